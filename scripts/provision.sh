@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Provisions what the tests need on a Debian/Ubuntu machine, idempotently:
+#   - PostgreSQL with PostGIS 3, started, with a role and database `planning_test`
+#   - Debian's Chromium and chromedriver for the browser tests
+#   - a JDK 21+ (uses one under /usr/lib/jvm when present)
+# Prints `export` lines for PLANNING_TEST_DB_URL and JAVA_HOME on stdout; everything else goes to stderr.
+set -euo pipefail
+log() { echo "[provision] $*" >&2; }
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+need_pkgs=()
+have_pg_bin() { ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; }
+have_postgis() { ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; }
+have_pg_bin || need_pkgs+=(postgresql)
+if ! have_postgis; then
+  if have_pg_bin; then
+    pgv=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    need_pkgs+=("postgresql-${pgv}-postgis-3")
+  else
+    need_pkgs+=(postgis)
+  fi
+fi
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_pkgs+=(chromium-driver)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "installing: ${need_pkgs[*]}"
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >&2 || {
+    log "apt-get install failed: install ${need_pkgs[*]} by hand, or set PLANNING_TEST_DB_URL to an existing PostGIS"; exit 1; }
+fi
+
+# Start a cluster (Debian's pg_ctlcluster) if none is running.
+pgv=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $4}' | grep -q online; then
+  if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
+    $SUDO pg_createcluster "$pgv" main >&2
+  fi
+  cluster=$(pg_lsclusters -h | head -1 | awk '{print $1" "$2}')
+  log "starting PostgreSQL cluster $cluster"
+  $SUDO pg_ctlcluster $cluster start >&2
+fi
+port=$(pg_lsclusters -h | awk '$4=="online"{print $3; exit}')
+
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$*"; else sudo -u postgres sh -c "$*"; fi; }
+as_pg "psql -p $port -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='planning_test'\"" | grep -q 1 \
+  || as_pg "psql -p $port -qc \"CREATE ROLE planning_test LOGIN SUPERUSER PASSWORD 'planning_test'\"" >&2
+as_pg "psql -p $port -qtAc \"SELECT 1 FROM pg_database WHERE datname='planning_test'\"" | grep -q 1 \
+  || as_pg "createdb -p $port -O planning_test planning_test" >&2
+as_pg "psql -p $port -d planning_test -qc 'CREATE EXTENSION IF NOT EXISTS postgis'" >&2
+
+echo "export PLANNING_TEST_DB_URL='jdbc:postgresql://localhost:${port}/planning_test?user=planning_test&password=planning_test'"
+if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  found=""
+  for j in /usr/lib/jvm/*; do
+    if [ -x "$j/bin/javac" ] && "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then found="$j"; fi
+  done
+  if [ -z "$found" ]; then log "no JDK 21+ found: install one (e.g. Temurin 25) and set JAVA_HOME"; exit 1; fi
+  echo "export JAVA_HOME='$found'"
+fi
+log "ready: PostGIS on port $port, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
