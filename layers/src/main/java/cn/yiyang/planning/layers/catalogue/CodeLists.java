@@ -1,0 +1,168 @@
+package cn.yiyang.planning.layers.catalogue;
+
+import java.util.List;
+
+/**
+ * The code lists of the layer schema. Values are stable ASCII codes (or the official numeric codes
+ * where a national standard defines them); labels come from ../shared/DOMAIN.md and the standards it
+ * names. Aliases are the spellings departments' files use.
+ */
+public final class CodeLists {
+
+    private CodeLists() {
+    }
+
+    /** 村庄分类 (village classification of the rural revitalisation strategy). */
+    public static final CodeList VILLAGE_CLASS = CodeList.builder("village_class")
+            .code("aggregation", "集聚提升类", "Aggregation and upgrading", "集聚提升")
+            .code("suburban", "城郊融合类", "Suburban integration", "城郊融合")
+            .code("heritage", "特色保护类", "Characteristic protection", "特色保护")
+            .code("relocation", "搬迁撤并类", "Relocation and merger", "搬迁撤并")
+            .code("undetermined", "暂不分类", "Not yet classified", "其他类", "其他", "待定")
+            .build();
+
+    /** NBS 城乡分类代码. */
+    public static final CodeList URBAN_RURAL = CodeList.builder("urban_rural")
+            .code("111", "主城区", "Main urban area")
+            .code("112", "城乡结合区", "Urban-rural fringe")
+            .code("121", "镇中心区", "Town centre")
+            .code("122", "镇乡结合区", "Town-rural fringe")
+            .code("123", "特殊区域", "Special area")
+            .code("210", "乡中心区", "Township centre")
+            .code("220", "村庄", "Village")
+            .build();
+
+    public static final CodeList POVERTY_STATUS = CodeList.builder("poverty_status")
+            .code("none", "一般户", "None", "无", "否", "一般农户")
+            .code("exited", "脱贫户", "Lifted out of poverty", "脱贫", "已脱贫户")
+            .code("monitored", "监测户", "Under monitoring", "监测对象", "防返贫监测户")
+            .build();
+
+    /** Kinds of water supply scheme; households use the same list for their water source. */
+    public static final CodeList WATER_KIND = CodeList.builder("water_kind")
+            .code("integrated", "城乡一体化", "Integrated urban-rural supply", "城乡供水一体化", "城乡一体化供水")
+            .code("large", "千人以上", "Scheme serving 1,000+ people", "千人以上工程", "千人以上供水工程")
+            .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程")
+            .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水")
+            .build();
+
+    public static final CodeList ROAD_ADMIN_CLASS = CodeList.builder("road_admin_class")
+            .code("national", "国道", "National road", "G", "国")
+            .code("provincial", "省道", "Provincial road", "S", "省")
+            .code("county", "县道", "County road", "X", "县")
+            .code("township", "乡道", "Township road", "Y", "乡")
+            .code("village", "村道", "Village road", "C", "村")
+            .code("group", "组道", "Natural-village road", "组", "通组路")
+            .code("household", "入户路", "Household access road", "入户")
+            .build();
+
+    public static final CodeList ROAD_TECH_GRADE = CodeList.builder("road_tech_grade")
+            .code("expressway", "高速公路", "Expressway", "高速")
+            .code("class1", "一级公路", "Class I", "一级")
+            .code("class2", "二级公路", "Class II", "二级")
+            .code("class3", "三级公路", "Class III", "三级")
+            .code("class4", "四级公路", "Class IV", "四级")
+            .code("substandard", "等外公路", "Substandard", "等外")
+            .build();
+
+    /** Road surface. Asphalt and cement are hardened (硬化); gravel and earth are not. */
+    public static final CodeList ROAD_SURFACE = CodeList.builder("road_surface")
+            .code("asphalt", "沥青", "Asphalt", "沥青混凝土", "柏油")
+            .code("cement", "水泥", "Cement concrete", "水泥混凝土", "混凝土")
+            .code("gravel", "砂石", "Gravel", "砂石路", "碎石")
+            .code("earth", "土路", "Earth", "土", "泥结")
+            .build();
+
+    public static final CodeList PASSABILITY = CodeList.builder("passability")
+            .code("open", "通", "Passable", "畅通", "正常")
+            .code("blocked", "不通", "Impassable", "中断", "阻断")
+            .build();
+
+    public static final CodeList TEST_RESULT = CodeList.builder("test_result")
+            .code("pass", "合格", "Pass", "达标")
+            .code("fail", "不合格", "Fail", "不达标", "超标")
+            .build();
+
+    public static final CodeList SEWAGE_KIND = CodeList.builder("sewage_kind")
+            .code("township_plant", "乡镇污水处理厂", "Township sewage plant", "污水处理厂", "乡镇污水厂")
+            .code("village_central", "村集中处理设施", "Village centralised facility", "集中处理设施", "村级集中式")
+            .code("multi_household", "联户处理设施", "Multi-household facility", "联户")
+            .code("single_household", "单户处理设施", "Single-household facility", "单户")
+            .build();
+
+    public static final CodeList FACILITY_STATUS = CodeList.builder("facility_status")
+            .code("operating", "运行", "Operating", "在运", "正常运行", "运营")
+            .code("stopped", "停运", "Stopped", "停用", "闲置")
+            .code("building", "在建", "Under construction", "建设中")
+            .code("planned", "规划", "Planned", "拟建")
+            .build();
+
+    public static final CodeList COLD_CHAIN_TIER = CodeList.builder("cold_chain_tier")
+            .code("county", "县级仓储", "County warehouse", "县级", "县级冷链仓储")
+            .code("township", "乡镇中心", "Township centre", "乡镇级", "乡镇冷链中心")
+            .code("village", "村级网点", "Village outlet", "村级", "村级服务网点")
+            .build();
+
+    public static final CodeList LOGISTICS_OPERATOR = CodeList.builder("logistics_operator")
+            .code("post", "邮政", "China Post", "中国邮政", "邮政快递")
+            .code("coop", "供销", "Supply and marketing co-op", "供销社", "供销合作社")
+            .code("enterprise", "企业", "Private enterprise", "民营企业", "快递企业")
+            .build();
+
+    public static final CodeList PLAN_STATUS = CodeList.builder("plan_status")
+            .code("compiling", "编制中", "Being compiled")
+            .code("reviewing", "审查中", "Under review", "报批中")
+            .code("approved", "已批复", "Approved", "批复", "已审批")
+            .code("revising", "修编中", "Being revised", "修改中")
+            .build();
+
+    public static final CodeList PLAN_STATE = CodeList.builder("plan_state")
+            .code("current", "现状", "Current", "现状用地")
+            .code("planned", "规划", "Planned", "规划用地")
+            .build();
+
+    /** 《国土空间调查、规划、用途管制用地用海分类指南》(2023): the 24 classes and the sub-classes village plans use most. */
+    public static final CodeList LAND_USE = CodeList.builder("land_use")
+            .code("01", "耕地", "Cropland")
+            .code("02", "园地", "Orchards and plantations")
+            .code("03", "林地", "Forest land")
+            .code("04", "草地", "Grassland")
+            .code("05", "湿地", "Wetland")
+            .code("06", "农业设施建设用地", "Agricultural facility land")
+            .code("0601", "农村道路", "Rural roads")
+            .code("060101", "村道用地", "Village road land")
+            .code("0602", "设施农用地", "Farm facility land")
+            .code("07", "居住用地", "Residential land")
+            .code("0703", "农村宅基地", "Rural homesteads")
+            .code("0704", "农村社区服务设施用地", "Rural community service land")
+            .code("08", "公共管理与公共服务用地", "Public administration and services")
+            .code("09", "商业服务业用地", "Commercial land")
+            .code("10", "工矿用地", "Industrial and mining land")
+            .code("11", "仓储用地", "Storage land")
+            .code("1101", "物流仓储用地", "Logistics and warehousing land")
+            .code("12", "交通运输用地", "Transport land")
+            .code("1202", "公路用地", "Highway land")
+            .code("13", "公用设施用地", "Public utilities land")
+            .code("1301", "供水用地", "Water supply land")
+            .code("1302", "排水用地", "Drainage land")
+            .code("1309", "环卫用地", "Sanitation land")
+            .code("14", "绿地与开敞空间用地", "Green and open space")
+            .code("15", "特殊用地", "Special-use land")
+            .code("16", "留白用地", "Reserved land")
+            .code("17", "陆地水域", "Inland water")
+            .code("18", "渔业用海", "Fishery sea use")
+            .code("19", "工矿通信用海", "Industrial and communication sea use")
+            .code("20", "交通运输用海", "Transport sea use")
+            .code("21", "游憩用海", "Recreational sea use")
+            .code("22", "特殊用海", "Special sea use")
+            .code("23", "其他土地", "Other land")
+            .code("24", "其他海域", "Other sea areas")
+            .build();
+
+    /** Every code list, for the catalogue API. */
+    public static List<CodeList> all() {
+        return List.of(VILLAGE_CLASS, URBAN_RURAL, POVERTY_STATUS, WATER_KIND, ROAD_ADMIN_CLASS,
+                ROAD_TECH_GRADE, ROAD_SURFACE, PASSABILITY, TEST_RESULT, SEWAGE_KIND, FACILITY_STATUS,
+                COLD_CHAIN_TIER, LOGISTICS_OPERATOR, PLAN_STATUS, PLAN_STATE, LAND_USE);
+    }
+}

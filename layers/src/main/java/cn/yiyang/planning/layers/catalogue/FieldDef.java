@@ -1,0 +1,27 @@
+package cn.yiyang.planning.layers.catalogue;
+
+import java.util.List;
+
+/**
+ * One attribute of a layer.
+ *
+ * @param name       the column name (lower-case ASCII)
+ * @param type       the attribute type
+ * @param titleZh    the Chinese label shown to users
+ * @param titleEn    the English label
+ * @param required   whether every feature must have a value
+ * @param codeList   the allowed values for {@link FieldType#CODE} fields, else null
+ * @param aliases    other field names source files use for it (Chinese names, common GIS abbreviations)
+ * @param references the id of the layer whose key this field holds (a village code refers to
+ *                   {@code village}), else null
+ */
+public record FieldDef(String name, FieldType type, String titleZh, String titleEn, boolean required,
+                       CodeList codeList, List<String> aliases, String references) {
+
+    public FieldDef {
+        aliases = List.copyOf(aliases);
+        if ((type == FieldType.CODE) != (codeList != null)) {
+            throw new IllegalArgumentException("field " + name + ": a code list goes with type CODE only");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.yiyang.planning.layers.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One thematic layer: its table, titles, geometry and fields.
+ *
+ * @param id       the layer id, which is also its table name
+ * @param theme    the group it belongs to in the layer tree
+ * @param titleZh  Chinese title
+ * @param titleEn  English title
+ * @param geometry the stored geometry kind (always in EPSG:4490)
+ * @param keyField the field that identifies a feature in the real world (used for upserts and
+ *                 duplicate checks), or null when features have no natural key
+ * @param fields   the attributes, in display order
+ */
+public record LayerDef(String id, Theme theme, String titleZh, String titleEn, GeometryKind geometry,
+                       String keyField, List<FieldDef> fields) {
+
+    /** The SRID every layer is stored in: CGCS2000 geographic. */
+    public static final int SRID = 4490;
+
+    public LayerDef {
+        fields = List.copyOf(fields);
+        if (keyField != null && fields.stream().noneMatch(f -> f.name().equals(keyField))) {
+            throw new IllegalArgumentException("layer " + id + ": key field " + keyField + " is not a field");
+        }
+    }
+
+    public Optional<FieldDef> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The table name: the layer id, validated to be a plain identifier by the catalogue. */
+    public String table() {
+        return id;
+    }
+}

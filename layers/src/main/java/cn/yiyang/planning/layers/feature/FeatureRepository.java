@@ -1,0 +1,38 @@
+package cn.yiyang.planning.layers.feature;
+
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Reads and writes the features of any catalogue layer. One implementation serves both stores;
+ * what differs between PostGIS and H2GIS lives in {@link cn.yiyang.planning.layers.store.Dialect}.
+ */
+public interface FeatureRepository {
+
+    /** Feature count and extent of a layer. */
+    LayerSummary summary(LayerDef layer);
+
+    /**
+     * Loads features in one transaction: either all of them are stored (after deleting the
+     * layer's features, in {@link LoadMode#REPLACE}) or, on any failure, the layer is left exactly
+     * as it was. Streams: memory does not grow with the number of features.
+     *
+     * @return the number of features inserted
+     */
+    long load(LayerDef layer, LoadMode mode, Iterator<Feature> features);
+
+    /** Features whose geometry's bounding box intersects {@code bbox} (EPSG:4490), at most {@code limit}. */
+    List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit);
+
+    Optional<Feature> findById(LayerDef layer, long id);
+
+    /** The feature whose key field (see {@link LayerDef#keyField()}) has this value. */
+    Optional<Feature> findByKey(LayerDef layer, String key);
+
+    /** Streams every feature of a layer, in id order, to {@code sink}. */
+    void forEach(LayerDef layer, Consumer<Feature> sink);
+}

@@ -1,0 +1,179 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Converts between {@link Feature}s and table rows of a catalogue layer: the column lists, the
+ * parameter binding and the reading of result rows. Shared by both dialects.
+ */
+public final class FeatureRows {
+
+    /** Geometries are built on this factory: floating precision, SRID 4490. */
+    public static final GeometryFactory GEOMETRY_FACTORY = new GeometryFactory(new PrecisionModel(), LayerDef.SRID);
+
+    static final String EXTRA = "extra";
+    static final String GEOM = "geom";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private FeatureRows() {
+    }
+
+    /** The columns an insert writes, in binding order: the fields, extra, then geom if any. */
+    static List<String> insertColumns(LayerDef layer) {
+        List<String> cols = new ArrayList<>();
+        layer.fields().forEach(f -> cols.add(f.name()));
+        cols.add(EXTRA);
+        if (layer.geometry().hasGeometry()) {
+            cols.add(GEOM);
+        }
+        return cols;
+    }
+
+    /** The select list that {@link #read} expects. */
+    static String selectList(LayerDef layer) {
+        StringBuilder sb = new StringBuilder("id");
+        layer.fields().forEach(f -> sb.append(", ").append(f.name()));
+        sb.append(", ").append(EXTRA);
+        if (layer.geometry().hasGeometry()) {
+            sb.append(", ST_AsBinary(geom) AS geom_wkb");
+        }
+        return sb.toString();
+    }
+
+    /** Binds the attribute values of {@code f} from parameter {@code first} on; returns the next index. */
+    static int bindAttributes(PreparedStatement ps, int first, LayerDef layer, Feature f) throws SQLException {
+        int i = first;
+        for (FieldDef field : layer.fields()) {
+            Object v = checked(layer, field, f.get(field.name()));
+            switch (field.type()) {
+                case TEXT, CODE -> ps.setString(i, (String) v);
+                case INTEGER -> ps.setObject(i, v, Types.INTEGER);
+                case DECIMAL -> ps.setObject(i, v, Types.DOUBLE);
+                case BOOLEAN -> ps.setObject(i, v, Types.BOOLEAN);
+                case DATE -> ps.setDate(i, v == null ? null : Date.valueOf((LocalDate) v));
+            }
+            i++;
+        }
+        ps.setString(i++, extraJson(f));
+        return i;
+    }
+
+    /**
+     * The value as the field's Java type; numbers are widened or narrowed to the field's type.
+     *
+     * @throws IllegalArgumentException naming layer and field when the value has the wrong type
+     */
+    static Object checked(LayerDef layer, FieldDef field, Object v) {
+        if (v == null) {
+            return null;
+        }
+        Object out = switch (field.type()) {
+            case TEXT, CODE -> v instanceof String ? v : null;
+            case INTEGER -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue() : null;
+            case DECIMAL -> v instanceof Number n ? n.doubleValue() : null;
+            case BOOLEAN -> v instanceof Boolean ? v : null;
+            case DATE -> v instanceof LocalDate ? v : null;
+        };
+        if (out == null) {
+            throw new IllegalArgumentException(layer.id() + "." + field.name() + ": a " + field.type()
+                    + " value was expected, got " + v.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    static String extraJson(Feature f) {
+        return f.extra().isEmpty() ? null : JSON.writeValueAsString(f.extra());
+    }
+
+    /**
+     * The geometry as the layer stores it: single lines and polygons become their multi forms;
+     * SRID 4490. Throws when the geometry kind does not fit the layer.
+     */
+    public static Geometry toLayerGeometry(LayerDef layer, Geometry g) {
+        GeometryKind kind = layer.geometry();
+        if (g == null || !kind.hasGeometry()) {
+            return null;
+        }
+        Geometry out = g;
+        if (kind == GeometryKind.MULTIPOLYGON && g instanceof Polygon p) {
+            out = GEOMETRY_FACTORY.createMultiPolygon(new Polygon[] {p});
+        } else if (kind == GeometryKind.MULTILINESTRING && g instanceof LineString l) {
+            out = GEOMETRY_FACTORY.createMultiLineString(new LineString[] {l});
+        }
+        if (!kind.jtsType().equals(out.getGeometryType())) {
+            throw new IllegalArgumentException(layer.id() + ": a " + kind.jtsType() + " geometry was expected, got "
+                    + g.getGeometryType());
+        }
+        out.setSRID(LayerDef.SRID);
+        return out;
+    }
+
+    static byte[] wkb(Geometry g) {
+        return g == null ? null : new WKBWriter(2).write(g);
+    }
+
+    /** Extended WKB in hex with the SRID, as PostGIS's geometry input reads it. */
+    static String ewkbHex(Geometry g) {
+        return WKBWriter.toHex(new WKBWriter(2, true).write(g));
+    }
+
+    /** Reads the current row (selected with {@link #selectList}) into a feature. */
+    static Feature read(ResultSet rs, LayerDef layer) throws SQLException {
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        for (FieldDef field : layer.fields()) {
+            Object v = switch (field.type()) {
+                case TEXT, CODE -> rs.getString(field.name());
+                case INTEGER -> rs.getObject(field.name()) == null ? null : rs.getInt(field.name());
+                case DECIMAL -> rs.getObject(field.name()) == null ? null : rs.getDouble(field.name());
+                case BOOLEAN -> rs.getObject(field.name()) == null ? null : rs.getBoolean(field.name());
+                case DATE -> {
+                    Date d = rs.getDate(field.name());
+                    yield d == null ? null : d.toLocalDate();
+                }
+            };
+            if (v != null) {
+                attrs.put(field.name(), v);
+            }
+        }
+        String extraJson = rs.getString(EXTRA);
+        Map<String, Object> extra = extraJson == null ? Map.of() : JSON.readValue(extraJson, MAP);
+        Geometry g = null;
+        if (layer.geometry().hasGeometry()) {
+            byte[] wkb = rs.getBytes("geom_wkb");
+            if (wkb != null) {
+                try {
+                    g = new WKBReader(GEOMETRY_FACTORY).read(wkb);
+                    g.setSRID(LayerDef.SRID);
+                } catch (ParseException e) {
+                    throw new SQLException("unreadable geometry in " + layer.id() + " id " + rs.getLong("id"), e);
+                }
+            }
+        }
+        return new Feature(rs.getLong("id"), attrs, extra, g);
+    }
+}

@@ -1,0 +1,107 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import org.h2gis.functions.factory.H2GISFunctions;
+import org.locationtech.jts.geom.Geometry;
+
+/** Embedded H2 with the H2GIS functions: JSON columns, H2 spatial indexes, batched inserts. */
+public final class H2gisDialect implements Dialect {
+
+    private static final int BATCH = 2_000;
+
+    @Override
+    public StoreKind kind() {
+        return StoreKind.H2GIS;
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/migration/h2gis";
+    }
+
+    @Override
+    public void prepareDatabase(Connection connection) throws SQLException {
+        boolean loaded;
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_NAME = 'ST_EXTENT'")) {
+            rs.next();
+            loaded = rs.getInt(1) > 0;
+        }
+        if (!loaded) {
+            H2GISFunctions.load(connection);
+        }
+    }
+
+    @Override
+    public String columnType(FieldType type) {
+        return switch (type) {
+            case TEXT, CODE -> "VARCHAR";
+            case INTEGER -> "INTEGER";
+            case DECIMAL -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+        };
+    }
+
+    @Override
+    public String geometryColumnType(GeometryKind kind, int srid) {
+        return "GEOMETRY(" + kind.sqlType() + ", " + srid + ")";
+    }
+
+    @Override
+    public String jsonColumnType() {
+        return "JSON";
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "? FORMAT JSON";
+    }
+
+    @Override
+    public String createSpatialIndex(String table, String column) {
+        return "CREATE SPATIAL INDEX " + table + "_" + column + "_sidx ON " + table + " (" + column + ")";
+    }
+
+    @Override
+    public long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        var cols = FeatureRows.insertColumns(layer);
+        StringBuilder values = new StringBuilder();
+        for (String c : cols) {
+            if (!values.isEmpty()) {
+                values.append(", ");
+            }
+            values.append(switch (c) {
+                case FeatureRows.EXTRA -> jsonParameter();
+                case FeatureRows.GEOM -> "ST_GeomFromWKB(?, " + LayerDef.SRID + ")";
+                default -> "?";
+            });
+        }
+        String sql = "INSERT INTO " + layer.table() + " (" + String.join(", ", cols) + ") VALUES (" + values + ")";
+        long rows = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            while (features.hasNext()) {
+                Feature f = features.next();
+                int next = FeatureRows.bindAttributes(ps, 1, layer, f);
+                if (layer.geometry().hasGeometry()) {
+                    Geometry g = FeatureRows.toLayerGeometry(layer, f.geometry());
+                    ps.setBytes(next, FeatureRows.wkb(g));
+                }
+                ps.addBatch();
+                if (++rows % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,133 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LayerSummary;
+import cn.yiyang.planning.layers.feature.LoadMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+
+/** {@link FeatureRepository} over JDBC; the same SQL runs on PostGIS and H2GIS. */
+public final class JdbcFeatureRepository implements FeatureRepository {
+
+    private static final int FETCH_SIZE = 5_000;
+    private final SpatialStore store;
+
+    public JdbcFeatureRepository(SpatialStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public LayerSummary summary(LayerDef layer) {
+        String sql = layer.geometry().hasGeometry()
+                ? "SELECT COUNT(*), MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom)) FROM "
+                        + layer.table()
+                : "SELECT COUNT(*) FROM " + layer.table();
+        return store.withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                long count = rs.getLong(1);
+                Envelope extent = null;
+                if (layer.geometry().hasGeometry() && rs.getObject(2) != null) {
+                    extent = new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5));
+                }
+                return new LayerSummary(count, extent);
+            }
+        });
+    }
+
+    @Override
+    public long load(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
+        return store.inTransaction(c -> {
+            if (mode == LoadMode.REPLACE) {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM " + layer.table());
+                }
+            }
+            return store.dialect().bulkInsert(c, layer, features);
+        });
+    }
+
+    @Override
+    public List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit) {
+        if (!layer.geometry().hasGeometry()) {
+            return List.of();
+        }
+        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table()
+                + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ") ORDER BY id LIMIT ?";
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setDouble(1, bbox.getMinX());
+                ps.setDouble(2, bbox.getMinY());
+                ps.setDouble(3, bbox.getMaxX());
+                ps.setDouble(4, bbox.getMaxY());
+                ps.setInt(5, limit);
+                return readAll(ps, layer);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Feature> findById(LayerDef layer, long id) {
+        return findOne(layer, "id", id);
+    }
+
+    @Override
+    public Optional<Feature> findByKey(LayerDef layer, String key) {
+        if (layer.keyField() == null) {
+            return Optional.empty();
+        }
+        return findOne(layer, layer.keyField(), key);
+    }
+
+    private Optional<Feature> findOne(LayerDef layer, String column, Object value) {
+        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " WHERE " + column
+                + " = ? ORDER BY id LIMIT 1";
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, value);
+                return readAll(ps, layer).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public void forEach(LayerDef layer, Consumer<Feature> sink) {
+        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id";
+        store.withConnection(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(FeatureRows.read(rs, layer));
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    private static List<Feature> readAll(PreparedStatement ps, LayerDef layer) throws SQLException {
+        List<Feature> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(FeatureRows.read(rs, layer));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import org.locationtech.jts.geom.Geometry;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/** PostgreSQL + PostGIS: jsonb, GiST indexes, bulk load by COPY. */
+public final class PostgisDialect implements Dialect {
+
+    private static final int COPY_CHUNK = 1 << 16;
+
+    @Override
+    public StoreKind kind() {
+        return StoreKind.POSTGIS;
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "classpath:db/migration/postgis";
+    }
+
+    @Override
+    public void prepareDatabase(Connection connection) {
+        // The first migration creates the postgis extension.
+    }
+
+    @Override
+    public String columnType(FieldType type) {
+        return switch (type) {
+            case TEXT, CODE -> "varchar";
+            case INTEGER -> "integer";
+            case DECIMAL -> "double precision";
+            case BOOLEAN -> "boolean";
+            case DATE -> "date";
+        };
+    }
+
+    @Override
+    public String geometryColumnType(GeometryKind kind, int srid) {
+        return "geometry(" + kind.sqlType() + ", " + srid + ")";
+    }
+
+    @Override
+    public String jsonColumnType() {
+        return "jsonb";
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public String createSpatialIndex(String table, String column) {
+        return "CREATE INDEX " + table + "_" + column + "_gist ON " + table + " USING gist (" + column + ")";
+    }
+
+    @Override
+    public long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        String sql = "COPY " + layer.table() + " (" + String.join(", ", FeatureRows.insertColumns(layer))
+                + ") FROM STDIN";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        long rows = 0;
+        try {
+            StringBuilder buf = new StringBuilder(COPY_CHUNK + 4096);
+            while (features.hasNext()) {
+                appendRow(buf, layer, features.next());
+                rows++;
+                if (buf.length() >= COPY_CHUNK) {
+                    write(copy, buf);
+                }
+            }
+            write(copy, buf);
+            copy.endCopy();
+            return rows;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder buf) throws SQLException {
+        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buf.setLength(0);
+    }
+
+    /** One row of COPY text format: tab-separated, \N for null, backslash escapes. */
+    private static void appendRow(StringBuilder sb, LayerDef layer, Feature f) {
+        for (FieldDef field : layer.fields()) {
+            Object v = FeatureRows.checked(layer, field, f.get(field.name()));
+            if (v == null) {
+                sb.append("\\N");
+            } else if (v instanceof Boolean b) {
+                sb.append(b ? 't' : 'f');
+            } else {
+                escape(sb, v.toString());
+            }
+            sb.append('\t');
+        }
+        String extra = FeatureRows.extraJson(f);
+        if (extra == null) {
+            sb.append("\\N");
+        } else {
+            escape(sb, extra);
+        }
+        if (layer.geometry().hasGeometry()) {
+            sb.append('\t');
+            Geometry g = FeatureRows.toLayerGeometry(layer, f.geometry());
+            sb.append(g == null ? "\\N" : FeatureRows.ewkbHex(g));
+        }
+        sb.append('\n');
+    }
+
+    private static void escape(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
+            }
+        }
+    }
+}

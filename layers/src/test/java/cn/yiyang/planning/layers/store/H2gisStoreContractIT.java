@@ -1,0 +1,9 @@
+package cn.yiyang.planning.layers.store;
+
+/** The store contract on the embedded H2GIS store. */
+class H2gisStoreContractIT extends StoreContract {
+    @Override
+    StoreKind kind() {
+        return StoreKind.H2GIS;
+    }
+}
