@@ -1,0 +1,82 @@
+package cn.yiyang.planning.layers.tiles;
+
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a tile of a layer holds at each zoom, the same on every store: the tile extent and buffer,
+ * the zoom from which a layer has features, the thinning of dense point layers, the simplification
+ * of lines and polygons, and the label points of named polygon layers.
+ */
+public final class TileRules {
+
+    /** Tile coordinate units across a tile. */
+    public static final int EXTENT = 4096;
+    /** Units drawn beyond each tile edge, so that lines and symbols do not break at tile seams. */
+    public static final int BUFFER = 64;
+    /** The deepest zoom with its own tiles; clients over-zoom beyond it. */
+    public static final int MAX_DATA_ZOOM = 16;
+    /** Below this zoom a point layer keeps one point per {@link #THIN_CELL} × {@link #THIN_CELL} cell. */
+    public static final int THIN_BELOW_ZOOM = 14;
+    /** The thinning cell, in tile units (64 units = 4 pixels of a 256-pixel tile). */
+    public static final int THIN_CELL = 64;
+    /** Below this zoom lines and polygons are simplified by {@link #SIMPLIFY_UNITS}. */
+    public static final int SIMPLIFY_BELOW_ZOOM = 15;
+    /** The simplification tolerance, in tile units (a quarter of a pixel of a 256-pixel tile). */
+    public static final double SIMPLIFY_UNITS = 4;
+    /** Suffix of the MVT layer that carries one label point per feature of a named polygon layer. */
+    public static final String LABEL_SUFFIX = "_label";
+
+    /**
+     * Zooms below which a layer's tiles are empty: dense layers would make low-zoom tiles large
+     * and unreadable. Layers not listed start at zoom 0.
+     */
+    private static final Map<String, Integer> MIN_ZOOM = Map.of(
+            "village", 8,
+            "natural_village", 10,
+            "household", 13,
+            "plan_land_use", 12,
+            "basic_farmland", 10,
+            "water_pipe", 11,
+            "sewage_pipe", 11,
+            "courier_point", 10,
+            "bus_stop", 10);
+
+    private TileRules() {
+    }
+
+    /** The first zoom whose tiles hold features of this layer. */
+    public static int minZoom(LayerDef layer) {
+        return MIN_ZOOM.getOrDefault(layer.id(), 0);
+    }
+
+    /** Whether tiles of this layer at this zoom hold features at all. */
+    public static boolean hasFeatures(LayerDef layer, TileCoord c) {
+        return layer.geometry().hasGeometry() && c.z() >= minZoom(layer);
+    }
+
+    /** Whether a point layer is thinned at this zoom (one point per {@link #THIN_CELL} cell, the lowest id). */
+    public static boolean thinned(LayerDef layer, TileCoord c) {
+        return layer.geometry() == GeometryKind.POINT && c.z() < THIN_BELOW_ZOOM;
+    }
+
+    /** The simplification tolerance in Web Mercator metres at this zoom, or 0 for none. */
+    public static double simplifyTolerance(LayerDef layer, TileCoord c) {
+        if (layer.geometry() == GeometryKind.POINT || c.z() >= SIMPLIFY_BELOW_ZOOM) {
+            return 0;
+        }
+        return c.size() / EXTENT * SIMPLIFY_UNITS;
+    }
+
+    /**
+     * The name of the label-point MVT layer of a polygon layer with a {@code name} field, e.g.
+     * {@code village_label}: one point on the surface of each whole feature, so a feature cut by
+     * tile edges is labelled once.
+     */
+    public static Optional<String> labelLayer(LayerDef layer) {
+        return layer.geometry() == GeometryKind.MULTIPOLYGON && layer.field("name").isPresent()
+                ? Optional.of(layer.id() + LABEL_SUFFIX) : Optional.empty();
+    }
+}
