@@ -1,0 +1,211 @@
+// Data-driven styles of the catalogue layers. Every style function gets an OpenLayers (render)
+// feature and the view zoom; styles are cached by key so that a tile of thousands of features
+// does not allocate thousands of style objects.
+import {Circle, Fill, Stroke, Style, Text} from 'ol/style.js';
+
+const cache = new Map();
+
+function cached(key, make) {
+  let s = cache.get(key);
+  if (!s) {
+    s = make();
+    cache.set(key, s);
+  }
+  return s;
+}
+
+const LABEL_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+const HALO = new Stroke({color: 'rgba(255,255,255,0.92)', width: 3});
+const PICK_FILL = new Fill({color: 'rgba(255,255,255,0.01)'}); // clickable inside, invisible
+
+function labelStyle(text, size, weight, color, offsetY = 0) {
+  return new Style({
+    text: new Text({
+      text,
+      font: `${weight} ${size}px ${LABEL_FONT}`,
+      fill: new Fill({color}),
+      stroke: HALO,
+      offsetY,
+      overflow: true,
+    }),
+  });
+}
+
+/** Administrative boundaries: more and finer lines, and labels, as the zoom grows. */
+const ADMIN = {
+  county: {stroke: '#5b2c83', width: (z) => (z < 9 ? 2.2 : 3), dash: undefined, labelFrom: 0, labelSize: 15},
+  township: {stroke: '#7e57c2', width: (z) => (z < 11 ? 1.2 : 1.8), dash: [6, 4], labelFrom: 9, labelSize: 13},
+  village: {stroke: '#9e8cc2', width: (z) => (z < 11 ? 0.6 : 1.1), dash: undefined, labelFrom: 11, labelSize: 12},
+};
+
+function adminStyle(id, feature, zoom, isLabel) {
+  const a = ADMIN[id];
+  if (isLabel) {
+    const name = feature.get('name');
+    if (!name || zoom < a.labelFrom) {
+      return null;
+    }
+    const weight = id === 'village' ? 'normal' : 'bold';
+    const color = id === 'county' ? '#3f1d5c' : id === 'township' ? '#4a2f7a' : '#555';
+    return labelStyle(String(name), a.labelSize, weight, color);
+  }
+  let fill = PICK_FILL;
+  let fillKey = 'none';
+  if (id === 'village') {
+    if (feature.get('key_support') === true) {
+      fillKey = 'key';
+      fill = new Fill({color: 'rgba(255,152,0,0.16)'});
+    } else if (feature.get('demonstration') === true) {
+      fillKey = 'demo';
+      fill = new Fill({color: 'rgba(67,160,71,0.16)'});
+    }
+  }
+  const width = a.width(zoom);
+  return cached(`admin:${id}:${width}:${fillKey}`, () => new Style({
+    stroke: new Stroke({color: a.stroke, width, lineDash: a.dash}),
+    fill,
+    zIndex: 0,
+  }));
+}
+
+const ROAD_WIDTH = {national: 4.5, provincial: 4, county: 3.2, township: 2.6, village: 2, group: 1.5, household: 1};
+const HARDENED_SURFACES = new Set(['asphalt', 'cement']);
+
+function roadStyle(feature, zoom) {
+  const cls = feature.get('admin_class') || 'village';
+  const hardened = feature.get('hardened') === true
+    || (feature.get('hardened') == null && HARDENED_SURFACES.has(feature.get('surface')));
+  const factor = zoom < 10 ? 0.55 : zoom < 13 ? 0.8 : 1.2;
+  const width = Math.round((ROAD_WIDTH[cls] || 1.5) * factor * 10) / 10;
+  const major = cls === 'national' || cls === 'provincial';
+  return cached(`road:${cls}:${hardened}:${width}`, () => {
+    const color = hardened ? (major ? '#d84315' : '#ef7d22') : '#8d6e63';
+    const styles = [];
+    if (hardened && major && zoom >= 11) {
+      styles.push(new Style({stroke: new Stroke({color: '#fff', width: width + 2})}));
+    }
+    styles.push(new Style({
+      stroke: new Stroke({color, width, lineDash: hardened ? undefined : [4, 3], lineCap: 'round'}),
+    }));
+    return styles;
+  });
+}
+
+/** Point layers: a circle each, coloured by layer and by a telling attribute. */
+const POINTS = {
+  township_seat: {color: '#5b2c83', radius: 5, labelFrom: 9},
+  natural_village: {color: '#795548', radius: 3.5, labelFrom: 13},
+  household: {color: '#90a4ae', radius: 2.5},
+  bus_stop: {color: '#1e88e5', radius: 4},
+  water_work: {color: '#0277bd', radius: 6, labelFrom: 12},
+  sewage_facility: {color: '#6d4c41', radius: 5, labelFrom: 13},
+  cold_chain_site: {color: '#00897b', radius: 6, labelFrom: 12},
+  courier_point: {color: '#8e24aa', radius: 4},
+};
+
+function pointColor(id, feature, base) {
+  if (id === 'household') {
+    const p = feature.get('poverty_status');
+    return p === 'monitored' ? '#e53935' : p === 'exited' ? '#fb8c00' : base;
+  }
+  const status = feature.get('status');
+  if (status === 'stopped') {
+    return '#9e9e9e';
+  }
+  if (status === 'planned' || status === 'building') {
+    return '#bdbdbd';
+  }
+  return base;
+}
+
+function pointStyle(id, feature, zoom) {
+  const p = POINTS[id] || {color: '#37474f', radius: 4};
+  const color = pointColor(id, feature, p.color);
+  const radius = (id === 'cold_chain_site' && feature.get('tier') === 'county') ? p.radius + 2 : p.radius;
+  const circle = cached(`point:${color}:${radius}`, () => new Style({
+    image: new Circle({
+      radius,
+      fill: new Fill({color}),
+      stroke: new Stroke({color: '#fff', width: radius > 3 ? 1.2 : 0.8}),
+      declutterMode: 'none',
+    }),
+  }));
+  const name = feature.get('name');
+  if (p.labelFrom !== undefined && zoom >= p.labelFrom && name) {
+    return [circle, labelStyle(String(name), 12, 'normal', '#333', -radius - 9)];
+  }
+  return circle;
+}
+
+const LAND_USE = [
+  ['0703', '#f5a97f'], ['0704', '#e57373'], ['0601', '#bcaaa4'], ['0602', '#dce775'], ['1101', '#b39ddb'],
+  ['1202', '#b0bec5'], ['1301', '#64b5f6'], ['1302', '#4fc3f7'], ['1309', '#a1887f'],
+  ['01', '#f4e285'], ['02', '#c5e1a5'], ['03', '#81c784'], ['04', '#aed581'], ['05', '#80deea'], ['06', '#dce775'],
+  ['07', '#f8bbd0'], ['08', '#ef9a9a'], ['09', '#ffab91'], ['10', '#bcaaa4'], ['11', '#b39ddb'], ['12', '#cfd8dc'],
+  ['13', '#90caf9'], ['14', '#a5d6a7'], ['15', '#b0bec5'], ['16', '#eeeeee'], ['17', '#81d4fa'],
+];
+
+function landUseColor(code) {
+  const c = String(code || '');
+  const hit = LAND_USE.find(([prefix]) => c.startsWith(prefix));
+  return hit ? hit[1] : '#e0e0e0';
+}
+
+/** Other polygon and line layers, by layer. */
+const AREAS = {
+  village_plan: {stroke: '#2e7d32', width: 1.5, fill: 'rgba(46,125,50,0.08)'},
+  water_service_area: {stroke: '#0288d1', width: 1, fill: 'rgba(3,169,244,0.12)'},
+  sewage_service_area: {stroke: '#795548', width: 1, fill: 'rgba(121,85,72,0.12)'},
+  basic_farmland: {stroke: '#f9a825', width: 0.5, fill: 'rgba(255,235,59,0.35)'},
+  ecological_redline: {stroke: '#e53935', width: 1.5, fill: 'rgba(229,57,53,0.12)'},
+  town_development_boundary: {stroke: '#8e24aa', width: 2, dash: [8, 4]},
+  water_pipe: {stroke: '#0288d1', width: 1.5},
+  sewage_pipe: {stroke: '#6d4c41', width: 1.5, dash: [5, 3]},
+};
+
+function areaStyle(id, feature, zoom, isLabel) {
+  if (isLabel) {
+    const name = feature.get('name');
+    return name && zoom >= 12 ? labelStyle(String(name), 12, 'normal', '#2e4d2e') : null;
+  }
+  if (id === 'plan_land_use') {
+    const color = landUseColor(feature.get('land_use_code'));
+    const planned = feature.get('state') === 'planned';
+    return cached(`landuse:${color}:${planned}`, () => new Style({
+      fill: new Fill({color: color + (planned ? 'cc' : '88')}),
+      stroke: new Stroke({color: '#ffffff', width: 0.5}),
+    }));
+  }
+  const a = AREAS[id] || {stroke: '#546e7a', width: 1, fill: 'rgba(84,110,122,0.08)'};
+  return cached(`area:${id}`, () => new Style({
+    stroke: new Stroke({color: a.stroke, width: a.width, lineDash: a.dash}),
+    fill: a.fill ? new Fill({color: a.fill}) : PICK_FILL,
+  }));
+}
+
+/**
+ * The style function of a catalogue layer. Features of the `<id>_label` MVT layer are label points
+ * of the polygons (one per polygon, however many tiles it spans).
+ */
+export function styleFor(layerId, geometry, zoomOf) {
+  return (feature, resolution) => {
+    const zoom = zoomOf(resolution);
+    const isLabel = String(feature.get('layer') || '').endsWith('_label');
+    if (ADMIN[layerId]) {
+      return adminStyle(layerId, feature, zoom, isLabel);
+    }
+    if (layerId === 'road') {
+      return roadStyle(feature, zoom);
+    }
+    if (geometry === 'POINT') {
+      return pointStyle(layerId, feature, zoom);
+    }
+    return areaStyle(layerId, feature, zoom, isLabel);
+  };
+}
+
+/** Layers whose tiles carry labels: they are decluttered together. */
+export function hasLabels(layerId, geometry) {
+  return Boolean(ADMIN[layerId]) || (geometry === 'POINT' && POINTS[layerId]?.labelFrom !== undefined)
+    || layerId === 'village_plan';
+}

@@ -1,0 +1,153 @@
+package cn.yiyang.planning.app.map;
+
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
+import cn.yiyang.planning.layers.store.StoreException;
+import cn.yiyang.planning.layers.tiles.TileCoord;
+import cn.yiyang.planning.layers.tiles.TileRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Vector tiles of the catalogue layers and their TileJSON descriptions.
+ *
+ * <ul>
+ *   <li>{@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a Mapbox vector tile (possibly empty), with an
+ *   ETag (304 on a matching If-None-Match) and a short cache lifetime, since imports change the data;</li>
+ *   <li>{@code GET /tiles/{layer}.json}: TileJSON 3.0.0.</li>
+ * </ul>
+ * An unknown layer, a layer without geometry or coordinates outside the grid answer 404 with an
+ * RFC 9457 problem; store failures answer 503/500 without detail. Never SQL or stack traces.
+ */
+@RestController
+@RequestMapping("/tiles")
+class TileController {
+
+    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+    private static final Logger log = LoggerFactory.getLogger(TileController.class);
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate().mustRevalidate();
+
+    private final TileService tiles;
+
+    TileController(TileService tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
+                                @PathVariable String y, WebRequest request) {
+        TileCoord c = coord(z, x, y);
+        TileService.Tile tile = tiles.tile(layer, c);
+        if (request.checkNotModified(tile.etag())) {
+            return null; // 304, headers set by checkNotModified
+        }
+        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(CACHE).body(tile.data());
+    }
+
+    @GetMapping("/{layer}.json")
+    ResponseEntity<Map<String, Object>> tileJson(@PathVariable String layer, Locale locale) {
+        LayerDef def = tiles.tiledLayer(layer);
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tilejson", "3.0.0");
+        json.put("name", TileService.title(def, locale));
+        json.put("description", def.titleZh() + " / " + def.titleEn());
+        json.put("attribution", "");
+        json.put("scheme", "xyz");
+        json.put("tiles", List.of(base + "/" + tiles.tileUrlTemplate(def.id())));
+        json.put("minzoom", tiles.minZoom(def));
+        json.put("maxzoom", tiles.maxZoom());
+        tiles.extent(def.id()).ifPresent(e -> {
+            json.put("bounds", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+            json.put("center", List.of(e.centre().x, e.centre().y, Math.max(tiles.minZoom(def), 9)));
+        });
+        List<Map<String, Object>> vectorLayers = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", "Number");
+        for (FieldDef f : def.fields()) {
+            fields.put(f.name(), switch (f.type()) {
+                case INTEGER, DECIMAL -> "Number";
+                case BOOLEAN -> "Boolean";
+                case TEXT, CODE, DATE -> "String";
+            });
+        }
+        vectorLayers.add(vectorLayer(def.id(), def.titleZh() + " / " + def.titleEn(), tiles.minZoom(def), fields));
+        TileRules.labelLayer(def).ifPresent(label -> vectorLayers.add(vectorLayer(label,
+                "标注点 / Label points", tiles.minZoom(def), Map.of("id", "Number", "name", "String"))));
+        json.put("vector_layers", vectorLayers);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate()).body(json);
+    }
+
+    private Map<String, Object> vectorLayer(String id, String description, int minZoom, Map<String, String> fields) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("id", id);
+        l.put("description", description);
+        l.put("minzoom", minZoom);
+        l.put("maxzoom", tiles.maxZoom());
+        l.put("fields", fields);
+        return l;
+    }
+
+    private static TileCoord coord(String z, String x, String y) {
+        try {
+            return new TileCoord(Integer.parseInt(z), Integer.parseInt(x), Integer.parseInt(y));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new BadTileException(z + "/" + x + "/" + y);
+        }
+    }
+
+    /** Tile coordinates that are not numbers or lie outside the grid. */
+    static final class BadTileException extends RuntimeException {
+        BadTileException(String coords) {
+            super("no tile " + coords);
+        }
+    }
+
+    @ExceptionHandler(UnknownLayerException.class)
+    ResponseEntity<ProblemDetail> unknownLayer(UnknownLayerException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown_layer",
+                "There is no layer with tiles named \"" + e.layerId() + "\".");
+    }
+
+    @ExceptionHandler(BadTileException.class)
+    ResponseEntity<ProblemDetail> badTile(BadTileException e) {
+        return problem(HttpStatus.NOT_FOUND, "bad_tile",
+                "Tile coordinates must be integers with 0 <= z <= " + TileCoord.MAX_ZOOM + " and 0 <= x, y < 2^z.");
+    }
+
+    @ExceptionHandler(StoreException.class)
+    ResponseEntity<ProblemDetail> store(StoreException e) {
+        log.error("tile store failure ({})", e.reason(), e);
+        HttpStatus status = e.reason() == StoreException.Reason.UNAVAILABLE
+                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        return problem(status, "store_" + e.reason().name().toLowerCase(Locale.ROOT),
+                "The database could not answer. Try again later.");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.yiyang.planning.app.map;
+
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.tiles.TileCoord;
+import cn.yiyang.planning.layers.tiles.TileRules;
+import cn.yiyang.planning.layers.tiles.TileSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.stereotype.Service;
+
+/**
+ * Map data for the views and the tile endpoints: which layers have tiles, the tiles themselves (with
+ * an ETag), layer extents, and the {@link MapLayer} descriptions the map component takes.
+ */
+@Service
+public class TileService {
+
+    private final TileSource source;
+    private final FeatureRepository features;
+    private final LayerCatalogue catalogue;
+
+    public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue) {
+        this.source = source;
+        this.features = features;
+        this.catalogue = catalogue;
+    }
+
+    /** A tile and its entity tag (a hash of its bytes). */
+    public record Tile(byte[] data, String etag) {
+    }
+
+    /** The catalogue layers that have geometry, hence tiles, in catalogue order. */
+    public List<LayerDef> tiledLayers() {
+        return catalogue.layers().stream().filter(l -> l.geometry().hasGeometry()).toList();
+    }
+
+    /**
+     * The layer with this id if it has tiles.
+     *
+     * @throws UnknownLayerException when there is no such layer or it has no geometry
+     */
+    public LayerDef tiledLayer(String id) {
+        return catalogue.find(id).filter(l -> l.geometry().hasGeometry())
+                .orElseThrow(() -> new UnknownLayerException(id));
+    }
+
+    /**
+     * The tile of a layer.
+     *
+     * @throws UnknownLayerException when the layer has no tiles
+     */
+    public Tile tile(String layerId, TileCoord c) {
+        byte[] data = source.tile(tiledLayer(layerId), c);
+        return new Tile(data, etag(data));
+    }
+
+    /** The layer's bounding box in longitude/latitude, or empty when it has no features. */
+    public Optional<Envelope> extent(String layerId) {
+        return Optional.ofNullable(features.summary(tiledLayer(layerId)).extent());
+    }
+
+    public int minZoom(LayerDef layer) {
+        return TileRules.minZoom(layer);
+    }
+
+    public int maxZoom() {
+        return TileRules.MAX_DATA_ZOOM;
+    }
+
+    /** The tile URL template, relative to the app's base URL. */
+    public String tileUrlTemplate(String layerId) {
+        return "tiles/" + layerId + "/{z}/{x}/{y}.mvt";
+    }
+
+    /** A map layer for the component, titled in the locale's language. */
+    public MapLayer mapLayer(LayerDef layer, Locale locale, boolean visible) {
+        return new MapLayer(layer.id(), title(layer, locale), layer.geometry(), tileUrlTemplate(layer.id()),
+                minZoom(layer), maxZoom(), visible, 1.0);
+    }
+
+    /** The layer's title in the locale's language: English for English, else Chinese. */
+    public static String title(LayerDef layer, Locale locale) {
+        return english(locale) ? layer.titleEn() : layer.titleZh();
+    }
+
+    static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    private static String etag(byte[] data) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(data);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
