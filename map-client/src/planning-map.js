@@ -212,7 +212,8 @@ class PlanningMap extends HTMLElement {
   _onClick(e) {
     const hits = [];
     this._map.forEachFeatureAtPixel(e.pixel, (feature, layer) => {
-      if (layer && layer.get('layerId')) {
+      // Label points stand for their polygons: a click picks the polygon itself.
+      if (layer && layer.get('layerId') && !String(feature.get('layer') || '').endsWith('_label')) {
         hits.push({feature, layer});
       }
     }, {hitTolerance: 4});

@@ -118,10 +118,11 @@ public class MapView extends Div implements HasDynamicTitle {
             for (LayerDef layer : inTheme) {
                 Checkbox box = new Checkbox(TileService.title(layer, locale), map.isLayerVisible(layer.id()));
                 box.setId("layer-" + layer.id());
-                box.getStyle().set("display", "block");
                 box.addValueChangeListener(e -> map.setLayerVisible(layer.id(), e.getValue()));
                 switches.put(layer.id(), box);
-                boxes.add(box);
+                Div row = new Div(box);
+                row.addClassName("map-layer-switch");
+                boxes.add(row);
             }
             Details group = new Details(TileService.english(locale) ? theme.titleEn() : theme.titleZh(), boxes);
             group.setOpened(inTheme.stream().anyMatch(l -> VISIBLE_BY_DEFAULT.contains(l.id())));

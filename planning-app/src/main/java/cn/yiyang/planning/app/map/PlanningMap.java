@@ -161,7 +161,7 @@ public class PlanningMap extends Component implements HasSize {
     private void call(String method, Serializable... args) {
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < args.length; i++) {
-            params.append(i == 0 ? "" : ", ").append('$').append(i);
+            params.append(i == 0 ? "" : ", ").append('$').append(i + 1);
         }
         Serializable[] all = new Serializable[args.length + 1];
         all[0] = method;

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,12 @@ class MapViewTest {
     private static List<List<Object>> dumpJs() {
         // Run the beforeClientResponse hooks that queue executeJs calls, as writing a response does.
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
-        List<PendingJavaScriptInvocation> pending = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        List<PendingJavaScriptInvocation> pending = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()
+                .stream().filter(p -> p.getInvocation().getExpression().contains("whenDefined('planning-map')")).toList();
+        // Parameters: the method name ($0), its arguments, then the element itself (Vaadin adds it last).
+        pending.forEach(p -> assertThat(p.getInvocation().getExpression())
+                .contains("this[$0](" + IntStream.range(1, p.getInvocation().getParameters().size() - 1)
+                        .mapToObj(i -> "$" + i).collect(Collectors.joining(", ")) + ")"));
         return pending.stream().map(p -> List.<Object>copyOf(p.getInvocation().getParameters()))
                 .filter(params -> !params.isEmpty() && params.getFirst() instanceof String)
                 .toList();
