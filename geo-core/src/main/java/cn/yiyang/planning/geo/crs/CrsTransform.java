@@ -72,7 +72,7 @@ public final class CrsTransform {
      * @param coordinate a coordinate in the source CRS (x = longitude/easting); it is not modified
      * @return a new coordinate in the target CRS, with z and m copied unchanged
      * @throws IllegalArgumentException if a Gauss-Kruger easting cannot belong to the source CRS (wrong zone
-     *     prefix, or x and y swapped)
+     *     prefix, or x and y swapped), or a lon/lat source coordinate is not one (latitude first, or metres)
      */
     public Coordinate transform(Coordinate coordinate) {
         Coordinate result = coordinate.copy();
@@ -84,7 +84,7 @@ public final class CrsTransform {
      * @param geometry a geometry in the source CRS; it is not modified
      * @param <G> the geometry type, kept
      * @return a transformed copy, with its SRID set to the target's EPSG code (0 for GCJ-02 and BD-09)
-     * @throws IllegalArgumentException if a Gauss-Kruger easting cannot belong to the source CRS
+     * @throws IllegalArgumentException as for {@link #transform(Coordinate)}
      */
     @SuppressWarnings("unchecked")
     public <G extends Geometry> G transform(G geometry) {

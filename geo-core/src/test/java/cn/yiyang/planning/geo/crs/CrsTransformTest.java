@@ -116,6 +116,17 @@ class CrsTransformTest {
     }
 
     @Test
+    void refusesLatitudeFirstAndMetresGivenAsLonLat() {
+        CrsTransform toGk = CrsTransform.of(Crs.CGCS2000, Crs.epsg(4546));
+        assertThatThrownBy(() -> toGk.transform(new Coordinate(28.55, 112.35)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latitude, longitude");
+        assertThatThrownBy(() -> toGk.transform(new Coordinate(632_114.89, 3_160_138.85)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projected metres");
+        assertThatThrownBy(() -> CrsTransform.of(Crs.GCJ02, Crs.WGS84).transform(new Coordinate(Double.NaN, 28)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void isCachedAndInvertible() {
         CrsTransform t = CrsTransform.of(Crs.CGCS2000, Crs.epsg(4547));
         assertThat(CrsTransform.of(Crs.CGCS2000, Crs.epsg(4547))).isSameAs(t);
