@@ -9,10 +9,13 @@ import java.io.Serial;
  */
 public class LegacyDatumException extends UnsupportedCrsException {
 
+    /** Serialization version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The EPSG code. */
     private final int epsg;
+    /** The legacy datum family. */
     private final DatumFamily datum;
 
     /**

@@ -5,9 +5,11 @@ import java.io.Serial;
 /** Thrown when a CRS code is malformed, unknown, or names a CRS the planning GIS does not support. */
 public class UnsupportedCrsException extends IllegalArgumentException {
 
+    /** Serialization version. */
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The code as given. */
     private final String code;
 
     /**
