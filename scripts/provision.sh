@@ -9,10 +9,13 @@ log() { echo "[provision] $*" >&2; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need_pkgs=()
+# An existing PostGIS named by PLANNING_TEST_DB_URL needs no local server.
+use_local_pg=true
+[ -n "${PLANNING_TEST_DB_URL:-}" ] && use_local_pg=false
 have_pg_bin() { ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; }
 have_postgis() { ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; }
-have_pg_bin || need_pkgs+=(postgresql)
-if ! have_postgis; then
+$use_local_pg && { have_pg_bin || need_pkgs+=(postgresql); }
+if $use_local_pg && ! have_postgis; then
   if have_pg_bin; then
     pgv=$(ls /usr/lib/postgresql | sort -n | tail -1)
     need_pkgs+=("postgresql-${pgv}-postgis-3")
@@ -30,6 +33,7 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
     log "apt-get install failed: install ${need_pkgs[*]} by hand, or set PLANNING_TEST_DB_URL to an existing PostGIS"; exit 1; }
 fi
 
+if $use_local_pg; then
 # Start a cluster (Debian's pg_ctlcluster) if none is running.
 pgv=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h 2>/dev/null | awk '{print $4}' | grep -q online; then
@@ -50,12 +54,7 @@ as_pg "psql -p $port -qtAc \"SELECT 1 FROM pg_database WHERE datname='planning_t
 as_pg "psql -p $port -d planning_test -qc 'CREATE EXTENSION IF NOT EXISTS postgis'" >&2
 
 echo "export PLANNING_TEST_DB_URL='jdbc:postgresql://localhost:${port}/planning_test?user=planning_test&password=planning_test'"
-if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  found=""
-  for j in /usr/lib/jvm/*; do
-    if [ -x "$j/bin/javac" ] && "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then found="$j"; fi
-  done
-  if [ -z "$found" ]; then log "no JDK 21+ found: install one (e.g. Temurin 25) and set JAVA_HOME"; exit 1; fi
-  echo "export JAVA_HOME='$found'"
+log "PostGIS on port $port"
 fi
-log "ready: PostGIS on port $port, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
+"$(dirname "$0")/java-home.sh"
+log "ready: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"

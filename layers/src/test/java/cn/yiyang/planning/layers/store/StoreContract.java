@@ -204,6 +204,21 @@ abstract class StoreContract {
         }
     }
 
+    @Test
+    void loadRecordsKeepTheLatestLoadOfEachLayer() {
+        var loads = new JdbcLayerLoadRepository(test.store());
+        loads.record(new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "demo seed 1", true, "REPLACE", 10,
+                "system", null));
+        loads.record(new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "站点.shp", false, "APPEND", 3,
+                "张三", null));
+        var latest = loads.latest("bus_stop").orElseThrow();
+        assertThat(latest.source()).isEqualTo("站点.shp");
+        assertThat(latest.synthetic()).isFalse();
+        assertThat(latest.loadedAt()).isNotNull();
+        assertThat(loads.latestByLayer()).containsKey("bus_stop");
+        assertThat(loads.latest("water_pipe")).isEmpty();
+    }
+
     private static Object sample(FieldDef f) {
         return switch (f.type()) {
             case TEXT -> "x";

@@ -35,7 +35,7 @@ public final class TestStores {
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         SpatialStore store = SpatialStore.open(new StoreSettings(url, "sa", ""));
         store.migrate();
-        return new TestStore(store, () -> {
+        return new TestStore(store, url, () -> {
             store.close();
             try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
@@ -53,9 +53,10 @@ public final class TestStores {
             throw new IllegalStateException("cannot create a test database through " + ENV
                     + " (the user needs CREATEDB and the postgis extension must be installed): " + e.getMessage(), e);
         }
-        SpatialStore store = SpatialStore.open(new StoreSettings(withDatabase(adminUrl, db), null, null));
+        String url = withDatabase(adminUrl, db);
+        SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null));
         store.migrate();
-        return new TestStore(store, () -> {
+        return new TestStore(store, url, () -> {
             store.close();
             try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -82,8 +83,8 @@ public final class TestStores {
         return url.substring(0, slash + 1) + db + (q >= 0 ? url.substring(q) : "");
     }
 
-    /** A store and how to throw it away. */
-    public record TestStore(SpatialStore store, Dropper dropper) implements AutoCloseable {
+    /** A store, its JDBC URL (credentials included) and how to throw it away. */
+    public record TestStore(SpatialStore store, String jdbcUrl, Dropper dropper) implements AutoCloseable {
         public StoreKind kind() {
             return store.kind();
         }

@@ -2,7 +2,9 @@ package cn.yiyang.planning.app.system;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Path;
@@ -38,6 +40,11 @@ class StoreConfiguration {
     @Bean
     FeatureRepository featureRepository(SpatialStore store) {
         return new JdbcFeatureRepository(store);
+    }
+
+    @Bean
+    LayerLoadRepository layerLoadRepository(SpatialStore store) {
+        return new JdbcLayerLoadRepository(store);
     }
 
     @Bean

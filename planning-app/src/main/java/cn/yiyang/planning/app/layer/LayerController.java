@@ -1,0 +1,97 @@
+package cn.yiyang.planning.app.layer;
+
+import cn.yiyang.planning.layers.catalogue.Code;
+import cn.yiyang.planning.layers.catalogue.CodeList;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The layer catalogue as JSON: {@code GET /api/v1/layers} lists every layer with its feature count
+ * and extent; {@code GET /api/v1/layers/{id}} adds its fields, code lists and aliases.
+ */
+@RestController
+@RequestMapping("/api/v1/layers")
+class LayerController {
+
+    private static final String CRS = "EPSG:4490";
+    private final LayerService layers;
+
+    LayerController(LayerService layers) {
+        this.layers = layers;
+    }
+
+    @GetMapping
+    CatalogueJson list() {
+        return new CatalogueJson(CRS, layers.holdsSyntheticData(),
+                layers.layers().stream().map(LayerController::summary).toList());
+    }
+
+    @GetMapping("/{id}")
+    LayerDetailJson get(@PathVariable String id) {
+        LayerState s = layers.layer(id);
+        LayerDef d = s.definition();
+        LayerJson l = summary(s);
+        return new LayerDetailJson(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), l.crs(),
+                l.featureCount(), l.extent(), l.synthetic(), d.keyField(),
+                d.fields().stream().map(LayerController::field).toList());
+    }
+
+    private static LayerJson summary(LayerState s) {
+        LayerDef d = s.definition();
+        return new LayerJson(d.id(), d.titleZh(), d.titleEn(),
+                new ThemeJson(d.theme().name().toLowerCase(Locale.ROOT), d.theme().titleZh(), d.theme().titleEn()),
+                d.geometry().hasGeometry() ? d.geometry().jtsType() : null, CRS, s.featureCount(),
+                extent(s.extent()), s.synthetic());
+    }
+
+    private static double[] extent(Envelope e) {
+        return e == null ? null : new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
+    }
+
+    private static FieldJson field(FieldDef f) {
+        return new FieldJson(f.name(), f.type().name().toLowerCase(Locale.ROOT), f.titleZh(), f.titleEn(), f.required(),
+                f.codeList() == null ? null : codeList(f.codeList()), f.aliases(), f.references());
+    }
+
+    private static CodeListJson codeList(CodeList l) {
+        return new CodeListJson(l.id(), l.codes().stream().map(LayerController::code).toList());
+    }
+
+    private static CodeJson code(Code c) {
+        return new CodeJson(c.value(), c.titleZh(), c.titleEn(), c.aliases());
+    }
+
+    record CatalogueJson(String crs, boolean synthetic, List<LayerJson> layers) {
+    }
+
+    record ThemeJson(String id, String titleZh, String titleEn) {
+    }
+
+    /** {@code extent} is [minLon, minLat, maxLon, maxLat] in EPSG:4490, null when empty. */
+    record LayerJson(String id, String titleZh, String titleEn, ThemeJson theme, String geometryType, String crs,
+                     long featureCount, double[] extent, boolean synthetic) {
+    }
+
+    /** A layer with its fields. */
+    record LayerDetailJson(String id, String titleZh, String titleEn, ThemeJson theme, String geometryType, String crs,
+                           long featureCount, double[] extent, boolean synthetic, String keyField,
+                           List<FieldJson> fields) {
+    }
+
+    record FieldJson(String name, String type, String titleZh, String titleEn, boolean required, CodeListJson codeList,
+                     List<String> aliases, String references) {
+    }
+
+    record CodeListJson(String id, List<CodeJson> codes) {
+    }
+
+    record CodeJson(String value, String titleZh, String titleEn, List<String> aliases) {
+    }
+}

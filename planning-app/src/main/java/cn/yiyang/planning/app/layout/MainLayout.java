@@ -1,0 +1,70 @@
+package cn.yiyang.planning.app.layout;
+
+import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The frame around every signed-in page: title, the synthetic-data notice when demo data are
+ * loaded, the language switch (中文 / English, remembered for the session) and sign-out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(LayerService layers, AuthenticationContext auth) {
+        Span title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+
+        HorizontalLayout bar = new HorizontalLayout(title);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.addClassName("app-bar");
+        if (layers.holdsSyntheticData()) {
+            Span synthetic = new Span(getTranslation("app.synthetic-banner"));
+            synthetic.addClassName("synthetic-banner");
+            synthetic.getElement().getThemeList().add("badge warning");
+            synthetic.setId("synthetic-banner");
+            bar.add(synthetic);
+        }
+        Span spacer = new Span();
+        bar.add(spacer);
+        bar.setFlexGrow(1, spacer);
+
+        Select<Locale> language = new Select<>();
+        language.setItems(Messages.LOCALES);
+        language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
+        language.setValue(Messages.supported(getLocale()));
+        language.setAriaLabel(getTranslation("language.label"));
+        language.setId("language-select");
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                VaadinSession.getCurrent().setLocale(e.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        bar.add(language);
+
+        auth.getPrincipalName().ifPresent(name -> {
+            Span user = new Span(name);
+            user.addClassName("app-user");
+            Button logout = new Button(getTranslation("layout.logout"), e -> auth.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            logout.setId("logout");
+            bar.add(user, logout);
+        });
+        addToNavbar(bar);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.yiyang.planning.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layering, checked on the compiled classes of all four modules:
+ * planning-app → data-import → layers → geo-core, and views never touch JDBC or repositories.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.yiyang.planning");
+    }
+
+    @Test
+    void geoCoreDependsOnJtsAndProj4jOnly() {
+        noClasses().that().resideInAPackage("cn.yiyang.planning.geo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "java.sql..",
+                        "javax.sql..", "org.h2..", "org.h2gis..", "org.postgresql..", "cn.yiyang.planning.layers..",
+                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
+                .check(classes);
+    }
+
+    @Test
+    void layersDependOnGeoCoreOnly() {
+        noClasses().that().resideInAPackage("cn.yiyang.planning.layers..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
+                .check(classes);
+    }
+
+    @Test
+    void dataImportDoesNotKnowTheApp() {
+        noClasses().that().resideInAPackage("cn.yiyang.planning.importer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "cn.yiyang.planning.app..")
+                .check(classes);
+    }
+
+    @Test
+    void viewsCallServicesNeverJdbcOrStores() {
+        noClasses().that().areAssignableTo(com.vaadin.flow.component.Component.class)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "cn.yiyang.planning.layers.store..", "cn.yiyang.planning.layers.feature..",
+                        "cn.yiyang.planning.layers.load..")
+                .check(classes);
+    }
+}
