@@ -77,8 +77,17 @@ class PlanningMap extends HTMLElement {
     this._map.on('rendercomplete', () => this._onRenderComplete());
     this._resize = new ResizeObserver(() => {
       this._map.updateSize();
+      // Until the user moves the map, keep the requested extent in view as the layout settles.
+      if (!this._pendingFit && this._lastFit && !this._userMoved) {
+        this._pendingFit = this._lastFit;
+      }
       this._applyPendingFit();
     });
+    const moved = () => {
+      this._userMoved = true;
+    };
+    this._map.getViewport().addEventListener('pointerdown', moved);
+    this._map.getViewport().addEventListener('wheel', moved, {passive: true});
     this._resize.observe(this);
     this._applyTianditu(this.getAttribute('tianditu-key'));
     requestAnimationFrame(() => this._emit('map-ready', {}));
@@ -120,6 +129,8 @@ class PlanningMap extends HTMLElement {
 
   fitExtent(minx, miny, maxx, maxy) {
     this._pendingFit = [minx, miny, maxx, maxy].map(Number);
+    this._lastFit = this._pendingFit;
+    this._userMoved = false;
     this._whenMap(() => this._applyPendingFit());
   }
 

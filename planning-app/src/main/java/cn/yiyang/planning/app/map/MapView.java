@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
@@ -9,7 +10,6 @@ import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -25,9 +25,10 @@ import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The app's first page: the map, full height, and a side panel with the layer switcher grouped by
- * theme, the synthetic-data notice and the attributes of the clicked feature. Opens on the extent
- * of the county layer (else the townships, villages, or Yiyang's approximate box).
+ * The app's first page (inside the main layout): the map, full height, and a side panel with the
+ * synthetic-data notice (when the store holds demo data), the layer switcher grouped by theme and
+ * the attributes of the clicked feature. Opens on the extent of the county layer (else the
+ * townships, villages, or Yiyang's approximate box).
  */
 @Route("")
 @PermitAll
@@ -44,7 +45,7 @@ public class MapView extends Div implements HasDynamicTitle {
     private final Div featureInfo = new Div();
     private final Locale locale;
 
-    public MapView(TileService tiles, MapSettings settings) {
+    public MapView(TileService tiles, LayerService layers, MapSettings settings) {
         this.tiles = tiles;
         this.locale = getLocale();
         addClassName("map-view");
@@ -59,7 +60,7 @@ public class MapView extends Div implements HasDynamicTitle {
         map.addFeatureClickListener(this::showFeature);
         map.getStyle().set("flex", "1 1 auto").set("height", "100%").set("min-width", "0");
 
-        add(sidePanel(settings), map);
+        add(sidePanel(settings, layers.holdsSyntheticData()), map);
     }
 
     @Override
@@ -81,7 +82,7 @@ public class MapView extends Div implements HasDynamicTitle {
         return featureInfo;
     }
 
-    private Div sidePanel(MapSettings settings) {
+    private Div sidePanel(MapSettings settings, boolean synthetic) {
         Div panel = new Div();
         panel.addClassName("map-side-panel");
         panel.getStyle().set("flex", "0 0 300px").set("height", "100%").set("overflow-y", "auto")
@@ -89,15 +90,14 @@ public class MapView extends Div implements HasDynamicTitle {
                 .set("border-right", "1px solid #d9d6cc").set("background", "#fbfaf7")
                 .set("font-size", "14px");
 
-        H1 title = new H1(getTranslation("map.app-title"));
-        title.getStyle().set("font-size", "18px").set("margin", "0 0 8px 0").set("line-height", "1.3");
-
-        Span banner = new Span(getTranslation("map.synthetic-data"));
-        banner.addClassName("map-synthetic-banner");
-        banner.getStyle().set("display", "block").set("padding", "6px 8px").set("margin-bottom", "8px")
-                .set("background", "#fff4d6").set("border", "1px solid #f0c36d").set("border-radius", "4px")
-                .set("color", "#6b4e00").set("font-size", "13px");
-        panel.add(title, banner);
+        if (synthetic) {
+            Span banner = new Span(getTranslation("map.synthetic-data"));
+            banner.addClassName("map-synthetic-banner");
+            banner.getStyle().set("display", "block").set("padding", "6px 8px").set("margin-bottom", "8px")
+                    .set("background", "#fff4d6").set("border", "1px solid #f0c36d").set("border-radius", "4px")
+                    .set("color", "#6b4e00").set("font-size", "13px");
+            panel.add(banner);
+        }
 
         if (!settings.hasTianditu()) {
             Span note = new Span(getTranslation("map.basemap-none"));

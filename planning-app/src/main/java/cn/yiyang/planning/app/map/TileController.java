@@ -1,9 +1,8 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
-import cn.yiyang.planning.layers.store.StoreException;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileRules;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,21 +33,24 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *   ETag (304 on a matching If-None-Match) and a short cache lifetime, since imports change the data;</li>
  *   <li>{@code GET /tiles/{layer}.json}: TileJSON 3.0.0.</li>
  * </ul>
- * An unknown layer, a layer without geometry or coordinates outside the grid answer 404 with an
- * RFC 9457 problem; store failures answer 503/500 without detail. Never SQL or stack traces.
+ * An unknown layer or a layer without geometry answers 404 {@code unknown_layer} and store failures
+ * 503/500 through the app's {@code ApiExceptionHandler}; coordinates that are not numbers or lie
+ * outside the grid answer 404 {@code bad_tile} here. All are RFC 9457 problems in the caller's
+ * language, never SQL or stack traces.
  */
 @RestController
 @RequestMapping("/tiles")
 class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-    private static final Logger log = LoggerFactory.getLogger(TileController.class);
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate().mustRevalidate();
 
     private final TileService tiles;
+    private final Messages messages;
 
-    TileController(TileService tiles) {
+    TileController(TileService tiles, Messages messages) {
         this.tiles = tiles;
+        this.messages = messages;
     }
 
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
@@ -93,7 +93,7 @@ class TileController {
         }
         vectorLayers.add(vectorLayer(def.id(), def.titleZh() + " / " + def.titleEn(), tiles.minZoom(def), fields));
         TileRules.labelLayer(def).ifPresent(label -> vectorLayers.add(vectorLayer(label,
-                "标注点 / Label points", tiles.minZoom(def), Map.of("id", "Number", "name", "String"))));
+                messages.get("map.tilejson.label-points", locale), tiles.minZoom(def), Map.of("id", "Number", "name", "String"))));
         json.put("vector_layers", vectorLayers);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate()).body(json);
@@ -124,25 +124,9 @@ class TileController {
         }
     }
 
-    @ExceptionHandler(UnknownLayerException.class)
-    ResponseEntity<ProblemDetail> unknownLayer(UnknownLayerException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown_layer",
-                "There is no layer with tiles named \"" + e.layerId() + "\".");
-    }
-
     @ExceptionHandler(BadTileException.class)
-    ResponseEntity<ProblemDetail> badTile(BadTileException e) {
-        return problem(HttpStatus.NOT_FOUND, "bad_tile",
-                "Tile coordinates must be integers with 0 <= z <= " + TileCoord.MAX_ZOOM + " and 0 <= x, y < 2^z.");
-    }
-
-    @ExceptionHandler(StoreException.class)
-    ResponseEntity<ProblemDetail> store(StoreException e) {
-        log.error("tile store failure ({})", e.reason(), e);
-        HttpStatus status = e.reason() == StoreException.Reason.UNAVAILABLE
-                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
-        return problem(status, "store_" + e.reason().name().toLowerCase(Locale.ROOT),
-                "The database could not answer. Try again later.");
+    ResponseEntity<ProblemDetail> badTile(BadTileException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "bad_tile", messages.get("api.error.bad-tile", locale, TileCoord.MAX_ZOOM));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

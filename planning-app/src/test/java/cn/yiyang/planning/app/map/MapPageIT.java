@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.load.LayerLoad;
+import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import cn.yiyang.planning.layers.tiles.WebMercator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,21 +34,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The map page in a real browser (headless Chromium) against the app on an embedded H2GIS store
  * holding {@link MapTestData}: the page renders vector tiles, the canvas holds drawn pixels, the
- * browser logs no errors, a click on the county's centre shows 中心村's attributes. Saves
- * {@code target/screenshots/map.png}.
+ * browser logs no errors, a click on the county's centre shows 中心村's attributes, ticking a layer
+ * shows it. Signs in as the demo user first. Saves {@code target/screenshots/map.png}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
@@ -59,20 +58,6 @@ class MapPageIT {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
-    }
-
-    /**
-     * While the app has no security configuration of its own, Spring Boot's default would lock every
-     * page behind HTTP Basic and reject Vaadin's requests (CSRF): open everything for this test.
-     * Once the app has its own, this is not loaded and the test signs in as the demo user.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass("cn.yiyang.planning.app.security.SecurityConfiguration")
-    static class OpenUntilTheAppHasSecurity {
-        @Bean
-        SecurityFilterChain openForTests(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).csrf(c -> c.disable()).build();
-        }
     }
 
     @LocalServerPort
@@ -115,9 +100,13 @@ class MapPageIT {
         }
     }
 
+    @Autowired
+    LayerLoadRepository loads;
+
     @BeforeEach
     void load() {
         MapTestData.load(repo, catalogue);
+        loads.record(new LayerLoad("county", "MapTestData", true, "replace", 1, "test", null));
     }
 
     @Test
@@ -125,6 +114,14 @@ class MapPageIT {
         open();
         WebElement map = driver.findElement(By.tagName("planning-map"));
         assertThat(Integer.parseInt(map.getDomAttribute("data-tiles-loaded"))).as("vector tiles loaded").isPositive();
+
+        // The whole county is in view (the fit follows the layout as it settles).
+        double[] c = MapTestData.COUNTY;
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> (Boolean) js("""
+                const m = arguments[0].olMap;
+                const e = m.getView().calculateExtent(m.getSize());
+                return e[0] <= arguments[1] && e[1] <= arguments[2] && e[2] >= arguments[3] && e[3] >= arguments[4];""",
+                map, WebMercator.x(c[0]), WebMercator.y(c[1]), WebMercator.x(c[2]), WebMercator.y(c[3])));
 
         long drawn = ((Number) js("""
                 let n = 0;
@@ -184,17 +181,16 @@ class MapPageIT {
         }
     }
 
-    /** With the app's own security, the page first asks for the demo user. */
+    /** With the app's own security, the page first asks for the demo user (once per browser session). */
     private void signInIfAsked() {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
-                !d.findElements(By.tagName("planning-map")).isEmpty() || !d.findElements(By.name("username")).isEmpty()
-                        || !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+                !d.findElements(By.tagName("planning-map")).isEmpty()
+                        || !d.findElements(By.cssSelector("vaadin-login-form input[name='password']")).isEmpty());
         if (driver.findElements(By.tagName("planning-map")).isEmpty()) {
-            WebElement user = driver.findElement(By.cssSelector("input[name='username']"));
-            user.sendKeys(demoUser);
-            WebElement password = driver.findElement(By.cssSelector("input[name='password']"));
-            password.sendKeys(demoPassword);
-            password.submit();
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(demoUser);
+            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                    .sendKeys(demoPassword, Keys.ENTER);
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.tagName("planning-map")).isEmpty());
         }
     }
 

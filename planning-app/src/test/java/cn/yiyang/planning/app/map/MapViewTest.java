@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
+import org.mockito.Mockito;
 
 /** The map page without a server: layer switcher, defaults, toggling, feature info. */
 class MapViewTest {
@@ -47,8 +49,14 @@ class MapViewTest {
     }
 
     private MapView open(String tiandituKey) {
+        return open(tiandituKey, true);
+    }
+
+    private MapView open(String tiandituKey, boolean synthetic) {
         TileService tiles = new TileService((layer, c) -> new byte[0], new CountyOnly(), LayerCatalogue.standard());
-        MapView view = new MapView(tiles, new MapSettings(tiandituKey));
+        LayerService layers = Mockito.mock(LayerService.class);
+        Mockito.when(layers.holdsSyntheticData()).thenReturn(synthetic);
+        MapView view = new MapView(tiles, layers, new MapSettings(tiandituKey));
         UI.getCurrent().add(view);
         return view;
     }
@@ -81,6 +89,12 @@ class MapViewTest {
         assertThat(_find(view, Span.class).stream().map(Span::getText)).contains("演示数据为合成数据，仅供演示。");
         assertThat(view.getPageTitle()).isEqualTo("一张图");
         assertThat(view.map().getTianditu()).isEmpty();
+    }
+
+    @Test
+    void realDataGetNoSyntheticBanner() {
+        MapView view = open("", false);
+        assertThat(_find(view, Span.class).stream().map(Span::getText)).doesNotContain("演示数据为合成数据，仅供演示。");
     }
 
     @Test

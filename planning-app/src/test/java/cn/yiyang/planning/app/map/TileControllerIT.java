@@ -106,6 +106,11 @@ class TileControllerIT {
     }
 
     @Test
+    void tilesNeedASignedInUser() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get(url("village", centre))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void anEmptyTileIsAnEmptyOk() throws Exception {
         mvc.perform(get("/tiles/village/10/0/0.mvt")).andExpect(status().isOk())
                 .andExpect(content().bytes(new byte[0]));
