@@ -45,7 +45,7 @@ public class MainLayout extends AppLayout {
 
         Select<Locale> language = new Select<>();
         language.setItems(Messages.LOCALES);
-        language.setItemLabelGenerator(l -> getTranslation("language." + l.getLanguage()));
+        language.setItemLabelGenerator(l -> getTranslation(Messages.EN.equals(l) ? "language.en" : "language.zh"));
         language.setValue(Messages.supported(getLocale()));
         language.setAriaLabel(getTranslation("language.label"));
         language.setId("language-select");
