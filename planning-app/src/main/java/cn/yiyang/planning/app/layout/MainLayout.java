@@ -66,5 +66,6 @@ public class MainLayout extends AppLayout {
             bar.add(user, logout);
         });
         addToNavbar(bar);
+        setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 }

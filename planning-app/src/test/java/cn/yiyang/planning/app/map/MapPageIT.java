@@ -168,7 +168,30 @@ class MapPageIT {
                 + ".getAllLayers().find(l => l.get('layerId') === 'township_seat').getVisible()", map));
     }
 
+    @Test
+    void aTiandituKeyWithoutReachableTiandituKeepsThePlainBackgroundAndTheLayers() {
+        open();
+        WebElement map = driver.findElement(By.tagName("planning-map"));
+        js("""
+                const el = arguments[0];
+                el.addEventListener('basemap-error', () => el.setAttribute('data-basemap-error', 'true'));
+                el.setAttribute('tianditu-key', 'no-such-key');""", map);
+        // This machine has no internet: the probe tile fails and no base-map layer is added.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "true".equals(map.getDomAttribute("data-basemap-error")));
+        assertThat((Long) js("return arguments[0].olMap.getAllLayers().filter(l => l.get('basemap')).length", map))
+                .isZero();
+        assertThat((Long) js("return arguments[0].olMap.getAllLayers().filter(l => l.get('layerId')).length", map))
+                .isPositive();
+        // The failed probe is the only thing the console shows: a network error, no script error.
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !e.getMessage().contains("/favicon.ico")).toList();
+        assertThat(errors).allSatisfy(e -> assertThat(e.getMessage()).contains("tianditu.gov.cn"));
+        assertThat(errors).hasSizeLessThanOrEqualTo(1);
+    }
+
     private void open() {
+        driver.manage().logs().get(LogType.BROWSER); // forget what earlier tests logged
         driver.get("http://localhost:" + port + "/");
         signInIfAsked();
         try {
