@@ -1,6 +1,5 @@
 package cn.yiyang.planning.app.map;
 
-import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
@@ -25,9 +24,9 @@ import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The app's first page (inside the main layout): the map, full height, and a side panel with the
- * synthetic-data notice (when the store holds demo data), the layer switcher grouped by theme and
- * the attributes of the clicked feature. Opens on the extent of the county layer (else the
+ * The app's first page (inside the main layout, which says when the data are synthetic): the map,
+ * full height, and a side panel with the layer switcher grouped by theme and the attributes of the
+ * clicked feature. Opens on the extent of the county layer (else the
  * townships, villages, or Yiyang's approximate box).
  */
 @Route("")
@@ -45,12 +44,11 @@ public class MapView extends Div implements HasDynamicTitle {
     private final Div featureInfo = new Div();
     private final Locale locale;
 
-    public MapView(TileService tiles, LayerService layers, MapSettings settings) {
+    public MapView(TileService tiles, MapSettings settings) {
         this.tiles = tiles;
         this.locale = getLocale();
         addClassName("map-view");
         setSizeFull();
-        getStyle().set("display", "flex").set("overflow", "hidden");
 
         map.setTianditu(settings.tiandituKey());
         for (LayerDef layer : tiles.tiledLayers()) {
@@ -58,9 +56,9 @@ public class MapView extends Div implements HasDynamicTitle {
         }
         map.fitExtent(startExtent());
         map.addFeatureClickListener(this::showFeature);
-        map.getStyle().set("flex", "1 1 auto").set("height", "100%").set("min-width", "0");
+        map.addClassName("map-canvas");
 
-        add(sidePanel(settings, layers.holdsSyntheticData()), map);
+        add(sidePanel(settings), map);
     }
 
     @Override
@@ -82,32 +80,17 @@ public class MapView extends Div implements HasDynamicTitle {
         return featureInfo;
     }
 
-    private Div sidePanel(MapSettings settings, boolean synthetic) {
+    private Div sidePanel(MapSettings settings) {
         Div panel = new Div();
         panel.addClassName("map-side-panel");
-        panel.getStyle().set("flex", "0 0 300px").set("height", "100%").set("overflow-y", "auto")
-                .set("box-sizing", "border-box").set("padding", "12px 14px")
-                .set("border-right", "1px solid #d9d6cc").set("background", "#fbfaf7")
-                .set("font-size", "14px");
-
-        if (synthetic) {
-            Span banner = new Span(getTranslation("map.synthetic-data"));
-            banner.addClassName("map-synthetic-banner");
-            banner.getStyle().set("display", "block").set("padding", "6px 8px").set("margin-bottom", "8px")
-                    .set("background", "#fff4d6").set("border", "1px solid #f0c36d").set("border-radius", "4px")
-                    .set("color", "#6b4e00").set("font-size", "13px");
-            panel.add(banner);
-        }
 
         if (!settings.hasTianditu()) {
             Span note = new Span(getTranslation("map.basemap-none"));
-            note.getStyle().set("display", "block").set("color", "#777").set("font-size", "12px")
-                    .set("margin-bottom", "8px");
+            note.addClassName("map-note");
             panel.add(note);
         }
 
         H2 layersHeading = new H2(getTranslation("map.layers"));
-        layersHeading.getStyle().set("font-size", "15px").set("margin", "8px 0 4px 0");
         panel.add(layersHeading);
         for (Theme theme : Theme.values()) {
             List<LayerDef> inTheme = tiles.tiledLayers().stream().filter(l -> l.theme() == theme).toList();
@@ -131,10 +114,8 @@ public class MapView extends Div implements HasDynamicTitle {
         }
 
         H2 infoHeading = new H2(getTranslation("map.feature-info"));
-        infoHeading.getStyle().set("font-size", "15px").set("margin", "12px 0 4px 0");
         featureInfo.addClassName("map-feature-info");
         featureInfo.setText(getTranslation("map.click-hint"));
-        featureInfo.getStyle().set("color", "#555");
         panel.add(infoHeading, featureInfo);
         return panel;
     }
@@ -156,7 +137,7 @@ public class MapView extends Div implements HasDynamicTitle {
             return;
         }
         Span heading = new Span(TileService.title(layer, locale));
-        heading.getStyle().set("display", "block").set("font-weight", "bold").set("margin-bottom", "4px");
+        heading.addClassName("map-feature-title");
         featureInfo.add(heading);
         for (FieldDef field : layer.fields()) {
             Object value = e.getProperties().get(field.name());
@@ -166,7 +147,7 @@ public class MapView extends Div implements HasDynamicTitle {
             Div row = new Div();
             row.addClassName("map-feature-attribute");
             Span label = new Span(TileService.english(locale) ? field.titleEn() : field.titleZh());
-            label.getStyle().set("color", "#777").set("margin-right", "6px");
+            label.addClassName("map-feature-label");
             row.add(label, new Span(display(field, value)));
             featureInfo.add(row);
         }

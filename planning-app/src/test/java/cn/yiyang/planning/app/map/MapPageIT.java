@@ -137,7 +137,7 @@ class MapPageIT {
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(driver.getTitle()).isEqualTo("一张图");
-        assertThat(driver.findElement(By.className("map-synthetic-banner")).getText()).contains("演示数据为合成数据");
+        assertThat(driver.findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
 
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -4,7 +4,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
-import org.mockito.Mockito;
 
 /** The map page without a server: layer switcher, defaults, toggling, feature info. */
 class MapViewTest {
@@ -49,14 +47,8 @@ class MapViewTest {
     }
 
     private MapView open(String tiandituKey) {
-        return open(tiandituKey, true);
-    }
-
-    private MapView open(String tiandituKey, boolean synthetic) {
         TileService tiles = new TileService((layer, c) -> new byte[0], new CountyOnly(), LayerCatalogue.standard());
-        LayerService layers = Mockito.mock(LayerService.class);
-        Mockito.when(layers.holdsSyntheticData()).thenReturn(synthetic);
-        MapView view = new MapView(tiles, layers, new MapSettings(tiandituKey));
+        MapView view = new MapView(tiles, new MapSettings(tiandituKey));
         UI.getCurrent().add(view);
         return view;
     }
@@ -84,17 +76,10 @@ class MapViewTest {
     }
 
     @Test
-    void theBannerSaysTheDataAreSyntheticAndThePageHasATitle() {
+    void thePageHasATitleAndNoBaseMapWithoutAKey() {
         MapView view = open("");
-        assertThat(_find(view, Span.class).stream().map(Span::getText)).contains("演示数据为合成数据，仅供演示。");
         assertThat(view.getPageTitle()).isEqualTo("一张图");
         assertThat(view.map().getTianditu()).isEmpty();
-    }
-
-    @Test
-    void realDataGetNoSyntheticBanner() {
-        MapView view = open("", false);
-        assertThat(_find(view, Span.class).stream().map(Span::getText)).doesNotContain("演示数据为合成数据，仅供演示。");
     }
 
     @Test
