@@ -56,18 +56,19 @@ final class AdminGeography {
         for (County c : city.counties) {
             regions.add(new Partitioner.Region(c.seat, c.sketch.anchorPoints(), c.sketch.areaKm2()));
         }
-        double cell = Math.sqrt(city.outline.getArea() / 8000);
+        double cell = Math.sqrt(city.outline.getArea() / 4000);
         List<Geometry> areas = Partitioner.partition(city.outline, regions, cell, true, rng.child("counties"));
         for (int i = 0; i < areas.size(); i++) {
             city.counties.get(i).area = areas.get(i);
         }
 
-        for (County c : city.counties) {
+        // Counties are independent (each has its own random streams): partition them in parallel.
+        city.counties.parallelStream().forEach(c -> {
             townships(c, rng.child("townships/" + c.code));
             for (Township t : c.townships) {
                 villages(t, rng.child("villages/" + t.code));
             }
-        }
+        });
         return city;
     }
 
@@ -155,8 +156,8 @@ final class AdminGeography {
             regions.add(new Partitioner.Region(v.centre, w));
         }
         double area = t.area.getArea();
-        double cell = Math.min(Math.sqrt(area / (9.0 * t.villages.size())), Math.sqrt(area * minWeight / weightSum / 6));
-        cell = Math.max(cell, 120);
+        double cell = Math.min(Math.sqrt(area / (9.0 * t.villages.size())), Math.sqrt(area * minWeight / weightSum / 5));
+        cell = Math.max(Math.max(cell, 120), Math.sqrt(area / (10.0 * t.villages.size())));
         List<Geometry> areas = Partitioner.partition(t.area, regions, cell, true, rng.child("partition"));
         for (int i = 0; i < areas.size(); i++) {
             t.villages.get(i).area = areas.get(i);

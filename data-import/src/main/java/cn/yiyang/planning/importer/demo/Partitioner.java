@@ -168,6 +168,14 @@ final class Partitioner {
                 dist[p][r] = best;
             }
         }
+        // Only the nearest regions compete for a cell (weights are bounded by seed distances).
+        int k = Math.min(n, 10);
+        int[][] candidates = new int[count][];
+        for (int p = 0; p < count; p++) {
+            double[] dp = dist[p];
+            candidates[p] = java.util.stream.IntStream.range(0, n).boxed()
+                    .sorted((x, y) -> Double.compare(dp[x], dp[y])).limit(k).mapToInt(Integer::intValue).toArray();
+        }
         // Additive weights, adjusted in small steps: a large step lets one region swallow a
         // neighbour's surroundings, cutting it off from its seed, and the areas oscillate.
         double[][] seedDistance = new double[n][n];
@@ -192,7 +200,7 @@ final class Partitioner {
                 int a = forcedTo[p];
                 if (a < 0) {
                     double nearest = Double.MAX_VALUE;
-                    for (int r = 0; r < n; r++) {
+                    for (int r : candidates[p]) {
                         double d = dist[p][r] - w[r];
                         if (d < nearest) {
                             nearest = d;
@@ -202,7 +210,6 @@ final class Partitioner {
                 }
                 assign[p] = a;
             }
-            makeContiguous(adjacency, assign, seedPiece);
             double[] got = new double[n];
             for (int p = 0; p < count; p++) {
                 got[assign[p]] += pieceArea[p];
@@ -239,6 +246,7 @@ final class Partitioner {
             }
         }
         assign = best;
+        makeContiguous(adjacency, assign, seedPiece);
 
         List<List<Geometry>> byRegion = new ArrayList<>();
         for (int r = 0; r < n; r++) {
