@@ -8,14 +8,14 @@ package cn.yiyang.planning.importer.demo;
 public enum DemoScale {
 
     /**
-     * One to three natural villages per village with a handful of households each (about 15,000
+     * One to three natural villages per village with a handful of households each (about 19,000
      * households in all): generated and loaded in seconds, for tests. Village populations are
      * correspondingly small.
      */
     SMALL,
 
     /**
-     * Six to twelve natural villages per village with 5 to 120 households each (about 380,000
+     * Six to twelve natural villages per village with 5 to 120 households each (about 370,000
      * households): the size of rural Yiyang, for demonstrations.
      */
     FULL

@@ -209,7 +209,7 @@ final class Geo {
         }
         ring[n] = ring[0];
         Polygon p = M.createPolygon(ring);
-        return p.isValid() ? p : (Polygon) largest(p.buffer(0));
+        return p.isValid() ? p : largest(p.buffer(0));
     }
 
     /**

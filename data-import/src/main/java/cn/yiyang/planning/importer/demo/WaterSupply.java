@@ -58,13 +58,18 @@ final class WaterSupply {
             }
             serve(w, served, Double.MAX_VALUE);
             emitWork(w, c.code, rng.uniform(30, 120) * 1000, population(served, w, Double.MAX_VALUE), served, null);
-            // trunk mains to each served township seat, branches to the village centres
+            // trunk mains from the works to the served township seats, branches on to the village
+            // centres: spanning trees, as networks are laid
+            List<Coordinate> trunk = new ArrayList<>(List.of(at));
+            trunk.addAll(hubs);
+            for (int[] e : RoadNetwork.spanningTree(trunk)) {
+                pipe(w, trunk.get(e[0]), trunk.get(e[1]), rng.between(6, 10) * 50.0, "球墨铸铁管", rng);
+            }
             for (Township t : integrated) {
-                pipe(w, at, t.seat, rng.between(6, 10) * 50.0, "球墨铸铁管", rng);
-                for (Village v : t.villages) {
-                    if (v.centre != t.seat) {
-                        pipe(w, t.seat, v.centre, rng.chance(0.5) ? 110.0 : 160.0, "PE管", rng);
-                    }
+                List<Coordinate> branch = new ArrayList<>(List.of(t.seat));
+                t.villages.stream().filter(v -> v.centre != t.seat).forEach(v -> branch.add(v.centre));
+                for (int[] e : RoadNetwork.spanningTree(branch)) {
+                    pipe(w, branch.get(e[0]), branch.get(e[1]), rng.chance(0.5) ? 110.0 : 160.0, "PE管", rng);
                 }
             }
             for (Township t : c.townships) {
