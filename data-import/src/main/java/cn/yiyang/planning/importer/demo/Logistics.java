@@ -10,8 +10,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * The three-tier cold chain (一县一仓储、一乡一中心、一村一网点: a warehouse in every county but one,
- * centres in about 70% of townships, outlets in about half of the villages) and courier points in
- * about 85% of the villages, fewer in the mountains.
+ * centres in about 70% of townships, outlets in about half of the villages outside the urban
+ * sub-districts) and courier points in about 85% of the villages, fewer in the mountains.
  */
 final class Logistics {
 
@@ -51,7 +51,7 @@ final class Logistics {
 
     private void villagePoints(Village v, Rng rng) {
         Township t = v.township;
-        if (v.isRural() && rng.chance(0.5)) {
+        if (t.kind != TownshipKind.STREET && !v.isSpecial() && rng.chance(0.55)) {
             site("LL" + v.code, Names.shortVillage(v.name) + "冷链服务网点", "village", operator(rng, 45, 35, 20),
                     (double) rng.between(2, 20), status(rng), t.county.code, t.code, v.code,
                     WaterSupply.near(v.centre, 30, 150, v.prepared(), rng));

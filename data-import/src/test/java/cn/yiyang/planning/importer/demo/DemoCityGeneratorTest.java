@@ -388,7 +388,7 @@ class DemoCityGeneratorTest {
         List<Feature> cold = layer("cold_chain_site");
         assertThat(cold).filteredOn(f -> f.get("tier").equals("county")).hasSize(7);
         assertThat(cold).filteredOn(f -> f.get("tier").equals("township")).hasSizeBetween(55, 80);
-        assertThat(cold).filteredOn(f -> f.get("tier").equals("village")).hasSizeBetween(450, 700);
+        assertThat(cold).filteredOn(f -> f.get("tier").equals("village")).hasSizeBetween(600, 820);
         assertThat(layer("bus_stop").stream().map(f -> f.getString("village_code")).distinct().count()).isBetween(1000L, 1400L);
     }
 
