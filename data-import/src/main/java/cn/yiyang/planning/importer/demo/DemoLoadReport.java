@@ -1,6 +1,7 @@
 package cn.yiyang.planning.importer.demo;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record DemoLoadReport(DemoScale scale, long seed, Map<String, Long> count
                              Duration elapsed) {
 
     public DemoLoadReport {
-        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /** Always true: the loaded data are synthetic and must be labelled with {@link #notice()}. */

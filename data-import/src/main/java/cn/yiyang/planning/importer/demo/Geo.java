@@ -4,6 +4,7 @@ import cn.yiyang.planning.layers.store.FeatureRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -148,7 +149,7 @@ final class Geo {
             List<LinearRing> holes = new ArrayList<>();
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
                 LinearRing h = p.getInteriorRingN(i);
-                if (Math.abs(org.locationtech.jts.algorithm.Area.ofRing(h.getCoordinateSequence())) >= minHoleArea) {
+                if (Math.abs(Area.ofRing(h.getCoordinateSequence())) >= minHoleArea) {
                     holes.add(h);
                 }
             }

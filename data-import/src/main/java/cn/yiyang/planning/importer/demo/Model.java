@@ -1,9 +1,12 @@
 package cn.yiyang.planning.importer.demo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
@@ -58,7 +61,7 @@ final class Model {
         final List<NaturalVillage> naturalVillages = new ArrayList<>();
         final List<Road> roads = new ArrayList<>();
         /** Roads deliberately not connected to the network: isolated fragments and what hangs on broken links. */
-        final java.util.Set<String> disconnectedRoads = new java.util.LinkedHashSet<>();
+        final Set<String> disconnectedRoads = new LinkedHashSet<>();
         final List<String> isolatedFragments = new ArrayList<>();
         final List<String> brokenLinks = new ArrayList<>();
     }
@@ -73,7 +76,7 @@ final class Model {
      */
     record Road(String code, String name, String adminClass, String techGrade, String surface, double width,
                 boolean allSeason, boolean busRoute, boolean lighting, String maintainer,
-                org.locationtech.jts.geom.LineString line, Village village) {
+                LineString line, Village village) {
 
         boolean hardened() {
             return surface.equals("asphalt") || surface.equals("cement");

@@ -1,10 +1,12 @@
 package cn.yiyang.planning.importer.demo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -115,7 +117,7 @@ final class Partitioner {
         List<Coordinate> refs = new ArrayList<>();
         List<Integer> forced = new ArrayList<>();
         int[] seedPiece = new int[n];
-        java.util.Arrays.fill(seedPiece, -1);
+        Arrays.fill(seedPiece, -1);
         for (int i = 0; i < diagram.getNumGeometries(); i++) {
             Geometry cell = diagram.getGeometryN(i);
             Integer s = siteIndex.get((Coordinate) cell.getUserData());
@@ -173,7 +175,7 @@ final class Partitioner {
         int[][] candidates = new int[count][];
         for (int p = 0; p < count; p++) {
             double[] dp = dist[p];
-            candidates[p] = java.util.stream.IntStream.range(0, n).boxed()
+            candidates[p] = IntStream.range(0, n).boxed()
                     .sorted((x, y) -> Double.compare(dp[x], dp[y])).limit(k).mapToInt(Integer::intValue).toArray();
         }
         // Additive weights, adjusted in small steps: a large step lets one region swallow a

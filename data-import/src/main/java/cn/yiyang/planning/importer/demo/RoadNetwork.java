@@ -10,8 +10,10 @@ import cn.yiyang.planning.importer.demo.Model.TownshipKind;
 import cn.yiyang.planning.importer.demo.Model.Village;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,7 +190,7 @@ final class RoadNetwork {
                 }
             }
         }
-        Set<Village> chosen = new java.util.LinkedHashSet<>();
+        Set<Village> chosen = new LinkedHashSet<>();
         while (chosen.size() < BROKEN_LINKS && chosen.size() < candidates.size()) {
             chosen.add(rng.pick(candidates));
         }
@@ -441,8 +443,8 @@ final class RoadNetwork {
         int[] parent = new int[n];
         double[] best = new double[n];
         boolean[] in = new boolean[n];
-        java.util.Arrays.fill(parent, -1);
-        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        Arrays.fill(parent, -1);
+        Arrays.fill(best, Double.MAX_VALUE);
         best[root] = 0;
         for (int k = 0; k < n; k++) {
             int u = -1;
