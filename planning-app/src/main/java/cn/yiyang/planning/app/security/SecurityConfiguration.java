@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/map/**", "/styles/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/map/**", "/styles/**", "/images/**", "/favicon.ico").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
     }
 

@@ -1,0 +1,158 @@
+package cn.yiyang.planning.app.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser), with
+ * the steps the UI journeys share: sign in, open the map and wait until it has drawn, read the
+ * console, keep screenshots under {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String DEMO_PASSWORD = "yiyang2025";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    /** Starts a browser with a fresh profile whose preferred language is {@code language} (e.g. zh-CN). */
+    public Browser(int port, String language) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
+                    + "(/usr/bin/chromium, /usr/bin/chromedriver): run ./scripts/test, which installs them.");
+        }
+        this.baseUrl = "http://localhost:" + port;
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        Path profile;
+        try {
+            profile = Files.createDirectories(Path.of("target", "chromium-profiles", UUID.randomUUID().toString()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,900", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void get(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Fills the login form and submits it. */
+    public void signIn(String user, String password) {
+        waitFor(Duration.ofSeconds(60), "the login form", () ->
+                !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+    }
+
+    /**
+     * Opens the map page (signing in as {@code user} if asked) and waits until the map says it has
+     * drawn its vector tiles; returns the map element.
+     */
+    public WebElement openMap(String user) {
+        forgetConsole();
+        get("/");
+        waitFor(Duration.ofSeconds(60), "the map page or the login form", () ->
+                !driver.findElements(By.tagName("planning-map")).isEmpty()
+                        || !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']")).isEmpty());
+        if (driver.findElements(By.tagName("planning-map")).isEmpty()) {
+            signIn(user, DEMO_PASSWORD);
+        }
+        waitFor(Duration.ofSeconds(60), "the map to render", () ->
+                !driver.findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
+        return driver.findElement(By.tagName("planning-map"));
+    }
+
+    /** How many pixels the map's canvases hold that are not transparent (sampled every 4th pixel). */
+    public long drawnPixels(WebElement map) {
+        return ((Number) js("""
+                let n = 0;
+                for (const c of arguments[0].querySelectorAll('canvas')) {
+                  if (!c.width || !c.height) continue;
+                  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  for (let i = 3; i < d.length; i += 16) if (d[i] > 0) n++;
+                }
+                return n;""", map)).longValue();
+    }
+
+    /** Console errors since the last {@link #openMap} or {@link #forgetConsole}. */
+    public List<LogEntry> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+    }
+
+    public void forgetConsole() {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}, kept as a test artefact. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits for {@code condition}; on time-out fails saying what was awaited, where, and what the console said. */
+    public void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            String page = driver.getPageSource();
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; url "
+                    + driver.getCurrentUrl() + ", console " + driver.manage().logs().get(LogType.BROWSER).getAll()
+                    + ", page " + page.substring(0, Math.min(2000, page.length())), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        service.stop();
+    }
+}
