@@ -1,5 +1,6 @@
 package cn.yiyang.planning.importer.demo;
 
+import cn.yiyang.planning.geo.geom.CoordinateMapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -372,22 +371,9 @@ final class Partitioner {
     /** The cell on the 1 cm grid (vertices rounded; shared vertices stay shared). */
     private static Geometry rounded(Geometry cell) {
         Geometry g = cell.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, Geo.PM.makePrecise(seq.getX(i)));
-                seq.setOrdinate(i, 1, Geo.PM.makePrecise(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        CoordinateMapping.inPlace(g, c -> {
+            c.x = Geo.PM.makePrecise(c.x);
+            c.y = Geo.PM.makePrecise(c.y);
         });
         return g.isValid() ? g : GeometryPrecisionReducer.reduce(cell, Geo.PM);
     }

@@ -1,12 +1,11 @@
 package cn.yiyang.planning.geo.crs;
 
+import cn.yiyang.planning.geo.geom.CoordinateMapping;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -89,7 +88,7 @@ public final class CrsTransform {
     @SuppressWarnings("unchecked")
     public <G extends Geometry> G transform(G geometry) {
         G result = (G) geometry.copy();
-        result.apply(new TransformFilter());
+        CoordinateMapping.inPlace(result, this::transformInPlace);
         result.setSRID(target.epsg().orElse(0));
         return result;
     }
@@ -105,29 +104,5 @@ public final class CrsTransform {
     @Override
     public String toString() {
         return source.code() + " -> " + target.code();
-    }
-
-    private final class TransformFilter implements CoordinateSequenceFilter {
-
-        private final Coordinate scratch = new Coordinate();
-
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            scratch.x = seq.getX(i);
-            scratch.y = seq.getY(i);
-            transformInPlace(scratch);
-            seq.setOrdinate(i, CoordinateSequence.X, scratch.x);
-            seq.setOrdinate(i, CoordinateSequence.Y, scratch.y);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }

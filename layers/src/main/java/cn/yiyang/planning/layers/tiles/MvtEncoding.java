@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.tiles;
 
+import cn.yiyang.planning.geo.geom.CoordinateMapping;
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.IUserDataConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
@@ -10,8 +11,6 @@ import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -63,7 +62,10 @@ final class MvtEncoding {
      */
     Geometry toTile(Geometry lonLat) {
         Geometry g = lonLat.copy();
-        g.apply(new Project());
+        CoordinateMapping.inPlace(g, c -> {
+            c.x = WebMercator.x(c.x);
+            c.y = WebMercator.y(c.y);
+        });
         g.setSRID(3857);
         if (g instanceof Point p) {
             return clip.contains(p.getCoordinate()) ? scaled(p) : null;
@@ -113,9 +115,11 @@ final class MvtEncoding {
     }
 
     private Geometry scaled(Geometry g) {
-        Geometry out = g.copy();
-        out.apply(new ToTileUnits());
-        return out;
+        // Web Mercator metres to integer tile units, y down.
+        return CoordinateMapping.inPlace(g.copy(), c -> {
+            c.x = Math.rint((c.x - tile.getMinX()) * scale);
+            c.y = Math.rint((tile.getMaxY() - c.y) * scale);
+        });
     }
 
     /** Encodes the non-empty layers (name to tile geometries with {@link TileFeature} user data), in order. */
@@ -147,44 +151,6 @@ final class MvtEncoding {
                     }
                 }
             });
-        }
-    }
-
-    /** Longitude/latitude to Web Mercator metres, in place. */
-    private static final class Project implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            seq.setOrdinate(i, 0, WebMercator.x(seq.getX(i)));
-            seq.setOrdinate(i, 1, WebMercator.y(seq.getY(i)));
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
-    }
-
-    /** Web Mercator metres to integer tile units, y down, in place. */
-    private final class ToTileUnits implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            seq.setOrdinate(i, 0, Math.rint((seq.getX(i) - tile.getMinX()) * scale));
-            seq.setOrdinate(i, 1, Math.rint((tile.getMaxY() - seq.getY(i)) * scale));
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
         }
     }
 }
