@@ -1,0 +1,95 @@
+package cn.yiyang.planning.importer.issue;
+
+/**
+ * Every problem the importer reports, with its severity. The message texts, in Chinese and
+ * English, are {@code issue.<CODE>} in {@code importer/messages*.properties}; their {0}, {1}, …
+ * are the issue's arguments, in the order each constant's comment gives.
+ */
+public enum IssueCode {
+    // --- the file as a whole (row 0) ---
+    /** The file is empty. */
+    EMPTY_FILE(Severity.ERROR),
+    /** {0}: what the content looks like. Not a format the importer reads. */
+    UNSUPPORTED_FORMAT(Severity.ERROR),
+    /** {0}: the missing part (e.g. .dbf). A shapefile lacks a required part. */
+    MISSING_PART(Severity.ERROR),
+    /** {0}: detail. The file ends early or its structure is broken. */
+    CORRUPT_FILE(Severity.ERROR),
+    /** {0}: size in MB, {1}: limit in MB. The upload is larger than the limit. */
+    TOO_LARGE(Severity.ERROR),
+    /** {0}: the entry name. A zip entry would be written outside the folder (zip slip). */
+    ZIP_SLIP(Severity.ERROR),
+    /** {0}: unpacked size in MB, {1}: limit. The zip unpacks to far more than it holds (zip bomb). */
+    ZIP_BOMB(Severity.ERROR),
+    /** {0}: the tables found. A GeoPackage (or zip) holds several tables: the user must choose one. */
+    CHOOSE_TABLE(Severity.ERROR),
+    /** {0}: the table asked for. No such table in the file. */
+    NO_SUCH_TABLE(Severity.ERROR),
+    /** The file names no CRS and none can be inferred: the user must give one. */
+    NO_CRS(Severity.ERROR),
+    /** {0}: the inferred CRS. No CRS in the file; one was inferred from the coordinates: confirm it. */
+    CRS_INFERRED(Severity.WARNING),
+    /** {0}: the CRS named. Beijing 1954 / Xi'an 1980: needs local transformation parameters. */
+    CRS_LEGACY_DATUM(Severity.ERROR),
+    /** {0}: the CRS text. A CRS the importer does not support. */
+    CRS_UNSUPPORTED(Severity.ERROR),
+    /** {0}: the encoding chosen, {1}: how. The encoding was detected, not declared. */
+    ENCODING_DETECTED(Severity.WARNING),
+    /** {0}: the encoding asked for. Not an encoding Java knows. */
+    ENCODING_UNKNOWN(Severity.ERROR),
+    /** {0}: the geometry types found. The file mixes geometry kinds the layer cannot take. */
+    MIXED_GEOMETRY_TYPES(Severity.ERROR),
+    /** {0}: the layer. The target layer has no geometry but the file has, or the other way round. */
+    GEOMETRY_NOT_EXPECTED(Severity.ERROR),
+    /** {0}: the layer id. No such layer. */
+    UNKNOWN_LAYER(Severity.ERROR),
+    /** {0}: the source field, {1}: the target field. A field mapping names a field that does not exist. */
+    BAD_FIELD_MAPPING(Severity.ERROR),
+    /** {0}: the required field. No source field maps to a required field of the layer. */
+    REQUIRED_FIELD_UNMAPPED(Severity.ERROR),
+    /** {0}: the CSV header. No longitude/latitude or WKT columns could be found in a CSV. */
+    CSV_NO_GEOMETRY_COLUMNS(Severity.ERROR),
+
+    // --- one row (feature) ---
+    /** The record cannot be read (broken geometry or attributes). */
+    UNREADABLE_RECORD(Severity.ERROR),
+    /** The feature has no geometry, or an empty one. */
+    EMPTY_GEOMETRY(Severity.ERROR),
+    /** {0}: the JTS validation error, {1}: where. The geometry is invalid (e.g. self-intersection). */
+    INVALID_GEOMETRY(Severity.ERROR),
+    /** {0}: the validation error. The geometry was invalid and was repaired (make-valid). */
+    GEOMETRY_REPAIRED(Severity.WARNING),
+    /** {0}: found type, {1}: the layer's type. The geometry type does not fit the layer. */
+    WRONG_GEOMETRY_TYPE(Severity.ERROR),
+    /** {0}: the coordinates. The feature lies outside the region (Yiyang and surroundings). */
+    OUTSIDE_REGION(Severity.ERROR),
+    /** {0}: the coordinates. Longitude and latitude look swapped. */
+    SWAPPED_AXES(Severity.ERROR),
+    /** {0}: the key, {1}: the earlier row. The key appears twice in the file. */
+    DUPLICATE_KEY(Severity.ERROR),
+    /** {0}: the key. The key already exists in the layer (append mode). */
+    KEY_EXISTS(Severity.ERROR),
+    /** The field is required and has no value. */
+    MISSING_REQUIRED(Severity.ERROR),
+    /** {0}: the value, {1}: the allowed values. A value not in the field's code list. */
+    UNKNOWN_CODE(Severity.ERROR),
+    /** {0}: the value, {1}: the layer it should exist in. A code that refers to nothing (e.g. an unknown village code). */
+    UNKNOWN_REFERENCE(Severity.ERROR),
+    /** {0}: the value, {1}: the expected type. A value of the wrong type. */
+    WRONG_TYPE(Severity.ERROR);
+
+    private final Severity severity;
+
+    IssueCode(Severity severity) {
+        this.severity = severity;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The key of this code's message text. */
+    public String messageKey() {
+        return "issue." + name();
+    }
+}

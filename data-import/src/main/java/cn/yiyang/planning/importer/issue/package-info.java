@@ -1,0 +1,2 @@
+/** Import problems: located (file, row, field), coded, and translated into Chinese and English. */
+package cn.yiyang.planning.importer.issue;

@@ -1,0 +1,15 @@
+package cn.yiyang.planning.importer.source;
+
+/** The file formats the importer reads (recognised by content, not by file name). */
+public enum SourceFormat {
+    SHAPEFILE,
+    GEOPACKAGE,
+    /** A GeoJSON FeatureCollection (or a single Feature). */
+    GEOJSON,
+    /** Newline-delimited GeoJSON: one Feature per line. */
+    GEOJSON_SEQ,
+    /** Comma- or tab-separated text with longitude/latitude columns or a WKT column. */
+    CSV,
+    /** Anything else GDAL reads, converted by {@code ogr2ogr} on the way in (when installed). */
+    GDAL
+}
