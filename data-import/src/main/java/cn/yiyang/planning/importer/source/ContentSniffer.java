@@ -11,7 +11,6 @@ import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Recognises what a file holds from its first bytes (and for JSON its first tokens), never from its name. */
 final class ContentSniffer {
@@ -47,7 +46,6 @@ final class ContentSniffer {
     static final int SAMPLE_BYTES = 64 * 1024;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int SHAPEFILE_CODE = 9994;
-    private static final JsonMapper JSON = new JsonMapper();
 
     private ContentSniffer() {
     }
@@ -77,14 +75,14 @@ final class ContentSniffer {
         if (text == null) {
             return Kind.BINARY;
         }
+        if (text.replaceAll("^[ \t\r\n]+", "").startsWith(String.valueOf(TextEncodings.RECORD_SEPARATOR))) {
+            return Kind.GEOJSON_SEQ;
+        }
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             return Kind.EMPTY;
         }
         char first = trimmed.charAt(0);
-        if (first == TextEncodings.RECORD_SEPARATOR) {
-            return Kind.GEOJSON_SEQ;
-        }
         if (first == '{' || first == '[') {
             return sniffJson(file);
         }
@@ -102,7 +100,7 @@ final class ContentSniffer {
      */
     private static Kind sniffJson(Path file) {
         try (Reader reader = TextEncodings.lenientReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = JSON.createParser(reader)) {
+             JsonParser parser = GeoJsonFeatures.JSON.createParser(reader)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Kind.JSON_OTHER;
             }

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GeoJsonFeatures {
 
-    static final JsonMapper JSON = new JsonMapper();
+    /** Jackson, allowing what follows a value (the rest of a collection, the next text of a sequence). */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private GeoJsonFeatures() {
     }

@@ -124,7 +124,7 @@ final class GeoJsonSeqSource implements FeatureSource {
                 StringBuilder text = new StringBuilder();
                 int c;
                 while ((c = reader.read()) >= 0) {
-                    if (!started && !Character.isWhitespace(c)) {
+                    if (!started && (c == TextEncodings.RECORD_SEPARATOR || !Character.isWhitespace(c))) {
                         started = true;
                         rsMode = c == TextEncodings.RECORD_SEPARATOR;
                     }

@@ -80,7 +80,7 @@ final class SafeUnzip {
                 total += n;
                 boolean overLimit = total > limits.maxUnpackedBytes();
                 boolean bombRatio = written > UploadLimits.RATIO_CHECK_BYTES && packed > 0
-                        && written / packed > limits.maxCompressionRatio();
+                        && Math.max(written, entry.getSize()) / packed > limits.maxCompressionRatio();
                 if (overLimit || bombRatio) {
                     throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.ZIP_BOMB,
                             UploadLimits.megabytes(total), UploadLimits.megabytes(limits.maxUnpackedBytes())));

@@ -28,7 +28,14 @@ final class SourceScan {
             extent.expandToInclude(geometry.getEnvelopeInternal());
             geometryTypes.add(geometry.getGeometryType());
         }
-        record.values().forEach((name, value) -> fieldTypes.merge(name, typeOf(value), SourceScan::merge));
+        record.values().forEach((name, value) -> {
+            String type = typeOf(value);
+            if (type == null) {
+                fieldTypes.putIfAbsent(name, null);
+            } else {
+                fieldTypes.merge(name, type, SourceScan::merge);
+            }
+        });
     }
 
     /** Declares a field before any value is seen (a CSV header), so that it appears even when always empty. */
@@ -75,10 +82,7 @@ final class SourceScan {
     }
 
     private static String merge(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null || a.equals(b)) {
+        if (a.equals(b)) {
             return a;
         }
         if (Set.of(a, b).equals(Set.of("integer", "decimal"))) {

@@ -10,9 +10,10 @@ import java.math.RoundingMode;
  * @param maxUnpackedBytes    the most a zip may unpack to, counted while unpacking (the entries' declared
  *                            sizes are not trusted)
  * @param maxEntries          the most entries a zip may hold
- * @param maxCompressionRatio the highest unpacked/packed ratio a zip entry may show once it has unpacked
- *                            more than {@link #RATIO_CHECK_BYTES}; real data compresses far less than a
- *                            zip bomb's runs of zeros (deflate cannot exceed about 1030:1)
+ * @param maxCompressionRatio the highest unpacked/packed ratio a zip entry may have (its declared size, or
+ *                            what it has unpacked so far if more, over its packed size), judged once it has
+ *                            unpacked more than {@link #RATIO_CHECK_BYTES}; real data compresses far less than
+ *                            a zip bomb's runs of zeros (deflate cannot exceed about 1030:1)
  */
 public record UploadLimits(long maxUploadBytes, long maxUnpackedBytes, int maxEntries, int maxCompressionRatio) {
 
