@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -139,8 +138,9 @@ public final class SourceOpener {
             if (!found.orphanParts().isEmpty()) {
                 throw new ImportException(ImportIssue.ofFile(found.orphanParts().get(0), IssueCode.MISSING_PART, ".shp"));
             }
-            throw new ImportException(ImportIssue.ofFile(uploadName, datasets.isEmpty() && found.isEmpty()
-                    ? IssueCode.EMPTY_FILE : IssueCode.UNSUPPORTED_FORMAT, "no shapefile, GeoPackage, GeoJSON or CSV inside"));
+            throw new ImportException(found.isEmpty() ? ImportIssue.ofFile(uploadName, IssueCode.EMPTY_FILE)
+                    : ImportIssue.ofFile(uploadName, IssueCode.UNSUPPORTED_FORMAT,
+                            "no shapefile, GeoPackage, GeoJSON or CSV inside"));
         }
         Datasets.Dataset chosen;
         SourceOptions inner = options;
