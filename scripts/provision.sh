@@ -25,6 +25,7 @@ if $use_local_pg && ! have_postgis; then
 fi
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_pkgs+=(chromium-driver)
+[ -x /usr/bin/ogr2ogr ] || need_pkgs+=(gdal-bin)  # data-import: other formats via ogr2ogr, and the corpus GeoPackage
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_pkgs+=(fonts-wqy-microhei)  # Chinese labels in map screenshots
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing: ${need_pkgs[*]}"

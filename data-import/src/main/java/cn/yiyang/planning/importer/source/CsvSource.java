@@ -1,0 +1,305 @@
+package cn.yiyang.planning.importer.source;
+
+import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.issue.ImportException;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * A CSV (or tab- or semicolon-separated) table with a header row, parsed by Apache Commons CSV. The delimiter is
+ * the one of comma, tab and semicolon that the header row uses most. The encoding is the user's, a byte-order
+ * mark's, else UTF-8 when valid, else GBK (Excel on Chinese Windows).
+ *
+ * <p>The geometry comes from a longitude and a latitude column ({@code lon, lng, long, longitude, x, 经度, 东经}
+ * and {@code lat, latitude, y, 纬度, 北纬}, any case, a unit in brackets ignored) or, failing those, a WKT column
+ * ({@code wkt, geometry, geom, the_geom, shape, 几何, 空间信息}). Coordinates may be decimal degrees or
+ * degrees-minutes-seconds ({@code 112°21′36″E}, {@code 112度21分36秒}). A value that is not a number gives the
+ * record a WRONG_TYPE problem on that field (the expected type "decimal"); an unreadable WKT an
+ * UNREADABLE_RECORD on the WKT field; an empty one no geometry. Every column, the geometry columns too, is kept
+ * in the values as text (empty → null).
+ *
+ * <p>Row = the data row's 1-based number: the header is not counted, nor are blank lines.
+ *
+ * <p>CRS: longitude/latitude columns are CGCS2000 lon/lat by the format's rule (FORMAT_DEFAULT; phone-map points
+ * in GCJ-02 or BD-09 need the user's {@link SourceOptions#crs()}) when the numbers can be degrees; numbers that
+ * cannot (x/y columns of a projected CRS), and WKT, are inferred from the coordinates.
+ */
+final class CsvSource implements FeatureSource {
+
+    private static final Set<String> LON = Set.of("lon", "lng", "long", "longitude", "x", "经度", "东经");
+    private static final Set<String> LAT = Set.of("lat", "latitude", "y", "纬度", "北纬");
+    private static final Set<String> WKT = Set.of("wkt", "geometry", "geom", "the_geom", "shape", "几何", "空间信息");
+    private static final Pattern DMS = Pattern.compile(
+            "^(东经|北纬|[NSEW])?\\s*(\\d+(?:\\.\\d+)?)\\s*[°度]\\s*(?:(\\d+(?:\\.\\d+)?)\\s*['′分]\\s*)?"
+                    + "(?:(\\d+(?:\\.\\d+)?)\\s*(?:[\"″秒]|'')\\s*)?([NSEW])?$", Pattern.CASE_INSENSITIVE);
+
+    private final Path file;
+    private final Charset charset;
+    private final CSVFormat format;
+    private final List<String> header;
+    private final int lonColumn;
+    private final int latColumn;
+    private final int wktColumn;
+    private final SourceDescription description;
+    private final TempDir temp;
+    private final GeometryFactory geometryFactory;
+    private final int srid;
+
+    private CsvSource(Path file, String fileName, SourceOptions options, TempDir temp) {
+        this.file = file;
+        this.temp = temp;
+        List<ImportIssue> issues = new ArrayList<>();
+        DetectedEncoding encoding = TextEncodings.forText(file, options, Detection.INFERRED, fileName, issues);
+        this.charset = encoding.charset();
+        String firstLine = firstLine(file, charset);
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(sniffDelimiter(firstLine)).get();
+        try (Reader reader = TextEncodings.lenientReader(file, charset); CSVParser parser = format.parse(reader)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            this.header = ShapefileSource.uniqueNames(it.hasNext() ? it.next().toList().stream().map(String::strip).toList()
+                    : List.of());
+        } catch (IOException | UncheckedIOException e) {
+            throw corrupt(fileName, e);
+        }
+        this.lonColumn = column(LON);
+        this.latColumn = column(LAT);
+        int wkt = column(WKT);
+        this.wktColumn = lonColumn >= 0 && latColumn >= 0 ? -1 : wkt;
+        if ((lonColumn < 0 || latColumn < 0) && wktColumn < 0) {
+            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS,
+                    String.join(", ", header)));
+        }
+        this.geometryFactory = new GeometryFactory();
+        SourceScan scan = new SourceScan();
+        header.forEach(scan::declare);
+        try {
+            new Rows(fileName, 0).forEachRemaining(scan::add);
+        } catch (UncheckedIOException e) {
+            throw corrupt(fileName, e);
+        }
+        boolean lonLatColumns = wktColumn < 0;
+        DetectedCrs crs = CrsDetector.resolve(options, () -> lonLatColumns && (scan.extent() == null
+                || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
+                        ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null) : null,
+                scan.extent(), fileName, issues);
+        this.srid = GeoJsonFeatures.srid(crs);
+        String table = ShapefileSource.baseName(fileName);
+        this.description = new SourceDescription(SourceFormat.CSV, fileName, List.of(table), table, scan.fields(),
+                scan.count(), encoding, crs, scan.extent(), scan.geometryTypes(), issues);
+    }
+
+    /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
+    static CsvSource open(Path file, String fileName, SourceOptions options, TempDir temp) {
+        return new CsvSource(file, fileName, options, temp);
+    }
+
+    /** @return the delimiter (comma, tab or semicolon) a header row uses most, outside quotes; 0 for none */
+    static char sniffDelimiter(String headerLine) {
+        int comma = 0;
+        int tab = 0;
+        int semicolon = 0;
+        boolean quoted = false;
+        for (char c : headerLine.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                comma += c == ',' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+            }
+        }
+        if (comma == 0 && tab == 0 && semicolon == 0) {
+            return 0;
+        }
+        return comma >= tab && comma >= semicolon ? ',' : tab >= semicolon ? '\t' : ';';
+    }
+
+    /**
+     * A coordinate: a decimal number, or degrees with optional minutes and seconds ({@code 112°21′36″},
+     * {@code 112度21分36.5秒}, {@code N28°30'}); S and W make it negative.
+     *
+     * @throws NumberFormatException when it is neither
+     */
+    static double coordinate(String text) {
+        String t = text.strip();
+        Matcher dms = DMS.matcher(t);
+        if (!t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1)) && !t.contains("°") && !t.contains("度")) {
+            return Double.parseDouble(t);
+        }
+        if (!dms.matches()) {
+            throw new NumberFormatException(text);
+        }
+        double value = Double.parseDouble(dms.group(2))
+                + (dms.group(3) == null ? 0 : Double.parseDouble(dms.group(3)) / 60)
+                + (dms.group(4) == null ? 0 : Double.parseDouble(dms.group(4)) / 3600);
+        String hemisphere = ((dms.group(1) == null ? "" : dms.group(1)) + (dms.group(5) == null ? "" : dms.group(5)))
+                .toUpperCase(Locale.ROOT);
+        return hemisphere.contains("S") || hemisphere.contains("W") ? -value : value;
+    }
+
+    @Override
+    public SourceDescription describe() {
+        return description;
+    }
+
+    @Override
+    public Iterator<SourceRecord> records() {
+        return new Rows(description.fileName(), srid);
+    }
+
+    @Override
+    public void close() {
+        if (temp != null) {
+            temp.close();
+        }
+    }
+
+    private int column(Set<String> names) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).replace("\ufeff", "").replaceAll("\\s*[(（\\[].*$", "").strip()
+                    .toLowerCase(Locale.ROOT);
+            if (names.contains(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String firstLine(Path file, Charset charset) {
+        try (Reader reader = TextEncodings.lenientReader(file, charset)) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = reader.read()) >= 0 && c != '\n' && c != '\r') {
+                line.append((char) c);
+            }
+            return line.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImportException corrupt(String fileName, Exception e) {
+        return new ImportException(ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, e.getMessage()), e);
+    }
+
+    /** The data rows, one record each. */
+    private final class Rows implements Iterator<SourceRecord> {
+
+        private final String fileName;
+        private final int recordSrid;
+        private final WKTReader wktReader = new WKTReader(geometryFactory);
+        private CSVParser parser;
+        private Iterator<CSVRecord> it;
+        private long row;
+
+        Rows(String fileName, int recordSrid) {
+            this.fileName = fileName;
+            this.recordSrid = recordSrid;
+            try {
+                parser = format.parse(TextEncodings.lenientReader(file, charset));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            it = parser.iterator();
+            if (it.hasNext()) {
+                it.next();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (parser == null) {
+                return false;
+            }
+            boolean more = it.hasNext();
+            if (!more) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // read-only file
+                }
+                parser = null;
+            }
+            return more;
+        }
+
+        @Override
+        public SourceRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CSVRecord csv = it.next();
+            long r = ++row;
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String value = i < csv.size() ? csv.get(i) : null;
+                values.put(header.get(i), value == null || value.isBlank() ? null : value);
+            }
+            if (wktColumn >= 0) {
+                return wktRecord(r, values);
+            }
+            String lon = (String) values.get(header.get(lonColumn));
+            String lat = (String) values.get(header.get(latColumn));
+            if (lon == null || lat == null) {
+                return new SourceRecord(r, values, null, null);
+            }
+            Double x = number(lon);
+            Double y = number(lat);
+            if (x == null || y == null) {
+                String field = header.get(x == null ? lonColumn : latColumn);
+                return new SourceRecord(r, values, null, ImportIssue.ofRow(fileName, r, field, IssueCode.WRONG_TYPE,
+                        x == null ? lon : lat, "decimal"));
+            }
+            Geometry point = geometryFactory.createPoint(new Coordinate(x, y));
+            point.setSRID(recordSrid);
+            return new SourceRecord(r, values, point, null);
+        }
+
+        private SourceRecord wktRecord(long r, Map<String, Object> values) {
+            String wkt = (String) values.get(header.get(wktColumn));
+            if (wkt == null) {
+                return new SourceRecord(r, values, null, null);
+            }
+            try {
+                Geometry geometry = wktReader.read(wkt);
+                geometry.setSRID(recordSrid);
+                return new SourceRecord(r, values, geometry, null);
+            } catch (ParseException | RuntimeException e) {
+                return new SourceRecord(r, values, null,
+                        ImportIssue.ofRow(fileName, r, header.get(wktColumn), IssueCode.UNREADABLE_RECORD));
+            }
+        }
+
+        private static Double number(String text) {
+            try {
+                double value = coordinate(text);
+                return Double.isFinite(value) ? value : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
