@@ -249,13 +249,19 @@ public final class ImportService implements AutoCloseable {
                 layer -> layerLocks.computeIfAbsent(layer, l -> new ReentrantLock())));
     }
 
-    /** Keeps at most the configured number of jobs in memory, dropping the oldest settled ones. */
+    /**
+     * Keeps at most the configured number of jobs in memory: drops the oldest settled ones, those
+     * that can no longer be confirmed first. A dropped job is still found through its record.
+     */
     private void evictSettled() {
         int excess = jobs.size() - settings.jobsInMemory();
-        for (Iterator<JobState> it = jobs.values().iterator(); it.hasNext() && excess > 0; ) {
-            if (it.next().status().settled()) {
-                it.remove();
-                excess--;
+        for (boolean evenConfirmable : new boolean[] {false, true}) {
+            for (Iterator<JobState> it = jobs.values().iterator(); it.hasNext() && excess > 0; ) {
+                ImportJob job = it.next().snapshot();
+                if (job.status().settled() && (evenConfirmable || !job.confirmable())) {
+                    it.remove();
+                    excess--;
+                }
             }
         }
     }

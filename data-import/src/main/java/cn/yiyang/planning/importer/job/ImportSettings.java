@@ -11,12 +11,13 @@ import java.util.Objects;
  * @param issuesInMemory   problems kept with a job for the API (all are stored in {@code import_issue})
  * @param previewFeatures  features sampled for the map preview
  * @param issueBatch       problems written to the store per transaction
- * @param jobsInMemory     settled jobs kept in memory (older ones are read from the records)
+ * @param jobsInMemory     jobs kept in memory, each with up to {@code issuesInMemory} problems and its preview;
+ *                         older settled ones are read back from their records (and can no longer be confirmed)
  */
 public record ImportSettings(Region region, int concurrency, int issuesInMemory, int previewFeatures, int issueBatch,
                              int jobsInMemory) {
 
-    public static final ImportSettings DEFAULT = new ImportSettings(Region.YIYANG, 1, 10_000, 500, 2_000, 200);
+    public static final ImportSettings DEFAULT = new ImportSettings(Region.YIYANG, 1, 10_000, 500, 2_000, 32);
 
     public ImportSettings {
         Objects.requireNonNull(region, "region");

@@ -98,33 +98,9 @@ abstract class KillHalfwayContract {
     }
 
     private Process startChild() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classPath(),
-                KillHalfwayChild.class.getName()));
-        command.addAll(childConnection());
-        command.add(Long.toString(HALFWAY));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** The test class path: Failsafe may start tests through a manifest-only jar, whose manifest lists it. */
-    private static String classPath() throws Exception {
-        String cp = System.getProperty("java.class.path");
-        String[] entries = cp.split(java.io.File.pathSeparator);
-        if (entries.length == 1 && entries[0].endsWith(".jar")) {
-            try (var jar = new java.util.jar.JarFile(entries[0])) {
-                String listed = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                if (listed != null) {
-                    List<String> paths = new ArrayList<>();
-                    for (String url : listed.split(" ")) {
-                        if (!url.isBlank()) {
-                            paths.add(Path.of(java.net.URI.create(url)).toString());
-                        }
-                    }
-                    return String.join(java.io.File.pathSeparator, paths);
-                }
-            }
-        }
-        return cp;
+        List<String> args = new ArrayList<>(childConnection());
+        args.add(Long.toString(HALFWAY));
+        return ChildJvm.start(KillHalfwayChild.class, List.of("-Xmx256m"), args);
     }
 
     /** Reads the child's output until it is half-way; returns the import's id. */
