@@ -46,8 +46,19 @@ public interface FeatureRepository {
      * Streams the key of every feature (the value of {@link LayerDef#keyField()}) to {@code sink}, in
      * no particular order; nothing for a layer without a key field. One query, read in chunks: for
      * checking references and existing keys against a set built once.
+     *
+     * <p>The default reads whole features; the JDBC repository selects the key column only.
      */
-    void forEachKey(LayerDef layer, Consumer<String> sink);
+    default void forEachKey(LayerDef layer, Consumer<String> sink) {
+        if (layer.keyField() != null) {
+            forEach(layer, f -> {
+                String key = f.getString(layer.keyField());
+                if (key != null) {
+                    sink.accept(key);
+                }
+            });
+        }
+    }
 
     /** The keys of a layer as a set (see {@link #forEachKey}); for small layers such as villages. */
     default Set<String> keys(LayerDef layer) {
