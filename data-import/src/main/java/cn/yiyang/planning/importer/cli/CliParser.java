@@ -1,6 +1,8 @@
 package cn.yiyang.planning.importer.cli;
 
 import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.issue.ImportException;
+import cn.yiyang.planning.importer.job.RequestValues;
 import cn.yiyang.planning.importer.job.RejectPolicy;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import java.nio.charset.Charset;
@@ -95,24 +97,18 @@ final class CliParser {
     }
 
     private static Crs crs(String value) throws UsageException {
-        if (value == null) {
-            return null;
-        }
         try {
-            return Crs.parse(value);
-        } catch (RuntimeException e) {
-            throw new UsageException("cli.bad_value", "--crs", value, "EPSG:4490, EPSG:4513-4554, EPSG:4326, GCJ02, BD09");
+            return RequestValues.crs(value, "--crs");
+        } catch (ImportException e) {
+            throw new UsageException(e.issue());
         }
     }
 
     private static Charset encoding(String value) throws UsageException {
-        if (value == null) {
-            return null;
-        }
         try {
-            return Charset.forName(value.strip());
-        } catch (RuntimeException e) {
-            throw new UsageException("cli.bad_value", "--encoding", value, "GBK, GB18030, UTF-8");
+            return RequestValues.encoding(value, "--encoding");
+        } catch (ImportException e) {
+            throw new UsageException(e.issue());
         }
     }
 

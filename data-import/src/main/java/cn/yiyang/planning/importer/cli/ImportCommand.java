@@ -69,7 +69,8 @@ public final class ImportCommand {
         try {
             options = CliParser.parse(args);
         } catch (UsageException e) {
-            err.println(text(texts, "cli.usage_error", text(texts, e.key(), e.args())));
+            String problem = e.issue() != null ? e.issue().message(locale) : text(texts, e.key(), e.args());
+            err.println(text(texts, "cli.usage_error", problem));
             err.println(texts.getString("cli.usage"));
             return USAGE;
         }

@@ -139,10 +139,14 @@ class ImportCommandTest {
         assertThat(err()).contains("Usage error: the value \"merge\" of --mode is not valid (replace, append, upsert)");
         err.reset();
         assertThat(run(roads(false), args("--crs", "EPSG:2414"))).isEqualTo(ImportCommand.USAGE);
-        assertThat(err()).contains("参数 --crs 的值“EPSG:2414”无效");
+        assertThat(err()).contains("参数错误：坐标为 EPSG:2414（北京54 / 西安80）");
+        err.reset();
+        assertThat(run(roads(false), args("--crs", "EPSG:9999", "--lang", "en"))).isEqualTo(ImportCommand.USAGE);
+        assertThat(err()).contains("Usage error: The coordinate system \"EPSG:9999\" is not supported.");
         err.reset();
         assertThat(run(roads(false), args("--field-map", "[1,2]"))).isEqualTo(ImportCommand.USAGE);
         assertThat(run(roads(false), args("--encoding", "no-such-charset"))).isEqualTo(ImportCommand.USAGE);
+        assertThat(err()).contains("未知的文字编码“no-such-charset”");
         assertThat(run(roads(false), args("--frobnicate"))).isEqualTo(ImportCommand.USAGE);
         assertThat(run(roads(false), "--db", db, "--layer", "road", "--file", dir.resolve("missing.zip").toString()))
                 .isEqualTo(ImportCommand.USAGE);
