@@ -75,8 +75,16 @@ public enum IssueCode {
     UNKNOWN_CODE(Severity.ERROR),
     /** {0}: the value, {1}: the layer it should exist in. A code that refers to nothing (e.g. an unknown village code). */
     UNKNOWN_REFERENCE(Severity.ERROR),
-    /** {0}: the value, {1}: the expected type. A value of the wrong type. */
-    WRONG_TYPE(Severity.ERROR);
+    /** {0}: the value, {1}: an example of the expected form (12, 12.5, 2023-05-01). A value of the wrong type. */
+    WRONG_TYPE(Severity.ERROR),
+
+    // --- the import as a whole (row 0), added with the import engine ---
+    /** The load did not complete (store failure, or the service stopped) and was rolled back: the layer is unchanged. */
+    LOAD_FAILED(Severity.ERROR),
+    /** {0}: the number of rejected rows. All-or-nothing: rows have errors, so nothing was loaded. */
+    ROWS_REJECTED(Severity.ERROR),
+    /** {0}: the layer id. Upsert needs a layer with a key field; this one has none. */
+    UPSERT_WITHOUT_KEY(Severity.ERROR);
 
     private final Severity severity;
 

@@ -1,9 +1,11 @@
 package cn.yiyang.planning.layers.feature;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 
@@ -21,7 +23,11 @@ public interface FeatureRepository {
      * layer's features, in {@link LoadMode#REPLACE}) or, on any failure, the layer is left exactly
      * as it was. Streams: memory does not grow with the number of features.
      *
-     * @return the number of features inserted
+     * <p>{@link LoadMode#UPSERT} updates the features whose key is already stored and inserts the
+     * others; the features must have distinct keys.
+     *
+     * @return the number of features written (inserted, or in {@link LoadMode#UPSERT} inserted or updated)
+     * @throws IllegalArgumentException for {@link LoadMode#UPSERT} into a layer without a key field
      */
     long load(LayerDef layer, LoadMode mode, Iterator<Feature> features);
 
@@ -35,4 +41,29 @@ public interface FeatureRepository {
 
     /** Streams every feature of a layer, in id order, to {@code sink}. */
     void forEach(LayerDef layer, Consumer<Feature> sink);
+
+    /**
+     * Streams the key of every feature (the value of {@link LayerDef#keyField()}) to {@code sink}, in
+     * no particular order; nothing for a layer without a key field. One query, read in chunks: for
+     * checking references and existing keys against a set built once.
+     *
+     * <p>The default reads whole features; the JDBC repository selects the key column only.
+     */
+    default void forEachKey(LayerDef layer, Consumer<String> sink) {
+        if (layer.keyField() != null) {
+            forEach(layer, f -> {
+                String key = f.getString(layer.keyField());
+                if (key != null) {
+                    sink.accept(key);
+                }
+            });
+        }
+    }
+
+    /** The keys of a layer as a set (see {@link #forEachKey}); for small layers such as villages. */
+    default Set<String> keys(LayerDef layer) {
+        Set<String> keys = new HashSet<>();
+        forEachKey(layer, keys::add);
+        return keys;
+    }
 }

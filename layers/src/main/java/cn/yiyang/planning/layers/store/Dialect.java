@@ -42,6 +42,16 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
      */
     long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException;
 
+    /**
+     * Inserts or updates features by the layer's key field on {@code connection} (inside the
+     * caller's transaction): COPY into a temporary table then {@code INSERT … ON CONFLICT (key) DO
+     * UPDATE} on PostGIS, batched {@code MERGE INTO … KEY (key)} on H2GIS. An updated feature keeps
+     * its id; its attributes, extra attributes and geometry are replaced.
+     *
+     * @return the number of features written (inserted or updated)
+     */
+    long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException;
+
     static Dialect of(StoreKind kind) {
         return switch (kind) {
             case POSTGIS -> new PostgisDialect();

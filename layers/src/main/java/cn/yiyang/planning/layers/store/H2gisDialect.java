@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
+import java.util.List;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.locationtech.jts.geom.Geometry;
 
@@ -74,6 +75,19 @@ public final class H2gisDialect implements Dialect {
     @Override
     public long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
         var cols = FeatureRows.insertColumns(layer);
+        String sql = "INSERT INTO " + layer.table() + " (" + String.join(", ", cols) + ") VALUES (" + values(cols) + ")";
+        return batch(connection, sql, layer, features);
+    }
+
+    @Override
+    public long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        var cols = FeatureRows.insertColumns(layer);
+        String sql = "MERGE INTO " + layer.table() + " (" + String.join(", ", cols) + ", updated_at) KEY ("
+                + layer.keyField() + ") VALUES (" + values(cols) + ", CURRENT_TIMESTAMP)";
+        return batch(connection, sql, layer, features);
+    }
+
+    private String values(List<String> cols) {
         StringBuilder values = new StringBuilder();
         for (String c : cols) {
             if (!values.isEmpty()) {
@@ -85,7 +99,11 @@ public final class H2gisDialect implements Dialect {
                 default -> "?";
             });
         }
-        String sql = "INSERT INTO " + layer.table() + " (" + String.join(", ", cols) + ") VALUES (" + values + ")";
+        return values.toString();
+    }
+
+    private static long batch(Connection connection, String sql, LayerDef layer, Iterator<Feature> features)
+            throws SQLException {
         long rows = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             while (features.hasNext()) {

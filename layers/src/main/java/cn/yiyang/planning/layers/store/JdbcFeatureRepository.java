@@ -47,13 +47,18 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public long load(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
-        return store.inTransaction(c -> {
-            if (mode == LoadMode.REPLACE) {
+        if (mode == LoadMode.UPSERT && layer.keyField() == null) {
+            throw new IllegalArgumentException("layer " + layer.id() + " has no key field: it cannot be upserted");
+        }
+        return store.inTransaction(c -> switch (mode) {
+            case REPLACE -> {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("DELETE FROM " + layer.table());
                 }
+                yield store.dialect().bulkInsert(c, layer, features);
             }
-            return store.dialect().bulkInsert(c, layer, features);
+            case APPEND -> store.dialect().bulkInsert(c, layer, features);
+            case UPSERT -> store.dialect().bulkUpsert(c, layer, features);
         });
     }
 
@@ -111,6 +116,33 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(FeatureRows.read(rs, layer));
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forEachKey(LayerDef layer, Consumer<String> sink) {
+        if (layer.keyField() == null) {
+            return;
+        }
+        String sql = "SELECT " + layer.keyField() + " FROM " + layer.table();
+        store.withConnection(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        if (key != null) {
+                            sink.accept(key);
+                        }
                     }
                 }
                 c.commit();

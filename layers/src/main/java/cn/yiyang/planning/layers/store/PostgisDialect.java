@@ -8,7 +8,9 @@ import cn.yiyang.planning.layers.feature.Feature;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Iterator;
+import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -66,8 +68,44 @@ public final class PostgisDialect implements Dialect {
 
     @Override
     public long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
-        String sql = "COPY " + layer.table() + " (" + String.join(", ", FeatureRows.insertColumns(layer))
-                + ") FROM STDIN";
+        return copy(connection, layer.table(), layer, features);
+    }
+
+    /**
+     * COPY into a temporary table shaped like the layer's insert columns (dropped at the end of the
+     * transaction), then one {@code INSERT … SELECT … ON CONFLICT (key) DO UPDATE}: the key's unique
+     * index decides between insert and update.
+     */
+    @Override
+    public long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        List<String> cols = FeatureRows.insertColumns(layer);
+        String columns = String.join(", ", cols);
+        String stage = "upsert_stage_" + layer.table();
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + stage);
+            st.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + columns + " FROM "
+                    + layer.table() + " WITH NO DATA");
+        }
+        long rows = copy(connection, stage, layer, features);
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(layer.table()).append(" (").append(columns)
+                .append(") SELECT ").append(columns).append(" FROM ").append(stage).append(" ON CONFLICT (")
+                .append(layer.keyField()).append(") DO UPDATE SET ");
+        for (String c : cols) {
+            if (!c.equals(layer.keyField())) {
+                sql.append(c).append(" = EXCLUDED.").append(c).append(", ");
+            }
+        }
+        sql.append("updated_at = CURRENT_TIMESTAMP");
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate(sql.toString());
+            st.execute("DROP TABLE " + stage);
+        }
+        return rows;
+    }
+
+    private static long copy(Connection connection, String table, LayerDef layer, Iterator<Feature> features)
+            throws SQLException {
+        String sql = "COPY " + table + " (" + String.join(", ", FeatureRows.insertColumns(layer)) + ") FROM STDIN";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         long rows = 0;
         try {

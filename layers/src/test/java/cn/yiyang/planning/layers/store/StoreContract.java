@@ -81,6 +81,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void migrationCreatesTheImportRecordTables() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "import_job", List.of("id", "layer_id", "status", "mode", "file_name", "file_sha256", "file_size",
+                        "encoding", "crs", "read_count", "imported_count", "rejected_count", "issue_count", "dry_run",
+                        "requested_by", "created_at", "finished_at", "message"),
+                "import_issue", List.of("id", "job_id", "file", "row_no", "field", "code", "severity", "args"));
+        try (Connection c = test.store().dataSource().getConnection()) {
+            for (var table : expected.entrySet()) {
+                Set<String> actual = new LinkedHashSet<>();
+                String name = kind() == StoreKind.H2GIS ? table.getKey().toUpperCase(Locale.ROOT) : table.getKey();
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, name, null)) {
+                    while (rs.next()) {
+                        actual.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                assertThat(actual).as("columns of %s", table.getKey()).containsExactlyInAnyOrderElementsOf(table.getValue());
+            }
+        }
+    }
+
+    @Test
     void migratingAgainChangesNothing() {
         LayerDef seat = catalogue.get("township_seat");
         repo.load(seat, LoadMode.REPLACE, List.of(Feature.of(Map.of("township_code", "430921100", "name", "南洲镇"),
@@ -217,6 +238,129 @@ abstract class StoreContract {
         assertThat(latest.loadedAt()).isNotNull();
         assertThat(loads.latestByLayer()).containsKey("bus_stop");
         assertThat(loads.latest("water_pipe")).isEmpty();
+    }
+
+    @Test
+    void upsertUpdatesFeaturesWithAKnownKeyAndInsertsTheOthers() throws Exception {
+        LayerDef road = catalogue.get("road");
+        repo.load(road, LoadMode.REPLACE, List.of(
+                road("U1", "旧路一", "earth", Map.of("备注", "old")),
+                road("U2", "旧路二", "gravel", Map.of())).iterator());
+        long idOfU1 = repo.findByKey(road, "U1").orElseThrow().id();
+
+        long written = repo.load(road, LoadMode.UPSERT, List.of(
+                road("U1", "新路一", "cement", Map.of("养护", "县公路局")),
+                road("U3", "新路三", "asphalt", Map.of())).iterator());
+
+        assertThat(written).isEqualTo(2);
+        assertThat(repo.summary(road).featureCount()).isEqualTo(3);
+        Feature u1 = repo.findByKey(road, "U1").orElseThrow();
+        assertThat(u1.id()).as("an updated feature keeps its id").isEqualTo(idOfU1);
+        assertThat(u1.attributes()).containsEntry("name", "新路一").containsEntry("surface", "cement");
+        assertThat(u1.extra()).containsExactly(Map.entry("养护", "县公路局"));
+        assertThat(u1.geometry().getCoordinates()[0].x).isEqualTo(112.5);
+        assertThat(repo.findByKey(road, "U2").orElseThrow().getString("name")).isEqualTo("旧路二");
+        assertThat(repo.findByKey(road, "U3").orElseThrow().getString("surface")).isEqualTo("asphalt");
+    }
+
+    @Test
+    void aFailingUpsertLeavesTheLayerExactlyAsItWas() throws Exception {
+        LayerDef road = catalogue.get("road");
+        repo.load(road, LoadMode.REPLACE, List.of(road("F1", "路一", "earth", Map.of())).iterator());
+        Map<String, Object> noClass = new HashMap<>(road("F2", "x", "earth", Map.of()).attributes());
+        noClass.remove("admin_class"); // required
+        Iterator<Feature> halfBad = List.of(road("F1", "改过的路一", "cement", Map.of()),
+                road("F3", "路三", "cement", Map.of()), Feature.of(noClass, line(112.5))).iterator();
+
+        assertThatThrownBy(() -> repo.load(road, LoadMode.UPSERT, halfBad)).isInstanceOf(StoreException.class);
+
+        assertThat(repo.summary(road).featureCount()).isEqualTo(1);
+        assertThat(repo.findByKey(road, "F1").orElseThrow().getString("name")).isEqualTo("路一");
+        assertThat(repo.findByKey(road, "F3")).isEmpty();
+        // the store is usable afterwards: the temporary staging is gone with the transaction
+        assertThat(repo.load(road, LoadMode.UPSERT, List.of(road("F3", "路三", "cement", Map.of())).iterator()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void upsertNeedsAKeyField() {
+        LayerDef pipes = catalogue.get("water_pipe");
+        assertThat(pipes.keyField()).isNull();
+        assertThatThrownBy(() -> repo.load(pipes, LoadMode.UPSERT, List.<Feature>of().iterator()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("water_pipe");
+    }
+
+    @Test
+    void keysStreamsTheKeyOfEveryFeature() {
+        LayerDef stops = catalogue.get("bus_stop");
+        List<Feature> many = IntStream.range(0, 12_000).mapToObj(i -> Feature.of(Map.of("code", "S" + i),
+                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.0, 28.5)))).toList();
+        repo.load(stops, LoadMode.REPLACE, many.iterator());
+
+        Set<String> keys = repo.keys(stops);
+
+        assertThat(keys).hasSize(12_000).contains("S0", "S11999");
+        assertThat(repo.keys(catalogue.get("water_pipe"))).isEmpty();
+    }
+
+    @Test
+    void importRecordsAndTheirIssuesAreSavedUpdatedAndStreamed() {
+        var records = new JdbcImportRecordRepository(test.store());
+        var created = java.time.OffsetDateTime.parse("2025-03-01T08:00:00+08:00");
+        var job = new cn.yiyang.planning.layers.load.ImportRecord("job-1", "road", "RUNNING", "APPEND", "道路.zip",
+                null, 1234, "GBK", "EPSG:4546", 0, 0, 0, 0, false, "张三", created, null, null);
+        records.save(job);
+        records.save(new cn.yiyang.planning.layers.load.ImportRecord("job-0", "village", "SUCCEEDED", "REPLACE",
+                "村.gpkg", "ab", 1, null, "EPSG:4490", 1, 1, 0, 0, true, "李四", created.minusDays(1),
+                created.minusDays(1), null));
+        List<cn.yiyang.planning.layers.load.ImportIssueRecord> batch = new ArrayList<>();
+        for (int row = 5000; row >= 1; row--) {
+            batch.add(new cn.yiyang.planning.layers.load.ImportIssueRecord("job-1", "道路.shp", row, "路面类型",
+                    "UNKNOWN_CODE", "ERROR", List.of("泥巴路", "asphalt 沥青, cement 水泥")));
+        }
+        records.addIssues("job-1", batch);
+        records.addIssues("job-1", List.of(new cn.yiyang.planning.layers.load.ImportIssueRecord("job-1", "道路.shp",
+                0, null, "ENCODING_DETECTED", "WARNING", List.of())));
+        var finished = created.plusMinutes(3);
+        records.save(new cn.yiyang.planning.layers.load.ImportRecord("job-1", "road", "FAILED", "APPEND", "道路.zip",
+                "e3b0c442", 1234, "GBK", "EPSG:4546", 5000, 0, 5000, 5001, false, "张三", created, finished,
+                "ROWS_REJECTED"));
+
+        var back = records.find("job-1").orElseThrow();
+        assertThat(back.status()).isEqualTo("FAILED");
+        assertThat(back.fileSha256()).isEqualTo("e3b0c442");
+        assertThat(back.finishedAt().toInstant()).isEqualTo(finished.toInstant());
+        assertThat(back.createdAt().toInstant()).isEqualTo(created.toInstant());
+        assertThat(back.issueCount()).isEqualTo(5001);
+        assertThat(records.recent(null, 10)).extracting(r -> r.id()).startsWith("job-1", "job-0");
+        assertThat(records.recent("village", 10)).extracting(r -> r.id()).containsExactly("job-0");
+        assertThat(records.findByStatus(List.of("RUNNING", "QUEUED"))).isEmpty();
+        assertThat(records.find("nope")).isEmpty();
+
+        var page = records.issues("job-1", 0, 3);
+        assertThat(page).extracting(i -> i.row()).containsExactly(0L, 1L, 2L);
+        assertThat(page.get(0).args()).isEmpty();
+        assertThat(page.get(1).args()).containsExactly("泥巴路", "asphalt 沥青, cement 水泥");
+        assertThat(page.get(1).field()).isEqualTo("路面类型");
+        List<Long> rows = new ArrayList<>();
+        records.forEachIssue("job-1", i -> rows.add(i.row()));
+        assertThat(rows).hasSize(5001).isSorted();
+
+        records.deleteIssues("job-1");
+        assertThat(records.issues("job-1", 0, 10)).isEmpty();
+    }
+
+    private static Feature road(String code, String name, String surface, Map<String, Object> extra) throws Exception {
+        Map<String, Object> attrs = new HashMap<>();
+        attrs.put("code", code);
+        attrs.put("name", name);
+        attrs.put("admin_class", "village");
+        attrs.put("surface", surface);
+        return new Feature(null, attrs, extra, line(surface.equals("cement") || surface.equals("asphalt") ? 112.5 : 112.4));
+    }
+
+    private static Geometry line(double x) throws Exception {
+        return new WKTReader().read("LINESTRING (" + x + " 29.36, " + (x + 0.01) + " 29.37)");
     }
 
     private static Object sample(FieldDef f) {

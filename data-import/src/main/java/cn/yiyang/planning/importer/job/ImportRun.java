@@ -1,0 +1,334 @@
+package cn.yiyang.planning.importer.job;
+
+import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.geo.crs.CrsTransform;
+import cn.yiyang.planning.importer.issue.ImportException;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.importer.issue.Severity;
+import cn.yiyang.planning.importer.mapping.FieldMapper;
+import cn.yiyang.planning.importer.mapping.MappingProposal;
+import cn.yiyang.planning.importer.source.DetectedCrs;
+import cn.yiyang.planning.importer.source.Detection;
+import cn.yiyang.planning.importer.source.FeatureSource;
+import cn.yiyang.planning.importer.source.SourceDescription;
+import cn.yiyang.planning.importer.source.SourceRecord;
+import cn.yiyang.planning.importer.validate.KeyIndex;
+import cn.yiyang.planning.importer.validate.RowValidator;
+import cn.yiyang.planning.importer.validate.ValidatedRow;
+import cn.yiyang.planning.importer.validate.ValidationContext;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.load.ImportRecordRepository;
+import cn.yiyang.planning.layers.load.LayerLoad;
+import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an import, on a worker thread. A single pass over the file: each record is validated
+ * and, unless it is a dry run, the accepted ones stream straight into {@link FeatureRepository#load}
+ * — one transaction, COPY on PostGIS — so memory stays bounded and nothing is read twice. Whatever
+ * stops the pass (a rejected row under all-or-nothing, a broken file, the store, a killed process)
+ * rolls the whole load back.
+ */
+final class ImportRun implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
+
+    /** File-level problems the user resolves by choosing: the job waits for input instead of failing. */
+    static final Set<IssueCode> NEEDS_INPUT = Set.of(IssueCode.NO_CRS, IssueCode.CHOOSE_TABLE, IssueCode.NO_SUCH_TABLE,
+            IssueCode.CRS_INFERRED, IssueCode.REQUIRED_FIELD_UNMAPPED, IssueCode.BAD_FIELD_MAPPING,
+            IssueCode.ENCODING_UNKNOWN);
+
+    private final JobState job;
+    private final ImportRequest request;
+    private final LayerCatalogue catalogue;
+    private final FeatureRepository features;
+    private final LayerLoadRepository loads;
+    private final ImportRecordRepository records;
+    private final SourceFactory sources;
+    private final ImportSettings settings;
+    private final Function<String, Lock> layerLocks;
+    private final IssueLog log;
+
+    ImportRun(JobState job, LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
+              ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
+              Function<String, Lock> layerLocks) {
+        this.job = job;
+        this.request = job.request();
+        this.catalogue = catalogue;
+        this.features = features;
+        this.loads = loads;
+        this.records = records;
+        this.sources = sources;
+        this.settings = settings;
+        this.layerLocks = layerLocks;
+        this.log = new IssueLog(job, records, settings.issueBatch());
+    }
+
+    /** Ends the run early with a status and the problem that decided it (logged here unless it was already). */
+    private static final class Stop extends RuntimeException {
+        private final ImportStatus status;
+        private final IssueCode why;
+        private final ImportIssue toLog;
+
+        Stop(ImportStatus status, IssueCode why, ImportIssue toLog) {
+            super(why.name(), null, false, false);
+            this.status = status;
+            this.why = why;
+            this.toLog = toLog;
+        }
+
+        static Stop with(ImportStatus status, ImportIssue issue) {
+            return new Stop(status, issue.code(), issue);
+        }
+
+        /** For a problem already logged: waits for input when the user can resolve it by choosing, else fails. */
+        static Stop after(ImportIssue logged) {
+            return new Stop(NEEDS_INPUT.contains(logged.code()) ? ImportStatus.NEEDS_INPUT : ImportStatus.FAILED,
+                    logged.code(), null);
+        }
+    }
+
+    @Override
+    public void run() {
+        job.running();
+        save();
+        ImportStatus end = ImportStatus.FAILED;
+        IssueCode why = null;
+        try {
+            end = execute();
+        } catch (Stop stop) {
+            if (stop.toLog != null) {
+                log.add(stop.toLog);
+            }
+            end = stop.status;
+            why = stop.why;
+        } catch (ImportException e) {
+            log.add(e.issue());
+            end = NEEDS_INPUT.contains(e.issue().code()) ? ImportStatus.NEEDS_INPUT : ImportStatus.FAILED;
+            why = e.issue().code();
+        } catch (RuntimeException e) {
+            LOG.warn("import {} into {} failed", job.id(), request.layerId(), e);
+            log.add(ImportIssue.ofFile(request.fileName(), IssueCode.LOAD_FAILED));
+            why = IssueCode.LOAD_FAILED;
+        } finally {
+            try {
+                log.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("import {}: problems could not all be recorded", job.id(), e);
+            }
+            if (end != ImportStatus.SUCCEEDED) {
+                job.imported(0);
+            }
+            job.settle(end, why);
+            save();
+            job.done();
+        }
+    }
+
+    private ImportStatus execute() {
+        LayerDef layer = catalogue.get(request.layerId());
+        FileHash hash = FileHash.of(request.files());
+        job.file(hash.sha256(), hash.size());
+        save();
+        try (FeatureSource source = sources.open(request.files(), request.fileNames(), request.options())) {
+            SourceDescription description = source.describe();
+            job.source(description);
+            String file = description.fileName() == null ? request.fileName() : description.fileName();
+            log.addAll(description.issues());
+            description.issues().stream().filter(i -> i.severity() == Severity.ERROR).findFirst().ifPresent(i -> {
+                throw Stop.after(i);
+            });
+            CrsTransform toLayer = transform(layer, description, file);
+            MappingProposal proposal = FieldMapper.propose(description, layer, request.fieldMap());
+            job.mapping(proposal.mapping());
+            log.addAll(proposal.issues());
+            proposal.issues().stream().filter(i -> i.severity() == Severity.ERROR).findFirst().ifPresent(i -> {
+                throw Stop.after(i);
+            });
+            ValidationContext context = new ValidationContext(layer, proposal.mapping(), file, toLayer,
+                    settings.region(), request.repairGeometry(), existingKeys(layer), references(layer));
+            Pass pass = new Pass(source.records(), new RowValidator(context), file);
+            if (request.dryRun()) {
+                while (pass.hasNext()) {
+                    pass.next();
+                }
+                job.preview(pass.preview.preview());
+                return ImportStatus.SUCCEEDED;
+            }
+            long loaded = load(layer, pass);
+            job.imported(loaded);
+            try {
+                loads.record(new LayerLoad(layer.id(), request.fileName(), false, request.mode().name(), loaded,
+                        request.requestedBy(), null));
+            } catch (RuntimeException e) {
+                LOG.warn("import {}: loaded, but the layer load could not be recorded", job.id(), e);
+            }
+            return ImportStatus.SUCCEEDED;
+        }
+    }
+
+    private long load(LayerDef layer, Pass pass) {
+        Lock lock = layerLocks.apply(layer.id());
+        lock.lock();
+        try {
+            return features.load(layer, request.mode(), pass);
+        } finally {
+            lock.unlock();
+            job.preview(pass.preview.preview());
+        }
+    }
+
+    /**
+     * The transformation from the file's CRS (the user's choice, else what the file says) to
+     * EPSG:4490; stops for input when there is none, or when it was only inferred and this is a load.
+     */
+    private CrsTransform transform(LayerDef layer, SourceDescription description, String file) {
+        DetectedCrs detected = description.crs();
+        Crs crs = request.options().crs();
+        Detection how = Detection.USER;
+        if (crs == null && detected != null) {
+            crs = detected.crs();
+            how = detected.how();
+        }
+        if (crs == null) {
+            how = detected == null ? Detection.UNKNOWN : detected.how();
+        }
+        job.crs(crs == null ? null : crs.code(), how);
+        if (!layer.geometry().hasGeometry()) {
+            if (!description.geometryTypes().isEmpty()) {
+                throw Stop.with(ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.GEOMETRY_NOT_EXPECTED, layer.id()));
+            }
+            return null;
+        }
+        if (crs == null) {
+            boolean reported = description.issues().stream().anyMatch(i -> i.code() == IssueCode.NO_CRS);
+            throw new Stop(ImportStatus.NEEDS_INPUT, IssueCode.NO_CRS,
+                    reported ? null : ImportIssue.ofFile(file, IssueCode.NO_CRS));
+        }
+        if (how == Detection.INFERRED && !request.dryRun()) {
+            boolean reported = description.issues().stream().anyMatch(i -> i.code() == IssueCode.CRS_INFERRED);
+            throw new Stop(ImportStatus.NEEDS_INPUT, IssueCode.CRS_INFERRED,
+                    reported ? null : ImportIssue.ofFile(file, IssueCode.CRS_INFERRED, crs.code()));
+        }
+        return CrsTransform.of(crs, Crs.CGCS2000);
+    }
+
+    /** The layer's keys when appending (a row may not repeat one), else null. */
+    private KeyIndex existingKeys(LayerDef layer) {
+        if (request.mode() != LoadMode.APPEND || layer.keyField() == null) {
+            return null;
+        }
+        KeyIndex keys = new KeyIndex(16_384);
+        features.forEachKey(layer, keys::add);
+        return keys;
+    }
+
+    /** For each field that refers to another layer, that layer's keys, each layer read once. */
+    private Map<String, KeyIndex> references(LayerDef layer) {
+        Map<String, KeyIndex> byLayer = new HashMap<>();
+        Map<String, KeyIndex> byField = new HashMap<>();
+        for (FieldDef f : layer.fields()) {
+            LayerDef target = f.references() == null ? null : catalogue.find(f.references()).orElse(null);
+            if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
+                continue;
+            }
+            byField.put(f.name(), byLayer.computeIfAbsent(target.id(), id -> {
+                KeyIndex keys = new KeyIndex(4_096);
+                features.forEachKey(target, keys::add);
+                return keys;
+            }));
+        }
+        return byField;
+    }
+
+    private void save() {
+        try {
+            records.save(job.record());
+        } catch (RuntimeException e) {
+            LOG.warn("import {}: the record could not be saved", job.id(), e);
+        }
+    }
+
+    /**
+     * The single pass: validates every record, logs its problems, samples the preview, and hands the
+     * accepted features on. At the end it throws {@link Stop} — which rolls back a load — when the
+     * policy is all-or-nothing and a row was rejected, when every row was rejected, or when the file
+     * had no rows.
+     */
+    private final class Pass implements Iterator<Feature> {
+        private final Iterator<SourceRecord> records;
+        private final RowValidator validator;
+        private final String file;
+        private final PreviewSampler preview = new PreviewSampler(settings.previewFeatures());
+        private Feature next;
+        private long accepted;
+        private long rejected;
+        private boolean ended;
+
+        Pass(Iterator<SourceRecord> records, RowValidator validator, String file) {
+            this.records = records;
+            this.validator = validator;
+            this.file = file;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !ended) {
+                if (!records.hasNext()) {
+                    ended = true;
+                    end();
+                    break;
+                }
+                ValidatedRow row = validator.validate(records.next());
+                row.issues().forEach(log::add);
+                preview.offer(row);
+                job.rowRead(row.rejected());
+                if (row.rejected()) {
+                    rejected++;
+                } else {
+                    accepted++;
+                    if (rejected == 0 || request.rejectPolicy() == RejectPolicy.SKIP_INVALID) {
+                        next = row.feature();
+                    }
+                }
+            }
+            return next != null;
+        }
+
+        private void end() {
+            if (request.dryRun()) {
+                return;
+            }
+            if (accepted + rejected == 0) {
+                throw Stop.with(ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.EMPTY_FILE));
+            }
+            if (rejected > 0 && (accepted == 0 || request.rejectPolicy() == RejectPolicy.ALL_OR_NOTHING)) {
+                throw Stop.with(ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.ROWS_REJECTED, rejected));
+            }
+        }
+
+        @Override
+        public Feature next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Feature f = next;
+            next = null;
+            return f;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package cn.yiyang.planning.importer.validate;
+
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.importer.issue.Severity;
+import cn.yiyang.planning.importer.mapping.Conversion;
+import cn.yiyang.planning.importer.mapping.Derivations;
+import cn.yiyang.planning.importer.mapping.FieldMapping;
+import cn.yiyang.planning.importer.mapping.ValueConverter;
+import cn.yiyang.planning.importer.source.SourceRecord;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the rows of one import, in file order, and turns each into a feature or a rejection. Per
+ * row, in this order:
+ * <ol>
+ *   <li>the reader's problem with the record (e.g. {@code UNREADABLE_RECORD}): an error stops here;</li>
+ *   <li>the geometry (see {@link GeometryCheck}): at most one problem;</li>
+ *   <li>each mapped field's value: {@code WRONG_TYPE}, {@code UNKNOWN_CODE}; then
+ *       {@link Derivations}; then {@code MISSING_REQUIRED} for each required field without a value;</li>
+ *   <li>the key: {@code DUPLICATE_KEY} naming the row it first appeared in, {@code KEY_EXISTS} when
+ *       the layer has it already and the mode appends;</li>
+ *   <li>references: {@code UNKNOWN_REFERENCE} for a code the referenced layer does not have.</li>
+ * </ol>
+ * Problems name the source field (the file's name for it) or, for a field no source gives, the
+ * catalogue field. A row with any error is rejected; warnings do not reject.
+ *
+ * <p>Keeps the keys seen so far (compactly); not thread-safe: one validator per pass over a file.
+ */
+public final class RowValidator {
+
+    private final ValidationContext context;
+    private final GeometryCheck geometryCheck;
+    private final ValueConverter converter = new ValueConverter();
+    private final KeyIndex seenKeys = new KeyIndex(4096);
+    private final Map<String, String> sourceOfField = new HashMap<>();
+
+    public RowValidator(ValidationContext context) {
+        this.context = context;
+        this.geometryCheck = new GeometryCheck(context.layer(), context.toLayer(), context.region(), context.repair());
+        for (FieldMapping.Entry e : context.mapping().entries()) {
+            if (e.toField()) {
+                sourceOfField.put(e.target(), e.source());
+            }
+        }
+    }
+
+    public ValidatedRow validate(SourceRecord record) {
+        long row = record.row();
+        List<ImportIssue> issues = new ArrayList<>();
+        if (record.problem() != null) {
+            issues.add(record.problem());
+            if (record.problem().severity() == Severity.ERROR) {
+                return new ValidatedRow(row, null, null, issues);
+            }
+        }
+        GeometryCheck.Result geometry = geometryCheck.check(record.geometry());
+        if (geometry.problem() != null) {
+            issues.add(ImportIssue.ofRow(context.fileName(), row, null, geometry.problem(),
+                    geometry.args().toArray()));
+        }
+
+        LayerDef layer = context.layer();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
+        Map<String, Object> values = record.values() == null ? Map.of() : record.values();
+        for (FieldMapping.Entry e : context.mapping().entries()) {
+            Object raw = values.get(e.source());
+            if (e.toExtra()) {
+                Object v = converter.extraValue(raw);
+                if (v != null) {
+                    extra.put(e.source(), v);
+                }
+            } else if (e.toField()) {
+                FieldDef field = layer.field(e.target()).orElseThrow();
+                switch (converter.convert(field, raw)) {
+                    case Conversion.Value v -> attributes.put(field.name(), v.value());
+                    case Conversion.Failure f -> {
+                        failed.add(field.name());
+                        issues.add(ImportIssue.ofRow(context.fileName(), row, e.source(), f.code(), f.args().toArray()));
+                    }
+                    case Conversion.Empty empty -> {
+                    }
+                }
+            }
+        }
+        Derivations.apply(layer, attributes);
+        for (FieldDef f : layer.fields()) {
+            if (f.required() && attributes.get(f.name()) == null && !failed.contains(f.name())) {
+                issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(f.name()), IssueCode.MISSING_REQUIRED));
+            }
+        }
+        checkKey(row, attributes, issues);
+        checkReferences(row, attributes, issues);
+
+        Feature feature = ValidatedRow.hasError(issues) ? null
+                : new Feature(null, attributes, extra, geometry.geometry());
+        return new ValidatedRow(row, feature, geometry.geometry(), issues);
+    }
+
+    private void checkKey(long row, Map<String, Object> attributes, List<ImportIssue> issues) {
+        String keyField = context.layer().keyField();
+        if (keyField == null || !(attributes.get(keyField) instanceof String key)) {
+            return;
+        }
+        long first = seenKeys.putIfAbsent(key, row);
+        if (first >= 0) {
+            issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(keyField), IssueCode.DUPLICATE_KEY, key,
+                    first));
+        } else if (context.existingKeys() != null && context.existingKeys().contains(key)) {
+            issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(keyField), IssueCode.KEY_EXISTS, key));
+        }
+    }
+
+    private void checkReferences(long row, Map<String, Object> attributes, List<ImportIssue> issues) {
+        for (Map.Entry<String, KeyIndex> ref : context.references().entrySet()) {
+            String field = ref.getKey();
+            if (attributes.get(field) instanceof String value && !ref.getValue().contains(value)) {
+                String layerId = context.layer().field(field).map(FieldDef::references).orElse("");
+                issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(field), IssueCode.UNKNOWN_REFERENCE,
+                        value, layerId));
+            }
+        }
+    }
+
+    /** The name a problem gives a field: the file's name for it, else the catalogue's. */
+    private String fieldName(String catalogueField) {
+        return sourceOfField.getOrDefault(catalogueField, catalogueField);
+    }
+}

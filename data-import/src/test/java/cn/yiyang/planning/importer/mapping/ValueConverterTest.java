@@ -1,0 +1,159 @@
+package cn.yiyang.planning.importer.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValueConverterTest {
+
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+    private final ValueConverter converter = new ValueConverter();
+
+    private FieldDef field(String layer, String name) {
+        return catalogue.get(layer).field(name).orElseThrow();
+    }
+
+    private Object value(String layer, String field, Object raw) {
+        Conversion c = converter.convert(field(layer, field), raw);
+        assertThat(c).as("%s.%s ← %s", layer, field, raw).isInstanceOf(Conversion.Value.class);
+        return ((Conversion.Value) c).value();
+    }
+
+    private Conversion.Failure failure(String layer, String field, Object raw) {
+        Conversion c = converter.convert(field(layer, field), raw);
+        assertThat(c).as("%s.%s ← %s", layer, field, raw).isInstanceOf(Conversion.Failure.class);
+        return (Conversion.Failure) c;
+    }
+
+    @Test
+    void text() {
+        assertThat(value("road", "name", " 南洲大道 ")).isEqualTo("南洲大道");
+        assertThat(value("household", "village_code", 4.30921100201E11)).isEqualTo("430921100201");
+        assertThat(value("household", "village_code", 430921100201L)).isEqualTo("430921100201");
+        assertThat(value("road", "maintainer", 12.5)).isEqualTo("12.5");
+        assertThat(value("road", "maintainer", true)).isEqualTo("true");
+    }
+
+    @Test
+    void noValue() {
+        assertThat(converter.convert(field("road", "name"), null)).isEqualTo(Conversion.EMPTY);
+        assertThat(converter.convert(field("road", "width"), "  ")).isEqualTo(Conversion.EMPTY);
+        assertThat(converter.convert(field("road", "width"), Double.NaN)).isEqualTo(Conversion.EMPTY);
+    }
+
+    @Test
+    void integers() {
+        assertThat(value("village", "population", 12L)).isEqualTo(12);
+        assertThat(value("village", "population", 12.0)).isEqualTo(12);
+        assertThat(value("village", "population", "12")).isEqualTo(12);
+        assertThat(value("village", "population", " 12.0 ")).isEqualTo(12);
+        assertThat(value("village", "population", "１２")).isEqualTo(12);
+        assertThat(value("village", "population", "1,234")).isEqualTo(1234);
+        assertThat(value("village", "population", "-3")).isEqualTo(-3);
+        assertThat(failure("village", "population", "12.5").args()).containsExactly("12.5", "12");
+        assertThat(failure("village", "population", "十二")).isEqualTo(
+                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("十二", "12")));
+        assertThat(failure("village", "population", 3e10).args()).containsExactly("30000000000", "12");
+        assertThat(failure("village", "population", "1,23").code()).isEqualTo(IssueCode.WRONG_TYPE);
+    }
+
+    @Test
+    void decimals() {
+        assertThat(value("road", "width", 4.5)).isEqualTo(4.5);
+        assertThat(value("road", "width", 4L)).isEqualTo(4.0);
+        assertThat(value("road", "width", "4.5")).isEqualTo(4.5);
+        assertThat(value("road", "width", ".5")).isEqualTo(0.5);
+        assertThat(value("road", "width", "1,234.5")).isEqualTo(1234.5);
+        assertThat(value("road", "width", "４．５")).isEqualTo(4.5);
+        assertThat(failure("road", "width", "4.5米").args()).containsExactly("4.5米", "12.5");
+    }
+
+    @Test
+    void booleans() {
+        for (Object yes : List.of(true, "true", "TRUE", "是", "1", 1L, 1.0, "Y", "y", "有", "yes", "√")) {
+            assertThat(value("road", "hardened", yes)).as("%s", yes).isEqualTo(true);
+        }
+        for (Object no : List.of(false, "false", "否", "0", 0, "N", "无", "no", "×")) {
+            assertThat(value("road", "hardened", no)).as("%s", no).isEqualTo(false);
+        }
+        assertThat(failure("road", "hardened", "也许")).isEqualTo(
+                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("也许", "是/否, true/false, 1/0")));
+        assertThat(failure("road", "hardened", 2L).code()).isEqualTo(IssueCode.WRONG_TYPE);
+    }
+
+    @Test
+    void dates() {
+        LocalDate may1 = LocalDate.of(2023, 5, 1);
+        for (Object d : List.of(may1, LocalDateTime.of(2023, 5, 1, 8, 30), "2023-05-01", "2023/5/1", "2023.5.1",
+                "20230501", 20230501L, "2023年5月1日", "2023年05月01日", "2023年5月1", "2023-05-01 08:30:00",
+                "2023-05-01T08:30", "２０２３-０５-０１")) {
+            assertThat(value("village_plan", "approved_on", d)).as("%s", d).isEqualTo(may1);
+        }
+        assertThat(failure("village_plan", "approved_on", "2023-02-30")).isEqualTo(
+                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("2023-02-30", "2023-05-01")));
+        assertThat(failure("village_plan", "approved_on", "五月一日").code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(failure("village_plan", "approved_on", "2023-05-01 abc").code()).isEqualTo(IssueCode.WRONG_TYPE);
+    }
+
+    @Test
+    void codesByValueLabelAndAlias() {
+        assertThat(value("road", "surface", "水泥")).isEqualTo("cement");
+        assertThat(value("road", "surface", "沥青")).isEqualTo("asphalt");
+        assertThat(value("road", "surface", "水泥混凝土")).isEqualTo("cement");
+        assertThat(value("road", "surface", "Cement concrete")).isEqualTo("cement");
+        assertThat(value("road", "surface", "gravel")).isEqualTo("gravel");
+        assertThat(value("road", "admin_class", "村道")).isEqualTo("village");
+        assertThat(value("road", "admin_class", "C")).isEqualTo("village");
+        assertThat(value("road", "admin_class", "c")).isEqualTo("village");
+        assertThat(value("village", "urban_rural_code", 220L)).isEqualTo("220");
+        assertThat(value("village", "urban_rural_code", 220.0)).isEqualTo("220");
+    }
+
+    @Test
+    void unknownCodesNameTheValueAndTheAllowedOnes() {
+        assertThat(failure("road", "surface", "泥巴路")).isEqualTo(new Conversion.Failure(IssueCode.UNKNOWN_CODE,
+                List.of("泥巴路", "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路")));
+        String landUse = failure("plan_land_use", "land_use_code", "99").args().get(1);
+        assertThat(landUse).startsWith("01 耕地, 02 园地").endsWith(", …");
+    }
+
+    @Test
+    void extraValuesStayJsonFriendly() {
+        assertThat(converter.extraValue("abc")).isEqualTo("abc");
+        assertThat(converter.extraValue(2019.0)).isEqualTo(2019L);
+        assertThat(converter.extraValue(2.5f)).isEqualTo(2.5);
+        assertThat(converter.extraValue(7)).isEqualTo(7);
+        assertThat(converter.extraValue(LocalDate.of(2020, 1, 2))).isEqualTo("2020-01-02");
+        assertThat(converter.extraValue("")).isNull();
+        assertThat(converter.extraValue(null)).isNull();
+    }
+
+    @Test
+    void hardenedIsDerivedFromTheSurfaceWhenTheFileDoesNotSay() {
+        var road = catalogue.get("road");
+        Map<String, Object> cement = new HashMap<>(Map.of("surface", "cement"));
+        Derivations.apply(road, cement);
+        assertThat(cement).containsEntry("hardened", true);
+        Map<String, Object> earth = new HashMap<>(Map.of("surface", "earth"));
+        Derivations.apply(road, earth);
+        assertThat(earth).containsEntry("hardened", false);
+        Map<String, Object> said = new HashMap<>(Map.of("surface", "cement", "hardened", false));
+        Derivations.apply(road, said);
+        assertThat(said).as("a value the file gives is kept").containsEntry("hardened", false);
+        Map<String, Object> unknown = new HashMap<>();
+        Derivations.apply(road, unknown);
+        assertThat(unknown).isEmpty();
+        Map<String, Object> village = new HashMap<>(Map.of("surface", "cement"));
+        Derivations.apply(catalogue.get("village"), village);
+        assertThat(village).doesNotContainKey("hardened");
+        assertThat(Derivations.derives(road, "hardened")).isTrue();
+    }
+}
