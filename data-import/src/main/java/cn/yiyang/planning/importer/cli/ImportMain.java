@@ -1,9 +1,7 @@
 package cn.yiyang.planning.importer.cli;
 
-import cn.yiyang.planning.importer.issue.ImportException;
-import cn.yiyang.planning.importer.issue.ImportIssue;
-import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.SourceFactory;
+import cn.yiyang.planning.importer.source.SourceOpener;
 
 /**
  * {@code java -cp … cn.yiyang.planning.importer.cli.ImportMain --db … --layer … --file …}: the command
@@ -12,15 +10,8 @@ import cn.yiyang.planning.importer.job.SourceFactory;
  */
 public final class ImportMain {
 
-    /**
-     * Opens files with the readers. Until the readers (branch import-sources, {@code SourceOpener})
-     * are merged, every file is refused; after the merge this becomes {@code SourceOpener::open} (or
-     * a lambda adapting it to {@link SourceFactory}).
-     */
-    static final SourceFactory SOURCES = (files, names, options) -> {
-        throw new ImportException(ImportIssue.ofFile(names.getFirst(), IssueCode.UNSUPPORTED_FORMAT,
-                "file readers not wired yet"));
-    };
+    /** Opens files with the readers, under the default upload limits. */
+    static final SourceFactory SOURCES = new SourceOpener()::open;
 
     private ImportMain() {
     }
