@@ -7,6 +7,7 @@ import cn.yiyang.planning.layers.feature.Feature;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Everything that differs between PostGIS and H2GIS, in one place: column types, spatial index,
@@ -51,6 +52,25 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
      * @return the number of features written (inserted or updated)
      */
     long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException;
+
+    /**
+     * Prepares a layer for a bulk load, outside the load's transaction. H2GIS drops the layer's
+     * spatial index: H2's R-tree does not survive a process killed in the middle of a write (the
+     * file cannot be reopened, or uncommitted rows reappear), while the table's other indexes do.
+     */
+    default void beforeBulkLoad(Connection connection, LayerDef layer) throws SQLException {
+    }
+
+    /** Undoes {@link #beforeBulkLoad} once the load has committed or rolled back. */
+    default void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {
+    }
+
+    /**
+     * Recreates what an interrupted {@link #beforeBulkLoad} / {@link #afterBulkLoad} pair left
+     * undone (called after the migrations on every start).
+     */
+    default void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {
+    }
 
     static Dialect of(StoreKind kind) {
         return switch (kind) {

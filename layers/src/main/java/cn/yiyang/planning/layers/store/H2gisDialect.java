@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
+import java.util.List;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.locationtech.jts.geom.Geometry;
 
@@ -70,6 +71,32 @@ public final class H2gisDialect implements Dialect {
     @Override
     public String createSpatialIndex(String table, String column) {
         return "CREATE SPATIAL INDEX " + table + "_" + column + "_sidx ON " + table + " (" + column + ")";
+    }
+
+    @Override
+    public void beforeBulkLoad(Connection connection, LayerDef layer) throws SQLException {
+        if (layer.geometry().hasGeometry()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DROP INDEX IF EXISTS " + layer.table() + "_geom_sidx");
+            }
+        }
+    }
+
+    @Override
+    public void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {
+        if (layer.geometry().hasGeometry()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(createSpatialIndex(layer.table(), "geom").replace("CREATE SPATIAL INDEX ",
+                        "CREATE SPATIAL INDEX IF NOT EXISTS "));
+            }
+        }
+    }
+
+    @Override
+    public void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {
+        for (LayerDef layer : layers) {
+            afterBulkLoad(connection, layer);
+        }
     }
 
     @Override

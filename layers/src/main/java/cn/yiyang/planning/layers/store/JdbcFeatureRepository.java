@@ -50,6 +50,21 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         if (mode == LoadMode.UPSERT && layer.keyField() == null) {
             throw new IllegalArgumentException("layer " + layer.id() + " has no key field: it cannot be upserted");
         }
+        store.withConnection(c -> {
+            store.dialect().beforeBulkLoad(c, layer);
+            return null;
+        });
+        try {
+            return loadInOneTransaction(layer, mode, features);
+        } finally {
+            store.withConnection(c -> {
+                store.dialect().afterBulkLoad(c, layer);
+                return null;
+            });
+        }
+    }
+
+    private long loadInOneTransaction(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
         return store.inTransaction(c -> switch (mode) {
             case REPLACE -> {
                 try (Statement st = c.createStatement()) {

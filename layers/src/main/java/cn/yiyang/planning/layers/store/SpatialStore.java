@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.store;
 
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -79,6 +80,11 @@ public final class SpatialStore implements AutoCloseable {
                     .baselineVersion("0")
                     .load()
                     .migrate();
+            try (Connection c = dataSource.getConnection()) {
+                dialect.repairAfterInterruptedLoads(c, LayerCatalogue.standard().layers());
+            } catch (SQLException e) {
+                throw translate("checking the spatial indexes", e);
+            }
         } catch (FlywayException e) {
             String msg = e.getMessage() != null && e.getMessage().contains("postgis")
                     ? "the PostGIS extension is not available in this database"
