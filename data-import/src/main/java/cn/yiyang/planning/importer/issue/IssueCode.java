@@ -84,7 +84,9 @@ public enum IssueCode {
     /** {0}: the number of rejected rows. All-or-nothing: rows have errors, so nothing was loaded. */
     ROWS_REJECTED(Severity.ERROR),
     /** {0}: the layer id. Upsert needs a layer with a key field; this one has none. */
-    UPSERT_WITHOUT_KEY(Severity.ERROR);
+    UPSERT_WITHOUT_KEY(Severity.ERROR),
+    /** {0}: the number of entries, {1}: the limit. The zip holds more files than allowed. */
+    ZIP_TOO_MANY_ENTRIES(Severity.ERROR);
 
     private final Severity severity;
 

@@ -43,9 +43,8 @@ final class SafeUnzip {
         try (ZipFile zipFile = open(zip)) {
             List<? extends ZipEntry> entries = Collections.list(zipFile.entries());
             if (entries.size() > limits.maxEntries()) {
-                long declared = entries.stream().mapToLong(e -> Math.max(e.getSize(), 0)).sum();
-                throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.ZIP_BOMB,
-                        UploadLimits.megabytes(declared), UploadLimits.megabytes(limits.maxUnpackedBytes())));
+                throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.ZIP_TOO_MANY_ENTRIES,
+                        entries.size(), limits.maxEntries()));
             }
             for (ZipEntry entry : entries) {
                 resolve(target, entry.getName(), fileName);

@@ -69,9 +69,10 @@ class SourceOpenerTest {
         assertIssue(() -> tiny.open(Corpus.file("villages.geojson"), "v.geojson", SourceOptions.DETECT),
                 ImportIssue.ofFile("v.geojson", IssueCode.TOO_LARGE, "0.0", "0.0"));
         SourceOpener fewEntries = new SourceOpener(new UploadLimits(1L << 20, 1L << 20, 2, 500), null);
-        assertThat(catchThrowableOfType(ImportException.class, () -> fewEntries.open(
-                Corpus.file("roads_gk37_gbk.zip"), "r.zip", SourceOptions.DETECT)).issue().code())
-                .isEqualTo(IssueCode.ZIP_BOMB);
+        ImportIssue tooMany = catchThrowableOfType(ImportException.class, () -> fewEntries.open(
+                Corpus.file("roads_gk37_gbk.zip"), "r.zip", SourceOptions.DETECT)).issue();
+        assertThat(tooMany.code()).isEqualTo(IssueCode.ZIP_TOO_MANY_ENTRIES);
+        assertThat(tooMany.args().get(1)).isEqualTo("2");
     }
 
     @Test
