@@ -18,7 +18,7 @@
 //   tianditu-key               a Tianditu key used directly by the browser (when there is no proxy)
 //   prefs-key                  where the user's choices are kept (localStorage key suffix, e.g. the user name)
 // Events (CustomEvent, bubbling):
-//   map-ready, map-rendered (also data-rendered="true"), view-change {lon, lat, zoom, minx, miny, maxx, maxy}
+//   map-ready, map-rendered (also data-rendered="true" and data-rendered-ms: ms since navigation), view-change {lon, lat, zoom, minx, miny, maxx, maxy}
 //   feature-click              {layer, id, properties, propertiesJson, lon, lat, hitsJson}: every
 //                              feature under the click ([{layer, id, properties}], best first)
 //   measure                    {kind, value (m or m²), done}
@@ -449,6 +449,8 @@ class PlanningMap extends HTMLElement {
       return;
     }
     this.setAttribute('data-rendered', 'true');
+    // Milliseconds from the page's navigation to this first complete render (for benchmarks).
+    this.setAttribute('data-rendered-ms', String(Math.round(performance.now())));
     this._emit('map-rendered', {tilesLoaded: this._tilesLoaded});
   }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class LayerVersions {
 
     /** How long a version read from the store is trusted. */
-    static final Duration MAX_AGE = Duration.ofSeconds(2);
+    static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     private final FeatureRepository features;
     private final Clock clock;
@@ -42,11 +42,12 @@ public class LayerVersions {
     public long version(LayerDef layer) {
         long now = clock.millis();
         Known k = known.get(layer.id());
-        if (k == null || now - k.readAtMillis() > MAX_AGE.toMillis()) {
-            k = new Known(features.version(layer), now);
-            known.put(layer.id(), k);
+        if (k != null && now - k.readAtMillis() <= MAX_AGE.toMillis()) {
+            return k.version();
         }
-        return k.version();
+        // One reader per layer at a time: concurrent tile requests wait for it rather than all asking the store.
+        return known.compute(layer.id(), (id, old) -> old != null && clock.millis() - old.readAtMillis() <= MAX_AGE.toMillis()
+                ? old : new Known(features.version(layer), clock.millis())).version();
     }
 
     /** Forgets the versions of these layers (all when none are named): the next read asks the store. */
