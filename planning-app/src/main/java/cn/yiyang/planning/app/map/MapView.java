@@ -95,7 +95,10 @@ public class MapView extends Div implements HasDynamicTitle {
         search = new PlaceSearch(places, this::goTo);
         measure = new MeasureTools(map, locale);
 
-        map.addFeatureClickListener(e -> identify.showHits(e.getHits()));
+        map.addFeatureClickListener(e -> {
+            identify.showHits(e.getHits());
+            identify.scrollIntoView(); // the panel ends the side panel, below the layer tree
+        });
         map.addLegendListener(e -> tree.showLegends(e.getLegends()));
         map.addPreferencesRestoredListener(e -> tree.sync());
         map.addViewChangeListener(e -> {
