@@ -1,37 +1,64 @@
 // <planning-map>: the OpenLayers map of the planning app, as a plain custom element.
 //
 // Methods (called by the Java component PlanningMap):
-//   setLayers(json)            catalogue layers to show (array or JSON text of
-//                              {id, title, geometry, url, minZoom, maxZoom, visible, opacity})
-//   setVisible(id, visible)    show or hide one layer
-//   setOpacity(id, opacity)    0..1
-//   fitExtent(minx, miny, maxx, maxy)   longitude/latitude (EPSG:4490 ≈ WGS84)
-// Attribute:
-//   tianditu-key               a Tianditu key: adds the vec_w + cva_w base map; absent: plain background
+//   setLayers(json)            catalogue layers to show (array or JSON text of {id, title, geometry, url,
+//                              minZoom, maxZoom, visible, opacity, version, variant}); then restores the
+//                              user's stored choices (event prefs-restored) and sends the legends (legend)
+//   setVisible(id, visible)    show or hide one layer          (remembered in localStorage)
+//   setOpacity(id, opacity)    0..1                            (remembered)
+//   setVariant(id, variant)    a style variant, e.g. household 'poverty' | 'water'   (remembered)
+//   setLayerVersion(id, v)     new data: the layer's tiles are fetched again with ?v=v
+//   setBasemap(name)           'none' | 'vec' | 'img' | 'ter' (Tianditu with its labels)   (remembered)
+//   fitExtent(minx, miny, maxx, maxy[, maxZoom])   longitude/latitude (EPSG:4490 ≈ WGS84)
+//   select(layerId, featureId) highlight one feature (by its store id); clearSelection()
+//   startMeasure(kind)         'length' | 'area': draw on the map, values in events; stopMeasure()
+//   setTexts(json)             words of the coordinate and measure read-outs, in the UI language
+// Attributes:
+//   tianditu-proxy             base URL of the server's Tianditu proxy (keeps the key off the page)
+//   tianditu-key               a Tianditu key used directly by the browser (when there is no proxy)
+//   prefs-key                  where the user's choices are kept (localStorage key suffix, e.g. the user name)
 // Events (CustomEvent, bubbling):
-//   map-ready                  the map exists
-//   map-rendered               the first complete render with layers (also sets data-rendered="true")
-//   feature-click              detail {layer, id, properties, propertiesJson, lon, lat}
-//   view-change                detail {lon, lat, zoom, minx, miny, maxx, maxy}
+//   map-ready, map-rendered (also data-rendered="true" and data-rendered-ms: ms since navigation), view-change {lon, lat, zoom, minx, miny, maxx, maxy}
+//   feature-click              {layer, id, properties, propertiesJson, lon, lat, hitsJson}: every
+//                              feature under the click ([{layer, id, properties}], best first)
+//   measure                    {kind, value (m or m²), done}
+//   legend                     {json: {layerId: [{key, image (data URL)}]}}
+//   prefs-restored             {json: {layers: {id: {visible, opacity, variant}}, basemap}}
 //   basemap-error              the Tianditu base map could not be loaded; the plain background stays
 import 'ol/ol.css';
 import './planning-map.css';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
+import Feature from 'ol/Feature.js';
+import Overlay from 'ol/Overlay.js';
 import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
 import TileLayer from 'ol/layer/Tile.js';
 import XYZ from 'ol/source/XYZ.js';
 import MVT from 'ol/format/MVT.js';
+import Draw from 'ol/interaction/Draw.js';
+import {LineString, Point, Polygon} from 'ol/geom.js';
+import {Circle, Fill, Stroke, Style} from 'ol/style.js';
 import {defaults as defaultControls, ScaleLine} from 'ol/control.js';
 import {fromLonLat, toLonLat, transformExtent} from 'ol/proj.js';
-import {getArea} from 'ol/extent.js';
-import {hasLabels, styleFor} from './styles.js';
+import {getArea as extentArea} from 'ol/extent.js';
+import {getArea, getLength} from 'ol/sphere.js';
+import {toContext} from 'ol/render.js';
+import {hasLabels, legendEntries, styleFor, VARIANTS} from './styles.js';
+import {toGaussKruger} from './gk.js';
 
 const YIYANG = [112.0, 28.7];
 const ADMIN_Z = {village: 30, township: 31, county: 32};
 const TIANDITU = 'https://t{0-7}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0'
   + '&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}';
+const BASEMAPS = {vec: ['vec', 'cva'], img: ['img', 'cia'], ter: ['ter', 'cta']};
+const HIGHLIGHT = '#00e5ff';
+const DEFAULT_TEXTS = {
+  lonLat: 'Lon/Lat', zone: 'GK zone', easting: 'E', northing: 'N', length: 'Length', area: 'Area',
+  m: 'm', km: 'km', m2: 'm²', mu: 'mu', ha: 'ha', finishHint: 'Double-click to finish',
+};
 
 function zIndexOf(def, index) {
   if (ADMIN_Z[def.id] !== undefined) {
@@ -48,17 +75,43 @@ function tiandituUrl(layer, key) {
   return TIANDITU.replaceAll('{layer}', layer).replace('{key}', encodeURIComponent(key));
 }
 
+function absolute(url) {
+  return new URL(url, document.baseURI).href.replaceAll('%7B', '{').replaceAll('%7D', '}');
+}
+
+function featureId(feature) {
+  const id = feature.get('id') ?? feature.getId();
+  return id === undefined || id === null ? null : Number(id);
+}
+
+const HIGHLIGHT_STYLES = {
+  point: new Style({image: new Circle({radius: 9, stroke: new Stroke({color: HIGHLIGHT, width: 3})}), zIndex: 1000}),
+  line: [new Style({stroke: new Stroke({color: 'rgba(0,0,0,0.35)', width: 8}), zIndex: 999}),
+    new Style({stroke: new Stroke({color: HIGHLIGHT, width: 4}), zIndex: 1000})],
+  polygon: new Style({stroke: new Stroke({color: HIGHLIGHT, width: 3.5}), fill: new Fill({color: 'rgba(0,229,255,0.12)'}),
+    zIndex: 1000}),
+};
+
+function formatNumber(n, digits) {
+  return n.toLocaleString(undefined, {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}
+
 class PlanningMap extends HTMLElement {
   static get observedAttributes() {
-    return ['tianditu-key'];
+    return ['tianditu-key', 'tianditu-proxy'];
   }
 
   constructor() {
     super();
     this._layers = new Map();
+    this._defs = new Map();
+    this._variants = new Map();
     this._pendingFit = null;
     this._baseLayers = [];
+    this._basemap = 'vec';
     this._tilesLoaded = 0;
+    this._selected = null;
+    this._texts = {...DEFAULT_TEXTS};
     this._map = null;
   }
 
@@ -75,6 +128,7 @@ class PlanningMap extends HTMLElement {
     this._map.on('singleclick', (e) => this._onClick(e));
     this._map.on('moveend', () => this._onMoveEnd());
     this._map.on('rendercomplete', () => this._onRenderComplete());
+    this._map.on('pointermove', (e) => this._onPointerMove(e));
     this._resize = new ResizeObserver(() => {
       this._map.updateSize();
       // Until the user moves the map, keep the requested extent in view as the layout settles.
@@ -89,7 +143,10 @@ class PlanningMap extends HTMLElement {
     this._map.getViewport().addEventListener('pointerdown', moved);
     this._map.getViewport().addEventListener('wheel', moved, {passive: true});
     this._resize.observe(this);
-    this._applyTianditu(this.getAttribute('tianditu-key'));
+    this._coords = document.createElement('div');
+    this._coords.className = 'planning-map-coords';
+    this._map.getViewport().appendChild(this._coords);
+    this._applyBasemap();
     requestAnimationFrame(() => this._emit('map-ready', {}));
   }
 
@@ -101,8 +158,8 @@ class PlanningMap extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (name === 'tianditu-key' && this._map && oldValue !== newValue) {
-      this._applyTianditu(newValue);
+    if (this._map && oldValue !== newValue) {
+      this._applyBasemap();
     }
   }
 
@@ -115,23 +172,96 @@ class PlanningMap extends HTMLElement {
         this._map.removeLayer(layer);
       }
       this._layers.clear();
+      this._defs.clear();
       defs.forEach((def, index) => this._addLayer(def, index));
+      this._restorePrefs();
+      this._emitLegend();
     });
   }
 
   setVisible(id, visible) {
-    this._whenMap(() => this._layers.get(id)?.setVisible(Boolean(visible)));
+    this._whenMap(() => {
+      this._layers.get(id)?.setVisible(Boolean(visible));
+      this._savePrefs();
+    });
   }
 
   setOpacity(id, opacity) {
-    this._whenMap(() => this._layers.get(id)?.setOpacity(Math.max(0, Math.min(1, Number(opacity)))));
+    this._whenMap(() => {
+      this._layers.get(id)?.setOpacity(Math.max(0, Math.min(1, Number(opacity))));
+      this._savePrefs();
+    });
   }
 
-  fitExtent(minx, miny, maxx, maxy) {
+  setVariant(id, variant) {
+    this._whenMap(() => {
+      this._variants.set(id, variant);
+      this._layers.get(id)?.changed();
+      this._savePrefs();
+      this._emitLegend();
+    });
+  }
+
+  setLayerVersion(id, version) {
+    this._whenMap(() => {
+      const def = this._defs.get(id);
+      const layer = this._layers.get(id);
+      if (!def || !layer || String(def.version) === String(version)) {
+        return;
+      }
+      def.version = version;
+      layer.getSource().setUrl(this._tileUrl(def));
+    });
+  }
+
+  setBasemap(name) {
+    this._basemap = BASEMAPS[name] ? name : 'none';
+    this._whenMap(() => {
+      this._applyBasemap();
+      this._savePrefs();
+    });
+  }
+
+  fitExtent(minx, miny, maxx, maxy, maxZoom) {
     this._pendingFit = [minx, miny, maxx, maxy].map(Number);
+    this._fitMaxZoom = maxZoom === undefined || maxZoom === null ? 16 : Number(maxZoom);
     this._lastFit = this._pendingFit;
     this._userMoved = false;
     this._whenMap(() => this._applyPendingFit());
+  }
+
+  select(layerId, featureId) {
+    const previous = this._selected?.layer;
+    this._selected = layerId ? {layer: layerId, id: Number(featureId)} : null;
+    this._whenMap(() => {
+      [previous, layerId].filter(Boolean).forEach((id) => this._layers.get(id)?.changed());
+    });
+  }
+
+  clearSelection() {
+    this.select(null, null);
+  }
+
+  startMeasure(kind) {
+    this._whenMap(() => this._startMeasure(kind === 'area' ? 'area' : 'length'));
+  }
+
+  stopMeasure() {
+    this._whenMap(() => this._stopMeasure());
+  }
+
+  setTexts(json) {
+    const t = typeof json === 'string' ? JSON.parse(json) : json;
+    this._texts = {...DEFAULT_TEXTS, ...t};
+  }
+
+  /** The legend images of every layer now, {layerId: [{key, image}]}. */
+  legend() {
+    const out = {};
+    for (const def of this._defs.values()) {
+      out[def.id] = this._legendOf(def);
+    }
+    return out;
   }
 
   /** The OpenLayers map, for debugging and tests. */
@@ -139,7 +269,7 @@ class PlanningMap extends HTMLElement {
     return this._map;
   }
 
-  // ---- internals -------------------------------------------------------------------------------
+  // ---- layers ----------------------------------------------------------------------------------
 
   _whenMap(fn) {
     if (this._map) {
@@ -160,14 +290,23 @@ class PlanningMap extends HTMLElement {
     }
   }
 
+  _tileUrl(def) {
+    const url = absolute(def.url);
+    return def.version === undefined || def.version === null ? url
+      : url + (url.includes('?') ? '&' : '?') + 'v=' + encodeURIComponent(def.version);
+  }
+
   _addLayer(def, index) {
-    const url = new URL(def.url, document.baseURI).href
-      .replaceAll('%7B', '{').replaceAll('%7D', '}');
+    const d = {...def};
+    this._defs.set(d.id, d);
+    if (d.variant) {
+      this._variants.set(d.id, d.variant);
+    }
     const source = new VectorTileSource({
       format: new MVT(),
-      url,
+      url: this._tileUrl(d),
       tileSize: 256,
-      maxZoom: def.maxZoom ?? 16,
+      maxZoom: d.maxZoom ?? 16,
       transition: 0,
     });
     source.on('tileloadend', () => {
@@ -175,19 +314,30 @@ class PlanningMap extends HTMLElement {
       this.setAttribute('data-tiles-loaded', String(this._tilesLoaded));
     });
     const view = this._map.getView();
+    const base = styleFor(d.id, d.geometry, (res) => view.getZoomForResolution(res), () => this._variants.get(d.id));
+    const kind = d.geometry === 'POINT' ? 'point' : d.geometry === 'MULTILINESTRING' ? 'line' : 'polygon';
+    const style = (feature, resolution) => {
+      const s = base(feature, resolution);
+      const sel = this._selected;
+      if (!sel || sel.layer !== d.id || featureId(feature) !== sel.id
+          || String(feature.get('layer') || '').endsWith('_label')) {
+        return s;
+      }
+      return [].concat(s || [], HIGHLIGHT_STYLES[kind]);
+    };
     const layer = new VectorTileLayer({
       source,
-      style: styleFor(def.id, def.geometry, (res) => view.getZoomForResolution(res)),
-      declutter: hasLabels(def.id, def.geometry) ? 'labels' : false,
-      visible: def.visible !== false,
-      opacity: def.opacity ?? 1,
+      style,
+      declutter: hasLabels(d.id, d.geometry) ? 'labels' : false,
+      visible: d.visible !== false,
+      opacity: d.opacity ?? 1,
       // OpenLayers' minZoom is exclusive: the layer shows from def.minZoom on.
-      minZoom: def.minZoom > 0 ? def.minZoom - 0.001 : undefined,
-      zIndex: zIndexOf(def, index),
+      minZoom: d.minZoom > 0 ? d.minZoom - 0.001 : undefined,
+      zIndex: zIndexOf(d, index),
       renderBuffer: 64,
-      properties: {layerId: def.id, title: def.title, geometry: def.geometry},
+      properties: {layerId: d.id, title: d.title, geometry: d.geometry},
     });
-    this._layers.set(def.id, layer);
+    this._layers.set(d.id, layer);
     this._map.addLayer(layer);
   }
 
@@ -198,14 +348,109 @@ class PlanningMap extends HTMLElement {
     }
     const extent = transformExtent(this._pendingFit, 'EPSG:4326', 'EPSG:3857');
     this._pendingFit = null;
-    this._map.getView().fit(extent, {padding: [24, 24, 24, 24], maxZoom: 16});
+    this._map.getView().fit(extent, {padding: [24, 24, 24, 24], maxZoom: this._fitMaxZoom ?? 16});
   }
+
+  // ---- the user's choices ----------------------------------------------------------------------
+
+  _prefsStorageKey() {
+    const k = this.getAttribute('prefs-key');
+    return k ? 'planning-map:' + k : null;
+  }
+
+  _savePrefs() {
+    const key = this._prefsStorageKey();
+    if (!key || this._layers.size === 0) {
+      return;
+    }
+    const layers = {};
+    for (const [id, layer] of this._layers) {
+      layers[id] = {visible: layer.getVisible(), opacity: layer.getOpacity(), variant: this._variants.get(id) ?? null};
+    }
+    try {
+      localStorage.setItem(key, JSON.stringify({layers, basemap: this._basemap}));
+    } catch (e) {
+      // Storage full or disabled: the choices are simply not remembered.
+    }
+  }
+
+  _restorePrefs() {
+    const key = this._prefsStorageKey();
+    let prefs = null;
+    try {
+      prefs = key ? JSON.parse(localStorage.getItem(key) || 'null') : null;
+    } catch (e) {
+      prefs = null;
+    }
+    if (!prefs || typeof prefs !== 'object') {
+      return;
+    }
+    for (const [id, p] of Object.entries(prefs.layers || {})) {
+      const layer = this._layers.get(id);
+      if (!layer || !p) {
+        continue;
+      }
+      layer.setVisible(Boolean(p.visible));
+      layer.setOpacity(Math.max(0, Math.min(1, Number(p.opacity ?? 1))));
+      if (p.variant && (VARIANTS[id] || []).includes(p.variant)) {
+        this._variants.set(id, p.variant);
+      }
+    }
+    if (prefs.basemap && prefs.basemap !== this._basemap) {
+      this._basemap = BASEMAPS[prefs.basemap] ? prefs.basemap : 'none';
+      this._applyBasemap();
+    }
+    this._emit('prefs-restored', {json: JSON.stringify(prefs)});
+  }
+
+  // ---- legends ---------------------------------------------------------------------------------
+
+  _legendOf(def) {
+    const zoomOf = () => 14;
+    const style = styleFor(def.id, def.geometry, zoomOf, () => this._variants.get(def.id));
+    return legendEntries(def.id, def.geometry, this._variants.get(def.id)).map((entry) => ({
+      key: entry.key,
+      image: this._swatch(entry, style),
+    }));
+  }
+
+  _swatch(entry, style) {
+    const w = 28;
+    const h = 16;
+    const canvas = document.createElement('canvas');
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = w * ratio;
+    canvas.height = h * ratio;
+    const ctx = canvas.getContext('2d');
+    const vc = toContext(ctx, {size: [w, h], pixelRatio: ratio});
+    const geometry = entry.kind === 'point' ? new Point([w / 2, h / 2])
+      : entry.kind === 'line' ? new LineString([[2, h / 2], [w - 2, h / 2]])
+        : new Polygon([[[2, 2], [w - 2, 2], [w - 2, h - 2], [2, h - 2], [2, 2]]]);
+    const feature = new Feature({...entry.props, geometry});
+    const styles = [].concat(style(feature, 9.55) || []);
+    for (const s of styles) {
+      if (s.getText && s.getText()) {
+        continue; // labels have no place in a swatch
+      }
+      vc.setStyle(s);
+      vc.drawGeometry(geometry);
+    }
+    return canvas.toDataURL('image/png');
+  }
+
+  _emitLegend() {
+    this._emit('legend', {json: JSON.stringify(this.legend())});
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
 
   _onRenderComplete() {
     if (this._layers.size === 0 || this._pendingFit || this.hasAttribute('data-rendered')) {
       return;
     }
     this.setAttribute('data-rendered', 'true');
+    // Milliseconds from the page's navigation to this first complete render (for benchmarks).
+    this.setAttribute('data-rendered-ms', String(Math.round(performance.now())));
     this._emit('map-rendered', {tilesLoaded: this._tilesLoaded});
   }
 
@@ -220,15 +465,50 @@ class PlanningMap extends HTMLElement {
     this._emit('view-change', {lon, lat, zoom: view.getZoom(), minx, miny, maxx, maxy});
   }
 
+  _onPointerMove(e) {
+    if (e.dragging) {
+      return;
+    }
+    const [lon, lat] = toLonLat(e.coordinate);
+    this._pointer = [lon, lat];
+    if (!this._coordsFrame) {
+      this._coordsFrame = requestAnimationFrame(() => {
+        this._coordsFrame = null;
+        this._showCoordinates(...this._pointer);
+      });
+    }
+  }
+
+  _showCoordinates(lon, lat) {
+    const t = this._texts;
+    const gk = toGaussKruger(lon, lat);
+    let text = `${t.lonLat} ${lon.toFixed(6)}, ${lat.toFixed(6)}`;
+    if (gk) {
+      text += ` · ${t.zone} ${gk.zone} (EPSG:${gk.epsg}) ${t.easting} ${gk.easting.toFixed(1)}`
+        + ` ${t.northing} ${gk.northing.toFixed(1)}`;
+    }
+    this._coords.textContent = text;
+    this.setAttribute('data-pointer', `${lon.toFixed(6)},${lat.toFixed(6)}`);
+  }
+
   _onClick(e) {
+    if (this._draw) {
+      return; // measuring: clicks add vertices
+    }
     const hits = [];
+    const seen = new Set();
     this._map.forEachFeatureAtPixel(e.pixel, (feature, layer) => {
       // Label points stand for their polygons: a click picks the polygon itself.
       if (layer && layer.get('layerId') && !String(feature.get('layer') || '').endsWith('_label')) {
-        hits.push({feature, layer});
+        const key = layer.get('layerId') + ':' + featureId(feature);
+        if (!seen.has(key)) {
+          seen.add(key);
+          hits.push({feature, layer});
+        }
       }
     }, {hitTolerance: 4});
     if (hits.length === 0) {
+      this.clearSelection();
       return;
     }
     // Points before lines before polygons; among polygons the smallest (a village before its county).
@@ -236,68 +516,169 @@ class PlanningMap extends HTMLElement {
       const geometry = h.feature.getGeometry();
       const type = geometry.getType();
       const dim = type.includes('Point') ? 0 : type.includes('LineString') ? 1 : 2;
-      return [dim, dim === 2 ? getArea(geometry.getExtent()) : 0];
+      return [dim, dim === 2 ? extentArea(geometry.getExtent()) : 0];
     };
     hits.sort((a, b) => {
       const ra = rank(a);
       const rb = rank(b);
       return ra[0] - rb[0] || ra[1] - rb[1];
     });
-    const {feature, layer} = hits[0];
-    const properties = {...feature.getProperties()};
-    delete properties.layer;
-    delete properties.geometry;
+    const list = hits.slice(0, 25).map(({feature, layer}) => {
+      const properties = {...feature.getProperties()};
+      delete properties.layer;
+      delete properties.geometry;
+      return {layer: layer.get('layerId'), id: featureId(feature), properties};
+    });
+    const first = list[0];
+    this.select(first.layer, first.id);
     const [lon, lat] = toLonLat(e.coordinate);
     this._emit('feature-click', {
-      layer: layer.get('layerId'),
-      id: feature.getId() ?? properties.id ?? null,
-      properties,
-      propertiesJson: JSON.stringify(properties),
+      layer: first.layer,
+      id: first.id,
+      properties: first.properties,
+      propertiesJson: JSON.stringify(first.properties),
+      hitsJson: JSON.stringify(list),
       lon,
       lat,
     });
   }
 
-  _applyTianditu(key) {
+  // ---- measuring -------------------------------------------------------------------------------
+
+  _startMeasure(kind) {
+    this._stopMeasure();
+    this._measureSource = new VectorSource();
+    this._measureLayer = new VectorLayer({
+      source: this._measureSource,
+      zIndex: 2000,
+      style: new Style({
+        stroke: new Stroke({color: '#d81b60', width: 2.5, lineDash: [6, 4]}),
+        fill: new Fill({color: 'rgba(216,27,96,0.12)'}),
+        image: new Circle({radius: 4, fill: new Fill({color: '#d81b60'})}),
+      }),
+      properties: {measure: true},
+    });
+    this._map.addLayer(this._measureLayer);
+    const tip = document.createElement('div');
+    tip.className = 'planning-map-measure';
+    this._measureTip = new Overlay({element: tip, offset: [12, -12], positioning: 'bottom-left', stopEvent: false});
+    this._map.addOverlay(this._measureTip);
+    this._draw = new Draw({source: this._measureSource, type: kind === 'area' ? 'Polygon' : 'LineString'});
+    this._draw.on('drawstart', (e) => {
+      this._measureSource.clear();
+      const geometry = e.feature.getGeometry();
+      this._measureListener = geometry.on('change', () => this._measured(kind, geometry, false));
+    });
+    this._draw.on('drawend', (e) => {
+      this._measured(kind, e.feature.getGeometry(), true);
+    });
+    this._map.addInteraction(this._draw);
+    this.setAttribute('data-measuring', kind);
+  }
+
+  _measured(kind, geometry, done) {
+    const value = kind === 'area' ? getArea(geometry) : getLength(geometry);
+    const t = this._texts;
+    let text;
+    if (kind === 'area') {
+      text = `${t.area} ${formatNumber(value, 0)} ${t.m2} · ${formatNumber(value / (10000 / 15), 2)} ${t.mu}`
+        + ` · ${formatNumber(value / 10000, 4)} ${t.ha}`;
+    } else {
+      text = value >= 1000 ? `${t.length} ${formatNumber(value / 1000, 3)} ${t.km}`
+        : `${t.length} ${formatNumber(value, 1)} ${t.m}`;
+    }
+    const element = this._measureTip.getElement();
+    element.textContent = done ? text : `${text} (${t.finishHint})`;
+    const coords = kind === 'area' ? geometry.getInteriorPoint().getCoordinates() : geometry.getLastCoordinate();
+    this._measureTip.setPosition(coords.slice(0, 2));
+    this.setAttribute('data-measure', String(value));
+    this._emit('measure', {kind, value, done});
+  }
+
+  _stopMeasure() {
+    if (this._draw) {
+      this._map.removeInteraction(this._draw);
+      this._draw = null;
+    }
+    if (this._measureLayer) {
+      this._map.removeLayer(this._measureLayer);
+      this._measureLayer = null;
+    }
+    if (this._measureTip) {
+      this._map.removeOverlay(this._measureTip);
+      this._measureTip = null;
+    }
+    this.removeAttribute('data-measuring');
+  }
+
+  // ---- base map --------------------------------------------------------------------------------
+
+  _applyBasemap() {
+    if (!this._map) {
+      return;
+    }
     this._baseLayers.forEach((l) => this._map.removeLayer(l));
     this._baseLayers = [];
     this.classList.remove('has-basemap');
-    if (!key) {
+    const names = BASEMAPS[this._basemap];
+    const proxy = this.getAttribute('tianditu-proxy');
+    const key = this.getAttribute('tianditu-key');
+    if (!names || (!proxy && !key)) {
       return;
     }
-    // Probe one tile first: without internet (or with a bad key) the plain background stays,
-    // no broken tiles are drawn and only the probe fails.
-    const probe = new Image();
-    probe.onload = () => {
-      if (this.getAttribute('tianditu-key') !== key) {
-        return;
-      }
-      let loaded = 0;
-      let failed = 0;
-      const make = (name, z) => {
-        const source = new XYZ({
-          url: tiandituUrl(name, key),
-          attributions: '© <a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a>',
-          maxZoom: 18,
-          transition: 150,
-        });
-        source.on('tileloadend', () => loaded++);
-        source.on('tileloaderror', () => {
-          failed++;
-          if (failed >= 12 && loaded === 0) {
-            this._applyTianditu(null);
-            this._emit('basemap-error', {reason: 'tiles'});
+    const token = (this._basemapToken = (this._basemapToken || 0) + 1);
+    const current = () => token === this._basemapToken;
+    if (proxy) {
+      // Ask the server first: it answers 200 either way, so an offline server adds no console error.
+      fetch(absolute(proxy.replace(/\/$/, '') + '/status'), {credentials: 'same-origin'})
+        .then((r) => (r.ok ? r.json() : {available: false}))
+        .then((s) => {
+          if (!current()) {
+            return;
           }
-        });
-        return new TileLayer({source, zIndex: z, properties: {basemap: name}});
-      };
-      this._baseLayers = [make('vec', -2), make('cva', -1)];
-      this._baseLayers.forEach((l) => this._map.addLayer(l));
-      this.classList.add('has-basemap');
-    };
-    probe.onerror = () => this._emit('basemap-error', {reason: 'unreachable'});
-    probe.src = tiandituUrl('vec', key).replace('{0-7}', '0').replace('{z}', '1').replace('{x}', '1')
+          if (s.available) {
+            this._addBase(names, (n) => absolute(proxy.replace(/\/$/, '') + `/${n}/{z}/{x}/{y}`));
+          } else {
+            this._emit('basemap-error', {reason: 'unavailable'});
+          }
+        })
+        .catch(() => current() && this._emit('basemap-error', {reason: 'unreachable'}));
+      return;
+    }
+    // Direct use of the key: probe one tile first, so that without internet (or with a bad key) the
+    // plain background stays, no broken tiles are drawn and only the probe fails.
+    const probe = new Image();
+    probe.onload = () => current() && this._addBase(names, (n) => tiandituUrl(n, key));
+    probe.onerror = () => current() && this._emit('basemap-error', {reason: 'unreachable'});
+    probe.src = tiandituUrl(names[0], key).replace('{0-7}', '0').replace('{z}', '1').replace('{x}', '1')
       .replace('{y}', '0');
+  }
+
+  _addBase(names, urlOf) {
+    let loaded = 0;
+    let failed = 0;
+    const make = (name, z) => {
+      const source = new XYZ({
+        url: urlOf(name),
+        attributions: '© <a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a>',
+        maxZoom: name === 'ter' ? 14 : 18,
+        transition: 150,
+      });
+      source.on('tileloadend', () => loaded++);
+      source.on('tileloaderror', () => {
+        failed++;
+        if (failed >= 12 && loaded === 0) {
+          this._baseLayers.forEach((l) => this._map.removeLayer(l));
+          this._baseLayers = [];
+          this.classList.remove('has-basemap');
+          this._emit('basemap-error', {reason: 'tiles'});
+        }
+      });
+      return new TileLayer({source, zIndex: z, properties: {basemap: name}});
+    };
+    this._baseLayers = [make(names[0], -2), make(names[1], -1)];
+    this._baseLayers.forEach((l) => this._map.addLayer(l));
+    this.classList.add('has-basemap');
   }
 
   _emit(type, detail) {

@@ -103,24 +103,27 @@ const POINTS = {
   courier_point: {color: '#8e24aa', radius: 4},
 };
 
-function pointColor(id, feature, base) {
+/** Facility status (运行 / 在建 / 规划 / 停运) by colour, the same for every facility layer. */
+const STATUS_COLOR = {building: '#ffb300', planned: '#bdbdbd', stopped: '#e53935'};
+/** Water supply schemes that count as serving a household (coverage); dispersed supply does not. */
+const SERVED_BY = new Set(['integrated', 'large', 'small']);
+const SERVED = '#1e88e5';
+const UNSERVED = '#e53935';
+
+function pointColor(id, feature, base, variant) {
   if (id === 'household') {
+    if (variant === 'water') {
+      return SERVED_BY.has(feature.get('water_source')) ? SERVED : UNSERVED;
+    }
     const p = feature.get('poverty_status');
     return p === 'monitored' ? '#e53935' : p === 'exited' ? '#fb8c00' : base;
   }
-  const status = feature.get('status');
-  if (status === 'stopped') {
-    return '#9e9e9e';
-  }
-  if (status === 'planned' || status === 'building') {
-    return '#bdbdbd';
-  }
-  return base;
+  return STATUS_COLOR[feature.get('status')] || base;
 }
 
-function pointStyle(id, feature, zoom) {
+function pointStyle(id, feature, zoom, variant) {
   const p = POINTS[id] || {color: '#37474f', radius: 4};
-  const color = pointColor(id, feature, p.color);
+  const color = pointColor(id, feature, p.color, variant);
   const radius = (id === 'cold_chain_site' && feature.get('tier') === 'county') ? p.radius + 2 : p.radius;
   const circle = cached(`point:${color}:${radius}`, () => new Style({
     image: new Circle({
@@ -151,6 +154,14 @@ function landUseColor(code) {
   return hit ? hit[1] : '#e0e0e0';
 }
 
+/** Village plans by status (编制中 / 审查中 / 已批复 / 修编中). */
+const PLAN_STATUS = {
+  compiling: {stroke: '#ef6c00', fill: 'rgba(255,167,38,0.14)'},
+  reviewing: {stroke: '#1565c0', fill: 'rgba(66,165,245,0.14)'},
+  approved: {stroke: '#2e7d32', fill: 'rgba(67,160,71,0.14)'},
+  revising: {stroke: '#8e24aa', fill: 'rgba(171,71,188,0.14)'},
+};
+
 /** Other polygon and line layers, by layer. */
 const AREAS = {
   village_plan: {stroke: '#2e7d32', width: 1.5, fill: 'rgba(46,125,50,0.08)'},
@@ -176,6 +187,14 @@ function areaStyle(id, feature, zoom, isLabel) {
       stroke: new Stroke({color: '#ffffff', width: 0.5}),
     }));
   }
+  if (id === 'village_plan' && PLAN_STATUS[feature.get('status')]) {
+    const status = feature.get('status');
+    const ps = PLAN_STATUS[status];
+    return cached(`plan:${status}`, () => new Style({
+      stroke: new Stroke({color: ps.stroke, width: 1.5}),
+      fill: new Fill({color: ps.fill}),
+    }));
+  }
   const a = AREAS[id] || {stroke: '#546e7a', width: 1, fill: 'rgba(84,110,122,0.08)'};
   return cached(`area:${id}`, () => new Style({
     stroke: new Stroke({color: a.stroke, width: a.width, lineDash: a.dash}),
@@ -187,7 +206,7 @@ function areaStyle(id, feature, zoom, isLabel) {
  * The style function of a catalogue layer. Features of the `<id>_label` MVT layer are label points
  * of the polygons (one per polygon, however many tiles it spans).
  */
-export function styleFor(layerId, geometry, zoomOf) {
+export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined) {
   return (feature, resolution) => {
     const zoom = zoomOf(resolution);
     const isLabel = String(feature.get('layer') || '').endsWith('_label');
@@ -198,7 +217,7 @@ export function styleFor(layerId, geometry, zoomOf) {
       return roadStyle(feature, zoom);
     }
     if (geometry === 'POINT') {
-      return pointStyle(layerId, feature, zoom);
+      return pointStyle(layerId, feature, zoom, variantOf());
     }
     return areaStyle(layerId, feature, zoom, isLabel);
   };
@@ -208,4 +227,53 @@ export function styleFor(layerId, geometry, zoomOf) {
 export function hasLabels(layerId, geometry) {
   return Boolean(ADMIN[layerId]) || (geometry === 'POINT' && POINTS[layerId]?.labelFrom !== undefined)
     || layerId === 'village_plan';
+}
+
+/** Style variants a layer offers (the first is the default). */
+export const VARIANTS = {household: ['poverty', 'water']};
+
+/**
+ * The legend of a layer, from the same tables as the styles above: entries of {key, kind, props},
+ * where key is a translation key (null: the layer's own title), kind the sample geometry
+ * (point, line, polygon) and props the attributes of a sample feature the style function draws.
+ */
+export function legendEntries(layerId, geometry, variant) {
+  const kind = geometry === 'POINT' ? 'point' : geometry === 'MULTILINESTRING' ? 'line' : 'polygon';
+  const one = (key, props = {}) => ({key, kind, props});
+  switch (layerId) {
+    case 'county':
+    case 'township':
+      return [one(null)];
+    case 'village':
+      return [one('legend.village.plain'), one('legend.village.key-support', {key_support: true}),
+        one('legend.village.demonstration', {demonstration: true})];
+    case 'road':
+      return [one('legend.road.hardened-major', {admin_class: 'national', hardened: true}),
+        one('legend.road.hardened-county', {admin_class: 'county', hardened: true}),
+        one('legend.road.hardened-village', {admin_class: 'village', hardened: true}),
+        one('legend.road.hardened-group', {admin_class: 'group', hardened: true}),
+        one('legend.road.unhardened', {admin_class: 'village', hardened: false})];
+    case 'household':
+      return variant === 'water'
+        ? [one('legend.household.served', {water_source: 'integrated'}),
+          one('legend.household.unserved', {water_source: 'dispersed'})]
+        : [one('legend.household.none', {poverty_status: 'none'}),
+          one('legend.household.exited', {poverty_status: 'exited'}),
+          one('legend.household.monitored', {poverty_status: 'monitored'})];
+    case 'sewage_facility':
+    case 'cold_chain_site':
+      return [one('legend.status.operating', {status: 'operating'}), one('legend.status.building', {status: 'building'}),
+        one('legend.status.planned', {status: 'planned'}), one('legend.status.stopped', {status: 'stopped'})];
+    case 'village_plan':
+      return [one('legend.plan.compiling', {status: 'compiling'}), one('legend.plan.reviewing', {status: 'reviewing'}),
+        one('legend.plan.approved', {status: 'approved'}), one('legend.plan.revising', {status: 'revising'})];
+    case 'plan_land_use':
+      return [one('legend.land-use.cropland', {land_use_code: '01', state: 'planned'}),
+        one('legend.land-use.forest', {land_use_code: '03', state: 'planned'}),
+        one('legend.land-use.homestead', {land_use_code: '0703', state: 'planned'}),
+        one('legend.land-use.public', {land_use_code: '08', state: 'planned'}),
+        one('legend.land-use.water', {land_use_code: '17', state: 'planned'})];
+    default:
+      return [one(null)];
+  }
 }

@@ -66,4 +66,21 @@ public interface FeatureRepository {
         forEachKey(layer, keys::add);
         return keys;
     }
+
+    /**
+     * A page of features matching the query's filters and box, in its sort order (ties by id).
+     *
+     * @throws IllegalArgumentException when a filter or the sort names a field the layer does not have,
+     *                                  or a filter value does not parse as the field's type
+     */
+    List<Feature> page(LayerDef layer, FeatureQuery query);
+
+    /** How many features match the query's filters and box (its sort and window are ignored). */
+    long count(LayerDef layer, FeatureQuery query);
+
+    /**
+     * A number that changes whenever the layer's features change through this store (load, replace,
+     * append, delete, or an update that sets {@code updated_at}): for tile URLs and entity tags.
+     */
+    long version(LayerDef layer);
 }

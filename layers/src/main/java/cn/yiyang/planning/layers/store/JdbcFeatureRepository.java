@@ -2,6 +2,7 @@ package cn.yiyang.planning.layers.store;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
@@ -166,6 +167,61 @@ public final class JdbcFeatureRepository implements FeatureRepository {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<Feature> page(LayerDef layer, FeatureQuery query) {
+        FeatureFilterSql f = FeatureFilterSql.of(layer, query);
+        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + f.where() + f.orderBy()
+                + " LIMIT ? OFFSET ?";
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bind(ps, f.params());
+                ps.setInt(i++, query.limit());
+                ps.setInt(i, query.offset());
+                return readAll(ps, layer);
+            }
+        });
+    }
+
+    @Override
+    public long count(LayerDef layer, FeatureQuery query) {
+        FeatureFilterSql f = FeatureFilterSql.of(layer, query);
+        String sql = "SELECT COUNT(*) FROM " + layer.table() + f.where();
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, f.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public long version(LayerDef layer) {
+        // Identity ids are never reused: any insert raises MAX(id); deletes change the count;
+        // updates that set updated_at move its maximum.
+        String sql = "SELECT COUNT(*), COALESCE(MAX(id), 0), MAX(updated_at) FROM " + layer.table();
+        return store.withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                java.sql.Timestamp updated = rs.getTimestamp(3);
+                long h = rs.getLong(1);
+                h = h * 1_000_003L + rs.getLong(2);
+                h = h * 1_000_003L + (updated == null ? 0 : updated.getTime());
+                return h & Long.MAX_VALUE;
+            }
+        });
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
     }
 
     private static List<Feature> readAll(PreparedStatement ps, LayerDef layer) throws SQLException {

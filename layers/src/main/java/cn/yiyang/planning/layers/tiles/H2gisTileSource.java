@@ -47,7 +47,10 @@ public final class H2gisTileSource implements TileSource {
         StringBuilder sql = new StringBuilder("SELECT id");
         layer.fields().forEach(f -> sql.append(", ").append(f.name()));
         sql.append(", ST_AsBinary(geom) AS geom_wkb FROM ").append(layer.table())
-                .append(" WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ").append(LayerDef.SRID).append(") ORDER BY id");
+                .append(" t WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ").append(LayerDef.SRID).append(")");
+        Optional<TileRules.Hidden> hidden = TileRules.hidden(layer, c);
+        hidden.ifPresent(h -> sql.append(h.sql()));
+        sql.append(" ORDER BY id");
 
         MvtEncoding enc = new MvtEncoding(c, TileRules.simplifyTolerance(layer, c));
         List<Geometry> features = new ArrayList<>();
@@ -62,6 +65,11 @@ public final class H2gisTileSource implements TileSource {
                 ps.setDouble(2, bbox.getMinY());
                 ps.setDouble(3, bbox.getMaxX());
                 ps.setDouble(4, bbox.getMaxY());
+                if (hidden.isPresent()) {
+                    for (int i = 0; i < hidden.get().values().size(); i++) {
+                        ps.setString(5 + i, hidden.get().values().get(i));
+                    }
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     WKBReader wkb = new WKBReader(FACTORY);
                     while (rs.next()) {

@@ -75,7 +75,12 @@ public final class PostgisTileSource implements TileSource {
             params.add(tolerance);
         }
         sql.append(", ").append(mvtGeom.formatted(geom)).append(" AS mvt_geom FROM ").append(layer.table())
-                .append(" t CROSS JOIN env WHERE t.geom && env.bbox)");
+                .append(" t CROSS JOIN env WHERE t.geom && env.bbox");
+        TileRules.hidden(layer, c).ifPresent(h -> {
+            sql.append(h.sql());
+            params.addAll(h.values());
+        });
+        sql.append(")");
 
         if (TileRules.thinned(layer, c)) {
             // One point per thinning cell: the one with the lowest id.

@@ -44,7 +44,42 @@ public final class TileRules {
             "courier_point", 10,
             "bus_stop", 10);
 
+    /**
+     * Line classes left out below a zoom: at city and county scale the tens of thousands of short
+     * natural-village and household access roads would make road tiles megabytes large and draw
+     * as a grey felt. Field, then value to the first zoom that shows it.
+     */
+    private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM = Map.of(
+            "road", Map.entry("admin_class", Map.of("group", 10, "household", 12)));
+
     private TileRules() {
+    }
+
+    /**
+     * The feature classes a tile of this layer leaves out at this zoom: the field and its values, or
+     * empty when the tile keeps every feature. Features without a value are kept.
+     */
+    public static Optional<Hidden> hidden(LayerDef layer, TileCoord c) {
+        var rule = CLASS_MIN_ZOOM.get(layer.id());
+        if (rule == null || layer.field(rule.getKey()).isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<String> values = rule.getValue().entrySet().stream()
+                .filter(e -> c.z() < e.getValue()).map(Map.Entry::getKey).sorted().toList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(new Hidden(rule.getKey(), values));
+    }
+
+    /** Values of a field whose features a tile leaves out. */
+    public record Hidden(String field, java.util.List<String> values) {
+        public Hidden {
+            values = java.util.List.copyOf(values);
+        }
+
+        /** {@code " AND (t.f IS NULL OR t.f NOT IN (?, ?))"} for a table aliased {@code t}. */
+        String sql() {
+            return " AND (t." + field + " IS NULL OR t." + field + " NOT IN ("
+                    + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + "))";
+        }
     }
 
     /** The first zoom whose tiles hold features of this layer. */

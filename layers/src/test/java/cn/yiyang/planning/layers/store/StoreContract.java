@@ -7,6 +7,7 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
@@ -381,5 +382,79 @@ abstract class StoreContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- attribute-table paging and layer versions (map workspace) ---------------------------------
+
+    @Test
+    void pagesFilterSortAndCountOnTheSameTermsOnBothStores() {
+        LayerDef village = catalogue.get("village");
+        List<Feature> villages = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, Object> a = new HashMap<>();
+            a.put("code", "430921" + (i < 20 ? "100" : "101") + String.format("%03d", 200 + i));
+            a.put("name", i % 3 == 0 ? "新月村" : "东湖_" + i + "村");
+            a.put("township_code", i < 20 ? "430921100" : "430921101");
+            a.put("key_support", i % 5 == 0);
+            if (i % 4 != 0) {
+                a.put("population", 1000 + (i * 37) % 500);
+            }
+            double x = 112.0 + i * 0.01;
+            villages.add(Feature.of(a, FeatureRows.GEOMETRY_FACTORY.toGeometry(new Envelope(x, x + 0.009, 28.5, 28.509))));
+        }
+        repo.load(village, LoadMode.REPLACE, villages.iterator());
+        FeatureQuery all = FeatureQuery.first(10);
+
+        assertThat(repo.count(village, all)).isEqualTo(30);
+        assertThat(repo.page(village, all)).hasSize(10).extracting(f -> f.getString("code"))
+                .startsWith("430921100200", "430921100201");
+        assertThat(repo.page(village, all.window(25, 10))).hasSize(5);
+
+        FeatureQuery township = all.withFilters(List.of(FeatureQuery.AttributeFilter.startsWith("code", "430921101")));
+        assertThat(repo.count(village, township)).isEqualTo(10);
+        FeatureQuery named = all.withFilters(List.of(FeatureQuery.AttributeFilter.contains("name", "新月")));
+        assertThat(repo.count(village, named)).isEqualTo(10);
+        // LIKE wildcards in a value are literal: "_1" matches names with "_1", not any character then 1.
+        assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.contains("name", "_1")))))
+                .isEqualTo(8);
+        assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("key_support", "true")))))
+                .isEqualTo(6);
+        assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("population", "1037")))))
+                .isEqualTo(1);
+
+        // The box holds villages 0..4 (their boxes start at 112.00 .. 112.04).
+        FeatureQuery boxed = all.withBbox(new Envelope(111.9, 112.045, 28.4, 28.6));
+        assertThat(repo.count(village, boxed)).isEqualTo(5);
+        assertThat(repo.count(village, boxed.withFilters(List.of(FeatureQuery.AttributeFilter.contains("name", "新月")))))
+                .isEqualTo(2);
+
+        // Sorted by population, descending, no values last, ties by id.
+        List<Feature> byPopulation = repo.page(village, all.sortedBy("population", false).window(0, 30));
+        assertThat(byPopulation.getFirst().get("population")).isEqualTo(byPopulation.stream()
+                .map(f -> (Integer) f.get("population")).filter(java.util.Objects::nonNull).max(Integer::compare).orElseThrow());
+        assertThat(byPopulation.subList(22, 30)).allSatisfy(f -> assertThat(f.get("population")).isNull());
+        assertThat(byPopulation.subList(22, 30)).extracting(Feature::id).isSorted();
+
+        assertThatThrownBy(() -> repo.page(village, all.sortedBy("geom; DROP TABLE village", true)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repo.count(village, all.withFilters(List.of(
+                FeatureQuery.AttributeFilter.equalTo("population", "many"))))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.count(catalogue.get("road_inspection"), all.withBbox(new Envelope(0, 180, 0, 90)))).isZero();
+    }
+
+    @Test
+    void theLayerVersionChangesWithEveryLoad() {
+        LayerDef stops = catalogue.get("bus_stop");
+        repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
+                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+        long v1 = repo.version(stops);
+        assertThat(repo.version(stops)).isEqualTo(v1);
+        repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
+                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+        long v2 = repo.version(stops);
+        assertThat(v2).isNotEqualTo(v1);
+        repo.load(stops, LoadMode.APPEND, List.of(Feature.of(Map.of("code", "B2"),
+                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.2, 28.5)))).iterator());
+        assertThat(repo.version(stops)).isNotEqualTo(v2).isNotEqualTo(v1);
     }
 }

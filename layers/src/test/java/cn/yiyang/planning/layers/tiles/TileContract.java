@@ -261,4 +261,16 @@ abstract class TileContract {
     static Map<String, Object> props(Geometry g) {
         return (Map<String, Object>) g.getUserData();
     }
+
+    @Test
+    void minorRoadsAreLeftOutOfLowZoomTiles() throws IOException {
+        // C002 is a natural-village road (组道): from zoom 10 on; C001, a village road, at every zoom.
+        TileCoord z9 = TileCoord.containing(9, 112.35, 28.56);
+        assertThat(features(decode(tiles.tile(road, z9)), "road")).extracting(g -> props(g).get("code"))
+                .containsExactly("C001");
+        assertThat(features(decode(tiles.tile(road, VILLAGE_TILE)), "road")).hasSize(2);
+        assertThat(TileRules.hidden(road, z9)).hasValueSatisfying(h -> assertThat(h.values())
+                .containsExactly("group", "household"));
+        assertThat(TileRules.hidden(road, new TileCoord(12, 0, 0))).isEmpty();
+    }
 }

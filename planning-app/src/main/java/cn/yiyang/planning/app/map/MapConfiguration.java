@@ -16,7 +16,10 @@ class MapConfiguration {
     }
 
     @Bean
-    MapSettings mapSettings(@Value("${planning.tianditu.key:}") String tiandituKey) {
-        return new MapSettings(tiandituKey);
+    MapSettings mapSettings(@Value("${planning.tianditu.key:}") String tiandituKey,
+                            @Value("${planning.tianditu.proxy:true}") boolean proxy,
+                            @Value("${planning.tianditu.base-url:" + MapSettings.TIANDITU + "}") String baseUrl,
+                            @Value("${planning.tianditu.cache-mb:64}") int cacheMb) {
+        return new MapSettings(tiandituKey, proxy, baseUrl, cacheMb);
     }
 }

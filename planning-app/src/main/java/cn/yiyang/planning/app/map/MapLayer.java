@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param maxZoom  the deepest zoom with tiles (deeper views over-zoom)
  * @param visible  shown or hidden
  * @param opacity  0..1
+ * @param version  the layer's data version, sent with every tile request ({@code ?v=}) so that new
+ *                 data mean new URLs and unchanged layers stay cached
  */
 public record MapLayer(String id, String title, GeometryKind geometry, String tileUrl, int minZoom, int maxZoom,
-                       boolean visible, double opacity) {
+                       boolean visible, double opacity, long version) {
 
     public MapLayer {
         Objects.requireNonNull(id, "id");
@@ -31,10 +33,14 @@ public record MapLayer(String id, String title, GeometryKind geometry, String ti
     }
 
     public MapLayer withVisible(boolean v) {
-        return new MapLayer(id, title, geometry, tileUrl, minZoom, maxZoom, v, opacity);
+        return new MapLayer(id, title, geometry, tileUrl, minZoom, maxZoom, v, opacity, version);
     }
 
     public MapLayer withOpacity(double o) {
-        return new MapLayer(id, title, geometry, tileUrl, minZoom, maxZoom, visible, o);
+        return new MapLayer(id, title, geometry, tileUrl, minZoom, maxZoom, visible, o, version);
+    }
+
+    public MapLayer withVersion(long v) {
+        return new MapLayer(id, title, geometry, tileUrl, minZoom, maxZoom, visible, opacity, v);
     }
 }

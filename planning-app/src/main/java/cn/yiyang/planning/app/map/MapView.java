@@ -1,21 +1,22 @@
 package cn.yiyang.planning.app.map;
 
-import cn.yiyang.planning.layers.catalogue.Code;
-import cn.yiyang.planning.layers.catalogue.FieldDef;
-import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.app.place.DrillDown;
+import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceSearch;
+import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.table.AttributeTable;
+import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.catalogue.Theme;
-import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,11 @@ import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The app's first page (inside the main layout, which says when the data are synthetic): the map,
- * full height, and a side panel with the layer switcher grouped by theme and the attributes of the
- * clicked feature. Opens on the extent of the county layer (else the
- * townships, villages, or Yiyang's approximate box).
+ * The map workspace, the app's first page (inside the main layout, which says when the data are
+ * synthetic): the map, full height, with a side panel (place search, the drill-down breadcrumb
+ * 益阳市 › 县 › 乡镇 › 村, measure tools, the layer tree with base maps, opacity and legends, and what
+ * lies under a click) and an attribute table that opens below the map. The user's layer choices are
+ * remembered in the browser under the user's name.
  */
 @Route("")
 @PermitAll
@@ -37,28 +39,81 @@ public class MapView extends Div implements HasDynamicTitle {
     static final Set<String> VISIBLE_BY_DEFAULT = Set.of("county", "township", "village", "road");
     /** Yiyang's approximate extent (110°43′–112°56′E, 27°58′–29°31′N), used while the store is empty. */
     static final Envelope YIYANG = new Envelope(110.72, 112.94, 27.97, 29.52);
+    /** The URL of the Tianditu proxy, relative to the app (see {@link BasemapController}). */
+    static final String PROXY_URL = "basemap/tianditu";
+    /** Zoom to a single feature no deeper than this. */
+    static final int FEATURE_MAX_ZOOM = 17;
 
     private final TileService tiles;
+    private final PlaceService places;
+    private final FeatureTableService tableService;
     private final PlanningMap map = new PlanningMap();
-    private final Map<String, Checkbox> switches = new LinkedHashMap<>();
-    private final Div featureInfo = new Div();
     private final Locale locale;
+    private final LayerTree tree;
+    private final IdentifyPanel identify;
+    private final AttributeTable table;
+    private final Div tablePanel = new Div();
+    private final DrillDown drillDown;
+    private final PlaceSearch search;
+    private final MeasureTools measure;
 
-    public MapView(TileService tiles, MapSettings settings) {
+    public MapView(TileService tiles, MapSettings settings, PlaceService places, FeatureTableService tableService,
+                   AuthenticationContext auth) {
         this.tiles = tiles;
+        this.places = places;
+        this.tableService = tableService;
         this.locale = getLocale();
         addClassName("map-view");
         setSizeFull();
 
-        map.setTianditu(settings.tiandituKey());
+        if (settings.hasTianditu()) {
+            if (settings.tiandituProxy()) {
+                map.setTiandituProxy(PROXY_URL);
+            } else {
+                map.setTianditu(settings.tiandituKey());
+            }
+        }
         for (LayerDef layer : tiles.tiledLayers()) {
             map.addLayer(tiles.mapLayer(layer, locale, VISIBLE_BY_DEFAULT.contains(layer.id())));
         }
+        map.setTexts(texts());
+        auth.getPrincipalName().ifPresent(map::setPreferencesKey);
         map.fitExtent(startExtent());
-        map.addFeatureClickListener(this::showFeature);
         map.addClassName("map-canvas");
 
-        add(sidePanel(settings), map);
+        tree = new LayerTree(map, tiles.tiledLayers(), locale, settings.hasTianditu(), VISIBLE_BY_DEFAULT);
+        identify = new IdentifyPanel(tiles::tiledLayer, locale);
+        identify.onPick(this::selectFeature);
+        table = new AttributeTable(tableService, locale);
+        table.onSelect((layer, row) -> {
+            zoomToFeature(layer.id(), row.id());
+            if (layer.geometry().hasGeometry()) {
+                identify.showAttributes(layer.id(), row.values());
+            }
+        });
+        drillDown = new DrillDown(places, this::onPlace);
+        search = new PlaceSearch(places, this::goTo);
+        measure = new MeasureTools(map, locale);
+
+        map.addFeatureClickListener(e -> {
+            identify.showHits(e.getHits());
+            identify.scrollIntoView(); // the panel ends the side panel, below the layer tree
+        });
+        map.addLegendListener(e -> tree.showLegends(e.getLegends()));
+        map.addPreferencesRestoredListener(e -> tree.sync());
+        map.addViewChangeListener(e -> {
+            table.setViewExtent(e.getExtent());
+            refreshVersions();
+        });
+
+        tablePanel.addClassName("map-table-panel");
+        tablePanel.setId("table-panel");
+        tablePanel.add(table);
+        tablePanel.setVisible(false);
+        Div main = new Div(map, tablePanel);
+        main.addClassName("map-main");
+        add(sidePanel(), main);
+        drillDown.show(places.city());
     }
 
     @Override
@@ -66,58 +121,87 @@ public class MapView extends Div implements HasDynamicTitle {
         return getTranslation("map.page-title");
     }
 
-    /** The map component (for tests and for views that embed this one). */
-    PlanningMap map() {
-        return map;
-    }
-
-    /** The layer switcher's checkbox for a layer. */
-    Optional<Checkbox> layerSwitch(String layerId) {
-        return Optional.ofNullable(switches.get(layerId));
-    }
-
-    Div featureInfo() {
-        return featureInfo;
-    }
-
-    private Div sidePanel(MapSettings settings) {
+    private Div sidePanel() {
         Div panel = new Div();
         panel.addClassName("map-side-panel");
-
-        if (!settings.hasTianditu()) {
-            Span note = new Span(getTranslation("map.basemap-none"));
-            note.addClassName("map-note");
-            panel.add(note);
-        }
-
-        H2 layersHeading = new H2(getTranslation("map.layers"));
-        panel.add(layersHeading);
-        for (Theme theme : Theme.values()) {
-            List<LayerDef> inTheme = tiles.tiledLayers().stream().filter(l -> l.theme() == theme).toList();
-            if (inTheme.isEmpty()) {
-                continue;
-            }
-            Div boxes = new Div();
-            for (LayerDef layer : inTheme) {
-                Checkbox box = new Checkbox(TileService.title(layer, locale), map.isLayerVisible(layer.id()));
-                box.setId("layer-" + layer.id());
-                box.addValueChangeListener(e -> map.setLayerVisible(layer.id(), e.getValue()));
-                switches.put(layer.id(), box);
-                Div row = new Div(box);
-                row.addClassName("map-layer-switch");
-                boxes.add(row);
-            }
-            Details group = new Details(TileService.english(locale) ? theme.titleEn() : theme.titleZh(), boxes);
-            group.setOpened(inTheme.stream().anyMatch(l -> VISIBLE_BY_DEFAULT.contains(l.id())));
-            group.addClassName("map-theme-" + theme.name().toLowerCase(Locale.ROOT));
-            panel.add(group);
-        }
-
-        H2 infoHeading = new H2(getTranslation("map.feature-info"));
-        featureInfo.addClassName("map-feature-info");
-        featureInfo.setText(getTranslation("map.click-hint"));
-        panel.add(infoHeading, featureInfo);
+        Button tableButton = new Button(getTranslation("table.open"), e -> toggleTable());
+        tableButton.setId("table-toggle");
+        tableButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Div tools = new Div(measure, tableButton);
+        tools.addClassName("map-tools");
+        panel.add(search, drillDown, tools, tree, new H2(getTranslation("map.feature-info")), identify);
         return panel;
+    }
+
+    /** Opens or closes the attribute table (on the village layer first, else the layer shown last). */
+    void toggleTable() {
+        boolean open = !tablePanel.isVisible();
+        tablePanel.setVisible(open);
+        if (open && table.layer() == null) {
+            table.setLayer(map.getSelection().map(PlanningMap.Selection::layerId).orElse("village"));
+        }
+    }
+
+    /** Search result: drill down to it, zoom, highlight. */
+    void goTo(Place place) {
+        drillDown.go(place);
+    }
+
+    private void onPlace(Place place) {
+        Envelope extent = place.extent();
+        if (extent != null && !extent.isNull()) {
+            map.fitExtent(extent);
+        }
+        if (place.featureId() != null && place.level().layerId() != null) {
+            tree.show(place.level().layerId());
+            map.select(place.level().layerId(), place.featureId());
+        } else {
+            map.clearSelection();
+        }
+        table.setScope(place.level() == Place.Level.CITY ? null : place.code());
+    }
+
+    private void selectFeature(String layerId, Long id) {
+        if (id != null && map.getLayer(layerId).isPresent()) {
+            map.select(layerId, id);
+        }
+    }
+
+    private void zoomToFeature(String layerId, long id) {
+        if (map.getLayer(layerId).isEmpty()) {
+            return;
+        }
+        tableService.extent(layerId, id).ifPresent(e -> {
+            Envelope padded = new Envelope(e);
+            padded.expandBy(0.0005);
+            map.fitExtent(padded, FEATURE_MAX_ZOOM);
+        });
+        tree.show(layerId);
+        map.select(layerId, id);
+    }
+
+    /** Gives the map the current data version of every layer: an import elsewhere refreshes its tiles. */
+    private void refreshVersions() {
+        for (MapLayer l : map.getLayers()) {
+            map.setLayerVersion(l.id(), tiles.version(l.id()));
+        }
+    }
+
+    private Map<String, String> texts() {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("lonLat", getTranslation("map.coords.lonlat"));
+        t.put("zone", getTranslation("map.coords.zone"));
+        t.put("easting", getTranslation("map.coords.easting"));
+        t.put("northing", getTranslation("map.coords.northing"));
+        t.put("length", getTranslation("map.measure.length"));
+        t.put("area", getTranslation("map.measure.area-word"));
+        t.put("m", getTranslation("unit.m"));
+        t.put("km", getTranslation("unit.km"));
+        t.put("m2", getTranslation("unit.m2"));
+        t.put("mu", getTranslation("unit.mu"));
+        t.put("ha", getTranslation("unit.ha"));
+        t.put("finishHint", getTranslation("map.measure.finish"));
+        return t;
     }
 
     private Envelope startExtent() {
@@ -128,43 +212,43 @@ public class MapView extends Div implements HasDynamicTitle {
                 .orElse(YIYANG);
     }
 
-    private void showFeature(FeatureClickEvent e) {
-        featureInfo.removeAll();
-        LayerDef layer;
-        try {
-            layer = tiles.tiledLayer(e.getLayerId());
-        } catch (UnknownLayerException unknown) {
-            return;
-        }
-        Span heading = new Span(TileService.title(layer, locale));
-        heading.addClassName("map-feature-title");
-        featureInfo.add(heading);
-        for (FieldDef field : layer.fields()) {
-            Object value = e.getProperties().get(field.name());
-            if (value == null) {
-                continue;
-            }
-            Div row = new Div();
-            row.addClassName("map-feature-attribute");
-            Span label = new Span(TileService.english(locale) ? field.titleEn() : field.titleZh());
-            label.addClassName("map-feature-label");
-            row.add(label, new Span(display(field, value)));
-            featureInfo.add(row);
-        }
+    // ---- for tests -------------------------------------------------------------------------------
+
+    /** The map component (for tests and for views that embed this one). */
+    PlanningMap map() {
+        return map;
     }
 
-    private String display(FieldDef field, Object value) {
-        if (field.type() == FieldType.BOOLEAN && value instanceof Boolean b) {
-            return getTranslation(b ? "map.yes" : "map.no");
-        }
-        if (field.type() == FieldType.CODE) {
-            return field.codeList().byValue(String.valueOf(value))
-                    .map((Code c) -> TileService.english(locale) ? c.titleEn() : c.titleZh())
-                    .orElse(String.valueOf(value));
-        }
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.valueOf(d.longValue());
-        }
-        return String.valueOf(value);
+    /** The layer tree's checkbox for a layer. */
+    Optional<Checkbox> layerSwitch(String layerId) {
+        return tree.layerSwitch(layerId);
+    }
+
+    LayerTree tree() {
+        return tree;
+    }
+
+    Div featureInfo() {
+        return identify;
+    }
+
+    AttributeTable table() {
+        return table;
+    }
+
+    Div tablePanel() {
+        return tablePanel;
+    }
+
+    DrillDown drillDown() {
+        return drillDown;
+    }
+
+    PlaceSearch search() {
+        return search;
+    }
+
+    MeasureTools measure() {
+        return measure;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
@@ -20,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenLayers map ({@code <planning-map>}, bundled from {@code map-client/}) as a Vaadin component
- * with a typed API. The component keeps the layer state on the server and sends it whole when it is
- * attached (again), then each change as it happens.
+ * with a typed API: layers (visibility, opacity, style variant, data version), the base map, the
+ * view, the selection, the measure tool, and events for clicks, view changes, measures, legends and
+ * the user's restored choices. The component keeps the state on the server and sends it whole when
+ * it is attached (again), then each change as it happens; it alone writes the element's JavaScript
+ * calls.
  */
 @Tag("planning-map")
 @JavaScript("context://map/planning-map.js")
@@ -30,22 +34,57 @@ public class PlanningMap extends Component implements HasSize {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TIANDITU_ATTRIBUTE = "tianditu-key";
+    static final String PROXY_ATTRIBUTE = "tianditu-proxy";
+    static final String PREFS_ATTRIBUTE = "prefs-key";
 
     private final Map<String, MapLayer> layers = new LinkedHashMap<>();
+    private final Map<String, String> variants = new LinkedHashMap<>();
     private Envelope lastFit;
+    private Integer lastFitMaxZoom;
+    private Basemap basemap = Basemap.VECTOR;
+    private Selection selection;
+    private Map<String, String> texts = Map.of();
+
+    /** A selected feature: its layer and store id. */
+    public record Selection(String layerId, long featureId) {
+    }
 
     public PlanningMap() {
         setSizeFull();
+        // The element applied the user's remembered choices: take them into the server-side state first.
+        addListener(PreferencesRestoredEvent.class, e -> {
+            e.getLayers().forEach((id, c) -> {
+                MapLayer l = layers.get(id);
+                if (l != null) {
+                    layers.put(id, l.withVisible(c.visible()).withOpacity(c.opacity()));
+                    if (c.variant() != null) {
+                        variants.put(id, c.variant());
+                    }
+                }
+            });
+            if (e.getBasemap() != null) {
+                basemap = e.getBasemap();
+            }
+        });
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        if (!texts.isEmpty()) {
+            call("setTexts", JSON.writeValueAsString(texts));
+        }
+        call("setBasemap", basemap.clientName());
         call("setLayers", layersJson());
         if (lastFit != null) {
-            callFit(lastFit);
+            callFit(lastFit, lastFitMaxZoom);
+        }
+        if (selection != null) {
+            call("select", selection.layerId(), (double) selection.featureId());
         }
     }
+
+    // ---- layers ----------------------------------------------------------------------------------
 
     /** Adds a layer, or replaces the layer with the same id. */
     public void addLayer(MapLayer layer) {
@@ -72,7 +111,7 @@ public class PlanningMap extends Component implements HasSize {
         return Optional.ofNullable(layers.get(id));
     }
 
-    /** Shows or hides a layer. */
+    /** Shows or hides a layer (remembered for the user). */
     public void setLayerVisible(String id, boolean visible) {
         MapLayer l = require(id);
         layers.put(id, l.withVisible(visible));
@@ -85,7 +124,7 @@ public class PlanningMap extends Component implements HasSize {
         return require(id).visible();
     }
 
-    /** Sets a layer's opacity, 0 (transparent) to 1. */
+    /** Sets a layer's opacity, 0 (transparent) to 1 (remembered for the user). */
     public void setLayerOpacity(String id, double opacity) {
         MapLayer l = require(id);
         layers.put(id, l.withOpacity(opacity));
@@ -94,18 +133,39 @@ public class PlanningMap extends Component implements HasSize {
         }
     }
 
-    /** Zooms the map to a longitude/latitude box (EPSG:4490, x = longitude). */
-    public void fitExtent(Envelope lonLat) {
-        if (lonLat == null || lonLat.isNull()) {
-            throw new IllegalArgumentException("an extent is needed");
-        }
-        lastFit = new Envelope(lonLat);
+    public double getLayerOpacity(String id) {
+        return require(id).opacity();
+    }
+
+    /** Picks one of a layer's style variants (households: {@code poverty} or {@code water} coverage). */
+    public void setLayerVariant(String id, String variant) {
+        require(id);
+        variants.put(id, variant);
         if (isAttached()) {
-            callFit(lastFit);
+            call("setVariant", id, variant);
         }
     }
 
-    /** Uses the Tianditu vector base map with this browser key; null or blank: plain background. */
+    /** The layer's style variant, or empty for its default style. */
+    public Optional<String> getLayerVariant(String id) {
+        return Optional.ofNullable(variants.get(id));
+    }
+
+    /** Tells the map that a layer has new data: its tiles are fetched again under the new version. */
+    public void setLayerVersion(String id, long version) {
+        MapLayer l = require(id);
+        if (l.version() == version) {
+            return;
+        }
+        layers.put(id, l.withVersion(version));
+        if (isAttached()) {
+            call("setLayerVersion", id, Long.toString(version));
+        }
+    }
+
+    // ---- base map --------------------------------------------------------------------------------
+
+    /** Lets the browser fetch Tianditu tiles with this key (the key is then on the page); null: none. */
     public void setTianditu(String key) {
         if (key == null || key.isBlank()) {
             getElement().removeAttribute(TIANDITU_ATTRIBUTE);
@@ -118,6 +178,108 @@ public class PlanningMap extends Component implements HasSize {
         return Optional.ofNullable(getElement().getAttribute(TIANDITU_ATTRIBUTE));
     }
 
+    /** Fetches Tianditu tiles through the server's proxy at this URL (relative to the app); null: none. */
+    public void setTiandituProxy(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            getElement().removeAttribute(PROXY_ATTRIBUTE);
+        } else {
+            getElement().setAttribute(PROXY_ATTRIBUTE, baseUrl.strip());
+        }
+    }
+
+    public Optional<String> getTiandituProxy() {
+        return Optional.ofNullable(getElement().getAttribute(PROXY_ATTRIBUTE));
+    }
+
+    /** Picks the base map (remembered for the user). */
+    public void setBasemap(Basemap b) {
+        basemap = b == null ? Basemap.NONE : b;
+        if (isAttached()) {
+            call("setBasemap", basemap.clientName());
+        }
+    }
+
+    public Basemap getBasemap() {
+        return basemap;
+    }
+
+    // ---- view, selection, tools ------------------------------------------------------------------
+
+    /** Zooms the map to a longitude/latitude box (EPSG:4490, x = longitude). */
+    public void fitExtent(Envelope lonLat) {
+        fitExtent(lonLat, null);
+    }
+
+    /** Zooms to a box, no deeper than {@code maxZoom} (null: the map's default, 16). */
+    public void fitExtent(Envelope lonLat, Integer maxZoom) {
+        if (lonLat == null || lonLat.isNull()) {
+            throw new IllegalArgumentException("an extent is needed");
+        }
+        lastFit = new Envelope(lonLat);
+        lastFitMaxZoom = maxZoom;
+        if (isAttached()) {
+            callFit(lastFit, maxZoom);
+        }
+    }
+
+    /** The last extent asked for, if any. */
+    public Optional<Envelope> getLastFit() {
+        return Optional.ofNullable(lastFit).map(Envelope::new);
+    }
+
+    /** Highlights one feature of a layer, by store id. */
+    public void select(String layerId, long featureId) {
+        require(layerId);
+        selection = new Selection(layerId, featureId);
+        if (isAttached()) {
+            call("select", layerId, (double) featureId); // ids stay exact below 2^53
+        }
+    }
+
+    /** Removes the highlight. */
+    public void clearSelection() {
+        selection = null;
+        if (isAttached()) {
+            call("clearSelection");
+        }
+    }
+
+    public Optional<Selection> getSelection() {
+        return Optional.ofNullable(selection);
+    }
+
+    /** Starts measuring: the user draws a line (length) or a polygon (area); values come as {@link MeasureEvent}s. */
+    public void startMeasure(MeasureKind kind) {
+        call("startMeasure", kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** Ends measuring and removes the drawing. */
+    public void stopMeasure() {
+        call("stopMeasure");
+    }
+
+    /**
+     * The words of the map's own read-outs (pointer coordinates, measure tool) in the UI language:
+     * keys lonLat, zone, easting, northing, length, area, m, km, m2, mu, ha, finishHint.
+     */
+    public void setTexts(Map<String, String> words) {
+        texts = Map.copyOf(words);
+        if (isAttached()) {
+            call("setTexts", JSON.writeValueAsString(texts));
+        }
+    }
+
+    /** Remembers the user's layer and base-map choices in the browser under this key (e.g. the user name). */
+    public void setPreferencesKey(String key) {
+        if (key == null || key.isBlank()) {
+            getElement().removeAttribute(PREFS_ATTRIBUTE);
+        } else {
+            getElement().setAttribute(PREFS_ATTRIBUTE, key);
+        }
+    }
+
+    // ---- events ----------------------------------------------------------------------------------
+
     /** Listens for clicks on features of the map's layers. */
     public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
         return addListener(FeatureClickEvent.class, listener);
@@ -128,6 +290,21 @@ public class PlanningMap extends Component implements HasSize {
         return addListener(ViewChangeEvent.class, listener);
     }
 
+    /** Listens for measured lengths and areas. */
+    public Registration addMeasureListener(ComponentEventListener<MeasureEvent> listener) {
+        return addListener(MeasureEvent.class, listener);
+    }
+
+    /** Listens for the layers' legends, sent after the layers are set and when a style variant changes. */
+    public Registration addLegendListener(ComponentEventListener<LegendEvent> listener) {
+        return addListener(LegendEvent.class, listener);
+    }
+
+    /** Listens for the user's remembered choices, applied by the element when the layers are set. */
+    public Registration addPreferencesRestoredListener(ComponentEventListener<PreferencesRestoredEvent> listener) {
+        return addListener(PreferencesRestoredEvent.class, listener);
+    }
+
     private MapLayer require(String id) {
         MapLayer l = layers.get(id);
         if (l == null) {
@@ -136,8 +313,12 @@ public class PlanningMap extends Component implements HasSize {
         return l;
     }
 
-    private void callFit(Envelope e) {
-        call("fitExtent", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+    private void callFit(Envelope e, Integer maxZoom) {
+        if (maxZoom == null) {
+            call("fitExtent", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+        } else {
+            call("fitExtent", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), maxZoom);
+        }
     }
 
     private String layersJson() {
@@ -152,6 +333,10 @@ public class PlanningMap extends Component implements HasSize {
             m.put("maxZoom", l.maxZoom());
             m.put("visible", l.visible());
             m.put("opacity", l.opacity());
+            m.put("version", Long.toString(l.version()));
+            if (variants.containsKey(l.id())) {
+                m.put("variant", variants.get(l.id()));
+            }
             out.add(m);
         }
         return JSON.writeValueAsString(out);

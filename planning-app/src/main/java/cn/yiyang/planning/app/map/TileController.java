@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -29,8 +30,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Vector tiles of the catalogue layers and their TileJSON descriptions.
  *
  * <ul>
- *   <li>{@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: a Mapbox vector tile (possibly empty), with an
- *   ETag (304 on a matching If-None-Match) and a short cache lifetime, since imports change the data;</li>
+ *   <li>{@code GET /tiles/{layer}/{z}/{x}/{y}.mvt[?v=N]}: a Mapbox vector tile (possibly empty), with an
+ *   ETag made of the layer version and the tile (304 on a matching If-None-Match, without making the
+ *   tile). With {@code v} equal to the layer's current version ({@link TileService#version}) the tile
+ *   may be cached for a year (an import gives the layer a new version, hence new URLs); without it, or
+ *   with an old one, for a minute and revalidated;</li>
  *   <li>{@code GET /tiles/{layer}.json}: TileJSON 3.0.0.</li>
  * </ul>
  * An unknown layer or a layer without geometry answers 404 {@code unknown_layer} and store failures
@@ -44,6 +48,8 @@ class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate().mustRevalidate();
+    /** A URL that names the current layer version never changes content: a new version is a new URL. */
+    private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final TileService tiles;
     private final Messages messages;
@@ -55,13 +61,18 @@ class TileController {
 
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
-                                @PathVariable String y, WebRequest request) {
+                                @PathVariable String y, @RequestParam(name = "v", required = false) String v,
+                                WebRequest request) {
         TileCoord c = coord(z, x, y);
-        TileService.Tile tile = tiles.tile(layer, c);
-        if (request.checkNotModified(tile.etag())) {
+        long current = tiles.version(layer);
+        // The entity tag is known before the tile is made: a revalidation costs no query.
+        if (request.checkNotModified(tiles.etag(layer, c))) {
             return null; // 304, headers set by checkNotModified
         }
-        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(CACHE).body(tile.data());
+        TileService.Tile tile = tiles.tile(layer, c);
+        boolean versioned = v != null && v.equals(Long.toString(current)) && tile.version() == current;
+        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(versioned ? VERSIONED : CACHE)
+                .body(tile.data());
     }
 
     @GetMapping("/{layer}.json")

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
@@ -7,6 +8,7 @@ import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileRules;
 import cn.yiyang.planning.layers.tiles.TileSource;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +29,46 @@ public class TileService {
     private final TileSource source;
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
+    private final LayerVersions versions;
+    /** Part of every entity tag: a new release may encode the same data differently. */
+    private final String release = Long.toHexString(System.currentTimeMillis());
 
-    public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue) {
+    @Autowired
+    public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions) {
         this.source = source;
         this.features = features;
         this.catalogue = catalogue;
+        this.versions = versions;
     }
 
-    /** A tile and its entity tag (a hash of its bytes). */
-    public record Tile(byte[] data, String etag) {
+    /** A service whose layer versions are read from {@code features}. */
+    public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue) {
+        this(source, features, catalogue, new LayerVersions(features));
+    }
+
+    /**
+     * A tile and its entity tag.
+     *
+     * @param data    the MVT bytes
+     * @param etag    the entity tag: layer version, tile and release, so it is known before the tile is made
+     * @param version the layer version the tile was made from
+     */
+    public record Tile(byte[] data, String etag, long version) {
+    }
+
+    /** The layer's current data version. */
+    public long version(String layerId) {
+        return versions.version(tiledLayer(layerId));
+    }
+
+    /** Forgets cached versions of these layers (all when none are named), after an import or edit. */
+    public void layersChanged(String... layerIds) {
+        versions.changed(layerIds);
+    }
+
+    /** The entity tag of a tile of the layer at its current version, without making the tile. */
+    public String etag(String layerId, TileCoord c) {
+        return etag(layerId, version(layerId), c);
     }
 
     /** The catalogue layers that have geometry, hence tiles, in catalogue order. */
@@ -58,8 +92,10 @@ public class TileService {
      * @throws UnknownLayerException when the layer has no tiles
      */
     public Tile tile(String layerId, TileCoord c) {
-        byte[] data = source.tile(tiledLayer(layerId), c);
-        return new Tile(data, etag(data));
+        LayerDef layer = tiledLayer(layerId);
+        long version = versions.version(layer);
+        byte[] data = source.tile(layer, c);
+        return new Tile(data, etag(layerId, version, c), version);
     }
 
     /** The layer's bounding box in longitude/latitude, or empty when it has no features. */
@@ -83,7 +119,7 @@ public class TileService {
     /** A map layer for the component, titled in the locale's language. */
     public MapLayer mapLayer(LayerDef layer, Locale locale, boolean visible) {
         return new MapLayer(layer.id(), title(layer, locale), layer.geometry(), tileUrlTemplate(layer.id()),
-                minZoom(layer), maxZoom(), visible, 1.0);
+                minZoom(layer), maxZoom(), visible, 1.0, versions.version(layer));
     }
 
     /** The layer's title in the locale's language: English for English, else Chinese. */
@@ -95,9 +131,10 @@ public class TileService {
         return locale != null && "en".equals(locale.getLanguage());
     }
 
-    private static String etag(byte[] data) {
+    private String etag(String layerId, long version, TileCoord c) {
+        String key = release + "/" + layerId + "/" + version + "/" + c;
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(data);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -24,11 +24,11 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The REST API and the tiles: authenticated, HTTP Basic for scripts, the session for the map. */
+    /** The REST API, the tiles and the base-map proxy: authenticated, HTTP Basic for scripts, the session for the map. */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        return http.securityMatcher("/api/**", "/tiles/**")
+        return http.securityMatcher("/api/**", "/tiles/**", "/basemap/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

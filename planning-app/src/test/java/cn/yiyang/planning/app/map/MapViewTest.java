@@ -4,36 +4,68 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
-import cn.yiyang.planning.layers.feature.LayerSummary;
-import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.testsupport.TestStores;
+import cn.yiyang.planning.layers.tiles.TileSource;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
-import java.util.Iterator;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The map page without a server: layer switcher, defaults, toggling, feature info. */
+/**
+ * The map workspace without a server or browser (Karibu), on an in-memory H2GIS store holding
+ * {@link MapTestData}: layer tree, defaults, toggling, identify (one and several features), legends,
+ * remembered choices, search, drill-down, attribute table, measure, layer versions.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapViewTest {
 
-    private static final Envelope COUNTY_EXTENT = new Envelope(112.0, 112.6, 28.3, 28.8);
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+    private TestStores.TestStore store;
+    private FeatureRepository repo;
+    private TileService tiles;
+    /** The tile service of the view opened last. */
+    private TileService viewTiles;
+
+    @BeforeAll
+    void store() {
+        store = TestStores.h2gis();
+        repo = new JdbcFeatureRepository(store.store());
+        MapTestData.load(repo, catalogue);
+        tiles = new TileService(TileSource.of(store.store()), repo, catalogue);
+    }
+
+    @AfterAll
+    void dropStore() throws Exception {
+        store.close();
+    }
 
     @BeforeEach
     void setUp() {
@@ -44,25 +76,34 @@ class MapViewTest {
     @AfterEach
     void tearDown() {
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
     }
 
-    private MapView open(String tiandituKey) {
-        TileService tiles = new TileService((layer, c) -> new byte[0], new CountyOnly(), LayerCatalogue.standard());
-        MapView view = new MapView(tiles, new MapSettings(tiandituKey));
+    private MapView open(MapSettings settings) {
+        LayerVersions versions = new LayerVersions(repo);
+        PlaceService places = new PlaceService(repo, catalogue, versions);
+        TileService tiles = new TileService(TileSource.of(store.store()), repo, catalogue, versions);
+        viewTiles = tiles;
+        MapView view = new MapView(tiles, settings, places, new FeatureTableService(repo, catalogue, places),
+                new AuthenticationContext());
         UI.getCurrent().add(view);
         return view;
     }
 
-    @Test
-    void theSwitcherListsEveryLayerWithGeometryByThemeInChinese() {
-        MapView view = open("");
+    private MapView open() {
+        return open(new MapSettings(""));
+    }
 
-        List<Checkbox> boxes = _find(view, Checkbox.class);
-        long withGeometry = LayerCatalogue.standard().layers().stream().filter(l -> l.geometry().hasGeometry()).count();
+    @Test
+    void theTreeListsEveryLayerWithGeometryByThemeInChinese() {
+        MapView view = open();
+
+        List<Checkbox> boxes = _find(view.tree(), Checkbox.class);
+        long withGeometry = catalogue.layers().stream().filter(l -> l.geometry().hasGeometry()).count();
         assertThat(boxes).hasSize((int) withGeometry);
         assertThat(_get(view, Checkbox.class, s -> s.withId("layer-county")).getLabel()).isEqualTo("县级行政区");
         assertThat(_find(view, Details.class).stream().map(Details::getSummaryText))
-                .contains("行政区划", "道路交通", "供水", "三区三线");
+                .contains("行政区划", "村庄规划", "道路交通", "供水", "污水处理", "冷链物流", "三区三线");
         assertThat(view.layerSwitch("road_inspection")).isEmpty();
 
         for (String id : List.of("county", "township", "village", "road")) {
@@ -70,21 +111,46 @@ class MapViewTest {
             assertThat(view.map().isLayerVisible(id)).isTrue();
         }
         assertThat(view.layerSwitch("household").orElseThrow().getValue()).isFalse();
-        assertThat(view.map().isLayerVisible("household")).isFalse();
         assertThat(view.map().getLayer("household").orElseThrow().minZoom()).isEqualTo(13);
         assertThat(view.map().getLayer("road").orElseThrow().tileUrl()).isEqualTo("tiles/road/{z}/{x}/{y}.mvt");
+        assertThat(view.map().getLayer("road").orElseThrow().version()).isEqualTo(repo.version(catalogue.get("road")));
     }
 
     @Test
-    void thePageHasATitleAndNoBaseMapWithoutAKey() {
-        MapView view = open("");
+    void withoutAKeyThereIsNoBaseMapChoiceAndNoKeyOnThePage() {
+        MapView view = open();
         assertThat(view.getPageTitle()).isEqualTo("一张图");
         assertThat(view.map().getTianditu()).isEmpty();
+        assertThat(view.map().getTiandituProxy()).isEmpty();
+        assertThat(view.tree().basemapChoice()).isEmpty();
     }
 
     @Test
-    void togglingACheckboxCallsTheMapComponent() {
-        MapView view = open("");
+    void withTheProxyTheKeyStaysOnTheServerAndTheBaseMapsAreOffered() {
+        MapView view = open(new MapSettings("secret-key", true, null, 8));
+        assertThat(view.map().getTianditu()).isEmpty();
+        assertThat(view.map().getElement().getAttribute("tianditu-key")).isNull();
+        assertThat(view.map().getTiandituProxy()).contains("basemap/tianditu");
+        var choice = view.tree().basemapChoice().orElseThrow();
+        dumpJs();
+        choice.setValue(Basemap.IMAGERY);
+        // Programmatic changes are not the user's: only a client-side change switches the map.
+        ComponentUtil.fireEvent(choice, new com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent<>(
+                choice, choice, Basemap.VECTOR, true));
+        assertThat(view.map().getBasemap()).isEqualTo(Basemap.IMAGERY);
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setBasemap", "img"));
+    }
+
+    @Test
+    void aKeyWithoutTheProxyGoesToTheElement() {
+        MapView view = open(new MapSettings("abc123"));
+        assertThat(view.map().getTianditu()).contains("abc123");
+        assertThat(view.map().getElement().getAttribute("tianditu-key")).isEqualTo("abc123");
+    }
+
+    @Test
+    void togglingACheckboxOrTheOpacityCallsTheMapComponent() {
+        MapView view = open();
         dumpJs(); // what the attach sent
 
         view.layerSwitch("household").orElseThrow().setValue(true);
@@ -93,35 +159,195 @@ class MapViewTest {
 
         view.layerSwitch("road").orElseThrow().setValue(false);
         assertThat(view.map().isLayerVisible("road")).isFalse();
+        assertThat(view.tree().legend("road").orElseThrow().isVisible()).isFalse();
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setVisible", "road", false));
+
+        view.map().setLayerOpacity("village", 0.4);
+        assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setOpacity", "village", 0.4));
     }
 
     @Test
-    void onAttachTheMapGetsItsLayersAndZoomsToTheCountyExtent() {
-        open("");
+    void onAttachTheMapGetsItsLayersWordsAndTheCountyExtent() {
+        open();
         List<List<Object>> calls = dumpJs();
         assertThat(calls).anySatisfy(p -> {
             assertThat(p.getFirst()).isEqualTo("setLayers");
-            assertThat((String) p.get(1)).contains("\"id\":\"county\"").contains("\"url\":\"tiles/county/{z}/{x}/{y}.mvt\"");
+            assertThat((String) p.get(1)).contains("\"id\":\"county\"").contains("\"url\":\"tiles/county/{z}/{x}/{y}.mvt\"")
+                    .contains("\"version\":\"");
         });
         assertThat(calls).anySatisfy(p -> assertThat(p).startsWith("fitExtent", 112.0, 28.3, 112.6, 28.8));
-    }
-
-    @Test
-    void aTiandituKeyGoesToTheElement() {
-        MapView view = open("abc123");
-        assertThat(view.map().getTianditu()).contains("abc123");
-        assertThat(view.map().getElement().getAttribute("tianditu-key")).isEqualTo("abc123");
+        assertThat(calls).anySatisfy(p -> {
+            assertThat(p.getFirst()).isEqualTo("setTexts");
+            assertThat((String) p.get(1)).contains("经纬度", "3度带", "亩", "公顷");
+        });
     }
 
     @Test
     void aFeatureClickShowsItsAttributesWithChineseTitlesAndCodeLabels() {
-        MapView view = open("");
+        MapView view = open();
         ComponentUtil.fireEvent(view.map(), new FeatureClickEvent(view.map(), true, "road",
                 "{\"id\":7,\"code\":\"C001\",\"name\":\"新建村道\",\"admin_class\":\"village\",\"hardened\":true,\"width\":4.5}",
                 112.3, 28.5));
         List<String> texts = _find(view.featureInfo(), Span.class).stream().map(Span::getText).toList();
         assertThat(texts).contains("农村公路", "道路名称", "新建村道", "行政等级", "村道", "是否硬化", "是", "4.5");
+        assertThat(_find(view.featureInfo(), Button.class)).isEmpty(); // one feature: no list
+    }
+
+    @Test
+    void severalFeaturesUnderTheClickAreListedAndEachCanBePicked() {
+        MapView view = open();
+        String hits = "[{\"layer\":\"township_seat\",\"id\":2,\"properties\":{\"id\":2,\"township_code\":\"430921101\","
+                + "\"name\":\"茅草街镇\"}},{\"layer\":\"village\",\"id\":9,\"properties\":{\"id\":9,\"code\":\"430921101209\","
+                + "\"name\":\"中心村\",\"key_support\":true}},{\"layer\":\"county\",\"id\":1,\"properties\":{\"id\":1,"
+                + "\"code\":\"430921\",\"name\":\"南县\"}}]";
+        ComponentUtil.fireEvent(view.map(), new FeatureClickEvent(view.map(), true, "township_seat",
+                "{\"id\":2,\"township_code\":\"430921101\",\"name\":\"茅草街镇\"}", hits, 112.45, 28.6));
+        List<Button> entries = _find(view.featureInfo(), Button.class);
+        assertThat(entries).extracting(Button::getText)
+                .containsExactly("乡镇驻地 · 茅草街镇", "行政村（社区） · 中心村", "县级行政区 · 南县");
+        assertThat(_find(view.featureInfo(), Span.class).stream().map(Span::getText)).contains("此处有 3 个要素，请选择", "驻地名称");
+
+        dumpJs();
+        ButtonKt._click(entries.get(1));
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("select", "village", 9.0));
+        assertThat(_find(view.featureInfo(), Span.class).stream().map(Span::getText))
+                .contains("行政村（社区）", "村名称", "中心村", "重点帮扶村", "是");
+        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", 9));
+    }
+
+    @Test
+    void legendsFromTheMapAreShownUnderTheirLayersWithTranslatedLabels() {
+        MapView view = open();
+        String png = "data:image/png;base64,iVBORw0KGgo=";
+        ComponentUtil.fireEvent(view.map(), new LegendEvent(view.map(), true, "{\"road\":[{\"key\":"
+                + "\"legend.road.hardened-major\",\"image\":\"" + png + "\"},{\"key\":\"legend.road.unhardened\",\"image\":\""
+                + png + "\"}],\"county\":[{\"key\":null,\"image\":\"" + png + "\"}]}"));
+        assertThat(_find(view.tree().legend("road").orElseThrow(), Span.class).stream().map(Span::getText))
+                .containsExactly("国省道（硬化）", "未硬化道路");
+        assertThat(_find(view.tree().legend("road").orElseThrow(), Image.class)).hasSize(2);
+        assertThat(_find(view.tree().legend("county").orElseThrow(), Span.class).getFirst().getText()).isEqualTo("县级行政区");
+    }
+
+    @Test
+    void theUsersRememberedChoicesAreAppliedToTheTreeAndKeyedByUserName() {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("planner", "x", "ROLE_PLANNER"));
+        MapView view = open(new MapSettings("k", true, null, 8));
+        assertThat(view.map().getElement().getAttribute("prefs-key")).isEqualTo("planner");
+        ComponentUtil.fireEvent(view.map(), new PreferencesRestoredEvent(view.map(), true,
+                "{\"layers\":{\"road\":{\"visible\":false,\"opacity\":0.5,\"variant\":null},"
+                        + "\"household\":{\"visible\":true,\"opacity\":1,\"variant\":\"water\"}},\"basemap\":\"ter\"}"));
+        assertThat(view.layerSwitch("road").orElseThrow().getValue()).isFalse();
+        assertThat(view.layerSwitch("household").orElseThrow().getValue()).isTrue();
+        assertThat(view.tree().opacitySlider("road").orElseThrow().getValue()).isEqualTo("50");
+        assertThat(view.map().getLayerVariant("household")).contains("water");
+        assertThat(view.tree().basemapChoice().orElseThrow().getValue()).isEqualTo(Basemap.TERRAIN);
+    }
+
+    @Test
+    void searchingAVillageShowsItsTownshipAndCountyAndLandsOnIt() {
+        MapView view = open();
+        PlaceService places = new PlaceService(repo, catalogue, new LayerVersions(repo));
+        List<Place> found = places.search("中心", 10);
+        assertThat(found).extracting(Place::name).contains("中心村", "中心南村", "中心北村");
+        Place centre = found.stream().filter(p -> p.name().equals("中心村")).findFirst().orElseThrow();
+        assertThat(view.search().getItemLabelGenerator().apply(centre)).isEqualTo("中心村 · 茅草街镇 · 南县");
+        assertThat(places.search("430921101", 50)).extracting(Place::level).first().isEqualTo(Place.Level.TOWNSHIP);
+
+        dumpJs();
+        view.search().setValue(centre);
+        Envelope e = centre.extent();
+        assertThat(view.map().getLastFit()).contains(e);
+        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", centre.featureId()));
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent", e.getMinX(), e.getMinY()));
+        assertThat(_find(view.drillDown(), Span.class).stream().map(Span::getText)).contains("中心村");
+        assertThat(_find(view.drillDown(), Button.class).stream().map(Button::getText))
+                .containsExactly("益阳市", "南县", "茅草街镇");
+    }
+
+    @Test
+    void drillingDownZoomsAndFiltersTheAttributeTable() {
+        MapView view = open();
+        view.toggleTable();
+        assertThat(view.tablePanel().isVisible()).isTrue();
+        assertThat(view.table().layer().id()).isEqualTo("village");
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 15 条");
+
+        var next = view.drillDown().next();
+        Place county = next.getListDataView().getItems().findFirst().orElseThrow();
+        assertThat(county.name()).isEqualTo("南县");
+        view.drillDown().go(county);
+        Place township = view.drillDown().next().getListDataView().getItems()
+                .filter(p -> p.name().equals("茅草街镇")).findFirst().orElseThrow();
+        view.drillDown().go(township);
+        assertThat(view.map().getLastFit()).contains(township.extent());
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 9 条");
+
+        // Households have a village code: a township filters them by prefix.
+        view.table().setLayer("household");
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
+        view.drillDown().go(view.drillDown().next().getListDataView().getItems()
+                .filter(p -> p.code().equals("430921101209")).findFirst().orElseThrow());
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 0 条");
+        view.drillDown().go(places().city());
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
+    }
+
+    private PlaceService places() {
+        return new PlaceService(repo, catalogue, new LayerVersions(repo));
+    }
+
+    @Test
+    void theAttributeTableFiltersByColumnAndByExtentAndARowZoomsToItsFeature() {
+        MapView view = open();
+        view.toggleTable();
+        view.table().setFilter("name", "中心");
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 3 条");
+        view.table().setFilter("key_support", "true");
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 1 条");
+
+        var grid = view.table().grid();
+        var row = grid.getLazyDataView().getItems().findFirst().orElseThrow();
+        assertThat(row.get("name")).isEqualTo("中心村");
+        dumpJs();
+        grid.select(row);
+        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", row.id()));
+        assertThat(view.map().getLastFit().orElseThrow().contains(new Envelope(112.25, 112.35, 28.484, 28.616))).isTrue();
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent").contains(17));
+
+        view.table().setFilter("key_support", "");
+        view.table().setFilter("name", "");
+        _get(view.table(), Checkbox.class, s -> s.withId("table-in-extent")).setValue(true);
+        ComponentUtil.fireEvent(view.map(), new ViewChangeEvent(view.map(), true, 112.1, 28.4, 12,
+                112.0, 28.3, 112.149, 28.49));
+        // The box meets the villages of the first column (minx 112.05) and the second (112.15 is outside).
+        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 2 条");
+    }
+
+    @Test
+    void measuringShowsMetresKilometresAndAreasInMuAndHectares() {
+        MapView view = open();
+        view.measure().describe(MeasureKind.LENGTH, 12.34);
+        assertThat(view.measure().describe(MeasureKind.LENGTH, 12.34)).isEqualTo("长度：12.3 米");
+        ComponentUtil.fireEvent(view.map(), new MeasureEvent(view.map(), true, "length", 1234.6, true));
+        assertThat(view.measure().result().getText()).isEqualTo("长度：1.235 千米");
+        ComponentUtil.fireEvent(view.map(), new MeasureEvent(view.map(), true, "area", 20_000, true));
+        assertThat(view.measure().result().getText()).isEqualTo("面积：20,000 平方米 · 30.00 亩 · 2.0000 公顷");
+        dumpJs();
+        ButtonKt._click(_get(view, Button.class, s -> s.withId("measure-area")));
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("startMeasure", "area"));
+    }
+
+    @Test
+    void aNewLoadGivesTheLayerANewVersionWhichTheMapGetsOnItsNextMove() {
+        MapView view = open();
+        long before = view.map().getLayer("township_seat").orElseThrow().version();
+        MapTestData.load(repo, catalogue);
+        viewTiles.layersChanged("township_seat");
+        dumpJs();
+        ComponentUtil.fireEvent(view.map(), new ViewChangeEvent(view.map(), true, 112.3, 28.5, 10, 112, 28.3, 112.6, 28.8));
+        long after = view.map().getLayer("township_seat").orElseThrow().version();
+        assertThat(after).isNotEqualTo(before).isEqualTo(repo.version(catalogue.get("township_seat")));
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)));
     }
 
     /** The parameters of the pending JavaScript calls of the map element, oldest first; clears them. */
@@ -137,37 +363,5 @@ class MapViewTest {
         return pending.stream().map(p -> List.<Object>copyOf(p.getInvocation().getParameters()))
                 .filter(params -> !params.isEmpty() && params.getFirst() instanceof String)
                 .toList();
-    }
-
-    /** A repository whose only extent is the county layer's. */
-    private static final class CountyOnly implements FeatureRepository {
-        @Override
-        public LayerSummary summary(LayerDef layer) {
-            return layer.id().equals("county") ? new LayerSummary(1, COUNTY_EXTENT) : new LayerSummary(0, null);
-        }
-
-        @Override
-        public long load(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Feature> findById(LayerDef layer, long id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Feature> findByKey(LayerDef layer, String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void forEach(LayerDef layer, Consumer<Feature> sink) {
-        }
     }
 }

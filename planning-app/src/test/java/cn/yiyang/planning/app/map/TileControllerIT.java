@@ -168,4 +168,27 @@ class TileControllerIT {
     private static Object name(Geometry g) {
         return ((Map<String, Object>) g.getUserData()).get("name");
     }
+
+    @Autowired
+    TileService tileService;
+
+    @Test
+    void aUrlWithTheCurrentVersionIsCachedForAYearAndALoadChangesVersionAndEtag() throws Exception {
+        tileService.layersChanged();
+        long v = tileService.version("road");
+        String etag = mvc.perform(get(url("road", centre) + "?v=" + v)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=31536000")))
+                .andExpect(header().string("Cache-Control", containsString("immutable")))
+                .andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get(url("road", centre) + "?v=" + (v + 1))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=60")));
+
+        MapTestData.load(repo, catalogue); // an import: new rows, new version
+        tileService.layersChanged("road");
+        long v2 = tileService.version("road");
+        assertThat(v2).isNotEqualTo(v);
+        mvc.perform(get(url("road", centre) + "?v=" + v2).header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", not(etag)));
+    }
 }

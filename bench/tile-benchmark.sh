@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Tile latency/throughput at z8/z12/z13/z15 for households and roads under 20 concurrent clients, beside
+# the bare ST_AsMVT time of the same tiles, and the first full map render in headless Chromium, on the
+# FULL synthetic city in PostGIS (database planning_bench on the server of PLANNING_TEST_DB_URL, filled
+# on first run). Loopback only; bounded request counts. Results: planning-app/target/bench/tile-benchmark.md
+# Usage: bench/tile-benchmark.sh [requests-per-client]      (needs PostGIS, Chromium, chromedriver)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval "$(scripts/java-home.sh)"
+./mvnw -B -q verify -pl planning-app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=TileBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false -Dtile.benchmark=true \
+  -Dtile.benchmark.requests="${1:-30}"
+cat planning-app/target/bench/tile-benchmark.md

@@ -1,0 +1,86 @@
+package cn.yiyang.planning.layers.feature;
+
+import java.util.List;
+import java.util.Objects;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A page of a layer's features for attribute tables: attribute filters (all must hold), an optional
+ * bounding box (EPSG:4490, features whose geometry's box meets it), a sort and a window.
+ * Field names are checked against the catalogue by the repository; values are always bound as
+ * parameters.
+ *
+ * @param filters   conditions that must all hold
+ * @param bbox      only features meeting this longitude/latitude box, or null for all
+ * @param sortField the field to sort by ({@code id} or a catalogue field), null for {@code id}
+ * @param ascending sort direction; ties are broken by id
+ * @param offset    rows to skip, 0 or more
+ * @param limit     rows to return at most, 1 or more
+ */
+public record FeatureQuery(List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending,
+                           int offset, int limit) {
+
+    public FeatureQuery {
+        filters = List.copyOf(filters);
+        bbox = bbox == null ? null : new Envelope(bbox);
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, got " + offset + ", " + limit);
+        }
+    }
+
+    /** The first {@code limit} features in id order, unfiltered. */
+    public static FeatureQuery first(int limit) {
+        return new FeatureQuery(List.of(), null, null, true, 0, limit);
+    }
+
+    public FeatureQuery withFilters(List<AttributeFilter> newFilters) {
+        return new FeatureQuery(newFilters, bbox, sortField, ascending, offset, limit);
+    }
+
+    public FeatureQuery withBbox(Envelope newBbox) {
+        return new FeatureQuery(filters, newBbox, sortField, ascending, offset, limit);
+    }
+
+    public FeatureQuery sortedBy(String field, boolean asc) {
+        return new FeatureQuery(filters, bbox, field, asc, offset, limit);
+    }
+
+    public FeatureQuery window(int newOffset, int newLimit) {
+        return new FeatureQuery(filters, bbox, sortField, ascending, newOffset, newLimit);
+    }
+
+    /**
+     * One condition on a field.
+     *
+     * @param field the catalogue field name
+     * @param op    how the value is compared
+     * @param value the value as text (numbers, {@code true}/{@code false} and ISO dates are parsed by
+     *              the field's type)
+     */
+    public record AttributeFilter(String field, Op op, String value) {
+        public AttributeFilter {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(value, "value");
+        }
+
+        public static AttributeFilter equalTo(String field, String value) {
+            return new AttributeFilter(field, Op.EQUALS, value);
+        }
+
+        public static AttributeFilter contains(String field, String value) {
+            return new AttributeFilter(field, Op.CONTAINS, value);
+        }
+
+        public static AttributeFilter startsWith(String field, String value) {
+            return new AttributeFilter(field, Op.STARTS_WITH, value);
+        }
+    }
+
+    /** Comparisons. {@link #CONTAINS} and {@link #STARTS_WITH} apply to text and code fields. */
+    public enum Op {
+        EQUALS,
+        CONTAINS,
+        STARTS_WITH
+    }
+}

@@ -1,0 +1,110 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
+import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The WHERE and ORDER BY clauses of a {@link FeatureQuery} on one layer, the same SQL on both
+ * stores. Column names come only from the catalogue (a filter or sort on any other name is
+ * refused); every value is a bind parameter.
+ *
+ * @param where   {@code " WHERE …"} or empty
+ * @param orderBy {@code " ORDER BY …"}
+ * @param params  the values of the WHERE clause's placeholders, in order
+ */
+record FeatureFilterSql(String where, String orderBy, List<Object> params) {
+
+    static FeatureFilterSql of(LayerDef layer, FeatureQuery q) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (AttributeFilter f : q.filters()) {
+            FieldDef field = field(layer, f.field());
+            condition(layer, field, f, conditions, params);
+        }
+        Envelope box = q.bbox();
+        if (box != null) {
+            if (!layer.geometry().hasGeometry() || box.isNull()) {
+                conditions.add("1 = 0");
+            } else {
+                conditions.add("geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ")");
+                params.addAll(List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+            }
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String sort = q.sortField() == null || q.sortField().equals("id") ? null : field(layer, q.sortField()).name();
+        String dir = q.ascending() ? "ASC" : "DESC";
+        String orderBy = sort == null ? " ORDER BY id " + dir
+                : " ORDER BY " + sort + " " + dir + " NULLS LAST, id ASC";
+        return new FeatureFilterSql(where, orderBy, List.copyOf(params));
+    }
+
+    private static FieldDef field(LayerDef layer, String name) {
+        return layer.field(name).orElseThrow(() ->
+                new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
+    }
+
+    private static void condition(LayerDef layer, FieldDef field, AttributeFilter f, List<String> conditions,
+                                  List<Object> params) {
+        String col = field.name();
+        String value = f.value().strip();
+        switch (field.type()) {
+            case TEXT, CODE -> {
+                switch (f.op()) {
+                    case EQUALS -> {
+                        conditions.add(col + " = ?");
+                        params.add(value);
+                    }
+                    case CONTAINS -> {
+                        conditions.add("LOWER(" + col + ") LIKE ? ESCAPE '\\'");
+                        params.add("%" + escapeLike(value.toLowerCase(Locale.ROOT)) + "%");
+                    }
+                    case STARTS_WITH -> {
+                        conditions.add(col + " LIKE ? ESCAPE '\\'");
+                        params.add(escapeLike(value) + "%");
+                    }
+                }
+            }
+            case INTEGER -> {
+                conditions.add(col + " = ?");
+                params.add(parse(layer, field, value, () -> Integer.parseInt(value)));
+            }
+            case DECIMAL -> {
+                conditions.add(col + " = ?");
+                params.add(parse(layer, field, value, () -> Double.parseDouble(value)));
+            }
+            case BOOLEAN -> {
+                String v = value.toLowerCase(Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new IllegalArgumentException(layer.id() + "." + col + ": true or false expected, got " + value);
+                }
+                conditions.add(col + " = ?");
+                params.add(Boolean.parseBoolean(v));
+            }
+            case DATE -> {
+                conditions.add(col + " = ?");
+                params.add(java.sql.Date.valueOf(parse(layer, field, value, () -> LocalDate.parse(value))));
+            }
+        }
+    }
+
+    private static <T> T parse(LayerDef layer, FieldDef field, String value, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(layer.id() + "." + field.name() + ": a " + field.type()
+                    + " value was expected, got " + value, e);
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

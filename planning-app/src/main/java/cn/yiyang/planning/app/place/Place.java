@@ -1,0 +1,53 @@
+package cn.yiyang.planning.app.place;
+
+import java.util.Objects;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * An administrative unit of Yiyang that users navigate and search by: the city, a county-level
+ * unit, a township or an administrative village. Codes nest (a village's code starts with its
+ * township's, which starts with its county's); names repeat, codes do not.
+ *
+ * @param level      city, county, township or village
+ * @param code       the NBS code (6, 9 or 12 digits; the city 430900)
+ * @param name       the Chinese name
+ * @param parentCode the code of the unit above, or null for the city
+ * @param extent     the bounding box in longitude/latitude, or null when unknown
+ * @param featureId  the store id of the unit's feature in its layer, or null for the city
+ */
+public record Place(Level level, String code, String name, String parentCode, Envelope extent, Long featureId) {
+
+    /** The city whose units these are: 益阳市, NBS 430900. */
+    public static final String CITY_CODE = "430900";
+
+    public Place {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        extent = extent == null ? null : new Envelope(extent);
+    }
+
+    /** The levels, coarsest first, with the layer each lives in. */
+    public enum Level {
+        CITY(null),
+        COUNTY("county"),
+        TOWNSHIP("township"),
+        VILLAGE("village");
+
+        private final String layerId;
+
+        Level(String layerId) {
+            this.layerId = layerId;
+        }
+
+        /** The catalogue layer of this level's units, or null for the city. */
+        public String layerId() {
+            return layerId;
+        }
+    }
+
+    @Override
+    public Envelope extent() {
+        return extent == null ? null : new Envelope(extent);
+    }
+}

@@ -1,0 +1,119 @@
+package cn.yiyang.planning.app.table;
+
+import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
+import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pages of any layer's features for the attribute table, filtered by column, by the map extent and
+ * by the drill-down unit, sorted, counted; and a feature's extent to zoom to. Paging happens in the
+ * store (LIMIT/OFFSET with the layer's indexes), so the household layer's 371,000 rows cost a page
+ * at a time.
+ */
+@Service
+public class FeatureTableService {
+
+    /** Code fields, finest first, and the length of the codes they hold. */
+    private static final List<Map.Entry<String, Integer>> CODE_FIELDS = List.of(
+            Map.entry("village_code", 12), Map.entry("township_code", 9), Map.entry("county_code", 6));
+    private static final Map<String, Integer> ADMIN_CODE_LENGTH = Map.of("county", 6, "township", 9, "village", 12);
+
+    private final FeatureRepository features;
+    private final LayerCatalogue catalogue;
+    private final PlaceService places;
+
+    public FeatureTableService(FeatureRepository features, LayerCatalogue catalogue, PlaceService places) {
+        this.features = features;
+        this.catalogue = catalogue;
+        this.places = places;
+    }
+
+    /** Every catalogue layer, in catalogue order: those without geometry have tables too. */
+    public List<LayerDef> layers() {
+        return catalogue.layers();
+    }
+
+    /** The layer with this id; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
+    public LayerDef layer(String id) {
+        return catalogue.get(id);
+    }
+
+    /** Rows {@code offset} to {@code offset + limit - 1} of the query's result. */
+    public List<TableRow> rows(String layerId, TableQuery query, int offset, int limit) {
+        LayerDef layer = catalogue.get(layerId);
+        FeatureQuery q = storeQuery(layer, query).window(offset, Math.max(1, limit));
+        return features.page(layer, q).stream().map(f -> new TableRow(f.id(), f.attributes())).toList();
+    }
+
+    /** How many rows the query has. */
+    public long count(String layerId, TableQuery query) {
+        LayerDef layer = catalogue.get(layerId);
+        return features.count(layer, storeQuery(layer, query));
+    }
+
+    /** The bounding box of a feature, to zoom to; empty when it has no geometry or no longer exists. */
+    public Optional<Envelope> extent(String layerId, long id) {
+        return features.findById(catalogue.get(layerId), id)
+                .map(Feature::geometry)
+                .filter(g -> g != null && !g.isEmpty())
+                .map(g -> new Envelope(g.getEnvelopeInternal()));
+    }
+
+    private FeatureQuery storeQuery(LayerDef layer, TableQuery query) {
+        List<AttributeFilter> filters = new ArrayList<>();
+        query.filters().forEach((name, value) -> {
+            FieldDef field = layer.field(name).orElseThrow(() ->
+                    new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
+            filters.add(field.type() == FieldType.TEXT ? AttributeFilter.contains(name, value)
+                    : AttributeFilter.equalTo(name, value));
+        });
+        Envelope box = query.extent();
+        if (query.scopeCode() != null) {
+            Optional<Place> scope = places.find(query.scopeCode());
+            if (scope.isPresent() && scope.get().level() != Place.Level.CITY) {
+                Optional<AttributeFilter> byCode = scopeFilter(layer, scope.get().code());
+                if (byCode.isPresent()) {
+                    filters.add(byCode.get());
+                } else if (layer.geometry().hasGeometry() && scope.get().extent() != null) {
+                    box = box == null ? scope.get().extent() : box.intersection(scope.get().extent());
+                }
+            }
+        }
+        return new FeatureQuery(filters, box, query.sortField(), query.ascending(), 0, 1);
+    }
+
+    /**
+     * The filter that keeps a layer's features inside the unit with this code, when the layer has a
+     * code field at least as fine as the unit; else empty (the caller falls back to the unit's box).
+     */
+    static Optional<AttributeFilter> scopeFilter(LayerDef layer, String code) {
+        Integer own = ADMIN_CODE_LENGTH.get(layer.id());
+        if (own != null) {
+            return Optional.of(AttributeFilter.startsWith("code", code.substring(0, Math.min(own, code.length()))));
+        }
+        if (layer.field("village_codes").isPresent()) {
+            return Optional.of(AttributeFilter.contains("village_codes", code));
+        }
+        for (Map.Entry<String, Integer> f : CODE_FIELDS) {
+            if (layer.field(f.getKey()).isPresent() && f.getValue() >= code.length()) {
+                return Optional.of(AttributeFilter.startsWith(f.getKey(), code));
+            }
+        }
+        return Optional.empty();
+    }
+
+}

@@ -1,0 +1,327 @@
+package cn.yiyang.planning.app.bench;
+
+import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.importer.demo.DemoCityGenerator;
+import cn.yiyang.planning.importer.demo.DemoDataLoader;
+import cn.yiyang.planning.importer.demo.DemoLoadReport;
+import cn.yiyang.planning.importer.demo.DemoScale;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.load.LayerLoad;
+import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
+import cn.yiyang.planning.layers.store.SpatialStore;
+import cn.yiyang.planning.layers.store.StoreSettings;
+import cn.yiyang.planning.layers.testsupport.TestStores;
+import cn.yiyang.planning.layers.tiles.PostgisTileSource;
+import cn.yiyang.planning.layers.tiles.TileCoord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Tile benchmark on the FULL synthetic city in PostGIS (opt-in: {@code -Dtile.benchmark=true}; see
+ * {@code bench/tile-benchmark.sh}). Loads the city once into the database {@code planning_bench} of
+ * the test server ({@code PLANNING_TEST_DB_URL}), starts the app on it, then:
+ * <ol>
+ *   <li>first full map render in headless Chromium: milliseconds from navigation to the map's first
+ *   complete render ({@code data-rendered-ms}), signed in;</li>
+ *   <li>for household and road tiles at z8, z12, z13 (households' first zoom) and z15: 20 concurrent
+ *   HTTP clients on loopback, a bounded number of requests each, no HTTP cache (no If-None-Match),
+ *   latency median/p95 and throughput;</li>
+ *   <li>the same tiles built by the bare {@code ST_AsMVT} statement over JDBC (PostgisTileSource), one
+ *   at a time and with 20 threads, so the server's overhead is a ratio.</li>
+ * </ol>
+ * Writes {@code target/bench/tile-benchmark.md}.
+ */
+@EnabledIfSystemProperty(named = "tile.benchmark", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn"})
+class TileBenchmarkIT {
+
+    static final String DB = "planning_bench";
+    static final int CLIENTS = 20;
+    static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 30);
+    static final int TILES_PER_ZOOM = 120;
+    static final int[] ZOOMS = {8, 12, 13, 15};
+    private static String benchUrl;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("planning.db.url", TileBenchmarkIT::prepare);
+    }
+
+    /** The benchmark database, created and filled with the full city on first use. */
+    static synchronized String prepare() {
+        if (benchUrl != null) {
+            return benchUrl;
+        }
+        String admin = TestStores.adminUrl();
+        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DB + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE " + DB);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create " + DB + ": " + e.getMessage(), e);
+        }
+        String url = TestStores.withDatabase(admin, DB);
+        try (SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null))) {
+            store.migrate();
+            LayerCatalogue catalogue = LayerCatalogue.standard();
+            FeatureRepository repo = new JdbcFeatureRepository(store);
+            if (repo.summary(catalogue.get("household")).featureCount() < 300_000) {
+                long t = System.nanoTime();
+                DemoLoadReport report = new DemoDataLoader(repo, catalogue).load(DemoScale.FULL, DemoCityGenerator.DEFAULT_SEED);
+                var loads = new JdbcLayerLoadRepository(store);
+                report.counts().forEach((layer, n) -> loads.record(new LayerLoad(layer, "synthetic demo city (full)", true,
+                        "REPLACE", n, "tile-benchmark", null)));
+                System.out.printf(Locale.ROOT, "[bench] loaded the full city (%d features) in %.1f s%n", report.total(),
+                        (System.nanoTime() - t) / 1e9);
+                store.withConnection(conn -> {
+                    try (Statement st = conn.createStatement()) {
+                        st.execute("VACUUM ANALYZE");
+                    }
+                    return null;
+                });
+            }
+        }
+        benchUrl = url;
+        return url;
+    }
+
+    @LocalServerPort
+    int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.yiyang.planning.app.table.FeatureTableService table;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void tileLatencyThroughputAndFirstRender() throws Exception {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        line("# Tile benchmark (full demo city, PostGIS)%n");
+        line("clients %d, requests per client %d, up to %d distinct tiles per layer and zoom, %d cores%n",
+                CLIENTS, REQUESTS_PER_CLIENT, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors());
+
+        String cookie;
+        List<Long> renders = new ArrayList<>();
+        try (Browser browser = new Browser(port, "zh-CN")) {
+            browser.openMap("admin");
+            Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+            cookie = "JSESSIONID=" + session.getValue();
+            for (int i = 0; i < 3; i++) {
+                browser.get("/");
+                browser.waitFor(Duration.ofSeconds(120), "the map to render", () ->
+                        !browser.driver().findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
+                renders.add(Long.parseLong(browser.driver().findElement(By.tagName("planning-map"))
+                        .getDomAttribute("data-rendered-ms")));
+            }
+            browser.screenshot("bench-full-city");
+        }
+        line("%nFirst full map render in headless Chromium (navigation → first complete render, signed in): "
+                + "runs %s ms, median %d ms%n", renders, median(renders));
+
+        try (SpatialStore store = SpatialStore.open(new StoreSettings(benchUrl, null, null))) {
+            PostgisTileSource bare = new PostgisTileSource(store);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            line("%n| layer | z | tiles | avg bytes | HTTP median (20 clients) | HTTP p95 (20) | HTTP tiles/s (20) "
+                    + "| SQL median (20 threads) | SQL p95 (20) | SQL tiles/s (20) | overhead at 20 "
+                    + "| HTTP median (1 client) | SQL median (1 thread) | overhead at 1 |%n");
+            line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
+            for (String layerId : List.of("household", "road")) {
+                LayerDef layer = catalogue.get(layerId);
+                for (int z : ZOOMS) {
+                    if (layerId.equals("road") && z == 13) {
+                        continue;
+                    }
+                    List<TileCoord> tiles = sample(store, layer, z);
+                    long bytes = 0;
+                    for (TileCoord c : tiles) { // warm-up: JIT, pool, PostgreSQL's buffers
+                        bytes += bare.tile(layer, c).length;
+                        fetch(http, cookie, layerId, c);
+                    }
+                    List<Long> seqSql = new ArrayList<>();
+                    List<Long> seqWeb = new ArrayList<>();
+                    for (TileCoord c : tiles) {
+                        long t = System.nanoTime();
+                        bare.tile(layer, c);
+                        seqSql.add(System.nanoTime() - t);
+                        t = System.nanoTime();
+                        fetch(http, cookie, layerId, c);
+                        seqWeb.add(System.nanoTime() - t);
+                    }
+                    Run sql = concurrently(tiles, c -> bare.tile(layer, c));
+                    Run web = concurrently(tiles, c -> fetch(http, cookie, layerId, c));
+                    boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
+                    line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
+                            tiles.size(), bytes / Math.max(1, tiles.size()), ms(web.median()), ms(web.p95()),
+                            web.throughput(), ms(sql.median()), ms(sql.p95()), sql.throughput(),
+                            empty ? "n/a (empty)" : ratio(web.median(), sql.median()), ms(median(seqWeb)),
+                            ms(median(seqSql)), empty ? "n/a (empty)" : ratio(median(seqWeb), median(seqSql)));
+                }
+            }
+        }
+        attributeTable();
+        Path out = Path.of("target", "bench", "tile-benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join("", report));
+        System.out.println(String.join("", report));
+    }
+
+    /** The attribute table's queries on the household layer (the largest), each the median of 5 runs. */
+    private void attributeTable() {
+        var all = cn.yiyang.planning.app.table.TableQuery.all();
+        line("%nAttribute table on the household layer (median of 5, after one warm-up):%n%n| query | time |%n|---|---|%n");
+        timed("count, no filter", () -> table.count("household", all));
+        timed("first page (50 rows)", () -> table.rows("household", all, 0, 50));
+        timed("page at row 300,000", () -> table.rows("household", all, 300_000, 50));
+        timed("sorted by population, first page", () -> table.rows("household", all.sortedBy("population", false), 0, 50));
+        var filtered = all.withFilters(java.util.Map.of("code", "4309211")).withScope("430921");
+        timed("count, code contains + county scope", () -> table.count("household", filtered));
+        var box = all.withExtent(new org.locationtech.jts.geom.Envelope(112.30, 112.40, 28.50, 28.60));
+        timed("count in a 0.1 degree map extent", () -> table.count("household", box));
+    }
+
+    private void timed(String what, Runnable r) {
+        r.run();
+        List<Long> t = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t.add(System.nanoTime() - t0);
+        }
+        line("| %s | %s |%n", what, ms(median(t)));
+    }
+
+    private void line(String format, Object... args) {
+        report.add(String.format(Locale.ROOT, format, args));
+    }
+
+    /** Distinct tiles of the zoom that hold the layer's features, from a spread sample of the layer. */
+    private static List<TileCoord> sample(SpatialStore store, LayerDef layer, int z) {
+        String geom = layer.id().equals("road") ? "ST_PointOnSurface(geom)" : "geom";
+        String sql = "SELECT ST_X(" + geom + "), ST_Y(" + geom + ") FROM " + layer.table() + " WHERE id % 97 = 0 ORDER BY id";
+        Set<TileCoord> tiles = new LinkedHashSet<>();
+        store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                List<TileCoord> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(TileCoord.containing(z, rs.getDouble(1), rs.getDouble(2)));
+                }
+                java.util.Collections.shuffle(all, new java.util.Random(42));
+                for (TileCoord t : all) {
+                    tiles.add(t);
+                    if (tiles.size() >= TILES_PER_ZOOM) {
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+        return List.copyOf(tiles);
+    }
+
+    private byte[] fetch(HttpClient http, String cookie, String layer, TileCoord c) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/" + layer + "/" + c.z()
+                        + "/" + c.x() + "/" + c.y() + ".mvt"))
+                .header("Cookie", cookie).timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + resp.statusCode() + " for " + r.uri());
+            }
+            return resp.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Latencies (ns) and throughput of {@link #CLIENTS} threads each doing {@link #REQUESTS_PER_CLIENT} calls. */
+    record Run(long[] latencies, double throughput) {
+        long median() {
+            return percentile(latencies, 0.5);
+        }
+
+        long p95() {
+            return percentile(latencies, 0.95);
+        }
+    }
+
+    private static Run concurrently(List<TileCoord> tiles, java.util.function.Consumer<TileCoord> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        long[] lat = new long[CLIENTS * REQUESTS_PER_CLIENT];
+        long start = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < CLIENTS; t++) {
+            fs.add(pool.submit(() -> {
+                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                    int n = next.getAndIncrement();
+                    TileCoord c = tiles.get(n % tiles.size());
+                    long t0 = System.nanoTime();
+                    call.accept(c);
+                    lat[n] = System.nanoTime() - t0;
+                }
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Run(lat, lat.length / seconds);
+    }
+
+    private static long percentile(long[] values, double p) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[Math.min(v.length - 1, (int) Math.ceil(p * v.length) - 1)];
+    }
+
+    private static long median(List<Long> values) {
+        return percentile(values.stream().mapToLong(Long::longValue).toArray(), 0.5);
+    }
+
+    private static String ratio(long http, long sql) {
+        return String.format(Locale.ROOT, "%+.0f%%", ((double) http / sql - 1) * 100);
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+}
