@@ -8,6 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(scripts/java-home.sh)"
 ./mvnw -B -q verify -pl planning-app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=TileBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false -Dtile.benchmark=true \
+  -Dit.test=TileBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dtile.benchmark.requests="${1:-30}"
 cat planning-app/target/bench/tile-benchmark.md

@@ -40,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,8 +48,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Tile benchmark on the FULL synthetic city in PostGIS (opt-in: {@code -Dtile.benchmark=true}; see
- * {@code bench/tile-benchmark.sh}). Loads the city once into the database {@code planning_bench} of
+ * Tile benchmark on the FULL synthetic city in PostGIS, run by {@code bench/tile-benchmark.sh} (named
+ * neither *Test nor *IT, so the test runs never collect it). Loads the city once into the database {@code planning_bench} of
  * the test server ({@code PLANNING_TEST_DB_URL}), starts the app on it, then:
  * <ol>
  *   <li>first full map render in headless Chromium: milliseconds from navigation to the map's first
@@ -63,10 +62,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * </ol>
  * Writes {@code target/bench/tile-benchmark.md}.
  */
-@EnabledIfSystemProperty(named = "tile.benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn"})
-class TileBenchmarkIT {
+class TileBenchmark {
 
     static final String DB = "planning_bench";
     static final int CLIENTS = 20;
@@ -77,7 +75,7 @@ class TileBenchmarkIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("planning.db.url", TileBenchmarkIT::prepare);
+        registry.add("planning.db.url", TileBenchmark::prepare);
     }
 
     /** The benchmark database, created and filled with the full city on first use. */
