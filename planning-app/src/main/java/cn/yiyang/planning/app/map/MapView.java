@@ -12,6 +12,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -33,7 +35,7 @@ import org.locationtech.jts.geom.Envelope;
  */
 @Route("")
 @PermitAll
-public class MapView extends Div implements HasDynamicTitle {
+public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     /** Layers shown when the page opens; the others are one click away. */
     static final Set<String> VISIBLE_BY_DEFAULT = Set.of("county", "township", "village", "road");
@@ -56,6 +58,8 @@ public class MapView extends Div implements HasDynamicTitle {
     private final DrillDown drillDown;
     private final PlaceSearch search;
     private final MeasureTools measure;
+    /** The layer a link asked to show; shown again after the user's remembered choices are restored. */
+    private String linkedLayer;
 
     public MapView(TileService tiles, MapSettings settings, PlaceService places, FeatureTableService tableService,
                    AuthenticationContext auth) {
@@ -100,7 +104,12 @@ public class MapView extends Div implements HasDynamicTitle {
             identify.scrollIntoView(); // the panel ends the side panel, below the layer tree
         });
         map.addLegendListener(e -> tree.showLegends(e.getLegends()));
-        map.addPreferencesRestoredListener(e -> tree.sync());
+        map.addPreferencesRestoredListener(e -> {
+            if (linkedLayer != null) {
+                map.setLayerVisible(linkedLayer, true);
+            }
+            tree.sync();
+        });
         map.addViewChangeListener(e -> {
             table.setViewExtent(e.getExtent());
             refreshVersions();
@@ -202,6 +211,23 @@ public class MapView extends Div implements HasDynamicTitle {
         t.put("ha", getTranslation("unit.ha"));
         t.put("finishHint", getTranslation("map.measure.finish"));
         return t;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        MapLink.parse(event.getLocation().getQueryParameters().getParameters()).ifPresent(this::follow);
+    }
+
+    /** Opens the map where a link asks: its extent, its layer shown. */
+    void follow(MapLink link) {
+        if (link.layer() != null && map.getLayer(link.layer()).isPresent()) {
+            linkedLayer = link.layer();
+            map.setLayerVisible(linkedLayer, true);
+            tree.show(linkedLayer);
+        }
+        if (link.extent() != null) {
+            map.fitExtent(link.extent());
+        }
     }
 
     private Envelope startExtent() {

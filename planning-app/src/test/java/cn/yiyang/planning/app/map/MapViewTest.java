@@ -26,6 +26,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -348,6 +349,20 @@ class MapViewTest {
         long after = view.map().getLayer("township_seat").orElseThrow().version();
         assertThat(after).isNotEqualTo(before).isEqualTo(repo.version(catalogue.get("township_seat")));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)));
+    }
+
+    @Test
+    void aLinkOpensTheMapOnItsExtentWithItsLayerShown() {
+        MapView view = open();
+        assertThat(view.map().isLayerVisible("household")).isFalse();
+        Envelope imported = new Envelope(112.1, 112.2, 28.4, 28.5);
+
+        view.follow(MapLink.parse(Map.of("extent", List.of("112.1,28.4,112.2,28.5"), "layer", List.of("household")))
+                .orElseThrow());
+
+        assertThat(view.map().isLayerVisible("household")).isTrue();
+        assertThat(view.tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
+        assertThat(view.map().getLastFit()).contains(imported);
     }
 
     /** The parameters of the pending JavaScript calls of the map element, oldest first; clears them. */
