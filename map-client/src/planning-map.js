@@ -38,6 +38,7 @@ import VectorSource from 'ol/source/Vector.js';
 import TileLayer from 'ol/layer/Tile.js';
 import XYZ from 'ol/source/XYZ.js';
 import MVT from 'ol/format/MVT.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
 import Draw from 'ol/interaction/Draw.js';
 import {LineString, Point, Polygon} from 'ol/geom.js';
 import {Circle, Fill, Stroke, Style} from 'ol/style.js';
@@ -95,6 +96,17 @@ const HIGHLIGHT_STYLES = {
 function formatNumber(n, digits) {
   return n.toLocaleString(undefined, {minimumFractionDigits: digits, maximumFractionDigits: digits});
 }
+
+const OVERLAY_STYLE = new Style({
+  image: new Circle({radius: 4, fill: new Fill({color: '#1565c0'}), stroke: new Stroke({color: '#fff', width: 1})}),
+  stroke: new Stroke({color: '#1565c0', width: 2}),
+  fill: new Fill({color: 'rgba(21, 101, 192, 0.15)'}),
+});
+const OVERLAY_REJECTED = new Style({
+  image: new Circle({radius: 4, fill: new Fill({color: '#c62828'}), stroke: new Stroke({color: '#fff', width: 1})}),
+  stroke: new Stroke({color: '#c62828', width: 2}),
+  fill: new Fill({color: 'rgba(198, 40, 40, 0.15)'}),
+});
 
 class PlanningMap extends HTMLElement {
   static get observedAttributes() {
@@ -228,6 +240,31 @@ class PlanningMap extends HTMLElement {
     this._lastFit = this._pendingFit;
     this._userMoved = false;
     this._whenMap(() => this._applyPendingFit());
+  }
+
+  /**
+   * Shows features that are not in a layer (yet): an import's preview. GeoJSON FeatureCollection
+   * text in lon/lat (EPSG:4490, read as EPSG:4326); a feature whose `rejected` property is true is
+   * drawn in red. Empty or null text removes the overlay.
+   */
+  setOverlay(geojson) {
+    this._whenMap(() => {
+      if (!this._overlay) {
+        this._overlay = new VectorLayer({
+          source: new VectorSource(),
+          zIndex: 1000,
+          style: (f) => (f.get('rejected') ? OVERLAY_REJECTED : OVERLAY_STYLE),
+        });
+        this._map.addLayer(this._overlay);
+      }
+      const source = this._overlay.getSource();
+      source.clear();
+      if (geojson) {
+        source.addFeatures(new GeoJSON().readFeatures(geojson,
+            {dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857'}));
+      }
+      this.setAttribute('data-overlay-features', String(source.getFeatures().length));
+    });
   }
 
   select(layerId, featureId) {
@@ -445,7 +482,8 @@ class PlanningMap extends HTMLElement {
   // ---- events ----------------------------------------------------------------------------------
 
   _onRenderComplete() {
-    if (this._layers.size === 0 || this._pendingFit || this.hasAttribute('data-rendered')) {
+    const overlay = this._overlay?.getSource().getFeatures().length || 0;
+    if ((this._layers.size === 0 && overlay === 0) || this._pendingFit || this.hasAttribute('data-rendered')) {
       return;
     }
     this.setAttribute('data-rendered', 'true');

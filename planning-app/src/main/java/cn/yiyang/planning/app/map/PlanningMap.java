@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +45,9 @@ public class PlanningMap extends Component implements HasSize {
     private Basemap basemap = Basemap.VECTOR;
     private Selection selection;
     private Map<String, String> texts = Map.of();
+    /** The overlay as GeoJSON text, or null. */
+    private String overlay;
+    private int overlayCount;
 
     /** A selected feature: its layer and store id. */
     public record Selection(String layerId, long featureId) {
@@ -82,6 +86,34 @@ public class PlanningMap extends Component implements HasSize {
         if (selection != null) {
             call("select", selection.layerId(), (double) selection.featureId());
         }
+        if (overlay != null) {
+            call("setOverlay", overlay);
+        }
+    }
+
+    // ---- overlay ---------------------------------------------------------------------------------
+
+    /** Draws features over the layers (an import's preview); an empty list removes them. */
+    public void setOverlay(List<OverlayFeature> features) {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        GeoJsonWriter writer = new GeoJsonWriter();
+        writer.setEncodeCRS(false);
+        for (int i = 0; i < features.size(); i++) {
+            OverlayFeature f = features.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":")
+                    .append(writer.write(f.geometry())).append(",\"properties\":{\"rejected\":")
+                    .append(f.rejected()).append("}}");
+        }
+        overlay = features.isEmpty() ? null : json.append("]}").toString();
+        overlayCount = features.size();
+        if (isAttached()) {
+            call("setOverlay", overlay == null ? "" : overlay);
+        }
+    }
+
+    /** How many features the overlay holds. */
+    public int getOverlayCount() {
+        return overlayCount;
     }
 
     // ---- layers ----------------------------------------------------------------------------------

@@ -365,6 +365,23 @@ class MapViewTest {
         assertThat(view.map().getLastFit()).contains(imported);
     }
 
+    @Test
+    void anOverlayIsSentAsGeoJsonWithRejectedFeaturesMarked() throws Exception {
+        MapView view = open();
+        dumpJs();
+        var wkt = new org.locationtech.jts.io.WKTReader();
+        view.map().setOverlay(List.of(new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
+                new OverlayFeature(wkt.read("POINT (112.2 28.5)"), true)));
+
+        assertThat(view.map().getOverlayCount()).isEqualTo(2);
+        assertThat(dumpJs()).anySatisfy(p -> {
+            assertThat(p.get(0)).isEqualTo("setOverlay");
+            assertThat((String) p.get(1)).contains("\"FeatureCollection\"", "[112.1,28.4]", "\"rejected\":true");
+        });
+        view.map().setOverlay(List.of());
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).containsExactly("setOverlay", "", p.get(2)));
+    }
+
     /** The parameters of the pending JavaScript calls of the map element, oldest first; clears them. */
     private static List<List<Object>> dumpJs() {
         // Run the beforeClientResponse hooks that queue executeJs calls, as writing a response does.
