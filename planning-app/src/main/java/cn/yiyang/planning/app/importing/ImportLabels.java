@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The import page's texts for the engine's values (statuses, detections, formats, modes, CRS choices,
@@ -89,6 +90,19 @@ final class ImportLabels {
             return crs.code() + " · " + (english(c) ? crs.nameEn() : crs.nameZh());
         } catch (RuntimeException e) {
             return code;
+        }
+    }
+
+    /** The name of a CRS code in the component's language, when the code is known. */
+    static Optional<String> crsName(Component c, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        try {
+            Crs crs = Crs.parse(code);
+            return Optional.of(english(c) ? crs.nameEn() : crs.nameZh());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
