@@ -46,17 +46,6 @@ class ImportLabelsTest {
         }
     }
 
-    @Test
-    void uploadNamesAreSafeFileNamesThatKeepTheirExtension() {
-        assertThat(UploadStore.safeName("C:\\fakepath\\道路.zip")).isEqualTo("道路.zip");
-        assertThat(UploadStore.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(UploadStore.safeName("..")).isEqualTo("upload");
-        assertThat(UploadStore.safeName(null)).isEqualTo("upload");
-        assertThat(UploadStore.safeName(".hidden.shp")).isEqualTo("hidden.shp");
-        assertThat(UploadStore.safeName("a\u0000b<>|.dbf")).isEqualTo("ab___.dbf");
-        assertThat(UploadStore.safeName("x".repeat(300) + ".geojson")).hasSize(100).endsWith(".geojson");
-    }
-
     private static Properties load(String resource) throws IOException {
         Properties p = new Properties();
         try (InputStream in = ImportLabelsTest.class.getClassLoader().getResourceAsStream(resource)) {
