@@ -1,24 +1,28 @@
 package cn.yiyang.planning.app.layout;
 
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
+import cn.yiyang.planning.app.map.MapView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in page: title, the synthetic-data notice when demo data are
- * loaded, the language switch (中文 / English, remembered for the session) and sign-out.
+ * The frame around every signed-in page: title, the pages (map, data import), the synthetic-data
+ * notice when demo data are loaded, the language switch (中文 / English, remembered for the session) and sign-out.
  */
 @Layout
 @PermitAll
@@ -32,6 +36,7 @@ public class MainLayout extends AppLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.addClassName("app-bar");
+        bar.add(navigation());
         if (layers.holdsSyntheticData()) {
             Span synthetic = new Span(getTranslation("app.synthetic-banner"));
             synthetic.addClassName("synthetic-banner");
@@ -67,5 +72,16 @@ public class MainLayout extends AppLayout {
         });
         addToNavbar(bar);
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
+    }
+
+    /** The pages: 地图 / 数据导入 (the current one highlighted). */
+    private Nav navigation() {
+        RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
+        map.setId("nav-map");
+        RouterLink imports = new RouterLink(getTranslation("nav.import"), ImportView.class);
+        imports.setId("nav-import");
+        Nav nav = new Nav(map, imports);
+        nav.addClassName("app-nav");
+        return nav;
     }
 }

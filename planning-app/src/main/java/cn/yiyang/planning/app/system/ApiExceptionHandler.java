@@ -1,15 +1,39 @@
 package cn.yiyang.planning.app.system;
 
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.importing.BadImportValueException;
+import cn.yiyang.planning.app.importing.ImportConflictException;
+import cn.yiyang.planning.app.importing.ImportForbiddenException;
+import cn.yiyang.planning.app.importing.ImportNotFoundException;
+import cn.yiyang.planning.importer.issue.ImportException;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
 import cn.yiyang.planning.layers.store.StoreException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -18,13 +42,19 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Never SQL, stack traces or connection strings.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring MVC's own problem handler, which knows no codes or languages
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Import problems caused by a request value rather than by the file: 400; other file problems: 422. */
+    private static final Set<IssueCode> BAD_REQUEST = EnumSet.of(IssueCode.CRS_UNSUPPORTED, IssueCode.CRS_LEGACY_DATUM,
+            IssueCode.ENCODING_UNKNOWN, IssueCode.UPSERT_WITHOUT_KEY, IssueCode.BAD_FIELD_MAPPING);
     private final Messages messages;
+    private final long maxUploadMb;
 
-    ApiExceptionHandler(Messages messages) {
+    ApiExceptionHandler(Messages messages, @Value("${planning.import.max-upload-mb:512}") long maxUploadMb) {
         this.messages = messages;
+        this.maxUploadMb = maxUploadMb;
     }
 
     @ExceptionHandler(UnknownLayerException.class)
@@ -46,8 +76,82 @@ class ApiExceptionHandler {
                 messages.get("api.error.store", locale));
     }
 
+    /** An import refused at once: the problem's code (ZIP_SLIP, TOO_LARGE, CRS_UNSUPPORTED …) and its message. */
+    @ExceptionHandler(ImportException.class)
+    ProblemDetail importRefused(ImportException e, Locale locale) {
+        ImportIssue issue = e.issue();
+        HttpStatus status = switch (issue.code()) {
+            case UNKNOWN_LAYER -> HttpStatus.NOT_FOUND;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            default -> BAD_REQUEST.contains(issue.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ProblemDetail p = problem(status, issue.code().name(), issue.message(locale));
+        if (issue.file() != null) {
+            p.setProperty("file", issue.file());
+        }
+        return p;
+    }
+
+    /** An upload over {@code planning.import.max-upload-mb}, stopped while it was received. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
+        long size = Math.max(request.getContentLengthLong(), (maxUploadMb << 20) + 1);
+        String mb = BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP).toPlainString();
+        return problem(HttpStatus.CONTENT_TOO_LARGE, IssueCode.TOO_LARGE.name(),
+                ImportIssue.ofFile(null, IssueCode.TOO_LARGE, mb, maxUploadMb).message(locale));
+    }
+
+    @ExceptionHandler(ImportNotFoundException.class)
+    ProblemDetail unknownImport(ImportNotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "unknown_import", messages.get("api.error.unknown-import", locale, e.importId()));
+    }
+
+    @ExceptionHandler(ImportConflictException.class)
+    ProblemDetail importConflict(ImportConflictException e, Locale locale) {
+        String statusKey = "import.status." + e.status().name();
+        return problem(HttpStatus.CONFLICT, "import_not_confirmable", messages.get("api.error.import-not-confirmable",
+                locale, messages.get(statusKey, locale)));
+    }
+
+    @ExceptionHandler(ImportForbiddenException.class)
+    ProblemDetail importForbidden(ImportForbiddenException e, Locale locale) {
+        String layer = Messages.EN.equals(Messages.supported(locale)) ? e.layer().titleEn() : e.layer().titleZh();
+        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.import-forbidden", locale, layer,
+                e.user().roleNames()));
+    }
+
+    @ExceptionHandler(BadImportValueException.class)
+    ProblemDetail badValue(BadImportValueException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
+                e.value(), e.expected()));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, "missing_part", messages.get("api.error.missing-part", locale,
+                e.getRequestPartName()));
+    }
+
+    /** Requests Spring MVC cannot bind: missing or mistyped parameters, unreadable JSON, not multipart. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class, MultipartException.class})
+    ProblemDetail badRequest(Exception e, Locale locale) {
+        HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.get("api.error.bad-request", locale));
+        p.setProperty("code", "bad_request");
+        return p;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, Locale locale) {
+        if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own refusals (wrong method, media type, parameter): their status, a stable code
+            HttpStatus status = HttpStatus.resolve(r.getStatusCode().value());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(r.getStatusCode(),
+                    messages.get("api.error.bad-request", locale));
+            p.setProperty("code", status == null ? "bad_request" : status.name().toLowerCase(Locale.ROOT));
+            return p;
+        }
         log.error("unexpected API failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale));
     }

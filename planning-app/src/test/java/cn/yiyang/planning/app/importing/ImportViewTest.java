@@ -1,0 +1,193 @@
+package cn.yiyang.planning.app.importing;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.importer.job.ImportJob;
+import cn.yiyang.planning.importer.job.ImportService;
+import cn.yiyang.planning.importer.job.ImportSettings;
+import cn.yiyang.planning.importer.source.SourceOpener;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.testsupport.TestStores;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import page without a server or browser, over an in-memory H2GIS store and the real readers: the
+ * layers a role may choose, analyse → result (encoding, CRS, mapping, problems) → edit the mapping →
+ * import → count and map link; a file without a coordinate system waits for one.
+ */
+class ImportViewTest {
+
+    private static final ImportUser ADMIN = new ImportUser("admin", EnumSet.of(Role.ADMIN));
+
+    @TempDir
+    Path work;
+    private TestStores.TestStore store;
+    private ImportService service;
+    private ImportWorkflow workflow;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(new Routes());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+        store = TestStores.h2gis();
+        service = ImportService.over(store.store(), new SourceOpener()::open, ImportSettings.DEFAULT);
+        workflow = new ImportWorkflow(service, new UploadStore(work.resolve("uploads"), 64L << 20),
+                LayerCatalogue.standard());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        MockVaadin.tearDown();
+        workflow.stop();
+        service.close();
+        store.close();
+    }
+
+    @Test
+    void eachRoleChoosesAmongTheLayersOfItsThemesAndALeaderOnlyReads() {
+        ImportView transport = new ImportView(workflow, new ImportUser("transport", EnumSet.of(Role.TRANSPORT)));
+        List<LayerDef> roads = transport.form().layer().getListDataView().getItems().toList();
+        assertThat(roads).extracting(LayerDef::id).containsExactly("road", "road_inspection", "bus_stop");
+        assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0))).isEqualTo("道路交通 › 农村公路");
+
+        ImportView leader = new ImportView(workflow, new ImportUser("leader", EnumSet.of(Role.LEADER)));
+        assertThat(leader.form().layer().getListDataView().getItems()).isEmpty();
+        assertThat(leader.form().analyseButton().isEnabled()).isFalse();
+        assertThat(leader.form().getElement().getTextRecursively()).contains("只能查看导入记录");
+    }
+
+    @Test
+    void analyseShowsTheFileThenImportLoadsItWithTheEditedMapping() throws Exception {
+        ImportView view = open();
+        upload(view, ImportTestFiles.roadsZip(work));
+        view.form().layer().setValue(workflow.layer("road"));
+        _click(view.form().analyseButton());
+        ImportJob job = settle(view);
+
+        assertThat(job.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(job.dryRun()).isTrue();
+        JobPanel result = view.result();
+        String facts = text(result, "import-facts");
+        assertThat(facts).contains("益阳道路_赫山区.zip", "Shapefile", "读取行数4", "有效行3", "有错误的行1", "GBK", "文件声明",
+                "EPSG:4525");
+        assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
+        assertThat(text(result, "import-status")).isEqualTo("成功");
+        MappingEditor mapping = find(result, MappingEditor.class);
+        assertThat(mapping.select("道路名称").getValue()).isEqualTo("name");
+        assertThat(mapping.select("行政等级").getValue()).isEqualTo("admin_class");
+        assertThat(mapping.select("路面类型").getValue()).isEqualTo("surface");
+        assertThat(mapping.select("路面类型").getItemLabelGenerator().apply("admin_class")).isEqualTo("行政等级 (admin_class) · 必填");
+        IssueGrid issues = find(result, IssueGrid.class);
+        assertThat(issues.isVisible()).isTrue();
+        assertThat(issues.getGenericDataView().getItems().toList()).singleElement()
+                .satisfies(i -> assertThat(i.message(Locale.SIMPLIFIED_CHINESE)).contains("高速"));
+        assertThat(view.recent().items()).extracting(ImportSummary::id).contains(job.id());
+
+        mapping.select("路面类型").setValue("IGNORE");
+        assertThat(mapping.editedMap()).containsEntry("路面类型", "IGNORE").containsEntry("道路名称", "name");
+        _click(button(result, "import-load"));
+        ImportJob loaded = settle(view);
+        assertThat(loaded.id()).isEqualTo(job.id());
+        assertThat(loaded.dryRun()).isFalse();
+        assertThat(loaded.imported()).isEqualTo(3);
+        assertThat(loaded.mapping().entry("路面类型").orElseThrow().target()).isEqualTo("IGNORE");
+        assertThat(text(result, "import-notice")).contains("已导入 3 个要素到“农村公路”", "另有 1 行因错误未导入");
+        Anchor map = find(result, Anchor.class, "import-view-on-map");
+        assertThat(map.getHref()).startsWith("./?extent=112.").endsWith("&layer=road");
+        assertThat(button(result, "import-load").isVisible()).as("a loaded import cannot be loaded again").isFalse();
+        assertThat(workflow.holdsUpload(job.id())).isFalse();
+    }
+
+    @Test
+    void aFileWithoutCoordinateSystemWaitsUntilOneIsChosen() throws Exception {
+        ImportView view = open();
+        try (Stream<Path> parts = Files.list(ImportTestFiles.corpus("no_prj_ambiguous"))) {
+            for (Path p : parts.sorted().toList()) {
+                upload(view, p);
+            }
+        }
+        view.form().layer().setValue(workflow.layer("bus_stop"));
+        _click(view.form().analyseButton());
+        ImportJob job = settle(view);
+
+        assertThat(job.status().name()).isEqualTo("NEEDS_INPUT");
+        assertThat(text(view.result(), "import-notice")).contains("需要补充信息", "请选择坐标系");
+        assertThat(find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs").isInvalid()).isTrue();
+
+        @SuppressWarnings("unchecked")
+        var crs = (com.vaadin.flow.component.combobox.ComboBox<String>) find(view.form(),
+                com.vaadin.flow.component.combobox.ComboBox.class, "import-crs");
+        crs.setValue("EPSG:4546");
+        _click(button(view.result(), "import-reanalyse"));
+        ImportJob again = settle(view);
+        assertThat(again.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(again.crs()).isEqualTo("EPSG:4546");
+        assertThat(text(view.result(), "import-facts")).contains("EPSG:4546", "用户指定");
+    }
+
+    // --- helpers ---
+
+    private ImportView open() {
+        ImportView view = new ImportView(workflow, ADMIN);
+        UI.getCurrent().add(view);
+        return view;
+    }
+
+    /** What the upload handler does with a received file. */
+    private static void upload(ImportView view, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            String stored = view.form().draft().add(file.getFileName().toString(), in);
+            view.form().received(file.getFileName().toString(), stored);
+        }
+    }
+
+    /** Waits for the shown import to settle, then lets the page poll once. */
+    private ImportJob settle(ImportView view) throws InterruptedException {
+        String id = view.result().shown().id();
+        workflow.await(id, Duration.ofSeconds(60));
+        view.refresh();
+        return view.result().shown();
+    }
+
+    private static String text(com.vaadin.flow.component.Component root, String id) {
+        return find(root, com.vaadin.flow.component.Component.class, id).getElement().getTextRecursively();
+    }
+
+    private static com.vaadin.flow.component.button.Button button(com.vaadin.flow.component.Component root, String id) {
+        return find(root, com.vaadin.flow.component.button.Button.class, id);
+    }
+
+    private static <T extends com.vaadin.flow.component.Component> T find(com.vaadin.flow.component.Component root,
+                                                                          Class<T> type) {
+        return descendants(root).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    private static <T extends com.vaadin.flow.component.Component> T find(com.vaadin.flow.component.Component root,
+                                                                          Class<T> type, String id) {
+        return descendants(root).filter(type::isInstance).filter(c -> c.getId().orElse("").equals(id))
+                .map(type::cast).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+    }
+
+    private static Stream<com.vaadin.flow.component.Component> descendants(com.vaadin.flow.component.Component c) {
+        return Stream.concat(Stream.of(c), c.getChildren().flatMap(ImportViewTest::descendants));
+    }
+}
