@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.map.TileService;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -46,11 +47,19 @@ public class ImportView extends Div implements HasDynamicTitle {
     private Registration pollRegistration;
 
     @Autowired
-    public ImportView(ImportWorkflow workflow, AuthenticationContext auth) {
-        this(workflow, ImportUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()));
+    public ImportView(ImportWorkflow workflow, AuthenticationContext auth, TileService tiles) {
+        this(workflow, ImportUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
+                PREVIEW_CONTEXT.stream().map(tiles::tiledLayer).toList(), tiles);
     }
 
     ImportView(ImportWorkflow workflow, ImportUser user) {
+        this(workflow, user, List.of(), null);
+    }
+
+    /** The layers drawn under an import's preview, for orientation. */
+    static final List<String> PREVIEW_CONTEXT = List.of("county", "township");
+
+    private ImportView(ImportWorkflow workflow, ImportUser user, List<LayerDef> context, TileService tiles) {
         this.workflow = workflow;
         this.user = user;
         addClassName("import-view");
@@ -63,7 +72,8 @@ public class ImportView extends Div implements HasDynamicTitle {
         header.addClassName("import-header");
 
         form = new ImportForm(workflow, workflow.writableLayers(user));
-        result = new JobPanel(workflow);
+        result = new JobPanel(workflow, context.stream()
+                .map(l -> tiles.mapLayer(l, getLocale(), true)).toList());
         recent = new RecentImports(workflow, this::open);
         Div columns = new Div(form, result);
         columns.addClassName("import-columns");

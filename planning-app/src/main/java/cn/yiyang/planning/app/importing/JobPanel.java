@@ -1,5 +1,8 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.map.MapLayer;
+import cn.yiyang.planning.app.map.OverlayFeature;
+import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportStatus;
@@ -18,6 +21,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.locationtech.jts.geom.Envelope;
@@ -48,10 +52,22 @@ final class JobPanel extends Div {
     private final Div downloads = new Div();
     private final IssueGrid issues = new IssueGrid();
     private final Span noProblems = new Span();
+    private final Div previewSection = new Div();
+    private final PlanningMap previewMap = new PlanningMap();
     private ImportJob shown;
 
-    JobPanel(ImportWorkflow workflow) {
+    /**
+     * @param workflow the imports
+     * @param context  tile layers drawn under the preview for orientation (may be empty)
+     */
+    JobPanel(ImportWorkflow workflow, List<MapLayer> context) {
         this.workflow = workflow;
+        context.forEach(previewMap::addLayer);
+        previewMap.addClassName("import-preview-map");
+        previewMap.setHeight("280px"); // the map fills its box by default; this card gives it no height
+        previewMap.setId("import-preview-map");
+        previewSection.add(new H4(getTranslation("import.preview")), previewMap);
+        previewSection.addClassName("import-section");
         addClassNames("import-card", "import-result");
         title.setText(getTranslation("import.step.result"));
         title.addClassName("import-card-title");
@@ -92,7 +108,7 @@ final class JobPanel extends Div {
         problemsSection.add(problemsHeader, noProblems, issues);
         problemsSection.addClassName("import-section");
 
-        add(header, empty, progress, notice, facts, mappingSection, problemsSection);
+        add(header, empty, progress, notice, facts, previewSection, mappingSection, problemsSection);
         clear();
     }
 
@@ -111,7 +127,8 @@ final class JobPanel extends Div {
         title.setText(getTranslation("import.step.result"));
         empty.setVisible(true);
         status.setVisible(false);
-        for (Component c : new Component[] {reanalyse, load, progress, notice, facts, mappingSection, problemsSection}) {
+        for (Component c : new Component[] {reanalyse, load, progress, notice, facts, previewSection, mappingSection,
+                problemsSection}) {
             c.setVisible(false);
         }
     }
@@ -154,6 +171,7 @@ final class JobPanel extends Div {
         if (!changedJob) {
             return;
         }
+        showPreview(job, settled);
         mappingSection.setVisible(settled && job.mapping() != null);
         if (settled && job.mapping() != null) {
             mapping.show(layer, job.mapping(), confirmable);
@@ -169,6 +187,26 @@ final class JobPanel extends Div {
             }
             showDownloads(job);
         }
+    }
+
+    /** The file's features on a map: a sample of them, the rejected ones in red (none for a job read back). */
+    private void showPreview(ImportJob job, boolean settled) {
+        boolean has = settled && job.preview() != null && !job.preview().features().isEmpty()
+                && job.preview().extent() != null && !job.preview().extent().isNull();
+        previewSection.setVisible(has);
+        if (has) {
+            previewMap.setOverlay(job.preview().features().stream()
+                    .filter(f -> f.geometry() != null)
+                    .map(f -> new OverlayFeature(f.geometry(), f.rejected())).toList());
+            Envelope e = new Envelope(job.preview().extent());
+            e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.1 + 0.001);
+            previewMap.fitExtent(e);
+        }
+    }
+
+    /** The preview map (for tests). */
+    PlanningMap previewMap() {
+        return previewMap;
     }
 
     /** The Lumo badge theme of a status. */

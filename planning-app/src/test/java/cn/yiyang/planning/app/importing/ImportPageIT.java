@@ -75,6 +75,12 @@ class ImportPageIT {
             assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText()).contains("道路名称", "行政等级");
             assertThat(browser.driver().findElement(By.id("import-issues")).getText()).contains("UNKNOWN_CODE");
             assertThat(layers.layer("road").featureCount()).as("a dry run loads nothing").isZero();
+            browser.waitFor(Duration.ofSeconds(20), "the preview map", () -> "4".equals(browser.driver()
+                    .findElement(By.id("import-preview-map")).getDomAttribute("data-overlay-features")));
+            browser.waitFor(Duration.ofSeconds(20), "the preview map to draw", () -> !browser.driver()
+                    .findElements(By.cssSelector("#import-preview-map[data-rendered='true']")).isEmpty());
+            assertThat(browser.drawnPixels(browser.driver().findElement(By.id("import-preview-map"))))
+                    .as("the preview's features drawn").isPositive();
             browser.screenshot("import-analysed");
 
             browser.driver().findElement(By.id("import-load")).click();

@@ -91,6 +91,7 @@ class ImportViewTest {
                 "EPSG:4525");
         assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
         assertThat(text(result, "import-status")).isEqualTo("成功");
+        assertThat(result.previewMap().getOverlayCount()).as("the file's features on the preview map").isEqualTo(4);
         MappingEditor mapping = find(result, MappingEditor.class);
         assertThat(mapping.select("道路名称").getValue()).isEqualTo("name");
         assertThat(mapping.select("行政等级").getValue()).isEqualTo("admin_class");
