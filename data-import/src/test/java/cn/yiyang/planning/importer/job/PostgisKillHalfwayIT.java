@@ -33,13 +33,16 @@ class PostgisKillHalfwayIT extends KillHalfwayContract {
         return List.of(test.jdbcUrl(), "-", "-");
     }
 
-    /** The child's COPY into the road table is running: the kill lands inside the load's transaction. */
+    /**
+     * The child's COPY into the road table (a replace loads road__replace) is running: the kill lands
+     * inside the load's transaction.
+     */
     @Override
     void assertLoadUnderWay() throws Exception {
         String db = test.jdbcUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
         try (Connection c = test.store().dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db
-                     + "' AND query LIKE 'COPY road %' AND state = 'active'")) {
+                     + "' AND query LIKE 'COPY road%' AND state = 'active'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("a COPY into road in progress").isEqualTo(1);
         }

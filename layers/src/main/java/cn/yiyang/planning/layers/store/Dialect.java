@@ -54,6 +54,19 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException;
 
     /**
+     * Replaces every feature of the layer with {@code features}, inside the caller's transaction. The
+     * default deletes and inserts; PostGIS loads a new table and swaps it in.
+     *
+     * @return the number of rows inserted
+     */
+    default long bulkReplace(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM " + layer.table());
+        }
+        return bulkInsert(connection, layer, features);
+    }
+
+    /**
      * Prepares a layer for a bulk load, outside the load's transaction. H2GIS drops the layer's
      * spatial index: H2's R-tree does not survive a process killed in the middle of a write (the
      * file cannot be reopened, or uncommitted rows reappear), while the table's other indexes do.

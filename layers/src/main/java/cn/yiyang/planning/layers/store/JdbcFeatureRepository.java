@@ -67,12 +67,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     private long loadInOneTransaction(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
         return store.inTransaction(c -> switch (mode) {
-            case REPLACE -> {
-                try (Statement st = c.createStatement()) {
-                    st.executeUpdate("DELETE FROM " + layer.table());
-                }
-                yield store.dialect().bulkInsert(c, layer, features);
-            }
+            case REPLACE -> store.dialect().bulkReplace(c, layer, features);
             case APPEND -> store.dialect().bulkInsert(c, layer, features);
             case UPSERT -> store.dialect().bulkUpsert(c, layer, features);
         });
