@@ -2,11 +2,8 @@ package cn.yiyang.planning.importer.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** A private temporary folder (an unpacked zip, the parts of an upload, a GDAL conversion), deleted on close. */
 final class TempDir implements AutoCloseable {
@@ -32,23 +29,8 @@ final class TempDir implements AutoCloseable {
     /** Deletes the folder and everything in it; best effort (a file still open on Windows stays). */
     @Override
     public void close() {
-        if (!Files.exists(path)) {
-            return;
-        }
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.delete(path);
         } catch (IOException e) {
             // Left for the operating system's temp cleaning; nothing the import can do about it.
         }
