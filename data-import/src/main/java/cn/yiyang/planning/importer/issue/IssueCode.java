@@ -45,7 +45,10 @@ public enum IssueCode {
     UNKNOWN_LAYER(Severity.ERROR),
     /** {0}: the source field, {1}: the target field. A field mapping names a field that does not exist. */
     BAD_FIELD_MAPPING(Severity.ERROR),
-    /** {0}: the required field. No source field maps to a required field of the layer. */
+    /**
+     * {0}: the required field, {1}: its Chinese title, {2}: its English title. No source field maps to
+     * a required field of the layer.
+     */
     REQUIRED_FIELD_UNMAPPED(Severity.ERROR),
     /** {0}: the CSV header. No longitude/latitude or WKT columns could be found in a CSV. */
     CSV_NO_GEOMETRY_COLUMNS(Severity.ERROR),

@@ -81,7 +81,7 @@ public final class FieldMapper {
         for (FieldDef f : layer.fields()) {
             if (f.required() && !taken.contains(f.name()) && !Derivations.derives(layer, f.name())) {
                 issues.add(ImportIssue.ofRow(source.fileName(), 0, f.name(), IssueCode.REQUIRED_FIELD_UNMAPPED,
-                        f.name()));
+                        f.name(), f.titleZh(), f.titleEn()));
             }
         }
         return new MappingProposal(new FieldMapping(entries), issues);

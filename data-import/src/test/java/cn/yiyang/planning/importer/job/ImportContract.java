@@ -305,7 +305,8 @@ abstract class ImportContract {
         assertThat(job.status()).isEqualTo(ImportStatus.NEEDS_INPUT);
         assertThat(job.outcome()).isEqualTo(IssueCode.REQUIRED_FIELD_UNMAPPED);
         assertThat(job.issues()).containsExactly(
-                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class"));
+                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class",
+                        "行政等级", "Administrative class"));
         assertThat(job.read()).isZero();
         assertThat(job.mapping().asMap()).containsEntry("等级X", "EXTRA");
         assertThat(job.confirmable()).isTrue();

@@ -105,8 +105,10 @@ class FieldMapperTest {
         MappingProposal p = propose(road, null, "道路名称", "路面类型");
 
         assertThat(p.issues()).containsExactly(
-                ImportIssue.ofRow("道路.shp", 0, "code", IssueCode.REQUIRED_FIELD_UNMAPPED, "code"),
-                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class"));
+                ImportIssue.ofRow("道路.shp", 0, "code", IssueCode.REQUIRED_FIELD_UNMAPPED, "code", "路段编码",
+                        "Segment code"),
+                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class", "行政等级",
+                        "Administrative class"));
         assertThat(p.complete()).isFalse();
         assertThat(p.mapping().sourceOf("hardened")).as("derived from surface, not required anyway").isEmpty();
     }
