@@ -2,10 +2,12 @@ package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.app.place.DrillDown;
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceLabels;
 import cn.yiyang.planning.app.place.PlaceSearch;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.table.AttributeTable;
 import cn.yiyang.planning.app.table.FeatureTableService;
+import cn.yiyang.planning.app.table.UnitStatistics;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,6 +58,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private final AttributeTable table;
     private final Div tablePanel = new Div();
     private final DrillDown drillDown;
+    private final UnitStatistics statistics;
     private final PlaceSearch search;
     private final MeasureTools measure;
     /** The layer a link asked to show; shown again after the user's remembered choices are restored. */
@@ -95,6 +98,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
                 identify.showAttributes(layer.id(), row.values());
             }
         });
+        statistics = new UnitStatistics(tableService, locale);
         drillDown = new DrillDown(places, this::onPlace);
         search = new PlaceSearch(places, this::goTo);
         measure = new MeasureTools(map, locale);
@@ -123,6 +127,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         main.addClassName("map-main");
         add(sidePanel(), main);
         drillDown.show(places.city());
+        statistics.show(null, PlaceLabels.name(places.city(), this::getTranslation));
     }
 
     @Override
@@ -138,7 +143,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         tableButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Div tools = new Div(measure, tableButton);
         tools.addClassName("map-tools");
-        panel.add(search, drillDown, tools, tree, new H2(getTranslation("map.feature-info")), identify);
+        panel.add(search, drillDown, statistics, tools, tree, new H2(getTranslation("map.feature-info")), identify);
         return panel;
     }
 
@@ -167,7 +172,9 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         } else {
             map.clearSelection();
         }
-        table.setScope(place.level() == Place.Level.CITY ? null : place.code());
+        String scope = place.level() == Place.Level.CITY ? null : place.code();
+        table.setScope(scope);
+        statistics.show(scope, PlaceLabels.name(place, this::getTranslation));
     }
 
     private void selectFeature(String layerId, Long id) {
@@ -264,6 +271,10 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
 
     Div tablePanel() {
         return tablePanel;
+    }
+
+    UnitStatistics statistics() {
+        return statistics;
     }
 
     DrillDown drillDown() {

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -273,6 +274,7 @@ class MapViewTest {
         assertThat(view.table().layer().id()).isEqualTo("village");
         assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 15 条");
 
+        assertThat(_get(view.statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("15");
         var next = view.drillDown().next();
         Place county = next.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(county.name()).isEqualTo("南县");
@@ -282,6 +284,8 @@ class MapViewTest {
         view.drillDown().go(township);
         assertThat(view.map().getLastFit()).contains(township.extent());
         assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 9 条");
+        assertThat(_get(view.statistics(), H2.class).getText()).isEqualTo("茅草街镇统计");
+        assertThat(_get(view.statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("9");
 
         // Households have a village code: a township filters them by prefix.
         view.table().setLayer("household");

@@ -1,0 +1,60 @@
+package cn.yiyang.planning.app.table;
+
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How many features of the main layers lie in the drill-down's unit (the city, a county, a township
+ * or a village): villages, natural villages, households, roads, and the facilities of each theme.
+ * Counted by the same scope as the attribute table (code prefix, else the unit's extent).
+ */
+public class UnitStatistics extends Div {
+
+    /** The layers counted, in display order. */
+    static final List<String> LAYERS = List.of("village", "natural_village", "household", "road", "bus_stop",
+            "water_work", "sewage_facility", "cold_chain_site", "courier_point", "village_plan");
+
+    private final FeatureTableService tables;
+    private final Locale locale;
+    private final H2 title = new H2();
+    private final Div rows = new Div();
+
+    public UnitStatistics(FeatureTableService tables, Locale locale) {
+        this.tables = tables;
+        this.locale = locale;
+        addClassName("map-unit-stats");
+        setId("unit-stats");
+        rows.addClassName("map-unit-stats-rows");
+        add(title, rows);
+    }
+
+    /**
+     * Shows the counts for a unit.
+     *
+     * @param scopeCode the unit's NBS code, or null for the whole city
+     * @param unitName  the unit's name, for the heading
+     */
+    public void show(String scopeCode, String unitName) {
+        title.setText(getTranslation("map.stats.title", unitName));
+        rows.removeAll();
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+        TableQuery scope = new TableQuery(Map.of(), null, scopeCode, null, true);
+        for (String id : LAYERS) {
+            LayerDef layer = tables.layer(id);
+            Span label = new Span("en".equals(locale.getLanguage()) ? layer.titleEn() : layer.titleZh());
+            label.addClassName("map-unit-stats-label");
+            Span value = new Span(numbers.format(tables.count(id, scope)));
+            value.addClassName("map-unit-stats-value");
+            value.setId("unit-stats-" + id);
+            Div row = new Div(label, value);
+            row.addClassName("map-unit-stats-row");
+            rows.add(row);
+        }
+    }
+}
