@@ -1,5 +1,6 @@
 package cn.yiyang.planning.geo.network;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -36,19 +37,23 @@ public final class NetworkDistance {
 
     private final RoadNetwork network;
     private final Set<Integer> components;
+    private final List<RoadEdge> edges;
     private final STRtree index = new STRtree();
 
     private NetworkDistance(RoadNetwork network, Reachability reachability) {
         this.network = network;
         this.components = new HashSet<>();
+        List<RoadEdge> reachable = new ArrayList<>();
         for (NetworkComponent c : reachability.network()) {
             components.add(c.index());
             for (int e : c.edges()) {
                 RoadEdge edge = network.edges().get(e);
                 index.insert(edge.metres().getEnvelopeInternal(), edge);
+                reachable.add(edge);
             }
         }
         index.build();
+        this.edges = List.copyOf(reachable);
     }
 
     /**
@@ -139,13 +144,8 @@ public final class NetworkDistance {
         return Set.copyOf(components);
     }
 
-    /** @return the reachable edges, in no particular order */
-    @SuppressWarnings("unchecked")
+    /** @return the reachable edges, by component */
     public List<RoadEdge> edges() {
-        return List.copyOf((List<RoadEdge>) index.itemsTree().stream().flatMap(o -> flatten(o)).toList());
-    }
-
-    private static java.util.stream.Stream<Object> flatten(Object o) {
-        return o instanceof List<?> l ? l.stream().flatMap(NetworkDistance::flatten) : java.util.stream.Stream.of(o);
+        return edges;
     }
 }

@@ -27,6 +27,10 @@ import org.locationtech.jts.noding.snap.SnappingNoder;
  * end lies within the snap tolerance of another road), and each noded piece becomes a {@link RoadEdge} between
  * two nodes. Points within the snap tolerance of each other (1 m by default) are one node.
  *
+ * <p>The snapping applies to every vertex, not only to road ends: two roads with vertices closer than the
+ * tolerance are joined there (at 1 m this is what digitised junctions need; an overpass drawn through a road
+ * is joined too, since the input has no levels).
+ *
  * <pre>{@code
  * RoadNetwork roads = RoadNetwork.build(segments);
  * Reachability r = roads.reachable(countyRoadIds);

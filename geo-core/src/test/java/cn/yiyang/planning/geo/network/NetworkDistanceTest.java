@@ -38,6 +38,8 @@ class NetworkDistanceTest {
 
         assertThat(nearest.distance()).isCloseTo(500.0, within(0.01));
         assertThat(nearest.roadId()).isEqualTo("county");
+        NetworkDistance toLane = NetworkDistance.of(ROADS, ROADS.reachable(Set.of("lane")));
+        assertThat(toLane.nearest(lonLat(100, 500)).orElseThrow().distance()).isCloseTo(30.0, within(0.01));
     }
 
     @Test
@@ -45,6 +47,12 @@ class NetworkDistanceTest {
         // snapped to (100, 0) on the county road and (900, 200) on the village road: 800 + 200
         assertThat(DISTANCE.alongNetwork(lonLat(100, -20), lonLat(920, 200)).orElseThrow())
             .isCloseTo(1000.0, within(0.01));
+    }
+
+    @Test
+    void onlyTheSeededComponentsAreIndexed() {
+        assertThat(DISTANCE.edges()).extracting(RoadEdge::roadId).containsOnly("county", "village");
+        assertThat(DISTANCE.edges()).hasSize(3); // the county road is cut at the T
     }
 
     @Test
