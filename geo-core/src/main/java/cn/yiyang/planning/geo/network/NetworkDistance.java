@@ -112,7 +112,7 @@ public final class NetworkDistance {
         if (a.index() == b.index()) {
             best = Math.abs(from.get().alongEdge() - to.get().alongEdge());
         }
-        double[] dist = new double[network.nodes().size()];
+        double[] dist = new double[network.nodeCount()];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
         relax(dist, heap, a.from(), from.get().alongEdge());

@@ -216,6 +216,11 @@ public final class RoadNetwork {
         return nodes.stream().map(Coordinate::copy).toList();
     }
 
+    /** @return the number of nodes */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
     /** @return the edges; an edge's index is its position */
     public List<RoadEdge> edges() {
         return edges;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 
 class RoadNetworkTest {
 
@@ -78,6 +80,26 @@ class RoadNetworkTest {
         assertThat(r.fragments().get(0).length()).isCloseTo(200.0, within(1e-4));
         assertThat(r.fragments().get(1).roadIds()).containsExactly("track", "track2");
         assertThat(r.fragments().get(1).length()).isCloseTo(150.0, within(1e-4));
+    }
+
+    @Test
+    void aMultiLineStringRoadMayFallInTwoComponents() {
+        GeometryFactory gf = new GeometryFactory();
+        RoadSegment split = new RoadSegment("split", gf.createMultiLineString(new LineString[] {
+            (LineString) road("x", 0, 0, 100, 0).lonLat(),
+            (LineString) road("x", 0, 300, 50, 300).lonLat()}));
+        RoadNetwork roads = RoadNetwork.build(List.of(split, road("county", 100, 0, 100, 200)));
+
+        Reachability r = roads.reachable(Set.of("county"));
+
+        assertThat(r.network()).singleElement().satisfies(c -> {
+            assertThat(c.roadIds()).containsExactly("county", "split");
+            assertThat(c.length()).isCloseTo(300.0, within(1e-4));
+        });
+        assertThat(r.fragments()).singleElement().satisfies(c -> {
+            assertThat(c.roadIds()).containsExactly("split");
+            assertThat(c.length()).isCloseTo(50.0, within(1e-4));
+        });
     }
 
     @Test
