@@ -118,7 +118,25 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public void forEach(LayerDef layer, Consumer<Feature> sink) {
-        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id";
+        stream("SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id",
+                rs -> sink.accept(FeatureRows.read(rs, layer)));
+    }
+
+    @Override
+    public void forEachKey(LayerDef layer, Consumer<String> sink) {
+        if (layer.keyField() == null) {
+            return;
+        }
+        stream("SELECT " + layer.keyField() + " FROM " + layer.table(), rs -> {
+            String key = rs.getString(1);
+            if (key != null) {
+                sink.accept(key);
+            }
+        });
+    }
+
+    /** Runs a query and hands each row to {@code row}, read in chunks: memory does not grow with the table. */
+    private void stream(String sql, RowHandler row) {
         store.withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -126,7 +144,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(FeatureRows.read(rs, layer));
+                        row.accept(rs);
                     }
                 }
                 c.commit();
@@ -137,31 +155,10 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         });
     }
 
-    @Override
-    public void forEachKey(LayerDef layer, Consumer<String> sink) {
-        if (layer.keyField() == null) {
-            return;
-        }
-        String sql = "SELECT " + layer.keyField() + " FROM " + layer.table();
-        store.withConnection(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String key = rs.getString(1);
-                        if (key != null) {
-                            sink.accept(key);
-                        }
-                    }
-                }
-                c.commit();
-            } finally {
-                c.setAutoCommit(auto);
-            }
-            return null;
-        });
+    /** Reads the current row of a result set. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     @Override
