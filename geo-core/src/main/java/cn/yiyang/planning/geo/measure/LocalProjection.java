@@ -90,4 +90,27 @@ public record LocalProjection(GaussKrugerZone zone) {
     public Coordinate toLonLat(Coordinate metres) {
         return CrsTransform.of(crs(), Crs.CGCS2000).transform(metres);
     }
+
+    /**
+     * The point scale factor of this projection at a place: a short distance measured in the projection's metres
+     * is {@code k} times the distance on the ground (the GRS80 ellipsoid). Divide projected distances by it to get
+     * true metres; at Yiyang's far side, 2° from the central meridian, {@code k - 1} is about 4.7e-4.
+     *
+     * <p>Series for the transverse Mercator (Snyder, <i>Map Projections: A Working Manual</i>, eq. 8-11, with
+     * {@code k0 = 1}); its truncation error is below 1e-9 within 3° of the central meridian.
+     *
+     * @param lonLat a CGCS2000 lon/lat coordinate
+     * @return the scale factor, 1 on the central meridian
+     */
+    public double scaleFactor(Coordinate lonLat) {
+        double phi = Math.toRadians(lonLat.y);
+        double a = Math.cos(phi) * Math.toRadians(lonLat.x - zone.centralMeridian());
+        double f = Ellipsoid.GRS80.flattening();
+        double e2 = f * (2 - f);
+        double ep2 = e2 / (1 - e2);
+        double c = ep2 * Math.cos(phi) * Math.cos(phi);
+        double t = Math.tan(phi) * Math.tan(phi);
+        double a2 = a * a;
+        return 1 + (1 + c) * a2 / 2 + (5 - 4 * t + 42 * c + 13 * c * c - 28 * ep2) * a2 * a2 / 24;
+    }
 }

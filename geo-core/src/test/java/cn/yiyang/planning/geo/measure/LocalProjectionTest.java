@@ -77,4 +77,23 @@ class LocalProjectionTest {
         assertThatThrownBy(() -> LocalProjection.forGeometry(GF.createPolygon()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "111.00, 28.5",   // on the central meridian of zone 37
+        "112.00, 28.5",   // 1° east
+        "112.94, 29.5",   // Yiyang's far east corner, 1.94° from 111°E
+        "110.72, 27.97"}) // its far west corner
+    void scaleFactorTurnsProjectedMetresIntoGroundMetres(double lon, double lat) {
+        LocalProjection local = new LocalProjection(new GaussKrugerZone(37));
+        Coordinate a = new Coordinate(lon, lat);
+        Coordinate b = new Coordinate(lon + 0.0004, lat + 0.0003);   // about 50 m away
+        double projected = local.toMetres(a).distance(local.toMetres(b));
+        double ground = GeodesicDistance.CGCS2000.distance(a, b);
+        double k = local.scaleFactor(new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2));
+        assertThat(projected / k).isCloseTo(ground, org.assertj.core.api.Assertions.within(1e-6));
+        if (lon > 112.9) {
+            assertThat(k - 1).isBetween(4.0e-4, 5.5e-4);   // 2.4 cm over 50 m: why distances divide by k
+        }
+    }
 }

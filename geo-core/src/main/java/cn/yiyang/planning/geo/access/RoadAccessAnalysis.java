@@ -1,0 +1,408 @@
+package cn.yiyang.planning.geo.access;
+
+import cn.yiyang.planning.geo.access.AccessInput.Household;
+import cn.yiyang.planning.geo.access.AccessInput.NaturalVillage;
+import cn.yiyang.planning.geo.access.AccessInput.Road;
+import cn.yiyang.planning.geo.access.AccessInput.Township;
+import cn.yiyang.planning.geo.access.AccessInput.Village;
+import cn.yiyang.planning.geo.access.AccessResult.DataProblem;
+import cn.yiyang.planning.geo.access.AccessResult.Fragment;
+import cn.yiyang.planning.geo.access.AccessResult.HouseholdAccess;
+import cn.yiyang.planning.geo.access.AccessResult.NaturalVillageAccess;
+import cn.yiyang.planning.geo.access.AccessResult.NetworkSummary;
+import cn.yiyang.planning.geo.access.AccessResult.ProblemKind;
+import cn.yiyang.planning.geo.access.AccessResult.RoadStatus;
+import cn.yiyang.planning.geo.access.AccessResult.TownshipAccess;
+import cn.yiyang.planning.geo.access.AccessResult.VillageAccess;
+import cn.yiyang.planning.geo.access.EdgeIndex.Near;
+import cn.yiyang.planning.geo.measure.LocalProjection;
+import cn.yiyang.planning.geo.network.RoadEdge;
+import cn.yiyang.planning.geo.network.RoadNetwork;
+import cn.yiyang.planning.geo.network.RoadSegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.ItemBoundable;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Road access (通达) of households, natural villages, villages and townships, and the Rural Access Index.
+ *
+ * <ol>
+ *   <li>All passable roads are noded into one {@link RoadNetwork} (1 m snap) in the Gauss-Kruger zone of the data's
+ *       centre. Roads the 通返不通 register holds impassable are left out entirely, so a broken bridge cuts the
+ *       network.</li>
+ *   <li>The <em>network</em> is the hardened (or all-season) edges in components, joined through hardened edges
+ *       only, that contain a seed road (the county network). Other hardened components are isolated
+ *       fragments.</li>
+ *   <li>Each household, natural village, township seat and village centre is measured against it in ground metres
+ *       (projected distance divided by the point scale factor, see {@link LocalProjection#scaleFactor}).</li>
+ *   <li>The network distance of a place: straight to its nearest road of any kind, then along the roads to the
+ *       nearest network node (one multi-source Dijkstra from all network nodes). A river between a house and a
+ *       network road does not shorten it.</li>
+ *   <li>Counts roll up village → township → county → city, for all villages and for key-support and demonstration
+ *       villages as groups; gaps are listed by people per km of road to build.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * AccessResult r = new RoadAccessAnalysis(AccessSettings.defaults()).run(input, (f, stage) -> bar.set(f));
+ * r.indicator(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.CITY, "430900", UnitGroup.ALL);
+ * }</pre>
+ */
+public final class RoadAccessAnalysis {
+
+    /** Minimum road length in a people-per-km ratio, km: a gap next to the network is not infinitely good. */
+    static final double MIN_ROAD_KM = 0.05;
+
+    /** Receives the progress of a run. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Ignores progress. */
+        Progress NONE = (fraction, stage) -> { };
+
+        /**
+         * @param fraction 0 to 1
+         * @param stage the stage now running: network, households, villages, indicators, gaps
+         */
+        void update(double fraction, String stage);
+    }
+
+    private final AccessSettings settings;
+
+    /** @param settings the thresholds */
+    public RoadAccessAnalysis(AccessSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * @param input the roads, settlements and units
+     * @return the result
+     */
+    public AccessResult run(AccessInput input) {
+        return run(input, Progress.NONE);
+    }
+
+    /**
+     * @param input the roads, settlements and units
+     * @param progress told of the progress
+     * @return the result
+     */
+    public AccessResult run(AccessInput input, Progress progress) {
+        return new Run(input, progress).execute();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+
+        private final AccessInput in;
+        private final Progress progress;
+        private final List<DataProblem> problems = new ArrayList<>();
+        private LocalProjection projection;
+        private RoadNetwork graph;
+        private boolean[] networkEdge;
+        private double[] nodeDistance;
+        private EdgeIndex network;
+        private EdgeIndex allRoads;
+        private EdgeIndex allSeason;
+        private EdgeIndex class3;
+        private EdgeIndex busRoutes;
+        private final Map<String, RoadStatus> roadStatus = new LinkedHashMap<>();
+        private final List<Fragment> fragments = new ArrayList<>();
+
+        Run(AccessInput in, Progress progress) {
+            this.in = in;
+            this.progress = progress;
+        }
+
+        AccessResult execute() {
+            progress.update(0, "network");
+            buildNetwork();
+            progress.update(0.25, "households");
+            List<HouseholdAccess> households = measureHouseholds();
+            progress.update(0.7, "villages");
+            List<NaturalVillageAccess> naturalVillages = measureNaturalVillages();
+            List<VillageAccess> villages = measureVillages();
+            List<TownshipAccess> townships = measureTownships();
+            progress.update(0.85, "indicators");
+            List<UnitIndicator> indicators = new Rollup(in, problems)
+                .indicators(households, naturalVillages, villages, townships);
+            progress.update(0.92, "gaps");
+            List<AccessResult.Gap> gaps = new GapFinder(in, settings, projection)
+                .gaps(households, naturalVillages);
+            progress.update(1, "done");
+            double networkKm = 0;
+            for (RoadEdge e : graph.edges()) {
+                if (networkEdge[e.index()]) {
+                    networkKm += e.length();
+                }
+            }
+            NetworkSummary summary = new NetworkSummary(graph.nodeCount(), graph.edges().size(), networkKm / 1000,
+                fragments.stream().mapToDouble(Fragment::lengthM).sum() / 1000,
+                (int) roadStatus.values().stream().filter(s -> s == RoadStatus.IMPASSABLE).count());
+            return new AccessResult(settings, summary, households, naturalVillages, villages, townships,
+                Map.copyOf(roadStatus), List.copyOf(fragments), gaps, indicators, List.copyOf(problems));
+        }
+
+        private void buildNetwork() {
+            Envelope env = new Envelope();
+            in.roads().forEach(r -> env.expandToInclude(r.lonLat().getEnvelopeInternal()));
+            in.households().forEach(h -> env.expandToInclude(h.lonLat()));
+            projection = env.isNull() ? LocalProjection.forEnvelope(new Envelope(112, 112, 28.5, 28.5))
+                : LocalProjection.forEnvelope(env);
+            Map<String, Road> byId = new HashMap<>();
+            List<RoadSegment> segments = new ArrayList<>();
+            for (Road r : in.roads()) {
+                byId.put(r.id(), r);
+                if (r.passable()) {
+                    segments.add(new RoadSegment(r.id(), r.lonLat()));
+                } else {
+                    roadStatus.put(r.id(), RoadStatus.IMPASSABLE);
+                }
+            }
+            graph = RoadNetwork.build(segments, projection, settings.snapToleranceM());
+            List<RoadEdge> edges = graph.edges();
+            boolean[] eligible = new boolean[edges.size()];
+            UnionFind sets = new UnionFind(graph.nodeCount());
+            for (RoadEdge e : edges) {
+                Road r = byId.get(e.roadId());
+                eligible[e.index()] = r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason();
+                if (eligible[e.index()]) {
+                    sets.union(e.from(), e.to());
+                }
+            }
+            boolean[] seededRoot = new boolean[graph.nodeCount()];
+            for (RoadEdge e : edges) {
+                if (eligible[e.index()] && byId.get(e.roadId()).seed()) {
+                    seededRoot[sets.find(e.from())] = true;
+                }
+            }
+            networkEdge = new boolean[edges.size()];
+            List<RoadEdge> networkEdges = new ArrayList<>();
+            List<RoadEdge> seasonEdges = new ArrayList<>();
+            List<RoadEdge> class3Edges = new ArrayList<>();
+            List<RoadEdge> busEdges = new ArrayList<>();
+            Map<Integer, List<RoadEdge>> fragmentEdges = new LinkedHashMap<>();
+            for (RoadEdge e : edges) {
+                Road r = byId.get(e.roadId());
+                if (eligible[e.index()]) {
+                    int root = sets.find(e.from());
+                    if (seededRoot[root]) {
+                        networkEdge[e.index()] = true;
+                        networkEdges.add(e);
+                        if (r.class3OrBetter()) {
+                            class3Edges.add(e);
+                        }
+                    } else {
+                        fragmentEdges.computeIfAbsent(root, k -> new ArrayList<>()).add(e);
+                    }
+                }
+                if (r.allSeason()) {
+                    seasonEdges.add(e);
+                }
+                if (r.busRoute()) {
+                    busEdges.add(e);
+                }
+            }
+            for (Road r : in.roads()) {
+                if (r.passable()) {
+                    roadStatus.put(r.id(), r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason()
+                        ? RoadStatus.FRAGMENT : RoadStatus.UNHARDENED);
+                }
+            }
+            networkEdges.forEach(e -> roadStatus.put(e.roadId(), RoadStatus.NETWORK));
+            for (List<RoadEdge> part : fragmentEdges.values()) {
+                TreeSet<String> ids = new TreeSet<>();
+                double length = 0;
+                for (RoadEdge e : part) {
+                    ids.add(e.roadId());
+                    length += e.length();
+                }
+                Coordinate at = part.get(0).metres().getCoordinateN(0);
+                Coordinate lonLat = projection.toLonLat(at);
+                fragments.add(new Fragment(ids, length / projection.scaleFactor(lonLat), lonLat));
+            }
+            fragments.sort((a, b) -> Double.compare(b.lengthM(), a.lengthM()));
+            network = new EdgeIndex(networkEdges);
+            allRoads = new EdgeIndex(edges);
+            allSeason = new EdgeIndex(seasonEdges);
+            class3 = new EdgeIndex(class3Edges);
+            busRoutes = new EdgeIndex(busEdges);
+            nodeDistance = distancesFromNetwork();
+        }
+
+        /** Multi-source Dijkstra over every passable edge from every node of the network. */
+        private double[] distancesFromNetwork() {
+            double[] dist = new double[graph.nodeCount()];
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+            for (RoadEdge e : graph.edges()) {
+                if (networkEdge[e.index()]) {
+                    for (int n : new int[] {e.from(), e.to()}) {
+                        if (dist[n] != 0) {
+                            dist[n] = 0;
+                            heap.add(new double[] {0, n});
+                        }
+                    }
+                }
+            }
+            while (!heap.isEmpty()) {
+                double[] top = heap.poll();
+                int node = (int) top[1];
+                if (top[0] > dist[node]) {
+                    continue;
+                }
+                for (RoadEdge e : graph.incident(node)) {
+                    int other = e.from() == node ? e.to() : e.from();
+                    double d = top[0] + e.length();
+                    if (d < dist[other]) {
+                        dist[other] = d;
+                        heap.add(new double[] {d, other});
+                    }
+                }
+            }
+            return dist;
+        }
+
+        /** The measures of one place. */
+        private record Place(double distanceM, double networkDistanceM, Coordinate nearestNetwork, double k) {
+        }
+
+        private Place measure(Coordinate lonLat, Coordinate p, double likelyM) {
+            double k = projection.scaleFactor(lonLat);
+            Near near = network.nearest(p, likelyM * k);
+            double distance = near == null ? Double.NaN : near.distance() / k;
+            Coordinate nearest = near == null ? null : projection.toLonLat(near.point());
+            double byRoad = Double.NaN;
+            if (near != null) {
+                Near road = allRoads.nearest(p, likelyM * k);
+                double along = Math.min(nodeDistance[road.edge().from()] + road.along(),
+                    nodeDistance[road.edge().to()] + road.edge().length() - road.along());
+                if (networkEdge[road.edge().index()]) {
+                    along = 0;
+                }
+                if (Double.isFinite(along)) {
+                    byRoad = (road.distance() + along) / k;
+                }
+            }
+            return new Place(distance, byRoad, nearest, k);
+        }
+
+        private List<HouseholdAccess> measureHouseholds() {
+            List<Household> hs = in.households();
+            HouseholdAccess[] out = new HouseholdAccess[hs.size()];
+            double served = settings.householdServedM();
+            double rai = settings.ruralAccessM();
+            IntStream.range(0, hs.size()).parallel().forEach(i -> {
+                Household h = hs.get(i);
+                Coordinate p = projection.toMetres(h.lonLat());
+                Place place = measure(h.lonLat(), p, served);
+                boolean within = allSeason.within(p, Math.min(200, rai) * place.k())
+                    || allSeason.within(p, rai * place.k());
+                out[i] = new HouseholdAccess(h.code(), place.distanceM() <= served, place.distanceM(),
+                    place.networkDistanceM(), place.networkDistanceM() <= served, within, place.nearestNetwork());
+            });
+            return List.of(out);
+        }
+
+        private List<NaturalVillageAccess> measureNaturalVillages() {
+            Map<String, int[]> counted = new HashMap<>();
+            for (Household h : in.households()) {
+                if (h.naturalVillageCode() != null) {
+                    int[] c = counted.computeIfAbsent(h.naturalVillageCode(), k -> new int[2]);
+                    c[0]++;
+                    c[1] += Math.max(0, h.population());
+                }
+            }
+            List<NaturalVillageAccess> out = new ArrayList<>();
+            double connected = settings.largeVillageConnectedM();
+            for (NaturalVillage nv : in.naturalVillages()) {
+                int[] c = counted.getOrDefault(nv.code(), new int[2]);
+                int households = nv.households() == null || nv.households() <= 0 ? c[0] : nv.households();
+                int population = nv.population() == null || nv.population() <= 0 ? c[1] : nv.population();
+                Place place = measure(nv.lonLat(), projection.toMetres(nv.lonLat()), connected);
+                out.add(new NaturalVillageAccess(nv.code(), households, population,
+                    households >= settings.largeVillageHouseholds(), place.distanceM() <= connected,
+                    place.distanceM(), place.networkDistanceM(), place.nearestNetwork()));
+            }
+            return out;
+        }
+
+        private List<VillageAccess> measureVillages() {
+            Map<String, double[]> centres = new HashMap<>(); // village → Σw·lon, Σw·lat, Σw
+            for (NaturalVillage nv : in.naturalVillages()) {
+                double w = nv.population() != null && nv.population() > 0 ? nv.population()
+                    : nv.households() != null && nv.households() > 0 ? nv.households() : 1;
+                addWeighted(centres, nv.villageCode(), nv.lonLat(), w);
+            }
+            Map<String, double[]> householdCentres = new HashMap<>();
+            for (Household h : in.households()) {
+                addWeighted(householdCentres, h.villageCode(), h.lonLat(), Math.max(1, h.population()));
+            }
+            STRtree stops = new STRtree();
+            for (Coordinate s : in.busStops()) {
+                Coordinate m = projection.toMetres(s);
+                stops.insert(new Envelope(m), m);
+            }
+            stops.build();
+            List<VillageAccess> out = new ArrayList<>();
+            for (Village v : in.villages()) {
+                double[] c = centres.containsKey(v.code()) ? centres.get(v.code()) : householdCentres.get(v.code());
+                Coordinate centre = c != null ? new Coordinate(c[0] / c[2], c[1] / c[2]) : v.centre();
+                if (centre == null) {
+                    problems.add(new DataProblem(ProblemKind.VILLAGE_WITHOUT_CENTRE, v.code()));
+                    out.add(new VillageAccess(v.code(), null, false, Double.NaN, Double.NaN));
+                    continue;
+                }
+                Coordinate p = projection.toMetres(centre);
+                double k = projection.scaleFactor(centre);
+                double stopDistance = Double.NaN;
+                if (!stops.isEmpty()) {
+                    Coordinate s = (Coordinate) stops.nearestNeighbour(new Envelope(p), p,
+                        (ItemBoundable a, ItemBoundable b) -> ((Coordinate) a.getItem()).distance(
+                            (Coordinate) b.getItem()));
+                    stopDistance = s.distance(p) / k;
+                }
+                Near route = busRoutes.nearest(p, settings.busRouteM() * k);
+                double routeDistance = route == null ? Double.NaN : route.distance() / k;
+                boolean served = stopDistance <= settings.busStopM() || routeDistance <= settings.busRouteM();
+                out.add(new VillageAccess(v.code(), centre, served, stopDistance, routeDistance));
+            }
+            return out;
+        }
+
+        private List<TownshipAccess> measureTownships() {
+            List<TownshipAccess> out = new ArrayList<>();
+            for (Township t : in.townships()) {
+                if (t.seat() == null) {
+                    problems.add(new DataProblem(ProblemKind.TOWNSHIP_WITHOUT_SEAT, t.code()));
+                    out.add(new TownshipAccess(t.code(), false, Double.NaN));
+                    continue;
+                }
+                double k = projection.scaleFactor(t.seat());
+                Near near = class3.nearest(projection.toMetres(t.seat()), settings.townshipSeatM() * k);
+                double distance = near == null ? Double.NaN : near.distance() / k;
+                out.add(new TownshipAccess(t.code(), distance <= settings.townshipSeatM(), distance));
+            }
+            return out;
+        }
+    }
+
+    private static void addWeighted(Map<String, double[]> sums, String key, Coordinate c, double w) {
+        if (key == null) {
+            return;
+        }
+        double[] s = sums.computeIfAbsent(key, k -> new double[3]);
+        s[0] += w * c.x;
+        s[1] += w * c.y;
+        s[2] += w;
+    }
+}
