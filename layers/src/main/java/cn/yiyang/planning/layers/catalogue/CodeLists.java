@@ -78,6 +78,20 @@ public final class CodeLists {
             .code("blocked", "不通", "Impassable", "中断", "阻断")
             .build();
 
+    /** The state of a road segment in the latest road-access analysis (layer {@code access_road}). */
+    public static final CodeList ACCESS_ROAD_STATUS = CodeList.builder("access_road_status")
+            .code("network", "连通路网", "Connected network")
+            .code("fragment", "孤立硬化路段", "Isolated hardened fragment")
+            .code("unhardened", "未硬化", "Not hardened")
+            .code("impassable", "通返不通", "Impassable (通返不通)")
+            .build();
+
+    /** What a road-access gap is (layer {@code access_gap}). */
+    public static final CodeList ACCESS_GAP_KIND = CodeList.builder("access_gap_kind")
+            .code("natural_village", "较大人口规模自然村", "Large natural village")
+            .code("household_cluster", "未通达农户聚落", "Unserved household cluster")
+            .build();
+
     public static final CodeList TEST_RESULT = CodeList.builder("test_result")
             .code("pass", "合格", "Pass", "达标")
             .code("fail", "不合格", "Fail", "不达标", "超标")
@@ -162,7 +176,7 @@ public final class CodeLists {
     /** Every code list, for the catalogue API. */
     public static List<CodeList> all() {
         return List.of(VILLAGE_CLASS, URBAN_RURAL, POVERTY_STATUS, WATER_KIND, ROAD_ADMIN_CLASS,
-                ROAD_TECH_GRADE, ROAD_SURFACE, PASSABILITY, TEST_RESULT, SEWAGE_KIND, FACILITY_STATUS,
-                COLD_CHAIN_TIER, LOGISTICS_OPERATOR, PLAN_STATUS, PLAN_STATE, LAND_USE);
+                ROAD_TECH_GRADE, ROAD_SURFACE, PASSABILITY, ACCESS_ROAD_STATUS, ACCESS_GAP_KIND, TEST_RESULT,
+                SEWAGE_KIND, FACILITY_STATUS, COLD_CHAIN_TIER, LOGISTICS_OPERATOR, PLAN_STATUS, PLAN_STATE, LAND_USE);
     }
 }

@@ -45,6 +45,11 @@ public final class LayerCatalogue {
         return List.copyOf(layers.values());
     }
 
+    /** The layers of source data, which imports and the demo data write (every layer but the derived ones). */
+    public List<LayerDef> sourceLayers() {
+        return layers.values().stream().filter(l -> !l.derived()).toList();
+    }
+
     public Optional<LayerDef> find(String id) {
         return Optional.ofNullable(layers.get(id));
     }
@@ -66,7 +71,17 @@ public final class LayerCatalogue {
 
     private static LayerDef layer(String id, Theme theme, String zh, String en, GeometryKind g, String key,
                                   Fields... fields) {
-        return new LayerDef(id, theme, zh, en, g, key, Arrays.stream(fields).map(Fields::build).toList());
+        return new LayerDef(id, theme, zh, en, g, key, Arrays.stream(fields).map(Fields::build).toList(), false);
+    }
+
+    /** A layer an analysis writes (never imported): no aliases, nothing required but the key. */
+    private static LayerDef derived(String id, Theme theme, String zh, String en, GeometryKind g, String key,
+                                    Fields... fields) {
+        return new LayerDef(id, theme, zh, en, g, key, Arrays.stream(fields).map(Fields::build).toList(), true);
+    }
+
+    private static Fields runId() {
+        return text("run_id", "分析批次", "Analysis run");
     }
 
     private static Fields villageCode() {
@@ -179,6 +194,40 @@ public final class LayerCatalogue {
                         featureCode("站点编号", "Stop code", "站点编号", "站点代码"),
                         name("站点名称", "站点名称", "站名"),
                         villageCode()),
+                // 道路交通: results of the latest road-access run (derived, written by the analysis)
+                derived("access_household", Theme.ROADS, "未通达农户", "Unserved households", GeometryKind.POINT,
+                        "code",
+                        text("code", "农户编号", "Household code").required().refs("household"),
+                        text("village_code", "行政村代码", "Village code").refs("village"),
+                        text("natural_village_code", "自然村编号", "Natural village code"),
+                        integer("population", "家庭人口", "Members"),
+                        decimal("distance_m", "到路网距离（米）", "Distance to the network (m)"),
+                        decimal("network_distance_m", "沿路到路网距离（米）", "Distance along roads to the network (m)"),
+                        runId()),
+                derived("access_road", Theme.ROADS, "道路连通状态", "Road network status",
+                        GeometryKind.MULTILINESTRING, "code",
+                        text("code", "路段编码", "Segment code").required().refs("road"),
+                        text("name", "道路名称", "Name"),
+                        code("status", "连通状态", "Status", CodeLists.ACCESS_ROAD_STATUS),
+                        runId()),
+                derived("access_gap", Theme.ROADS, "通达缺口", "Road access gaps", GeometryKind.POINT, "code",
+                        text("code", "缺口编号", "Gap code").required(),
+                        integer("rank", "排序", "Rank"),
+                        code("kind", "缺口类型", "Kind", CodeLists.ACCESS_GAP_KIND),
+                        text("name", "名称", "Name"),
+                        text("natural_village_code", "自然村编号", "Natural village code"),
+                        text("village_code", "行政村代码", "Village code"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        integer("households", "户数", "Households"),
+                        integer("population", "人口", "Population"),
+                        decimal("distance_m", "到路网距离（米）", "Distance to the network (m)"),
+                        decimal("network_distance_m", "沿路到路网距离（米）", "Distance along roads to the network (m)"),
+                        decimal("road_km", "需建道路（公里）", "Road to build (km)"),
+                        decimal("people_per_km", "每公里受益人口", "People served per km"),
+                        decimal("nearest_lon", "最近路网点经度", "Nearest network point longitude"),
+                        decimal("nearest_lat", "最近路网点纬度", "Nearest network point latitude"),
+                        runId()),
                 // 供水
                 layer("water_work", Theme.WATER, "供水工程", "Water supply works", GeometryKind.POINT, "code",
                         featureCode("工程编号", "Works code", "工程编号", "水厂编号", "工程代码"),

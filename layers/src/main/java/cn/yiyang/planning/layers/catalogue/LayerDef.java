@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param keyField the field that identifies a feature in the real world (used for upserts and
  *                 duplicate checks), or null when features have no natural key
  * @param fields   the attributes, in display order
+ * @param derived  whether the layer holds the results of an analysis (written by the analysis after
+ *                 each run, never imported from files)
  */
 public record LayerDef(String id, Theme theme, String titleZh, String titleEn, GeometryKind geometry,
-                       String keyField, List<FieldDef> fields) {
+                       String keyField, List<FieldDef> fields, boolean derived) {
 
     /** The SRID every layer is stored in: CGCS2000 geographic. */
     public static final int SRID = 4490;
@@ -26,6 +28,12 @@ public record LayerDef(String id, Theme theme, String titleZh, String titleEn, G
         if (keyField != null && fields.stream().noneMatch(f -> f.name().equals(keyField))) {
             throw new IllegalArgumentException("layer " + id + ": key field " + keyField + " is not a field");
         }
+    }
+
+    /** A layer of source data (not derived). */
+    public LayerDef(String id, Theme theme, String titleZh, String titleEn, GeometryKind geometry, String keyField,
+                    List<FieldDef> fields) {
+        this(id, theme, titleZh, titleEn, geometry, keyField, fields, false);
     }
 
     public Optional<FieldDef> field(String name) {

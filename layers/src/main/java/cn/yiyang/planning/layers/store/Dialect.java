@@ -36,6 +36,13 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     String createSpatialIndex(String table, String column);
 
     /**
+     * A statement that inserts one row of plain {@code ?} parameters, {@code columns} in order, or
+     * replaces the other columns of the row with the same {@code key} columns: {@code INSERT … ON
+     * CONFLICT (key) DO UPDATE} on PostGIS, {@code MERGE INTO … KEY (key)} on H2GIS. For batches.
+     */
+    String upsertRow(String table, List<String> columns, List<String> key);
+
+    /**
      * Inserts features into the layer's table on {@code connection} (inside the caller's
      * transaction): PostgreSQL COPY on PostGIS, batched inserts on H2GIS.
      *

@@ -64,6 +64,12 @@ public final class H2gisDialect implements Dialect {
     }
 
     @Override
+    public String upsertRow(String table, List<String> columns, List<String> key) {
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
+                + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    @Override
     public String jsonParameter() {
         return "? FORMAT JSON";
     }

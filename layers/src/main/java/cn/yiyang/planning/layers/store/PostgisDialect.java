@@ -59,6 +59,15 @@ public final class PostgisDialect implements Dialect {
     }
 
     @Override
+    public String upsertRow(String table, List<String> columns, List<String> key) {
+        List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
+                + String.join(", ", key) + ") DO " + (others.isEmpty() ? "NOTHING" : "UPDATE SET "
+                + String.join(", ", others.stream().map(c -> c + " = EXCLUDED." + c).toList()));
+    }
+
+    @Override
     public String jsonParameter() {
         return "CAST(? AS jsonb)";
     }

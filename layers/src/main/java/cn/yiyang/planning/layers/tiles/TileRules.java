@@ -33,16 +33,21 @@ public final class TileRules {
      * Zooms below which a layer's tiles are empty: dense layers would make low-zoom tiles large
      * and unreadable. Layers not listed start at zoom 0.
      */
-    private static final Map<String, Integer> MIN_ZOOM = Map.of(
-            "village", 8,
-            "natural_village", 10,
-            "household", 13,
-            "plan_land_use", 12,
-            "basic_farmland", 10,
-            "water_pipe", 11,
-            "sewage_pipe", 11,
-            "courier_point", 10,
-            "bus_stop", 10);
+    private static final Map<String, Integer> MIN_ZOOM = Map.ofEntries(
+            Map.entry("village", 8),
+            Map.entry("natural_village", 10),
+            Map.entry("household", 13),
+            Map.entry("plan_land_use", 12),
+            Map.entry("basic_farmland", 10),
+            Map.entry("water_pipe", 11),
+            Map.entry("sewage_pipe", 11),
+            Map.entry("courier_point", 10),
+            Map.entry("bus_stop", 10),
+            // road access results: gaps are few and the leaders' view, unserved households are shown
+            // (thinned) from natural-village scale, road status from where group roads appear
+            Map.entry("access_gap", 8),
+            Map.entry("access_household", 10),
+            Map.entry("access_road", 10));
 
     /**
      * Line classes left out below a zoom: at city and county scale the tens of thousands of short

@@ -273,4 +273,56 @@ abstract class TileContract {
                 .containsExactly("group", "household"));
         assertThat(TileRules.hidden(road, new TileCoord(12, 0, 0))).isEmpty();
     }
+
+    @Test
+    void theRoadAccessResultLayersServeTilesFromTheirMinimumZoom() throws Exception {
+        // What the road-access analysis writes after a run: REPLACE loads into the derived layers.
+        GeometryFactory gf = FeatureRows.GEOMETRY_FACTORY;
+        LayerDef unserved = catalogue.get("access_household");
+        LayerDef status = catalogue.get("access_road");
+        LayerDef gaps = catalogue.get("access_gap");
+        assertThat(List.of(unserved, status, gaps)).allSatisfy(l -> assertThat(l.derived()).isTrue());
+        Map<String, Object> h = new HashMap<>(Map.of("code", "H9", "village_code", "430921100201",
+                "natural_village_code", "NV1", "population", 4, "distance_m", 312.5, "network_distance_m", 1840.0,
+                "run_id", "run-1"));
+        repo.load(unserved, LoadMode.REPLACE, List.of(Feature.of(h, gf.createPoint(new Coordinate(112.35, 28.55))))
+                .iterator());
+        repo.load(status, LoadMode.REPLACE, List.of(
+                Feature.of(Map.of("code", "C001", "name", "新建村道", "status", "network", "run_id", "run-1"),
+                        new WKTReader().read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
+                Feature.of(Map.of("code", "C003", "status", "fragment", "run_id", "run-1"),
+                        new WKTReader().read("LINESTRING (112.36 28.57, 112.37 28.57)"))).iterator());
+        Map<String, Object> g = new HashMap<>();
+        g.put("code", "G00001");
+        g.put("rank", 1);
+        g.put("kind", "natural_village");
+        g.put("name", "一组");
+        g.put("village_code", "430921100201");
+        g.put("households", 31);
+        g.put("population", 112);
+        g.put("distance_m", 420.0);
+        g.put("road_km", 0.45);
+        g.put("people_per_km", 248.9);
+        g.put("nearest_lon", 112.351);
+        g.put("nearest_lat", 28.553);
+        g.put("run_id", "run-1");
+        repo.load(gaps, LoadMode.REPLACE, List.of(Feature.of(g, gf.createPoint(new Coordinate(112.35, 28.55))))
+                .iterator());
+
+        assertThat(tiles.tile(unserved, TileCoord.containing(9, 112.35, 28.55))).isEmpty();
+        List<Geometry> houses = features(decode(tiles.tile(unserved, TileCoord.containing(10, 112.35, 28.55))),
+                "access_household");
+        assertThat(houses).singleElement().satisfies(p -> assertThat(props(p)).containsEntry("code", "H9")
+                .containsEntry("population", 4L).containsEntry("network_distance_m", 1840.0).containsEntry("run_id", "run-1"));
+
+        assertThat(tiles.tile(status, TileCoord.containing(9, 112.35, 28.56))).isEmpty();
+        List<Geometry> roads = features(decode(tiles.tile(status, VILLAGE_TILE)), "access_road");
+        assertThat(roads).extracting(r -> props(r).get("status")).containsExactlyInAnyOrder("network", "fragment");
+
+        assertThat(tiles.tile(gaps, TileCoord.containing(7, 112.35, 28.55))).isEmpty();
+        List<Geometry> gap = features(decode(tiles.tile(gaps, TileCoord.containing(8, 112.35, 28.55))), "access_gap");
+        assertThat(gap).singleElement().satisfies(p -> assertThat(props(p)).containsEntry("rank", 1L)
+                .containsEntry("population", 112L).containsEntry("kind", "natural_village")
+                .containsEntry("people_per_km", 248.9));
+    }
 }

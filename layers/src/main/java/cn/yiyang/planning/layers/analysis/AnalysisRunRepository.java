@@ -1,0 +1,53 @@
+package cn.yiyang.planning.layers.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Analysis runs and their indicators ({@code analysis_run}, {@code analysis_indicator}). Each call is its
+ * own transaction.
+ */
+public interface AnalysisRunRepository {
+
+    /** Stores a new run; a null {@code createdAt} is stored as now. */
+    void create(AnalysisRun run);
+
+    /**
+     * Stores the run's status, progress, start and finish times, data version, summary and message
+     * (its id, kind, requester, creation time and settings do not change).
+     *
+     * @throws java.util.NoSuchElementException when there is no run with this id
+     */
+    void update(AnalysisRun run);
+
+    Optional<AnalysisRun> find(String id);
+
+    /** The latest runs of a kind, newest first. */
+    List<AnalysisRun> recent(String kind, int limit);
+
+    /** The newest run of this kind that succeeded. */
+    Optional<AnalysisRun> latestSucceeded(String kind);
+
+    /**
+     * Stores the indicators of a run in one transaction (batched: tens of thousands of rows are fine).
+     * Values already stored for the same run, indicator, level, code and group are replaced.
+     */
+    void saveIndicators(String runId, List<IndicatorValue> values);
+
+    /**
+     * The indicators of a run at one level, ordered by code, indicator and group; {@code code},
+     * {@code group} and {@code indicator} narrow it down when not null.
+     */
+    List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator);
+
+    /** One indicator of one unit and group over the succeeded runs of a kind, oldest first (for trends). */
+    List<IndicatorValue> history(String kind, String indicator, String level, String code, String group);
+
+    /**
+     * Marks every QUEUED or RUNNING run FAILED with the message {@value AnalysisRun#INTERRUPTED} and a
+     * finish time of now: called at start-up, when no run of a previous process can still be going.
+     *
+     * @return how many runs it marked
+     */
+    int failInterrupted();
+}

@@ -1,0 +1,247 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import cn.yiyang.planning.layers.analysis.RunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * {@link AnalysisRunRepository} over the {@code analysis_run} and {@code analysis_indicator} tables
+ * (migration V3), on either store.
+ */
+public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
+
+    private static final int BATCH = 5_000;
+    private static final String RUN_COLUMNS = "id, kind, status, progress, requested_by, created_at, started_at, "
+            + "finished_at, settings, data_version, summary, message";
+    private static final List<String> INDICATOR_COLUMNS = List.of("run_id", "indicator", "level", "code", "name",
+            "parent_code", "grp", "numerator", "denominator", "target");
+    private static final List<String> INDICATOR_KEY = List.of("run_id", "indicator", "level", "code", "grp");
+    private static final String SELECT_INDICATORS = "SELECT i." + String.join(", i.", INDICATOR_COLUMNS)
+            + " FROM analysis_indicator i";
+
+    private final SpatialStore store;
+
+    public JdbcAnalysisRunRepository(SpatialStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void create(AnalysisRun r) {
+        String json = store.dialect().jsonParameter();
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis_run (" + RUN_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ", " + json + ", ?)")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.kind());
+                ps.setString(3, r.status().name());
+                ps.setDouble(4, r.progress());
+                ps.setString(5, r.requestedBy());
+                setInstant(ps, 6, r.createdAt() == null ? Instant.now() : r.createdAt());
+                setInstant(ps, 7, r.startedAt());
+                setInstant(ps, 8, r.finishedAt());
+                ps.setString(9, r.settingsJson());
+                ps.setString(10, r.dataVersionJson());
+                ps.setString(11, r.summaryJson());
+                ps.setString(12, r.message());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void update(AnalysisRun r) {
+        String json = store.dialect().jsonParameter();
+        int updated = store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE analysis_run SET status = ?, progress = ?, "
+                    + "started_at = ?, finished_at = ?, data_version = " + json + ", summary = " + json
+                    + ", message = ? WHERE id = ?")) {
+                ps.setString(1, r.status().name());
+                ps.setDouble(2, r.progress());
+                setInstant(ps, 3, r.startedAt());
+                setInstant(ps, 4, r.finishedAt());
+                ps.setString(5, r.dataVersionJson());
+                ps.setString(6, r.summaryJson());
+                ps.setString(7, r.message());
+                ps.setString(8, r.id());
+                return ps.executeUpdate();
+            }
+        });
+        if (updated == 0) {
+            throw new NoSuchElementException("no analysis run " + r.id());
+        }
+    }
+
+    @Override
+    public Optional<AnalysisRun> find(String id) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public List<AnalysisRun> recent(String kind, int limit) {
+        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? ORDER BY created_at DESC, id DESC "
+                + "LIMIT ?", kind, Math.max(0, limit));
+    }
+
+    @Override
+    public Optional<AnalysisRun> latestSucceeded(String kind) {
+        // The run that finished last wrote the derived layers last.
+        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? AND status = ? "
+                + "ORDER BY finished_at DESC, created_at DESC, id DESC LIMIT 1", kind, RunStatus.SUCCEEDED.name())
+                .stream().findFirst();
+    }
+
+    @Override
+    public void saveIndicators(String runId, List<IndicatorValue> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        String sql = store.dialect().upsertRow("analysis_indicator", INDICATOR_COLUMNS, INDICATOR_KEY);
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int pending = 0;
+                for (IndicatorValue v : values) {
+                    if (!v.runId().equals(runId)) {
+                        throw new IllegalArgumentException("indicator of run " + v.runId() + " saved under " + runId);
+                    }
+                    ps.setString(1, runId);
+                    ps.setString(2, v.indicator());
+                    ps.setString(3, v.level());
+                    ps.setString(4, v.code());
+                    ps.setString(5, v.name());
+                    ps.setString(6, v.parentCode());
+                    ps.setString(7, v.group());
+                    ps.setLong(8, v.numerator());
+                    ps.setLong(9, v.denominator());
+                    if (v.target() == null) {
+                        ps.setNull(10, Types.DOUBLE);
+                    } else {
+                        ps.setDouble(10, v.target());
+                    }
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator) {
+        StringBuilder sql = new StringBuilder(SELECT_INDICATORS).append(" WHERE i.run_id = ? AND i.level = ?");
+        List<Object> args = new ArrayList<>(List.of(runId, level));
+        if (code != null) {
+            sql.append(" AND i.code = ?");
+            args.add(code);
+        }
+        if (group != null) {
+            sql.append(" AND i.grp = ?");
+            args.add(group);
+        }
+        if (indicator != null) {
+            sql.append(" AND i.indicator = ?");
+            args.add(indicator);
+        }
+        sql.append(" ORDER BY i.code, i.indicator, i.grp");
+        return indicatorRows(sql.toString(), args.toArray());
+    }
+
+    @Override
+    public List<IndicatorValue> history(String kind, String indicator, String level, String code, String group) {
+        return indicatorRows(SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
+                        + "AND r.status = ? AND i.indicator = ? AND i.level = ? AND i.code = ? AND i.grp = ? "
+                        + "ORDER BY r.created_at, r.id",
+                kind, RunStatus.SUCCEEDED.name(), indicator, level, code, group);
+    }
+
+    @Override
+    public int failInterrupted() {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE analysis_run SET status = ?, message = ?, "
+                    + "finished_at = ? WHERE status IN (?, ?)")) {
+                ps.setString(1, RunStatus.FAILED.name());
+                ps.setString(2, AnalysisRun.INTERRUPTED);
+                setInstant(ps, 3, Instant.now());
+                ps.setString(4, RunStatus.QUEUED.name());
+                ps.setString(5, RunStatus.RUNNING.name());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<AnalysisRun> runs(String sql, Object... args) {
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                List<AnalysisRun> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AnalysisRun(rs.getString(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)),
+                                rs.getDouble(4), rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8),
+                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private List<IndicatorValue> indicatorRows(String sql, Object... args) {
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                List<IndicatorValue> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double t = rs.getDouble(10);
+                        Double target = rs.wasNull() ? null : t; // before the other getters: wasNull is of the last read
+                        out.add(new IndicatorValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                                target));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, (String) args[i]);
+            }
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+        if (at == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, at.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        OffsetDateTime at = rs.getObject(index, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

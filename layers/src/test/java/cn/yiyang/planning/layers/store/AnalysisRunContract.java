@@ -1,0 +1,275 @@
+package cn.yiyang.planning.layers.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import cn.yiyang.planning.layers.analysis.RunStatus;
+import cn.yiyang.planning.layers.testsupport.TestStores;
+import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The contract of the analysis records (runs, indicators, targets: migration V3) on both stores. Each
+ * test uses its own analysis kind, so that they do not see each other's runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AnalysisRunContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+    private TestStore test;
+    private AnalysisRunRepository runs;
+    private IndicatorTargetRepository targets;
+
+    abstract StoreKind kind();
+
+    @BeforeAll
+    void open() {
+        test = TestStores.create(kind());
+        runs = new JdbcAnalysisRunRepository(test.store());
+        targets = new JdbcIndicatorTargetRepository(test.store());
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        test.close();
+    }
+
+    @Test
+    void migrationCreatesTheAnalysisTables() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "analysis_run", List.of("id", "kind", "status", "progress", "requested_by", "created_at", "started_at",
+                        "finished_at", "settings", "data_version", "summary", "message"),
+                "analysis_indicator", List.of("run_id", "indicator", "level", "code", "name", "parent_code", "grp",
+                        "numerator", "denominator", "target"),
+                "indicator_target", List.of("indicator", "period", "target", "source"));
+        try (Connection c = test.store().dataSource().getConnection()) {
+            for (var table : expected.entrySet()) {
+                Set<String> actual = new LinkedHashSet<>();
+                String name = kind() == StoreKind.H2GIS ? table.getKey().toUpperCase(Locale.ROOT) : table.getKey();
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, name, null)) {
+                    while (rs.next()) {
+                        actual.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                assertThat(actual).as("columns of %s", table.getKey()).containsExactlyInAnyOrderElementsOf(table.getValue());
+            }
+        }
+    }
+
+    @Test
+    void runsAreCreatedUpdatedFoundAndListedNewestFirst() throws Exception {
+        String kind = "road_access_crud";
+        String settings = "{\"householdMetres\": 50, \"名称\": \"通户\"}";
+        runs.create(new AnalysisRun("r1", kind, RunStatus.QUEUED, 0, "张三", T0, null, null, settings, null, null, null));
+        runs.create(new AnalysisRun("r2", kind, RunStatus.QUEUED, 0, "李四", T0.plusSeconds(60), null, null, null, null,
+                null, null));
+        runs.create(new AnalysisRun("r0", "other_kind", RunStatus.QUEUED, 0, "system", T0.plusSeconds(120), null, null,
+                null, null, null, null));
+
+        AnalysisRun r1 = runs.find("r1").orElseThrow();
+        assertThat(r1.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(r1.createdAt()).isEqualTo(T0);
+        assertThat(r1.startedAt()).isNull();
+        assertThat(r1.requestedBy()).isEqualTo("张三");
+        assertThat(JSON.readTree(r1.settingsJson())).isEqualTo(JSON.readTree(settings));
+
+        AnalysisRun running = r1.started(T0.plusSeconds(1), "{\"road\": 17, \"household\": 3}").withProgress(0.25);
+        runs.update(running);
+        assertThat(runs.find("r1").orElseThrow()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(r.progress()).isEqualTo(0.25);
+            assertThat(r.startedAt()).isEqualTo(T0.plusSeconds(1));
+            assertThat(JSON.readTree(r.dataVersionJson()).get("road").asInt()).isEqualTo(17);
+        });
+        runs.update(running.succeeded(T0.plusSeconds(9), "{\"households\": 19000, \"unserved\": 412}"));
+        runs.update(runs.find("r2").orElseThrow().started(T0.plusSeconds(61), null).failed(T0.plusSeconds(62), "NO_ROADS"));
+
+        AnalysisRun done = runs.find("r1").orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.progress()).isEqualTo(1.0);
+        assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(JSON.readTree(done.summaryJson()).get("unserved").asInt()).isEqualTo(412);
+        assertThat(JSON.readTree(done.settingsJson())).as("settings do not change").isEqualTo(JSON.readTree(settings));
+        assertThat(runs.find("r2").orElseThrow()).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(r.message()).isEqualTo("NO_ROADS");
+        });
+
+        assertThat(runs.recent(kind, 10)).extracting(AnalysisRun::id).containsExactly("r2", "r1");
+        assertThat(runs.recent(kind, 1)).extracting(AnalysisRun::id).containsExactly("r2");
+        assertThat(runs.latestSucceeded(kind)).map(AnalysisRun::id).contains("r1");
+        assertThat(runs.latestSucceeded("other_kind")).isEmpty();
+        assertThat(runs.find("nope")).isEmpty();
+        assertThatThrownBy(() -> runs.update(new AnalysisRun("nope", kind, RunStatus.RUNNING, 0.5, "x", T0, T0, null,
+                null, null, null, null))).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> runs.create(AnalysisRun.queued("r1", kind, "张三", null)))
+                .isInstanceOf(StoreException.class)
+                .extracting(e -> ((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
+    }
+
+    @Test
+    void theLatestSucceededRunIsTheOneThatFinishedLast() {
+        String kind = "road_access_latest";
+        AnalysisRun a = new AnalysisRun("l-a", kind, RunStatus.QUEUED, 0, "a", T0, null, null, null, null, null, null);
+        AnalysisRun b = new AnalysisRun("l-b", kind, RunStatus.QUEUED, 0, "b", T0.plusSeconds(5), null, null, null, null,
+                null, null);
+        runs.create(a);
+        runs.create(b);
+        assertThat(runs.latestSucceeded(kind)).isEmpty();
+        runs.update(b.started(T0.plusSeconds(5), null).succeeded(T0.plusSeconds(6), "{}"));
+        runs.update(a.started(T0, null).succeeded(T0.plusSeconds(30), "{}"));
+        assertThat(runs.latestSucceeded(kind)).map(AnalysisRun::id).contains("l-a");
+        assertThat(runs.recent(kind, 5)).extracting(AnalysisRun::id).containsExactly("l-b", "l-a");
+    }
+
+    @Test
+    void tensOfThousandsOfIndicatorsAreSavedAtOnceAndFiltered() {
+        String run = "ind-1";
+        runs.create(AnalysisRun.queued(run, "road_access_ind", "system", null));
+        List<IndicatorValue> values = new ArrayList<>();
+        String[] indicators = {"household_road_access_rate", "large_natural_village_hardened_road_rate",
+                "township_class3_road_rate", "village_bus_service_rate", "rural_access_index"};
+        String[] groups = {IndicatorValue.ALL, IndicatorValue.KEY_SUPPORT, IndicatorValue.DEMONSTRATION};
+        for (int v = 0; v < 1446; v++) {
+            String code = "430921" + String.format("%06d", v);
+            for (String indicator : indicators) {
+                for (String group : groups) {
+                    values.add(new IndicatorValue(run, indicator, IndicatorValue.VILLAGE, code, "村" + v,
+                            code.substring(0, 9), group, v % 7, v % 5, indicator.startsWith("township") ? 0.85 : null));
+                }
+            }
+        }
+        values.add(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY, IndicatorValue.CITY_CODE,
+                "益阳市", null, IndicatorValue.ALL, 361_000, 371_000, null));
+        long start = System.nanoTime();
+        runs.saveIndicators(run, values);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("saving %d indicators took %d ms", values.size(), millis).isLessThan(20_000);
+
+        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, null, null, null)).hasSize(1446 * 15);
+        List<IndicatorValue> one = runs.indicators(run, IndicatorValue.VILLAGE, "430921000012", null, null);
+        assertThat(one).hasSize(15).allSatisfy(i -> assertThat(i.name()).isEqualTo("村12"));
+        assertThat(one.getFirst().indicator()).isEqualTo("household_road_access_rate");
+        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, "430921000012", IndicatorValue.KEY_SUPPORT,
+                "township_class3_road_rate")).singleElement().satisfies(i -> {
+                    assertThat(i.numerator()).isEqualTo(5);
+                    assertThat(i.denominator()).isEqualTo(2);
+                    assertThat(i.value()).isEqualTo(2.5);
+                    assertThat(i.target()).isEqualTo(0.85);
+                    assertThat(i.parentCode()).isEqualTo("430921000");
+                });
+        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, null, IndicatorValue.DEMONSTRATION,
+                "rural_access_index")).hasSize(1446).allSatisfy(i -> assertThat(i.target()).isNull());
+        IndicatorValue empty = runs.indicators(run, IndicatorValue.VILLAGE, "430921000005", IndicatorValue.ALL,
+                "rural_access_index").getFirst();
+        assertThat(empty.denominator()).isZero();
+        assertThat(empty.value()).isNull();
+        IndicatorValue city = runs.indicators(run, IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null)
+                .getFirst();
+        assertThat(city.value()).isCloseTo(361.0 / 371, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(city.parentCode()).isNull();
+        assertThat(runs.indicators(run, IndicatorValue.COUNTY, null, null, null)).isEmpty();
+
+        // saving the same unit again replaces it
+        runs.saveIndicators(run, List.of(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY,
+                IndicatorValue.CITY_CODE, "益阳市", null, IndicatorValue.ALL, 362_000, 371_000, 0.95)));
+        assertThat(runs.indicators(run, IndicatorValue.CITY, null, null, null)).singleElement()
+                .satisfies(i -> assertThat(i.numerator()).isEqualTo(362_000));
+        assertThatThrownBy(() -> runs.saveIndicators(run, List.of(new IndicatorValue("other", "x",
+                IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> runs.saveIndicators("no-such-run", List.of(new IndicatorValue("no-such-run", "x",
+                IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+                .as("indicators belong to a run").isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void historyFollowsTheSucceededRunsOldestFirst() {
+        String kind = "road_access_history";
+        String[] ids = {"h1", "h2", "h3", "h4"};
+        RunStatus[] ends = {RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED};
+        for (int i = 0; i < ids.length; i++) {
+            Instant at = T0.plusSeconds(3600L * i);
+            AnalysisRun run = new AnalysisRun(ids[i], kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null,
+                    null, null);
+            runs.create(run);
+            runs.saveIndicators(ids[i], List.of(
+                    new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430921", "南县",
+                            IndicatorValue.CITY_CODE, IndicatorValue.ALL, 900 + 10L * i, 1000, null),
+                    new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430922", "桃江县",
+                            IndicatorValue.CITY_CODE, IndicatorValue.ALL, 1, 2, null)));
+            AnalysisRun started = run.started(at, null);
+            runs.update(ends[i] == RunStatus.SUCCEEDED ? started.succeeded(at.plusSeconds(5), "{}")
+                    : started.failed(at.plusSeconds(5), "NO_ROADS"));
+        }
+        runs.create(AnalysisRun.queued("h5", kind, "system", null));
+
+        List<IndicatorValue> trend = runs.history(kind, "household_road_access_rate", IndicatorValue.COUNTY, "430921",
+                IndicatorValue.ALL);
+        assertThat(trend).extracting(IndicatorValue::runId).containsExactly("h1", "h3", "h4");
+        assertThat(trend).extracting(IndicatorValue::numerator).containsExactly(900L, 920L, 930L);
+        assertThat(runs.history(kind, "household_road_access_rate", IndicatorValue.COUNTY, "430921",
+                IndicatorValue.KEY_SUPPORT)).isEmpty();
+        assertThat(runs.history("other_kind", "household_road_access_rate", IndicatorValue.COUNTY, "430921",
+                IndicatorValue.ALL)).isEmpty();
+    }
+
+    @Test
+    void runsLeftQueuedOrRunningByAStoppedProcessAreMarkedInterrupted() {
+        String kind = "road_access_interrupted";
+        runs.create(AnalysisRun.queued("i-queued", kind, "system", null));
+        AnalysisRun running = AnalysisRun.queued("i-running", kind, "system", null);
+        runs.create(running);
+        runs.update(running.started(Instant.now(), null).withProgress(0.4));
+        AnalysisRun done = AnalysisRun.queued("i-done", kind, "system", null);
+        runs.create(done);
+        runs.update(done.started(T0, null).succeeded(T0.plusSeconds(1), "{}"));
+
+        assertThat(runs.failInterrupted()).isGreaterThanOrEqualTo(2);
+
+        for (String id : List.of("i-queued", "i-running")) {
+            AnalysisRun r = runs.find(id).orElseThrow();
+            assertThat(r.status()).as(id).isEqualTo(RunStatus.FAILED);
+            assertThat(r.message()).isEqualTo(AnalysisRun.INTERRUPTED);
+            assertThat(r.finishedAt()).isNotNull();
+        }
+        assertThat(runs.find("i-running").orElseThrow().progress()).isEqualTo(0.4);
+        assertThat(runs.find("i-done").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(runs.failInterrupted()).isZero();
+    }
+
+    @Test
+    void thePlanTargetsAreSeededAndCanBeSet() {
+        assertThat(targets.targets("2021-2025")).containsOnly(
+                Map.entry("township_class3_road_rate", 0.85),
+                Map.entry("village_bus_service_rate", 1.0),
+                Map.entry("large_natural_village_hardened_road_rate", 1.0));
+        assertThat(targets.targets("2026-2030")).isEmpty();
+
+        targets.set("household_road_access_rate", "2026-2030", 0.9, "测试");
+        targets.set("household_road_access_rate", "2026-2030", 0.95, "测试二");
+        assertThat(targets.targets("2026-2030")).containsOnly(Map.entry("household_road_access_rate", 0.95));
+        assertThat(targets.targets("2021-2025")).hasSize(3);
+        assertThatThrownBy(() -> targets.set("x", "2026-2030", 85, "percent, not a fraction"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
