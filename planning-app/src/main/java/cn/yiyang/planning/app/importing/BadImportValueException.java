@@ -12,7 +12,7 @@ public class BadImportValueException extends RuntimeException {
      * @param value     what was sent
      * @param expected  what would do, e.g. {@code replace, append, upsert}
      */
-    BadImportValueException(String parameter, String value, String expected) {
+    public BadImportValueException(String parameter, String value, String expected) {
         super("bad value for " + parameter);
         this.parameter = parameter;
         this.value = value;

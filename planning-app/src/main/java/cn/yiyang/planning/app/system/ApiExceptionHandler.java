@@ -1,5 +1,8 @@
 package cn.yiyang.planning.app.system;
 
+import cn.yiyang.planning.app.access.AccessForbiddenException;
+import cn.yiyang.planning.app.access.AccessRunNotFoundException;
+import cn.yiyang.planning.app.access.BadAccessSettingsException;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.BadImportValueException;
 import cn.yiyang.planning.app.importing.ImportConflictException;
@@ -124,6 +127,28 @@ class ApiExceptionHandler {
     ProblemDetail badValue(BadImportValueException e, Locale locale) {
         return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
                 e.value(), e.expected()));
+    }
+
+    @ExceptionHandler(AccessRunNotFoundException.class)
+    ProblemDetail unknownRun(AccessRunNotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "unknown_run", messages.get("api.error.unknown-run", locale, e.runId()));
+    }
+
+    @ExceptionHandler(AccessForbiddenException.class)
+    ProblemDetail runForbidden(AccessForbiddenException e, Locale locale) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.run-forbidden", locale));
+    }
+
+    @ExceptionHandler(BadAccessSettingsException.class)
+    ProblemDetail badSetting(BadAccessSettingsException e, Locale locale) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad_setting", messages.get("api.error.bad-setting", locale,
+                e.setting(), fmt(e.value()), fmt(e.min()), fmt(e.max())));
+        p.setProperty("setting", e.setting());
+        return p;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

@@ -1,0 +1,147 @@
+package cn.yiyang.planning.app.access;
+
+import cn.yiyang.planning.geo.access.AccessInput;
+import cn.yiyang.planning.geo.access.AccessInput.County;
+import cn.yiyang.planning.geo.access.AccessInput.Household;
+import cn.yiyang.planning.geo.access.AccessInput.NaturalVillage;
+import cn.yiyang.planning.geo.access.AccessInput.Road;
+import cn.yiyang.planning.geo.access.AccessInput.Township;
+import cn.yiyang.planning.geo.access.AccessInput.Village;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Reads the layers a road-access run needs into an {@link AccessInput}, deciding each road's part by the code
+ * lists: hardened = the {@code hardened} flag, or an asphalt or cement surface when the flag is empty; class III or
+ * better = technical grade expressway, class1, class2 or class3; seed = administrative class national, provincial or
+ * county (the county network); impassable = held so by the 通返不通 register. Villages are rural unless their
+ * urban-rural code is 1xx (城镇).
+ */
+final class AccessInputReader {
+
+    static final String CITY_CODE = "430900";
+    static final String CITY_NAME = "益阳市";
+    private static final Set<String> HARDENED_SURFACES = Set.of("asphalt", "cement");
+    private static final Set<String> CLASS3_OR_BETTER = Set.of("expressway", "class1", "class2", "class3");
+    private static final Set<String> SEED_CLASSES = Set.of("national", "provincial", "county");
+
+    private final FeatureRepository features;
+    private final LayerCatalogue catalogue;
+
+    AccessInputReader(FeatureRepository features, LayerCatalogue catalogue) {
+        this.features = features;
+        this.catalogue = catalogue;
+    }
+
+    /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
+    record Read(AccessInput input, Map<String, String> roadNames, Map<String, String> naturalVillageNames,
+                Map<String, String> villageNames) {
+    }
+
+    Read read(Set<String> impassableRoads) {
+        List<Road> roads = new ArrayList<>();
+        Map<String, String> roadNames = new HashMap<>();
+        each("road", f -> {
+            String code = f.getString("code");
+            if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
+                return;
+            }
+            Boolean flag = bool(f, "hardened");
+            boolean hardened = flag != null ? flag : in(HARDENED_SURFACES, f.getString("surface"));
+            roads.add(new Road(code, f.geometry(), hardened, Boolean.TRUE.equals(bool(f, "all_season")),
+                    in(CLASS3_OR_BETTER, f.getString("tech_grade")), Boolean.TRUE.equals(bool(f, "bus_route")),
+                    in(SEED_CLASSES, f.getString("admin_class")), !impassableRoads.contains(code)));
+            if (f.getString("name") != null) {
+                roadNames.put(code, f.getString("name"));
+            }
+        });
+        List<Household> households = new ArrayList<>(400_000);
+        each("household", f -> {
+            Coordinate at = point(f.geometry());
+            if (at != null) {
+                households.add(new Household(f.getString("code"), f.getString("village_code"),
+                        f.getString("natural_village_code"), integer(f, "population", 0), at));
+            }
+        });
+        List<NaturalVillage> naturalVillages = new ArrayList<>();
+        Map<String, String> nvNames = new HashMap<>();
+        each("natural_village", f -> {
+            Coordinate at = point(f.geometry());
+            if (at != null) {
+                naturalVillages.add(new NaturalVillage(f.getString("code"), f.getString("name"),
+                        f.getString("village_code"), integerOrNull(f, "households"), integerOrNull(f, "population"),
+                        at));
+                if (f.getString("name") != null) {
+                    nvNames.put(f.getString("code"), f.getString("name"));
+                }
+            }
+        });
+        List<Village> villages = new ArrayList<>();
+        Map<String, String> villageNames = new HashMap<>();
+        each("village", f -> {
+            String urbanRural = f.getString("urban_rural_code");
+            Coordinate centre = f.geometry() == null || f.geometry().isEmpty() ? null
+                    : f.geometry().getInteriorPoint().getCoordinate();
+            villages.add(new Village(f.getString("code"), f.getString("name"), f.getString("township_code"),
+                    Boolean.TRUE.equals(bool(f, "key_support")), Boolean.TRUE.equals(bool(f, "demonstration")),
+                    urbanRural == null || !urbanRural.startsWith("1"), centre));
+            villageNames.put(f.getString("code"), f.getString("name"));
+        });
+        Map<String, Coordinate> seats = new HashMap<>();
+        each("township_seat", f -> {
+            Coordinate at = point(f.geometry());
+            if (at != null && f.getString("township_code") != null) {
+                seats.putIfAbsent(f.getString("township_code"), at);
+            }
+        });
+        List<Township> townships = new ArrayList<>();
+        each("township", f -> townships.add(new Township(f.getString("code"), f.getString("name"),
+                f.getString("county_code"), seats.get(f.getString("code")))));
+        List<County> counties = new ArrayList<>();
+        each("county", f -> counties.add(new County(f.getString("code"), f.getString("name"))));
+        List<Coordinate> stops = new ArrayList<>();
+        each("bus_stop", f -> {
+            Coordinate at = point(f.geometry());
+            if (at != null) {
+                stops.add(at);
+            }
+        });
+        AccessInput input = new AccessInput(CITY_CODE, CITY_NAME, roads, households, naturalVillages, villages,
+                townships, counties, stops);
+        return new Read(input, roadNames, nvNames, villageNames);
+    }
+
+    private void each(String layer, java.util.function.Consumer<Feature> sink) {
+        features.forEach(catalogue.get(layer), sink);
+    }
+
+    private static boolean in(Set<String> values, String value) {
+        return value != null && values.contains(value);
+    }
+
+    private static Coordinate point(Geometry g) {
+        return g == null || g.isEmpty() ? null : g.getCoordinate();
+    }
+
+    private static Boolean bool(Feature f, String field) {
+        Object v = f.get(field);
+        return v instanceof Boolean b ? b : null;
+    }
+
+    private static int integer(Feature f, String field, int fallback) {
+        Integer v = integerOrNull(f, field);
+        return v == null ? fallback : v;
+    }
+
+    private static Integer integerOrNull(Feature f, String field) {
+        return f.get(field) instanceof Number n ? n.intValue() : null;
+    }
+}

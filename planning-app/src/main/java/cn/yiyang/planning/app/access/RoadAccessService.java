@@ -1,0 +1,335 @@
+package cn.yiyang.planning.app.access;
+
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.AccessInput;
+import cn.yiyang.planning.geo.access.AccessResult;
+import cn.yiyang.planning.geo.access.AccessResult.Gap;
+import cn.yiyang.planning.geo.access.AccessResult.HouseholdAccess;
+import cn.yiyang.planning.geo.access.AccessSettings;
+import cn.yiyang.planning.geo.access.RoadAccessAnalysis;
+import cn.yiyang.planning.geo.access.UnitIndicator;
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LoadMode;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Road-access runs: queued one at a time on a worker thread, each reading the layers, running
+ * {@link RoadAccessAnalysis}, and storing its indicators (every unit and group, with the plan period's targets)
+ * under the run, and its unserved households, road statuses and gap list in the derived layers
+ * {@code access_household}, {@code access_road} and {@code access_gap} (which hold the latest run only; indicators of
+ * every run are kept, so runs can be compared and trends drawn).
+ */
+@Service
+public class RoadAccessService {
+
+    /** The derived layers a run writes. */
+    public static final List<String> RESULT_LAYERS = List.of("access_household", "access_road", "access_gap");
+    private static final Logger log = LoggerFactory.getLogger(RoadAccessService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
+    /** The input layers whose versions make a run's data version. */
+    private static final List<String> INPUT_LAYERS = List.of("road", "road_inspection", "household", "natural_village",
+            "village", "township", "township_seat", "county", "bus_stop");
+
+    private final FeatureRepository features;
+    private final LayerCatalogue catalogue;
+    private final AnalysisRunRepository runs;
+    private final IndicatorTargetRepository targets;
+    private final LayerVersions versions;
+    private final ObjectProvider<ImpassableRoads> impassable;
+    private final AccessSettings defaults;
+    private final String planPeriod;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "road-access");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RoadAccessService(FeatureRepository features, LayerCatalogue catalogue, AnalysisRunRepository runs,
+                      IndicatorTargetRepository targets, LayerVersions versions,
+                      ObjectProvider<ImpassableRoads> impassable, AccessDefaults defaults,
+                      @Value("${planning.plan-period:2021-2025}") String planPeriod) {
+        this.features = features;
+        this.catalogue = catalogue;
+        this.runs = runs;
+        this.targets = targets;
+        this.versions = versions;
+        this.impassable = impassable;
+        this.defaults = defaults.settings();
+        this.planPeriod = planPeriod;
+        int interrupted = runs.failInterrupted();
+        if (interrupted > 0) {
+            log.warn("{} road-access run(s) were interrupted by a restart and are marked failed", interrupted);
+        }
+    }
+
+    /** @return the settings a run uses when it names none */
+    public AccessSettings defaults() {
+        return defaults;
+    }
+
+    /** @return the plan period whose targets stand beside the values, e.g. 2021-2025 */
+    public String planPeriod() {
+        return planPeriod;
+    }
+
+    /**
+     * Queues a run.
+     *
+     * @param settings the thresholds
+     * @param user who asks (recorded)
+     * @return the run, queued
+     */
+    public AnalysisRun start(AccessSettings settings, String user) {
+        AnalysisRun run = AnalysisRun.queued(UUID.randomUUID().toString(), AnalysisRun.ROAD_ACCESS, user,
+                JSON.writeValueAsString(AccessSettingsForm.of(settings)));
+        runs.create(run);
+        Future<?> ignored = worker.submit(() -> execute(run, settings));
+        return run;
+    }
+
+    /**
+     * @param id a run id
+     * @return the run
+     * @throws AccessRunNotFoundException if there is none
+     */
+    public AnalysisRun get(String id) {
+        return runs.find(id).filter(r -> r.kind().equals(AnalysisRun.ROAD_ACCESS))
+                .orElseThrow(() -> new AccessRunNotFoundException(id));
+    }
+
+    /** @return the latest runs, newest first */
+    public List<AnalysisRun> recent(int limit) {
+        return runs.recent(AnalysisRun.ROAD_ACCESS, limit);
+    }
+
+    /** @return the latest successful run */
+    public Optional<AnalysisRun> latest() {
+        return runs.latestSucceeded(AnalysisRun.ROAD_ACCESS);
+    }
+
+    /**
+     * @param runId a run, or null for the latest successful one
+     * @param level city, county, township or village
+     * @param code a unit code, or null for every unit of the level
+     * @param group all, key_support or demonstration, or null for every group
+     * @param indicator an indicator id, or null for all
+     * @return the values; empty when no run succeeded yet
+     */
+    public List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator) {
+        String id = runId != null ? get(runId).id() : latest().map(AnalysisRun::id).orElse(null);
+        return id == null ? List.of() : runs.indicators(id, level, code, group, indicator);
+    }
+
+    /** @return the values of one indicator of one unit over the successful runs, oldest first */
+    public List<IndicatorValue> history(String indicator, String level, String code, String group) {
+        return runs.history(AnalysisRun.ROAD_ACCESS, indicator, level, code, group);
+    }
+
+    /** @return the latest run's gap list, rank order */
+    public List<Feature> gaps() {
+        List<Feature> out = new ArrayList<>();
+        features.forEach(catalogue.get("access_gap"), out::add);
+        out.sort((a, b) -> Integer.compare(number(a.get("rank")), number(b.get("rank"))));
+        return out;
+    }
+
+    private static int number(Object v) {
+        return v instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
+    }
+
+    private void execute(AnalysisRun queued, AccessSettings settings) {
+        AnalysisRun run = queued;
+        try {
+            long t0 = System.nanoTime();
+            run = queued.started(Instant.now(), JSON.writeValueAsString(dataVersion()));
+            runs.update(run);
+            Set<String> blocked = Optional.ofNullable(impassable.getIfAvailable()).map(ImpassableRoads::impassableRoadCodes)
+                    .orElse(Set.of());
+            AccessInputReader.Read read = new AccessInputReader(features, catalogue).read(blocked);
+            long t1 = System.nanoTime();
+            AnalysisRun running = run.withProgress(0.2);
+            runs.update(running);
+            double[] last = {0.2};
+            AnalysisRun[] current = {running};
+            AccessResult result = new RoadAccessAnalysis(settings).run(read.input(), (fraction, stage) -> {
+                double p = 0.2 + 0.6 * fraction;
+                if (p - last[0] >= 0.05) {
+                    last[0] = p;
+                    current[0] = current[0].withProgress(p);
+                    runs.update(current[0]);
+                }
+            });
+            long t2 = System.nanoTime();
+            run = current[0].withProgress(0.85);
+            runs.update(run);
+            saveIndicators(run.id(), result);
+            writeLayers(run.id(), read, result);
+            long t3 = System.nanoTime();
+            run = run.succeeded(Instant.now(), JSON.writeValueAsString(summary(read.input(), result,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000)));
+            runs.update(run);
+            log.info("road-access run {}: read {} ms, analysis {} ms, stored {} ms", run.id(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("road-access run {} failed", run.id(), e);
+            runs.update(run.failed(Instant.now(), "analysis_failed"));
+        }
+    }
+
+    private Map<String, Long> dataVersion() {
+        Map<String, Long> v = new TreeMap<>();
+        INPUT_LAYERS.forEach(id -> v.put(id, features.version(catalogue.get(id))));
+        return v;
+    }
+
+    private void saveIndicators(String runId, AccessResult result) {
+        Map<String, Double> goals = targets.targets(planPeriod);
+        List<IndicatorValue> values = new ArrayList<>(result.indicators().size());
+        for (UnitIndicator u : result.indicators()) {
+            values.add(new IndicatorValue(runId, u.indicator().id(), u.level().id(), u.code(), u.name(), u.parentCode(),
+                    u.group().id(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
+        }
+        runs.saveIndicators(runId, values);
+    }
+
+    private void writeLayers(String runId, AccessInputReader.Read read, AccessResult result) {
+        AccessInput in = read.input();
+        List<Feature> unserved = new ArrayList<>();
+        for (int i = 0; i < result.households().size(); i++) {
+            HouseholdAccess a = result.households().get(i);
+            if (!a.served()) {
+                AccessInput.Household h = in.households().get(i);
+                Map<String, Object> attrs = new LinkedHashMap<>();
+                attrs.put("code", h.code());
+                attrs.put("village_code", h.villageCode());
+                attrs.put("natural_village_code", h.naturalVillageCode());
+                attrs.put("population", h.population());
+                attrs.put("distance_m", metres(a.distanceM()));
+                attrs.put("network_distance_m", metres(a.networkDistanceM()));
+                attrs.put("run_id", runId);
+                unserved.add(Feature.of(attrs, GF.createPoint(h.lonLat())));
+            }
+        }
+        List<Feature> roads = new ArrayList<>(in.roads().size());
+        for (AccessInput.Road r : in.roads()) {
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            attrs.put("code", r.id());
+            attrs.put("name", read.roadNames().get(r.id()));
+            attrs.put("status", result.roadStatus().get(r.id()).name().toLowerCase(java.util.Locale.ROOT));
+            attrs.put("run_id", runId);
+            roads.add(Feature.of(attrs, r.lonLat()));
+        }
+        List<Feature> gaps = new ArrayList<>(result.gaps().size());
+        for (Gap g : result.gaps()) {
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            attrs.put("code", String.format("G%05d", g.rank()));
+            attrs.put("rank", g.rank());
+            attrs.put("kind", g.kind().name().toLowerCase(java.util.Locale.ROOT));
+            attrs.put("name", gapName(read, g));
+            attrs.put("natural_village_code", g.naturalVillageCode());
+            attrs.put("village_code", g.villageCode());
+            attrs.put("township_code", g.townshipCode());
+            attrs.put("county_code", g.countyCode());
+            attrs.put("households", g.households());
+            attrs.put("population", (int) g.population());
+            attrs.put("distance_m", metres(g.distanceM()));
+            attrs.put("network_distance_m", metres(g.networkDistanceM()));
+            attrs.put("road_km", Math.round(g.roadKm() * 1000) / 1000.0);
+            attrs.put("people_per_km", Math.round(g.peoplePerKm() * 10) / 10.0);
+            Coordinate near = g.nearestNetwork();
+            attrs.put("nearest_lon", near == null ? null : near.x);
+            attrs.put("nearest_lat", near == null ? null : near.y);
+            attrs.put("run_id", runId);
+            gaps.add(Feature.of(attrs, GF.createPoint(g.lonLat())));
+        }
+        features.load(catalogue.get("access_household"), LoadMode.REPLACE, unserved.iterator());
+        features.load(catalogue.get("access_road"), LoadMode.REPLACE, roads.iterator());
+        features.load(catalogue.get("access_gap"), LoadMode.REPLACE, gaps.iterator());
+        versions.changed(RESULT_LAYERS.toArray(String[]::new));
+    }
+
+    private static String gapName(AccessInputReader.Read read, Gap g) {
+        String village = g.villageCode() == null ? null : read.villageNames().get(g.villageCode());
+        String nv = g.naturalVillageCode() == null ? null : read.naturalVillageNames().get(g.naturalVillageCode());
+        if (village == null) {
+            return nv;
+        }
+        return nv == null ? village : village + nv;
+    }
+
+    /** Metres to the centimetre; null for "no network" or "no road path". */
+    static Double metres(double m) {
+        return Double.isFinite(m) ? Math.round(m * 100) / 100.0 : null;
+    }
+
+    private static Map<String, Object> summary(AccessInput in, AccessResult r, long readMs, long analysisMs,
+                                               long storeMs) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("households", in.households().size());
+        s.put("householdsServed", r.households().stream().filter(HouseholdAccess::served).count());
+        s.put("naturalVillages", in.naturalVillages().size());
+        s.put("villages", in.villages().size());
+        s.put("townships", in.townships().size());
+        s.put("roads", in.roads().size());
+        s.put("networkKm", Math.round(r.network().networkKm() * 10) / 10.0);
+        s.put("fragments", r.fragments().size());
+        s.put("fragmentKm", Math.round(r.network().fragmentKm() * 10) / 10.0);
+        s.put("fragmentRoads", r.fragments().stream().flatMap(f -> f.roadIds().stream()).sorted().limit(200).toList());
+        s.put("impassableRoads", r.network().impassableRoads());
+        s.put("gaps", r.gaps().size());
+        s.put("problems", r.problems().stream().collect(Collectors.groupingBy(p -> p.kind().name(), TreeMap::new,
+                Collectors.counting())));
+        Map<String, Object> city = new LinkedHashMap<>();
+        for (UnitIndicator u : r.indicators()) {
+            if (u.level() == cn.yiyang.planning.geo.access.UnitLevel.CITY
+                    && u.group() == cn.yiyang.planning.geo.access.UnitGroup.ALL) {
+                city.put(u.indicator().id(), u.value());
+            }
+        }
+        s.put("city", city);
+        s.put("readMs", readMs);
+        s.put("analysisMs", analysisMs);
+        s.put("storeMs", storeMs);
+        return s;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Every indicator id, in a stable order. */
+    public static List<String> indicatorIds() {
+        return java.util.Arrays.stream(AccessIndicator.values()).map(AccessIndicator::id).toList();
+    }
+}
