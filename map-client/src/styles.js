@@ -91,6 +91,48 @@ function roadStyle(feature, zoom) {
   });
 }
 
+/** Road status in the latest road-access run: the connected network, isolated fragments, not hardened, 通返不通. */
+const ACCESS_ROAD = {
+  network: {color: '#1b5e20'},
+  fragment: {color: '#fb8c00'},
+  unhardened: {color: '#9e9e9e', dash: [4, 3]},
+  impassable: {color: '#e53935'},
+};
+
+function accessRoadStyle(feature, zoom) {
+  const status = ACCESS_ROAD[feature.get('status')] ? feature.get('status') : 'unhardened';
+  const a = ACCESS_ROAD[status];
+  const width = zoom < 12 ? 1.5 : zoom < 14 ? 2.2 : 3;
+  return cached(`access_road:${status}:${width}`, () => new Style({
+    stroke: new Stroke({color: a.color, width: status === 'impassable' ? width + 1 : width, lineDash: a.dash,
+      lineCap: 'round'}),
+    zIndex: status === 'network' ? 1 : 2,
+  }));
+}
+
+/** Road-access gaps: circles growing with the population left out, the rank as a label when zoomed in. */
+const GAP_SIZES = [[500, 12], [200, 10], [100, 8], [50, 6.5], [0, 5]];
+
+function gapStyle(feature, zoom) {
+  const population = Number(feature.get('population')) || 0;
+  const radius = GAP_SIZES.find(([min]) => population >= min)[1];
+  const kind = feature.get('kind') === 'household_cluster' ? 'cluster' : 'village';
+  const circle = cached(`gap:${kind}:${radius}`, () => new Style({
+    image: new Circle({
+      radius,
+      fill: new Fill({color: kind === 'cluster' ? 'rgba(244,81,30,0.55)' : 'rgba(198,40,40,0.6)'}),
+      stroke: new Stroke({color: '#b71c1c', width: 1.5}),
+      declutterMode: 'none',
+    }),
+    zIndex: 3,
+  }));
+  const rank = feature.get('rank');
+  if (zoom >= 11 && rank != null) {
+    return [circle, labelStyle(`#${rank}`, 11, 'bold', '#b71c1c', -radius - 8)];
+  }
+  return circle;
+}
+
 /** Point layers: a circle each, coloured by layer and by a telling attribute. */
 const POINTS = {
   township_seat: {color: '#5b2c83', radius: 5, labelFrom: 9},
@@ -101,6 +143,7 @@ const POINTS = {
   sewage_facility: {color: '#6d4c41', radius: 5, labelFrom: 13},
   cold_chain_site: {color: '#00897b', radius: 6, labelFrom: 12},
   courier_point: {color: '#8e24aa', radius: 4},
+  access_household: {color: '#e53935', radius: 3},
 };
 
 /** Facility status (运行 / 在建 / 规划 / 停运) by colour, the same for every facility layer. */
@@ -216,6 +259,12 @@ export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined)
     if (layerId === 'road') {
       return roadStyle(feature, zoom);
     }
+    if (layerId === 'access_road') {
+      return accessRoadStyle(feature, zoom);
+    }
+    if (layerId === 'access_gap') {
+      return gapStyle(feature, zoom);
+    }
     if (geometry === 'POINT') {
       return pointStyle(layerId, feature, zoom, variantOf());
     }
@@ -226,7 +275,7 @@ export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined)
 /** Layers whose tiles carry labels: they are decluttered together. */
 export function hasLabels(layerId, geometry) {
   return Boolean(ADMIN[layerId]) || (geometry === 'POINT' && POINTS[layerId]?.labelFrom !== undefined)
-    || layerId === 'village_plan';
+    || layerId === 'village_plan' || layerId === 'access_gap';
 }
 
 /** Style variants a layer offers (the first is the default). */
@@ -260,6 +309,17 @@ export function legendEntries(layerId, geometry, variant) {
         : [one('legend.household.none', {poverty_status: 'none'}),
           one('legend.household.exited', {poverty_status: 'exited'}),
           one('legend.household.monitored', {poverty_status: 'monitored'})];
+    case 'access_household':
+      return [one('legend.access.household')];
+    case 'access_road':
+      return [one('legend.access.road.network', {status: 'network'}),
+        one('legend.access.road.fragment', {status: 'fragment'}),
+        one('legend.access.road.unhardened', {status: 'unhardened'}),
+        one('legend.access.road.impassable', {status: 'impassable'})];
+    case 'access_gap':
+      return [one('legend.access.gap.large', {kind: 'natural_village', population: 500}),
+        one('legend.access.gap.small', {kind: 'natural_village', population: 30}),
+        one('legend.access.gap.cluster', {kind: 'household_cluster', population: 30})];
     case 'sewage_facility':
     case 'cold_chain_site':
       return [one('legend.status.operating', {status: 'operating'}), one('legend.status.building', {status: 'building'}),

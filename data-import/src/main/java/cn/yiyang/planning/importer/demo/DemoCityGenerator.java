@@ -74,7 +74,7 @@ public final class DemoCityGenerator {
 
         long households = city.naturalVillages.stream().mapToLong(nv -> nv.households).sum();
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
-        for (LayerDef layer : LayerCatalogue.standard().layers()) {
+        for (LayerDef layer : LayerCatalogue.standard().sourceLayers()) { // not the derived ones
             if (layer.id().equals(DemoCity.HOUSEHOLD)) {
                 layers.put(layer.id(), List.of());
             } else {

@@ -45,9 +45,9 @@ public final class DemoDataLoader {
 
     private DemoLoadReport load(DemoCity city, long start, Duration generation) {
         LOG.info("loading SYNTHETIC demo data ({}, seed {}) into {} layers", city.scale(), city.seed(),
-                catalogue.layers().size());
+                catalogue.sourceLayers().size());
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (LayerDef layer : catalogue.layers()) {
+        for (LayerDef layer : catalogue.sourceLayers()) { // derived layers are written by the analyses
             long t = System.nanoTime();
             long n;
             try (Stream<Feature> features = city.features(layer.id())) {

@@ -43,6 +43,8 @@ public enum IssueCode {
     GEOMETRY_NOT_EXPECTED(Severity.ERROR),
     /** {0}: the layer id. No such layer. */
     UNKNOWN_LAYER(Severity.ERROR),
+    /** {0}: the layer id. The layer holds an analysis' results (derived): it is written by the analysis, never imported. */
+    DERIVED_LAYER(Severity.ERROR),
     /** {0}: the source field, {1}: the target field. A field mapping names a field that does not exist. */
     BAD_FIELD_MAPPING(Severity.ERROR),
     /**

@@ -91,7 +91,8 @@ public final class ImportService implements AutoCloseable {
      * Queues an import and returns at once (status QUEUED).
      *
      * @throws ImportException for a request that cannot run at all: an unknown layer
-     *         ({@code UNKNOWN_LAYER}), upsert into a layer without a key ({@code UPSERT_WITHOUT_KEY})
+     *         ({@code UNKNOWN_LAYER}), a derived layer ({@code DERIVED_LAYER}), upsert into a layer without a
+     *         key ({@code UPSERT_WITHOUT_KEY})
      */
     public ImportJob submit(ImportRequest request) {
         check(request);
@@ -236,9 +237,22 @@ public final class ImportService implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a derived layer (the results of an analysis, written by the analysis only).
+     *
+     * @param fileName the file the refusal names, or null
+     * @throws ImportException {@code DERIVED_LAYER}
+     */
+    public static void checkImportable(LayerDef layer, String fileName) {
+        if (layer.derived()) {
+            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.DERIVED_LAYER, layer.id()));
+        }
+    }
+
     private void check(ImportRequest request) {
         LayerDef layer = catalogue.find(request.layerId()).orElseThrow(() -> new ImportException(
                 ImportIssue.ofFile(request.fileName(), IssueCode.UNKNOWN_LAYER, request.layerId())));
+        checkImportable(layer, request.fileName());
         if (request.mode() == LoadMode.UPSERT && layer.keyField() == null) {
             throw new ImportException(ImportIssue.ofFile(request.fileName(), IssueCode.UPSERT_WITHOUT_KEY, layer.id()));
         }

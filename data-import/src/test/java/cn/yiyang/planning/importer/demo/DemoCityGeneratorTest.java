@@ -255,8 +255,8 @@ class DemoCityGeneratorTest {
     @Test
     void everyValueFitsTheCatalogue() {
         LayerCatalogue catalogue = LayerCatalogue.standard();
-        assertThat(city.layerIds()).containsExactlyElementsOf(catalogue.layers().stream().map(LayerDef::id).toList());
-        for (LayerDef layer : catalogue.layers()) {
+        assertThat(city.layerIds()).containsExactlyElementsOf(catalogue.sourceLayers().stream().map(LayerDef::id).toList());
+        for (LayerDef layer : catalogue.sourceLayers()) {
             assertThat(city.count(layer.id())).as(layer.id()).isPositive();
             Set<String> keys = new HashSet<>();
             city.features(layer.id()).forEach(f -> {

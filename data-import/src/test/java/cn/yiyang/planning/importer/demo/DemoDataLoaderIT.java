@@ -43,8 +43,8 @@ class DemoDataLoaderIT {
             assertThat(report.synthetic()).isTrue();
             assertThat(report.notice()).contains("SYNTHETIC");
             assertThat(report.counts().keySet())
-                    .containsExactlyElementsOf(catalogue.layers().stream().map(LayerDef::id).toList());
-            for (LayerDef layer : catalogue.layers()) {
+                    .containsExactlyElementsOf(catalogue.sourceLayers().stream().map(LayerDef::id).toList());
+            for (LayerDef layer : catalogue.sourceLayers()) {
                 LayerSummary summary = repo.summary(layer);
                 assertThat(summary.featureCount()).as(layer.id()).isEqualTo(city.count(layer.id()))
                         .isEqualTo(report.counts().get(layer.id())).isPositive();
@@ -63,7 +63,7 @@ class DemoDataLoaderIT {
             DemoLoadReport again = loader.load(DemoScale.SMALL, DemoCityGenerator.DEFAULT_SEED);
             assertThat(again.counts()).isEqualTo(report.counts());
             assertThat(again.generation()).isPositive();
-            Map<String, Long> stored = catalogue.layers().stream()
+            Map<String, Long> stored = catalogue.sourceLayers().stream()
                     .collect(Collectors.toMap(LayerDef::id, l -> repo.summary(l).featureCount()));
             assertThat(stored).isEqualTo(report.counts());
         }

@@ -384,6 +384,16 @@ abstract class ImportContract {
         assertThatThrownBy(() -> service.submit(request("no_such_layer", any, "a.zip").build()))
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).issue().code()).isEqualTo(IssueCode.UNKNOWN_LAYER));
+        // the road-access results are written by the analysis, never imported
+        assertThatThrownBy(() -> service.submit(request("access_road", any, "a.zip").build()))
+                .isInstanceOf(ImportException.class)
+                .satisfies(e -> {
+                    ImportIssue issue = ((ImportException) e).issue();
+                    assertThat(issue.code()).isEqualTo(IssueCode.DERIVED_LAYER);
+                    assertThat(issue.message(java.util.Locale.SIMPLIFIED_CHINESE)).contains("access_road", "分析结果");
+                    assertThat(issue.message(java.util.Locale.ENGLISH)).contains("access_road", "analysis results");
+                });
+        assertThat(records.recent("access_road", 10)).as("nothing recorded for a refused request").isEmpty();
     }
 
     @Test

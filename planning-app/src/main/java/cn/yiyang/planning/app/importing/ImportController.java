@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.importing;
 
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
+import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.importer.job.RequestValues;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.LoadMode;
@@ -63,6 +64,7 @@ class ImportController {
                                       Authentication auth, Locale locale) {
         ImportUser user = user(auth);
         LayerDef target = workflow.layer(layer);
+        ImportService.checkImportable(target, null); // before the files are copied into an upload
         ImportAccess.checkWrite(user, target);
         String names = String.join(", ", file.stream().map(f -> UploadStore.safeName(f.getOriginalFilename())).toList());
         ImportOptions options = new ImportOptions(RequestValues.crs(crs, names), RequestValues.encoding(encoding, names),

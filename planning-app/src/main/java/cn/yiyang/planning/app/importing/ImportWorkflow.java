@@ -70,9 +70,9 @@ public class ImportWorkflow {
         return catalogue.layers();
     }
 
-    /** The layers the user may import into. */
+    /** The layers the user may import into: source layers of the user's themes (never derived ones). */
     public List<LayerDef> writableLayers(ImportUser user) {
-        return catalogue.layers().stream().filter(l -> ImportAccess.canWrite(user, l)).toList();
+        return catalogue.sourceLayers().stream().filter(l -> ImportAccess.canWrite(user, l)).toList();
     }
 
     /** A layer by id; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
@@ -106,12 +106,14 @@ public class ImportWorkflow {
      * it is refused.
      *
      * @throws cn.yiyang.planning.layers.catalogue.UnknownLayerException for an unknown layer
+     * @throws cn.yiyang.planning.importer.issue.ImportException DERIVED_LAYER for a layer of analysis results
      * @throws ImportForbiddenException when the user's roles do not own the layer
      * @throws cn.yiyang.planning.importer.issue.ImportException EMPTY_FILE, TOO_LARGE, ZIP_SLIP, UPSERT_WITHOUT_KEY …
      */
     public ImportJob submit(ImportUser user, String layerId, UploadBatch upload, ImportOptions options) {
         try {
             LayerDef layer = catalogue.get(layerId);
+            ImportService.checkImportable(layer, null);
             ImportAccess.checkWrite(user, layer);
             if (upload.isEmpty()) {
                 throw new IllegalArgumentException("an import needs at least one file");

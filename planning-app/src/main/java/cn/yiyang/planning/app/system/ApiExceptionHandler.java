@@ -85,6 +85,7 @@ class ApiExceptionHandler {
         ImportIssue issue = e.issue();
         HttpStatus status = switch (issue.code()) {
             case UNKNOWN_LAYER -> HttpStatus.NOT_FOUND;
+            case DERIVED_LAYER -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             default -> BAD_REQUEST.contains(issue.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
         };

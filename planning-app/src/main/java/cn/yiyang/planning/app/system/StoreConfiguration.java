@@ -1,9 +1,13 @@
 package cn.yiyang.planning.app.system;
 
+import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
+import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
@@ -45,6 +49,17 @@ class StoreConfiguration {
     @Bean
     LayerLoadRepository layerLoadRepository(SpatialStore store) {
         return new JdbcLayerLoadRepository(store);
+    }
+
+    /** Analysis runs and indicators (V3). Call {@code failInterrupted()} once at start-up, before taking runs. */
+    @Bean
+    AnalysisRunRepository analysisRunRepository(SpatialStore store) {
+        return new JdbcAnalysisRunRepository(store);
+    }
+
+    @Bean
+    IndicatorTargetRepository indicatorTargetRepository(SpatialStore store) {
+        return new JdbcIndicatorTargetRepository(store);
     }
 
     @Bean

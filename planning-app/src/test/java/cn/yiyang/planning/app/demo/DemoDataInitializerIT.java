@@ -48,7 +48,7 @@ class DemoDataInitializerIT {
         initializer(true).run(null);
 
         assertThat(features.summary(catalogue.get("village")).featureCount()).isEqualTo(1446);
-        assertThat(loads.latestByLayer()).hasSize(catalogue.layers().size());
+        assertThat(loads.latestByLayer()).hasSize(catalogue.sourceLayers().size());
         assertThat(loads.latestByLayer().values()).allSatisfy(l -> {
             assertThat(l.synthetic()).isTrue();
             assertThat(l.source()).contains("small", "seed 7");

@@ -196,6 +196,21 @@ abstract class ImportApiContract {
     }
 
     @Test
+    void derivedLayersAreRefusedWith409InTheCallersLanguage() throws Exception {
+        HttpResponse<String> zh = post("/api/v1/layers/access_gap/imports", "transport", null,
+                new Multipart().file(ImportTestFiles.roadsZip(work)));
+        assertThat(zh.statusCode()).as(zh.body()).isEqualTo(409);
+        assertThat(json(zh).get("code").asString()).isEqualTo("DERIVED_LAYER");
+        assertThat(json(zh).get("detail").asString()).contains("access_gap", "分析结果");
+        HttpResponse<String> en = post("/api/v1/layers/access_household/imports", "admin", "en",
+                new Multipart().file(ImportTestFiles.roadsZip(work)));
+        assertThat(en.statusCode()).as(en.body()).isEqualTo(409);
+        assertThat(json(en).get("detail").asString()).contains("access_household", "analysis results");
+        assertThat(en.body()).doesNotContain("Exception", "at org.");
+        assertThat(json(get("/api/v1/imports?layer=access_gap", "admin", null)).get("imports")).isEmpty();
+    }
+
+    @Test
     void onlyTheRolesThatOwnTheLayersThemeMayImport() throws Exception {
         HttpResponse<String> leader = post("/api/v1/layers/road/imports", "leader", null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)));

@@ -68,6 +68,10 @@ class ImportViewTest {
         List<LayerDef> roads = transport.form().layer().getListDataView().getItems().toList();
         assertThat(roads).extracting(LayerDef::id).containsExactly("road", "road_inspection", "bus_stop");
         assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0))).isEqualTo("道路交通 › 农村公路");
+        // the road-access results (derived layers) are written by the analysis: not offered, not even to ADMIN
+        ImportView admin = new ImportView(workflow, new ImportUser("admin", EnumSet.of(Role.ADMIN)));
+        assertThat(admin.form().layer().getListDataView().getItems().map(LayerDef::id).toList())
+                .contains("road", "household").doesNotContain("access_household", "access_road", "access_gap");
 
         ImportView leader = new ImportView(workflow, new ImportUser("leader", EnumSet.of(Role.LEADER)));
         assertThat(leader.form().layer().getListDataView().getItems()).isEmpty();
