@@ -17,6 +17,8 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.load.LayerLoad;
+import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,7 @@ public class RoadAccessService {
     private final AnalysisRunRepository runs;
     private final IndicatorTargetRepository targets;
     private final LayerVersions versions;
+    private final LayerLoadRepository loads;
     private final ObjectProvider<ImpassableRoads> impassable;
     private final AccessSettings defaults;
     private final String planPeriod;
@@ -75,7 +78,7 @@ public class RoadAccessService {
     });
 
     RoadAccessService(FeatureRepository features, LayerCatalogue catalogue, AnalysisRunRepository runs,
-                      IndicatorTargetRepository targets, LayerVersions versions,
+                      IndicatorTargetRepository targets, LayerVersions versions, LayerLoadRepository loads,
                       ObjectProvider<ImpassableRoads> impassable, AccessDefaults defaults,
                       @Value("${planning.plan-period:2021-2025}") String planPeriod) {
         this.features = features;
@@ -83,6 +86,7 @@ public class RoadAccessService {
         this.runs = runs;
         this.targets = targets;
         this.versions = versions;
+        this.loads = loads;
         this.impassable = impassable;
         this.defaults = defaults.settings();
         this.planPeriod = planPeriod;
@@ -193,7 +197,7 @@ public class RoadAccessService {
             run = current[0].withProgress(0.85);
             runs.update(run);
             saveIndicators(run.id(), result);
-            writeLayers(run.id(), read, result);
+            writeLayers(run, read, result);
             long t3 = System.nanoTime();
             run = run.succeeded(Instant.now(), JSON.writeValueAsString(summary(read.input(), result,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000)));
@@ -222,7 +226,8 @@ public class RoadAccessService {
         runs.saveIndicators(runId, values);
     }
 
-    private void writeLayers(String runId, AccessInputReader.Read read, AccessResult result) {
+    private void writeLayers(AnalysisRun run, AccessInputReader.Read read, AccessResult result) {
+        String runId = run.id();
         AccessInput in = read.input();
         List<Feature> unserved = new ArrayList<>();
         for (int i = 0; i < result.households().size(); i++) {
@@ -272,9 +277,18 @@ public class RoadAccessService {
             attrs.put("run_id", runId);
             gaps.add(Feature.of(attrs, GF.createPoint(g.lonLat())));
         }
-        features.load(catalogue.get("access_household"), LoadMode.REPLACE, unserved.iterator());
-        features.load(catalogue.get("access_road"), LoadMode.REPLACE, roads.iterator());
-        features.load(catalogue.get("access_gap"), LoadMode.REPLACE, gaps.iterator());
+        // Results of synthetic data are synthetic: the layers say so wherever they show.
+        boolean synthetic = INPUT_LAYERS.stream().map(loads::latest)
+                .anyMatch(l -> l.isPresent() && l.get().synthetic());
+        String source = "road-access run " + runId;
+        Map<String, List<Feature>> out = new LinkedHashMap<>();
+        out.put("access_household", unserved);
+        out.put("access_road", roads);
+        out.put("access_gap", gaps);
+        out.forEach((layer, rows) -> {
+            long n = features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator());
+            loads.record(new LayerLoad(layer, source, synthetic, LoadMode.REPLACE.name(), n, run.requestedBy(), null));
+        });
         versions.changed(RESULT_LAYERS.toArray(String[]::new));
     }
 
