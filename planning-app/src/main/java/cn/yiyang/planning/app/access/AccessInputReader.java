@@ -28,17 +28,18 @@ import org.locationtech.jts.geom.Geometry;
 final class AccessInputReader {
 
     static final String CITY_CODE = "430900";
-    static final String CITY_NAME = "益阳市";
     private static final Set<String> HARDENED_SURFACES = Set.of("asphalt", "cement");
     private static final Set<String> CLASS3_OR_BETTER = Set.of("expressway", "class1", "class2", "class3");
     private static final Set<String> SEED_CLASSES = Set.of("national", "provincial", "county");
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
+    private final String cityName;
 
-    AccessInputReader(FeatureRepository features, LayerCatalogue catalogue) {
+    AccessInputReader(FeatureRepository features, LayerCatalogue catalogue, String cityName) {
         this.features = features;
         this.catalogue = catalogue;
+        this.cityName = cityName;
     }
 
     /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
@@ -114,7 +115,7 @@ final class AccessInputReader {
                 stops.add(at);
             }
         });
-        AccessInput input = new AccessInput(CITY_CODE, CITY_NAME, roads, households, naturalVillages, villages,
+        AccessInput input = new AccessInput(CITY_CODE, cityName, roads, households, naturalVillages, villages,
                 townships, counties, stops);
         return new Read(input, roadNames, nvNames, villageNames);
     }

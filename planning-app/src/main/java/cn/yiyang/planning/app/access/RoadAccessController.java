@@ -97,14 +97,14 @@ class RoadAccessController {
     void gapsCsv(Locale locale, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"road-access-gaps.csv\"");
-        export.csv(service.gaps(), locale, response.getOutputStream());
+        export.csv(service.gapFeatures(), locale, response.getOutputStream());
     }
 
     @GetMapping("/analyses/road-access/gaps.xlsx")
     void gapsXlsx(Locale locale, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"road-access-gaps.xlsx\"");
-        export.xlsx(service.gaps(), locale, response.getOutputStream());
+        export.xlsx(service.gapFeatures(), locale, response.getOutputStream());
     }
 
     static Map<String, Object> json(AnalysisRun run) {

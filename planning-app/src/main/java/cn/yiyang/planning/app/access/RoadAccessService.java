@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.access;
 
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessInput;
@@ -71,6 +72,8 @@ public class RoadAccessService {
     private final ObjectProvider<ImpassableRoads> impassable;
     private final AccessSettings defaults;
     private final String planPeriod;
+    /** The city's name as stored with its indicators (names are data: Chinese, like the units' names). */
+    private final String cityName;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "road-access");
         t.setDaemon(true);
@@ -80,7 +83,7 @@ public class RoadAccessService {
     RoadAccessService(FeatureRepository features, LayerCatalogue catalogue, AnalysisRunRepository runs,
                       IndicatorTargetRepository targets, LayerVersions versions, LayerLoadRepository loads,
                       ObjectProvider<ImpassableRoads> impassable, AccessDefaults defaults,
-                      @Value("${planning.plan-period:2021-2025}") String planPeriod) {
+                      @Value("${planning.plan-period:2021-2025}") String planPeriod, Messages messages) {
         this.features = features;
         this.catalogue = catalogue;
         this.runs = runs;
@@ -90,6 +93,7 @@ public class RoadAccessService {
         this.impassable = impassable;
         this.defaults = defaults.settings();
         this.planPeriod = planPeriod;
+        this.cityName = messages.get("place.city", Messages.ZH);
         int interrupted = runs.failInterrupted();
         if (interrupted > 0) {
             log.warn("{} road-access run(s) were interrupted by a restart and are marked failed", interrupted);
@@ -159,16 +163,30 @@ public class RoadAccessService {
         return runs.history(AnalysisRun.ROAD_ACCESS, indicator, level, code, group);
     }
 
-    /** @return the latest run's gap list, rank order */
-    public List<Feature> gaps() {
+    /** @return the latest run's gap list as stored in {@code access_gap}, rank order */
+    List<Feature> gapFeatures() {
         List<Feature> out = new ArrayList<>();
         features.forEach(catalogue.get("access_gap"), out::add);
-        out.sort((a, b) -> Integer.compare(number(a.get("rank")), number(b.get("rank"))));
+        out.sort((a, b) -> Integer.compare(integer(a.get("rank")), integer(b.get("rank"))));
         return out;
     }
 
-    private static int number(Object v) {
+    /** @return the latest run's gap list, rank order */
+    public List<GapRow> gaps() {
+        return gapFeatures().stream().map(f -> new GapRow(integer(f.get("rank")), f.getString("code"),
+                f.getString("kind"), f.getString("name"), f.getString("county_code"), f.getString("township_code"),
+                integer(f.get("households")), integer(f.get("population")), decimal(f.get("distance_m")),
+                decimal(f.get("network_distance_m")), decimal(f.get("road_km")), decimal(f.get("people_per_km")),
+                f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, decimal(f.get("nearest_lon")),
+                decimal(f.get("nearest_lat")))).toList();
+    }
+
+    private static int integer(Object v) {
         return v instanceof Number n ? n.intValue() : Integer.MAX_VALUE;
+    }
+
+    private static Double decimal(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     private void execute(AnalysisRun queued, AccessSettings settings) {
@@ -179,7 +197,7 @@ public class RoadAccessService {
             runs.update(run);
             Set<String> blocked = Optional.ofNullable(impassable.getIfAvailable()).map(ImpassableRoads::impassableRoadCodes)
                     .orElse(Set.of());
-            AccessInputReader.Read read = new AccessInputReader(features, catalogue).read(blocked);
+            AccessInputReader.Read read = new AccessInputReader(features, catalogue, cityName).read(blocked);
             long t1 = System.nanoTime();
             AnalysisRun running = run.withProgress(0.2);
             runs.update(running);

@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.layout;
 
+import cn.yiyang.planning.app.access.AccessGapView;
+import cn.yiyang.planning.app.access.RoadAccessView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
@@ -80,7 +82,11 @@ public class MainLayout extends AppLayout {
         map.setId("nav-map");
         RouterLink imports = new RouterLink(getTranslation("nav.import"), ImportView.class);
         imports.setId("nav-import");
-        Nav nav = new Nav(map, imports);
+        RouterLink access = new RouterLink(getTranslation("nav.road-access"), RoadAccessView.class);
+        access.setId("nav-road-access");
+        RouterLink gaps = new RouterLink(getTranslation("nav.road-gaps"), AccessGapView.class);
+        gaps.setId("nav-road-gaps");
+        Nav nav = new Nav(map, imports, access, gaps);
         nav.addClassName("app-nav");
         return nav;
     }

@@ -58,7 +58,7 @@ class RoadAccessCrossCheckIT {
     }
 
     private static AccessResult analyse(TestStore db) {
-        AccessInputReader.Read read = new AccessInputReader(new JdbcFeatureRepository(db.store()), CATALOGUE)
+        AccessInputReader.Read read = new AccessInputReader(new JdbcFeatureRepository(db.store()), CATALOGUE, "益阳市")
                 .read(impassable);
         return new RoadAccessAnalysis(AccessSettings.defaults()).run(read.input());
     }

@@ -1,0 +1,192 @@
+package cn.yiyang.planning.app.access;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.importer.demo.DemoCityGenerator;
+import cn.yiyang.planning.importer.demo.DemoDataLoader;
+import cn.yiyang.planning.importer.demo.DemoScale;
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
+import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
+import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
+import cn.yiyang.planning.layers.testsupport.TestStores;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * The road-access dashboard and gap list without a browser (Karibu), over an in-memory H2GIS store holding the small
+ * demo city: who may run, a bad threshold refused on its field, a run followed to its end, cards with targets,
+ * counties and their townships, groups, and the gap list's filters and map.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoadAccessViewTest {
+
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+    private TestStores.TestStore store;
+    private FeatureRepository repo;
+    private RoadAccessService service;
+    private PlaceService places;
+
+    @BeforeAll
+    void load() {
+        store = TestStores.h2gis();
+        repo = new JdbcFeatureRepository(store.store());
+        new DemoDataLoader(repo, catalogue).load(DemoScale.SMALL, DemoCityGenerator.DEFAULT_SEED);
+        LayerVersions versions = new LayerVersions(repo);
+        places = new PlaceService(repo, catalogue, versions);
+        service = new RoadAccessService(repo, catalogue, new JdbcAnalysisRunRepository(store.store()),
+                new JdbcIndicatorTargetRepository(store.store()), versions, new JdbcLayerLoadRepository(store.store()),
+                new StaticListableBeanFactory().getBeanProvider(ImpassableRoads.class),
+                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true), "2021-2025", new Messages());
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        service.stop();
+        store.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(new Routes());
+        UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    @Order(1)
+    void aLeaderReadsButCannotRun() {
+        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        UI.getCurrent().add(view);
+        assertThat(_get(view, Button.class, s -> s.withId("access-run")).isEnabled()).isFalse();
+        assertThat(view.getElement().getTextRecursively()).contains("只有交通运输部门和管理员可以运行分析", "尚未运行过分析");
+        assertThat(_get(view, NumberField.class, s -> s.withId("access-setting-householdServedM")).isEnabled())
+                .isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void aThresholdOutOfRangeIsRefusedOnItsField() {
+        RoadAccessView view = new RoadAccessView(service, "transport", true);
+        UI.getCurrent().add(view);
+        NumberField served = _get(view, NumberField.class, s -> s.withId("access-setting-householdServedM"));
+        served.setValue(-5.0);
+        _click(_get(view, Button.class, s -> s.withId("access-run")));
+        assertThat(served.isInvalid()).isTrue();
+        assertThat(served.getErrorMessage()).isEqualTo("农户通达距离须在 1 至 1000 之间。");
+        assertThat(service.recent(5)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aRunIsFollowedToItsEndAndShowsTheCityCountiesAndTownships() throws Exception {
+        RoadAccessView view = new RoadAccessView(service, "transport", true);
+        UI.getCurrent().add(view);
+        _click(_get(view, Button.class, s -> s.withId("access-run")));
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RoadAccessView.POLL_MS);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (service.recent(1).get(0).status() != cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        view.refresh();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        assertThat(_get(view, Span.class, s -> s.withId("access-progress-text")).getText()).startsWith("已完成");
+        Div card = _get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate"));
+        assertThat(card.getElement().getTextRecursively()).contains("乡镇通三级公路比例", "%", "目标 85.0%");
+        assertThat(card.getClassNames()).containsAnyOf("access-meets", "access-below");
+        assertThat(_get(view, Div.class, s -> s.withId("access-card-rural_access_index")).getElement()
+                .getTextRecursively()).contains("规划未设定数值目标");
+        assertThat(GridKt._size(view.countyGrid())).isEqualTo(8);
+        RoadAccessView.Row anhua = GridKt._get(view.countyGrid(), 0).code().equals("430923")
+                ? GridKt._get(view.countyGrid(), 0) : view.countyGrid().getListDataView().getItems()
+                .filter(r -> r.code().equals("430923")).findFirst().orElseThrow();
+        view.countyGrid().select(anhua);
+        assertThat(GridKt._size(view.townshipGrid())).isPositive();
+        assertThat(view.townshipGrid().getListDataView().getItems())
+                .allSatisfy(r -> assertThat(r.code()).startsWith("430923"));
+        assertThat(view.getElement().getTextRecursively()).contains("安化县各乡镇", "孤立硬化路段");
+    }
+
+    @Test
+    @Order(4)
+    void groupsSwitchTheValues() {
+        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        UI.getCurrent().add(view);
+        String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate")).getElement()
+                .getTextRecursively();
+        @SuppressWarnings("unchecked")
+        Select<String> group = _get(view, Select.class, s -> s.withId("access-group"));
+        group.setValue("key_support");
+        String keySupport = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate"))
+                .getElement().getTextRecursively();
+        assertThat(keySupport).isNotEqualTo(all);
+        assertThat(GridKt._size(_get(view, com.vaadin.flow.component.grid.Grid.class,
+                s -> s.withId("access-history")))).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void theGapListFiltersByCountyAndKindAndZoomsTheMap() {
+        AccessGapView view = new AccessGapView(service.gaps(), places, List.of());
+        UI.getCurrent().add(view);
+        int all = GridKt._size(view.grid());
+        assertThat(all).isPositive();
+        assertThat(_get(view, Span.class, s -> s.withId("gaps-count")).getText())
+                .startsWith(String.format(Locale.ROOT, "共 %,d 处缺口", all));
+        @SuppressWarnings("unchecked")
+        Select<String> county = _get(view, Select.class, s -> s.withId("gaps-county"));
+        county.setValue("430923");
+        int anhua = GridKt._size(view.grid());
+        assertThat(anhua).isPositive().isLessThan(all);
+        assertThat(view.grid().getListDataView().getItems())
+                .allSatisfy(f -> assertThat(f.countyCode()).isEqualTo("430923"));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(view, Select.class, s -> s.withId("gaps-kind"));
+        kind.setValue("natural_village");
+        assertThat(view.grid().getListDataView().getItems())
+                .allSatisfy(f -> assertThat(f.kind()).isEqualTo("natural_village"));
+        county.setValue("");
+        kind.setValue("");
+        view.grid().select(GridKt._get(view.grid(), 0));
+        assertThat(view.map().getLastFit()).isPresent();
+        assertThat(GridKt._get(view.grid(), 0).rank()).isEqualTo(1);
+        assertThat(_find(view, com.vaadin.flow.component.html.Anchor.class)).extracting(a -> a.getHref())
+                .contains("api/v1/analyses/road-access/gaps.csv", "api/v1/analyses/road-access/gaps.xlsx");
+        assertThat(new Messages().get("gaps.heading", Locale.ENGLISH)).isEqualTo("Road access gaps");
+    }
+}
