@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.map.MapView;
+import cn.yiyang.planning.app.road.RoadRegisterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +22,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in page: title, the pages (map, data import), the synthetic-data
+ * The frame around every signed-in page: title, the pages (map, data import, 通返不通 register), the synthetic-data
  * notice when demo data are loaded, the language switch (中文 / English, remembered for the session) and sign-out.
  */
 @Layout
@@ -74,13 +75,15 @@ public class MainLayout extends AppLayout {
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 
-    /** The pages: 地图 / 数据导入 (the current one highlighted). */
+    /** The pages: 地图 / 数据导入 / 通返不通台账 (the current one highlighted). */
     private Nav navigation() {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
         RouterLink imports = new RouterLink(getTranslation("nav.import"), ImportView.class);
         imports.setId("nav-import");
-        Nav nav = new Nav(map, imports);
+        RouterLink roadRegister = new RouterLink(getTranslation("nav.road-register"), RoadRegisterView.class);
+        roadRegister.setId("nav-road-register");
+        Nav nav = new Nav(map, imports, roadRegister);
         nav.addClassName("app-nav");
         return nav;
     }
