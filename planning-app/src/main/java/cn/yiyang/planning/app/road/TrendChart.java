@@ -82,7 +82,8 @@ final class TrendChart extends Div {
             s.append("</g>");
             double y = TOP + plotH - plotH * m.openAtEnd() / top;
             line.append(i == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
-            if (i % labelEvery == 0 || i == months.size() - 1) {
+            int fromLast = months.size() - 1 - i;
+            if (fromLast == 0 || i % labelEvery == 0 && fromLast * 5 >= labelEvery * 3) { // no label crowds the last
                 s.append("<text class=\"trend-axis\" x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
                         .append("\" text-anchor=\"middle\">").append(m.month()).append("</text>");
             }
