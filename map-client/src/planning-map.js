@@ -107,6 +107,21 @@ const OVERLAY_REJECTED = new Style({
   stroke: new Stroke({color: '#c62828', width: 2}),
   fill: new Fill({color: 'rgba(198, 40, 40, 0.15)'}),
 });
+const OVERLAY_MUTED = new Style({
+  image: new Circle({radius: 4, fill: new Fill({color: '#757575'}), stroke: new Stroke({color: '#fff', width: 1})}),
+  stroke: new Stroke({color: '#757575', width: 2}),
+  fill: new Fill({color: 'rgba(117, 117, 117, 0.15)'}),
+});
+
+/** The overlay style of a feature: its `tone` (normal, alert, muted), else red when `rejected`. */
+function overlayStyle(f) {
+  switch (f.get('tone')) {
+    case 'alert': return OVERLAY_REJECTED;
+    case 'muted': return OVERLAY_MUTED;
+    case 'normal': return OVERLAY_STYLE;
+    default: return f.get('rejected') ? OVERLAY_REJECTED : OVERLAY_STYLE;
+  }
+}
 
 class PlanningMap extends HTMLElement {
   static get observedAttributes() {
@@ -244,8 +259,9 @@ class PlanningMap extends HTMLElement {
 
   /**
    * Shows features that are not in a layer (yet): an import's preview. GeoJSON FeatureCollection
-   * text in lon/lat (EPSG:4490, read as EPSG:4326); a feature whose `rejected` property is true is
-   * drawn in red. Empty or null text removes the overlay.
+   * text in lon/lat (EPSG:4490, read as EPSG:4326); a feature's `tone` property picks its colour
+   * (`normal` blue, `alert` red, `muted` grey; without one, `rejected: true` is red). Empty or null
+   * text removes the overlay.
    */
   setOverlay(geojson) {
     this._whenMap(() => {
@@ -253,7 +269,7 @@ class PlanningMap extends HTMLElement {
         this._overlay = new VectorLayer({
           source: new VectorSource(),
           zIndex: 1000,
-          style: (f) => (f.get('rejected') ? OVERLAY_REJECTED : OVERLAY_STYLE),
+          style: overlayStyle,
         });
         this._map.addLayer(this._overlay);
       }

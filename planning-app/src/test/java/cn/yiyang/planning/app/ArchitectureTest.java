@@ -52,7 +52,7 @@ class ArchitectureTest {
         noClasses().that().areAssignableTo(com.vaadin.flow.component.Component.class)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
                         "cn.yiyang.planning.layers.store..", "cn.yiyang.planning.layers.feature..",
-                        "cn.yiyang.planning.layers.load..")
+                        "cn.yiyang.planning.layers.load..", "cn.yiyang.planning.layers.register..")
                 .check(classes);
     }
 }

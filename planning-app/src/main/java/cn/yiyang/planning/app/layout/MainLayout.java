@@ -6,6 +6,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.map.MapView;
+import cn.yiyang.planning.app.road.RoadRegisterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -23,7 +24,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in page: title, the pages (map, data import), the synthetic-data
+ * The frame around every signed-in page: title, the pages (map, data import, 通返不通 register), the synthetic-data
  * notice when demo data are loaded, the language switch (中文 / English, remembered for the session) and sign-out.
  */
 @Layout
@@ -76,7 +77,7 @@ public class MainLayout extends AppLayout {
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 
-    /** The pages: 地图 / 数据导入 (the current one highlighted). */
+    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 (the current one highlighted). */
     private Nav navigation() {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
@@ -86,7 +87,9 @@ public class MainLayout extends AppLayout {
         access.setId("nav-road-access");
         RouterLink gaps = new RouterLink(getTranslation("nav.road-gaps"), AccessGapView.class);
         gaps.setId("nav-road-gaps");
-        Nav nav = new Nav(map, imports, access, gaps);
+        RouterLink roadRegister = new RouterLink(getTranslation("nav.road-register"), RoadRegisterView.class);
+        roadRegister.setId("nav-road-register");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister);
         nav.addClassName("app-nav");
         return nav;
     }

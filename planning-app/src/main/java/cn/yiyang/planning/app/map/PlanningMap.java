@@ -93,7 +93,10 @@ public class PlanningMap extends Component implements HasSize {
 
     // ---- overlay ---------------------------------------------------------------------------------
 
-    /** Draws features over the layers (an import's preview); an empty list removes them. */
+    /**
+     * Draws features over the layers (an import's preview, the register's roads) in their tones; an empty
+     * list removes them.
+     */
     public void setOverlay(List<OverlayFeature> features) {
         StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         GeoJsonWriter writer = new GeoJsonWriter();
@@ -102,7 +105,7 @@ public class PlanningMap extends Component implements HasSize {
             OverlayFeature f = features.get(i);
             json.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":")
                     .append(writer.write(f.geometry())).append(",\"properties\":{\"rejected\":")
-                    .append(f.rejected()).append("}}");
+                    .append(f.rejected()).append(",\"tone\":\"").append(f.tone().clientName()).append("\"}}");
         }
         overlay = features.isEmpty() ? null : json.append("]}").toString();
         overlayCount = features.size();

@@ -8,6 +8,11 @@ import cn.yiyang.planning.app.importing.BadImportValueException;
 import cn.yiyang.planning.app.importing.ImportConflictException;
 import cn.yiyang.planning.app.importing.ImportForbiddenException;
 import cn.yiyang.planning.app.importing.ImportNotFoundException;
+import cn.yiyang.planning.app.road.BadRegisterValueException;
+import cn.yiyang.planning.app.road.ClosingDateException;
+import cn.yiyang.planning.app.road.RegisterEntryClosedException;
+import cn.yiyang.planning.app.road.RegisterEntryNotFoundException;
+import cn.yiyang.planning.app.road.RegisterForbiddenException;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
@@ -150,6 +155,46 @@ class ApiExceptionHandler {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    @ExceptionHandler(RegisterForbiddenException.class)
+    ProblemDetail registerForbidden(RegisterForbiddenException e, Locale locale) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.register-forbidden", locale,
+                e.user().roleNames()));
+    }
+
+    @ExceptionHandler(RegisterEntryNotFoundException.class)
+    ProblemDetail unknownRegisterEntry(RegisterEntryNotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "unknown_register_entry", messages.get("api.error.unknown-register-entry",
+                locale, e.roadCode(), e.blockedOn()));
+    }
+
+    @ExceptionHandler(RegisterEntryClosedException.class)
+    ProblemDetail registerEntryClosed(RegisterEntryClosedException e, Locale locale) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "register_entry_closed", messages.get(
+                "api.error.register-entry-closed", locale, e.entry().roadCode(), e.entry().blockedOn().toString(),
+                String.valueOf(e.entry().closedOn())));
+        p.setProperty("closedOn", String.valueOf(e.entry().closedOn()));
+        return p;
+    }
+
+    @ExceptionHandler(ClosingDateException.class)
+    ProblemDetail badClosingDate(ClosingDateException e, Locale locale) {
+        String key = switch (e.reason()) {
+            case NOT_A_DATE -> "api.error.closing-date.not-a-date";
+            case BEFORE_BLOCKED -> "api.error.closing-date.before-blocked";
+            case IN_FUTURE -> "api.error.closing-date.in-future";
+        };
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "bad_closing_date", messages.get(key, locale,
+                e.value(), String.valueOf(e.limit())));
+        p.setProperty("reason", e.reason().name());
+        return p;
+    }
+
+    @ExceptionHandler(BadRegisterValueException.class)
+    ProblemDetail badRegisterValue(BadRegisterValueException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
+                e.value(), e.expected()));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

@@ -1,0 +1,83 @@
+package cn.yiyang.planning.layers.store;
+
+import cn.yiyang.planning.layers.register.RoadClosure;
+import cn.yiyang.planning.layers.register.RoadClosureRepository;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link RoadClosureRepository} over the {@code road_register_closure} table (V4), on either store. */
+public final class JdbcRoadClosureRepository implements RoadClosureRepository {
+
+    /** SQLSTATE of a unique or primary-key violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String COLUMNS = "road_code, blocked_on, closed_on, closed_by, note, created_at";
+
+    private final SpatialStore store;
+
+    public JdbcRoadClosureRepository(SpatialStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public boolean add(RoadClosure r) {
+        // One statement in auto-commit: the primary key decides between two users closing the same entry.
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO road_register_closure (road_code, blocked_on, "
+                    + "closed_on, closed_by, note) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.roadCode());
+                ps.setObject(2, r.blockedOn(), Types.DATE);
+                ps.setObject(3, r.closedOn(), Types.DATE);
+                ps.setString(4, r.closedBy());
+                ps.setString(5, r.note());
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<RoadClosure> find(String roadCode, LocalDate blockedOn) {
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM road_register_closure WHERE road_code = ? AND blocked_on = ?")) {
+                ps.setString(1, roadCode);
+                ps.setObject(2, blockedOn, Types.DATE);
+                return read(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<RoadClosure> all() {
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM road_register_closure ORDER BY road_code, blocked_on")) {
+                return read(ps);
+            }
+        });
+    }
+
+    private static List<RoadClosure> read(PreparedStatement ps) throws SQLException {
+        List<RoadClosure> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new RoadClosure(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)));
+            }
+        }
+        return out;
+    }
+}

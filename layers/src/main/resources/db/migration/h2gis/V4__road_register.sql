@@ -1,0 +1,14 @@
+-- V4: the 销号 (closing) of 通返不通 register entries done in the app by the transport department.
+-- A register entry is not stored: it is derived from the road_inspection layer (a blocked inspection
+-- after an open one) and named by its road and the date of that blocked inspection. This table holds
+-- only what the app adds to it: who closed which entry, on which date, with what note. One closure per
+-- entry: the primary key is the entry's name.
+CREATE TABLE road_register_closure (
+    road_code VARCHAR NOT NULL,
+    blocked_on DATE NOT NULL,
+    closed_on DATE NOT NULL,
+    closed_by VARCHAR NOT NULL,
+    note VARCHAR,
+    created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT road_register_closure_pk PRIMARY KEY (road_code, blocked_on)
+);

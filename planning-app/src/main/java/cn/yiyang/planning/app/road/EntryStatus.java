@@ -1,0 +1,7 @@
+package cn.yiyang.planning.app.road;
+
+/** Whether a register entry is still open (the road impassable) or closed (销号). */
+public enum EntryStatus {
+    OPEN,
+    CLOSED
+}

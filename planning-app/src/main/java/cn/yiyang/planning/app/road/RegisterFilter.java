@@ -1,0 +1,41 @@
+package cn.yiyang.planning.app.road;
+
+import java.time.LocalDate;
+
+/**
+ * Which register entries to list; every part optional (null: no condition).
+ *
+ * @param status       open or closed entries only; null for all
+ * @param countyCode   entries of roads in this county
+ * @param townshipCode entries of roads in this township
+ * @param from         entries blocked on or after this date
+ * @param to           entries blocked on or before this date
+ */
+public record RegisterFilter(EntryStatus status, String countyCode, String townshipCode, LocalDate from,
+                             LocalDate to) {
+
+    /** Every entry. */
+    public static final RegisterFilter ALL = new RegisterFilter(null, null, null, null, null);
+
+    public RegisterFilter {
+        countyCode = blankToNull(countyCode);
+        townshipCode = blankToNull(townshipCode);
+    }
+
+    /** Whether the entry meets every condition. */
+    public boolean test(RegisterEntry e) {
+        return (status == null || e.status() == status)
+                && (countyCode == null || countyCode.equals(e.countyCode()))
+                && (townshipCode == null || townshipCode.equals(e.townshipCode()))
+                && (from == null || !e.blockedOn().isBefore(from))
+                && (to == null || !e.blockedOn().isAfter(to));
+    }
+
+    public RegisterFilter withStatus(EntryStatus s) {
+        return new RegisterFilter(s, countyCode, townshipCode, from, to);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
