@@ -96,7 +96,7 @@ class RoadAccessApiIT {
         JsonNode summary = run.get("summary");
         assertThat(summary.get("households").asLong()).isGreaterThan(10_000);
         assertThat(summary.get("fragments").asInt()).isPositive();
-        assertThat(summary.get("impassableRoads").asInt()).isPositive();
+        assertThat(summary.get("impassableRoads").asInt()).isPositive();   // from the 通返不通 register
         assertThat(summary.get("city").get("household_road_access_rate").asDouble()).isBetween(0.0, 1.0);
     }
 
