@@ -72,6 +72,9 @@ class RoadAccessPageIT {
             assertThat(browser.driver().getTitle()).isEqualTo("通达缺口清单");
             assertThat(text(browser, "gaps-count")).startsWith("共 ").contains("处缺口");
             cell(browser, "gaps-grid", "1").click();
+            WebElement map = browser.driver().findElement(By.id("gaps-map"));
+            browser.waitFor(Duration.ofSeconds(20), "the map to zoom to the first gap", () -> ((Number) browser.js(
+                    "return arguments[0].olMap.getView().getZoom();", map)).doubleValue() >= 14);
             browser.waitFor(Duration.ofSeconds(30), "the map to draw", () -> !browser.driver()
                     .findElements(By.cssSelector("#gaps-map[data-rendered='true']")).isEmpty());
             assertThat(browser.drawnPixels(browser.driver().findElement(By.id("gaps-map")))).isPositive();
