@@ -24,6 +24,9 @@ import java.util.Optional;
  *   <tr><td>rural_access_index</td><td>rural population within 2 km of an all-season road / rural population
  *       (SDG 9.1.1)</td></tr>
  * </table>
+ *
+ * <p>Every indicator is counted per natural village, administrative village, township, county and city, except that
+ * the township indicator starts at the township level and the bus indicator stops at the village level.
  */
 public enum AccessIndicator {
     HOUSEHOLD_ROAD_ACCESS_RATE("household_road_access_rate", Tally.HOUSEHOLDS_SERVED, Tally.HOUSEHOLDS, false),
@@ -63,6 +66,9 @@ public enum AccessIndicator {
     }
 
     boolean appliesTo(UnitLevel level, UnitGroup group) {
+        if (level == UnitLevel.NATURAL_VILLAGE) {
+            return this != TOWNSHIP_CLASS3_ROAD_RATE && this != VILLAGE_BUS_SERVICE_RATE;
+        }
         return !townshipsAndUp || level != UnitLevel.VILLAGE && group == UnitGroup.ALL;
     }
 

@@ -31,6 +31,9 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.STRtree;
 
@@ -186,39 +189,24 @@ public final class RoadAccessAnalysis {
                 }
             }
             networkEdge = new boolean[edges.size()];
-            List<RoadEdge> networkEdges = new ArrayList<>();
-            List<RoadEdge> seasonEdges = new ArrayList<>();
-            List<RoadEdge> class3Edges = new ArrayList<>();
-            List<RoadEdge> busEdges = new ArrayList<>();
             Map<Integer, List<RoadEdge>> fragmentEdges = new LinkedHashMap<>();
             for (RoadEdge e : edges) {
-                Road r = byId.get(e.roadId());
                 if (eligible[e.index()]) {
                     int root = sets.find(e.from());
                     if (seededRoot[root]) {
                         networkEdge[e.index()] = true;
-                        networkEdges.add(e);
-                        if (r.class3OrBetter()) {
-                            class3Edges.add(e);
-                        }
+                        roadStatus.put(e.roadId(), RoadStatus.NETWORK);
                     } else {
                         fragmentEdges.computeIfAbsent(root, k -> new ArrayList<>()).add(e);
                     }
                 }
-                if (r.allSeason()) {
-                    seasonEdges.add(e);
-                }
-                if (r.busRoute()) {
-                    busEdges.add(e);
-                }
             }
             for (Road r : in.roads()) {
-                if (r.passable()) {
+                if (r.passable() && !roadStatus.containsKey(r.id())) {
                     roadStatus.put(r.id(), r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason()
                         ? RoadStatus.FRAGMENT : RoadStatus.UNHARDENED);
                 }
             }
-            networkEdges.forEach(e -> roadStatus.put(e.roadId(), RoadStatus.NETWORK));
             for (List<RoadEdge> part : fragmentEdges.values()) {
                 TreeSet<String> ids = new TreeSet<>();
                 double length = 0;
@@ -231,12 +219,51 @@ public final class RoadAccessAnalysis {
                 fragments.add(new Fragment(ids, length / projection.scaleFactor(lonLat), lonLat));
             }
             fragments.sort((a, b) -> Double.compare(b.lengthM(), a.lengthM()));
-            network = new EdgeIndex(networkEdges);
+            // Distances are measured to the roads as drawn: noding snaps vertices by up to the tolerance, which
+            // would move a house 49.6 m from a road to 50.3 m. The noded graph serves connectivity and routing.
+            List<RoadEdge> networkParts = new ArrayList<>();
+            List<RoadEdge> seasonParts = new ArrayList<>();
+            List<RoadEdge> class3Parts = new ArrayList<>();
+            List<RoadEdge> busParts = new ArrayList<>();
+            for (Road r : in.roads()) {
+                boolean network = roadStatus.get(r.id()) == RoadStatus.NETWORK;
+                if (!r.passable() || !(network || r.allSeason() || r.busRoute())) {
+                    continue;
+                }
+                for (RoadEdge part : parts(r)) {
+                    if (network) {
+                        networkParts.add(part);
+                        if (r.class3OrBetter()) {
+                            class3Parts.add(part);
+                        }
+                    }
+                    if (r.allSeason()) {
+                        seasonParts.add(part);
+                    }
+                    if (r.busRoute()) {
+                        busParts.add(part);
+                    }
+                }
+            }
+            network = new EdgeIndex(networkParts);
             allRoads = new EdgeIndex(edges);
-            allSeason = new EdgeIndex(seasonEdges);
-            class3 = new EdgeIndex(class3Edges);
-            busRoutes = new EdgeIndex(busEdges);
+            allSeason = new EdgeIndex(seasonParts);
+            class3 = new EdgeIndex(class3Parts);
+            busRoutes = new EdgeIndex(busParts);
             nodeDistance = distancesFromNetwork();
+        }
+
+        /** The road's lines in metres, as drawn (not noded), as edges outside the graph (index and nodes -1). */
+        private List<RoadEdge> parts(Road r) {
+            List<RoadEdge> out = new ArrayList<>();
+            Geometry metres = projection.toMetres(r.lonLat());
+            for (Object o : LinearComponentExtracter.getLines(metres)) {
+                LineString line = (LineString) o;
+                if (line.getNumPoints() >= 2) {
+                    out.add(new RoadEdge(-1, r.id(), -1, -1, line, line.getLength()));
+                }
+            }
+            return out;
         }
 
         /** Multi-source Dijkstra over every passable edge from every node of the network. */

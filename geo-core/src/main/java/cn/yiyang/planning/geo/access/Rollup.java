@@ -40,6 +40,8 @@ final class Rollup {
         Map<String, Tally> perVillage = new HashMap<>();
         in.villages().forEach(v -> perVillage.put(v.code(), new Tally()));
         Tally orphans = new Tally();
+        Map<String, Tally> perNaturalVillage = new LinkedHashMap<>();
+        in.naturalVillages().forEach(nv -> perNaturalVillage.put(nv.code(), new Tally()));
 
         for (int i = 0; i < households.size(); i++) {
             Household h = in.households().get(i);
@@ -49,21 +51,11 @@ final class Rollup {
                 problems.add(new DataProblem(ProblemKind.HOUSEHOLD_WITHOUT_VILLAGE, h.code()));
             }
             Tally t = v == null ? orphans : perVillage.get(v.code());
-            long people = Math.max(0, h.population());
-            t.add(Tally.HOUSEHOLDS, 1);
-            t.add(Tally.POPULATION, people);
-            if (a.served()) {
-                t.add(Tally.HOUSEHOLDS_SERVED, 1);
-                t.add(Tally.POPULATION_SERVED, people);
-            }
-            if (a.networkServed()) {
-                t.add(Tally.HOUSEHOLDS_NETWORK_SERVED, 1);
-            }
-            if (v == null || v.rural()) {
-                t.add(Tally.RURAL_POPULATION, people);
-                if (a.withinRuralAccess()) {
-                    t.add(Tally.RURAL_POPULATION_WITHIN, people);
-                }
+            boolean rural = v == null || v.rural();
+            addHousehold(t, h, a, rural);
+            Tally nv = h.naturalVillageCode() == null ? null : perNaturalVillage.get(h.naturalVillageCode());
+            if (nv != null) {
+                addHousehold(nv, h, a, rural);
             }
         }
         for (int i = 0; i < naturalVillages.size(); i++) {
@@ -74,10 +66,11 @@ final class Rollup {
                 problems.add(new DataProblem(ProblemKind.NATURAL_VILLAGE_WITHOUT_VILLAGE, nv.code()));
             }
             if (a.large()) {
-                Tally t = v == null ? orphans : perVillage.get(v.code());
-                t.add(Tally.LARGE_VILLAGES, 1);
-                if (a.connected()) {
-                    t.add(Tally.LARGE_VILLAGES_CONNECTED, 1);
+                for (Tally t : List.of(v == null ? orphans : perVillage.get(v.code()), perNaturalVillage.get(nv.code()))) {
+                    t.add(Tally.LARGE_VILLAGES, 1);
+                    if (a.connected()) {
+                        t.add(Tally.LARGE_VILLAGES_CONNECTED, 1);
+                    }
                 }
             }
         }
@@ -164,7 +157,30 @@ final class Rollup {
             emit(out, UnitLevel.VILLAGE, v.code(), v.name(), v.townshipCode(), UnitGroup.ALL,
                 perVillage.get(v.code()));
         }
+        for (NaturalVillage nv : in.naturalVillages()) {
+            emit(out, UnitLevel.NATURAL_VILLAGE, nv.code(), nv.name(), nv.villageCode(), UnitGroup.ALL,
+                perNaturalVillage.get(nv.code()));
+        }
         return List.copyOf(out);
+    }
+
+    private static void addHousehold(Tally t, Household h, HouseholdAccess a, boolean rural) {
+        long people = Math.max(0, h.population());
+        t.add(Tally.HOUSEHOLDS, 1);
+        t.add(Tally.POPULATION, people);
+        if (a.served()) {
+            t.add(Tally.HOUSEHOLDS_SERVED, 1);
+            t.add(Tally.POPULATION_SERVED, people);
+        }
+        if (a.networkServed()) {
+            t.add(Tally.HOUSEHOLDS_NETWORK_SERVED, 1);
+        }
+        if (rural) {
+            t.add(Tally.RURAL_POPULATION, people);
+            if (a.withinRuralAccess()) {
+                t.add(Tally.RURAL_POPULATION_WITHIN, people);
+            }
+        }
     }
 
     private static EnumMap<UnitGroup, Tally> groups() {

@@ -212,6 +212,20 @@ class RoadAccessAnalysisTest {
     }
 
     @Test
+    void naturalVillagesHaveTheirOwnCounts() {
+        assertThat(result.indicator(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.NATURAL_VILLAGE, "NV1",
+            UnitGroup.ALL).orElseThrow()).extracting(UnitIndicator::numerator, UnitIndicator::denominator,
+            UnitIndicator::parentCode).containsExactly(2L, 4L, "430921101001");     // H1, H2 of H1, H2, H3, H8
+        assertThat(result.indicator(AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+            UnitLevel.NATURAL_VILLAGE, "NV2", UnitGroup.ALL).orElseThrow())
+            .extracting(UnitIndicator::numerator, UnitIndicator::denominator).containsExactly(0L, 1L);
+        assertThat(result.indicator(AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+            UnitLevel.NATURAL_VILLAGE, "NV3", UnitGroup.ALL).orElseThrow().value()).isNull();   // not large
+        assertThat(result.indicator(AccessIndicator.VILLAGE_BUS_SERVICE_RATE, UnitLevel.NATURAL_VILLAGE, "NV1",
+            UnitGroup.ALL)).isEmpty();
+    }
+
+    @Test
     void gapsAreRankedByPeoplePerKilometreOfRoadToBuild() {
         assertThat(result.gaps()).extracting(g -> g.memberCodes().get(0))
             .containsExactly("NV2", "H3", "H5", "H6", "H9");

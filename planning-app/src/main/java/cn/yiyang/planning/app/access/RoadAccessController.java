@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   {@link AccessSettingsForm}) → 202 {@code {"id": …}}; transport department and administrators only;</li>
  *   <li>{@code GET /api/v1/analyses/runs/{id}} → status, progress, settings used, data version, summary;</li>
  *   <li>{@code GET /api/v1/analyses/runs?limit=} → the latest runs;</li>
- *   <li>{@code GET /api/v1/indicators?level=city|county|township|village[&code=][&group=][&indicator=][&runId=]} →
+ *   <li>{@code GET /api/v1/indicators?level=city|county|township|village|natural_village[&code=][&group=][&indicator=][&runId=]} →
  *   {@code {"indicator","code","name","level","group","parentCode","value","numerator","denominator","target","runId"}}
  *   for each unit and indicator of the latest successful run (or the run named);</li>
  *   <li>{@code GET /api/v1/analyses/road-access/gaps.csv} and {@code .xlsx} → the gap list.</li>
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RoadAccessController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> LEVELS = Set.of("city", "county", "township", "village");
+    private static final Set<String> LEVELS = Set.of("city", "county", "township", "village", "natural_village");
     private static final Set<String> GROUPS = Set.of("all", "key_support", "demonstration");
 
     private final RoadAccessService service;
@@ -77,7 +77,7 @@ class RoadAccessController {
                                    @RequestParam(required = false) String indicator,
                                    @RequestParam(required = false) String runId) {
         if (!LEVELS.contains(level)) {
-            throw new BadImportValueException("level", level, "city, county, township, village");
+            throw new BadImportValueException("level", level, "city, county, township, village, natural_village");
         }
         if (group != null && !GROUPS.contains(group)) {
             throw new BadImportValueException("group", group, "all, key_support, demonstration");

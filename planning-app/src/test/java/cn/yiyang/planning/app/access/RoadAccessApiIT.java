@@ -132,6 +132,10 @@ class RoadAccessApiIT {
         HttpResponse<String> bad = send("GET", "/api/v1/indicators?level=province", "leader", "en", null);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("city, county, township, village").doesNotContain("Exception");
+        JsonNode naturalVillages = JSON.readTree(send("GET", "/api/v1/indicators?level=natural_village"
+                + "&indicator=household_road_access_rate", "leader", "zh-CN", null).body()).get("indicators");
+        assertThat(naturalVillages.size()).isGreaterThan(1446);
+        assertThat(naturalVillages.get(0).get("parentCode").asString()).hasSize(12);
     }
 
     @Test
