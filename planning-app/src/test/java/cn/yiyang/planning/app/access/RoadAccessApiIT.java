@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * CSV and XLSX, and the problems for bad requests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.tianditu.key="})
+        properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.tianditu.key=",
+                "planning.road-access.run-on-start=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoadAccessApiIT {
 

@@ -88,6 +88,14 @@ class RoadAccessBenchmark {
                         h2Read.getLast(), h2Analysis.getLast(), sql.getLast());
             }
         }
+        // A whole run through the service, as the page and the API start it: read, analysis, and storing the
+        // indicators (every unit and group, natural villages included) and the three result layers.
+        List<String> whole = new ArrayList<>();
+        for (var entry : Map.of("PostGIS", new StoreSettings(url, null, null), "H2GIS (embedded)", h2).entrySet()) {
+            try (SpatialStore store = SpatialStore.open(entry.getValue())) {
+                whole.add(entry.getKey() + ": " + serviceRun(store));
+            }
+        }
         Map<String, String> compare = new TreeMap<>();
         boolean same = true;
         for (var e : counts.city().entrySet()) {
@@ -108,6 +116,8 @@ class RoadAccessBenchmark {
         line("| PostGIS SQL (ST_ClusterDBSCAN + ST_DWithin geography, GiST) | | | %s |%n", stat(sql));
         line("%nratio Java on PostGIS / SQL (medians): %.2f; Java on H2GIS / SQL: %.2f%n",
                 median(sum(pgRead, pgAnalysis)) / median(sql), median(sum(h2Read, h2Analysis)) / median(sql));
+        line("%nWhole runs through RoadAccessService (one each; read + analysis + store, ms):%n");
+        whole.forEach(w -> line("- %s%n", w));
         line("%nCity counts (numerator / denominator):%n");
         compare.forEach((k, v) -> line("- %s: %s%n", k, v));
         Path out = Path.of("target", "bench", "road-access-benchmark.md");
@@ -115,6 +125,38 @@ class RoadAccessBenchmark {
         Files.writeString(out, String.join("", report));
         System.out.println(String.join("", report));
         assertThat(same).as("Java and SQL counts").isTrue();
+    }
+
+    private String serviceRun(SpatialStore store) throws Exception {
+        Set<String> impassable = store.withConnection(PostgisAccessSql::impassableFromInspections);
+        var repo = new JdbcFeatureRepository(store);
+        var versions = new cn.yiyang.planning.app.layer.LayerVersions(repo);
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("impassable", (ImpassableRoads) () -> impassable);
+        RoadAccessService service = new RoadAccessService(repo, catalogue,
+                new cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository(store),
+                new cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository(store), versions,
+                new cn.yiyang.planning.layers.store.JdbcLayerLoadRepository(store),
+                beans.getBeanProvider(ImpassableRoads.class), new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1,
+                100, true), "2021-2025", new cn.yiyang.planning.app.i18n.Messages());
+        try {
+            long t0 = System.nanoTime();
+            String id = service.start(AccessSettings.defaults(), "benchmark").id();
+            while (!service.get(id).status().settled()) {
+                Thread.sleep(50);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            var run = service.get(id);
+            assertThat(run.status()).isEqualTo(cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED);
+            var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.summaryJson());
+            return String.format(Locale.ROOT, "%,d ms from start to succeeded (read %d, analysis %d, store %d), "
+                    + "%,d unserved households and %,d gaps written", ms, summary.get("readMs").asLong(),
+                    summary.get("analysisMs").asLong(), summary.get("storeMs").asLong(),
+                    summary.get("households").asLong() - summary.get("householdsServed").asLong(),
+                    summary.get("gaps").asLong());
+        } finally {
+            service.stop();
+        }
     }
 
     private void line(String format, Object... args) {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.db.url=",
-                "planning.tianditu.key="})
+                "planning.tianditu.key=", "planning.road-access.run-on-start=false"})
 class RoadAccessPageIT {
 
     static final Path RUN_DIR = Path.of("target", "it-road-access", UUID.randomUUID().toString());
