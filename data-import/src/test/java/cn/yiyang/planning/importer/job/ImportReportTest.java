@@ -41,14 +41,14 @@ class ImportReportTest {
 
     @Test
     void cellsAreQuotedAndFormulasNeutralised() {
-        assertThat(ImportReport.cell("plain")).isEqualTo("plain");
-        assertThat(ImportReport.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(ImportReport.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(ImportReport.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(ImportReport.cell("=1+1")).isEqualTo("'=1+1");
-        assertThat(ImportReport.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(ImportReport.cell("-12.5")).isEqualTo("-12.5");
-        assertThat(ImportReport.cell("")).isEmpty();
+        assertThat(Csv.cell("plain")).isEqualTo("plain");
+        assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(Csv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(Csv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(Csv.cell("=1+1")).isEqualTo("'=1+1");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("-12.5")).isEqualTo("-12.5");
+        assertThat(Csv.cell("")).isEmpty();
     }
 
     @Test

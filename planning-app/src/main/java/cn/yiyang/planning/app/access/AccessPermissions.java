@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.security.Role;
 import java.util.Collection;
+import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 
 /** Who may start road-access runs: the transport department (交通运输局) and administrators. Everyone may read. */
@@ -12,8 +13,8 @@ public final class AccessPermissions {
 
     /** @return whether these authorities may start a run */
     public static boolean canRun(Collection<? extends GrantedAuthority> authorities) {
-        return authorities.stream().anyMatch(a -> ("ROLE_" + Role.TRANSPORT.name()).equals(a.getAuthority())
-                || ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority()));
+        Set<Role> roles = Role.of(authorities);
+        return roles.contains(Role.TRANSPORT) || roles.contains(Role.ADMIN);
     }
 
     static void checkRun(String user, Collection<? extends GrantedAuthority> authorities) {

@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.importer.job.Csv;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -11,9 +12,7 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,31 +71,17 @@ public class GapExport {
     }
 
     void csv(List<Feature> gaps, Locale locale, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write('\uFEFF');
-        line(w, new ArrayList<>(header(locale)));
+        Writer w = Csv.open(out);
+        Csv.row(w, header(locale));
         for (Feature g : gaps) {
-            line(w, row(g, locale));
+            Csv.row(w, row(g, locale).stream().map(GapExport::text).toList());
         }
         w.flush();
     }
 
-    private static void line(Writer w, List<?> cells) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            Object c = cells.get(i);
-            String s = c == null ? "" : c instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                    ? String.valueOf(d.longValue()) : String.valueOf(c);
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-                s = '"' + s.replace("\"", "\"\"") + '"';
-            }
-            b.append(s);
-        }
-        b.append("\r\n");
-        w.write(b.toString());
+    private static String text(Object c) {
+        return c == null ? "" : c instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                ? String.valueOf(d.longValue()) : String.valueOf(c);
     }
 
     void xlsx(List<Feature> gaps, Locale locale, OutputStream out) throws IOException {

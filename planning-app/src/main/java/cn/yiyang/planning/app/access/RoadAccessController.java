@@ -1,6 +1,6 @@
 package cn.yiyang.planning.app.access;
 
-import cn.yiyang.planning.app.importing.BadImportValueException;
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,13 +77,13 @@ class RoadAccessController {
                                    @RequestParam(required = false) String indicator,
                                    @RequestParam(required = false) String runId) {
         if (!LEVELS.contains(level)) {
-            throw new BadImportValueException("level", level, "city, county, township, village, natural_village");
+            throw new BadValueException("level", level, "city, county, township, village, natural_village");
         }
         if (group != null && !GROUPS.contains(group)) {
-            throw new BadImportValueException("group", group, "all, key_support, demonstration");
+            throw new BadValueException("group", group, "all, key_support, demonstration");
         }
         if (indicator != null && !RoadAccessService.indicatorIds().contains(indicator)) {
-            throw new BadImportValueException("indicator", indicator, String.join(", ", RoadAccessService.indicatorIds()));
+            throw new BadValueException("indicator", indicator, String.join(", ", RoadAccessService.indicatorIds()));
         }
         List<IndicatorValue> values = service.indicators(runId, level, code, group, indicator);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.importer.job.RejectPolicy;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's text values for an import (the command line's spellings), refusing bad ones with
- * {@link BadImportValueException}. CRS and encoding texts go through the engine's
+ * {@link BadValueException}. CRS and encoding texts go through the engine's
  * {@link cn.yiyang.planning.importer.job.RequestValues}.
  */
 final class ImportValues {
@@ -29,7 +30,7 @@ final class ImportValues {
         try {
             return ImportMode.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadImportValueException("mode", text, "replace, append, upsert");
+            throw new BadValueException("mode", text, "replace, append, upsert");
         }
     }
 
@@ -41,7 +42,7 @@ final class ImportValues {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "skip", "skip_invalid" -> RejectPolicy.SKIP_INVALID;
             case "all", "all_or_nothing" -> RejectPolicy.ALL_OR_NOTHING;
-            default -> throw new BadImportValueException("rejectPolicy", text, "skip, all");
+            default -> throw new BadValueException("rejectPolicy", text, "skip, all");
         };
     }
 
@@ -53,7 +54,7 @@ final class ImportValues {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new BadImportValueException(parameter, text, "true, false");
+            default -> throw new BadValueException(parameter, text, "true, false");
         };
     }
 
@@ -65,18 +66,18 @@ final class ImportValues {
         try {
             JsonNode node = JSON.readTree(json);
             if (!node.isObject()) {
-                throw new BadImportValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
+                throw new BadValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
             }
             Map<String, String> map = new LinkedHashMap<>();
             for (var e : node.properties()) {
                 if (!e.getValue().isString() && !e.getValue().isNull()) {
-                    throw new BadImportValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
+                    throw new BadValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
                 }
                 map.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
             }
             return map;
         } catch (JacksonException e) {
-            throw new BadImportValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
+            throw new BadValueException("fieldMap", json, FIELD_MAP_EXAMPLE);
         }
     }
 }

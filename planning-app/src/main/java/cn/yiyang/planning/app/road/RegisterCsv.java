@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.importer.job.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,25 +42,7 @@ final class RegisterCsv {
     }
 
     private static void row(Writer w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(cell(cells.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    /** One cell: quoted when needed; a leading formula character neutralised. */
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        Csv.row(w, cells);
     }
 
     private static String nz(String s) {

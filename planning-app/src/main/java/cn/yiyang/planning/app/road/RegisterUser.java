@@ -3,7 +3,6 @@ package cn.yiyang.planning.app.road;
 import cn.yiyang.planning.app.security.Role;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,19 +23,7 @@ public record RegisterUser(String name, Set<Role> roles) {
 
     /** The user from Spring Security's authorities ({@code ROLE_TRANSPORT} …); unknown authorities are ignored. */
     public static RegisterUser of(String name, Collection<? extends GrantedAuthority> authorities) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (GrantedAuthority a : authorities) {
-            String authority = a.getAuthority();
-            if (authority == null || !authority.startsWith("ROLE_")) {
-                continue;
-            }
-            try {
-                roles.add(Role.valueOf(authority.substring("ROLE_".length()).toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException ignored) {
-                // an authority this app does not define
-            }
-        }
-        return new RegisterUser(name, roles);
+        return new RegisterUser(name, Role.of(authorities));
     }
 
     /** The roles as the 403 message shows them, e.g. {@code LEADER}. */

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.i18n.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class RoadRegisterController {
             return null;
         }
         return Arrays.stream(EntryStatus.values()).filter(s -> s.name().equalsIgnoreCase(value.strip())).findFirst()
-                .orElseThrow(() -> new BadRegisterValueException("status", value, "open, closed, all"));
+                .orElseThrow(() -> new BadValueException("status", value, "open, closed, all"));
     }
 
     private static LocalDate date(String parameter, String value) {
@@ -98,7 +99,7 @@ class RoadRegisterController {
             return null;
         }
         return RoadRegisterService.parse(value)
-                .orElseThrow(() -> new BadRegisterValueException(parameter, value, "yyyy-MM-dd"));
+                .orElseThrow(() -> new BadValueException(parameter, value, "yyyy-MM-dd"));
     }
 
     /** One month of the trend: {@code yyyy-MM}, entries added, closed, open at the month's end. */

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -149,7 +150,7 @@ public class RoadRegisterService {
      * @throws RegisterEntryNotFoundException no entry has this road and blocked date
      * @throws RegisterEntryClosedException   the entry is closed already
      * @throws ClosingDateException           the date is before the blocked date or after today
-     * @throws BadRegisterValueException      the note is too long
+     * @throws BadValueException      the note is too long
      */
     public RegisterEntry close(RegisterUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn,
                                String note) {
@@ -189,7 +190,7 @@ public class RoadRegisterService {
             throw new ClosingDateException(ClosingDateException.Reason.IN_FUTURE, closedOn.toString(), today);
         }
         if (note != null && note.strip().length() > MAX_NOTE) {
-            throw new BadRegisterValueException("note", note.strip().substring(0, 20) + "…",
+            throw new BadValueException("note", note.strip().substring(0, 20) + "…",
                     "≤ " + MAX_NOTE + " characters");
         }
         RoadClosure closure = RoadClosure.of(entry.roadCode(), entry.blockedOn(), closedOn, user.name(), note);

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.map.OverlayFeature;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.map.TileService;
@@ -356,7 +357,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
             dialog = null;
             error(getTranslation("api.error.unknown-register-entry", e.roadCode(), e.blockedOn()));
             refresh();
-        } catch (BadRegisterValueException e) {
+        } catch (BadValueException e) {
             error(getTranslation("api.error.bad-value", e.parameter(), e.value(), e.expected()));
         }
     }

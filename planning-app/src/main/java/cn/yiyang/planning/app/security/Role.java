@@ -1,5 +1,11 @@
 package cn.yiyang.planning.app.security;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+
 /** The roles of the service, one per department that uses it. */
 public enum Role {
     /** System administrator: settings, users, every layer. */
@@ -15,5 +21,25 @@ public enum Role {
     /** Commerce, postal and supply co-ops: cold chain and logistics. */
     LOGISTICS,
     /** Leaders: dashboards, read only. */
-    LEADER
+    LEADER;
+
+    /**
+     * @param authorities Spring Security's authorities ({@code ROLE_TRANSPORT} …)
+     * @return the roles among them; authorities this app does not define are ignored
+     */
+    public static Set<Role> of(Collection<? extends GrantedAuthority> authorities) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority a : authorities) {
+            String authority = a.getAuthority();
+            if (authority == null || !authority.startsWith("ROLE_")) {
+                continue;
+            }
+            try {
+                roles.add(Role.valueOf(authority.substring("ROLE_".length()).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ignored) {
+                // an authority this app does not define
+            }
+        }
+        return roles;
+    }
 }

@@ -4,11 +4,9 @@ import cn.yiyang.planning.app.access.AccessForbiddenException;
 import cn.yiyang.planning.app.access.AccessRunNotFoundException;
 import cn.yiyang.planning.app.access.BadAccessSettingsException;
 import cn.yiyang.planning.app.i18n.Messages;
-import cn.yiyang.planning.app.importing.BadImportValueException;
 import cn.yiyang.planning.app.importing.ImportConflictException;
 import cn.yiyang.planning.app.importing.ImportForbiddenException;
 import cn.yiyang.planning.app.importing.ImportNotFoundException;
-import cn.yiyang.planning.app.road.BadRegisterValueException;
 import cn.yiyang.planning.app.road.ClosingDateException;
 import cn.yiyang.planning.app.road.RegisterEntryClosedException;
 import cn.yiyang.planning.app.road.RegisterEntryNotFoundException;
@@ -129,8 +127,8 @@ class ApiExceptionHandler {
                 e.user().roleNames()));
     }
 
-    @ExceptionHandler(BadImportValueException.class)
-    ProblemDetail badValue(BadImportValueException e, Locale locale) {
+    @ExceptionHandler(BadValueException.class)
+    ProblemDetail badValue(BadValueException e, Locale locale) {
         return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
                 e.value(), e.expected()));
     }
@@ -189,12 +187,6 @@ class ApiExceptionHandler {
                 e.value(), String.valueOf(e.limit())));
         p.setProperty("reason", e.reason().name());
         return p;
-    }
-
-    @ExceptionHandler(BadRegisterValueException.class)
-    ProblemDetail badRegisterValue(BadRegisterValueException e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
-                e.value(), e.expected()));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.system.BadValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,7 +154,7 @@ class RoadRegisterServiceTest {
                 .isInstanceOfSatisfying(ClosingDateException.class,
                         e -> assertThat(e.reason()).isEqualTo(ClosingDateException.Reason.NOT_A_DATE));
         assertThatThrownBy(() -> service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED,
-                LocalDate.of(2024, 4, 1), "长".repeat(501))).isInstanceOf(BadRegisterValueException.class);
+                LocalDate.of(2024, 4, 1), "长".repeat(501))).isInstanceOf(BadValueException.class);
         assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().open())
                 .as("nothing refused was stored").isTrue();
         assertThat(service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, RegisterTestData.C001_BLOCKED,

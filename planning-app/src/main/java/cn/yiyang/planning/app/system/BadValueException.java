@@ -1,7 +1,7 @@
-package cn.yiyang.planning.app.importing;
+package cn.yiyang.planning.app.system;
 
-/** A request value the import cannot use (mode, reject policy, field map, a flag): HTTP 400. */
-public class BadImportValueException extends RuntimeException {
+/** A request value the API cannot use (an import mode, a register status, an indicator level…): HTTP 400. */
+public class BadValueException extends RuntimeException {
 
     private final String parameter;
     private final String value;
@@ -12,7 +12,7 @@ public class BadImportValueException extends RuntimeException {
      * @param value     what was sent
      * @param expected  what would do, e.g. {@code replace, append, upsert}
      */
-    public BadImportValueException(String parameter, String value, String expected) {
+    public BadValueException(String parameter, String value, String expected) {
         super("bad value for " + parameter);
         this.parameter = parameter;
         this.value = value;
