@@ -47,7 +47,11 @@ public final class TileRules {
     /**
      * Line classes left out below a zoom: at city and county scale the tens of thousands of short
      * natural-village and household access roads would make road tiles megabytes large and draw
-     * as a grey felt. Field, then value to the first zoom that shows it.
+     * as a grey felt. Field, then value to the first zoom that shows it. On PostGIS each distinct
+     * set of hidden values has a partial GiST index on {@code geom_3857} whose predicate is exactly
+     * {@link Hidden#literalSql(boolean)} (migration V5: {@code road_geom_3857_z8_gist} for zooms below 10,
+     * {@code road_geom_3857_z10_gist} for 10 and 11), so a low-zoom tile reads only the roads it
+     * draws; {@code PostgisTileIndexIT} fails when a rule here has no such index.
      */
     private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM = Map.of(
             "road", Map.entry("admin_class", Map.of("group", 10, "household", 12)));
@@ -79,6 +83,25 @@ public final class TileRules {
         String sql() {
             return " AND (t." + field + " IS NULL OR t." + field + " NOT IN ("
                     + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + "))";
+        }
+
+        /**
+         * {@code "(f IS NULL OR f NOT IN ('a', 'b'))"} with the values written out, for a table aliased
+         * {@code t} when {@code alias} is true: the planner matches it to a partial index's predicate
+         * (which a bind parameter in a generic plan cannot do). The values are this class's own
+         * constants, plain lower-case codes.
+         */
+        String literalSql(boolean alias) {
+            String f = (alias ? "t." : "") + field;
+            StringBuilder sb = new StringBuilder("(").append(f).append(" IS NULL OR ").append(f).append(" NOT IN (");
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (!v.matches("[a-z0-9_]+")) {
+                    throw new IllegalStateException("not a plain code: " + v);
+                }
+                sb.append(i == 0 ? "'" : ", '").append(v).append('\'');
+            }
+            return sb.append("))").toString();
         }
     }
 

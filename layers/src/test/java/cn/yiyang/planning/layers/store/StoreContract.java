@@ -67,6 +67,9 @@ abstract class StoreContract {
                 expected.add("extra");
                 if (layer.geometry().hasGeometry()) {
                     expected.add("geom");
+                    if (kind() == StoreKind.POSTGIS) {
+                        expected.add("geom_3857"); // V5: the tiles' stored Web Mercator geometry
+                    }
                 }
                 expected.add("updated_at");
                 Set<String> actual = new LinkedHashSet<>();
@@ -262,6 +265,36 @@ abstract class StoreContract {
         assertThat(u1.geometry().getCoordinates()[0].x).isEqualTo(112.5);
         assertThat(repo.findByKey(road, "U2").orElseThrow().getString("name")).isEqualTo("旧路二");
         assertThat(repo.findByKey(road, "U3").orElseThrow().getString("surface")).isEqualTo("asphalt");
+    }
+
+    @Test
+    void thePostgisTileGeometryFollowsEveryLoadModeWithItsIndex() throws Exception {
+        if (kind() != StoreKind.POSTGIS) {
+            return; // the embedded store has no stored Web Mercator geometry
+        }
+        LayerDef road = catalogue.get("road");
+        repo.load(road, LoadMode.REPLACE, List.of(road("G1", "路一", "earth", Map.of())).iterator());
+        repo.load(road, LoadMode.APPEND, List.of(road("G2", "路二", "earth", Map.of())).iterator());
+        Feature moved = Feature.of(road("G1", "路一", "earth", Map.of()).attributes(), line(112.6));
+        repo.load(road, LoadMode.UPSERT, List.of(moved).iterator());
+        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT code, ST_SRID(geom_3857), ST_XMin(geom_3857), "
+                    + "ST_Equals(geom_3857, ST_Transform(geom, 3857)) FROM road ORDER BY code")) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    assertThat(rs.getInt(2)).isEqualTo(3857);
+                    assertThat(rs.getBoolean(4)).as("geom_3857 of %s", rs.getString(1)).isTrue();
+                    rows.add(rs.getString(1) + " " + Math.round(rs.getDouble(3)));
+                }
+                // 112.6°E is 12,534,575 m in Web Mercator (112.4°E 12,512,311 m): the upsert moved G1's tile geometry with it
+                assertThat(rows).containsExactly("G1 12534575", "G2 12512311");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'road' "
+                    + "AND indexname = 'road_geom_3857_gist'")) {
+                assertThat(rs.next()).as("the GiST index on geom_3857 after a replace").isTrue();
+                assertThat(rs.getString(1)).contains("gist (geom_3857)");
+            }
+        }
     }
 
     @Test
