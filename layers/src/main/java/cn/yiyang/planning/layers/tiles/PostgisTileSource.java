@@ -33,6 +33,9 @@ public final class PostgisTileSource implements TileSource {
     /** The stored Web Mercator geometry of every layer table with geometry (migration V5). */
     public static final String TILE_GEOMETRY = "geom_3857";
 
+    /** The stored thinning cell of every point layer table (migration V5, see {@link TileRules#thinCell}). */
+    public static final String THIN_CELL = "thin_cell";
+
     /** Planner settings for the tile statement only (see the class comment). */
     static final String PLANNER_SETTINGS = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
@@ -66,6 +69,21 @@ public final class PostgisTileSource implements TileSource {
         });
     }
 
+    /**
+     * The thinning cell of a row of a point layer at a zoom as one bigint: the stored
+     * {@code thin_cell} (x and y on the grid of {@link TileRules#THIN_GRID_ZOOM}, packed) with both
+     * parts shifted right to the zoom's grid, as {@link TileRules#thinCell} does.
+     */
+    static String thinKey(int shift) {
+        if (shift == 0) {
+            return "t." + THIN_CELL;
+        }
+        int y = TileRules.THIN_CELL_Y_BITS;
+        long mask = (1L << y) - 1;
+        return "((((t." + THIN_CELL + " >> " + y + ") >> " + shift + ") << " + y + ") | ((t." + THIN_CELL + " & " + mask
+                + ") >> " + shift + "))";
+    }
+
     /** The statement and its parameters, in order. */
     record Query(String sql, List<Object> params) {
     }
@@ -93,18 +111,22 @@ public final class PostgisTileSource implements TileSource {
             geom = "ST_Simplify(" + geom + ", ?)";
             params.add(tolerance);
         }
+        boolean thinned = TileRules.thinned(layer, c);
+        if (thinned) {
+            sql.append(", ").append(thinKey(TileRules.thinShift(c))).append(" AS thin_key");
+        }
         sql.append(", ").append(mvtGeom.formatted(geom)).append(" AS mvt_geom FROM ").append(layer.table())
                 .append(" t CROSS JOIN env WHERE t.").append(TILE_GEOMETRY).append(" && env.bbox");
         // Written out, not bound: the planner then picks the partial index of exactly these classes.
         TileRules.hidden(layer, c).ifPresent(h -> sql.append(" AND ").append(h.literalSql(true)));
         sql.append(")");
 
-        if (TileRules.thinned(layer, c)) {
-            // One point per thinning cell: the one with the lowest id.
-            String cell = "floor(ST_X(mvt_geom) / " + TileRules.THIN_CELL + "), floor(ST_Y(mvt_geom) / "
-                    + TileRules.THIN_CELL + ")";
-            sql.append(", feats AS (SELECT DISTINCT ON (").append(cell).append(") * FROM raw WHERE mvt_geom IS NOT NULL ORDER BY ")
-                    .append(cell).append(", id)");
+        if (thinned) {
+            // One point per thinning cell: the one with the lowest id. The cell comes from the stored
+            // thin_cell (V5), so the sort compares one bigint per row, with no geometry function.
+            sql.append(", feats AS (SELECT DISTINCT ON (thin_key) mvt_id, id");
+            layer.fields().forEach(f -> sql.append(", ").append(f.name()));
+            sql.append(", mvt_geom FROM raw WHERE mvt_geom IS NOT NULL ORDER BY thin_key, id)");
         } else {
             sql.append(", feats AS (SELECT * FROM raw WHERE mvt_geom IS NOT NULL)");
         }

@@ -22,6 +22,15 @@ public final class TileRules {
     public static final int THIN_BELOW_ZOOM = 14;
     /** The thinning cell, in tile units (64 units = 4 pixels of a 256-pixel tile). */
     public static final int THIN_CELL = 64;
+    /**
+     * The grid of the stored thinning cells: the thinning cell of the deepest thinned zoom (13), i.e.
+     * 2^19 cells across the Web Mercator world. Cells of a tile at a lower zoom are these cells
+     * shifted right by {@link #thinShift}: the grid is global, so a tile's cells are the same
+     * whichever tile a point falls in.
+     */
+    public static final int THIN_GRID_ZOOM = THIN_BELOW_ZOOM - 1 + Integer.numberOfTrailingZeros(EXTENT / THIN_CELL);
+    /** Bits of the y part of a packed cell ({@link #thinCell}): x in the bits above. */
+    public static final int THIN_CELL_Y_BITS = 20;
     /** Below this zoom lines and polygons are simplified by {@link #SIMPLIFY_UNITS}. */
     public static final int SIMPLIFY_BELOW_ZOOM = 15;
     /** The simplification tolerance, in tile units (a quarter of a pixel of a 256-pixel tile). */
@@ -118,6 +127,23 @@ public final class TileRules {
     /** Whether a point layer is thinned at this zoom (one point per {@link #THIN_CELL} cell, the lowest id). */
     public static boolean thinned(LayerDef layer, TileCoord c) {
         return layer.geometry() == GeometryKind.POINT && c.z() < THIN_BELOW_ZOOM;
+    }
+
+    /** Right shift from a stored cell's x and y to the thinning cell of a tile at this zoom. */
+    public static int thinShift(TileCoord c) {
+        return THIN_GRID_ZOOM - c.z() - Integer.numberOfTrailingZeros(EXTENT / THIN_CELL);
+    }
+
+    /**
+     * The thinning cell of a Web Mercator point at a zoom, packed as {@code x << 20 | y} (x from the
+     * west edge of the world, y down from its top edge, as tile rows count), the same number as the
+     * PostGIS column {@code thin_cell} (migration V5) shifted by {@link #thinShift}.
+     */
+    public static long thinCell(double x3857, double y3857, TileCoord c) {
+        double size = WebMercator.WORLD_SIZE / (1L << THIN_GRID_ZOOM);
+        long x = (long) Math.floor((x3857 + WebMercator.HALF_WORLD) / size) >> thinShift(c);
+        long y = (long) Math.floor((WebMercator.HALF_WORLD - y3857) / size) >> thinShift(c);
+        return x << THIN_CELL_Y_BITS | y;
     }
 
     /** The simplification tolerance in Web Mercator metres at this zoom, or 0 for none. */

@@ -69,6 +69,9 @@ abstract class StoreContract {
                     expected.add("geom");
                     if (kind() == StoreKind.POSTGIS) {
                         expected.add("geom_3857"); // V5: the tiles' stored Web Mercator geometry
+                        if (layer.geometry() == cn.yiyang.planning.layers.catalogue.GeometryKind.POINT) {
+                            expected.add("thin_cell"); // V5: the tiles' thinning cell
+                        }
                     }
                 }
                 expected.add("updated_at");
@@ -294,6 +297,33 @@ abstract class StoreContract {
                 assertThat(rs.next()).as("the GiST index on geom_3857 after a replace").isTrue();
                 assertThat(rs.getString(1)).contains("gist (geom_3857)");
             }
+        }
+    }
+
+    @Test
+    void thePostgisThinningCellIsTheOneTheTileRulesCompute() throws Exception {
+        if (kind() != StoreKind.POSTGIS) {
+            return; // the embedded store thins in Java
+        }
+        LayerDef stops = catalogue.get("bus_stop");
+        double[][] points = {{112.35, 28.55}, {111.0, 29.5}, {112.9, 27.9}, {110.72, 29.52}, {112.5000001, 28.0}};
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            features.add(Feature.of(Map.of("code", "S" + i, "name", "站" + i),
+                    FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(points[i][0], points[i][1]))));
+        }
+        repo.load(stops, LoadMode.REPLACE, features.iterator());
+        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT code, thin_cell FROM bus_stop ORDER BY code")) {
+            int n = 0;
+            while (rs.next()) {
+                double[] p = points[n++];
+                cn.yiyang.planning.layers.tiles.TileCoord z13 = cn.yiyang.planning.layers.tiles.TileCoord.containing(13, p[0], p[1]);
+                assertThat(rs.getLong(2)).as("thin_cell of %s", rs.getString(1)).isEqualTo(
+                        cn.yiyang.planning.layers.tiles.TileRules.thinCell(cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
+                                cn.yiyang.planning.layers.tiles.WebMercator.y(p[1]), z13));
+            }
+            assertThat(n).isEqualTo(points.length);
         }
     }
 
