@@ -6,9 +6,9 @@
 --
 -- Point layers also store their thinning cell (thin_cell): the cell of a 2^19 × 2^19 grid over the Web
 -- Mercator world (76.4 m, 4 pixels of a zoom-13 tile, the deepest thinned zoom), x from the west edge and
--- y down from the top edge, packed as x << 20 | y. A tile at zoom z keeps one point per cell of that grid
--- shifted right by 13 - z (TileRules.thinCell, PostgisTileSource.thinKey): the sort that thins a dense
--- tile compares one bigint per row instead of calling geometry functions.
+-- y down from the top edge, packed as x << 20 | y (TileRules.gridCell). A thinned tile keeps one point per
+-- cell of that grid shifted right to its zoom and thinning cell (TileRules.thinShift, PostgisTileSource.thinKey):
+-- the sort that thins a dense tile compares one bigint per row instead of calling geometry functions.
 ALTER TABLE county ADD COLUMN geom_3857 geometry(MULTIPOLYGON, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED;
 CREATE INDEX county_geom_3857_gist ON county USING gist (geom_3857);
 ALTER TABLE township ADD COLUMN geom_3857 geometry(MULTIPOLYGON, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED;

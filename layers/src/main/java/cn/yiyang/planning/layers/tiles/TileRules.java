@@ -20,15 +20,20 @@ public final class TileRules {
     public static final int MAX_DATA_ZOOM = 16;
     /** Below this zoom a point layer keeps one point per {@link #THIN_CELL} × {@link #THIN_CELL} cell. */
     public static final int THIN_BELOW_ZOOM = 14;
-    /** The thinning cell, in tile units (64 units = 4 pixels of a 256-pixel tile). */
-    public static final int THIN_CELL = 64;
     /**
-     * The grid of the stored thinning cells: the thinning cell of the deepest thinned zoom (13), i.e.
-     * 2^19 cells across the Web Mercator world. Cells of a tile at a lower zoom are these cells
-     * shifted right by {@link #thinShift}: the grid is global, so a tile's cells are the same
-     * whichever tile a point falls in.
+     * The thinning cell, in tile units: 128 units = 8 pixels of a 256-pixel tile, about the width of
+     * the map's point symbols (households 5 px, natural villages 7 px, stops 8 px), so the points a
+     * thinned tile keeps do not draw over each other. A power of two from 64 down to 1 unit
+     * ({@link #THIN_GRID_ZOOM} is the grid of 64-unit cells at zoom 13).
      */
-    public static final int THIN_GRID_ZOOM = THIN_BELOW_ZOOM - 1 + Integer.numberOfTrailingZeros(EXTENT / THIN_CELL);
+    public static final int THIN_CELL = 128;
+    /**
+     * The grid of the stored thinning cells: 2^19 cells across the Web Mercator world (76.4 m, 64
+     * units of a zoom-13 tile, the deepest thinned zoom; PostGIS column {@code thin_cell}, migration
+     * V5). The cells of a tile are these cells shifted right by {@link #thinShift}: the grid is
+     * global, so a point has the same cell whichever tile it falls in.
+     */
+    public static final int THIN_GRID_ZOOM = 19;
     /** Bits of the y part of a packed cell ({@link #thinCell}): x in the bits above. */
     public static final int THIN_CELL_Y_BITS = 20;
     /** Below this zoom lines and polygons are simplified by {@link #SIMPLIFY_UNITS}. */
@@ -135,15 +140,26 @@ public final class TileRules {
     }
 
     /**
-     * The thinning cell of a Web Mercator point at a zoom, packed as {@code x << 20 | y} (x from the
-     * west edge of the world, y down from its top edge, as tile rows count), the same number as the
-     * PostGIS column {@code thin_cell} (migration V5) shifted by {@link #thinShift}.
+     * The cell of {@link #THIN_GRID_ZOOM}'s grid that holds a Web Mercator point, packed as
+     * {@code x << 20 | y} (x from the west edge of the world, y down from its top edge, as tile rows
+     * count): the number PostGIS stores in {@code thin_cell} (migration V5).
+     */
+    public static long gridCell(double x3857, double y3857) {
+        double size = WebMercator.WORLD_SIZE / (1L << THIN_GRID_ZOOM);
+        long x = (long) Math.floor((x3857 + WebMercator.HALF_WORLD) / size);
+        long y = (long) Math.floor((WebMercator.HALF_WORLD - y3857) / size);
+        return x << THIN_CELL_Y_BITS | y;
+    }
+
+    /**
+     * The thinning cell of a Web Mercator point in a tile at zoom {@code c.z()}: {@link #gridCell} with
+     * x and y shifted right by {@link #thinShift}, as {@code PostgisTileSource} does in SQL.
      */
     public static long thinCell(double x3857, double y3857, TileCoord c) {
-        double size = WebMercator.WORLD_SIZE / (1L << THIN_GRID_ZOOM);
-        long x = (long) Math.floor((x3857 + WebMercator.HALF_WORLD) / size) >> thinShift(c);
-        long y = (long) Math.floor((WebMercator.HALF_WORLD - y3857) / size) >> thinShift(c);
-        return x << THIN_CELL_Y_BITS | y;
+        long cell = gridCell(x3857, y3857);
+        int shift = thinShift(c);
+        long mask = (1L << THIN_CELL_Y_BITS) - 1;
+        return (cell >> THIN_CELL_Y_BITS >> shift) << THIN_CELL_Y_BITS | (cell & mask) >> shift;
     }
 
     /** The simplification tolerance in Web Mercator metres at this zoom, or 0 for none. */

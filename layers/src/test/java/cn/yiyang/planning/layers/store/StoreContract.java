@@ -318,10 +318,9 @@ abstract class StoreContract {
             int n = 0;
             while (rs.next()) {
                 double[] p = points[n++];
-                cn.yiyang.planning.layers.tiles.TileCoord z13 = cn.yiyang.planning.layers.tiles.TileCoord.containing(13, p[0], p[1]);
                 assertThat(rs.getLong(2)).as("thin_cell of %s", rs.getString(1)).isEqualTo(
-                        cn.yiyang.planning.layers.tiles.TileRules.thinCell(cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
-                                cn.yiyang.planning.layers.tiles.WebMercator.y(p[1]), z13));
+                        cn.yiyang.planning.layers.tiles.TileRules.gridCell(cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
+                                cn.yiyang.planning.layers.tiles.WebMercator.y(p[1])));
             }
             assertThat(n).isEqualTo(points.length);
         }
