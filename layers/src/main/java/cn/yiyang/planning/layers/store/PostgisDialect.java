@@ -86,7 +86,8 @@ public final class PostgisDialect implements Dialect {
      * Loads a new table and swaps it in, all in the caller's transaction: COPY into an index-free copy
      * of the layer's table, then its primary key and the layer's other indexes built once over the
      * loaded rows (much cheaper than keeping five indexes up to date row by row), then the old table
-     * dropped and the new one renamed into its place. Readers keep reading the old rows until the
+     * dropped and the new one renamed into its place. Generated columns (the tiles' {@code geom_3857})
+     * keep their expression, so COPY fills them as it does the layer's own table. Readers keep reading the old rows until the
      * commit (they wait only for the swap itself); on a failure or a killed process the transaction
      * rolls back and nothing changed.
      */
@@ -109,7 +110,7 @@ public final class PostgisDialect implements Dialect {
             }
             st.execute("DROP TABLE IF EXISTS " + fresh);
             st.execute("CREATE TABLE " + fresh + " (LIKE " + table
-                    + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS INCLUDING STORAGE)");
+                    + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE)");
         }
         long rows = copy(connection, fresh, layer, features);
         try (Statement st = connection.createStatement()) {

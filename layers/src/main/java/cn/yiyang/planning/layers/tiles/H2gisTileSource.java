@@ -79,7 +79,8 @@ public final class H2gisTileSource implements TileSource {
                         }
                         Geometry g = read(wkb, bytes);
                         Geometry tileGeom = enc.toTile(g);
-                        if (tileGeom != null && (!thinned || cells.add(cellKey((Point) tileGeom)))) {
+                        if (tileGeom != null && (!thinned || cells.add(TileRules.thinCell(
+                                WebMercator.x(((Point) g).getX()), WebMercator.y(((Point) g).getY()), c)))) {
                             tileGeom.setUserData(new MvtEncoding.TileFeature(rs.getLong("id"), attributes(rs, layer)));
                             features.add(tileGeom);
                         }
@@ -102,12 +103,6 @@ public final class H2gisTileSource implements TileSource {
         layers.put(layer.id(), features);
         labelLayer.ifPresent(name -> layers.put(name, labels));
         return MvtEncoding.encode(layers);
-    }
-
-    private static long cellKey(Point p) {
-        long cx = (long) Math.floor(p.getX() / TileRules.THIN_CELL);
-        long cy = (long) Math.floor(p.getY() / TileRules.THIN_CELL);
-        return (cx << 32) ^ (cy & 0xffffffffL);
     }
 
     private static Geometry read(WKBReader wkb, byte[] bytes) throws SQLException {

@@ -20,8 +20,22 @@ public final class TileRules {
     public static final int MAX_DATA_ZOOM = 16;
     /** Below this zoom a point layer keeps one point per {@link #THIN_CELL} × {@link #THIN_CELL} cell. */
     public static final int THIN_BELOW_ZOOM = 14;
-    /** The thinning cell, in tile units (64 units = 4 pixels of a 256-pixel tile). */
-    public static final int THIN_CELL = 64;
+    /**
+     * The thinning cell, in tile units: 128 units = 8 pixels of a 256-pixel tile, about the width of
+     * the map's point symbols (households 5 px, natural villages 7 px, stops 8 px), so the points a
+     * thinned tile keeps do not draw over each other. A power of two from 64 down to 1 unit
+     * ({@link #THIN_GRID_ZOOM} is the grid of 64-unit cells at zoom 13).
+     */
+    public static final int THIN_CELL = 128;
+    /**
+     * The grid of the stored thinning cells: 2^19 cells across the Web Mercator world (76.4 m, 64
+     * units of a zoom-13 tile, the deepest thinned zoom; PostGIS column {@code thin_cell}, migration
+     * V5). The cells of a tile are these cells shifted right by {@link #thinShift}: the grid is
+     * global, so a point has the same cell whichever tile it falls in.
+     */
+    public static final int THIN_GRID_ZOOM = 19;
+    /** Bits of the y part of a packed cell ({@link #thinCell}): x in the bits above. */
+    public static final int THIN_CELL_Y_BITS = 20;
     /** Below this zoom lines and polygons are simplified by {@link #SIMPLIFY_UNITS}. */
     public static final int SIMPLIFY_BELOW_ZOOM = 15;
     /** The simplification tolerance, in tile units (a quarter of a pixel of a 256-pixel tile). */
@@ -52,7 +66,11 @@ public final class TileRules {
     /**
      * Line classes left out below a zoom: at city and county scale the tens of thousands of short
      * natural-village and household access roads would make road tiles megabytes large and draw
-     * as a grey felt. Field, then value to the first zoom that shows it.
+     * as a grey felt. Field, then value to the first zoom that shows it. On PostGIS each distinct
+     * set of hidden values has a partial GiST index on {@code geom_3857} whose predicate is exactly
+     * {@link Hidden#literalSql(boolean)} (migration V5: {@code road_geom_3857_z8_gist} for zooms below 10,
+     * {@code road_geom_3857_z10_gist} for 10 and 11), so a low-zoom tile reads only the roads it
+     * draws; {@code PostgisTileIndexIT} fails when a rule here has no such index.
      */
     private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM = Map.of(
             "road", Map.entry("admin_class", Map.of("group", 10, "household", 12)));
@@ -85,6 +103,25 @@ public final class TileRules {
             return " AND (t." + field + " IS NULL OR t." + field + " NOT IN ("
                     + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + "))";
         }
+
+        /**
+         * {@code "(f IS NULL OR f NOT IN ('a', 'b'))"} with the values written out, for a table aliased
+         * {@code t} when {@code alias} is true: the planner matches it to a partial index's predicate
+         * (which a bind parameter in a generic plan cannot do). The values are this class's own
+         * constants, plain lower-case codes.
+         */
+        String literalSql(boolean alias) {
+            String f = (alias ? "t." : "") + field;
+            StringBuilder sb = new StringBuilder("(").append(f).append(" IS NULL OR ").append(f).append(" NOT IN (");
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (!v.matches("[a-z0-9_]+")) {
+                    throw new IllegalStateException("not a plain code: " + v);
+                }
+                sb.append(i == 0 ? "'" : ", '").append(v).append('\'');
+            }
+            return sb.append("))").toString();
+        }
     }
 
     /** The first zoom whose tiles hold features of this layer. */
@@ -100,6 +137,34 @@ public final class TileRules {
     /** Whether a point layer is thinned at this zoom (one point per {@link #THIN_CELL} cell, the lowest id). */
     public static boolean thinned(LayerDef layer, TileCoord c) {
         return layer.geometry() == GeometryKind.POINT && c.z() < THIN_BELOW_ZOOM;
+    }
+
+    /** Right shift from a stored cell's x and y to the thinning cell of a tile at this zoom. */
+    public static int thinShift(TileCoord c) {
+        return THIN_GRID_ZOOM - c.z() - Integer.numberOfTrailingZeros(EXTENT / THIN_CELL);
+    }
+
+    /**
+     * The cell of {@link #THIN_GRID_ZOOM}'s grid that holds a Web Mercator point, packed as
+     * {@code x << 20 | y} (x from the west edge of the world, y down from its top edge, as tile rows
+     * count): the number PostGIS stores in {@code thin_cell} (migration V5).
+     */
+    public static long gridCell(double x3857, double y3857) {
+        double size = WebMercator.WORLD_SIZE / (1L << THIN_GRID_ZOOM);
+        long x = (long) Math.floor((x3857 + WebMercator.HALF_WORLD) / size);
+        long y = (long) Math.floor((WebMercator.HALF_WORLD - y3857) / size);
+        return x << THIN_CELL_Y_BITS | y;
+    }
+
+    /**
+     * The thinning cell of a Web Mercator point in a tile at zoom {@code c.z()}: {@link #gridCell} with
+     * x and y shifted right by {@link #thinShift}, as {@code PostgisTileSource} does in SQL.
+     */
+    public static long thinCell(double x3857, double y3857, TileCoord c) {
+        long cell = gridCell(x3857, y3857);
+        int shift = thinShift(c);
+        long mask = (1L << THIN_CELL_Y_BITS) - 1;
+        return (cell >> THIN_CELL_Y_BITS >> shift) << THIN_CELL_Y_BITS | (cell & mask) >> shift;
     }
 
     /** The simplification tolerance in Web Mercator metres at this zoom, or 0 for none. */

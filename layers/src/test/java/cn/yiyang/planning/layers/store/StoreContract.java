@@ -67,6 +67,12 @@ abstract class StoreContract {
                 expected.add("extra");
                 if (layer.geometry().hasGeometry()) {
                     expected.add("geom");
+                    if (kind() == StoreKind.POSTGIS) {
+                        expected.add("geom_3857"); // V5: the tiles' stored Web Mercator geometry
+                        if (layer.geometry() == cn.yiyang.planning.layers.catalogue.GeometryKind.POINT) {
+                            expected.add("thin_cell"); // V5: the tiles' thinning cell
+                        }
+                    }
                 }
                 expected.add("updated_at");
                 Set<String> actual = new LinkedHashSet<>();
@@ -262,6 +268,62 @@ abstract class StoreContract {
         assertThat(u1.geometry().getCoordinates()[0].x).isEqualTo(112.5);
         assertThat(repo.findByKey(road, "U2").orElseThrow().getString("name")).isEqualTo("旧路二");
         assertThat(repo.findByKey(road, "U3").orElseThrow().getString("surface")).isEqualTo("asphalt");
+    }
+
+    @Test
+    void thePostgisTileGeometryFollowsEveryLoadModeWithItsIndex() throws Exception {
+        if (kind() != StoreKind.POSTGIS) {
+            return; // the embedded store has no stored Web Mercator geometry
+        }
+        LayerDef road = catalogue.get("road");
+        repo.load(road, LoadMode.REPLACE, List.of(road("G1", "路一", "earth", Map.of())).iterator());
+        repo.load(road, LoadMode.APPEND, List.of(road("G2", "路二", "earth", Map.of())).iterator());
+        Feature moved = Feature.of(road("G1", "路一", "earth", Map.of()).attributes(), line(112.6));
+        repo.load(road, LoadMode.UPSERT, List.of(moved).iterator());
+        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT code, ST_SRID(geom_3857), ST_XMin(geom_3857), "
+                    + "ST_Equals(geom_3857, ST_Transform(geom, 3857)) FROM road ORDER BY code")) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    assertThat(rs.getInt(2)).isEqualTo(3857);
+                    assertThat(rs.getBoolean(4)).as("geom_3857 of %s", rs.getString(1)).isTrue();
+                    rows.add(rs.getString(1) + " " + Math.round(rs.getDouble(3)));
+                }
+                // 112.6°E is 12,534,575 m in Web Mercator (112.4°E 12,512,311 m): the upsert moved G1's tile geometry with it
+                assertThat(rows).containsExactly("G1 12534575", "G2 12512311");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'road' "
+                    + "AND indexname = 'road_geom_3857_gist'")) {
+                assertThat(rs.next()).as("the GiST index on geom_3857 after a replace").isTrue();
+                assertThat(rs.getString(1)).contains("gist (geom_3857)");
+            }
+        }
+    }
+
+    @Test
+    void thePostgisThinningCellIsTheOneTheTileRulesCompute() throws Exception {
+        if (kind() != StoreKind.POSTGIS) {
+            return; // the embedded store thins in Java
+        }
+        LayerDef stops = catalogue.get("bus_stop");
+        double[][] points = {{112.35, 28.55}, {111.0, 29.5}, {112.9, 27.9}, {110.72, 29.52}, {112.5000001, 28.0}};
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            features.add(Feature.of(Map.of("code", "S" + i, "name", "站" + i),
+                    FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(points[i][0], points[i][1]))));
+        }
+        repo.load(stops, LoadMode.REPLACE, features.iterator());
+        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT code, thin_cell FROM bus_stop ORDER BY code")) {
+            int n = 0;
+            while (rs.next()) {
+                double[] p = points[n++];
+                assertThat(rs.getLong(2)).as("thin_cell of %s", rs.getString(1)).isEqualTo(
+                        cn.yiyang.planning.layers.tiles.TileRules.gridCell(cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
+                                cn.yiyang.planning.layers.tiles.WebMercator.y(p[1])));
+            }
+            assertThat(n).isEqualTo(points.length);
+        }
     }
 
     @Test

@@ -201,6 +201,40 @@ abstract class TileContract {
     }
 
     @Test
+    void eachThinnedZoomKeepsTheLowestIdOfEveryCellOfOneGlobalGrid() throws IOException {
+        LayerDef stops = catalogue.get("bus_stop");
+        // A row of 30 stops 46 Web Mercator metres apart (1.37 km): at 13 (8-pixel cells of 153 m) 9 or 10
+        // cells, at 10 (1.2 km cells) 2; the cells are those of TileRules.thinCell on either store.
+        List<Feature> row = new ArrayList<>();
+        double[] lons = new double[30];
+        for (int i = 0; i < lons.length; i++) {
+            lons[i] = 112.3500 + i * 0.00041;
+            row.add(Feature.of(Map.of("code", "B" + i, "name", "站" + i),
+                    FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(lons[i], 28.5500))));
+        }
+        repo.load(stops, LoadMode.REPLACE, row.iterator());
+        Map<Integer, Integer> kept = new HashMap<>();
+        for (int z = 10; z <= 14; z++) {
+            TileCoord c = TileCoord.containing(z, 112.356, 28.55);
+            List<String> expected = new ArrayList<>();
+            java.util.Set<Long> cells = new java.util.HashSet<>();
+            for (int i = 0; i < lons.length; i++) {
+                if (!TileRules.thinned(stops, c)
+                        || cells.add(TileRules.thinCell(WebMercator.x(lons[i]), WebMercator.y(28.55), c))) {
+                    expected.add("B" + i);
+                }
+            }
+            List<Geometry> got = features(decode(tiles.tile(stops, c)), "bus_stop");
+            assertThat(got.stream().map(g -> (String) props(g).get("code"))).as("zoom %d", z)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            kept.put(z, got.size());
+        }
+        assertThat(kept.get(14)).isEqualTo(30);
+        assertThat(kept.get(13)).isBetween(9, 10);
+        assertThat(kept.get(10)).isBetween(2, 3);
+    }
+
+    @Test
     void naturalVillagesAppearFromZoom10() throws IOException {
         LayerDef nv = catalogue.get("natural_village");
         assertThat(tiles.tile(nv, TileCoord.containing(9, 112.35, 28.55))).isEmpty();

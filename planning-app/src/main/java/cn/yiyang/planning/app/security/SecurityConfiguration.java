@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -24,11 +25,31 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The REST API, the tiles and the base-map proxy: authenticated, HTTP Basic for scripts, the session for the map. */
+    /**
+     * The vector tiles: as the API (authenticated, the map's session or HTTP Basic, 401 problems), with
+     * only the filters a tile needs, the map sends dozens of tile requests per view: no logout, no
+     * saved request, no anonymous user, and never a new session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain tileSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        return http.securityMatcher("/tiles/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .anonymous(a -> a.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    /** The REST API and the base-map proxy: authenticated, HTTP Basic for scripts, the session for the map. */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        return http.securityMatcher("/api/**", "/tiles/**", "/basemap/**")
+        return http.securityMatcher("/api/**", "/basemap/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tile benchmark on the FULL synthetic city in PostGIS, run by {@code bench/tile-benchmark.sh} (named
- * neither *Test nor *IT, so the test runs never collect it). Loads the city once into the database {@code planning_bench} of
+ * neither *Test nor *IT, so the test runs never collect it). Loads the city once into the database {@code planning_bench} (or
+ * {@code -Dtile.benchmark.db}) of
  * the test server ({@code PLANNING_TEST_DB_URL}), starts the app on it, then:
  * <ol>
  *   <li>first full map render in headless Chromium: milliseconds from navigation to the map's first
@@ -66,7 +67,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn"})
 class TileBenchmark {
 
-    static final String DB = "planning_bench";
+    /** The benchmark database on the test server ({@code -Dtile.benchmark.db}, default planning_bench). */
+    static final String DB = System.getProperty("tile.benchmark.db", "planning_bench");
     static final int CLIENTS = 20;
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 30);
     static final int TILES_PER_ZOOM = 120;
@@ -82,6 +84,9 @@ class TileBenchmark {
     static synchronized String prepare() {
         if (benchUrl != null) {
             return benchUrl;
+        }
+        if (!DB.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("tile.benchmark.db must be a plain database name: " + DB);
         }
         String admin = TestStores.adminUrl();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {

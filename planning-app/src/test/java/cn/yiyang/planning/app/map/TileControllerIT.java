@@ -111,6 +111,15 @@ class TileControllerIT {
     }
 
     @Test
+    void aTileRequestSignedInByHttpBasicMakesNoSession() throws Exception {
+        MvcResult r = mvc.perform(MockMvcRequestBuilders.get(url("village", centre))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("planner", "yiyang2025")))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(r.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
     void anEmptyTileIsAnEmptyOk() throws Exception {
         mvc.perform(get("/tiles/village/10/0/0.mvt")).andExpect(status().isOk())
                 .andExpect(content().bytes(new byte[0]));

@@ -1,0 +1,4 @@
+-- V5: nothing to change on the embedded store. PostGIS gains a stored Web Mercator geometry
+-- (geom_3857) for its SQL-built tiles; H2GIS tiles are projected and encoded in Java
+-- (H2gisTileSource, MvtEncoding) from geom, so the embedded store keeps one geometry per feature.
+-- This file, comments only, keeps both stores at the same schema version.
