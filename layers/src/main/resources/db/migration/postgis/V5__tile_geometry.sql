@@ -76,6 +76,20 @@ CREATE INDEX ecological_redline_geom_3857_gist ON ecological_redline USING gist 
 ALTER TABLE town_development_boundary ADD COLUMN geom_3857 geometry(MULTIPOLYGON, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED;
 CREATE INDEX town_development_boundary_geom_3857_gist ON town_development_boundary USING gist (geom_3857);
 
+-- The road-access result layers (V3).
+ALTER TABLE access_household ADD COLUMN geom_3857 geometry(POINT, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED,
+    ADD COLUMN thin_cell bigint GENERATED ALWAYS AS (
+    (floor((ST_X(ST_Transform(geom, 3857)) + 20037508.342789244) / (40075016.68557849 / 524288))::bigint << 20)
+    | floor((20037508.342789244 - ST_Y(ST_Transform(geom, 3857))) / (40075016.68557849 / 524288))::bigint) STORED;
+CREATE INDEX access_household_geom_3857_gist ON access_household USING gist (geom_3857);
+ALTER TABLE access_road ADD COLUMN geom_3857 geometry(MULTILINESTRING, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED;
+CREATE INDEX access_road_geom_3857_gist ON access_road USING gist (geom_3857);
+ALTER TABLE access_gap ADD COLUMN geom_3857 geometry(POINT, 3857) GENERATED ALWAYS AS (ST_Transform(geom, 3857)) STORED,
+    ADD COLUMN thin_cell bigint GENERATED ALWAYS AS (
+    (floor((ST_X(ST_Transform(geom, 3857)) + 20037508.342789244) / (40075016.68557849 / 524288))::bigint << 20)
+    | floor((20037508.342789244 - ST_Y(ST_Transform(geom, 3857))) / (40075016.68557849 / 524288))::bigint) STORED;
+CREATE INDEX access_gap_geom_3857_gist ON access_gap USING gist (geom_3857);
+
 -- Road tiles leave out the natural-village roads (组道) below zoom 10 and the household access roads
 -- (入户路) below zoom 12 (TileRules): about 46,000 of a city's 47,000 segments. These partial indexes hold
 -- only the roads such a tile draws; their predicates are exactly the tile statement's condition

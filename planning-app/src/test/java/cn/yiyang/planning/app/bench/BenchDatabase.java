@@ -32,6 +32,9 @@ public final class BenchDatabase {
      * @return its JDBC URL, migrated and holding the full city
      */
     public static String postgis(String db) {
+        if (!db.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + db);
+        }
         String admin = TestStores.adminUrl();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {

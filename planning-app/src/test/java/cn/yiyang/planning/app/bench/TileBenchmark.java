@@ -1,19 +1,10 @@
 package cn.yiyang.planning.app.bench;
 
 import cn.yiyang.planning.app.testsupport.Browser;
-import cn.yiyang.planning.importer.demo.DemoCityGenerator;
-import cn.yiyang.planning.importer.demo.DemoDataLoader;
-import cn.yiyang.planning.importer.demo.DemoLoadReport;
-import cn.yiyang.planning.importer.demo.DemoScale;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.FeatureRepository;
-import cn.yiyang.planning.layers.load.LayerLoad;
-import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
-import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.tiles.PostgisTileSource;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.io.IOException;
@@ -23,11 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,37 +76,7 @@ class TileBenchmark {
         if (!DB.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("tile.benchmark.db must be a plain database name: " + DB);
         }
-        String admin = TestStores.adminUrl();
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DB + "'")) {
-                if (!rs.next()) {
-                    st.execute("CREATE DATABASE " + DB);
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot create " + DB + ": " + e.getMessage(), e);
-        }
-        String url = TestStores.withDatabase(admin, DB);
-        try (SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null))) {
-            store.migrate();
-            LayerCatalogue catalogue = LayerCatalogue.standard();
-            FeatureRepository repo = new JdbcFeatureRepository(store);
-            if (repo.summary(catalogue.get("household")).featureCount() < 300_000) {
-                long t = System.nanoTime();
-                DemoLoadReport report = new DemoDataLoader(repo, catalogue).load(DemoScale.FULL, DemoCityGenerator.DEFAULT_SEED);
-                var loads = new JdbcLayerLoadRepository(store);
-                report.counts().forEach((layer, n) -> loads.record(new LayerLoad(layer, "synthetic demo city (full)", true,
-                        "REPLACE", n, "tile-benchmark", null)));
-                System.out.printf(Locale.ROOT, "[bench] loaded the full city (%d features) in %.1f s%n", report.total(),
-                        (System.nanoTime() - t) / 1e9);
-                store.withConnection(conn -> {
-                    try (Statement st = conn.createStatement()) {
-                        st.execute("VACUUM ANALYZE");
-                    }
-                    return null;
-                });
-            }
-        }
+        String url = BenchDatabase.postgis(DB);
         benchUrl = url;
         return url;
     }
