@@ -149,9 +149,9 @@ class RoadAccessBenchmark {
             var run = service.get(id);
             assertThat(run.status()).isEqualTo(cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED);
             var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.summaryJson());
-            return String.format(Locale.ROOT, "%,d ms from start to succeeded (read %d, analysis %d, store %d), "
+            return String.format(Locale.ROOT, "%,d ms from start to succeeded (read %d, analysis %d, store %d: %s), "
                     + "%,d unserved households and %,d gaps written", ms, summary.get("readMs").asLong(),
-                    summary.get("analysisMs").asLong(), summary.get("storeMs").asLong(),
+                    summary.get("analysisMs").asLong(), summary.get("storeMs").asLong(), summary.get("storeSteps"),
                     summary.get("households").asLong() - summary.get("householdsServed").asLong(),
                     summary.get("gaps").asLong());
         } finally {
