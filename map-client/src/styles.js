@@ -115,7 +115,9 @@ const GAP_SIZES = [[500, 12], [200, 10], [100, 8], [50, 6.5], [0, 5]];
 
 function gapStyle(feature, zoom) {
   const population = Number(feature.get('population')) || 0;
-  const radius = GAP_SIZES.find(([min]) => population >= min)[1];
+  // half size below z11: at city scale thousands of gaps would otherwise cover the map in one red blot
+  const full = GAP_SIZES.find(([min]) => population >= min)[1];
+  const radius = zoom < 11 ? Math.max(2.5, full / 2) : full;
   const kind = feature.get('kind') === 'household_cluster' ? 'cluster' : 'village';
   const circle = cached(`gap:${kind}:${radius}`, () => new Style({
     image: new Circle({
