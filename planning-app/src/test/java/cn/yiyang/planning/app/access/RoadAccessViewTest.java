@@ -160,6 +160,19 @@ class RoadAccessViewTest {
     }
 
     @Test
+    @Order(4)
+    void theDashboardReadsInEnglish() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        UI.getCurrent().add(view);
+        assertThat(view.getPageTitle()).isEqualTo("Road access");
+        assertThat(_get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate")).getElement()
+                .getTextRecursively()).contains("Townships on a class III road", "Target 85.0%");
+        assertThat(view.getElement().getTextRecursively()).contains("Only the transport department", "By county")
+                .doesNotContain("乡镇通三级公路比例");
+    }
+
+    @Test
     @Order(5)
     void theGapListFiltersByCountyAndKindAndZoomsTheMap() {
         AccessGapView view = new AccessGapView(service.gaps(), places, List.of());
