@@ -314,10 +314,10 @@ public final class RoadAccessAnalysis {
                 double along = Math.min(nodeDistance[road.edge().from()] + road.along(),
                     nodeDistance[road.edge().to()] + road.edge().length() - road.along());
                 if (networkEdge[road.edge().index()]) {
-                    along = 0;
-                }
-                if (Double.isFinite(along)) {
-                    byRoad = (road.distance() + along) / k;
+                    byRoad = distance; // the nearest road is the network: measured to it as drawn, like distance
+                } else if (Double.isFinite(along)) {
+                    // never shorter than the straight line (the graph's snapping may shift a road by 1 m)
+                    byRoad = Math.max(distance, (road.distance() + along) / k);
                 }
             }
             return new Place(distance, byRoad, nearest, k);

@@ -145,6 +145,11 @@ class RoadAccessAnalysisTest {
         assertThat(houses.get("H3").served()).isFalse();
         assertThat(houses.get("H3").distanceM()).isCloseTo(51, within(0.02));
         assertThat(houses.get("H1").networkDistanceM()).isCloseTo(30, within(0.02));
+        assertThat(result.households()).allSatisfy(h -> {
+            if (!Double.isNaN(h.networkDistanceM())) {
+                assertThat(h.networkDistanceM()).as(h.code()).isGreaterThanOrEqualTo(h.distanceM());
+            }
+        });
     }
 
     @Test
