@@ -18,7 +18,7 @@ import cn.yiyang.planning.geo.access.EdgeIndex.Near;
 import cn.yiyang.planning.geo.measure.LocalProjection;
 import cn.yiyang.planning.geo.network.RoadEdge;
 import cn.yiyang.planning.geo.network.RoadNetwork;
-import cn.yiyang.planning.geo.network.RoadSegment;
+import cn.yiyang.planning.geo.network.RoadNetwork.ProjectedRoad;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,16 +162,20 @@ public final class RoadAccessAnalysis {
             projection = env.isNull() ? LocalProjection.forEnvelope(new Envelope(112, 112, 28.5, 28.5))
                 : LocalProjection.forEnvelope(env);
             Map<String, Road> byId = new HashMap<>();
-            List<RoadSegment> segments = new ArrayList<>();
+            // Each passable road projected once: noded into the graph, and kept as drawn for distances.
+            Map<String, Geometry> metres = new HashMap<>();
+            List<ProjectedRoad> projected = new ArrayList<>();
             for (Road r : in.roads()) {
                 byId.put(r.id(), r);
                 if (r.passable()) {
-                    segments.add(new RoadSegment(r.id(), r.lonLat()));
+                    Geometry m = projection.toMetres(r.lonLat());
+                    metres.put(r.id(), m);
+                    projected.add(new ProjectedRoad(r.id(), m));
                 } else {
                     roadStatus.put(r.id(), RoadStatus.IMPASSABLE);
                 }
             }
-            graph = RoadNetwork.build(segments, projection, settings.snapToleranceM());
+            graph = RoadNetwork.fromMetres(projected, projection, settings.snapToleranceM());
             List<RoadEdge> edges = graph.edges();
             boolean[] eligible = new boolean[edges.size()];
             UnionFind sets = new UnionFind(graph.nodeCount());
@@ -230,7 +234,7 @@ public final class RoadAccessAnalysis {
                 if (!r.passable() || !(network || r.allSeason() || r.busRoute())) {
                     continue;
                 }
-                for (RoadEdge part : parts(r)) {
+                for (RoadEdge part : parts(r.id(), metres.get(r.id()))) {
                     if (network) {
                         networkParts.add(part);
                         if (r.class3OrBetter()) {
@@ -254,13 +258,12 @@ public final class RoadAccessAnalysis {
         }
 
         /** The road's lines in metres, as drawn (not noded), as edges outside the graph (index and nodes -1). */
-        private List<RoadEdge> parts(Road r) {
+        private static List<RoadEdge> parts(String roadId, Geometry metres) {
             List<RoadEdge> out = new ArrayList<>();
-            Geometry metres = projection.toMetres(r.lonLat());
             for (Object o : LinearComponentExtracter.getLines(metres)) {
                 LineString line = (LineString) o;
                 if (line.getNumPoints() >= 2) {
-                    out.add(new RoadEdge(-1, r.id(), -1, -1, line, line.getLength()));
+                    out.add(new RoadEdge(-1, roadId, -1, -1, line, line.getLength()));
                 }
             }
             return out;
