@@ -100,7 +100,7 @@ public class AccessGapView extends Div implements HasDynamicTitle {
         layers.forEach(map::addLayer);
         map.addClassName("gaps-map");
         map.setId("gaps-map");
-        map.fitExtent(RoadAccessView.YIYANG);
+        map.fitExtent(Place.cityExtent());
         Div body = new Div(grid, map);
         body.addClassName("gaps-body");
         add(heading, intro, toolbar, body);

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.access;
 
+import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.geo.access.AccessInput;
 import cn.yiyang.planning.geo.access.AccessInput.County;
 import cn.yiyang.planning.geo.access.AccessInput.Household;
@@ -27,7 +28,6 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class AccessInputReader {
 
-    static final String CITY_CODE = "430900";
     private static final Set<String> HARDENED_SURFACES = Set.of("asphalt", "cement");
     private static final Set<String> CLASS3_OR_BETTER = Set.of("expressway", "class1", "class2", "class3");
     private static final Set<String> SEED_CLASSES = Set.of("national", "provincial", "county");
@@ -115,7 +115,7 @@ final class AccessInputReader {
                 stops.add(at);
             }
         });
-        AccessInput input = new AccessInput(CITY_CODE, cityName, roads, households, naturalVillages, villages,
+        AccessInput input = new AccessInput(Place.CITY_CODE, cityName, roads, households, naturalVillages, villages,
                 townships, counties, stops);
         return new Read(input, roadNames, nvNames, villageNames);
     }

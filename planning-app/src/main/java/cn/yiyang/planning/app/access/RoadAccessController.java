@@ -1,6 +1,9 @@
 package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.system.BadValueException;
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -40,8 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RoadAccessController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> LEVELS = Set.of("city", "county", "township", "village", "natural_village");
-    private static final Set<String> GROUPS = Set.of("all", "key_support", "demonstration");
 
     private final RoadAccessService service;
     private final GapExport export;
@@ -76,14 +76,14 @@ class RoadAccessController {
                                    @RequestParam(required = false) String group,
                                    @RequestParam(required = false) String indicator,
                                    @RequestParam(required = false) String runId) {
-        if (!LEVELS.contains(level)) {
-            throw new BadValueException("level", level, "city, county, township, village, natural_village");
+        if (UnitLevel.byId(level).isEmpty()) {
+            throw new BadValueException("level", level, ids(UnitLevel.values(), UnitLevel::id));
         }
-        if (group != null && !GROUPS.contains(group)) {
-            throw new BadValueException("group", group, "all, key_support, demonstration");
+        if (group != null && UnitGroup.byId(group).isEmpty()) {
+            throw new BadValueException("group", group, ids(UnitGroup.values(), UnitGroup::id));
         }
-        if (indicator != null && !RoadAccessService.indicatorIds().contains(indicator)) {
-            throw new BadValueException("indicator", indicator, String.join(", ", RoadAccessService.indicatorIds()));
+        if (indicator != null && AccessIndicator.byId(indicator).isEmpty()) {
+            throw new BadValueException("indicator", indicator, ids(AccessIndicator.values(), AccessIndicator::id));
         }
         List<IndicatorValue> values = service.indicators(runId, level, code, group, indicator);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -105,6 +105,10 @@ class RoadAccessController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"road-access-gaps.xlsx\"");
         export.xlsx(service.gapFeatures(), locale, response.getOutputStream());
+    }
+
+    private static <E> String ids(E[] values, java.util.function.Function<E, String> id) {
+        return String.join(", ", java.util.Arrays.stream(values).map(id).toList());
     }
 
     static Map<String, Object> json(AnalysisRun run) {

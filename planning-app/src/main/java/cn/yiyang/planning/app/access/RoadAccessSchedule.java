@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ class RoadAccessSchedule {
     @EventListener(ApplicationReadyEvent.class)
     void firstRun() {
         if (runOnStart && service.recent(1).isEmpty()
-                && features.summary(catalogue.get("household")).featureCount() > 0) {
+                && !features.page(catalogue.get("household"), FeatureQuery.first(1)).isEmpty()) {
             log.info("first road-access run {} (no run yet)", service.start(service.defaults(), USER).id());
         }
     }

@@ -2,7 +2,6 @@ package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
-import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessInput;
 import cn.yiyang.planning.geo.access.AccessResult;
 import cn.yiyang.planning.geo.access.AccessResult.Gap;
@@ -371,10 +370,5 @@ public class RoadAccessService {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-    }
-
-    /** Every indicator id, in a stable order. */
-    public static List<String> indicatorIds() {
-        return java.util.Arrays.stream(AccessIndicator.values()).map(AccessIndicator::id).toList();
     }
 }

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.layout.MainLayout;
 import cn.yiyang.planning.app.map.MapLink;
+import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.geo.access.AccessSettings;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
@@ -53,9 +54,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     static final List<String> SHOWN = List.of("household_road_access_rate", "household_network_access_rate",
             "large_natural_village_hardened_road_rate", "township_class3_road_rate", "village_bus_service_rate",
             "rural_access_index");
-    /** Yiyang's extent (110°43′–112°56′E, 27°58′–29°31′N), for map links. */
-    static final org.locationtech.jts.geom.Envelope YIYANG = new org.locationtech.jts.geom.Envelope(110.72, 112.94,
-            27.97, 29.52);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -284,7 +284,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private Div links() {
         Anchor gaps = new Anchor("roads/gaps", getTranslation("access.open-gaps"));
         gaps.setId("access-open-gaps");
-        Anchor map = new Anchor(MapLink.to(YIYANG, "access_gap"), getTranslation("access.open-map"));
+        Anchor map = new Anchor(MapLink.to(Place.cityExtent(), "access_gap"), getTranslation("access.open-map"));
         map.setId("access-open-map");
         Div links = new Div(gaps, map);
         links.addClassName("access-links");
@@ -355,7 +355,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         Map<String, Map<String, IndicatorValue>> byRun = new LinkedHashMap<>();
         Map<String, String> runTime = new LinkedHashMap<>();
         for (String id : SHOWN) {
-            for (IndicatorValue v : service.history(id, "city", AccessInputReader.CITY_CODE, g)) {
+            for (IndicatorValue v : service.history(id, "city", Place.CITY_CODE, g)) {
                 byRun.computeIfAbsent(v.runId(), k -> new LinkedHashMap<>()).put(id, v);
             }
         }
@@ -374,13 +374,13 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         if (r.summaryJson() == null) {
             return;
         }
-        var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.summaryJson());
+        var summary = JSON.readTree(r.summaryJson());
         Span text = new Span(getTranslation("access.summary", summary.path("households").asLong(),
                 summary.path("networkKm").asDouble(), summary.path("fragments").asInt(),
                 summary.path("fragmentKm").asDouble(), summary.path("impassableRoads").asInt(),
                 summary.path("gaps").asInt()));
         text.setId("access-summary");
-        Anchor fragments = new Anchor(MapLink.to(YIYANG, "access_road"), getTranslation("access.open-road-status"));
+        Anchor fragments = new Anchor(MapLink.to(Place.cityExtent(), "access_road"), getTranslation("access.open-road-status"));
         problems.add(text, fragments);
     }
 

@@ -41,8 +41,6 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
 
     /** Layers shown when the page opens; the others are one click away. */
     static final Set<String> VISIBLE_BY_DEFAULT = Set.of("county", "township", "village", "road");
-    /** Yiyang's approximate extent (110°43′–112°56′E, 27°58′–29°31′N), used while the store is empty. */
-    static final Envelope YIYANG = new Envelope(110.72, 112.94, 27.97, 29.52);
     /** The URL of the Tianditu proxy, relative to the app (see {@link BasemapController}). */
     static final String PROXY_URL = "basemap/tianditu";
     /** Zoom to a single feature no deeper than this. */
@@ -242,7 +240,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
                 .map(id -> tiles.extent(id).orElse(null))
                 .filter(e -> e != null && !e.isNull())
                 .findFirst()
-                .orElse(YIYANG);
+                .orElse(Place.cityExtent());
     }
 
     // ---- for tests -------------------------------------------------------------------------------

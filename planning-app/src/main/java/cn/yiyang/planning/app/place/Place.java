@@ -20,6 +20,14 @@ public record Place(Level level, String code, String name, String parentCode, En
     /** The city whose units these are: 益阳市, NBS 430900. */
     public static final String CITY_CODE = "430900";
 
+    /**
+     * @return a new envelope of the city (110°43′–112°56′E, 27°58′–29°31′N), for views that open on the whole
+     *     city before (or without) the store's extents
+     */
+    public static Envelope cityExtent() {
+        return new Envelope(110.72, 112.94, 27.97, 29.52);
+    }
+
     public Place {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(code, "code");

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.map.OverlayFeature;
 import cn.yiyang.planning.app.map.PlanningMap;
@@ -52,8 +53,6 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
 
     /** The layers drawn under the register's roads, for orientation. */
     static final List<String> CONTEXT = List.of("county", "township");
-    /** Yiyang's approximate extent, shown while no entry has a geometry. */
-    static final Envelope YIYANG = new Envelope(110.72, 112.94, 27.97, 29.52);
     /** Zoom to one road no deeper than this. */
     static final int ROAD_MAX_ZOOM = 16;
 
@@ -302,7 +301,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         });
         map.setOverlay(features);
         if (grid.getSelectedItems().isEmpty()) {
-            Envelope e = extent.isNull() ? new Envelope(YIYANG) : extent;
+            Envelope e = extent.isNull() ? Place.cityExtent() : extent;
             e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.05 + 0.005);
             map.fitExtent(e);
         }
