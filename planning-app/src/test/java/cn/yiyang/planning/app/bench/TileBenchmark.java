@@ -52,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Writes {@code target/bench/tile-benchmark.md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn"})
+        properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn",
+                // the road-access run at first start would share the cores with the measurements
+                "planning.road-access.run-on-start=false"})
 class TileBenchmark {
 
     /** The benchmark database on the test server ({@code -Dtile.benchmark.db}, default planning_bench). */
@@ -61,6 +63,20 @@ class TileBenchmark {
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 30);
     static final int TILES_PER_ZOOM = 120;
     static final int[] ZOOMS = {8, 12, 13, 15};
+    /**
+     * Requests per path (HTTP and SQL) made before anything is measured, spread over every row's tiles
+     * with 20 clients, so both paths run compiled code (the C2 compiler needs about ten thousand calls of
+     * a method), as a server that has been up for a while does.
+     */
+    static final int WARMUP = Integer.getInteger("tile.benchmark.warmup", 20_000);
+    /**
+     * The load generator: {@link KeepAliveClient} (default: a kept-alive connection per client thread,
+     * as wrk) or, with {@code -Dtile.benchmark.client=jdk}, the JDK's {@code HttpClient} (earlier rounds).
+     */
+    static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("tile.benchmark.client", "keepalive"));
+    /** Each client thread's own connection (by session cookie). */
+    private static final ThreadLocal<java.util.Map<String, KeepAliveClient>> CONNECTIONS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
     private static String benchUrl;
 
     @DynamicPropertySource
@@ -92,8 +108,9 @@ class TileBenchmark {
     void tileLatencyThroughputAndFirstRender() throws Exception {
         LayerCatalogue catalogue = LayerCatalogue.standard();
         line("# Tile benchmark (full demo city, PostGIS)%n");
-        line("clients %d, requests per client %d, up to %d distinct tiles per layer and zoom, %d cores%n",
-                CLIENTS, REQUESTS_PER_CLIENT, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors());
+        line("clients %d, requests per client %d, up to %d distinct tiles per layer and zoom, %d cores, HTTP client: %s%n",
+                CLIENTS, REQUESTS_PER_CLIENT, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors(),
+                JDK_CLIENT ? "JDK HttpClient" : "kept-alive socket per client (KeepAliveClient)");
 
         String cookie;
         List<Long> renders = new ArrayList<>();
@@ -117,41 +134,52 @@ class TileBenchmark {
             PostgisTileSource bare = new PostgisTileSource(store);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            List<Row> rows = new ArrayList<>();
+            for (String layerId : List.of("household", "road")) {
+                LayerDef layer = catalogue.get(layerId);
+                for (int z : ZOOMS) {
+                    if (!(layerId.equals("road") && z == 13)) {
+                        rows.add(new Row(layer, z, sample(store, layer, z)));
+                    }
+                }
+            }
+            long warm = System.nanoTime();
+            warmUp(rows, r -> c -> bare.tile(r.layer(), c));
+            warmUp(rows, r -> c -> fetch(http, cookie, r.layer().id(), c));
+            line("%nWarm-up before measuring: %,d requests on each path (HTTP, SQL) over all rows' tiles, %.0f s%n",
+                    WARMUP, (System.nanoTime() - warm) / 1e9);
             line("%n| layer | z | tiles | avg bytes | HTTP median (20 clients) | HTTP p95 (20) | HTTP tiles/s (20) "
                     + "| SQL median (20 threads) | SQL p95 (20) | SQL tiles/s (20) | overhead at 20 "
                     + "| HTTP median (1 client) | SQL median (1 thread) | overhead at 1 |%n");
             line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
-            for (String layerId : List.of("household", "road")) {
-                LayerDef layer = catalogue.get(layerId);
-                for (int z : ZOOMS) {
-                    if (layerId.equals("road") && z == 13) {
-                        continue;
-                    }
-                    List<TileCoord> tiles = sample(store, layer, z);
-                    long bytes = 0;
-                    for (TileCoord c : tiles) { // warm-up: JIT, pool, PostgreSQL's buffers
-                        bytes += bare.tile(layer, c).length;
-                        fetch(http, cookie, layerId, c);
-                    }
-                    List<Long> seqSql = new ArrayList<>();
-                    List<Long> seqWeb = new ArrayList<>();
-                    for (TileCoord c : tiles) {
-                        long t = System.nanoTime();
-                        bare.tile(layer, c);
-                        seqSql.add(System.nanoTime() - t);
-                        t = System.nanoTime();
-                        fetch(http, cookie, layerId, c);
-                        seqWeb.add(System.nanoTime() - t);
-                    }
-                    Run sql = concurrently(tiles, c -> bare.tile(layer, c));
-                    Run web = concurrently(tiles, c -> fetch(http, cookie, layerId, c));
-                    boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
-                    line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
-                            tiles.size(), bytes / Math.max(1, tiles.size()), ms(web.median()), ms(web.p95()),
-                            web.throughput(), ms(sql.median()), ms(sql.p95()), sql.throughput(),
-                            empty ? "n/a (empty)" : ratio(web.median(), sql.median()), ms(median(seqWeb)),
-                            ms(median(seqSql)), empty ? "n/a (empty)" : ratio(median(seqWeb), median(seqSql)));
+            for (Row row : rows) {
+                LayerDef layer = row.layer();
+                String layerId = layer.id();
+                int z = row.z();
+                List<TileCoord> tiles = row.tiles();
+                long bytes = 0;
+                for (TileCoord c : tiles) { // and this row's tiles in PostgreSQL's buffers
+                    bytes += bare.tile(layer, c).length;
+                    fetch(http, cookie, layerId, c);
                 }
+                List<Long> seqSql = new ArrayList<>();
+                List<Long> seqWeb = new ArrayList<>();
+                for (TileCoord c : tiles) {
+                    long t = System.nanoTime();
+                    bare.tile(layer, c);
+                    seqSql.add(System.nanoTime() - t);
+                    t = System.nanoTime();
+                    fetch(http, cookie, layerId, c);
+                    seqWeb.add(System.nanoTime() - t);
+                }
+                Run sql = concurrently(tiles, c -> bare.tile(layer, c));
+                Run web = concurrently(tiles, c -> fetch(http, cookie, layerId, c));
+                boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
+                line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
+                        tiles.size(), bytes / Math.max(1, tiles.size()), ms(web.median()), ms(web.p95()),
+                        web.throughput(), ms(sql.median()), ms(sql.p95()), sql.throughput(),
+                        empty ? "n/a (empty)" : ratio(web.median(), sql.median()), ms(median(seqWeb)),
+                        ms(median(seqSql)), empty ? "n/a (empty)" : ratio(median(seqWeb), median(seqSql)));
             }
         }
         attributeTable();
@@ -159,6 +187,30 @@ class TileBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("", report));
         System.out.println(String.join("", report));
+    }
+
+    /** A row of the table: a layer at a zoom and its sample of tiles. */
+    record Row(LayerDef layer, int z, List<TileCoord> tiles) {
+    }
+
+    /** {@link #WARMUP} calls with {@link #CLIENTS} threads, taking the rows' tiles in turn. */
+    private static void warmUp(List<Row> rows, java.util.function.Function<Row, java.util.function.Consumer<TileCoord>> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < CLIENTS; t++) {
+            fs.add(pool.submit(() -> {
+                for (int n = next.getAndIncrement(); n < WARMUP; n = next.getAndIncrement()) {
+                    Row row = rows.get(n % rows.size());
+                    call.apply(row).accept(row.tiles().get((n / rows.size()) % row.tiles().size()));
+                }
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     /** The attribute table's queries on the household layer (the largest), each the median of 5 runs. */
@@ -215,8 +267,16 @@ class TileBenchmark {
     }
 
     private byte[] fetch(HttpClient http, String cookie, String layer, TileCoord c) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/" + layer + "/" + c.z()
-                        + "/" + c.x() + "/" + c.y() + ".mvt"))
+        String path = "/tiles/" + layer + "/" + c.z() + "/" + c.x() + "/" + c.y() + ".mvt";
+        if (!JDK_CLIENT) {
+            KeepAliveClient.Response resp = CONNECTIONS.get().computeIfAbsent(cookie,
+                    k -> new KeepAliveClient("127.0.0.1", port, k)).get(path);
+            if (resp.status() != 200) {
+                throw new IllegalStateException("HTTP " + resp.status() + " for " + path);
+            }
+            return resp.body();
+        }
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Cookie", cookie).timeout(Duration.ofSeconds(60)).GET().build();
         try {
             HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
