@@ -37,6 +37,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *   with an old one, for a minute and revalidated;</li>
  *   <li>{@code GET /tiles/{layer}.json}: TileJSON 3.0.0.</li>
  * </ul>
+ * Most tile requests never reach this controller: {@link TileRequestFilter} answers them the same way
+ * with less work; it leaves to this controller everything it does not answer itself, errors included.
  * An unknown layer or a layer without geometry answers 404 {@code unknown_layer} and store failures
  * 503/500 through the app's {@code ApiExceptionHandler}; coordinates that are not numbers or lie
  * outside the grid answer 404 {@code bad_tile} here. All are RFC 9457 problems in the caller's
@@ -70,9 +72,17 @@ class TileController {
             return null; // 304, headers set by checkNotModified
         }
         TileService.Tile tile = tiles.tile(layer, c);
-        boolean versioned = v != null && v.equals(Long.toString(current)) && tile.version() == current;
-        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(versioned ? VERSIONED : CACHE)
+        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(cacheControl(v, current, tile))
                 .body(tile.data());
+    }
+
+    /**
+     * A year when the URL's {@code v} names the layer's current version and the tile was made from it,
+     * else a minute (also for {@link TileRequestFilter}, which answers most tile requests before MVC).
+     */
+    static CacheControl cacheControl(String v, long current, TileService.Tile tile) {
+        boolean versioned = v != null && v.equals(Long.toString(current)) && tile.version() == current;
+        return versioned ? VERSIONED : CACHE;
     }
 
     @GetMapping("/{layer}.json")
