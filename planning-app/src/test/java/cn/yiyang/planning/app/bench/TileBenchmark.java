@@ -43,11 +43,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * <ol>
  *   <li>first full map render in headless Chromium: milliseconds from navigation to the map's first
  *   complete render ({@code data-rendered-ms}), signed in;</li>
+ *   <li>a warm-up of {@link #WARMUP} requests on each path over all the tiles below, so that what is
+ *   measured is a server that has been up for a while (compiled code, filled pools and buffers);</li>
  *   <li>for household and road tiles at z8, z12, z13 (households' first zoom) and z15: 20 concurrent
- *   HTTP clients on loopback, a bounded number of requests each, no HTTP cache (no If-None-Match),
- *   latency median/p95 and throughput;</li>
+ *   HTTP clients on loopback, each with its own kept-alive connection ({@link KeepAliveClient}), a
+ *   bounded number of requests each, no HTTP cache (no If-None-Match), latency median/p95 and
+ *   throughput;</li>
  *   <li>the same tiles built by the bare {@code ST_AsMVT} statement over JDBC (PostgisTileSource), one
- *   at a time and with 20 threads, so the server's overhead is a ratio.</li>
+ *   at a time and with 20 threads, so the server's overhead is a ratio. SQL and HTTP take turns,
+ *   {@link #ROUNDS} rounds each, so that the machine's slow spells fall on both.</li>
  * </ol>
  * Writes {@code target/bench/tile-benchmark.md}.
  */
@@ -60,7 +64,7 @@ class TileBenchmark {
     /** The benchmark database on the test server ({@code -Dtile.benchmark.db}, default planning_bench). */
     static final String DB = System.getProperty("tile.benchmark.db", "planning_bench");
     static final int CLIENTS = 20;
-    static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 30);
+    static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 100);
     static final int TILES_PER_ZOOM = 120;
     static final int[] ZOOMS = {8, 12, 13, 15};
     /**
@@ -69,6 +73,8 @@ class TileBenchmark {
      * a method), as a server that has been up for a while does.
      */
     static final int WARMUP = Integer.getInteger("tile.benchmark.warmup", 20_000);
+    /** Rounds of (SQL, HTTP) per row: both paths are measured in turn, each round with every client. */
+    static final int ROUNDS = Integer.getInteger("tile.benchmark.rounds", 3);
     /**
      * The load generator: {@link KeepAliveClient} (default: a kept-alive connection per client thread,
      * as wrk) or, with {@code -Dtile.benchmark.client=jdk}, the JDK's {@code HttpClient} (earlier rounds).
@@ -108,8 +114,8 @@ class TileBenchmark {
     void tileLatencyThroughputAndFirstRender() throws Exception {
         LayerCatalogue catalogue = LayerCatalogue.standard();
         line("# Tile benchmark (full demo city, PostGIS)%n");
-        line("clients %d, requests per client %d, up to %d distinct tiles per layer and zoom, %d cores, HTTP client: %s%n",
-                CLIENTS, REQUESTS_PER_CLIENT, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors(),
+        line("clients %d, requests per client and round %d, %d rounds of SQL then HTTP per row, up to %d distinct tiles per layer and zoom, %d cores, HTTP client: %s%n",
+                CLIENTS, REQUESTS_PER_CLIENT, ROUNDS, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors(),
                 JDK_CLIENT ? "JDK HttpClient" : "kept-alive socket per client (KeepAliveClient)");
 
         String cookie;
@@ -172,8 +178,13 @@ class TileBenchmark {
                     fetch(http, cookie, layerId, c);
                     seqWeb.add(System.nanoTime() - t);
                 }
-                Run sql = concurrently(tiles, c -> bare.tile(layer, c));
-                Run web = concurrently(tiles, c -> fetch(http, cookie, layerId, c));
+                // SQL and HTTP in turn, ROUNDS times, so that a slow spell of the machine falls on both.
+                Run sql = Run.EMPTY;
+                Run web = Run.EMPTY;
+                for (int round = 0; round < ROUNDS; round++) {
+                    sql = sql.and(concurrently(tiles, c -> bare.tile(layer, c)));
+                    web = web.and(concurrently(tiles, c -> fetch(http, cookie, layerId, c)));
+                }
                 boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
                 line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
                         tiles.size(), bytes / Math.max(1, tiles.size()), ms(web.median()), ms(web.p95()),
@@ -293,13 +304,26 @@ class TileBenchmark {
     }
 
     /** Latencies (ns) and throughput of {@link #CLIENTS} threads each doing {@link #REQUESTS_PER_CLIENT} calls. */
-    record Run(long[] latencies, double throughput) {
+    record Run(long[] latencies, long nanos) {
+        static final Run EMPTY = new Run(new long[0], 0);
+
+        /** This run and another one as one: all latencies, the time of both. */
+        Run and(Run other) {
+            long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
+            return new Run(all, nanos + other.nanos);
+        }
+
         long median() {
             return percentile(latencies, 0.5);
         }
 
         long p95() {
             return percentile(latencies, 0.95);
+        }
+
+        double throughput() {
+            return latencies.length / (nanos / 1e9);
         }
     }
 
@@ -323,9 +347,9 @@ class TileBenchmark {
         for (Future<?> f : fs) {
             f.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long nanos = System.nanoTime() - start;
         pool.shutdown();
-        return new Run(lat, lat.length / seconds);
+        return new Run(lat, nanos);
     }
 
     private static long percentile(long[] values, double p) {
