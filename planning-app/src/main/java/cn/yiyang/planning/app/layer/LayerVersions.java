@@ -2,62 +2,109 @@ package cn.yiyang.planning.app.layer;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * The current version of each layer's data, for tile URLs ({@code ?v=N}) and entity tags: a new
  * load, import or edit gives the layer a new version, so browsers fetch its tiles afresh and every
- * other layer's tiles stay cached. Versions are read from the store at most every
- * {@link #MAX_AGE}; {@link #changed} forgets them at once (an importer calls it after a load).
+ * other layer's tiles stay cached.
+ *
+ * <p>A layer's version is read from the store once, when it is first asked for; after that,
+ * {@link #check()} reads the versions of the layers asked for so far again, every
+ * {@code planning.map.version-check} (10 s by default, so that data changed by another process,
+ * an importer on the command line say, show within seconds), and {@link #changed} does at once for
+ * the layers an in-app writer names. Tile requests never wait for the store to count a layer.
+ * Whoever listens ({@link #addListener}: the open maps) hears which layers have a new version.
  */
 @Service
 public class LayerVersions {
 
-    /** How long a version read from the store is trusted. */
-    static final Duration MAX_AGE = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(LayerVersions.class);
 
     private final FeatureRepository features;
-    private final Clock clock;
+    /** The layers asked for so far, with their versions. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
-    private record Known(long version, long readAtMillis) {
+    private record Known(LayerDef layer, long version) {
     }
 
-    @Autowired
     public LayerVersions(FeatureRepository features) {
-        this(features, Clock.systemUTC());
-    }
-
-    public LayerVersions(FeatureRepository features, Clock clock) {
         this.features = features;
-        this.clock = clock;
     }
 
-    /** The layer's current version. */
+    /** The layer's current version: as last read from the store (read now if never before). */
     public long version(LayerDef layer) {
-        long now = clock.millis();
         Known k = known.get(layer.id());
-        if (k != null && now - k.readAtMillis() <= MAX_AGE.toMillis()) {
+        if (k != null) {
             return k.version();
         }
-        // One reader per layer at a time: concurrent tile requests wait for it rather than all asking the store.
-        return known.compute(layer.id(), (id, old) -> old != null && clock.millis() - old.readAtMillis() <= MAX_AGE.toMillis()
-                ? old : new Known(features.version(layer), clock.millis())).version();
+        // One reader per layer: concurrent first requests wait for it rather than all asking the store.
+        return known.computeIfAbsent(layer.id(), id -> new Known(layer, features.version(layer))).version();
     }
 
-    /** Forgets the versions of these layers (all when none are named): the next read asks the store. */
-    public void changed(String... layerIds) {
-        if (layerIds.length == 0) {
-            known.clear();
-        } else {
-            for (String id : layerIds) {
-                known.remove(id);
+    /**
+     * Reads again the versions of these layers (all layers asked for so far when none are named), at
+     * once: an in-app writer calls it after a load or edit. Listeners hear of those that changed.
+     *
+     * @return the ids of the layers whose version changed
+     */
+    public Set<String> changed(String... layerIds) {
+        Set<String> ids = layerIds.length == 0 ? Set.copyOf(known.keySet()) : new LinkedHashSet<>(Arrays.asList(layerIds));
+        Set<String> changed = new LinkedHashSet<>();
+        for (String id : ids) {
+            Known old = known.get(id);
+            if (old == null) {
+                continue; // nobody has asked for it yet: the first request reads it
+            }
+            long now = features.version(old.layer());
+            known.put(id, new Known(old.layer(), now));
+            if (now != old.version()) {
+                changed.add(id);
             }
         }
+        if (!changed.isEmpty()) {
+            Set<String> event = Set.copyOf(changed);
+            for (Consumer<Set<String>> l : listeners) {
+                try {
+                    l.accept(event);
+                } catch (RuntimeException e) { // one listener's failure must not keep the others uninformed
+                    log.warn("A layer-version listener failed", e);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Every {@code planning.map.version-check}: the versions of all layers asked for, read again. */
+    @Scheduled(fixedDelayString = "${planning.map.version-check:PT10S}",
+            initialDelayString = "${planning.map.version-check:PT10S}")
+    public void check() {
+        try {
+            changed();
+        } catch (RuntimeException e) { // the store is away: keep the versions known, try again next time
+            log.warn("Layer versions could not be read: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Tells the listener, on the thread that found them, the ids of layers with a new version.
+     *
+     * @return call it to stop listening
+     */
+    public Runnable addListener(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 }

@@ -9,6 +9,9 @@ import cn.yiyang.planning.app.table.AttributeTable;
 import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.app.table.UnitStatistics;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -61,6 +64,8 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private final MeasureTools measure;
     /** The layer a link asked to show; shown again after the user's remembered choices are restored. */
     private String linkedLayer;
+    /** Stops listening for new layer versions (while attached). */
+    private Runnable stopListening;
 
     public MapView(TileService tiles, MapSettings settings, PlaceService places, FeatureTableService tableService,
                    AuthenticationContext auth) {
@@ -192,6 +197,26 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         });
         tree.show(layerId);
         map.select(layerId, id);
+    }
+
+    /**
+     * While the view is shown, a layer that gets a new data version (an import, an edit, an analysis,
+     * here or in another process) is redrawn at once: the server pushes its new version to the page.
+     */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        stopListening = tiles.onNewVersions(ids -> ui.access(this::refreshVersions));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (stopListening != null) {
+            stopListening.run();
+            stopListening = null;
+        }
+        super.onDetach(event);
     }
 
     /** Gives the map the current data version of every layer: an import elsewhere refreshes its tiles. */

@@ -61,9 +61,19 @@ public class TileService {
         return versions.version(tiledLayer(layerId));
     }
 
-    /** Forgets cached versions of these layers (all when none are named), after an import or edit. */
+    /** Reads the versions of these layers again (all when none are named), after an import or edit. */
     public void layersChanged(String... layerIds) {
         versions.changed(layerIds);
+    }
+
+    /**
+     * Tells the listener the ids of layers that have a new data version, on the thread that found
+     * them (see {@link LayerVersions}).
+     *
+     * @return call it to stop listening
+     */
+    public Runnable onNewVersions(java.util.function.Consumer<java.util.Set<String>> listener) {
+        return versions.addListener(listener);
     }
 
     /** The entity tag of a tile of the layer at its current version, without making the tile. */

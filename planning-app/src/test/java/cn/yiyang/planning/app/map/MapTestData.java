@@ -56,18 +56,9 @@ final class MapTestData {
         }
         repo.load(catalogue.get("village"), LoadMode.REPLACE, villages.iterator());
 
-        repo.load(catalogue.get("road"), LoadMode.REPLACE, List.of(
-                feature(Map.of("code", "S201", "name", "省道201", "admin_class", "provincial", "surface", "asphalt",
-                        "hardened", true), line(112.0, 28.40, 112.3, 28.43, 112.6, 28.45)),
-                feature(Map.of("code", "X031", "name", "县道031", "admin_class", "county", "surface", "cement",
-                        "hardened", true), line(112.15, 28.33, 112.18, 28.55, 112.2, 28.77)),
-                feature(Map.of("code", "C107", "name", "河口村道", "admin_class", "village", "surface", "gravel",
-                        "hardened", false), line(112.1, 28.70, 112.3, 28.68, 112.5, 28.65))).iterator());
+        loadRoads(repo, catalogue);
 
-        repo.load(catalogue.get("township_seat"), LoadMode.REPLACE, List.of(
-                feature(Map.of("township_code", "430921100", "name", "南洲镇"), GF.createPoint(new Coordinate(112.12, 28.5))),
-                feature(Map.of("township_code", "430921101", "name", "茅草街镇"), GF.createPoint(new Coordinate(112.45, 28.6))))
-                .iterator());
+        loadTownshipSeats(repo, catalogue);
 
         List<Feature> houses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -75,6 +66,25 @@ final class MapTestData {
                     GF.createPoint(new Coordinate(112.26 + i * 0.002, 28.52 + (i % 4) * 0.002))));
         }
         repo.load(catalogue.get("household"), LoadMode.REPLACE, houses.iterator());
+    }
+
+    /** The roads alone, loaded anew (new ids, so a new layer version; the other layers keep theirs). */
+    static void loadRoads(FeatureRepository repo, LayerCatalogue catalogue) {
+        repo.load(catalogue.get("road"), LoadMode.REPLACE, List.of(
+                feature(Map.of("code", "S201", "name", "省道201", "admin_class", "provincial", "surface", "asphalt",
+                        "hardened", true), line(112.0, 28.40, 112.3, 28.43, 112.6, 28.45)),
+                feature(Map.of("code", "X031", "name", "县道031", "admin_class", "county", "surface", "cement",
+                        "hardened", true), line(112.15, 28.33, 112.18, 28.55, 112.2, 28.77)),
+                feature(Map.of("code", "C107", "name", "河口村道", "admin_class", "village", "surface", "gravel",
+                        "hardened", false), line(112.1, 28.70, 112.3, 28.68, 112.5, 28.65))).iterator());
+    }
+
+    /** The township seats alone, loaded anew (new ids, so a new layer version; the other layers keep theirs). */
+    static void loadTownshipSeats(FeatureRepository repo, LayerCatalogue catalogue) {
+        repo.load(catalogue.get("township_seat"), LoadMode.REPLACE, List.of(
+                feature(Map.of("township_code", "430921100", "name", "南洲镇"), GF.createPoint(new Coordinate(112.12, 28.5))),
+                feature(Map.of("township_code", "430921101", "name", "茅草街镇"), GF.createPoint(new Coordinate(112.45, 28.6))))
+                .iterator());
     }
 
     private static Feature feature(Map<String, Object> attrs, Geometry g) {

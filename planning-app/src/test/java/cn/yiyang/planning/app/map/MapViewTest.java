@@ -55,6 +55,8 @@ class MapViewTest {
     private TileService tiles;
     /** The tile service of the view opened last. */
     private TileService viewTiles;
+    /** The layer versions of the view opened last. */
+    private LayerVersions viewVersions;
 
     @BeforeAll
     void store() {
@@ -86,6 +88,7 @@ class MapViewTest {
         PlaceService places = new PlaceService(repo, catalogue, versions);
         TileService tiles = new TileService(TileSource.of(store.store()), repo, catalogue, versions);
         viewTiles = tiles;
+        viewVersions = versions;
         MapView view = new MapView(tiles, settings, places, new FeatureTableService(repo, catalogue, places),
                 new AuthenticationContext());
         UI.getCurrent().add(view);
@@ -356,6 +359,37 @@ class MapViewTest {
     }
 
     @Test
+    void aNewLoadReachesAnOpenMapWithoutAMoveAndOnlyForTheLayerThatChanged() {
+        MapView view = open();
+        long seats = view.map().getLayer("township_seat").orElseThrow().version();
+        long roads = view.map().getLayer("road").orElseThrow().version();
+        MapTestData.loadTownshipSeats(repo, catalogue); // as another process would: nobody tells the app
+        dumpJs();
+
+        assertThat(viewVersions.changed()).contains("township_seat").doesNotContain("road"); // the periodic check
+        runPushedTasks();
+
+        long after = view.map().getLayer("township_seat").orElseThrow().version();
+        assertThat(after).isNotEqualTo(seats).isEqualTo(repo.version(catalogue.get("township_seat")));
+        assertThat(view.map().getLayer("road").orElseThrow().version()).isEqualTo(roads);
+        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)))
+                .noneSatisfy(p -> assertThat(p).startsWith("setLayerVersion", "road"));
+    }
+
+    @Test
+    void aClosedMapNoLongerListensForNewVersions() {
+        MapView view = open();
+        long seats = view.map().getLayer("township_seat").orElseThrow().version();
+        UI.getCurrent().remove(view);
+        MapTestData.loadTownshipSeats(repo, catalogue);
+
+        assertThat(viewVersions.changed()).contains("township_seat");
+        runPushedTasks();
+
+        assertThat(view.map().getLayer("township_seat").orElseThrow().version()).isEqualTo(seats);
+    }
+
+    @Test
     void aLinkOpensTheMapOnItsExtentWithItsLayerShown() {
         MapView view = open();
         assertThat(view.map().isLayerVisible("household")).isFalse();
@@ -387,6 +421,12 @@ class MapViewTest {
     }
 
     /** The parameters of the pending JavaScript calls of the map element, oldest first; clears them. */
+    /** Runs what other threads handed to the UI with {@code UI.access} (as the session's next unlock does). */
+    private static void runPushedTasks() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+    }
+
     private static List<List<Object>> dumpJs() {
         // Run the beforeClientResponse hooks that queue executeJs calls, as writing a response does.
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();

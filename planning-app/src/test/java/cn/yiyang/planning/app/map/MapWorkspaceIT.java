@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * console error.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
+        properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key=",
+            "planning.map.version-check=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapWorkspaceIT {
 
@@ -115,6 +116,28 @@ class MapWorkspaceIT {
                   v.getZoom()];""", map);
         return new double[] {((Number) c.get(0)).doubleValue(), ((Number) c.get(1)).doubleValue(),
             ((Number) c.get(2)).doubleValue()};
+    }
+
+    @Test
+    void roadsLoadedWhileTheMapIsOpenAreRedrawnWithoutTouchingIt() {
+        WebElement map = open();
+        browser.js("performance.setResourceTimingBufferSize(100000)"); // the default keeps only 250 requests
+        awaitRender(map);
+        long before = repo.version(catalogue.get("road"));
+        String villageTiles = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/village/')).length";
+        long villagesBefore = ((Number) browser.js(villageTiles)).longValue();
+        MapTestData.loadRoads(repo, catalogue); // as an import in another process would: nobody tells the app
+        long after = repo.version(catalogue.get("road"));
+        assertThat(after).isNotEqualTo(before);
+
+        // The periodic check finds the new version, the server pushes it, the page fetches the roads' tiles anew.
+        browser.waitFor(Duration.ofSeconds(30), "road tiles of the new version", () -> (Boolean) browser.js(
+                "return performance.getEntriesByType('resource').some(e => e.name.includes('/tiles/road/')"
+                        + " && e.name.endsWith('v=' + arguments[0]))", Long.toString(after)));
+        awaitRender(map);
+        assertThat(((Number) browser.js(villageTiles)).longValue()).as("village tiles, whose layer did not change")
+                .isEqualTo(villagesBefore);
+        browser.screenshot("workspace-new-version");
     }
 
     @Test
