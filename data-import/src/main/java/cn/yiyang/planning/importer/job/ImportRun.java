@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,13 @@ final class ImportRun implements Runnable {
     private final SourceFactory sources;
     private final ImportSettings settings;
     private final Function<String, Lock> layerLocks;
+    /** Told the layer's id once a load is committed. */
+    private final Consumer<String> loaded;
     private final IssueLog log;
 
     ImportRun(JobState job, LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
               ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
-              Function<String, Lock> layerLocks) {
+              Function<String, Lock> layerLocks, Consumer<String> loaded) {
         this.job = job;
         this.request = job.request();
         this.catalogue = catalogue;
@@ -75,6 +78,7 @@ final class ImportRun implements Runnable {
         this.sources = sources;
         this.settings = settings;
         this.layerLocks = layerLocks;
+        this.loaded = loaded;
         this.log = new IssueLog(job, records, settings.issueBatch());
     }
 
@@ -176,6 +180,11 @@ final class ImportRun implements Runnable {
                         request.requestedBy(), null));
             } catch (RuntimeException e) {
                 LOG.warn("import {}: loaded, but the layer load could not be recorded", job.id(), e);
+            }
+            try {
+                this.loaded.accept(layer.id());
+            } catch (RuntimeException e) {
+                LOG.warn("import {}: loaded, but a listener failed", job.id(), e);
             }
             return ImportStatus.SUCCEEDED;
         }

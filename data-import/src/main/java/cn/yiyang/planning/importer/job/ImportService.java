@@ -33,12 +33,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Runs file imports: the one entry point for the REST API, the UI and the command line.
@@ -64,6 +66,7 @@ public final class ImportService implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, JobState> jobs = new LinkedHashMap<>();
     private final Map<String, Lock> layerLocks = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> loadListeners = new CopyOnWriteArrayList<>();
 
     public ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
                          ImportRecordRepository records, SourceFactory sources, ImportSettings settings) {
@@ -104,6 +107,17 @@ public final class ImportService implements AutoCloseable {
         }
         start(job);
         return job.snapshot();
+    }
+
+    /**
+     * Tells the listener the id of every layer an import has loaded into, on the import's thread, once
+     * the load is committed and before the import shows as succeeded (not for dry runs).
+     *
+     * @return call it to stop listening
+     */
+    public Runnable onLayerLoaded(Consumer<String> listener) {
+        loadListeners.add(listener);
+        return () -> loadListeners.remove(listener);
     }
 
     /** The import with this id: live while it is in memory, else read back from its record. */
@@ -260,7 +274,8 @@ public final class ImportService implements AutoCloseable {
 
     private void start(JobState job) {
         workers.execute(new ImportRun(job, catalogue, features, loads, records, sources, settings,
-                layer -> layerLocks.computeIfAbsent(layer, l -> new ReentrantLock())));
+                layer -> layerLocks.computeIfAbsent(layer, l -> new ReentrantLock()),
+                layer -> loadListeners.forEach(l -> l.accept(layer))));
     }
 
     /**

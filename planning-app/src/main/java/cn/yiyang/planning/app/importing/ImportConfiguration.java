@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.importer.job.ImportSettings;
 import cn.yiyang.planning.importer.source.SourceOpener;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * The import engine in the app: one {@link ImportService} over the store (imports left running by a
  * stopped process are marked failed on start; closed on shutdown), reading files with the readers'
  * {@link SourceOpener} under {@code planning.import.max-upload-mb} (the same limit as the multipart
- * settings), and the upload folders under {@code ${planning.data-dir}/uploads}.
+ * settings), and the upload folders under {@code ${planning.data-dir}/uploads}. A committed load gives the
+ * layer its new version at once ({@link LayerVersions#changed}).
  */
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {
@@ -31,8 +33,10 @@ class ImportConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ImportService importService(SpatialStore store, UploadLimits limits) {
+    ImportService importService(SpatialStore store, UploadLimits limits, LayerVersions versions) {
         ImportService service = ImportService.over(store, new SourceOpener(limits)::open, ImportSettings.DEFAULT);
+        // A new version at once: the layer list counts the new data, open maps redraw the layer.
+        service.onLayerLoaded(versions::changed);
         int recovered = service.recoverInterrupted();
         if (recovered > 0) {
             log.warn("{} import(s) interrupted by the last shutdown were marked failed (their loads were rolled back)",

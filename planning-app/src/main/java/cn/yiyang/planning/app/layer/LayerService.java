@@ -2,7 +2,6 @@ package cn.yiyang.planning.app.layer;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
@@ -15,12 +14,12 @@ import org.springframework.stereotype.Service;
 public class LayerService {
 
     private final LayerCatalogue catalogue;
-    private final FeatureRepository features;
+    private final LayerVersions versions;
     private final LayerLoadRepository loads;
 
-    LayerService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads) {
+    LayerService(LayerCatalogue catalogue, LayerVersions versions, LayerLoadRepository loads) {
         this.catalogue = catalogue;
-        this.features = features;
+        this.versions = versions;
         this.loads = loads;
     }
 
@@ -42,7 +41,7 @@ public class LayerService {
     }
 
     private LayerState state(LayerDef def, LayerLoad latest) {
-        LayerSummary s = features.summary(def);
+        LayerSummary s = versions.summary(def); // counted once per data version, not on every call
         return new LayerState(def, s.featureCount(), s.extent(), latest);
     }
 }

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.layer;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LayerSummary;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Service;
  * an importer on the command line say, show within seconds), and {@link #changed} does at once for
  * the layers an in-app writer names. Tile requests never wait for the store to count a layer.
  * Whoever listens ({@link #addListener}: the open maps) hears which layers have a new version.
+ *
+ * <p>It also keeps each layer's {@link #summary} (feature count and extent, which take a scan of the
+ * table) for as long as the layer keeps its version.
  */
 @Service
 public class LayerVersions {
@@ -36,8 +40,13 @@ public class LayerVersions {
     /** The layers asked for so far, with their versions. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    /** Summaries by layer id, each with the version it was read at. */
+    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
 
     private record Known(LayerDef layer, long version) {
+    }
+
+    private record Summary(long version, LayerSummary summary) {
     }
 
     public LayerVersions(FeatureRepository features) {
@@ -52,6 +61,19 @@ public class LayerVersions {
         }
         // One reader per layer: concurrent first requests wait for it rather than all asking the store.
         return known.computeIfAbsent(layer.id(), id -> new Known(layer, features.version(layer))).version();
+    }
+
+    /** The layer's feature count and extent at its current version (read from the store once per version). */
+    public LayerSummary summary(LayerDef layer) {
+        long version = version(layer);
+        Summary s = summaries.get(layer.id());
+        if (s != null && s.version() == version) {
+            return s.summary();
+        }
+        // Read after the version: if the data change meanwhile, the next check gives a new version and a new read.
+        LayerSummary now = features.summary(layer);
+        summaries.put(layer.id(), new Summary(version, now));
+        return now;
     }
 
     /**

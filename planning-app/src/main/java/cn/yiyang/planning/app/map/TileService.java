@@ -27,23 +27,21 @@ import org.springframework.stereotype.Service;
 public class TileService {
 
     private final TileSource source;
-    private final FeatureRepository features;
     private final LayerCatalogue catalogue;
     private final LayerVersions versions;
     /** Part of every entity tag: a new release may encode the same data differently. */
     private final String release = Long.toHexString(System.currentTimeMillis());
 
     @Autowired
-    public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions) {
+    public TileService(TileSource source, LayerCatalogue catalogue, LayerVersions versions) {
         this.source = source;
-        this.features = features;
         this.catalogue = catalogue;
         this.versions = versions;
     }
 
     /** A service whose layer versions are read from {@code features}. */
     public TileService(TileSource source, FeatureRepository features, LayerCatalogue catalogue) {
-        this(source, features, catalogue, new LayerVersions(features));
+        this(source, catalogue, new LayerVersions(features));
     }
 
     /**
@@ -110,7 +108,7 @@ public class TileService {
 
     /** The layer's bounding box in longitude/latitude, or empty when it has no features. */
     public Optional<Envelope> extent(String layerId) {
-        return Optional.ofNullable(features.summary(tiledLayer(layerId)).extent());
+        return Optional.ofNullable(versions.summary(tiledLayer(layerId)).extent());
     }
 
     public int minZoom(LayerDef layer) {

@@ -127,7 +127,9 @@ class RoadAccessBenchmark {
         assertThat(same).as("Java and SQL counts").isTrue();
     }
 
-    private String serviceRun(SpatialStore store) throws Exception {
+    /** One whole run through RoadAccessService on the store: what it took and wrote. */
+    static String serviceRun(SpatialStore store) throws Exception {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
         Set<String> impassable = store.withConnection(PostgisAccessSql::impassableFromInspections);
         var repo = new JdbcFeatureRepository(store);
         var versions = new cn.yiyang.planning.app.layer.LayerVersions(repo);

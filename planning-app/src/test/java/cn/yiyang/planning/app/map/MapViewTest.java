@@ -86,7 +86,7 @@ class MapViewTest {
     private MapView open(MapSettings settings) {
         LayerVersions versions = new LayerVersions(repo);
         PlaceService places = new PlaceService(repo, catalogue, versions);
-        TileService tiles = new TileService(TileSource.of(store.store()), repo, catalogue, versions);
+        TileService tiles = new TileService(TileSource.of(store.store()), catalogue, versions);
         viewTiles = tiles;
         viewVersions = versions;
         MapView view = new MapView(tiles, settings, places, new FeatureTableService(repo, catalogue, places),
