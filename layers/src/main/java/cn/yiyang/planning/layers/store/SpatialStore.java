@@ -18,15 +18,22 @@ public final class SpatialStore implements AutoCloseable {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final AutoCloseable owned;
+    /** The embedded store's settings, to compact its file after the pool is closed (null otherwise). */
+    private final StoreSettings embedded;
 
-    private SpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable owned) {
+    private SpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, StoreSettings embedded) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.owned = owned;
+        this.embedded = embedded;
     }
 
     /** Opens a connection pool to the store the settings name. */
     public static SpatialStore open(StoreSettings settings) {
+        boolean embedded = settings.kind() == StoreKind.H2GIS && settings.jdbcUrl().startsWith("jdbc:h2:file:");
+        if (embedded) {
+            EmbeddedCompaction.compactIfSparse(settings); // left sparse by a process that did not close it
+        }
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(settings.jdbcUrl());
         if (settings.user() != null) {
@@ -43,12 +50,12 @@ public final class SpatialStore implements AutoCloseable {
             cfg.addDataSourceProperty("ApplicationName", "rural-planning");
         }
         HikariDataSource ds = new HikariDataSource(cfg);
-        return new SpatialStore(ds, Dialect.of(settings.kind()), ds);
+        return new SpatialStore(ds, Dialect.of(settings.kind()), ds, embedded ? settings : null);
     }
 
     /** A store over a data source someone else owns (and closes). */
     public static SpatialStore of(DataSource dataSource, StoreKind kind) {
-        return new SpatialStore(dataSource, Dialect.of(kind), null);
+        return new SpatialStore(dataSource, Dialect.of(kind), null, null);
     }
 
     public DataSource dataSource() {
@@ -137,6 +144,10 @@ public final class SpatialStore implements AutoCloseable {
         return new StoreException(reason, doing + " failed (SQLSTATE " + state + ")", e);
     }
 
+    /**
+     * Closes the pool this store opened; an embedded file store is then compacted if replaced data
+     * have left its file mostly empty (see {@link EmbeddedCompaction}).
+     */
     @Override
     public void close() {
         if (owned != null) {
@@ -145,6 +156,9 @@ public final class SpatialStore implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("closing the store", e);
             }
+        }
+        if (embedded != null) {
+            EmbeddedCompaction.compactIfSparse(embedded);
         }
     }
 
