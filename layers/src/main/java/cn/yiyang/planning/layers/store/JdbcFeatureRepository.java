@@ -194,8 +194,11 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     @Override
     public long version(LayerDef layer) {
         // Identity ids are never reused: any insert raises MAX(id); deletes change the count;
-        // updates that set updated_at move its maximum.
-        String sql = "SELECT COUNT(*), COALESCE(MAX(id), 0), MAX(updated_at) FROM " + layer.table();
+        // updates that set updated_at move its maximum. Three subqueries, so that each maximum is read
+        // from its index (the primary key; updated_at's, V6) rather than by the count's scan.
+        String t = layer.table();
+        String sql = "SELECT (SELECT COUNT(*) FROM " + t + "), (SELECT COALESCE(MAX(id), 0) FROM " + t
+                + "), (SELECT MAX(updated_at) FROM " + t + ")";
         return store.withConnection(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();

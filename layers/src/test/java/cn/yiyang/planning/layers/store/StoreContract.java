@@ -15,6 +15,7 @@ import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,6 +84,30 @@ abstract class StoreContract {
                     }
                 }
                 assertThat(actual).as("columns of %s", layer.id()).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+    }
+
+    /** Whether the table has an index that starts with the column (upper-case names on H2GIS). */
+    private boolean indexed(Connection c, String table, String column) throws SQLException {
+        String t = kind() == StoreKind.H2GIS ? table.toUpperCase(Locale.ROOT) : table;
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, t, false, false)) {
+            while (rs.next()) {
+                if (rs.getShort("ORDINAL_POSITION") == 1 && column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void everyLayerTableHasAnIndexOnUpdatedAtForItsVersionAlsoAfterAReplace() throws Exception {
+        LayerDef road = catalogue.get("road");
+        repo.load(road, LoadMode.REPLACE, List.of(road("G1", "路一", "earth", Map.of())).iterator());
+        try (Connection c = test.store().dataSource().getConnection()) {
+            for (LayerDef layer : catalogue.layers()) {
+                assertThat(indexed(c, layer.table(), "updated_at")).as("index on %s.updated_at", layer.table()).isTrue();
             }
         }
     }
