@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.Theme;
@@ -28,14 +29,14 @@ public final class ImportAccess {
     }
 
     /** Whether the user may import into the layer. */
-    public static boolean canWrite(ImportUser user, LayerDef layer) {
+    public static boolean canWrite(AppUser user, LayerDef layer) {
         return user.roles().stream().anyMatch(r -> THEMES.getOrDefault(r, Set.of()).contains(layer.theme()));
     }
 
     /**
      * @throws ImportForbiddenException when the user may not import into the layer
      */
-    static void checkWrite(ImportUser user, LayerDef layer) {
+    static void checkWrite(AppUser user, LayerDef layer) {
         if (!canWrite(user, layer)) {
             throw new ImportForbiddenException(user, layer);
         }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportService;
@@ -62,7 +63,7 @@ class ImportController {
                                       @RequestParam(required = false) String repair,
                                       @RequestParam(required = false) String rejectPolicy,
                                       Authentication auth, Locale locale) {
-        ImportUser user = user(auth);
+        AppUser user = user(auth);
         LayerDef target = workflow.layer(layer);
         ImportService.checkImportable(target, null); // before the files are copied into an upload
         ImportAccess.checkWrite(user, target);
@@ -155,8 +156,8 @@ class ImportController {
         return mode == null ? null : mode.loadMode();
     }
 
-    private static ImportUser user(Authentication auth) {
-        return ImportUser.of(auth.getName(), auth.getAuthorities());
+    private static AppUser user(Authentication auth) {
+        return AppUser.of(auth.getName(), auth.getAuthorities());
     }
 
     /** The body of a confirmation; every member optional ({@code dryRun} defaults to false: load). */

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.importing;
 
 import cn.yiyang.planning.app.map.TileService;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -39,7 +40,7 @@ public class ImportView extends Div implements HasDynamicTitle {
     static final int POLL_MS = 500;
 
     private final ImportWorkflow workflow;
-    private final ImportUser user;
+    private final AppUser user;
     private final ImportForm form;
     private final JobPanel result;
     private final RecentImports recent;
@@ -48,18 +49,18 @@ public class ImportView extends Div implements HasDynamicTitle {
 
     @Autowired
     public ImportView(ImportWorkflow workflow, AuthenticationContext auth, TileService tiles) {
-        this(workflow, ImportUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
+        this(workflow, AppUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
                 PREVIEW_CONTEXT.stream().map(tiles::tiledLayer).toList(), tiles);
     }
 
-    ImportView(ImportWorkflow workflow, ImportUser user) {
+    ImportView(ImportWorkflow workflow, AppUser user) {
         this(workflow, user, List.of(), null);
     }
 
     /** The layers drawn under an import's preview, for orientation. */
     static final List<String> PREVIEW_CONTEXT = List.of("county", "township");
 
-    private ImportView(ImportWorkflow workflow, ImportUser user, List<LayerDef> context, TileService tiles) {
+    private ImportView(ImportWorkflow workflow, AppUser user, List<LayerDef> context, TileService tiles) {
         this.workflow = workflow;
         this.user = user;
         addClassName("import-view");

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -71,7 +72,7 @@ public class ImportWorkflow {
     }
 
     /** The layers the user may import into: source layers of the user's themes (never derived ones). */
-    public List<LayerDef> writableLayers(ImportUser user) {
+    public List<LayerDef> writableLayers(AppUser user) {
         return catalogue.sourceLayers().stream().filter(l -> ImportAccess.canWrite(user, l)).toList();
     }
 
@@ -110,7 +111,7 @@ public class ImportWorkflow {
      * @throws ImportForbiddenException when the user's roles do not own the layer
      * @throws cn.yiyang.planning.importer.issue.ImportException EMPTY_FILE, TOO_LARGE, ZIP_SLIP, UPSERT_WITHOUT_KEY …
      */
-    public ImportJob submit(ImportUser user, String layerId, UploadBatch upload, ImportOptions options) {
+    public ImportJob submit(AppUser user, String layerId, UploadBatch upload, ImportOptions options) {
         try {
             LayerDef layer = catalogue.get(layerId);
             ImportService.checkImportable(layer, null);
@@ -159,7 +160,7 @@ public class ImportWorkflow {
      * @throws ImportForbiddenException when the user's roles do not own the layer
      * @throws ImportConflictException  when it is queued, running, loaded, or no longer in memory
      */
-    public ImportJob confirm(ImportUser user, String id, ImportChanges changes) {
+    public ImportJob confirm(AppUser user, String id, ImportChanges changes) {
         ImportJob job = get(id);
         ImportAccess.checkWrite(user, catalogue.get(job.layerId()));
         if (!job.confirmable()) {
@@ -177,7 +178,7 @@ public class ImportWorkflow {
      * the import has), the mode, repair and reject policy as set, the edited field map (empty keeps the
      * current one), loading unless {@code options.dryRun()}.
      */
-    public ImportJob confirm(ImportUser user, String id, ImportOptions options) {
+    public ImportJob confirm(AppUser user, String id, ImportOptions options) {
         return confirm(user, id, new ImportChanges(options.fieldMap().isEmpty() ? null : options.fieldMap(),
                 options.crs(), options.encoding(), options.table(), options.mode().loadMode(), options.repair(),
                 options.rejectPolicy(), options.dryRun()));

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,14 +18,14 @@ public final class RegisterAccess {
     }
 
     /** Whether the user may close entries. */
-    public static boolean canClose(RegisterUser user) {
+    public static boolean canClose(AppUser user) {
         return user.roles().stream().anyMatch(CLOSERS::contains);
     }
 
     /**
      * @throws RegisterForbiddenException when the user may not close entries
      */
-    static void checkClose(RegisterUser user) {
+    static void checkClose(AppUser user) {
         if (!canClose(user)) {
             throw new RegisterForbiddenException(user);
         }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.i18n.Messages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,7 @@ class RoadRegisterController {
     RegisterJson close(@PathVariable String roadCode, @PathVariable String blockedOn,
                        @RequestBody(required = false) CloseJson body, Authentication auth, Locale locale) {
         CloseJson c = body == null ? new CloseJson(null, null) : body;
-        RegisterEntry closed = register.close(RegisterUser.of(auth.getName(), auth.getAuthorities()), roadCode,
+        RegisterEntry closed = register.close(AppUser.of(auth.getName(), auth.getAuthorities()), roadCode,
                 blockedOn, c.closedOn(), c.note());
         return RegisterJson.of(closed, register.today(), messages, locale);
     }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -152,7 +153,7 @@ public class RoadRegisterService {
      * @throws ClosingDateException           the date is before the blocked date or after today
      * @throws BadValueException      the note is too long
      */
-    public RegisterEntry close(RegisterUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn,
+    public RegisterEntry close(AppUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn,
                                String note) {
         RegisterAccess.checkClose(user);
         RegisterEntry entry = entry(roadCode, blockedOn)
@@ -165,7 +166,7 @@ public class RoadRegisterService {
      * closing date that is missing or not yyyy-MM-dd is {@link ClosingDateException.Reason#NOT_A_DATE}
      * (422). Checked in this order: role (403), entry (404), already closed (409), date (422).
      */
-    public RegisterEntry close(RegisterUser user, String roadCode, String blockedOn, String closedOn, String note) {
+    public RegisterEntry close(AppUser user, String roadCode, String blockedOn, String closedOn, String note) {
         RegisterAccess.checkClose(user);
         LocalDate blocked = parse(blockedOn).orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));
         RegisterEntry entry = entry(roadCode, blocked)
@@ -173,7 +174,7 @@ public class RoadRegisterService {
         return close(user, entry, parse(closedOn).orElse(null), closedOn, note);
     }
 
-    private RegisterEntry close(RegisterUser user, RegisterEntry entry, LocalDate closedOn, String asGiven,
+    private RegisterEntry close(AppUser user, RegisterEntry entry, LocalDate closedOn, String asGiven,
                                 String note) {
         if (!entry.open()) {
             throw new RegisterEntryClosedException(entry);

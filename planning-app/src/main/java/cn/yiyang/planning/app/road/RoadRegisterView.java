@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.map.OverlayFeature;
 import cn.yiyang.planning.app.map.PlanningMap;
@@ -57,7 +58,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
     static final int ROAD_MAX_ZOOM = 16;
 
     private final RoadRegisterService register;
-    private final RegisterUser user;
+    private final AppUser user;
     private final boolean canClose;
     private final Locale locale;
     private final Select<String> status = new Select<>();
@@ -77,11 +78,11 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
 
     @Autowired
     public RoadRegisterView(RoadRegisterService register, AuthenticationContext auth, TileService tiles) {
-        this(register, RegisterUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
+        this(register, AppUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
                 tiles);
     }
 
-    RoadRegisterView(RoadRegisterService register, RegisterUser user, TileService tiles) {
+    RoadRegisterView(RoadRegisterService register, AppUser user, TileService tiles) {
         this.register = register;
         this.user = user;
         this.canClose = RegisterAccess.canClose(user);

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.importing;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportService;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportViewTest {
 
-    private static final ImportUser ADMIN = new ImportUser("admin", EnumSet.of(Role.ADMIN));
+    private static final AppUser ADMIN = new AppUser("admin", EnumSet.of(Role.ADMIN));
 
     @TempDir
     Path work;
@@ -64,16 +65,16 @@ class ImportViewTest {
 
     @Test
     void eachRoleChoosesAmongTheLayersOfItsThemesAndALeaderOnlyReads() {
-        ImportView transport = new ImportView(workflow, new ImportUser("transport", EnumSet.of(Role.TRANSPORT)));
+        ImportView transport = new ImportView(workflow, new AppUser("transport", EnumSet.of(Role.TRANSPORT)));
         List<LayerDef> roads = transport.form().layer().getListDataView().getItems().toList();
         assertThat(roads).extracting(LayerDef::id).containsExactly("road", "road_inspection", "bus_stop");
         assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0))).isEqualTo("道路交通 › 农村公路");
         // the road-access results (derived layers) are written by the analysis: not offered, not even to ADMIN
-        ImportView admin = new ImportView(workflow, new ImportUser("admin", EnumSet.of(Role.ADMIN)));
+        ImportView admin = new ImportView(workflow, new AppUser("admin", EnumSet.of(Role.ADMIN)));
         assertThat(admin.form().layer().getListDataView().getItems().map(LayerDef::id).toList())
                 .contains("road", "household").doesNotContain("access_household", "access_road", "access_gap");
 
-        ImportView leader = new ImportView(workflow, new ImportUser("leader", EnumSet.of(Role.LEADER)));
+        ImportView leader = new ImportView(workflow, new AppUser("leader", EnumSet.of(Role.LEADER)));
         assertThat(leader.form().layer().getListDataView().getItems()).isEmpty();
         assertThat(leader.form().analyseButton().isEnabled()).isFalse();
         assertThat(leader.form().getElement().getTextRecursively()).contains("只能查看导入记录");

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,9 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class RoadRegisterServiceTest {
 
-    static final RegisterUser TRANSPORT = new RegisterUser("transport", EnumSet.of(Role.TRANSPORT));
-    static final RegisterUser LEADER = new RegisterUser("leader", EnumSet.of(Role.LEADER));
-    static final RegisterUser ADMIN = new RegisterUser("admin", EnumSet.of(Role.ADMIN));
+    static final AppUser TRANSPORT = new AppUser("transport", EnumSet.of(Role.TRANSPORT));
+    static final AppUser LEADER = new AppUser("leader", EnumSet.of(Role.LEADER));
+    static final AppUser ADMIN = new AppUser("admin", EnumSet.of(Role.ADMIN));
     /** 2025-01-14T23:00Z = 2025-01-15 07:00 China Standard Time. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-14T23:00:00Z"), java.time.ZoneOffset.UTC);
 

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
@@ -48,7 +49,7 @@ class RoadRegisterViewTest {
         store.close();
     }
 
-    private RoadRegisterView open(RegisterUser user) {
+    private RoadRegisterView open(AppUser user) {
         RoadRegisterView view = new RoadRegisterView(service, user, null);
         UI.getCurrent().add(view);
         return view;

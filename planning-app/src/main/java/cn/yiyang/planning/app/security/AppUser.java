@@ -1,0 +1,33 @@
+package cn.yiyang.planning.app.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A signed-in user as the features' permission checks see it: the name that goes into their records
+ * (an import, a 销号), and the roles that decide what the user may do (which layers to import into,
+ * whether to close register entries).
+ *
+ * @param name  the user name
+ * @param roles the user's roles
+ */
+public record AppUser(String name, Set<Role> roles) {
+
+    public AppUser {
+        Objects.requireNonNull(name, "name");
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** The user from Spring Security's authorities ({@code ROLE_ADMIN}, {@code ROLE_TRANSPORT} …); unknown authorities are ignored. */
+    public static AppUser of(String name, Collection<? extends GrantedAuthority> authorities) {
+        return new AppUser(name, Role.of(authorities));
+    }
+
+    /** The roles as the 403 message shows them, e.g. {@code LEADER}. */
+    public String roleNames() {
+        return roles.isEmpty() ? "-" : String.join(", ", roles.stream().sorted().map(Role::name).toList());
+    }
+}
