@@ -55,11 +55,6 @@ public class TileService {
         return versions.version(tiledLayer(layerId));
     }
 
-    /** Reads the versions of these layers again (all when none are named), after an import or edit. */
-    public void layersChanged(String... layerIds) {
-        versions.changed(layerIds);
-    }
-
     /**
      * Tells the listener the ids of layers that have a new data version, on the thread that found
      * them (see {@link LayerVersions}).

@@ -53,8 +53,6 @@ class MapViewTest {
     private TestStores.TestStore store;
     private FeatureRepository repo;
     private TileService tiles;
-    /** The tile service of the view opened last. */
-    private TileService viewTiles;
     /** The layer versions of the view opened last. */
     private LayerVersions viewVersions;
 
@@ -87,7 +85,6 @@ class MapViewTest {
         LayerVersions versions = new LayerVersions(repo);
         PlaceService places = new PlaceService(repo, catalogue, versions);
         TileService tiles = new TileService(TileSource.of(store.store()), catalogue, versions);
-        viewTiles = tiles;
         viewVersions = versions;
         MapView view = new MapView(tiles, settings, places, new FeatureTableService(repo, catalogue, places),
                 new AuthenticationContext());
@@ -350,7 +347,7 @@ class MapViewTest {
         MapView view = open();
         long before = view.map().getLayer("township_seat").orElseThrow().version();
         MapTestData.load(repo, catalogue);
-        viewTiles.layersChanged("township_seat");
+        viewVersions.changed("township_seat");
         dumpJs();
         ComponentUtil.fireEvent(view.map(), new ViewChangeEvent(view.map(), true, 112.3, 28.5, 10, 112, 28.3, 112.6, 28.8));
         long after = view.map().getLayer("township_seat").orElseThrow().version();

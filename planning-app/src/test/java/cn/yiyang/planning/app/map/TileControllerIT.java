@@ -180,10 +180,12 @@ class TileControllerIT {
 
     @Autowired
     TileService tileService;
+    @Autowired
+    cn.yiyang.planning.app.layer.LayerVersions versions;
 
     @Test
     void aUrlWithTheCurrentVersionIsCachedForAYearAndALoadChangesVersionAndEtag() throws Exception {
-        tileService.layersChanged();
+        versions.changed();
         long v = tileService.version("road");
         String etag = mvc.perform(get(url("road", centre) + "?v=" + v)).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("max-age=31536000")))
@@ -193,7 +195,7 @@ class TileControllerIT {
                 .andExpect(header().string("Cache-Control", containsString("max-age=60")));
 
         MapTestData.load(repo, catalogue); // an import: new rows, new version
-        tileService.layersChanged("road");
+        versions.changed("road");
         long v2 = tileService.version("road");
         assertThat(v2).isNotEqualTo(v);
         mvc.perform(get(url("road", centre) + "?v=" + v2).header("If-None-Match", etag))

@@ -77,6 +77,8 @@ class TileRequestFilterIT {
     LayerCatalogue catalogue;
     @Autowired
     TileService tiles;
+    @Autowired
+    cn.yiyang.planning.app.layer.LayerVersions versions;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final TileCoord centre = TileCoord.containing(10, 112.3, 28.55);
@@ -84,7 +86,7 @@ class TileRequestFilterIT {
     @BeforeEach
     void load() {
         MapTestData.load(repo, catalogue);
-        tiles.layersChanged();
+        versions.changed();
         BehindTheShortPath.SEEN.clear();
     }
 
