@@ -73,6 +73,18 @@ class TileBenchmark {
      * a method), as a server that has been up for a while does.
      */
     static final int WARMUP = Integer.getInteger("tile.benchmark.warmup", 20_000);
+    /**
+     * Only these rows ({@code -Dtile.benchmark.rows=road/15,household/15}; default all): for profiling one
+     * kind of tile with more rounds.
+     */
+    static final Set<String> ONLY_ROWS = Set.of(System.getProperty("tile.benchmark.rows", "").split(",")).stream()
+            .filter(r -> !r.isBlank()).collect(java.util.stream.Collectors.toSet());
+    /**
+     * Where to write each measured run's path, row, start and end ({@code System.nanoTime()}, the clock of
+     * {@code perf record -k CLOCK_MONOTONIC}) and number of requests, one line each: to cut a system-wide
+     * profile into the SQL and the HTTP runs ({@code bench/tile-profile.sh}). Off when not set.
+     */
+    static final String PHASE_LOG = System.getProperty("tile.benchmark.phases", "");
     /** Rounds of (SQL, HTTP) per row: both paths are measured in turn, each round with every client. */
     static final int ROUNDS = Integer.getInteger("tile.benchmark.rounds", 3);
     /**
@@ -144,7 +156,8 @@ class TileBenchmark {
             for (String layerId : List.of("household", "road")) {
                 LayerDef layer = catalogue.get(layerId);
                 for (int z : ZOOMS) {
-                    if (!(layerId.equals("road") && z == 13)) {
+                    if (!(layerId.equals("road") && z == 13)
+                            && (ONLY_ROWS.isEmpty() || ONLY_ROWS.contains(layerId + "/" + z))) {
                         rows.add(new Row(layer, z, sample(store, layer, z)));
                     }
                 }
@@ -182,8 +195,9 @@ class TileBenchmark {
                 Run sql = Run.EMPTY;
                 Run web = Run.EMPTY;
                 for (int round = 0; round < ROUNDS; round++) {
-                    sql = sql.and(concurrently(tiles, c -> bare.tile(layer, c)));
-                    web = web.and(concurrently(tiles, c -> fetch(http, cookie, layerId, c)));
+                    sql = sql.and(phase("sql " + layerId + "/" + z, concurrently(tiles, c -> bare.tile(layer, c))));
+                    web = web.and(phase("http " + layerId + "/" + z,
+                            concurrently(tiles, c -> fetch(http, cookie, layerId, c))));
                 }
                 boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
                 line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
@@ -304,14 +318,14 @@ class TileBenchmark {
     }
 
     /** Latencies (ns) and throughput of {@link #CLIENTS} threads each doing {@link #REQUESTS_PER_CLIENT} calls. */
-    record Run(long[] latencies, long nanos) {
-        static final Run EMPTY = new Run(new long[0], 0);
+    record Run(long[] latencies, long nanos, long start) {
+        static final Run EMPTY = new Run(new long[0], 0, 0);
 
         /** This run and another one as one: all latencies, the time of both. */
         Run and(Run other) {
             long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
             System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
-            return new Run(all, nanos + other.nanos);
+            return new Run(all, nanos + other.nanos, start == 0 ? other.start : start);
         }
 
         long median() {
@@ -325,6 +339,16 @@ class TileBenchmark {
         double throughput() {
             return latencies.length / (nanos / 1e9);
         }
+    }
+
+    /** The run, its path and times appended to {@link #PHASE_LOG} when that is set. */
+    private static Run phase(String what, Run run) throws IOException {
+        if (!PHASE_LOG.isEmpty()) {
+            Files.writeString(Path.of(PHASE_LOG), what + " " + run.start() + " " + (run.start() + run.nanos()) + " "
+                    + run.latencies().length + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        return run;
     }
 
     private static Run concurrently(List<TileCoord> tiles, java.util.function.Consumer<TileCoord> call) throws Exception {
@@ -349,7 +373,7 @@ class TileBenchmark {
         }
         long nanos = System.nanoTime() - start;
         pool.shutdown();
-        return new Run(lat, nanos);
+        return new Run(lat, nanos, start);
     }
 
     private static long percentile(long[] values, double p) {
