@@ -5,10 +5,26 @@
 # on first run). Loopback only; bounded request counts. Results: planning-app/target/bench/tile-benchmark.md
 # Usage: bench/tile-benchmark.sh [requests-per-client-and-round]      (needs PostGIS, Chromium, chromedriver)
 # TILE_BENCH_DB=name uses another database than planning_bench (e.g. a branch with its own migrations).
+# TILE_BENCH_APART=1 puts the database on a core of its own, as on a server of its own: every PostgreSQL
+# process of the local cluster is pinned to core 0 (taskset; root or the postgres user), the app, the load
+# generator and Chromium run on the other cores; the old affinity is put back at the end. Needs 2+ cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(scripts/java-home.sh)"
-./mvnw -B -q verify -pl planning-app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+run=()
+topology="app, load generator and database share all $(nproc) cores"
+if [[ "${TILE_BENCH_APART:-}" == 1 ]]; then
+  cores=$(nproc)
+  if (( cores < 2 )); then echo "TILE_BENCH_APART needs at least 2 cores" >&2; exit 2; fi
+  pids=$(pgrep -x postgres) || { echo "no local PostgreSQL process to pin" >&2; exit 2; }
+  restore() { for p in $(pgrep -x postgres); do taskset -a -p -c "0-$((cores - 1))" "$p" >/dev/null 2>&1 || true; done; }
+  trap restore EXIT
+  for p in $pids; do taskset -a -p -c 0 "$p" >/dev/null; done
+  run=(taskset -c "1-$((cores - 1))")
+  topology="database apart: PostgreSQL pinned to core 0; app, load generator and Chromium on cores 1-$((cores - 1))"
+fi
+"${run[@]}" ./mvnw -B -q verify -pl planning-app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=TileBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dtile.benchmark.requests="${1:-100}" -Dtile.benchmark.db="${TILE_BENCH_DB:-planning_bench}"
+  -Dtile.benchmark.requests="${1:-100}" -Dtile.benchmark.db="${TILE_BENCH_DB:-planning_bench}" \
+  -Dtile.benchmark.topology="$topology"
 cat planning-app/target/bench/tile-benchmark.md
