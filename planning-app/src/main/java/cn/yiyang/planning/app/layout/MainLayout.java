@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -24,8 +25,9 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in page: title, the pages (map, data import, 通返不通 register), the synthetic-data
- * notice when demo data are loaded, the language switch (中文 / English, remembered for the session) and sign-out.
+ * The frame around every signed-in page: title, the pages (map, data import, road access, gaps, 通返不通 register),
+ * the language switch (中文 / English, remembered for the session) and sign-out in one bar, and under it, when demo
+ * data are loaded, a strip saying they are synthetic.
  */
 @Layout
 @PermitAll
@@ -40,13 +42,6 @@ public class MainLayout extends AppLayout {
         bar.setWidthFull();
         bar.addClassName("app-bar");
         bar.add(navigation());
-        if (layers.holdsSyntheticData()) {
-            Span synthetic = new Span(getTranslation("app.synthetic-banner"));
-            synthetic.addClassName("synthetic-banner");
-            synthetic.getElement().getThemeList().add("badge warning");
-            synthetic.setId("synthetic-banner");
-            bar.add(synthetic);
-        }
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
@@ -57,6 +52,7 @@ public class MainLayout extends AppLayout {
         language.setValue(Messages.supported(getLocale()));
         language.setAriaLabel(getTranslation("language.label"));
         language.setId("language-select");
+        language.addClassName("app-language");
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 VaadinSession.getCurrent().setLocale(e.getValue());
@@ -73,7 +69,18 @@ public class MainLayout extends AppLayout {
             logout.setId("logout");
             bar.add(user, logout);
         });
-        addToNavbar(bar);
+        // The synthetic-data notice is a strip of its own under the bar: inside the bar it pushed the
+        // language switch and sign-out off screens narrower than about 1,600 px.
+        Div navbar = new Div(bar);
+        navbar.addClassName("app-navbar");
+        if (layers.holdsSyntheticData()) {
+            Div synthetic = new Div(getTranslation("app.synthetic-banner"));
+            synthetic.addClassName("synthetic-banner");
+            synthetic.setId("synthetic-banner");
+            synthetic.getElement().setAttribute("role", "note");
+            navbar.add(synthetic);
+        }
+        addToNavbar(navbar);
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 

@@ -10,6 +10,7 @@ import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import cn.yiyang.planning.layers.tiles.WebMercator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +92,29 @@ class MapPageIT {
         assertThat(browser.driver().getTitle()).isEqualTo("一张图");
         assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * The synthetic-data notice once sat in the bar and pushed the language switch and sign-out off a
+     * 1,400 px window (and half of itself, in English): on a laptop-sized window, in both languages, the
+     * three are now inside it.
+     */
+    @Test
+    void theLanguageSwitchSignOutAndSyntheticNoticeStayInALaptopSizedWindow() {
+        for (String language : List.of("zh-CN", "en")) {
+            try (Browser b = new Browser(port, language)) {
+                b.driver().manage().window().setSize(new Dimension(1280, 800));
+                b.openMap("admin");
+                for (String id : List.of("language-select", "logout", "synthetic-banner")) {
+                    Boolean inside = (Boolean) b.js("""
+                            const r = arguments[0].getBoundingClientRect();
+                            return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth
+                                && r.top >= 0 && r.bottom <= window.innerHeight;""",
+                            b.driver().findElement(By.id(id)));
+                    assertThat(inside).as("#%s inside the window (%s)", id, language).isTrue();
+                }
+            }
+        }
     }
 
     @Test
