@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -65,6 +66,9 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
                                 @PathVariable String y, @RequestParam(name = "v", required = false) String v,
                                 WebRequest request) {
+        if (request.getAttribute(TileRequestFilter.FAILURE, RequestAttributes.SCOPE_REQUEST) instanceof RuntimeException e) {
+            throw e; // met by the short path already: answered without asking the store again
+        }
         TileCoord c = coord(z, x, y);
         long current = tiles.version(layer);
         // The entity tag is known before the tile is made: a revalidation costs no query.

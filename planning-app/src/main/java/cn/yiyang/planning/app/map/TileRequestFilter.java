@@ -19,11 +19,16 @@ import java.util.Optional;
  * If-None-Match. Anything else (not a tile URL, an unknown layer, coordinates that are not numbers
  * or lie outside the grid, a store failure, another method) goes on to the controller, which
  * answers it, errors included, as RFC 9457 problems in one place ({@code ApiExceptionHandler}).
+ * A failure met here goes with the request ({@link #FAILURE}) so the controller answers it without
+ * asking the store again: with the database down, a second try would hold the request for a second
+ * connection timeout.
  */
 final class TileRequestFilter extends HttpFilter {
 
     private static final String PREFIX = "/tiles/";
     private static final String SUFFIX = ".mvt";
+    /** The request attribute holding the exception the short path met, for the controller to answer. */
+    static final String FAILURE = TileRequestFilter.class.getName() + ".failure";
 
     private final TileService tiles;
 
@@ -59,6 +64,7 @@ final class TileRequestFilter extends HttpFilter {
             }
             tile = tiles.tile(layer.id(), t.coord());
         } catch (RuntimeException e) { // unknown layer, store failure: the controller makes the problem
+            request.setAttribute(FAILURE, e);
             return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.store.SpatialStore;
+import cn.yiyang.planning.layers.store.StoreException;
 import cn.yiyang.planning.layers.tiles.TileCoord;
+import cn.yiyang.planning.layers.tiles.TileSource;
 import jakarta.servlet.http.HttpFilter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +72,23 @@ class TileRequestFilterIT {
             r.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
             return r;
         }
+
+        /** The app's tile source, counting its calls, and failing as a store that is down while {@link #DOWN}. */
+        static final AtomicInteger CALLS = new AtomicInteger();
+        static volatile boolean DOWN;
+
+        @Bean
+        @Primary
+        TileSource countingTileSource(SpatialStore store) {
+            TileSource real = TileSource.of(store);
+            return (layer, c) -> {
+                CALLS.incrementAndGet();
+                if (DOWN) {
+                    throw new StoreException(StoreException.Reason.UNAVAILABLE, "a query failed (SQLSTATE 08001)", null);
+                }
+                return real.tile(layer, c);
+            };
+        }
     }
 
     @LocalServerPort
@@ -88,6 +110,7 @@ class TileRequestFilterIT {
         MapTestData.load(repo, catalogue);
         versions.changed();
         BehindTheShortPath.SEEN.clear();
+        BehindTheShortPath.DOWN = false;
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -170,5 +193,18 @@ class TileRequestFilterIT {
         assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"tilejson\":\"3.0.0\"");
         assertThat(BehindTheShortPath.SEEN).containsExactly("/tiles/no_such_layer/1/0/0.mvt",
                 "/tiles/village/3/8/0.mvt", "/tiles/village.json");
+    }
+
+    @Test
+    void aStoreFailureIsAnsweredAsAProblemWithoutAskingTheStoreTwice() throws Exception {
+        BehindTheShortPath.DOWN = true;
+        BehindTheShortPath.CALLS.set(0);
+        HttpResponse<byte[]> r = get(path("village", centre), "Authorization", basic(), "Accept-Language", "zh-CN");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"code\":\"store_unavailable\"").doesNotContain("SQLSTATE");
+        assertThat(BehindTheShortPath.SEEN).as("the controller answered").containsExactly(path("village", centre));
+        assertThat(BehindTheShortPath.CALLS).as("tile queries").hasValue(1);
     }
 }
