@@ -126,7 +126,7 @@ class TileBenchmark {
     void tileLatencyThroughputAndFirstRender() throws Exception {
         LayerCatalogue catalogue = LayerCatalogue.standard();
         line("# Tile benchmark (full demo city, PostGIS)%n");
-        line("clients %d, requests per client and round %d, %d rounds of SQL then HTTP per row, up to %d distinct tiles per layer and zoom, %d cores for the app (%s), HTTP client: %s%n",
+        line("clients %d, requests per client and round %d, %d rounds of SQL then HTTP per row, up to %d distinct tiles per layer and zoom, cores the app sees: %d (%s), HTTP client: %s%n",
                 CLIENTS, REQUESTS_PER_CLIENT, ROUNDS, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("tile.benchmark.topology", "app, load generator and database on the same cores"),
                 JDK_CLIENT ? "JDK HttpClient" : "kept-alive socket per client (KeepAliveClient)");
