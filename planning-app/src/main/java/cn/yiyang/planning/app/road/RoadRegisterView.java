@@ -14,6 +14,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -200,9 +201,11 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
 
     private Component buildGrid() {
         LocalDate today = register.today();
-        grid.addColumn(e -> e.roadName() == null ? e.roadCode() : e.roadName() + " · " + e.roadCode())
-                .setHeader(getTranslation("road-register.column.road")).setFlexGrow(3).setResizable(true)
-                .setKey("road");
+        // The road is what an entry is about: its name and code are shown whole (the grid scrolls sideways
+        // instead), and also in a tooltip.
+        ValueProvider<RegisterEntry, String> road = e -> e.roadName() == null ? e.roadCode() : e.roadName() + " · " + e.roadCode();
+        grid.addColumn(road).setHeader(getTranslation("road-register.column.road")).setAutoWidth(true).setFlexGrow(1)
+                .setResizable(true).setFrozen(true).setTooltipGenerator(road).setKey("road");
         grid.addColumn(e -> RegisterLabels.adminClass(e.adminClass(), locale))
                 .setHeader(getTranslation("road-register.column.class")).setAutoWidth(true).setKey("class");
         grid.addColumn(e -> nz(e.countyName())).setHeader(getTranslation("road-register.column.county"))
@@ -214,7 +217,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         grid.addColumn(e -> e.blockedOn().toString()).setHeader(getTranslation("road-register.column.blocked-on"))
                 .setAutoWidth(true).setSortable(true).setComparator(RegisterEntry::blockedOn).setKey("blockedOn");
         grid.addColumn(e -> e.daysOpen(today)).setHeader(getTranslation("road-register.column.days-open"))
-                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END).setSortable(true)
+                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setSortable(true) // header and sorter whole
                 .setComparator(e -> e.daysOpen(today)).setKey("daysOpen");
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("road-register.column.status"))
                 .setAutoWidth(true).setKey("status");
