@@ -31,18 +31,22 @@ function labelStyle(text, size, weight, color, offsetY = 0) {
   });
 }
 
-/** Administrative boundaries: more and finer lines, and labels, as the zoom grows. */
+/**
+ * Administrative boundaries: more and finer lines, and labels, as the zoom grows. Each level's names show
+ * from `labelFrom` up to below `labelTo`: zoomed into a few villages, a county or township name at its
+ * unit's centre is no help (the breadcrumb says where the map is) and took the place of village names.
+ */
 const ADMIN = {
-  county: {stroke: '#5b2c83', width: (z) => (z < 9 ? 2.2 : 3), dash: undefined, labelFrom: 0, labelSize: 15},
-  township: {stroke: '#7e57c2', width: (z) => (z < 11 ? 1.2 : 1.8), dash: [6, 4], labelFrom: 9, labelSize: 13},
-  village: {stroke: '#9e8cc2', width: (z) => (z < 11 ? 0.6 : 1.1), dash: undefined, labelFrom: 11, labelSize: 12},
+  county: {stroke: '#5b2c83', width: (z) => (z < 9 ? 2.2 : 3), dash: undefined, labelFrom: 0, labelTo: 12, labelSize: 15},
+  township: {stroke: '#7e57c2', width: (z) => (z < 11 ? 1.2 : 1.8), dash: [6, 4], labelFrom: 9, labelTo: 14, labelSize: 13},
+  village: {stroke: '#9e8cc2', width: (z) => (z < 11 ? 0.6 : 1.1), dash: undefined, labelFrom: 11, labelTo: Infinity, labelSize: 12},
 };
 
 function adminStyle(id, feature, zoom, isLabel) {
   const a = ADMIN[id];
   if (isLabel) {
     const name = feature.get('name');
-    if (!name || zoom < a.labelFrom) {
+    if (!name || zoom < a.labelFrom || zoom >= a.labelTo) {
       return null;
     }
     const weight = id === 'village' ? 'normal' : 'bold';

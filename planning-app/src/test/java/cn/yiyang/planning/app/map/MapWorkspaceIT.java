@@ -212,6 +212,26 @@ class MapWorkspaceIT {
         browser.waitFor(Duration.ofSeconds(20), "a render", () -> (Boolean) browser.js(
                 "return arguments[0].olMap.getAllLayers().every(l => !l.getSource() || !l.getSource().loading)", map));
         browser.screenshot("workspace-search");
+
+        // The names the map draws there: the village's own, not its county's (whose label point lies in
+        // 中心村 and used to take its place at this zoom).
+        @SuppressWarnings("unchecked")
+        List<Object> names = (List<Object>) browser.js("""
+                const m = arguments[0].olMap, res = m.getView().getResolution();
+                const ext = m.getView().calculateExtent(m.getSize()), names = [];
+                for (const l of m.getAllLayers()) {
+                  if (!l.get('layerId') || !l.getVisible()) continue;
+                  for (const f of l.getFeaturesInExtent(ext)) {
+                    if (!String(f.get('layer') || '').endsWith('_label')) continue;
+                    const s = l.getStyleFunction()(f, res);
+                    for (const st of (Array.isArray(s) ? s : s ? [s] : [])) {
+                      const t = st.getText && st.getText();
+                      if (t && t.getText()) names.push(t.getText());
+                    }
+                  }
+                }
+                return names;""", map);
+        assertThat(names).as("labels drawn on 中心村").contains("中心村").doesNotContain("南县");
     }
 
     @Test
