@@ -6,7 +6,6 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +19,11 @@ import java.util.Optional;
  * Table and column names come from the catalogue (plain identifiers it has checked); every value is
  * a bind parameter.
  *
- * <p>The statement runs in its own short transaction with {@link #PLANNER_SETTINGS}: PostGIS gives its
- * functions high planner costs, so a tile's estimate passes PostgreSQL's JIT thresholds and the
- * planner compiles the query with LLVM on every request (measured on the full demo city: a z8 road
- * tile 295 ms with JIT, 32 ms without) and starts parallel workers that only add start-up cost to a
- * query of a few milliseconds, while twenty concurrent tile requests already keep every core busy
- * (a dense z13 household tile: 42 ms with workers, 18 ms without). {@code SET LOCAL} ends with the
- * transaction, so the pool's other users keep the server's settings.
+ * <p>The statement runs on the store's tile connections ({@link SpatialStore#withTileConnection}), whose
+ * sessions have no JIT and no parallel workers ({@link SpatialStore#TILE_SESSION_SETTINGS} says why): one
+ * round trip a tile. Before, each tile ran in a transaction of its own that set them locally (BEGIN and
+ * the settings, the query, COMMIT: three round trips), which on a light tile cost PostgreSQL more than
+ * the query did.
  */
 public final class PostgisTileSource implements TileSource {
 
@@ -35,9 +32,6 @@ public final class PostgisTileSource implements TileSource {
 
     /** The stored thinning cell of every point layer table (migration V5, see {@link TileRules#thinCell}). */
     public static final String THIN_CELL = "thin_cell";
-
-    /** Planner settings for the tile statement only (see the class comment). */
-    static final String PLANNER_SETTINGS = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0";
 
     private final SpatialStore store;
 
@@ -52,10 +46,7 @@ public final class PostgisTileSource implements TileSource {
             return new byte[0];
         }
         Query q = query(layer, c);
-        return store.inTransaction(conn -> {
-            try (Statement st = conn.createStatement()) {
-                st.execute(PLANNER_SETTINGS);
-            }
+        return store.withTileConnection(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(q.sql())) {
                 for (int i = 0; i < q.params().size(); i++) {
                     ps.setObject(i + 1, q.params().get(i));
