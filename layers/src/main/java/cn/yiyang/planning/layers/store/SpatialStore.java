@@ -13,10 +13,10 @@ import org.flywaydb.core.api.FlywayException;
  * A store: a pooled data source and its {@link Dialect}. {@link #migrate()} brings an empty
  * database to the current schema with Flyway.
  *
- * <p>A PostGIS store it opens also has a small second pool for vector tiles
- * ({@link #withTileConnection}): short read-only statements that many map users send at once, each
- * one round trip. Its sessions have {@link #TILE_SESSION_SETTINGS}, so the statements need no
- * transaction of their own to set them.
+ * <p>A PostGIS store it opens also has a second pool for vector tiles ({@link #withTileConnection}),
+ * opened with the first tile: short read-only statements that many map users send at once, each one
+ * round trip. Its sessions have {@link #TILE_SESSION_SETTINGS}, so the statements need no transaction of
+ * their own to set them.
  */
 public final class SpatialStore implements AutoCloseable {
 
@@ -30,28 +30,29 @@ public final class SpatialStore implements AutoCloseable {
     public static final java.util.Map<String, String> TILE_SESSION_SETTINGS = java.util.Map.of(
             "jit", "off", "max_parallel_workers_per_gather", "0");
     /**
-     * Connections of the tile pool. Tile statements are CPU-bound: beyond about two per database core
-     * more at once only queue inside the server; requests beyond this wait for a connection instead.
-     * None are kept once the map has been idle for {@link #TILE_IDLE_MS}.
+     * Connections of the tile pool, as many as the main pool's, all kept open: opening one costs about
+     * 7 ms here (SCRAM), and a map view asks for dozens of tiles at once.
      */
-    static final int TILE_POOL_SIZE = 10;
-    static final long TILE_IDLE_MS = 60_000;
+    static final int TILE_POOL_SIZE = 20;
 
     private final DataSource dataSource;
     private final Dialect dialect;
     private final AutoCloseable owned;
     /** The embedded store's settings, to compact its file after the pool is closed (null otherwise). */
     private final StoreSettings embedded;
-    /** The PostGIS tile pool (see the class comment), or null: tiles then use the main pool. */
-    private final HikariDataSource tilePool;
+    /** The settings of a PostGIS store opened here, for its tile pool (null otherwise: no tile pool). */
+    private final StoreSettings tileSettings;
+    /** The tile pool (see the class comment), opened at the first tile: a store that serves none has none. */
+    private volatile HikariDataSource tilePool;
+    private boolean closed;
 
     private SpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, StoreSettings embedded,
-                         HikariDataSource tilePool) {
+                         StoreSettings tileSettings) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.owned = owned;
         this.embedded = embedded;
-        this.tilePool = tilePool;
+        this.tileSettings = tileSettings;
     }
 
     /** Opens a connection pool to the store the settings name. */
@@ -68,18 +69,25 @@ public final class SpatialStore implements AutoCloseable {
             cfg.addDataSourceProperty("ApplicationName", "rural-planning");
         }
         HikariDataSource ds = new HikariDataSource(cfg);
-        HikariDataSource tiles = null;
-        if (postgis) {
-            HikariConfig t = poolConfig(settings, "planning-tiles");
+        return new SpatialStore(ds, Dialect.of(settings.kind()), ds, embedded ? settings : null, postgis ? settings : null);
+    }
+
+    /** The tile pool, opened on first use; null when the store has none. */
+    private HikariDataSource tilePool() {
+        HikariDataSource pool = tilePool;
+        return pool != null || tileSettings == null ? pool : openTilePool();
+    }
+
+    private synchronized HikariDataSource openTilePool() {
+        if (tilePool == null && !closed) {
+            HikariConfig t = poolConfig(tileSettings, "planning-tiles");
             t.setMaximumPoolSize(TILE_POOL_SIZE);
-            t.setMinimumIdle(0);
-            t.setIdleTimeout(TILE_IDLE_MS);
             t.setReadOnly(true);
             t.setConnectionInitSql(setAll(false));
             t.addDataSourceProperty("ApplicationName", "rural-planning-tiles");
-            tiles = new HikariDataSource(t);
+            tilePool = new HikariDataSource(t);
         }
-        return new SpatialStore(ds, Dialect.of(settings.kind()), ds, embedded ? settings : null, tiles);
+        return tilePool;
     }
 
     private static HikariConfig poolConfig(StoreSettings settings, String name) {
@@ -187,8 +195,9 @@ public final class SpatialStore implements AutoCloseable {
      * on the embedded store as {@link #withConnection}.
      */
     public <T> T withTileConnection(SqlWork<T> work) {
-        if (tilePool != null) {
-            try (Connection c = tilePool.getConnection()) {
+        HikariDataSource pool = tilePool();
+        if (pool != null) {
+            try (Connection c = pool.getConnection()) {
                 return work.run(c);
             } catch (SQLException e) {
                 throw translate("a tile query", e);
@@ -225,8 +234,11 @@ public final class SpatialStore implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (tilePool != null) {
-            tilePool.close();
+        synchronized (this) {
+            closed = true;
+            if (tilePool != null) {
+                tilePool.close();
+            }
         }
         if (owned != null) {
             try {

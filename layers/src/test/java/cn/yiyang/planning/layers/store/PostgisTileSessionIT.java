@@ -51,6 +51,32 @@ class PostgisTileSessionIT {
         }
     }
 
+    /** Connections of the store's tile pool open on its database (the server's view). */
+    private static int tileConnections(TestStore t) throws SQLException {
+        try (Connection c = DriverManager.getConnection(t.jdbcUrl()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                     + " AND application_name = 'rural-planning-tiles'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void theTilePoolOpensWithTheFirstTileAndClosesWithTheStore() throws Exception {
+        try (TestStore t = TestStores.postgis()) {
+            t.store().withConnection(c -> c.isValid(1));
+            assertThat(tileConnections(t)).as("a store that has served no tile").isZero();
+            t.store().withTileConnection(c -> c.isValid(1));
+            assertThat(tileConnections(t)).as("after the first tile").isPositive();
+            t.store().close();
+            long until = System.nanoTime() + 5_000_000_000L; // a backend leaves pg_stat_activity as it exits
+            while (tileConnections(t) > 0 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(tileConnections(t)).as("after close").isZero();
+        }
+    }
+
     @Test
     void aStoreOverSomeoneElsesDataSourceSetsThemForTheTileOnly() throws Exception {
         try (TestStore t = TestStores.postgis()) {
