@@ -38,10 +38,17 @@ public final class SpatialStore implements AutoCloseable {
      */
     static final String TILE_SESSION_WARM_UP = "SELECT ST_Transform(ST_SetSRID(ST_MakePoint(112, 28), 4490), 3857)";
     /**
-     * Connections of the tile pool, as many as the main pool's, all kept open: opening one costs about
-     * 7 ms here (SCRAM), and a map view asks for dozens of tiles at once.
+     * At most this many tile connections, as the main pool: tile statements are CPU-bound, and beyond
+     * about two per database core more at once only queue inside the server.
      */
     static final int TILE_POOL_SIZE = 20;
+    /**
+     * Tile connections kept open when the map is quiet. A new one costs the database about 60 ms here
+     * (SCRAM sign-in and {@link #TILE_SESSION_WARM_UP}), so the pool grows with the requests at once and
+     * shrinks back after ten idle minutes (Hikari's default), rather than opening all
+     * {@link #TILE_POOL_SIZE} at the first tile: that burst delayed the first map render by a third.
+     */
+    static final int TILE_MIN_IDLE = 4;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -90,6 +97,7 @@ public final class SpatialStore implements AutoCloseable {
         if (tilePool == null && !closed) {
             HikariConfig t = poolConfig(tileSettings, "planning-tiles");
             t.setMaximumPoolSize(TILE_POOL_SIZE);
+            t.setMinimumIdle(TILE_MIN_IDLE);
             t.setReadOnly(true);
             t.setConnectionInitSql(setAll(false) + "; " + TILE_SESSION_WARM_UP);
             t.addDataSourceProperty("ApplicationName", "rural-planning-tiles");
