@@ -38,6 +38,7 @@ class StoreConfiguration {
         log.info("Store: {}", settings.kind());
         SpatialStore store = SpatialStore.open(settings);
         store.migrate();
+        store.openTilePool(); // fills in the background: the first map view finds warm tile connections
         return store;
     }
 
