@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -14,7 +17,7 @@ import org.flywaydb.core.api.FlywayException;
  * database to the current schema with Flyway.
  *
  * <p>A PostGIS store it opens also has a second pool for vector tiles ({@link #withTileConnection}),
- * opened with the first tile: short read-only statements that many map users send at once, each one
+ * opened by {@link #openTilePool()} or else with the first tile: short read-only statements that many map users send at once, each one
  * round trip. Its sessions have {@link #TILE_SESSION_SETTINGS}, so the statements need no transaction of
  * their own to set them.
  */
@@ -27,7 +30,7 @@ public final class SpatialStore implements AutoCloseable {
      * cost to a query of a few milliseconds while concurrent tile requests already keep every core busy
      * (a dense z13 household tile: 42 ms with workers, 18 ms without).
      */
-    public static final java.util.Map<String, String> TILE_SESSION_SETTINGS = java.util.Map.of(
+    public static final Map<String, String> TILE_SESSION_SETTINGS = Map.of(
             "jit", "off", "max_parallel_workers_per_gather", "0");
     /**
      * Run once by each new tile connection, so that a map user's first tile on it does not pay for it: a
@@ -62,7 +65,7 @@ public final class SpatialStore implements AutoCloseable {
     private final StoreSettings embedded;
     /** The settings of a PostGIS store opened here, for its tile pool (null otherwise: no tile pool). */
     private final StoreSettings tileSettings;
-    /** The tile pool (see the class comment), opened at the first tile: a store that serves none has none. */
+    /** The tile pool (see the class comment); null until opened, so a store that serves no tiles has none. */
     private volatile HikariDataSource tilePool;
     private boolean closed;
 
@@ -86,8 +89,6 @@ public final class SpatialStore implements AutoCloseable {
         cfg.setMaximumPoolSize(postgis ? 20 : 8);
         if (postgis) {
             cfg.setMinimumIdle(MAIN_MIN_IDLE);
-        }
-        if (postgis) {
             cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
             cfg.addDataSourceProperty("ApplicationName", "rural-planning");
         }
@@ -142,9 +143,9 @@ public final class SpatialStore implements AutoCloseable {
 
     /** {@link #TILE_SESSION_SETTINGS} as SET statements, for a session or (local) for one transaction. */
     private static String setAll(boolean local) {
-        return TILE_SESSION_SETTINGS.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        return TILE_SESSION_SETTINGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> (local ? "SET LOCAL " : "SET ") + e.getKey() + " = " + e.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 
     /** A store over a data source someone else owns (and closes). Its tiles use that data source too. */
@@ -243,7 +244,7 @@ public final class SpatialStore implements AutoCloseable {
             return withConnection(work);
         }
         return inTransaction(c -> {
-            try (java.sql.Statement st = c.createStatement()) {
+            try (Statement st = c.createStatement()) {
                 st.execute(setAll(true));
             }
             return work.run(c);
