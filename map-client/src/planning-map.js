@@ -2,8 +2,12 @@
 //
 // Methods (called by the Java component PlanningMap):
 //   setLayers(json)            catalogue layers to show (array or JSON text of {id, title, geometry, url,
-//                              minZoom, maxZoom, visible, opacity, version, variant}); then restores the
-//                              user's stored choices (event prefs-restored) and sends the legends (legend)
+//                              minZoom, maxZoom, visible, opacity, version, variant, codes}); then restores the
+//                              user's stored choices (event prefs-restored) and sends the legends (legend).
+//                              codes: what the layer's codes mean, from the catalogue's code lists, as
+//                              {field: {value: {rank (ordered lists only, 1 the highest), traits: [..]}}}, e.g.
+//                              {surface: {asphalt: {traits: ['hardened', 'all_season']}}}; styles read
+//                              "hardened" and the like from it, never from a copy of their own
 //   setVisible(id, visible)    show or hide one layer          (remembered in localStorage)
 //   setOpacity(id, opacity)    0..1                            (remembered)
 //   setVariant(id, variant)    a style variant, e.g. household 'poverty' | 'water'   (remembered)
@@ -367,7 +371,7 @@ class PlanningMap extends HTMLElement {
       this.setAttribute('data-tiles-loaded', String(this._tilesLoaded));
     });
     const view = this._map.getView();
-    const base = styleFor(d.id, d.geometry, (res) => view.getZoomForResolution(res), () => this._variants.get(d.id));
+    const base = styleFor(d, (res) => view.getZoomForResolution(res), () => this._variants.get(d.id));
     const kind = d.geometry === 'POINT' ? 'point' : d.geometry === 'MULTILINESTRING' ? 'line' : 'polygon';
     const style = (feature, resolution) => {
       const s = base(feature, resolution);
@@ -460,7 +464,7 @@ class PlanningMap extends HTMLElement {
 
   _legendOf(def) {
     const zoomOf = () => 14;
-    const style = styleFor(def.id, def.geometry, zoomOf, () => this._variants.get(def.id));
+    const style = styleFor(def, zoomOf, () => this._variants.get(def.id));
     return legendEntries(def.id, def.geometry, this._variants.get(def.id)).map((entry) => ({
       key: entry.key,
       image: this._swatch(entry, style),

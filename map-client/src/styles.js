@@ -1,9 +1,30 @@
 // Data-driven styles of the catalogue layers. Every style function gets an OpenLayers (render)
 // feature and the view zoom; styles are cached by key so that a tile of thousands of features
-// does not allocate thousands of style objects.
+// does not allocate thousands of style objects. What a code means (a hardened surface, centralised
+// water supply, the top cold-chain tier) is not decided here: the server sends it with the layer
+// (def.codes, from the catalogue's code lists), so the map and the analyses cannot disagree.
 import {Circle, Fill, Stroke, Style, Text} from 'ol/style.js';
 
 const cache = new Map();
+
+/**
+ * What the feature's code in `field` means, from the layer's `codes` ({field: {value: {rank, traits}}}, as
+ * the server sends them): undefined when the layer sent nothing for that field or the value is not a code.
+ */
+function meaningOf(codes, feature, field) {
+  const values = codes && own(codes, field) ? codes[field] : undefined;
+  const value = feature.get(field);
+  return values && typeof value === 'string' && own(values, value) ? values[value] : undefined;
+}
+
+function own(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Whether the feature's code in `field` carries `trait` (e.g. surface → 'hardened'). */
+function hasTrait(codes, feature, field, trait) {
+  return meaningOf(codes, feature, field)?.traits?.includes(trait) === true;
+}
 
 function cached(key, make) {
   let s = cache.get(key);
@@ -73,12 +94,12 @@ function adminStyle(id, feature, zoom, isLabel) {
 }
 
 const ROAD_WIDTH = {national: 4.5, provincial: 4, county: 3.2, township: 2.6, village: 2, group: 1.5, household: 1};
-const HARDENED_SURFACES = new Set(['asphalt', 'cement']);
 
-function roadStyle(feature, zoom) {
+/** Hardened: the road's own `hardened` flag, else what its surface code means (as the importer derives it). */
+function roadStyle(feature, zoom, codes) {
   const cls = feature.get('admin_class') || 'village';
   const hardened = feature.get('hardened') === true
-    || (feature.get('hardened') == null && HARDENED_SURFACES.has(feature.get('surface')));
+    || (feature.get('hardened') == null && hasTrait(codes, feature, 'surface', 'hardened'));
   const factor = zoom < 10 ? 0.55 : zoom < 13 ? 0.8 : 1.2;
   const width = Math.round((ROAD_WIDTH[cls] || 1.5) * factor * 10) / 10;
   const major = cls === 'national' || cls === 'provincial';
@@ -154,15 +175,14 @@ const POINTS = {
 
 /** Facility status (运行 / 在建 / 规划 / 停运) by colour, the same for every facility layer. */
 const STATUS_COLOR = {building: '#ffb300', planned: '#bdbdbd', stopped: '#e53935'};
-/** Water supply schemes that count as serving a household (coverage); dispersed supply does not. */
-const SERVED_BY = new Set(['integrated', 'large', 'small']);
+/** Households served by centralised water supply (the water_kind code's trait) and the others. */
 const SERVED = '#1e88e5';
 const UNSERVED = '#e53935';
 
-function pointColor(id, feature, base, variant) {
+function pointColor(id, feature, base, variant, codes) {
   if (id === 'household') {
     if (variant === 'water') {
-      return SERVED_BY.has(feature.get('water_source')) ? SERVED : UNSERVED;
+      return hasTrait(codes, feature, 'water_source', 'centralised') ? SERVED : UNSERVED;
     }
     const p = feature.get('poverty_status');
     return p === 'monitored' ? '#e53935' : p === 'exited' ? '#fb8c00' : base;
@@ -170,10 +190,12 @@ function pointColor(id, feature, base, variant) {
   return STATUS_COLOR[feature.get('status')] || base;
 }
 
-function pointStyle(id, feature, zoom, variant) {
+function pointStyle(id, feature, zoom, variant, codes) {
   const p = POINTS[id] || {color: '#37474f', radius: 4};
-  const color = pointColor(id, feature, p.color, variant);
-  const radius = (id === 'cold_chain_site' && feature.get('tier') === 'county') ? p.radius + 2 : p.radius;
+  const color = pointColor(id, feature, p.color, variant, codes);
+  // the top tier of an ordered tier list (the county warehouses) is drawn larger
+  const top = id === 'cold_chain_site' && meaningOf(codes, feature, 'tier')?.rank === 1;
+  const radius = top ? p.radius + 2 : p.radius;
   const circle = cached(`point:${color}:${radius}`, () => new Style({
     image: new Circle({
       radius,
@@ -252,10 +274,14 @@ function areaStyle(id, feature, zoom, isLabel) {
 }
 
 /**
- * The style function of a catalogue layer. Features of the `<id>_label` MVT layer are label points
- * of the polygons (one per polygon, however many tiles it spans).
+ * The style function of a catalogue layer, from its definition as the element gets it ({id, geometry,
+ * codes}). Features of the `<id>_label` MVT layer are label points of the polygons (one per polygon,
+ * however many tiles it spans).
  */
-export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined) {
+export function styleFor(def, zoomOf, variantOf = () => undefined) {
+  const layerId = def.id;
+  const geometry = def.geometry;
+  const codes = def.codes || {};
   return (feature, resolution) => {
     const zoom = zoomOf(resolution);
     const isLabel = String(feature.get('layer') || '').endsWith('_label');
@@ -263,7 +289,7 @@ export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined)
       return adminStyle(layerId, feature, zoom, isLabel);
     }
     if (layerId === 'road') {
-      return roadStyle(feature, zoom);
+      return roadStyle(feature, zoom, codes);
     }
     if (layerId === 'access_road') {
       return accessRoadStyle(feature, zoom);
@@ -272,7 +298,7 @@ export function styleFor(layerId, geometry, zoomOf, variantOf = () => undefined)
       return gapStyle(feature, zoom);
     }
     if (geometry === 'POINT') {
-      return pointStyle(layerId, feature, zoom, variantOf());
+      return pointStyle(layerId, feature, zoom, variantOf(), codes);
     }
     return areaStyle(layerId, feature, zoom, isLabel);
   };

@@ -1,5 +1,7 @@
 package cn.yiyang.planning.importer.demo;
 
+import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +81,7 @@ final class Model {
                 LineString line, Village village) {
 
         boolean hardened() {
-            return surface.equals("asphalt") || surface.equals("cement");
+            return CodeLists.ROAD_SURFACE.has(surface, CodeTrait.HARDENED);
         }
     }
 

@@ -1,9 +1,11 @@
 package cn.yiyang.planning.importer.mapping;
 
+import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -15,8 +17,8 @@ import java.util.function.Function;
  *   <caption>Derivation rules</caption>
  *   <tr><th>layer</th><th>field</th><th>from</th><th>rule</th></tr>
  *   <tr><td>road</td><td>hardened (是否硬化)</td><td>surface (路面类型)</td>
- *       <td>true for asphalt (沥青) and cement (水泥), false for gravel and earth: the plan counts
- *       asphalt and cement concrete as hardened roads</td></tr>
+ *       <td>whether the surface is {@link CodeTrait#HARDENED hardened} in {@link CodeLists#ROAD_SURFACE}:
+ *       true for asphalt (沥青) and cement (水泥), false for gravel and earth</td></tr>
  * </table>
  */
 public final class Derivations {
@@ -33,12 +35,11 @@ public final class Derivations {
                              Function<Map<String, Object>, Object> rule) {
     }
 
-    private static final Set<String> HARDENED_SURFACES = Set.of("asphalt", "cement");
-
     /** Every derivation rule. */
     public static final List<Derivation> RULES = List.of(
-            new Derivation("road", "hardened", List.of("surface"),
-                    attrs -> attrs.get("surface") instanceof String s ? HARDENED_SURFACES.contains(s) : null));
+            new Derivation(LayerIds.ROAD, "hardened", List.of("surface"),
+                    attrs -> attrs.get("surface") instanceof String s
+                            ? CodeLists.ROAD_SURFACE.has(s, CodeTrait.HARDENED) : null));
 
     private Derivations() {
     }

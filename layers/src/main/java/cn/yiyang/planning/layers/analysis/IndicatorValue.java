@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.analysis;
 
+import cn.yiyang.planning.layers.catalogue.Region;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param runId       the run
  * @param indicator   a stable indicator id, e.g. {@code household_road_access_rate}
  * @param level       {@code city}, {@code county}, {@code township} or {@code village}
- * @param code        the unit's code (the city is {@code 430900})
+ * @param code        the unit's code (the city is {@link Region#CITY_CODE})
  * @param name        the unit's name
  * @param parentCode  the code of the unit it lies in (null for the city)
  * @param group       {@code all}, {@code key_support} or {@code demonstration} (the villages counted)
@@ -24,8 +25,6 @@ public record IndicatorValue(String runId, String indicator, String level, Strin
     public static final String COUNTY = "county";
     public static final String TOWNSHIP = "township";
     public static final String VILLAGE = "village";
-    /** The code of the city as a unit. */
-    public static final String CITY_CODE = "430900";
     public static final String ALL = "all";
     public static final String KEY_SUPPORT = "key_support";
     public static final String DEMONSTRATION = "demonstration";

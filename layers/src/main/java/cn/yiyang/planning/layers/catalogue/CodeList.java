@@ -1,23 +1,35 @@
 package cn.yiyang.planning.layers.catalogue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
-/** A named list of allowed values for a {@link FieldType#CODE} field. */
+/**
+ * A named list of allowed values for a {@link FieldType#CODE} field, and the home of what those values mean:
+ * the {@link CodeTrait traits} each code carries ({@link #has}, {@link #values}) and, in an ordered list, each
+ * code's rank ({@link #atLeast}). Rules ask the list instead of naming values.
+ */
 public final class CodeList {
 
     private final String id;
+    private final boolean ordered;
     private final List<Code> codes;
+    private final Map<String, Code> byValue = new LinkedHashMap<>();
     private final Map<String, Code> lookup = new LinkedHashMap<>();
 
-    private CodeList(String id, List<Code> codes) {
+    private CodeList(String id, boolean ordered, List<Code> codes) {
         this.id = id;
+        this.ordered = ordered;
         this.codes = List.copyOf(codes);
         for (Code c : this.codes) {
+            byValue.put(c.value(), c);
             lookup.put(normalise(c.value()), c);
         }
         for (Code c : this.codes) {
@@ -37,9 +49,19 @@ public final class CodeList {
         return codes;
     }
 
+    /** Whether the codes are ranked, highest first (technical grades, tiers); see {@link #atLeast}. */
+    public boolean ordered() {
+        return ordered;
+    }
+
+    /** Whether any code of this list carries a trait. */
+    public boolean hasTraits() {
+        return codes.stream().anyMatch(c -> !c.traits().isEmpty());
+    }
+
     /** The code whose value is exactly {@code value}. */
     public Optional<Code> byValue(String value) {
-        return codes.stream().filter(c -> c.value().equals(value)).findFirst();
+        return Optional.ofNullable(value == null ? null : byValue.get(value));
     }
 
     /**
@@ -53,30 +75,84 @@ public final class CodeList {
         return Optional.ofNullable(lookup.get(normalise(written)));
     }
 
+    /** The values of the codes that carry {@code trait}, in list order. */
+    public Set<String> values(CodeTrait trait) {
+        Set<String> out = new LinkedHashSet<>();
+        codes.stream().filter(c -> c.is(trait)).forEach(c -> out.add(c.value()));
+        return out;
+    }
+
+    /**
+     * Whether the code stored as {@code value} carries {@code trait}: false for null and for a value that is not
+     * in the list.
+     */
+    public boolean has(String value, CodeTrait trait) {
+        return byValue(value).map(c -> c.is(trait)).orElse(false);
+    }
+
+    /** The rank of {@code value} (1 the highest), or empty when the list has no order or the value is unknown. */
+    public OptionalInt rank(String value) {
+        return byValue(value).filter(Code::ranked).map(c -> OptionalInt.of(c.rank())).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Whether {@code value} ranks as high as {@code threshold} or higher, e.g. a technical grade of class III or
+     * better: {@code ROAD_TECH_GRADE.atLeast(grade, "class3")}. False for null and for a value not in the list.
+     *
+     * @throws IllegalArgumentException if the list has no order or {@code threshold} is not one of its values
+     */
+    public boolean atLeast(String value, String threshold) {
+        int limit = rank(threshold).orElseThrow(() -> new IllegalArgumentException(
+                "no rank for " + threshold + " in code list " + id + (ordered ? "" : " (not ordered)")));
+        OptionalInt r = rank(value);
+        return r.isPresent() && r.getAsInt() <= limit;
+    }
+
     private static String normalise(String s) {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** A builder of an unordered list. */
     public static Builder builder(String id) {
-        return new Builder(id);
+        return new Builder(id, false);
+    }
+
+    /** A builder of an ordered list: the codes rank 1, 2, … in the order they are added, the first the highest. */
+    public static Builder ordered(String id) {
+        return new Builder(id, true);
     }
 
     /** Fluent construction of a code list. */
     public static final class Builder {
         private final String id;
+        private final boolean ordered;
         private final List<Code> codes = new ArrayList<>();
 
-        private Builder(String id) {
+        private Builder(String id, boolean ordered) {
             this.id = id;
+            this.ordered = ordered;
         }
 
+        /** Adds a code (ranked next when the list is ordered). */
         public Builder code(String value, String zh, String en, String... aliases) {
-            codes.add(new Code(value, zh, en, List.of(aliases)));
+            codes.add(new Code(value, zh, en, List.of(aliases), ordered ? codes.size() + 1 : 0, Set.of()));
+            return this;
+        }
+
+        /** Gives the code added last these traits (besides any it has). */
+        public Builder is(CodeTrait... traits) {
+            if (codes.isEmpty()) {
+                throw new IllegalStateException("no code to give traits to in " + id);
+            }
+            Code last = codes.removeLast();
+            Set<CodeTrait> all = new LinkedHashSet<>(last.traits());
+            all.addAll(Arrays.asList(traits));
+            codes.add(new Code(last.value(), last.titleZh(), last.titleEn(), last.aliases(), last.rank(), all));
             return this;
         }
 
         public CodeList build() {
-            return new CodeList(id, codes);
+            return new CodeList(id, ordered, codes);
         }
     }
 }

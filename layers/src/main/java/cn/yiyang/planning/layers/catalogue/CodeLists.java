@@ -38,25 +38,39 @@ public final class CodeLists {
             .code("monitored", "监测户", "Under monitoring", "监测对象", "防返贫监测户")
             .build();
 
-    /** Kinds of water supply scheme; households use the same list for their water source. */
+    /**
+     * Kinds of water supply scheme; households use the same list for their water source. The schemes serving
+     * many households are {@link CodeTrait#CENTRALISED} (集中供水); dispersed wells and springs are not.
+     */
     public static final CodeList WATER_KIND = CodeList.builder("water_kind")
             .code("integrated", "城乡一体化", "Integrated urban-rural supply", "城乡供水一体化", "城乡一体化供水")
+            .is(CodeTrait.CENTRALISED)
             .code("large", "千人以上", "Scheme serving 1,000+ people", "千人以上工程", "千人以上供水工程")
+            .is(CodeTrait.CENTRALISED)
             .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程")
+            .is(CodeTrait.CENTRALISED)
             .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水")
             .build();
 
+    /**
+     * Administrative class of a road. National, provincial and county roads form the county-or-higher network
+     * ({@link CodeTrait#ACCESS_SEED}) from which the road-access analysis grows the connected network.
+     */
     public static final CodeList ROAD_ADMIN_CLASS = CodeList.builder("road_admin_class")
-            .code("national", "国道", "National road", "G", "国")
-            .code("provincial", "省道", "Provincial road", "S", "省")
-            .code("county", "县道", "County road", "X", "县")
+            .code("national", "国道", "National road", "G", "国").is(CodeTrait.ACCESS_SEED)
+            .code("provincial", "省道", "Provincial road", "S", "省").is(CodeTrait.ACCESS_SEED)
+            .code("county", "县道", "County road", "X", "县").is(CodeTrait.ACCESS_SEED)
             .code("township", "乡道", "Township road", "Y", "乡")
             .code("village", "村道", "Village road", "C", "村")
             .code("group", "组道", "Natural-village road", "组", "通组路")
             .code("household", "入户路", "Household access road", "入户")
             .build();
 
-    public static final CodeList ROAD_TECH_GRADE = CodeList.builder("road_tech_grade")
+    /**
+     * Technical grade, ordered from the best (expressway) down: "class III or better" is
+     * {@code ROAD_TECH_GRADE.atLeast(grade, "class3")}.
+     */
+    public static final CodeList ROAD_TECH_GRADE = CodeList.ordered("road_tech_grade")
             .code("expressway", "高速公路", "Expressway", "高速")
             .code("class1", "一级公路", "Class I", "一级")
             .code("class2", "二级公路", "Class II", "二级")
@@ -65,11 +79,14 @@ public final class CodeLists {
             .code("substandard", "等外公路", "Substandard", "等外")
             .build();
 
-    /** Road surface. Asphalt and cement are hardened (硬化); gravel and earth are not. */
+    /**
+     * Road surface. Asphalt and cement are {@link CodeTrait#HARDENED hardened} (硬化); gravel and earth are not.
+     * Hardened surfaces and gravel are {@link CodeTrait#ALL_SEASON all-season}; earth is not (it turns to mud).
+     */
     public static final CodeList ROAD_SURFACE = CodeList.builder("road_surface")
-            .code("asphalt", "沥青", "Asphalt", "沥青混凝土", "柏油")
-            .code("cement", "水泥", "Cement concrete", "水泥混凝土", "混凝土")
-            .code("gravel", "砂石", "Gravel", "砂石路", "碎石")
+            .code("asphalt", "沥青", "Asphalt", "沥青混凝土", "柏油").is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
+            .code("cement", "水泥", "Cement concrete", "水泥混凝土", "混凝土").is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
+            .code("gravel", "砂石", "Gravel", "砂石路", "碎石").is(CodeTrait.ALL_SEASON)
             .code("earth", "土路", "Earth", "土", "泥结")
             .build();
 
@@ -111,7 +128,8 @@ public final class CodeLists {
             .code("planned", "规划", "Planned", "拟建")
             .build();
 
-    public static final CodeList COLD_CHAIN_TIER = CodeList.builder("cold_chain_tier")
+    /** Tiers of the cold-chain network, ordered from the top: county, township, village. */
+    public static final CodeList COLD_CHAIN_TIER = CodeList.ordered("cold_chain_tier")
             .code("county", "县级仓储", "County warehouse", "县级", "县级冷链仓储")
             .code("township", "乡镇中心", "Township centre", "乡镇级", "乡镇冷链中心")
             .code("village", "村级网点", "Village outlet", "村级", "村级服务网点")

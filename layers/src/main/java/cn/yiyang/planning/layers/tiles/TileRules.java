@@ -2,6 +2,7 @@ package cn.yiyang.planning.layers.tiles;
 
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,20 +49,20 @@ public final class TileRules {
      * and unreadable. Layers not listed start at zoom 0.
      */
     private static final Map<String, Integer> MIN_ZOOM = Map.ofEntries(
-            Map.entry("village", 8),
-            Map.entry("natural_village", 10),
-            Map.entry("household", 13),
-            Map.entry("plan_land_use", 12),
-            Map.entry("basic_farmland", 10),
-            Map.entry("water_pipe", 11),
-            Map.entry("sewage_pipe", 11),
-            Map.entry("courier_point", 10),
-            Map.entry("bus_stop", 10),
+            Map.entry(LayerIds.VILLAGE, 8),
+            Map.entry(LayerIds.NATURAL_VILLAGE, 10),
+            Map.entry(LayerIds.HOUSEHOLD, 13),
+            Map.entry(LayerIds.PLAN_LAND_USE, 12),
+            Map.entry(LayerIds.BASIC_FARMLAND, 10),
+            Map.entry(LayerIds.WATER_PIPE, 11),
+            Map.entry(LayerIds.SEWAGE_PIPE, 11),
+            Map.entry(LayerIds.COURIER_POINT, 10),
+            Map.entry(LayerIds.BUS_STOP, 10),
             // road access results: gaps are few and the leaders' view, unserved households are shown
             // (thinned) from natural-village scale, road status from where group roads appear
-            Map.entry("access_gap", 8),
-            Map.entry("access_household", 10),
-            Map.entry("access_road", 10));
+            Map.entry(LayerIds.ACCESS_GAP, 8),
+            Map.entry(LayerIds.ACCESS_HOUSEHOLD, 10),
+            Map.entry(LayerIds.ACCESS_ROAD, 10));
 
     /**
      * Line classes left out below a zoom: at city and county scale the tens of thousands of short
@@ -73,7 +74,7 @@ public final class TileRules {
      * draws; {@code PostgisTileIndexIT} fails when a rule here has no such index.
      */
     private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM = Map.of(
-            "road", Map.entry("admin_class", Map.of("group", 10, "household", 12)));
+            LayerIds.ROAD, Map.entry("admin_class", Map.of("group", 10, "household", 12)));
 
     private TileRules() {
     }

@@ -8,6 +8,7 @@ import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.sql.Connection;
@@ -158,7 +159,7 @@ abstract class AnalysisRunContract {
                 }
             }
         }
-        values.add(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY, IndicatorValue.CITY_CODE,
+        values.add(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY, Region.CITY_CODE,
                 "益阳市", null, IndicatorValue.ALL, 361_000, 371_000, null));
         long start = System.nanoTime();
         runs.saveIndicators(run, values);
@@ -183,7 +184,7 @@ abstract class AnalysisRunContract {
                 "rural_access_index").getFirst();
         assertThat(empty.denominator()).isZero();
         assertThat(empty.value()).isNull();
-        IndicatorValue city = runs.indicators(run, IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null)
+        IndicatorValue city = runs.indicators(run, IndicatorValue.CITY, Region.CITY_CODE, null, null)
                 .getFirst();
         assertThat(city.value()).isCloseTo(361.0 / 371, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(city.parentCode()).isNull();
@@ -191,14 +192,14 @@ abstract class AnalysisRunContract {
 
         // saving the same unit again replaces it
         runs.saveIndicators(run, List.of(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY,
-                IndicatorValue.CITY_CODE, "益阳市", null, IndicatorValue.ALL, 362_000, 371_000, 0.95)));
+                Region.CITY_CODE, "益阳市", null, IndicatorValue.ALL, 362_000, 371_000, 0.95)));
         assertThat(runs.indicators(run, IndicatorValue.CITY, null, null, null)).singleElement()
                 .satisfies(i -> assertThat(i.numerator()).isEqualTo(362_000));
         assertThatThrownBy(() -> runs.saveIndicators(run, List.of(new IndicatorValue("other", "x",
-                IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+                IndicatorValue.CITY, Region.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> runs.saveIndicators("no-such-run", List.of(new IndicatorValue("no-such-run", "x",
-                IndicatorValue.CITY, IndicatorValue.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+                IndicatorValue.CITY, Region.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
                 .as("indicators belong to a run").isInstanceOf(StoreException.class);
     }
 
@@ -214,9 +215,9 @@ abstract class AnalysisRunContract {
             runs.create(run);
             runs.saveIndicators(ids[i], List.of(
                     new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430921", "南县",
-                            IndicatorValue.CITY_CODE, IndicatorValue.ALL, 900 + 10L * i, 1000, null),
+                            Region.CITY_CODE, IndicatorValue.ALL, 900 + 10L * i, 1000, null),
                     new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430922", "桃江县",
-                            IndicatorValue.CITY_CODE, IndicatorValue.ALL, 1, 2, null)));
+                            Region.CITY_CODE, IndicatorValue.ALL, 1, 2, null)));
             AnalysisRun started = run.started(at, null);
             runs.update(ends[i] == RunStatus.SUCCEEDED ? started.succeeded(at.plusSeconds(5), "{}")
                     : started.failed(at.plusSeconds(5), "NO_ROADS"));

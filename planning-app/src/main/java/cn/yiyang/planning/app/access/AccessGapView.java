@@ -8,6 +8,7 @@ import cn.yiyang.planning.app.map.TileService;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -38,9 +39,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class AccessGapView extends Div implements HasDynamicTitle {
 
     /** The layers on the gap map, those shown first. */
-    static final List<String> MAP_LAYERS = List.of("county", "township", "road", "access_road", "access_household",
-            "access_gap");
-    static final List<String> SHOWN = List.of("county", "road", "access_household", "access_gap");
+    static final List<String> MAP_LAYERS = List.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.ROAD,
+            LayerIds.ACCESS_ROAD, LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_GAP);
+    static final List<String> SHOWN = List.of(LayerIds.COUNTY, LayerIds.ROAD, LayerIds.ACCESS_HOUSEHOLD,
+            LayerIds.ACCESS_GAP);
 
     private final List<GapRow> all;
     private final PlaceService places;

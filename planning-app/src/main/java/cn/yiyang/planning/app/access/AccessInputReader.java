@@ -1,6 +1,5 @@
 package cn.yiyang.planning.app.access;
 
-import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.geo.access.AccessInput;
 import cn.yiyang.planning.geo.access.AccessInput.County;
 import cn.yiyang.planning.geo.access.AccessInput.Household;
@@ -8,7 +7,12 @@ import cn.yiyang.planning.geo.access.AccessInput.NaturalVillage;
 import cn.yiyang.planning.geo.access.AccessInput.Road;
 import cn.yiyang.planning.geo.access.AccessInput.Township;
 import cn.yiyang.planning.geo.access.AccessInput.Village;
+import cn.yiyang.planning.layers.catalogue.CodeList;
+import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
@@ -21,16 +25,16 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads the layers a road-access run needs into an {@link AccessInput}, deciding each road's part by the code
- * lists: hardened = the {@code hardened} flag, or an asphalt or cement surface when the flag is empty; class III or
- * better = technical grade expressway, class1, class2 or class3; seed = administrative class national, provincial or
- * county (the county network); impassable = held so by the 通返不通 register. Villages are rural unless their
+ * lists: hardened = the {@code hardened} flag, or a {@link CodeTrait#HARDENED hardened} surface when the flag is
+ * empty; all-season = the {@code all_season} flag; class III or better = a technical grade that ranks
+ * {@link CodeList#atLeast at least} class3; seed = an administrative class of the county-or-higher network
+ * ({@link CodeTrait#ACCESS_SEED}); impassable = held so by the 通返不通 register. Villages are rural unless their
  * urban-rural code is 1xx (城镇).
  */
 final class AccessInputReader {
 
-    private static final Set<String> HARDENED_SURFACES = Set.of("asphalt", "cement");
-    private static final Set<String> CLASS3_OR_BETTER = Set.of("expressway", "class1", "class2", "class3");
-    private static final Set<String> SEED_CLASSES = Set.of("national", "provincial", "county");
+    /** The lowest technical grade that counts as "class III or better". */
+    private static final String CLASS3 = "class3";
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -50,22 +54,25 @@ final class AccessInputReader {
     Read read(Set<String> impassableRoads) {
         List<Road> roads = new ArrayList<>();
         Map<String, String> roadNames = new HashMap<>();
-        each("road", f -> {
+        each(LayerIds.ROAD, f -> {
             String code = f.getString("code");
             if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
                 return;
             }
             Boolean flag = bool(f, "hardened");
-            boolean hardened = flag != null ? flag : in(HARDENED_SURFACES, f.getString("surface"));
+            boolean hardened = flag != null ? flag
+                    : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.HARDENED);
             roads.add(new Road(code, f.geometry(), hardened, Boolean.TRUE.equals(bool(f, "all_season")),
-                    in(CLASS3_OR_BETTER, f.getString("tech_grade")), Boolean.TRUE.equals(bool(f, "bus_route")),
-                    in(SEED_CLASSES, f.getString("admin_class")), !impassableRoads.contains(code)));
+                    CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
+                    Boolean.TRUE.equals(bool(f, "bus_route")),
+                    CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
+                    !impassableRoads.contains(code)));
             if (f.getString("name") != null) {
                 roadNames.put(code, f.getString("name"));
             }
         });
         List<Household> households = new ArrayList<>(400_000);
-        each("household", f -> {
+        each(LayerIds.HOUSEHOLD, f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 households.add(new Household(f.getString("code"), f.getString("village_code"),
@@ -74,7 +81,7 @@ final class AccessInputReader {
         });
         List<NaturalVillage> naturalVillages = new ArrayList<>();
         Map<String, String> nvNames = new HashMap<>();
-        each("natural_village", f -> {
+        each(LayerIds.NATURAL_VILLAGE, f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 naturalVillages.add(new NaturalVillage(f.getString("code"), f.getString("name"),
@@ -87,7 +94,7 @@ final class AccessInputReader {
         });
         List<Village> villages = new ArrayList<>();
         Map<String, String> villageNames = new HashMap<>();
-        each("village", f -> {
+        each(LayerIds.VILLAGE, f -> {
             String urbanRural = f.getString("urban_rural_code");
             Coordinate centre = f.geometry() == null || f.geometry().isEmpty() ? null
                     : f.geometry().getInteriorPoint().getCoordinate();
@@ -97,35 +104,31 @@ final class AccessInputReader {
             villageNames.put(f.getString("code"), f.getString("name"));
         });
         Map<String, Coordinate> seats = new HashMap<>();
-        each("township_seat", f -> {
+        each(LayerIds.TOWNSHIP_SEAT, f -> {
             Coordinate at = point(f.geometry());
             if (at != null && f.getString("township_code") != null) {
                 seats.putIfAbsent(f.getString("township_code"), at);
             }
         });
         List<Township> townships = new ArrayList<>();
-        each("township", f -> townships.add(new Township(f.getString("code"), f.getString("name"),
+        each(LayerIds.TOWNSHIP, f -> townships.add(new Township(f.getString("code"), f.getString("name"),
                 f.getString("county_code"), seats.get(f.getString("code")))));
         List<County> counties = new ArrayList<>();
-        each("county", f -> counties.add(new County(f.getString("code"), f.getString("name"))));
+        each(LayerIds.COUNTY, f -> counties.add(new County(f.getString("code"), f.getString("name"))));
         List<Coordinate> stops = new ArrayList<>();
-        each("bus_stop", f -> {
+        each(LayerIds.BUS_STOP, f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 stops.add(at);
             }
         });
-        AccessInput input = new AccessInput(Place.CITY_CODE, cityName, roads, households, naturalVillages, villages,
+        AccessInput input = new AccessInput(Region.CITY_CODE, cityName, roads, households, naturalVillages, villages,
                 townships, counties, stops);
         return new Read(input, roadNames, nvNames, villageNames);
     }
 
     private void each(String layer, java.util.function.Consumer<Feature> sink) {
         features.forEach(catalogue.get(layer), sink);
-    }
-
-    private static boolean in(Set<String> values, String value) {
-        return value != null && values.contains(value);
     }
 
     private static Coordinate point(Geometry g) {

@@ -9,6 +9,7 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ public class GapExport {
     private final Messages messages;
 
     GapExport(LayerCatalogue catalogue, PlaceService places, Messages messages) {
-        this.layer = catalogue.get("access_gap");
+        this.layer = catalogue.get(LayerIds.ACCESS_GAP);
         this.places = places;
         this.messages = messages;
     }

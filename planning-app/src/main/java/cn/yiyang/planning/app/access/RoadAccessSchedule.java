@@ -1,6 +1,8 @@
 package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ class RoadAccessSchedule {
         this.runOnStart = runOnStart;
     }
 
-    @Scheduled(cron = "${planning.road-access.schedule:-}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${planning.road-access.schedule:-}", zone = Region.TIME_ZONE_ID)
     void run() {
         log.info("scheduled road-access run {}", service.start(service.defaults(), USER).id());
     }
@@ -50,7 +52,7 @@ class RoadAccessSchedule {
     @EventListener(ApplicationReadyEvent.class)
     void firstRun() {
         if (runOnStart && service.recent(1).isEmpty()
-                && !features.page(catalogue.get("household"), FeatureQuery.first(1)).isEmpty()) {
+                && !features.page(catalogue.get(LayerIds.HOUSEHOLD), FeatureQuery.first(1)).isEmpty()) {
             log.info("first road-access run {} (no run yet)", service.start(service.defaults(), USER).id());
         }
     }

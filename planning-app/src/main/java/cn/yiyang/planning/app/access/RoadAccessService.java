@@ -14,6 +14,7 @@ import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
@@ -54,13 +55,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class RoadAccessService {
 
     /** The derived layers a run writes. */
-    public static final List<String> RESULT_LAYERS = List.of("access_household", "access_road", "access_gap");
+    public static final List<String> RESULT_LAYERS = List.of(LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_ROAD,
+            LayerIds.ACCESS_GAP);
     private static final Logger log = LoggerFactory.getLogger(RoadAccessService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
     /** The input layers whose versions make a run's data version. */
-    private static final List<String> INPUT_LAYERS = List.of("road", "road_inspection", "household", "natural_village",
-            "village", "township", "township_seat", "county", "bus_stop");
+    private static final List<String> INPUT_LAYERS = List.of(LayerIds.ROAD, LayerIds.ROAD_INSPECTION,
+            LayerIds.HOUSEHOLD, LayerIds.NATURAL_VILLAGE, LayerIds.VILLAGE, LayerIds.TOWNSHIP, LayerIds.TOWNSHIP_SEAT,
+            LayerIds.COUNTY, LayerIds.BUS_STOP);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -165,7 +168,7 @@ public class RoadAccessService {
     /** @return the latest run's gap list as stored in {@code access_gap}, rank order */
     List<Feature> gapFeatures() {
         List<Feature> out = new ArrayList<>();
-        features.forEach(catalogue.get("access_gap"), out::add);
+        features.forEach(catalogue.get(LayerIds.ACCESS_GAP), out::add);
         out.sort((a, b) -> Integer.compare(integer(a.get("rank")), integer(b.get("rank"))));
         return out;
     }
@@ -311,9 +314,9 @@ public class RoadAccessService {
                 .anyMatch(l -> l.isPresent() && l.get().synthetic());
         String source = "road-access run " + runId;
         Map<String, List<Feature>> out = new LinkedHashMap<>();
-        out.put("access_household", unserved);
-        out.put("access_road", roads);
-        out.put("access_gap", gaps);
+        out.put(LayerIds.ACCESS_HOUSEHOLD, unserved);
+        out.put(LayerIds.ACCESS_ROAD, roads);
+        out.put(LayerIds.ACCESS_GAP, gaps);
         out.forEach((layer, rows) -> timed(layer, () -> {
             long n = features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator());
             loads.record(new LayerLoad(layer, source, synthetic, LoadMode.REPLACE.name(), n, run.requestedBy(), null));

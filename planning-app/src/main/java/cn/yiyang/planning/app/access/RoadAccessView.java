@@ -7,6 +7,8 @@ import cn.yiyang.planning.geo.access.AccessSettings;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +33,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Region.TIME_ZONE);
 
     private final RoadAccessService service;
     private final boolean canRun;
@@ -284,7 +285,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private Div links() {
         Anchor gaps = new Anchor("roads/gaps", getTranslation("access.open-gaps"));
         gaps.setId("access-open-gaps");
-        Anchor map = new Anchor(MapLink.to(Place.cityExtent(), "access_gap"), getTranslation("access.open-map"));
+        Anchor map = new Anchor(MapLink.to(Place.cityExtent(), LayerIds.ACCESS_GAP), getTranslation("access.open-map"));
         map.setId("access-open-map");
         Div links = new Div(gaps, map);
         links.addClassName("access-links");
@@ -355,7 +356,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         Map<String, Map<String, IndicatorValue>> byRun = new LinkedHashMap<>();
         Map<String, String> runTime = new LinkedHashMap<>();
         for (String id : SHOWN) {
-            for (IndicatorValue v : service.history(id, "city", Place.CITY_CODE, g)) {
+            for (IndicatorValue v : service.history(id, "city", Region.CITY_CODE, g)) {
                 byRun.computeIfAbsent(v.runId(), k -> new LinkedHashMap<>()).put(id, v);
             }
         }
@@ -380,7 +381,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
                 summary.path("fragmentKm").asDouble(), summary.path("impassableRoads").asInt(),
                 summary.path("gaps").asInt()));
         text.setId("access-summary");
-        Anchor fragments = new Anchor(MapLink.to(Place.cityExtent(), "access_road"), getTranslation("access.open-road-status"));
+        Anchor fragments = new Anchor(MapLink.to(Place.cityExtent(), LayerIds.ACCESS_ROAD),
+                getTranslation("access.open-road-status"));
         problems.add(text, fragments);
     }
 

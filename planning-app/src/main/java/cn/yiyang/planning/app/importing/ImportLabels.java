@@ -10,9 +10,9 @@ import cn.yiyang.planning.importer.source.Detection;
 import cn.yiyang.planning.importer.source.SourceFormat;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.Region;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +30,7 @@ final class ImportLabels {
     /** The encodings offered besides "detect". */
     static final List<String> ENCODINGS = List.of("GBK", "GB18030", "UTF-8", "Big5");
     /** Times are shown in China Standard Time, where the app's users are. */
-    static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(DISPLAY_ZONE);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Region.TIME_ZONE);
 
     private static final String MAPPING_PREFIX = "import.mapping.";
 

@@ -6,6 +6,7 @@ import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -58,7 +59,7 @@ public class ImportView extends Div implements HasDynamicTitle {
     }
 
     /** The layers drawn under an import's preview, for orientation. */
-    static final List<String> PREVIEW_CONTEXT = List.of("county", "township");
+    static final List<String> PREVIEW_CONTEXT = List.of(LayerIds.COUNTY, LayerIds.TOWNSHIP);
 
     private ImportView(ImportWorkflow workflow, AppUser user, List<LayerDef> context, TileService tiles) {
         this.workflow = workflow;

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.layer;
 
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The layer catalogue as JSON: {@code GET /api/v1/layers} lists every layer with its feature count
- * and extent; {@code GET /api/v1/layers/{id}} adds its fields, code lists and aliases.
+ * and extent; {@code GET /api/v1/layers/{id}} adds its fields, code lists and aliases, and what each
+ * code means (its rank in an ordered list, its traits such as {@code hardened}).
  */
 @RestController
 @RequestMapping("/api/v1/layers")
@@ -61,11 +63,12 @@ class LayerController {
     }
 
     private static CodeListJson codeList(CodeList l) {
-        return new CodeListJson(l.id(), l.codes().stream().map(LayerController::code).toList());
+        return new CodeListJson(l.id(), l.ordered(), l.codes().stream().map(LayerController::code).toList());
     }
 
     private static CodeJson code(Code c) {
-        return new CodeJson(c.value(), c.titleZh(), c.titleEn(), c.aliases());
+        return new CodeJson(c.value(), c.titleZh(), c.titleEn(), c.aliases(), c.ranked() ? c.rank() : null,
+                c.traits().stream().map(CodeTrait::id).toList());
     }
 
     record CatalogueJson(String crs, boolean synthetic, List<LayerJson> layers) {
@@ -89,9 +92,12 @@ class LayerController {
                      List<String> aliases, String references) {
     }
 
-    record CodeListJson(String id, List<CodeJson> codes) {
+    /** {@code ordered}: the codes rank 1, 2, … from the highest (technical grades, tiers). */
+    record CodeListJson(String id, boolean ordered, List<CodeJson> codes) {
     }
 
-    record CodeJson(String value, String titleZh, String titleEn, List<String> aliases) {
+    /** {@code rank}: the place in an ordered list (1 the highest), null otherwise; {@code traits}: what it means. */
+    record CodeJson(String value, String titleZh, String titleEn, List<String> aliases, Integer rank,
+                    List<String> traits) {
     }
 }

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Theme;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
@@ -29,7 +30,7 @@ import java.util.Set;
 public class LayerTree extends Div {
 
     /** Style variants offered per layer, in the order of the map client's VARIANTS. */
-    static final Map<String, List<String>> VARIANTS = Map.of("household", List.of("poverty", "water"));
+    static final Map<String, List<String>> VARIANTS = Map.of(LayerIds.HOUSEHOLD, List.of("poverty", "water"));
 
     private final PlanningMap map;
     private final Locale locale;

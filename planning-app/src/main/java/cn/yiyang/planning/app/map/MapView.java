@@ -9,6 +9,7 @@ import cn.yiyang.planning.app.table.AttributeTable;
 import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.app.table.UnitStatistics;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -43,7 +44,8 @@ import org.locationtech.jts.geom.Envelope;
 public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     /** Layers shown when the page opens; the others are one click away. */
-    static final Set<String> VISIBLE_BY_DEFAULT = Set.of("county", "township", "village", "road");
+    static final Set<String> VISIBLE_BY_DEFAULT = Set.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE,
+            LayerIds.ROAD);
     /** The URL of the Tianditu proxy, relative to the app (see {@link BasemapController}). */
     static final String PROXY_URL = "basemap/tianditu";
     /** Zoom to a single feature no deeper than this. */
@@ -155,7 +157,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         boolean open = !tablePanel.isVisible();
         tablePanel.setVisible(open);
         if (open && table.layer() == null) {
-            table.setLayer(map.getSelection().map(PlanningMap.Selection::layerId).orElse("village"));
+            table.setLayer(map.getSelection().map(PlanningMap.Selection::layerId).orElse(LayerIds.VILLAGE));
         }
     }
 
@@ -261,7 +263,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     }
 
     private Envelope startExtent() {
-        return Stream.of("county", "township", "village")
+        return Stream.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE)
                 .map(id -> tiles.extent(id).orElse(null))
                 .filter(e -> e != null && !e.isNull())
                 .findFirst()

@@ -1,5 +1,8 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.layers.catalogue.Code;
+import cn.yiyang.planning.layers.catalogue.CodeList;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -372,9 +375,31 @@ public class PlanningMap extends Component implements HasSize {
             if (variants.containsKey(l.id())) {
                 m.put("variant", variants.get(l.id()));
             }
+            m.put("codes", codesJson(l.codes()));
             out.add(m);
         }
         return JSON.writeValueAsString(out);
+    }
+
+    /**
+     * What the layer's codes mean, as the element's styles read it: {@code {field: {value: {rank, traits}}}}, the
+     * rank only in ordered lists, the traits by {@link CodeTrait#id()}.
+     */
+    static Map<String, Map<String, Map<String, Object>>> codesJson(Map<String, CodeList> codes) {
+        Map<String, Map<String, Map<String, Object>>> out = new LinkedHashMap<>();
+        codes.forEach((field, list) -> {
+            Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+            for (Code c : list.codes()) {
+                Map<String, Object> meaning = new LinkedHashMap<>();
+                if (c.ranked()) {
+                    meaning.put("rank", c.rank());
+                }
+                meaning.put("traits", c.traits().stream().map(CodeTrait::id).toList());
+                values.put(c.value(), meaning);
+            }
+            out.put(field, values);
+        });
+        return out;
     }
 
     /** Calls a method of the element once the element is defined (the bundle may still be loading). */

@@ -115,10 +115,10 @@ public class TileService {
         return "tiles/" + layerId + "/{z}/{x}/{y}.mvt";
     }
 
-    /** A map layer for the component, titled in the locale's language. */
+    /** A map layer for the component, titled in the locale's language, with what its codes mean. */
     public MapLayer mapLayer(LayerDef layer, Locale locale, boolean visible) {
         return new MapLayer(layer.id(), title(layer, locale), layer.geometry(), tileUrlTemplate(layer.id()),
-                minZoom(layer), maxZoom(), visible, 1.0, versions.version(layer));
+                minZoom(layer), maxZoom(), visible, 1.0, versions.version(layer), MapLayer.codesOf(layer));
     }
 
     /** The layer's title in the locale's language: English for English, else Chinese. */

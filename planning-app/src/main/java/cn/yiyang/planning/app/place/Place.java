@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.place;
 
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
 
@@ -9,16 +11,13 @@ import org.locationtech.jts.geom.Envelope;
  * township's, which starts with its county's); names repeat, codes do not.
  *
  * @param level      city, county, township or village
- * @param code       the NBS code (6, 9 or 12 digits; the city 430900)
+ * @param code       the NBS code (6, 9 or 12 digits; the city {@link Region#CITY_CODE})
  * @param name       the Chinese name
  * @param parentCode the code of the unit above, or null for the city
  * @param extent     the bounding box in longitude/latitude, or null when unknown
  * @param featureId  the store id of the unit's feature in its layer, or null for the city
  */
 public record Place(Level level, String code, String name, String parentCode, Envelope extent, Long featureId) {
-
-    /** The city whose units these are: 益阳市, NBS 430900. */
-    public static final String CITY_CODE = "430900";
 
     /**
      * @return a new envelope of the city (110°43′–112°56′E, 27°58′–29°31′N), for views that open on the whole
@@ -38,9 +37,9 @@ public record Place(Level level, String code, String name, String parentCode, En
     /** The levels, coarsest first, with the layer each lives in. */
     public enum Level {
         CITY(null),
-        COUNTY("county"),
-        TOWNSHIP("township"),
-        VILLAGE("village");
+        COUNTY(LayerIds.COUNTY),
+        TOWNSHIP(LayerIds.TOWNSHIP),
+        VILLAGE(LayerIds.VILLAGE);
 
         private final String layerId;
 

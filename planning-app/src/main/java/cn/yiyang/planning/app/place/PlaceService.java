@@ -3,6 +3,8 @@ package cn.yiyang.planning.app.place;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlaceService {
 
-    private static final List<String> LAYERS = List.of("county", "township", "village");
+    private static final List<String> LAYERS = List.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -42,7 +44,7 @@ public class PlaceService {
 
     /** The city: the root of the drill-down, with the extent of all counties. */
     public Place city() {
-        return directory().byCode().get(Place.CITY_CODE);
+        return directory().byCode().get(Region.CITY_CODE);
     }
 
     /** The unit with this code. */
@@ -120,13 +122,13 @@ public class PlaceService {
     private Map<String, Place> load() {
         Map<String, Place> byCode = new LinkedHashMap<>();
         Envelope all = new Envelope();
-        read("county", Place.Level.COUNTY, null, byCode);
-        read("township", Place.Level.TOWNSHIP, "county_code", byCode);
-        read("village", Place.Level.VILLAGE, "township_code", byCode);
+        read(LayerIds.COUNTY, Place.Level.COUNTY, null, byCode);
+        read(LayerIds.TOWNSHIP, Place.Level.TOWNSHIP, "county_code", byCode);
+        read(LayerIds.VILLAGE, Place.Level.VILLAGE, "township_code", byCode);
         byCode.values().stream().filter(p -> p.level() == Place.Level.COUNTY && p.extent() != null)
                 .forEach(p -> all.expandToInclude(p.extent()));
         // The city has no feature of its own; views show its name from the translations (place.city).
-        byCode.put(Place.CITY_CODE, new Place(Place.Level.CITY, Place.CITY_CODE, Place.CITY_CODE, null,
+        byCode.put(Region.CITY_CODE, new Place(Place.Level.CITY, Region.CITY_CODE, Region.CITY_CODE, null,
                 all.isNull() ? null : all, null));
         return byCode;
     }
@@ -139,7 +141,7 @@ public class PlaceService {
             if (code == null || name == null) {
                 return;
             }
-            String parent = parentField == null ? Place.CITY_CODE : f.getString(parentField);
+            String parent = parentField == null ? Region.CITY_CODE : f.getString(parentField);
             Envelope extent = f.geometry() == null ? null : f.geometry().getEnvelopeInternal();
             into.put(code, new Place(level, code, name, parent, extent, f.id()));
         });

@@ -4,6 +4,8 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.register.RoadClosure;
@@ -11,7 +13,6 @@ import cn.yiyang.planning.layers.register.RoadClosureRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,11 +60,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class RoadRegisterService {
 
-    /** Dates of closings are judged in China Standard Time, whatever the server's zone. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** The longest note a closing takes. */
     public static final int MAX_NOTE = 500;
-    private static final List<String> LAYERS = List.of("road_inspection", "road", "township", "county");
+    private static final List<String> LAYERS = List.of(LayerIds.ROAD_INSPECTION, LayerIds.ROAD, LayerIds.TOWNSHIP,
+            LayerIds.COUNTY);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -83,7 +83,7 @@ public class RoadRegisterService {
     @Autowired
     public RoadRegisterService(FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions,
                                RoadClosureRepository closures) {
-        this(features, catalogue, versions, closures, Clock.system(CHINA));
+        this(features, catalogue, versions, closures, Clock.system(Region.TIME_ZONE));
     }
 
     public RoadRegisterService(FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions,
@@ -92,7 +92,7 @@ public class RoadRegisterService {
         this.catalogue = catalogue;
         this.versions = versions;
         this.closures = closures;
-        this.clock = clock.withZone(CHINA);
+        this.clock = clock.withZone(Region.TIME_ZONE);
     }
 
     /** Today in China Standard Time. */
@@ -236,7 +236,7 @@ public class RoadRegisterService {
 
     private Snapshot load(List<Long> atVersions) {
         List<Inspection> inspections = new ArrayList<>();
-        features.forEach(catalogue.get("road_inspection"), f -> {
+        features.forEach(catalogue.get(LayerIds.ROAD_INSPECTION), f -> {
             String road = f.getString("road_code");
             String status = f.getString("status");
             if (road == null || !(f.get("inspected_on") instanceof LocalDate on)
@@ -249,7 +249,7 @@ public class RoadRegisterService {
         Set<String> codes = RoadRegister.roadCodes(inspections);
         Map<String, Feature> roads = new HashMap<>();
         if (!codes.isEmpty()) {
-            features.forEach(catalogue.get("road"), f -> {
+            features.forEach(catalogue.get(LayerIds.ROAD), f -> {
                 String code = f.getString("code");
                 if (code != null && codes.contains(code)) {
                     roads.putIfAbsent(code, f);
@@ -270,10 +270,10 @@ public class RoadRegisterService {
 
     private RoadLocator locator() {
         List<RoadLocator.Unit> townships = new ArrayList<>();
-        features.forEach(catalogue.get("township"), f -> townships.add(new RoadLocator.Unit(f.getString("code"),
+        features.forEach(catalogue.get(LayerIds.TOWNSHIP), f -> townships.add(new RoadLocator.Unit(f.getString("code"),
                 f.getString("name"), f.getString("county_code"), f.geometry())));
         List<RoadLocator.Unit> counties = new ArrayList<>();
-        features.forEach(catalogue.get("county"), f -> counties.add(new RoadLocator.Unit(f.getString("code"),
+        features.forEach(catalogue.get(LayerIds.COUNTY), f -> counties.add(new RoadLocator.Unit(f.getString("code"),
                 f.getString("name"), f.getString("code"), f.geometry())));
         return new RoadLocator(townships, counties);
     }

@@ -6,6 +6,7 @@ import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.map.OverlayFeature;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.map.TileService;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -54,7 +55,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class RoadRegisterView extends Div implements HasDynamicTitle {
 
     /** The layers drawn under the register's roads, for orientation. */
-    static final List<String> CONTEXT = List.of("county", "township");
+    static final List<String> CONTEXT = List.of(LayerIds.COUNTY, LayerIds.TOWNSHIP);
     /** Zoom to one road no deeper than this. */
     static final int ROAD_MAX_ZOOM = 16;
 

@@ -6,6 +6,7 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
@@ -30,7 +31,8 @@ public class FeatureTableService {
     /** Code fields, finest first, and the length of the codes they hold. */
     private static final List<Map.Entry<String, Integer>> CODE_FIELDS = List.of(
             Map.entry("village_code", 12), Map.entry("township_code", 9), Map.entry("county_code", 6));
-    private static final Map<String, Integer> ADMIN_CODE_LENGTH = Map.of("county", 6, "township", 9, "village", 12);
+    private static final Map<String, Integer> ADMIN_CODE_LENGTH = Map.of(LayerIds.COUNTY, 6, LayerIds.TOWNSHIP, 9,
+            LayerIds.VILLAGE, 12);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;

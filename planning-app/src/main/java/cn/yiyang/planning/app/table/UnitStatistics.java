@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.table;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -17,8 +18,9 @@ import java.util.Map;
 public class UnitStatistics extends Div {
 
     /** The layers counted, in display order. */
-    static final List<String> LAYERS = List.of("village", "natural_village", "household", "road", "bus_stop",
-            "water_work", "sewage_facility", "cold_chain_site", "courier_point", "village_plan");
+    static final List<String> LAYERS = List.of(LayerIds.VILLAGE, LayerIds.NATURAL_VILLAGE, LayerIds.HOUSEHOLD,
+            LayerIds.ROAD, LayerIds.BUS_STOP, LayerIds.WATER_WORK, LayerIds.SEWAGE_FACILITY, LayerIds.COLD_CHAIN_SITE,
+            LayerIds.COURIER_POINT, LayerIds.VILLAGE_PLAN);
 
     private final FeatureTableService tables;
     private final Locale locale;

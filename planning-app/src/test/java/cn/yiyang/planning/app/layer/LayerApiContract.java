@@ -87,6 +87,18 @@ abstract class LayerApiContract {
         assertThat(surface.get("required").asBoolean()).isFalse();
         assertThat(surface.get("aliases").toString()).contains("路面类型");
         assertThat(surface.get("codeList").get("codes").toString()).contains("\"value\":\"cement\"", "水泥");
+        assertThat(surface.get("codeList").get("ordered").asBoolean()).isFalse();
+        JsonNode cement = surface.get("codeList").get("codes").get(1);
+        assertThat(cement.get("value").asString()).isEqualTo("cement");
+        assertThat(cement.get("traits").toString()).isEqualTo("[\"hardened\",\"all_season\"]");
+        assertThat(cement.get("rank").isNull()).isTrue();
+        for (JsonNode f : road.get("fields")) {
+            if (f.get("name").asString().equals("tech_grade")) {
+                assertThat(f.get("codeList").get("ordered").asBoolean()).isTrue();
+                assertThat(f.get("codeList").get("codes").get(3).get("value").asString()).isEqualTo("class3");
+                assertThat(f.get("codeList").get("codes").get(3).get("rank").asInt()).isEqualTo(4);
+            }
+        }
     }
 
     @Test

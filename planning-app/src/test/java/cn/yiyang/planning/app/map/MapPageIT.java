@@ -127,6 +127,25 @@ class MapPageIT {
                 .contains("行政村（社区）", "重点帮扶村", "是");
     }
 
+    /** The road style takes "hardened" from what the server sends with the layer (the catalogue's code lists). */
+    @Test
+    void theRoadStyleReadsHardenedFromTheCodesTheLayerCarries() {
+        WebElement map = browser.openMap("admin");
+        String colour = """
+                const road = arguments[0].olMap.getAllLayers().find(l => l.get('layerId') === 'road');
+                const props = JSON.parse(arguments[1]);
+                const styles = [].concat(road.getStyle()({get: (k) => props[k]}, 10));
+                return styles[styles.length - 1].getStroke().getColor();""";
+        Object cement = browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"cement\"}");
+        Object gravel = browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"gravel\"}");
+        Object flagged = browser.js(colour, map,
+                "{\"admin_class\": \"village\", \"surface\": \"gravel\", \"hardened\": true}");
+        Object saidNot = browser.js(colour, map,
+                "{\"admin_class\": \"village\", \"surface\": \"cement\", \"hardened\": false}");
+        assertThat(cement).as("a cement road without the flag is drawn hardened").isEqualTo(flagged);
+        assertThat(gravel).as("gravel is not hardened").isNotEqualTo(cement).isEqualTo(saidNot);
+    }
+
     @Test
     void tickingALayerShowsIt() {
         WebElement map = browser.openMap("admin");

@@ -185,6 +185,20 @@ class MapViewTest {
     }
 
     @Test
+    void theLayersCarryWhatTheirCodesMeanFromTheCatalogue() {
+        open();
+        assertThat(dumpJs()).anySatisfy(p -> {
+            assertThat(p.getFirst()).isEqualTo("setLayers");
+            assertThat((String) p.get(1))
+                    .contains("\"surface\":{\"asphalt\":{\"traits\":[\"hardened\",\"all_season\"]}")
+                    .contains("\"gravel\":{\"traits\":[\"all_season\"]},\"earth\":{\"traits\":[]}")
+                    .contains("\"tech_grade\":{\"expressway\":{\"rank\":1,\"traits\":[]}")
+                    .contains("\"national\":{\"traits\":[\"access_seed\"]}")
+                    .contains("\"codes\":{}");
+        });
+    }
+
+    @Test
     void aFeatureClickShowsItsAttributesWithChineseTitlesAndCodeLabels() {
         MapView view = open();
         ComponentUtil.fireEvent(view.map(), new FeatureClickEvent(view.map(), true, "road",

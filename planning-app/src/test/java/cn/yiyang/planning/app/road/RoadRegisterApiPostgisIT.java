@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
@@ -173,7 +174,7 @@ class RoadRegisterApiPostgisIT {
         assertThat(json(before).get("reason").asString()).isEqualTo("BEFORE_BLOCKED");
         assertThat(json(before).get("detail").asString()).contains("早于", "2024-02-10");
 
-        String tomorrow = LocalDate.now(RoadRegisterService.CHINA).plusDays(2).toString();
+        String tomorrow = LocalDate.now(Region.TIME_ZONE).plusDays(2).toString();
         HttpResponse<String> future = post(path, "transport", "en", "{\"closedOn\":\"" + tomorrow + "\"}");
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(json(future).get("reason").asString()).isEqualTo("IN_FUTURE");

@@ -1,0 +1,35 @@
+package cn.yiyang.planning.layers.catalogue;
+
+import java.util.Locale;
+
+/**
+ * A yes-or-no property that a code carries: what the value means to the rules of the plan, decided here once
+ * so that the importer, the analyses and the map's styles read the same answer. Which codes carry which trait is
+ * set in {@link CodeLists}.
+ */
+public enum CodeTrait {
+
+    /** A hardened road surface (硬化路面): asphalt and cement concrete. */
+    HARDENED,
+    /**
+     * A road surface passable in every season (全天候通行): the hardened surfaces and gravel; earth roads turn
+     * to mud in the rainy season and are not. A road's own {@code all_season} field, where given, says more than
+     * its surface.
+     */
+    ALL_SEASON,
+    /**
+     * An administrative road class of the county-or-higher network (national, provincial, county roads), from
+     * which the road-access analysis grows the connected network.
+     */
+    ACCESS_SEED,
+    /**
+     * A water supply scheme that counts as centralised supply (集中供水): integrated, 1,000+ and under 1,000
+     * people; dispersed wells and springs do not.
+     */
+    CENTRALISED;
+
+    /** The trait's id on the wire (the layer JSON and the map element): the name in lower case. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
