@@ -62,7 +62,7 @@ public final class DemoCityGenerator {
             out.add("natural_village", Geo.point(nv.location), "code", nv.code, "name", nv.name,
                     "village_code", nv.village.code, "households", nv.households, "population", nv.population);
         }
-        new RoadNetwork(seed, city, settlements, out).build();
+        new RoadLayout(seed, city, settlements, out).build();
         new WaterSupply(seed, city, out).build();
         new Sewage(seed, city, out).build();
         new Logistics(seed, city, out).build();

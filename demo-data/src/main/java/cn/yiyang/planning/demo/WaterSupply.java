@@ -62,13 +62,13 @@ final class WaterSupply {
             // centres: spanning trees, as networks are laid
             List<Coordinate> trunk = new ArrayList<>(List.of(at));
             trunk.addAll(hubs);
-            for (int[] e : RoadNetwork.spanningTree(trunk)) {
+            for (int[] e : RoadLayout.spanningTree(trunk)) {
                 pipe(w, trunk.get(e[0]), trunk.get(e[1]), rng.between(6, 10) * 50.0, "球墨铸铁管", rng);
             }
             for (Township t : integrated) {
                 List<Coordinate> branch = new ArrayList<>(List.of(t.seat));
                 t.villages.stream().filter(v -> v.centre != t.seat).forEach(v -> branch.add(v.centre));
-                for (int[] e : RoadNetwork.spanningTree(branch)) {
+                for (int[] e : RoadLayout.spanningTree(branch)) {
                     pipe(w, branch.get(e[0]), branch.get(e[1]), rng.chance(0.5) ? 110.0 : 160.0, "PE管", rng);
                 }
             }
@@ -88,7 +88,7 @@ final class WaterSupply {
                 List<Coordinate> nodes = new ArrayList<>();
                 nodes.add(wat);
                 ls.forEach(v -> nodes.add(v.centre));
-                for (int[] e : RoadNetwork.spanningTree(nodes)) {
+                for (int[] e : RoadLayout.spanningTree(nodes)) {
                     pipe(large, nodes.get(e[0]), nodes.get(e[1]), tr.pick(List.of(90.0, 110.0, 160.0)),
                             tr.chance(0.7) ? "PE管" : "PVC-U管", tr);
                 }

@@ -322,9 +322,9 @@ class DemoCityGeneratorTest {
         Set<String> outside = roads.stream().map(f -> f.getString("code")).filter(c -> !main.contains(c))
                 .collect(Collectors.toSet());
         assertThat(outside).isEqualTo(city.disconnectedRoads());
-        assertThat(city.isolatedRoadFragments()).hasSize(RoadNetwork.ISOLATED_FRAGMENTS);
-        assertThat(city.brokenRoadLinks()).hasSize(RoadNetwork.BROKEN_LINKS);
-        assertThat(components).hasSize(1 + RoadNetwork.ISOLATED_FRAGMENTS + RoadNetwork.BROKEN_LINKS);
+        assertThat(city.isolatedRoadFragments()).hasSize(RoadLayout.ISOLATED_FRAGMENTS);
+        assertThat(city.brokenRoadLinks()).hasSize(RoadLayout.BROKEN_LINKS);
+        assertThat(components).hasSize(1 + RoadLayout.ISOLATED_FRAGMENTS + RoadLayout.BROKEN_LINKS);
         Map<String, Feature> byCode = byCode("road");
         for (String code : city.isolatedRoadFragments()) {
             assertThat(byCode.get(code).get("hardened")).isEqualTo(true);

@@ -24,7 +24,8 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.triangulate.DelaunayTriangulationBuilder;
 
 /**
- * The rural road network, connected through shared end points: national and provincial roads
+ * Lays out the demo city's rural roads (named so as not to be taken for geo-core's {@code RoadNetwork}, the graph
+ * the analysis builds from the road layer): a network connected through shared end points: national and provincial roads
  * between county seats, county roads between township seats (a minimum spanning tree of their
  * Delaunay triangulation plus some of its other edges), township and village roads from each
  * township seat to the village centres (a spanning tree), group roads from each village centre to
@@ -33,7 +34,7 @@ import org.locationtech.jts.triangulate.DelaunayTriangulationBuilder;
  * none; a few isolated hardened fragments; a few village roads that stop short of the network
  * (broken links). Also the bus stops and the 通返不通 inspection register.
  */
-final class RoadNetwork {
+final class RoadLayout {
 
     static final int ISOLATED_FRAGMENTS = 10;
     static final int BROKEN_LINKS = 8;
@@ -47,7 +48,7 @@ final class RoadNetwork {
     private final Layers out;
     private final Map<String, Integer> sequence = new HashMap<>();
 
-    RoadNetwork(long seed, City city, Settlements settlements, Layers out) {
+    RoadLayout(long seed, City city, Settlements settlements, Layers out) {
         this.seed = seed;
         this.city = city;
         this.settlements = settlements;
