@@ -24,9 +24,9 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.triangulate.DelaunayTriangulationBuilder;
 
 /**
- * Lays out the demo city's rural roads (named so as not to be taken for geo-core's {@code RoadNetwork}, the graph
- * the analysis builds from the road layer): a network connected through shared end points: national and provincial roads
- * between county seats, county roads between township seats (a minimum spanning tree of their
+ * Lays out the demo city's rural roads (named so as not to be taken for geo-core's {@code RoadNetwork}, the
+ * graph the analysis builds from the road layer), connected through shared end points: national and provincial
+ * roads between county seats, county roads between township seats (a minimum spanning tree of their
  * Delaunay triangulation plus some of its other edges), township and village roads from each
  * township seat to the village centres (a spanning tree), group roads from each village centre to
  * its natural villages, and some household access roads. Surfaces, hardening, technical grade and
