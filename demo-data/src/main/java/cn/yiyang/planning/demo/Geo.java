@@ -1,6 +1,6 @@
 package cn.yiyang.planning.demo;
 
-import cn.yiyang.planning.layers.store.FeatureRows;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -65,16 +65,16 @@ final class Geo {
     /** A copy of a metre geometry in EPSG:4490 (x = longitude, y = latitude). */
     static Geometry toDegrees(Geometry metres) {
         if (metres instanceof Point p) {
-            return FeatureRows.GEOMETRY_FACTORY.createPoint(degrees(p.getCoordinate()));
+            return LayerGeometry.FACTORY.createPoint(degrees(p.getCoordinate()));
         }
-        Geometry g = FeatureRows.GEOMETRY_FACTORY.createGeometry(metres);
+        Geometry g = LayerGeometry.FACTORY.createGeometry(metres);
         g.apply(TO_DEGREES);
         g.geometryChanged();
         return g;
     }
 
     static Point pointDegrees(Coordinate metres) {
-        return FeatureRows.GEOMETRY_FACTORY.createPoint(degrees(metres));
+        return LayerGeometry.FACTORY.createPoint(degrees(metres));
     }
 
     static Point point(Coordinate c) {

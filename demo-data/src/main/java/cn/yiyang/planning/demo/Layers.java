@@ -2,8 +2,8 @@ package cn.yiyang.planning.demo;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
-import cn.yiyang.planning.layers.store.FeatureRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ final class Layers {
      */
     void add(String layer, Geometry metres, Object... keyValues) {
         LayerDef def = CATALOGUE.get(layer);
-        Geometry g = metres == null ? null : FeatureRows.toLayerGeometry(def, Geo.toDegrees(metres));
+        Geometry g = metres == null ? null : LayerGeometry.stored(def, Geo.toDegrees(metres));
         byLayer.computeIfAbsent(layer, k -> new ArrayList<>()).add(Feature.of(attributes(keyValues), g));
     }
 
