@@ -59,8 +59,48 @@ final class Partitioner {
             return List.of(area);
         }
         PreparedGeometry prep = PreparedGeometryFactory.prepare(area);
+        Sites sites = sites(area, prep, regions, cellSize, rng);
+        Pieces pieces = pieces(area, prep, sites, n, cellSize);
+        double[][] dist = anchorDistances(pieces.refs(), sites.anchorsOf());
+        int[] assign = assign(pieces, regions, dist, cellSize, balance);
+        makeContiguous(adjacency(pieces.polygons()), assign, pieces.seedPiece());
+        return union(pieces.polygons(), assign, n);
+    }
 
-        // Sites: each region's seed and anchors (owned), then a jittered grid (free).
+    /**
+     * The sites of the Voronoi cells.
+     *
+     * @param coordinates every site: the regions' seeds and anchors first (the owned sites), then the grid
+     * @param owner       per site, the region it belongs to, or -1 for a grid site
+     * @param anchorsOf   per region, its seed and those of its anchors that lie in the area
+     * @param seedSite    per region, the index of its seed among the sites
+     */
+    private record Sites(List<Coordinate> coordinates, List<Integer> owner, List<List<Coordinate>> anchorsOf,
+                         int[] seedSite) {
+    }
+
+    /**
+     * The Voronoi cells clipped to the area, as connected pieces.
+     *
+     * @param polygons  the pieces
+     * @param refs      per piece, where its distances are measured from: its site, or an interior point for a piece
+     *                  the outline cut off its site
+     * @param forcedTo  per piece, the region it must belong to (it holds that region's seed or anchor), or -1
+     * @param seedPiece per region, the piece holding its seed, or -1
+     * @param areas     per piece, its area in square metres
+     * @param total     the sum of {@code areas}
+     */
+    private record Pieces(List<Polygon> polygons, List<Coordinate> refs, int[] forcedTo, int[] seedPiece,
+                          double[] areas, double total) {
+    }
+
+    /**
+     * Phase 1, the sites: each region's seed and the anchors that lie in the area, owned by the region, then a grid
+     * of free sites one cell apart, jittered so that the cells (and so the borders drawn along them) are irregular.
+     * A grid site too close to an owned one is left out, so that no sliver cell squeezes beside a seed.
+     */
+    private static Sites sites(Geometry area, PreparedGeometry prep, List<Region> regions, double cellSize, Rng rng) {
+        int n = regions.size();
         List<Coordinate> sites = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         List<List<Coordinate>> anchorsOf = new ArrayList<>();
@@ -91,7 +131,8 @@ final class Partitioner {
         double x0 = env.getMinX() + rng.uniform(0, cellSize);
         for (double y = y0; y < env.getMaxY(); y += cellSize) {
             for (double x = x0; x < env.getMaxX(); x += cellSize) {
-                Coordinate c = Geo.snap(x + rng.uniform(-0.35, 0.35) * cellSize, y + rng.uniform(-0.35, 0.35) * cellSize);
+                Coordinate c = Geo.snap(x + rng.uniform(-0.35, 0.35) * cellSize,
+                        y + rng.uniform(-0.35, 0.35) * cellSize);
                 if (near(c, sites, owned, gap) || !prep.contains(Geo.point(c))) {
                     continue;
                 }
@@ -99,15 +140,24 @@ final class Partitioner {
                 owner.add(-1);
             }
         }
+        return new Sites(sites, owner, anchorsOf, seedSite);
+    }
 
-        // Voronoi cells clipped to the area, split into connected pieces.
+    /**
+     * Phase 2, the pieces: the Voronoi cells of the sites, on the 1 cm grid so that neighbouring cells share their
+     * vertices exactly (the regions' unions then have no slivers), clipped to the area. A cell the outline cuts into
+     * several polygons gives one piece each; only the piece holding the site keeps the site's owner, the others
+     * are free and are measured from a point of their own.
+     */
+    private static Pieces pieces(Geometry area, PreparedGeometry prep, Sites sites, int n, double cellSize) {
+        List<Coordinate> coordinates = sites.coordinates();
         Map<Coordinate, Integer> siteIndex = new HashMap<>();
-        for (int i = 0; i < sites.size(); i++) {
-            siteIndex.put(sites.get(i), i);
+        for (int i = 0; i < coordinates.size(); i++) {
+            siteIndex.put(coordinates.get(i), i);
         }
         VoronoiDiagramBuilder vb = new VoronoiDiagramBuilder();
-        vb.setSites(sites);
-        Envelope clip = new Envelope(env);
+        vb.setSites(coordinates);
+        Envelope clip = new Envelope(area.getEnvelopeInternal());
         clip.expandBy(cellSize * 3);
         vb.setClipEnvelope(clip);
         Geometry diagram = vb.getDiagram(Geo.M);
@@ -123,7 +173,7 @@ final class Partitioner {
             if (s == null) {
                 continue;
             }
-            Coordinate site = sites.get(s);
+            Coordinate site = coordinates.get(s);
             Geometry c = rounded(cell);
             boolean whole = prep.containsProperly(c);
             if (!whole) {
@@ -134,8 +184,8 @@ final class Partitioner {
                     continue;
                 }
                 boolean hasSite = whole || p.intersects(Geo.point(site));
-                int o = hasSite ? owner.get(s) : -1;
-                if (hasSite && o >= 0 && s == seedSite[o]) {
+                int o = hasSite ? sites.owner().get(s) : -1;
+                if (hasSite && o >= 0 && s == sites.seedSite()[o]) {
                     seedPiece[o] = pieces.size();
                 }
                 pieces.add(p);
@@ -151,15 +201,17 @@ final class Partitioner {
             pieceArea[p] = pieces.get(p).getArea();
             total += pieceArea[p];
         }
+        return new Pieces(pieces, refs, forcedTo, seedPiece, pieceArea, total);
+    }
 
-        // Weighted assignment, balanced towards the target areas.
-        double weightSum = regions.stream().mapToDouble(Region::weight).sum();
-        double[] target = new double[n];
-        for (int r = 0; r < n; r++) {
-            target[r] = total * regions.get(r).weight() / weightSum;
-        }
-        double[][] dist = new double[count][n];
-        for (int p = 0; p < count; p++) {
+    /**
+     * Phase 3, the distances: from each piece to the nearest anchor of each region. A region is as near as its
+     * nearest anchor, which is how anchors pull its shape (a county towards its townships' seats).
+     */
+    private static double[][] anchorDistances(List<Coordinate> refs, List<List<Coordinate>> anchorsOf) {
+        int n = anchorsOf.size();
+        double[][] dist = new double[refs.size()][n];
+        for (int p = 0; p < refs.size(); p++) {
             Coordinate ref = refs.get(p);
             for (int r = 0; r < n; r++) {
                 double best = Double.MAX_VALUE;
@@ -169,27 +221,35 @@ final class Partitioner {
                 dist[p][r] = best;
             }
         }
-        // Only the nearest regions compete for a cell (weights are bounded by seed distances).
-        int k = Math.min(n, 10);
-        int[][] candidates = new int[count][];
-        for (int p = 0; p < count; p++) {
-            double[] dp = dist[p];
-            candidates[p] = IntStream.range(0, n).boxed()
-                    .sorted((x, y) -> Double.compare(dp[x], dp[y])).limit(k).mapToInt(Integer::intValue).toArray();
+        return dist;
+    }
+
+    /**
+     * Phase 4, the assignment: each free piece goes to the region nearest after subtracting the region's additive
+     * weight (a weighted Voronoi diagram of the anchors). With {@code balance} the weights grow for regions short
+     * of their share of the area and shrink for the others, for at most 150 rounds or until every region is within
+     * the tolerance; the best assignment seen is kept, since the areas need not converge.
+     *
+     * @return per piece, its region
+     */
+    private static int[] assign(Pieces pieces, List<Region> regions, double[][] dist, double cellSize,
+                                boolean balance) {
+        int n = regions.size();
+        int count = pieces.polygons().size();
+        double total = pieces.total();
+        double weightSum = regions.stream().mapToDouble(Region::weight).sum();
+        double[] target = new double[n];
+        for (int r = 0; r < n; r++) {
+            target[r] = total * regions.get(r).weight() / weightSum;
         }
+        int[][] candidates = candidates(dist, n);
         // Additive weights, adjusted in small steps: a large step lets one region swallow a
         // neighbour's surroundings, cutting it off from its seed, and the areas oscillate.
-        double[][] seedDistance = new double[n][n];
-        for (int r = 0; r < n; r++) {
-            for (int q = 0; q < n; q++) {
-                seedDistance[r][q] = Geo.distance(regions.get(r).seed(), regions.get(q).seed());
-            }
-        }
+        double[][] seedDistance = seedDistances(regions);
         double[] w = new double[n];
         int[] assign = new int[count];
         int[] best = null;
         double bestError = Double.MAX_VALUE;
-        List<int[]> adjacency = adjacency(pieces);
         double maxStep = 0.6 * cellSize;
         // Cells are the grain of the areas: do not chase a precision finer than about one cell.
         double tolerance = 0.03;
@@ -197,23 +257,10 @@ final class Partitioner {
             tolerance = Math.max(tolerance, 0.8 * total / count / target[r]);
         }
         for (int iter = 0; iter < 150; iter++) {
-            for (int p = 0; p < count; p++) {
-                int a = forcedTo[p];
-                if (a < 0) {
-                    double nearest = Double.MAX_VALUE;
-                    for (int r : candidates[p]) {
-                        double d = dist[p][r] - w[r];
-                        if (d < nearest) {
-                            nearest = d;
-                            a = r;
-                        }
-                    }
-                }
-                assign[p] = a;
-            }
+            assignNearest(pieces.forcedTo(), candidates, dist, w, assign);
             double[] got = new double[n];
             for (int p = 0; p < count; p++) {
-                got[assign[p]] += pieceArea[p];
+                got[assign[p]] += pieces.areas()[p];
             }
             double worst = 0;
             for (int r = 0; r < n; r++) {
@@ -231,29 +278,83 @@ final class Partitioner {
                 double dw = step * (Math.sqrt(target[r] / Math.PI) - Math.sqrt(got[r] / Math.PI));
                 w[r] += Math.max(-maxStep, Math.min(maxStep, dw));
             }
-            // Keep every seed nearer (weighted) to its own region than to any other: then each
-            // region of a single seed is star-shaped around it, hence in one piece.
-            for (int pass = 0; pass < 3; pass++) {
-                for (int r = 0; r < n; r++) {
-                    for (int q = 0; q < n; q++) {
-                        double limit = 0.8 * seedDistance[r][q];
-                        double excess = w[r] - w[q] - limit;
-                        if (r != q && excess > 0) {
-                            w[r] -= excess / 2;
-                            w[q] += excess / 2;
-                        }
+            keepSeedsInside(w, seedDistance);
+        }
+        return best;
+    }
+
+    /** Only the nearest regions compete for a piece (weights are bounded by seed distances): their indices. */
+    private static int[][] candidates(double[][] dist, int n) {
+        int k = Math.min(n, 10);
+        int[][] candidates = new int[dist.length][];
+        for (int p = 0; p < dist.length; p++) {
+            double[] dp = dist[p];
+            candidates[p] = IntStream.range(0, n).boxed()
+                    .sorted((x, y) -> Double.compare(dp[x], dp[y])).limit(k).mapToInt(Integer::intValue).toArray();
+        }
+        return candidates;
+    }
+
+    private static double[][] seedDistances(List<Region> regions) {
+        int n = regions.size();
+        double[][] seedDistance = new double[n][n];
+        for (int r = 0; r < n; r++) {
+            for (int q = 0; q < n; q++) {
+                seedDistance[r][q] = Geo.distance(regions.get(r).seed(), regions.get(q).seed());
+            }
+        }
+        return seedDistance;
+    }
+
+    /** One round of the assignment: forced pieces to their region, free ones to the nearest after the weights. */
+    private static void assignNearest(int[] forcedTo, int[][] candidates, double[][] dist, double[] w, int[] assign) {
+        for (int p = 0; p < assign.length; p++) {
+            int a = forcedTo[p];
+            if (a < 0) {
+                double nearest = Double.MAX_VALUE;
+                for (int r : candidates[p]) {
+                    double d = dist[p][r] - w[r];
+                    if (d < nearest) {
+                        nearest = d;
+                        a = r;
+                    }
+                }
+            }
+            assign[p] = a;
+        }
+    }
+
+    /**
+     * Keeps every seed nearer (weighted) to its own region than to any other: then each region of a single seed is
+     * star-shaped around it, hence in one piece. Weights differing by more than 0.8 of their seeds' distance are
+     * moved towards each other, in three passes.
+     */
+    private static void keepSeedsInside(double[] w, double[][] seedDistance) {
+        int n = w.length;
+        for (int pass = 0; pass < 3; pass++) {
+            for (int r = 0; r < n; r++) {
+                for (int q = 0; q < n; q++) {
+                    double limit = 0.8 * seedDistance[r][q];
+                    double excess = w[r] - w[q] - limit;
+                    if (r != q && excess > 0) {
+                        w[r] -= excess / 2;
+                        w[q] += excess / 2;
                     }
                 }
             }
         }
-        assign = best;
-        makeContiguous(adjacency, assign, seedPiece);
+    }
 
+    /**
+     * Phase 6, the regions: each region's pieces unioned as a coverage (exact, since neighbours share their
+     * vertices), without holes under a square metre (noise of the snapping).
+     */
+    private static List<Geometry> union(List<Polygon> pieces, int[] assign, int n) {
         List<List<Geometry>> byRegion = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             byRegion.add(new ArrayList<>());
         }
-        for (int p = 0; p < count; p++) {
+        for (int p = 0; p < assign.length; p++) {
             byRegion.get(assign[p]).add(pieces.get(p));
         }
         List<Geometry> out = new ArrayList<>(n);
@@ -263,7 +364,11 @@ final class Partitioner {
         return out;
     }
 
-    /** Moves pieces not connected (through shared edges) to their region's seed piece to a neighbour. */
+    /**
+     * Phase 5, one piece per region: moves the pieces not connected (through shared edges) to their region's seed
+     * piece to the neighbouring region most of their edges touch, until none is left, since a weighted assignment
+     * can leave a region a few cells cut off from it.
+     */
     private static void makeContiguous(List<int[]> adjacency, int[] assign, int[] seedPiece) {
         int count = assign.length;
         for (int round = 0; round < 50; round++) {
