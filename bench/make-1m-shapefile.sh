@@ -11,7 +11,7 @@ if [ -f "$out/households_1m.shp" ] && [ "$(cat "$out/.count" 2>/dev/null)" = "$n
   echo "$out/households_1m.shp exists ($n points)"; exit 0
 fi
 rm -rf "$out"; mkdir -p "$out"
-python3 - "$n" ../data-import/src/main/resources/demo/yiyang_villages.csv > "$out/households.csv" <<'PY'
+python3 - "$n" ../demo-data/src/main/resources/demo/yiyang_villages.csv > "$out/households.csv" <<'PY'
 import csv, random, sys
 n = int(sys.argv[1])
 # real village codes of the counties in zone 37 (安化, 桃江), so reference checks pass against the demo villages

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering, checked on the compiled classes of all four modules:
- * planning-app → data-import → layers → geo-core, and views never touch JDBC or repositories.
+ * The module layering, checked on the compiled classes of all five modules:
+ * planning-app → data-import → layers → geo-core and planning-app → demo-data → layers, and views never touch JDBC
+ * or repositories.
  */
 class ArchitectureTest {
 
@@ -27,7 +28,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.yiyang.planning.geo..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "java.sql..",
                         "javax.sql..", "org.h2..", "org.h2gis..", "org.postgresql..", "cn.yiyang.planning.layers..",
-                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
+                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
@@ -35,15 +36,23 @@ class ArchitectureTest {
     void layersDependOnGeoCoreOnly() {
         noClasses().that().resideInAPackage("cn.yiyang.planning.layers..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
+                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
     @Test
-    void dataImportDoesNotKnowTheApp() {
+    void dataImportDoesNotKnowTheAppOrTheDemo() {
         noClasses().that().resideInAPackage("cn.yiyang.planning.importer..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "cn.yiyang.planning.app..")
+                        "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
+                .check(classes);
+    }
+
+    @Test
+    void demoDataDependsOnLayersOnly() {
+        noClasses().that().resideInAPackage("cn.yiyang.planning.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
                 .check(classes);
     }
 

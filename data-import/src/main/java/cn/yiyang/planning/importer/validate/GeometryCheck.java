@@ -4,20 +4,13 @@ import cn.yiyang.planning.geo.crs.CrsTransform;
 import cn.yiyang.planning.geo.geom.CoordinateMapping;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.issue.Severity;
-import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.store.FeatureRows;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -76,7 +69,7 @@ final class GeometryCheck {
         if (source == null || source.isEmpty()) {
             return Result.error(IssueCode.EMPTY_GEOMETRY);
         }
-        Geometry shaped = shape(source);
+        Geometry shaped = LayerGeometry.shape(layer.geometry(), source);
         if (shaped == null) {
             return Result.error(IssueCode.WRONG_GEOMETRY_TYPE, source.getGeometryType(), layer.geometry().jtsType());
         }
@@ -88,7 +81,7 @@ final class GeometryCheck {
             if (!repair) {
                 return Result.error(IssueCode.INVALID_GEOMETRY, error.getMessage(), format(error.getCoordinate()));
             }
-            Geometry fixed = shape(GeometryFixer.fix(shaped));
+            Geometry fixed = LayerGeometry.shape(layer.geometry(), GeometryFixer.fix(shaped));
             if (fixed == null || fixed.isEmpty()) {
                 return Result.error(IssueCode.INVALID_GEOMETRY, error.getMessage(), format(error.getCoordinate()));
             }
@@ -105,21 +98,7 @@ final class GeometryCheck {
             }
             return Result.error(IssueCode.OUTSIDE_REGION, where);
         }
-        return new Result(FeatureRows.toLayerGeometry(layer, transformed), warning, warningArgs);
-    }
-
-    /** The geometry as the layer's kind (single parts made multi, a one-point MultiPoint made a Point), or null. */
-    private Geometry shape(Geometry g) {
-        GeometryKind kind = layer.geometry();
-        return switch (kind) {
-            case POINT -> g instanceof Point ? g
-                    : g instanceof MultiPoint mp && mp.getNumGeometries() == 1 ? mp.getGeometryN(0) : null;
-            case MULTILINESTRING -> g instanceof MultiLineString ? g
-                    : g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l}) : null;
-            case MULTIPOLYGON -> g instanceof MultiPolygon ? g
-                    : g instanceof Polygon p ? g.getFactory().createMultiPolygon(new Polygon[] {p}) : null;
-            case NONE -> null;
-        };
+        return new Result(LayerGeometry.stored(layer, transformed), warning, warningArgs);
     }
 
     /** Transformed to EPSG:4490, or null when the coordinates cannot belong to the file's CRS. */

@@ -1,8 +1,8 @@
 package cn.yiyang.planning.layers.store;
 
 import cn.yiyang.planning.layers.catalogue.FieldDef;
-import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -15,10 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -29,10 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Converts between {@link Feature}s and table rows of a catalogue layer: the column lists, the
  * parameter binding and the reading of result rows. Shared by both dialects.
  */
-public final class FeatureRows {
-
-    /** Geometries are built on this factory: floating precision, SRID 4490. */
-    public static final GeometryFactory GEOMETRY_FACTORY = new GeometryFactory(new PrecisionModel(), LayerDef.SRID);
+final class FeatureRows {
 
     static final String EXTRA = "extra";
     static final String GEOM = "geom";
@@ -110,29 +103,6 @@ public final class FeatureRows {
         return f.extra().isEmpty() ? null : JSON.writeValueAsString(f.extra());
     }
 
-    /**
-     * The geometry as the layer stores it: single lines and polygons become their multi forms;
-     * SRID 4490. Throws when the geometry kind does not fit the layer.
-     */
-    public static Geometry toLayerGeometry(LayerDef layer, Geometry g) {
-        GeometryKind kind = layer.geometry();
-        if (g == null || !kind.hasGeometry()) {
-            return null;
-        }
-        Geometry out = g;
-        if (kind == GeometryKind.MULTIPOLYGON && g instanceof Polygon p) {
-            out = GEOMETRY_FACTORY.createMultiPolygon(new Polygon[] {p});
-        } else if (kind == GeometryKind.MULTILINESTRING && g instanceof LineString l) {
-            out = GEOMETRY_FACTORY.createMultiLineString(new LineString[] {l});
-        }
-        if (!kind.jtsType().equals(out.getGeometryType())) {
-            throw new IllegalArgumentException(layer.id() + ": a " + kind.jtsType() + " geometry was expected, got "
-                    + g.getGeometryType());
-        }
-        out.setSRID(LayerDef.SRID);
-        return out;
-    }
-
     static byte[] wkb(Geometry g) {
         return g == null ? null : new WKBWriter(2).write(g);
     }
@@ -167,7 +137,7 @@ public final class FeatureRows {
             byte[] wkb = rs.getBytes("geom_wkb");
             if (wkb != null) {
                 try {
-                    g = new WKBReader(GEOMETRY_FACTORY).read(wkb);
+                    g = new WKBReader(LayerGeometry.FACTORY).read(wkb);
                     g.setSRID(LayerDef.SRID);
                 } catch (ParseException e) {
                     throw new SQLException("unreadable geometry in " + layer.id() + " id " + rs.getLong("id"), e);

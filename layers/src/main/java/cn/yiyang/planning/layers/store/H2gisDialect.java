@@ -3,6 +3,7 @@ package cn.yiyang.planning.layers.store;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -143,7 +144,7 @@ public final class H2gisDialect implements Dialect {
                 Feature f = features.next();
                 int next = FeatureRows.bindAttributes(ps, 1, layer, f);
                 if (layer.geometry().hasGeometry()) {
-                    Geometry g = FeatureRows.toLayerGeometry(layer, f.geometry());
+                    Geometry g = LayerGeometry.stored(layer, f.geometry());
                     ps.setBytes(next, FeatureRows.wkb(g));
                 }
                 ps.addBatch();

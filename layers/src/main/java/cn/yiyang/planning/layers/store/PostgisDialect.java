@@ -4,6 +4,7 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -222,7 +223,7 @@ public final class PostgisDialect implements Dialect {
         }
         if (layer.geometry().hasGeometry()) {
             sb.append('\t');
-            Geometry g = FeatureRows.toLayerGeometry(layer, f.geometry());
+            Geometry g = LayerGeometry.stored(layer, f.geometry());
             sb.append(g == null ? "\\N" : FeatureRows.ewkbHex(g));
         }
         sb.append('\n');

@@ -2,6 +2,7 @@ package cn.yiyang.planning.layers.tiles;
 
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
@@ -30,7 +29,6 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class H2gisTileSource implements TileSource {
 
-    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), LayerDef.SRID);
     private final SpatialStore store;
 
     public H2gisTileSource(SpatialStore store) {
@@ -71,7 +69,7 @@ public final class H2gisTileSource implements TileSource {
                     }
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    WKBReader wkb = new WKBReader(FACTORY);
+                    WKBReader wkb = new WKBReader(LayerGeometry.FACTORY);
                     while (rs.next()) {
                         byte[] bytes = rs.getBytes("geom_wkb");
                         if (bytes == null) {

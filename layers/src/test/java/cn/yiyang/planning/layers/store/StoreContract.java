@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -137,7 +138,7 @@ abstract class StoreContract {
     void migratingAgainChangesNothing() {
         LayerDef seat = catalogue.get("township_seat");
         repo.load(seat, LoadMode.REPLACE, List.of(Feature.of(Map.of("township_code", "430921100", "name", "南洲镇"),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.40, 29.36)))).iterator());
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.40, 29.36)))).iterator());
         test.store().migrate();
         assertThat(repo.summary(seat).featureCount()).isEqualTo(1);
     }
@@ -186,7 +187,7 @@ abstract class StoreContract {
         LayerDef hh = catalogue.get("household");
         List<Feature> houses = IntStream.range(0, 5000)
                 .mapToObj(i -> Feature.of(Map.of("code", "H" + i, "village_code", "430921100201",
-                        "population", 1 + i % 6), FeatureRows.GEOMETRY_FACTORY.createPoint(
+                        "population", 1 + i % 6), LayerGeometry.FACTORY.createPoint(
                         new Coordinate(112.0 + (i % 100) * 0.001, 28.5 + (i / 100) * 0.001))))
                 .toList();
 
@@ -237,7 +238,7 @@ abstract class StoreContract {
         assertThatThrownBy(() -> repo.load(village, LoadMode.APPEND, List.of(wrongType).iterator()))
                 .hasMessageContaining("village.population");
         Feature point = Feature.of(Map.of("code", "430921", "name", "南县"),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.4, 29.3)));
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.4, 29.3)));
         assertThatThrownBy(() -> repo.load(catalogue.get("county"), LoadMode.APPEND, List.of(point).iterator()))
                 .hasMessageContaining("MultiPolygon");
     }
@@ -335,7 +336,7 @@ abstract class StoreContract {
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < points.length; i++) {
             features.add(Feature.of(Map.of("code", "S" + i, "name", "站" + i),
-                    FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(points[i][0], points[i][1]))));
+                    LayerGeometry.FACTORY.createPoint(new Coordinate(points[i][0], points[i][1]))));
         }
         repo.load(stops, LoadMode.REPLACE, features.iterator());
         try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement();
@@ -382,7 +383,7 @@ abstract class StoreContract {
     void keysStreamsTheKeyOfEveryFeature() {
         LayerDef stops = catalogue.get("bus_stop");
         List<Feature> many = IntStream.range(0, 12_000).mapToObj(i -> Feature.of(Map.of("code", "S" + i),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.0, 28.5)))).toList();
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.0, 28.5)))).toList();
         repo.load(stops, LoadMode.REPLACE, many.iterator());
 
         Set<String> keys = repo.keys(stops);
@@ -487,7 +488,7 @@ abstract class StoreContract {
                 a.put("population", 1000 + (i * 37) % 500);
             }
             double x = 112.0 + i * 0.01;
-            villages.add(Feature.of(a, FeatureRows.GEOMETRY_FACTORY.toGeometry(new Envelope(x, x + 0.009, 28.5, 28.509))));
+            villages.add(Feature.of(a, LayerGeometry.FACTORY.toGeometry(new Envelope(x, x + 0.009, 28.5, 28.509))));
         }
         repo.load(village, LoadMode.REPLACE, villages.iterator());
         FeatureQuery all = FeatureQuery.first(10);
@@ -533,15 +534,15 @@ abstract class StoreContract {
     void theLayerVersionChangesWithEveryLoad() {
         LayerDef stops = catalogue.get("bus_stop");
         repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
         long v1 = repo.version(stops);
         assertThat(repo.version(stops)).isEqualTo(v1);
         repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
         long v2 = repo.version(stops);
         assertThat(v2).isNotEqualTo(v1);
         repo.load(stops, LoadMode.APPEND, List.of(Feature.of(Map.of("code", "B2"),
-                FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(112.2, 28.5)))).iterator());
+                LayerGeometry.FACTORY.createPoint(new Coordinate(112.2, 28.5)))).iterator());
         assertThat(repo.version(stops)).isNotEqualTo(v2).isNotEqualTo(v1);
     }
 }

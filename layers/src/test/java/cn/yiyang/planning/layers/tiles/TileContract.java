@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
-import cn.yiyang.planning.layers.store.FeatureRows;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.StoreKind;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -92,7 +92,7 @@ abstract class TileContract {
                 Feature.of(r, wkt.read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
                 Feature.of(zz, wkt.read(zigzag.append(')').toString()))).iterator());
 
-        GeometryFactory gf = FeatureRows.GEOMETRY_FACTORY;
+        GeometryFactory gf = LayerGeometry.FACTORY;
         double[][] houses = {{112.350, 28.550}, {112.352, 28.551}, {112.348, 28.549}, {112.3510, 28.5480},
             {112.35101, 28.54801}};
         List<Feature> hh = new ArrayList<>();
@@ -210,7 +210,7 @@ abstract class TileContract {
         for (int i = 0; i < lons.length; i++) {
             lons[i] = 112.3500 + i * 0.00041;
             row.add(Feature.of(Map.of("code", "B" + i, "name", "站" + i),
-                    FeatureRows.GEOMETRY_FACTORY.createPoint(new Coordinate(lons[i], 28.5500))));
+                    LayerGeometry.FACTORY.createPoint(new Coordinate(lons[i], 28.5500))));
         }
         repo.load(stops, LoadMode.REPLACE, row.iterator());
         Map<Integer, Integer> kept = new HashMap<>();
@@ -311,7 +311,7 @@ abstract class TileContract {
     @Test
     void theRoadAccessResultLayersServeTilesFromTheirMinimumZoom() throws Exception {
         // What the road-access analysis writes after a run: REPLACE loads into the derived layers.
-        GeometryFactory gf = FeatureRows.GEOMETRY_FACTORY;
+        GeometryFactory gf = LayerGeometry.FACTORY;
         LayerDef unserved = catalogue.get("access_household");
         LayerDef status = catalogue.get("access_road");
         LayerDef gaps = catalogue.get("access_gap");

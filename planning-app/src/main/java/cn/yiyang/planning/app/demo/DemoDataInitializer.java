@@ -1,9 +1,9 @@
 package cn.yiyang.planning.app.demo;
 
-import cn.yiyang.planning.importer.demo.DemoCityGenerator;
-import cn.yiyang.planning.importer.demo.DemoDataLoader;
-import cn.yiyang.planning.importer.demo.DemoLoadReport;
-import cn.yiyang.planning.importer.demo.DemoScale;
+import cn.yiyang.planning.demo.DemoCityGenerator;
+import cn.yiyang.planning.demo.DemoDataLoader;
+import cn.yiyang.planning.demo.DemoLoadReport;
+import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;

@@ -2,6 +2,9 @@ package cn.yiyang.planning.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.demo.DemoCityGenerator;
+import cn.yiyang.planning.demo.DemoDataLoader;
+import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessResult;
 import cn.yiyang.planning.geo.access.AccessSettings;
@@ -9,9 +12,6 @@ import cn.yiyang.planning.geo.access.RoadAccessAnalysis;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
-import cn.yiyang.planning.importer.demo.DemoCityGenerator;
-import cn.yiyang.planning.importer.demo.DemoDataLoader;
-import cn.yiyang.planning.importer.demo.DemoScale;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;

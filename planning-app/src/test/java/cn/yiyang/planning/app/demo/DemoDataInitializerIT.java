@@ -3,7 +3,7 @@ package cn.yiyang.planning.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.yiyang.planning.importer.demo.DemoScale;
+import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;

@@ -1,10 +1,10 @@
 package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
-import cn.yiyang.planning.layers.store.FeatureRows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ final class MapTestData {
 
     static final double[] COUNTY = {112.0, 28.3, 112.6, 28.8};
     static final String CENTRE_VILLAGE = "中心村";
-    private static final GeometryFactory GF = FeatureRows.GEOMETRY_FACTORY;
+    private static final GeometryFactory GF = LayerGeometry.FACTORY;
 
     private MapTestData() {
     }

@@ -1,10 +1,10 @@
 package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
-import cn.yiyang.planning.layers.store.FeatureRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ final class RegisterTestData {
     static final LocalDate C002_AGAIN = LocalDate.of(2024, 6, 15);
     static final LocalDate Y003_BLOCKED = LocalDate.of(2024, 7, 1);
     static final LocalDate X004_BLOCKED = LocalDate.of(2024, 2, 10);
-    private static final GeometryFactory GF = FeatureRows.GEOMETRY_FACTORY;
+    private static final GeometryFactory GF = LayerGeometry.FACTORY;
 
     private RegisterTestData() {
     }
