@@ -8,6 +8,7 @@ import cn.yiyang.planning.demo.Model.Road;
 import cn.yiyang.planning.demo.Model.Township;
 import cn.yiyang.planning.demo.Model.TownshipKind;
 import cn.yiyang.planning.demo.Model.Village;
+import cn.yiyang.planning.layers.catalogue.Region;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,7 +137,7 @@ final class RoadLayout {
                 default -> rng.uniform(8.5, 10);
             };
             LineString line = line(a.seat, b.seat, rng);
-            city.roads.add(new Road(route + "430900", route + "（" + Names.shortCounty(a.name) + "—"
+            city.roads.add(new Road(route + Region.CITY_CODE, route + "（" + Names.shortCounty(a.name) + "—"
                     + Names.shortCounty(b.name) + "段）", national ? "national" : "provincial", grade, "asphalt",
                     half(width), true, true, rng.chance(0.3), "益阳市公路建设养护中心", line, null));
         }
