@@ -1,0 +1,29 @@
+package cn.yiyang.planning.app.security;
+
+import cn.yiyang.planning.app.system.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The user's roles may not take the action ({@link Permissions}): HTTP 403 {@code forbidden}, with a message
+ * naming the action and the user's roles. Pages that catch it show {@link #message} in the page's language.
+ */
+public class ForbiddenException extends ProblemException {
+
+    private final transient AppUser user;
+    private final transient Action action;
+
+    ForbiddenException(AppUser user, Action action) {
+        super(user.name() + " (" + user.roleNames() + ") may not " + action, HttpStatus.FORBIDDEN, "forbidden",
+                action.messageKey(), user.roleNames(), action.subject());
+        this.user = user;
+        this.action = action;
+    }
+
+    public AppUser user() {
+        return user;
+    }
+
+    public Action action() {
+        return action;
+    }
+}
