@@ -24,6 +24,29 @@ public sealed interface Localized {
         return new Key(key, List.of(args));
     }
 
+    /** Several texts as one list: {@code 甲、乙} in Chinese, {@code a, b} in English. */
+    static Localized join(List<? extends Localized> parts) {
+        return new Joined(List.copyOf(parts));
+    }
+
+    /**
+     * Several texts as one list.
+     *
+     * @param parts the texts, in order
+     */
+    record Joined(List<Localized> parts) implements Localized {
+
+        public Joined {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String in(Locale locale) {
+            String separator = Messages.EN.equals(Messages.supported(locale)) ? ", " : "、";
+            return String.join(separator, parts.stream().map(p -> p.in(locale)).toList());
+        }
+    }
+
     /**
      * A text given in both languages.
      *

@@ -36,7 +36,10 @@ public sealed interface Action {
     /** The theme whose owner may take the action; empty when every signed-in user may. */
     Optional<Theme> writes();
 
-    /** The key of the 403 message that names the action: {0} is the user's roles, {1} the action's subject. */
+    /**
+     * The key of the 403 message that names the action: {0} is the user's roles, {1} the action's subject,
+     * {2} the departments that may take it besides administrators.
+     */
     String messageKey();
 
     /** The action's subject as the 403 message names it (a layer's or a theme's title). */

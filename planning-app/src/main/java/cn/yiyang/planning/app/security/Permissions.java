@@ -1,7 +1,9 @@
 package cn.yiyang.planning.app.security;
 
 import cn.yiyang.planning.layers.catalogue.Theme;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,6 +42,11 @@ public final class Permissions {
         if (!allows(user, action)) {
             throw new ForbiddenException(user, action);
         }
+    }
+
+    /** The departments that own the theme, ADMIN aside (for the 403 message: who may instead). */
+    static List<Role> owners(Theme theme) {
+        return Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN && THEMES.get(r).contains(theme)).toList();
     }
 
     /** Whether one of the user's roles owns the theme. */

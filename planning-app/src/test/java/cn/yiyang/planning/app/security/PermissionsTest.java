@@ -98,12 +98,24 @@ class PermissionsTest {
         assertThat(write.message(messages, Messages.EN)).contains("LEADER", "Roads", "may not import");
         ForbiddenException run = forbidden(leader, Action.runAnalysis(Theme.ROADS));
         assertThat(run.code()).isEqualTo("forbidden");
-        assertThat(run.message(messages, Messages.ZH)).contains("LEADER", "道路交通", "分析");
-        assertThat(run.message(messages, Messages.EN)).contains("LEADER", "Roads and transport", "may not run analyses");
+        assertThat(run.message(messages, Messages.ZH)).contains("LEADER", "道路交通", "分析", "只有交通运输部门和管理员");
+        assertThat(run.message(messages, Messages.EN)).contains("LEADER", "Roads and transport", "may not run analyses",
+                "only the transport department and administrators");
         ForbiddenException close = forbidden(leader, Action.closeRegisterEntry());
         assertThat(close.message(messages, Messages.ZH)).contains("LEADER", "无权销号");
         assertThat(close.message(messages, Messages.EN)).contains("LEADER", "may not close register entries");
-        assertThat(close.arguments(Messages.EN)).containsExactly("LEADER", "Roads and transport");
+        assertThat(close.arguments(Messages.EN)).containsExactly("LEADER", "Roads and transport",
+                "the transport department");
+        ForbiddenException plan = forbidden(new AppUser("water", EnumSet.of(Role.WATER)),
+                Action.write(CATALOGUE.get("village_plan")));
+        assertThat(plan.message(messages, Messages.ZH)).contains("WATER", "村庄规划", "只有自然资源部门和管理员");
+    }
+
+    @Test
+    void everyThemeHasADepartmentThatOwnsIt() {
+        for (Theme theme : Theme.values()) {
+            assertThat(Permissions.owners(theme)).as("%s", theme).isNotEmpty().doesNotContain(Role.ADMIN);
+        }
     }
 
     private static ForbiddenException forbidden(AppUser user, Action action) {
