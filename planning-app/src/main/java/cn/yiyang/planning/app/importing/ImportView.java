@@ -205,7 +205,7 @@ public class ImportView extends Div implements HasDynamicTitle {
         } catch (ImportException e) {
             error(e.issue().message(ImportLabels.locale(this)));
         } catch (ImportConflictException e) {
-            error(getTranslation("api.error.import-not-confirmable", ImportLabels.status(this, e.status())));
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
             refresh();
         } catch (ForbiddenException e) {
             error(getTranslation(e.messageKey(), e.arguments(getLocale())));

@@ -352,18 +352,15 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         } catch (RegisterEntryClosedException e) {
             dialog.close();
             dialog = null;
-            error(getTranslation("api.error.register-entry-closed", e.entry().roadCode(),
-                    e.entry().blockedOn().toString(), String.valueOf(e.entry().closedOn())));
-            refresh();
-        } catch (ForbiddenException e) {
             error(getTranslation(e.messageKey(), e.arguments(getLocale())));
+            refresh();
         } catch (RegisterEntryNotFoundException e) {
             dialog.close();
             dialog = null;
-            error(getTranslation("api.error.unknown-register-entry", e.roadCode(), e.blockedOn()));
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
             refresh();
-        } catch (BadValueException e) {
-            error(getTranslation("api.error.bad-value", e.parameter(), e.value(), e.expected()));
+        } catch (ForbiddenException | BadValueException e) {
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
         }
     }
 
