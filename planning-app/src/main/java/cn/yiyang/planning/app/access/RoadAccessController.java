@@ -1,11 +1,15 @@
 package cn.yiyang.planning.app.access;
 
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import cn.yiyang.planning.layers.catalogue.Theme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -54,7 +58,7 @@ class RoadAccessController {
     @PostMapping("/analyses/road-access/runs")
     ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) AccessSettingsForm settings,
                                               Authentication auth) {
-        AccessPermissions.checkRun(auth.getName(), auth.getAuthorities());
+        Permissions.check(AppUser.of(auth), Action.runAnalysis(Theme.ROADS));
         AccessSettingsForm form = settings == null ? AccessSettingsForm.of(service.defaults()) : settings;
         AnalysisRun run = service.start(form.resolve(service.defaults()), auth.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(run));

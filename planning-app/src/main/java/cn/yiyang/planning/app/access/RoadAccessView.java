@@ -3,12 +3,16 @@ package cn.yiyang.planning.app.access;
 import cn.yiyang.planning.app.layout.MainLayout;
 import cn.yiyang.planning.app.map.MapLink;
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.geo.access.AccessSettings;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Region;
+import cn.yiyang.planning.layers.catalogue.Theme;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -85,14 +89,13 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     @Autowired
     public RoadAccessView(RoadAccessService service, AuthenticationContext auth) {
-        this(service, auth.getPrincipalName().orElse("anonymous"),
-                AccessPermissions.canRun(auth.getGrantedAuthorities()));
+        this(service, AppUser.of(auth));
     }
 
-    RoadAccessView(RoadAccessService service, String user, boolean canRun) {
+    RoadAccessView(RoadAccessService service, AppUser user) {
         this.service = service;
-        this.user = user;
-        this.canRun = canRun;
+        this.user = user.name();
+        this.canRun = Permissions.allows(user, Action.runAnalysis(Theme.ROADS));
         addClassName("access-view");
         setId("road-access-view");
 

@@ -21,7 +21,10 @@ public class Messages {
     public static final List<Locale> LOCALES = List.of(ZH, EN);
     static final String BUNDLE = "vaadin-i18n/translations";
 
-    /** The text for {@code key} in {@code locale}, with {@link MessageFormat} arguments. */
+    /**
+     * The text for {@code key} in {@code locale}, with {@link MessageFormat} arguments; a {@link Localized}
+     * argument is rendered in the same language.
+     */
     public String get(String key, Locale locale, Object... args) {
         Locale l = supported(locale);
         String pattern;
@@ -31,7 +34,14 @@ public class Messages {
         } catch (MissingResourceException e) {
             return "!" + key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, l).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] rendered = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            rendered[i] = args[i] instanceof Localized text ? text.in(l) : args[i];
+        }
+        return new MessageFormat(pattern, l).format(rendered);
     }
 
     /** The supported locale closest to {@code requested}: English for any English, else Chinese. */

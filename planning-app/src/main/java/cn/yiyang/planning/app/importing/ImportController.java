@@ -1,6 +1,8 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportService;
@@ -66,7 +68,7 @@ class ImportController {
         AppUser user = user(auth);
         LayerDef target = workflow.layer(layer);
         ImportService.checkImportable(target, null); // before the files are copied into an upload
-        ImportAccess.checkWrite(user, target);
+        Permissions.check(user, Action.write(target));
         String names = String.join(", ", file.stream().map(f -> UploadStore.safeName(f.getOriginalFilename())).toList());
         ImportOptions options = new ImportOptions(RequestValues.crs(crs, names), RequestValues.encoding(encoding, names),
                 table, ImportValues.mode(mode), ImportValues.fieldMap(fieldMap),
@@ -157,7 +159,7 @@ class ImportController {
     }
 
     private static AppUser user(Authentication auth) {
-        return AppUser.of(auth.getName(), auth.getAuthorities());
+        return AppUser.of(auth);
     }
 
     /** The body of a confirmation; every member optional ({@code dryRun} defaults to false: load). */

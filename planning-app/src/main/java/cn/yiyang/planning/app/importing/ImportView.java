@@ -1,7 +1,10 @@
 package cn.yiyang.planning.app.importing;
 
 import cn.yiyang.planning.app.map.TileService;
+import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.ForbiddenException;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -50,7 +53,7 @@ public class ImportView extends Div implements HasDynamicTitle {
 
     @Autowired
     public ImportView(ImportWorkflow workflow, AuthenticationContext auth, TileService tiles) {
-        this(workflow, AppUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
+        this(workflow, AppUser.of(auth),
                 PREVIEW_CONTEXT.stream().map(tiles::tiledLayer).toList(), tiles);
     }
 
@@ -182,8 +185,8 @@ public class ImportView extends Div implements HasDynamicTitle {
             watch();
         } catch (ImportException e) {
             error(e.issue().message(ImportLabels.locale(this)));
-        } catch (ImportForbiddenException e) {
-            error(getTranslation("api.error.import-forbidden", ImportLabels.layer(this, e.layer()), user.roleNames()));
+        } catch (ForbiddenException e) {
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
         }
     }
 
@@ -203,10 +206,10 @@ public class ImportView extends Div implements HasDynamicTitle {
         } catch (ImportException e) {
             error(e.issue().message(ImportLabels.locale(this)));
         } catch (ImportConflictException e) {
-            error(getTranslation("api.error.import-not-confirmable", ImportLabels.status(this, e.status())));
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
             refresh();
-        } catch (ImportForbiddenException e) {
-            error(getTranslation("api.error.import-forbidden", ImportLabels.layer(this, e.layer()), user.roleNames()));
+        } catch (ForbiddenException e) {
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
         }
     }
 
@@ -224,7 +227,7 @@ public class ImportView extends Div implements HasDynamicTitle {
 
     private void show(ImportJob job) {
         LayerDef layer = workflow.layer(job.layerId());
-        result.show(job, layer, ImportAccess.canWrite(user, layer));
+        result.show(job, layer, Permissions.allows(user, Action.write(layer)));
     }
 
     /** Polls while the shown import runs. */

@@ -1,6 +1,8 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -73,7 +75,7 @@ public class ImportWorkflow {
 
     /** The layers the user may import into: source layers of the user's themes (never derived ones). */
     public List<LayerDef> writableLayers(AppUser user) {
-        return catalogue.sourceLayers().stream().filter(l -> ImportAccess.canWrite(user, l)).toList();
+        return catalogue.sourceLayers().stream().filter(l -> Permissions.allows(user, Action.write(l))).toList();
     }
 
     /** A layer by id; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
@@ -108,14 +110,14 @@ public class ImportWorkflow {
      *
      * @throws cn.yiyang.planning.layers.catalogue.UnknownLayerException for an unknown layer
      * @throws cn.yiyang.planning.importer.issue.ImportException DERIVED_LAYER for a layer of analysis results
-     * @throws ImportForbiddenException when the user's roles do not own the layer
+     * @throws cn.yiyang.planning.app.security.ForbiddenException when the user's roles do not own the layer
      * @throws cn.yiyang.planning.importer.issue.ImportException EMPTY_FILE, TOO_LARGE, ZIP_SLIP, UPSERT_WITHOUT_KEY …
      */
     public ImportJob submit(AppUser user, String layerId, UploadBatch upload, ImportOptions options) {
         try {
             LayerDef layer = catalogue.get(layerId);
             ImportService.checkImportable(layer, null);
-            ImportAccess.checkWrite(user, layer);
+            Permissions.check(user, Action.write(layer));
             if (upload.isEmpty()) {
                 throw new IllegalArgumentException("an import needs at least one file");
             }
@@ -157,12 +159,12 @@ public class ImportWorkflow {
      * Runs an import again with the user's changes (see {@link ImportService#confirm}).
      *
      * @throws ImportNotFoundException  for an unknown id
-     * @throws ImportForbiddenException when the user's roles do not own the layer
+     * @throws cn.yiyang.planning.app.security.ForbiddenException when the user's roles do not own the layer
      * @throws ImportConflictException  when it is queued, running, loaded, or no longer in memory
      */
     public ImportJob confirm(AppUser user, String id, ImportChanges changes) {
         ImportJob job = get(id);
-        ImportAccess.checkWrite(user, catalogue.get(job.layerId()));
+        Permissions.check(user, Action.write(catalogue.get(job.layerId())));
         if (!job.confirmable()) {
             throw new ImportConflictException(id, job.status());
         }

@@ -1,16 +1,11 @@
 package cn.yiyang.planning.app.map;
 
-import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /basemap/tianditu/status} → {@code {"configured": bool, "available": bool}}, always 200,
  *   so the page can decide without a failed request in its console;</li>
  *   <li>{@code GET /basemap/tianditu/{layer}/{z}/{x}/{y}} → the image, cached by browsers for a day;
- *   failures are RFC 9457 problems: 404 {@code basemap_unconfigured} or {@code unknown_layer},
- *   502 {@code basemap_unavailable}, 503 {@code basemap_rate_limited}.</li>
+ *   failures are RFC 9457 problems ({@link BasemapException}, {@code bad_tile}): 404 {@code basemap_unconfigured},
+ *   {@code unknown_layer} or {@code bad_tile}, 502 {@code basemap_unavailable}, 503 {@code basemap_rate_limited}.</li>
  * </ul>
  */
 @RestController
@@ -32,11 +27,9 @@ class BasemapController {
 
     private static final CacheControl DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
     private final TiandituProxy proxy;
-    private final Messages messages;
 
-    BasemapController(TiandituProxy proxy, Messages messages) {
+    BasemapController(TiandituProxy proxy) {
         this.proxy = proxy;
-        this.messages = messages;
     }
 
     @GetMapping("/status")
@@ -57,30 +50,5 @@ class BasemapController {
         TiandituProxy.Image image = proxy.tile(layer, c);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType())).cacheControl(DAY)
                 .body(image.data());
-    }
-
-    @ExceptionHandler(BasemapException.class)
-    ResponseEntity<ProblemDetail> failed(BasemapException e, Locale locale) {
-        return switch (e.reason()) {
-            case UNCONFIGURED -> problem(HttpStatus.NOT_FOUND, "basemap_unconfigured",
-                    messages.get("api.error.basemap-unconfigured", locale));
-            case UNKNOWN_LAYER -> problem(HttpStatus.NOT_FOUND, "unknown_layer",
-                    messages.get("api.error.basemap-layer", locale, String.join(", ", TiandituProxy.LAYERS.stream().sorted().toList())));
-            case RATE_LIMITED -> problem(HttpStatus.SERVICE_UNAVAILABLE, "basemap_rate_limited",
-                    messages.get("api.error.basemap-rate-limited", locale));
-            case UNREACHABLE, UPSTREAM_ERROR -> problem(HttpStatus.BAD_GATEWAY, "basemap_unavailable",
-                    messages.get("api.error.basemap-unavailable", locale));
-        };
-    }
-
-    @ExceptionHandler(TileController.BadTileException.class)
-    ResponseEntity<ProblemDetail> badTile(TileController.BadTileException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "bad_tile", messages.get("api.error.bad-tile", locale, TileCoord.MAX_ZOOM));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -1,6 +1,10 @@
 package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.tiles.TileCoord;
@@ -15,9 +19,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,9 +43,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * </ul>
  * Most tile requests never reach this controller: {@link TileRequestFilter} answers them the same way
  * with less work; it leaves to this controller everything it does not answer itself, errors included.
- * An unknown layer or a layer without geometry answers 404 {@code unknown_layer} and store failures
- * 503/500 through the app's {@code ApiExceptionHandler}; coordinates that are not numbers or lie
- * outside the grid answer 404 {@code bad_tile} here. All are RFC 9457 problems in the caller's
+ * Reading a layer's tiles is {@link Action#read} of the layer ({@link Permissions}, 403 {@code forbidden}).
+ * An unknown layer or a layer without geometry answers 404 {@code unknown_layer}, coordinates that are
+ * not numbers or lie outside the grid 404 {@code bad_tile} ({@link BadTileException}), store failures
+ * 503/500: all through the app's {@code ApiExceptionHandler}, as RFC 9457 problems in the caller's
  * language, never SQL or stack traces.
  */
 @RestController
@@ -65,11 +69,12 @@ class TileController {
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
                                 @PathVariable String y, @RequestParam(name = "v", required = false) String v,
-                                WebRequest request) {
+                                WebRequest request, Authentication auth) {
         if (request.getAttribute(TileRequestFilter.FAILURE, RequestAttributes.SCOPE_REQUEST) instanceof RuntimeException e) {
             throw e; // met by the short path already: answered without asking the store again
         }
         TileCoord c = coord(z, x, y);
+        Permissions.check(AppUser.of(auth), Action.read(tiles.tiledLayer(layer)));
         long current = tiles.version(layer);
         // The entity tag is known before the tile is made: a revalidation costs no query.
         if (request.checkNotModified(tiles.etag(layer, c))) {
@@ -90,8 +95,9 @@ class TileController {
     }
 
     @GetMapping("/{layer}.json")
-    ResponseEntity<Map<String, Object>> tileJson(@PathVariable String layer, Locale locale) {
+    ResponseEntity<Map<String, Object>> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
         LayerDef def = tiles.tiledLayer(layer);
+        Permissions.check(AppUser.of(auth), Action.read(def));
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tilejson", "3.0.0");
@@ -142,21 +148,10 @@ class TileController {
         }
     }
 
-    /** Tile coordinates that are not numbers or lie outside the grid. */
-    static final class BadTileException extends RuntimeException {
+    /** Tile coordinates that are not numbers or lie outside the grid: 404 {@code bad_tile}. */
+    static final class BadTileException extends ProblemException {
         BadTileException(String coords) {
-            super("no tile " + coords);
+            super("no tile " + coords, HttpStatus.NOT_FOUND, "bad_tile", "api.error.bad-tile", TileCoord.MAX_ZOOM);
         }
-    }
-
-    @ExceptionHandler(BadTileException.class)
-    ResponseEntity<ProblemDetail> badTile(BadTileException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "bad_tile", messages.get("api.error.bad-tile", locale, TileCoord.MAX_ZOOM));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -1,5 +1,8 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import jakarta.servlet.FilterChain;
@@ -9,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The short path of a tile request: {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt[?v=N]} answered here,
@@ -16,7 +21,8 @@ import java.util.Optional;
  * binding and message conversion (about a third of the app's own time per tile request on the
  * benchmark). It answers only what it answers exactly as {@link TileController} would: the same
  * tile, ETag, Cache-Control ({@link TileController#cacheControl}) and 304 on a matching
- * If-None-Match. Anything else (not a tile URL, an unknown layer, coordinates that are not numbers
+ * If-None-Match, after the same permission check ({@link Action#read} of the layer). Anything else (not a
+ * tile URL, an unknown layer, a user who may not read the layer, coordinates that are not numbers
  * or lie outside the grid, a store failure, another method) goes on to the controller, which
  * answers it, errors included, as RFC 9457 problems in one place ({@code ApiExceptionHandler}).
  * A failure met here goes with the request ({@link #FAILURE}) so the controller answers it without
@@ -55,6 +61,11 @@ final class TileRequestFilter extends HttpFilter {
         TileService.Tile tile;
         try {
             layer = tiles.tiledLayer(t.layer());
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null) {
+                return false; // not signed in: Spring Security's entry point has answered or will
+            }
+            Permissions.check(AppUser.of(auth), Action.read(layer));
             current = tiles.version(layer.id());
             etag = tiles.etag(layer.id(), t.coord());
             if (matches(request.getHeader("If-None-Match"), etag)) {
@@ -63,7 +74,7 @@ final class TileRequestFilter extends HttpFilter {
                 return true;
             }
             tile = tiles.tile(layer.id(), t.coord());
-        } catch (RuntimeException e) { // unknown layer, store failure: the controller makes the problem
+        } catch (RuntimeException e) { // unknown layer, forbidden, store failure: the controller makes the problem
             request.setAttribute(FAILURE, e);
             return false;
         }

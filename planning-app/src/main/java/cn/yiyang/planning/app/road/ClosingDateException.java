@@ -1,18 +1,26 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.system.ProblemException;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 
 /** A 销号 date the register cannot take: HTTP 422. */
-public class ClosingDateException extends RuntimeException {
+public class ClosingDateException extends ProblemException {
 
     /** What is wrong with the date. */
     public enum Reason {
         /** No date, or not a date in the form yyyy-MM-dd. */
-        NOT_A_DATE,
+        NOT_A_DATE("api.error.closing-date.not-a-date"),
         /** Before the entry's blocked date. */
-        BEFORE_BLOCKED,
+        BEFORE_BLOCKED("api.error.closing-date.before-blocked"),
         /** After today (China Standard Time). */
-        IN_FUTURE
+        IN_FUTURE("api.error.closing-date.in-future");
+
+        private final String messageKey;
+
+        Reason(String messageKey) {
+            this.messageKey = messageKey;
+        }
     }
 
     private final Reason reason;
@@ -20,7 +28,9 @@ public class ClosingDateException extends RuntimeException {
     private final LocalDate limit;
 
     ClosingDateException(Reason reason, String value, LocalDate limit) {
-        super("closing date " + value + ": " + reason);
+        super("closing date " + value + ": " + reason, HttpStatus.UNPROCESSABLE_CONTENT, "bad_closing_date",
+                reason.messageKey, value, String.valueOf(limit));
+        property("reason", reason.name());
         this.reason = reason;
         this.value = value;
         this.limit = limit;

@@ -58,7 +58,7 @@ class RoadRegisterController {
     RegisterJson close(@PathVariable String roadCode, @PathVariable String blockedOn,
                        @RequestBody(required = false) CloseJson body, Authentication auth, Locale locale) {
         CloseJson c = body == null ? new CloseJson(null, null) : body;
-        RegisterEntry closed = register.close(AppUser.of(auth.getName(), auth.getAuthorities()), roadCode,
+        RegisterEntry closed = register.close(AppUser.of(auth), roadCode,
                 blockedOn, c.closedOn(), c.note());
         return RegisterJson.of(closed, register.today(), messages, locale);
     }

@@ -1,6 +1,9 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.ForbiddenException;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -147,7 +150,7 @@ public class RoadRegisterService {
      * @param closedOn the date the road was passable again: not before the blocked date, not after today
      * @param note     a note, or null; at most {@link #MAX_NOTE} characters
      * @return the entry, closed
-     * @throws RegisterForbiddenException     the user has neither the transport role nor ADMIN
+     * @throws ForbiddenException            the user's roles do not own the roads theme
      * @throws RegisterEntryNotFoundException no entry has this road and blocked date
      * @throws RegisterEntryClosedException   the entry is closed already
      * @throws ClosingDateException           the date is before the blocked date or after today
@@ -155,7 +158,7 @@ public class RoadRegisterService {
      */
     public RegisterEntry close(AppUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn,
                                String note) {
-        RegisterAccess.checkClose(user);
+        Permissions.check(user, Action.closeRegisterEntry());
         RegisterEntry entry = entry(roadCode, blockedOn)
                 .orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, String.valueOf(blockedOn)));
         return close(user, entry, closedOn, closedOn == null ? null : closedOn.toString(), note);
@@ -167,7 +170,7 @@ public class RoadRegisterService {
      * (422). Checked in this order: role (403), entry (404), already closed (409), date (422).
      */
     public RegisterEntry close(AppUser user, String roadCode, String blockedOn, String closedOn, String note) {
-        RegisterAccess.checkClose(user);
+        Permissions.check(user, Action.closeRegisterEntry());
         LocalDate blocked = parse(blockedOn).orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));
         RegisterEntry entry = entry(roadCode, blocked)
                 .orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));

@@ -1,7 +1,10 @@
 package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.ForbiddenException;
+import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.app.map.OverlayFeature;
 import cn.yiyang.planning.app.map.PlanningMap;
@@ -80,14 +83,13 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
 
     @Autowired
     public RoadRegisterView(RoadRegisterService register, AuthenticationContext auth, TileService tiles) {
-        this(register, AppUser.of(auth.getPrincipalName().orElse("anonymous"), auth.getGrantedAuthorities()),
-                tiles);
+        this(register, AppUser.of(auth), tiles);
     }
 
     RoadRegisterView(RoadRegisterService register, AppUser user, TileService tiles) {
         this.register = register;
         this.user = user;
-        this.canClose = RegisterAccess.canClose(user);
+        this.canClose = Permissions.allows(user, Action.closeRegisterEntry());
         this.locale = getLocale();
         addClassName("road-register-view");
         setId("road-register-view");
@@ -351,18 +353,15 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         } catch (RegisterEntryClosedException e) {
             dialog.close();
             dialog = null;
-            error(getTranslation("api.error.register-entry-closed", e.entry().roadCode(),
-                    e.entry().blockedOn().toString(), String.valueOf(e.entry().closedOn())));
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
             refresh();
-        } catch (RegisterForbiddenException e) {
-            error(getTranslation("api.error.register-forbidden", user.roleNames()));
         } catch (RegisterEntryNotFoundException e) {
             dialog.close();
             dialog = null;
-            error(getTranslation("api.error.unknown-register-entry", e.roadCode(), e.blockedOn()));
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
             refresh();
-        } catch (BadValueException e) {
-            error(getTranslation("api.error.bad-value", e.parameter(), e.value(), e.expected()));
+        } catch (ForbiddenException | BadValueException e) {
+            error(getTranslation(e.messageKey(), e.arguments(getLocale())));
         }
     }
 

@@ -4,12 +4,15 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A signed-in user as the features' permission checks see it: the name that goes into their records
- * (an import, a 销号), and the roles that decide what the user may do (which layers to import into,
- * whether to close register entries).
+ * A signed-in user as the features' permission checks ({@link Permissions}) see it: the name that goes into
+ * their records (an import, a 销号), and the roles that decide what the user may do (which layers to import
+ * into, whether to close register entries). Features make it from Spring Security's authentication with one of
+ * the {@code of} methods and never look at authorities themselves.
  *
  * @param name  the user name
  * @param roles the user's roles
@@ -24,6 +27,16 @@ public record AppUser(String name, Set<Role> roles) {
     /** The user from Spring Security's authorities ({@code ROLE_ADMIN}, {@code ROLE_TRANSPORT} …); unknown authorities are ignored. */
     public static AppUser of(String name, Collection<? extends GrantedAuthority> authorities) {
         return new AppUser(name, Role.of(authorities));
+    }
+
+    /** The user of a REST or tile request. */
+    public static AppUser of(Authentication authentication) {
+        return of(authentication.getName(), authentication.getAuthorities());
+    }
+
+    /** The user of a page. */
+    public static AppUser of(AuthenticationContext context) {
+        return of(context.getPrincipalName().orElse("anonymous"), context.getGrantedAuthorities());
     }
 
     /** The roles as the 403 message shows them, e.g. {@code LEADER}. */

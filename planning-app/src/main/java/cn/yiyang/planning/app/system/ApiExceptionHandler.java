@@ -1,16 +1,7 @@
 package cn.yiyang.planning.app.system;
 
-import cn.yiyang.planning.app.access.AccessForbiddenException;
-import cn.yiyang.planning.app.access.AccessRunNotFoundException;
-import cn.yiyang.planning.app.access.BadAccessSettingsException;
+import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.i18n.Messages;
-import cn.yiyang.planning.app.importing.ImportConflictException;
-import cn.yiyang.planning.app.importing.ImportForbiddenException;
-import cn.yiyang.planning.app.importing.ImportNotFoundException;
-import cn.yiyang.planning.app.road.ClosingDateException;
-import cn.yiyang.planning.app.road.RegisterEntryClosedException;
-import cn.yiyang.planning.app.road.RegisterEntryNotFoundException;
-import cn.yiyang.planning.app.road.RegisterForbiddenException;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
@@ -44,8 +35,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where API failures become HTTP statuses: an RFC 9457 problem with a stable
- * {@code code} and a {@code detail} in the caller's language (Accept-Language; Chinese by default).
- * Never SQL, stack traces or connection strings.
+ * {@code code} (lower snake case; the README lists them all) and a {@code detail} in the caller's language
+ * (Accept-Language; Chinese by default). Never SQL, stack traces or connection strings. The features' own
+ * problems are {@link ProblemException}s, answered by one handler; the others here are the modules' and the
+ * framework's, which know nothing of HTTP.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring MVC's own problem handler, which knows no codes or languages
@@ -61,6 +54,15 @@ class ApiExceptionHandler {
     ApiExceptionHandler(Messages messages, @Value("${planning.import.max-upload-mb:512}") long maxUploadMb) {
         this.messages = messages;
         this.maxUploadMb = maxUploadMb;
+    }
+
+    /** Every feature's problem: its status, code, message and properties, in the caller's language. */
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e, Locale locale) {
+        ProblemDetail p = problem(e.httpStatus(), e.code(), e.message(messages, locale));
+        e.properties().forEach((name, value) -> p.setProperty(name,
+                value instanceof Localized text ? text.in(locale) : value));
+        return p;
     }
 
     @ExceptionHandler(UnknownLayerException.class)
@@ -82,7 +84,11 @@ class ApiExceptionHandler {
                 messages.get("api.error.store", locale));
     }
 
-    /** An import refused at once: the problem's code (ZIP_SLIP, TOO_LARGE, CRS_UNSUPPORTED …) and its message. */
+    /**
+     * An import refused at once: the code is the issue's in lower snake case ({@code zip_slip}, {@code too_large},
+     * {@code crs_unsupported} …), the property {@code issue} its name as an import's problem list spells it
+     * ({@code ZIP_SLIP}), and {@code file} the file it concerns.
+     */
     @ExceptionHandler(ImportException.class)
     ProblemDetail importRefused(ImportException e, Locale locale) {
         ImportIssue issue = e.issue();
@@ -92,7 +98,7 @@ class ApiExceptionHandler {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             default -> BAD_REQUEST.contains(issue.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        ProblemDetail p = problem(status, issue.code().name(), issue.message(locale));
+        ProblemDetail p = refused(status, issue.code(), issue.message(locale));
         if (issue.file() != null) {
             p.setProperty("file", issue.file());
         }
@@ -104,94 +110,13 @@ class ApiExceptionHandler {
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
         long size = Math.max(request.getContentLengthLong(), (maxUploadMb << 20) + 1);
         String mb = BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP).toPlainString();
-        return problem(HttpStatus.CONTENT_TOO_LARGE, IssueCode.TOO_LARGE.name(),
+        return refused(HttpStatus.CONTENT_TOO_LARGE, IssueCode.TOO_LARGE,
                 ImportIssue.ofFile(null, IssueCode.TOO_LARGE, mb, maxUploadMb).message(locale));
-    }
-
-    @ExceptionHandler(ImportNotFoundException.class)
-    ProblemDetail unknownImport(ImportNotFoundException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "unknown_import", messages.get("api.error.unknown-import", locale, e.importId()));
-    }
-
-    @ExceptionHandler(ImportConflictException.class)
-    ProblemDetail importConflict(ImportConflictException e, Locale locale) {
-        String statusKey = "import.status." + e.status().name();
-        return problem(HttpStatus.CONFLICT, "import_not_confirmable", messages.get("api.error.import-not-confirmable",
-                locale, messages.get(statusKey, locale)));
-    }
-
-    @ExceptionHandler(ImportForbiddenException.class)
-    ProblemDetail importForbidden(ImportForbiddenException e, Locale locale) {
-        String layer = Messages.EN.equals(Messages.supported(locale)) ? e.layer().titleEn() : e.layer().titleZh();
-        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.import-forbidden", locale, layer,
-                e.user().roleNames()));
-    }
-
-    @ExceptionHandler(BadValueException.class)
-    ProblemDetail badValue(BadValueException e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, "bad_value", messages.get("api.error.bad-value", locale, e.parameter(),
-                e.value(), e.expected()));
-    }
-
-    @ExceptionHandler(AccessRunNotFoundException.class)
-    ProblemDetail unknownRun(AccessRunNotFoundException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "unknown_run", messages.get("api.error.unknown-run", locale, e.runId()));
-    }
-
-    @ExceptionHandler(AccessForbiddenException.class)
-    ProblemDetail runForbidden(AccessForbiddenException e, Locale locale) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.run-forbidden", locale));
-    }
-
-    @ExceptionHandler(BadAccessSettingsException.class)
-    ProblemDetail badSetting(BadAccessSettingsException e, Locale locale) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "bad_setting", messages.get("api.error.bad-setting", locale,
-                e.setting(), fmt(e.value()), fmt(e.min()), fmt(e.max())));
-        p.setProperty("setting", e.setting());
-        return p;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    @ExceptionHandler(RegisterForbiddenException.class)
-    ProblemDetail registerForbidden(RegisterForbiddenException e, Locale locale) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.get("api.error.register-forbidden", locale,
-                e.user().roleNames()));
-    }
-
-    @ExceptionHandler(RegisterEntryNotFoundException.class)
-    ProblemDetail unknownRegisterEntry(RegisterEntryNotFoundException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "unknown_register_entry", messages.get("api.error.unknown-register-entry",
-                locale, e.roadCode(), e.blockedOn()));
-    }
-
-    @ExceptionHandler(RegisterEntryClosedException.class)
-    ProblemDetail registerEntryClosed(RegisterEntryClosedException e, Locale locale) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "register_entry_closed", messages.get(
-                "api.error.register-entry-closed", locale, e.entry().roadCode(), e.entry().blockedOn().toString(),
-                String.valueOf(e.entry().closedOn())));
-        p.setProperty("closedOn", String.valueOf(e.entry().closedOn()));
-        return p;
-    }
-
-    @ExceptionHandler(ClosingDateException.class)
-    ProblemDetail badClosingDate(ClosingDateException e, Locale locale) {
-        String key = switch (e.reason()) {
-            case NOT_A_DATE -> "api.error.closing-date.not-a-date";
-            case BEFORE_BLOCKED -> "api.error.closing-date.before-blocked";
-            case IN_FUTURE -> "api.error.closing-date.in-future";
-        };
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "bad_closing_date", messages.get(key, locale,
-                e.value(), String.valueOf(e.limit())));
-        p.setProperty("reason", e.reason().name());
-        return p;
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, "missing_part", messages.get("api.error.missing-part", locale,
+        return problem(HttpStatus.BAD_REQUEST, "no_file", messages.get("api.error.missing-part", locale,
                 e.getRequestPartName()));
     }
 
@@ -217,6 +142,13 @@ class ApiExceptionHandler {
         }
         log.error("unexpected API failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("api.error.internal", locale));
+    }
+
+    /** An import refused: the code in lower snake case, the issue code as an import's problem list spells it. */
+    private static ProblemDetail refused(HttpStatus status, IssueCode issue, String detail) {
+        ProblemDetail p = problem(status, issue.name().toLowerCase(Locale.ROOT), detail);
+        p.setProperty("issue", issue.name());
+        return p;
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

@@ -1,7 +1,9 @@
 package cn.yiyang.planning.app.system;
 
+import org.springframework.http.HttpStatus;
+
 /** A request value the API cannot use (an import mode, a register status, an indicator level…): HTTP 400. */
-public class BadValueException extends RuntimeException {
+public class BadValueException extends ProblemException {
 
     private final String parameter;
     private final String value;
@@ -13,7 +15,8 @@ public class BadValueException extends RuntimeException {
      * @param expected  what would do, e.g. {@code replace, append, upsert}
      */
     public BadValueException(String parameter, String value, String expected) {
-        super("bad value for " + parameter);
+        super("bad value for " + parameter, HttpStatus.BAD_REQUEST, "bad_value", "api.error.bad-value", parameter,
+                value, expected);
         this.parameter = parameter;
         this.value = value;
         this.expected = expected;

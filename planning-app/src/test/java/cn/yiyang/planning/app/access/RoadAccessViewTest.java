@@ -11,6 +11,8 @@ import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -29,6 +31,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +54,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoadAccessViewTest {
 
+    private static final AppUser LEADER = new AppUser("leader", EnumSet.of(Role.LEADER));
+    private static final AppUser TRANSPORT = new AppUser("transport", EnumSet.of(Role.TRANSPORT));
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
     private TestStores.TestStore store;
     private FeatureRepository repo;
@@ -90,7 +95,7 @@ class RoadAccessViewTest {
     @Test
     @Order(1)
     void aLeaderReadsButCannotRun() {
-        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
         assertThat(_get(view, Button.class, s -> s.withId("access-run")).isEnabled()).isFalse();
         assertThat(view.getElement().getTextRecursively()).contains("只有交通运输部门和管理员可以运行分析", "尚未运行过分析");
@@ -101,7 +106,7 @@ class RoadAccessViewTest {
     @Test
     @Order(2)
     void aThresholdOutOfRangeIsRefusedOnItsField() {
-        RoadAccessView view = new RoadAccessView(service, "transport", true);
+        RoadAccessView view = new RoadAccessView(service, TRANSPORT);
         UI.getCurrent().add(view);
         NumberField served = _get(view, NumberField.class, s -> s.withId("access-setting-householdServedM"));
         served.setValue(-5.0);
@@ -114,7 +119,7 @@ class RoadAccessViewTest {
     @Test
     @Order(3)
     void aRunIsFollowedToItsEndAndShowsTheCityCountiesAndTownships() throws Exception {
-        RoadAccessView view = new RoadAccessView(service, "transport", true);
+        RoadAccessView view = new RoadAccessView(service, TRANSPORT);
         UI.getCurrent().add(view);
         _click(_get(view, Button.class, s -> s.withId("access-run")));
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RoadAccessView.POLL_MS);
@@ -145,7 +150,7 @@ class RoadAccessViewTest {
     @Test
     @Order(4)
     void groupsSwitchTheValues() {
-        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
         String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate")).getElement()
                 .getTextRecursively();
@@ -163,7 +168,7 @@ class RoadAccessViewTest {
     @Order(4)
     void theDashboardReadsInEnglish() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
-        RoadAccessView view = new RoadAccessView(service, "leader", false);
+        RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
         assertThat(view.getPageTitle()).isEqualTo("Road access");
         assertThat(_get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate")).getElement()

@@ -27,6 +27,8 @@ class TranslationsTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern KEY_USE = Pattern.compile("(?:getTranslation|tr|messages\\.get)\\(\"([a-z0-9.-]+)\"");
+    /** Message keys named outside a translation call: problems' keys ({@code ProblemException}, actions). */
+    private static final Pattern PROBLEM_KEY = Pattern.compile("\"(api\\.error\\.[a-z0-9.-]+)\"");
     private static final Pattern CJK_LITERAL = Pattern.compile("\"[^\"\\n]*[\\u4e00-\\u9fff][^\"\\n]*\"");
 
     @Test
@@ -46,10 +48,13 @@ class TranslationsTest {
         Set<String> known = load("vaadin-i18n/translations.properties").stringPropertyNames();
         Set<String> missing = new TreeSet<>();
         for (Path file : javaSources()) {
-            Matcher m = KEY_USE.matcher(Files.readString(file));
-            while (m.find()) {
-                if (!known.contains(m.group(1))) {
-                    missing.add(m.group(1) + " (" + file.getFileName() + ")");
+            String source = Files.readString(file);
+            for (Pattern use : List.of(KEY_USE, PROBLEM_KEY)) {
+                Matcher m = use.matcher(source);
+                while (m.find()) {
+                    if (!known.contains(m.group(1))) {
+                        missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                    }
                 }
             }
         }

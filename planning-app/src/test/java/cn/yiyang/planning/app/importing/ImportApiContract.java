@@ -160,7 +160,8 @@ abstract class ImportApiContract {
         assertThat(zh.statusCode()).isEqualTo(422);
         assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = json(zh);
-        assertThat(problem.get("code").asString()).isEqualTo("ZIP_SLIP");
+        assertThat(problem.get("code").asString()).isEqualTo("zip_slip");
+        assertThat(problem.get("issue").asString()).isEqualTo("ZIP_SLIP");
         assertThat(problem.get("detail").asString()).contains("../../evil.shp", "压缩包");
         assertThat(problem.get("file").asString()).isEqualTo("zip_slip.zip");
         HttpResponse<String> en = post("/api/v1/layers/road/imports", "admin", "en",
@@ -176,7 +177,8 @@ abstract class ImportApiContract {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         JsonNode problem = json(r);
         assertThat(problem.get("code")).as(r.body()).isNotNull();
-        assertThat(problem.get("code").asString()).isEqualTo("TOO_LARGE");
+        assertThat(problem.get("code").asString()).isEqualTo("too_large");
+        assertThat(problem.get("issue").asString()).isEqualTo("TOO_LARGE");
         assertThat(problem.get("detail").asString()).contains("超过上限 1 MB");
         assertThat(r.body()).doesNotContain("Exception", "at org.");
     }
@@ -200,7 +202,8 @@ abstract class ImportApiContract {
         HttpResponse<String> zh = post("/api/v1/layers/access_gap/imports", "transport", null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(zh.statusCode()).as(zh.body()).isEqualTo(409);
-        assertThat(json(zh).get("code").asString()).isEqualTo("DERIVED_LAYER");
+        assertThat(json(zh).get("code").asString()).isEqualTo("derived_layer");
+        assertThat(json(zh).get("issue").asString()).isEqualTo("DERIVED_LAYER");
         assertThat(json(zh).get("detail").asString()).contains("access_gap", "分析结果");
         HttpResponse<String> en = post("/api/v1/layers/access_household/imports", "admin", "en",
                 new Multipart().file(ImportTestFiles.roadsZip(work)));
@@ -234,7 +237,8 @@ abstract class ImportApiContract {
         HttpResponse<String> crs = post("/api/v1/layers/road/imports", "admin", "en",
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("crs", "EPSG:99999"));
         assertThat(crs.statusCode()).isEqualTo(400);
-        assertThat(json(crs).get("code").asString()).isEqualTo("CRS_UNSUPPORTED");
+        assertThat(json(crs).get("code").asString()).isEqualTo("crs_unsupported");
+        assertThat(json(crs).get("issue").asString()).isEqualTo("CRS_UNSUPPORTED");
         assertThat(json(crs).get("detail").asString()).contains("EPSG:99999");
         HttpResponse<String> map = post("/api/v1/layers/road/imports", "admin", null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("fieldMap", "[1,2]"));
@@ -243,7 +247,7 @@ abstract class ImportApiContract {
                 new Multipart().field("dryRun", "true"));
         assertThat(noFile.statusCode()).as(noFile.body()).isEqualTo(400);
         assertThat(json(noFile).get("code")).as(noFile.body()).isNotNull();
-        assertThat(json(noFile).get("code").asString()).isEqualTo("missing_part");
+        assertThat(json(noFile).get("code").asString()).isEqualTo("no_file");
     }
 
     // --- helpers ---

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.system.BadValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,7 +137,7 @@ class RoadRegisterServiceTest {
     @Test
     void closingIsRefusedToOtherRolesForUnknownOrClosedEntriesAndBadDates() {
         assertThatThrownBy(() -> service.close(LEADER, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1),
-                null)).isInstanceOf(RegisterForbiddenException.class);
+                null)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.close(TRANSPORT, "C001", LocalDate.of(2024, 3, 6), LocalDate.of(2024, 4, 1),
                 null)).isInstanceOf(RegisterEntryNotFoundException.class);
         assertThatThrownBy(() -> service.close(TRANSPORT, "C001", "2024-13-01", "2024-04-01", null))
