@@ -45,6 +45,7 @@ public class LayerTree extends Div {
         this.map = map;
         this.locale = locale;
         addClassName("map-layer-tree");
+        setId("map-layer-tree");
 
         if (hasBasemap) {
             basemaps = new RadioButtonGroup<>(getTranslation("map.basemap"));
