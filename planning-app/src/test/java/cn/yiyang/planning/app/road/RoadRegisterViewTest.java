@@ -19,10 +19,12 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +108,20 @@ class RoadRegisterViewTest {
         return _get(Button.class, s -> s.withId("road-register-close"));
     }
 
+    // The 销号 dialog's fields (found while it is open).
+
+    private static DatePicker closeDate() {
+        return _get(DatePicker.class, s -> s.withId("road-register-close-date"));
+    }
+
+    private static TextArea closeNote() {
+        return _get(TextArea.class, s -> s.withId("road-register-close-note"));
+    }
+
+    private static Button closeConfirm() {
+        return _get(Button.class, s -> s.withId("road-register-close-confirm"));
+    }
+
     /** The trend chart's SVG, as the browser receives it. */
     private static String trendSvg() {
         return _get(TrendChart.class, s -> s.withId("road-register-trend")).getElement().getProperty("innerHTML");
@@ -162,12 +178,12 @@ class RoadRegisterViewTest {
         CloseEntryDialog dialog = _get(CloseEntryDialog.class);
         assertThat(dialog.isOpened()).isTrue();
         assertThat(dialog.getHeaderTitle()).isEqualTo("销号：南茅乡道 (Y003)（2024-07-01 起不通）");
-        assertThat(dialog.date().getValue()).as("today by default").isEqualTo(LocalDate.of(2025, 1, 15));
-        assertThat(dialog.date().getMin()).isEqualTo(LocalDate.of(2024, 7, 1));
-        assertThat(dialog.date().getMax()).isEqualTo(LocalDate.of(2025, 1, 15));
-        dialog.date().setValue(LocalDate.of(2024, 8, 1));
-        dialog.note().setValue("路面已修复");
-        _click(dialog.confirmButton());
+        assertThat(closeDate().getValue()).as("today by default").isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(closeDate().getMin()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(closeDate().getMax()).isEqualTo(LocalDate.of(2025, 1, 15));
+        closeDate().setValue(LocalDate.of(2024, 8, 1));
+        closeNote().setValue("路面已修复");
+        _click(closeConfirm());
 
         assertThat(dialog.isOpened()).isFalse();
         RegisterEntry now = shown().getFirst();
@@ -185,12 +201,12 @@ class RoadRegisterViewTest {
         RegisterEntry c = shown().stream().filter(e -> e.roadCode().equals("C001")).findFirst().orElseThrow();
         view.openDialog(c);
         CloseEntryDialog dialog = _get(CloseEntryDialog.class);
-        dialog.date().setMin(null); // as a user typing past the picker's limits
-        dialog.date().setValue(LocalDate.of(2024, 3, 1));
-        _click(dialog.confirmButton());
+        closeDate().setMin(null); // as a user typing past the picker's limits
+        closeDate().setValue(LocalDate.of(2024, 3, 1));
+        _click(closeConfirm());
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.date().isInvalid()).isTrue();
-        assertThat(dialog.date().getErrorMessage()).contains("早于道路不通日期", "2024-03-05");
+        assertThat(closeDate().isInvalid()).isTrue();
+        assertThat(closeDate().getErrorMessage()).contains("早于道路不通日期", "2024-03-05");
         assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().open()).isTrue();
     }
 
