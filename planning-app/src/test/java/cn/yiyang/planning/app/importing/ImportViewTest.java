@@ -107,12 +107,14 @@ class ImportViewTest {
                 "EPSG:4525");
         assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
         assertThat(text(result, "import-status")).isEqualTo("成功");
-        assertThat(find(result, PlanningMap.class, "import-preview-map").getOverlayCount()).as("the file's features on the preview map").isEqualTo(4);
+        assertThat(find(result, PlanningMap.class, "import-preview-map").getOverlayCount())
+                .as("the file's features on the preview map").isEqualTo(4);
         MappingEditor mapping = find(result, MappingEditor.class);
         assertThat(target(result, "道路名称").getValue()).isEqualTo("name");
         assertThat(target(result, "行政等级").getValue()).isEqualTo("admin_class");
         assertThat(target(result, "路面类型").getValue()).isEqualTo("surface");
-        assertThat(target(result, "路面类型").getItemLabelGenerator().apply("admin_class")).isEqualTo("行政等级 (admin_class) · 必填");
+        assertThat(target(result, "路面类型").getItemLabelGenerator().apply("admin_class"))
+                .isEqualTo("行政等级 (admin_class) · 必填");
         IssueGrid issues = find(result, IssueGrid.class);
         assertThat(issues.isVisible()).isTrue();
         assertThat(issues.getGenericDataView().getItems().toList()).singleElement()
