@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(scripts/java-home.sh)"
 scale=${1:-small}; runs=${2:-3}; port=${BENCH_PORT:-18080}
-jar=$(ls planning-app/target/planning-app-*.jar | grep -v original | head -1)
+jar=$(ls planning-app/target/planning-app-*-exec.jar | head -1)
 times=()
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d)

@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; points=${2:-1000000}
 eval "$(scripts/provision.sh 2>/dev/null)"
-./mvnw -B -q -o package dependency:build-classpath -pl bench -am -DskipTests -Dmdep.outputFile=target/classpath.txt >/dev/null
+# bench's runtime class path only: its test harnesses' dependencies (the app, Logback) are not ImportBenchmark's.
+./mvnw -B -q -o package dependency:build-classpath -pl bench -am -DskipTests -DskipMapClient \
+  -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt >/dev/null
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 bench/make-1m-shapefile.sh "$points" >/dev/null
 shp=bench/target/households_1m/households_1m.shp

@@ -5,16 +5,16 @@
 # from the 5th round on (bench/profile/tile_phases.py). Needs root or perf_event_paranoid <= 0, perf,
 # python3, and what bench/tile-benchmark.sh needs. perf adds its own cost: compare the two columns, not
 # these figures with the benchmark's.
-# Usage: bench/tile-profile.sh [row, e.g. household/15]   Results: planning-app/target/bench/tile-profile.md
+# Usage: bench/tile-profile.sh [row, e.g. household/15]   Results: bench/target/bench/tile-profile.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(scripts/java-home.sh)"
 row="${1:-road/15}"
-out=planning-app/target/bench
+out=bench/target/bench
 mkdir -p "$out"
 rm -f "$out/phases.log"
 perf record -q -a -F 499 -k CLOCK_MONOTONIC -o "$out/tile-profile.perf" -- \
-  ./mvnw -B -q verify -pl planning-app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  ./mvnw -B -q verify -pl bench -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=TileBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dtile.benchmark.requests=300 -Dtile.benchmark.rounds=10 -Dtile.benchmark.rows="$row" \
   -Dtile.benchmark.phases="$PWD/$out/phases.log" -Dtile.benchmark.db="${TILE_BENCH_DB:-planning_bench}" >/dev/null

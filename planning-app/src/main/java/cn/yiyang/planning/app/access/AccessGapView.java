@@ -178,12 +178,4 @@ public class AccessGapView extends Div implements HasDynamicTitle {
         e.expandBy(0.003);
         map.fitExtent(e, 17);
     }
-
-    Grid<GapRow> grid() {
-        return grid;
-    }
-
-    PlanningMap map() {
-        return map;
-    }
 }

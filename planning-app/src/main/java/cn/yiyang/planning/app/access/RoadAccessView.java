@@ -439,12 +439,4 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         }
         return new ArrayList<>(rows.values());
     }
-
-    Grid<Row> countyGrid() {
-        return counties;
-    }
-
-    Grid<Row> townshipGrid() {
-        return townships;
-    }
 }

@@ -231,11 +231,6 @@ public class ImportWorkflow {
         }
     }
 
-    /** Whether an import still holds its upload folder (for tests). */
-    boolean holdsUpload(String id) {
-        return held.containsKey(id);
-    }
-
     @PreDestroy
     void stop() {
         sweeper.shutdownNow();

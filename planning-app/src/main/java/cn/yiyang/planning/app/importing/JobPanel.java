@@ -204,11 +204,6 @@ final class JobPanel extends Div {
         }
     }
 
-    /** The preview map (for tests). */
-    PlanningMap previewMap() {
-        return previewMap;
-    }
-
     /** The Lumo badge theme of a status. */
     static String badgeTheme(String status) {
         return switch (status) {

@@ -36,7 +36,7 @@ final class MappingEditor extends Div {
         grid.addColumn(FieldMapping.Entry::source).setHeader(getTranslation("import.mapping.source"))
                 .setFlexGrow(2).setAutoWidth(true);
         grid.addComponentColumn(e -> selects.get(e.source())).setHeader(getTranslation("import.mapping.target"))
-                .setFlexGrow(3);
+                .setFlexGrow(3).setKey("target");
         grid.addComponentColumn(e -> decisions.get(e.source())).setHeader(getTranslation("import.mapping.decision"))
                 .setFlexGrow(1).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -65,11 +65,6 @@ final class MappingEditor extends Div {
     /** The whole map as edited, or an empty map when the user changed nothing. */
     Map<String, String> editedMap() {
         return edited ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets)) : Map.of();
-    }
-
-    /** The select of a file field (for tests). */
-    Select<String> select(String source) {
-        return selects.get(source);
     }
 
     private Select<String> targetSelect(FieldMapping.Entry entry) {

@@ -31,6 +31,7 @@ public class IdentifyPanel extends Div {
         this.layers = layers;
         this.locale = locale;
         addClassName("map-feature-info");
+        setId("map-feature-info");
         list.addClassName("map-identify-list");
         attributes.addClassName("map-identify-attributes");
         attributes.setText(getTranslation("map.click-hint"));

@@ -46,6 +46,7 @@ public class LayerTree extends Div {
         this.map = map;
         this.locale = locale;
         addClassName("map-layer-tree");
+        setId("map-layer-tree");
 
         if (hasBasemap) {
             basemaps = new RadioButtonGroup<>(getTranslation("map.basemap"));

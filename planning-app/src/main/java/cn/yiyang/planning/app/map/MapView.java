@@ -15,7 +15,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,7 +26,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
@@ -92,6 +90,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         auth.getPrincipalName().ifPresent(map::setPreferencesKey);
         map.fitExtent(startExtent());
         map.addClassName("map-canvas");
+        map.setId("map-canvas");
 
         tree = new LayerTree(map, tiles.tiledLayers(), locale, settings.hasTianditu(), VISIBLE_BY_DEFAULT);
         identify = new IdentifyPanel(tiles::tiledLayer, locale);
@@ -268,49 +267,5 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
                 .filter(e -> e != null && !e.isNull())
                 .findFirst()
                 .orElse(Place.cityExtent());
-    }
-
-    // ---- for tests -------------------------------------------------------------------------------
-
-    /** The map component (for tests and for views that embed this one). */
-    PlanningMap map() {
-        return map;
-    }
-
-    /** The layer tree's checkbox for a layer. */
-    Optional<Checkbox> layerSwitch(String layerId) {
-        return tree.layerSwitch(layerId);
-    }
-
-    LayerTree tree() {
-        return tree;
-    }
-
-    Div featureInfo() {
-        return identify;
-    }
-
-    AttributeTable table() {
-        return table;
-    }
-
-    Div tablePanel() {
-        return tablePanel;
-    }
-
-    UnitStatistics statistics() {
-        return statistics;
-    }
-
-    DrillDown drillDown() {
-        return drillDown;
-    }
-
-    PlaceSearch search() {
-        return search;
-    }
-
-    MeasureTools measure() {
-        return measure;
     }
 }

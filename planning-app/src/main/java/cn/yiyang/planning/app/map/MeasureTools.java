@@ -22,6 +22,7 @@ public class MeasureTools extends Div {
         this.map = map;
         this.locale = locale;
         addClassName("map-measure-tools");
+        setId("map-measure-tools");
         Button distance = new Button(getTranslation("map.measure.distance"), e -> start(MeasureKind.LENGTH));
         distance.setId("measure-distance");
         Button area = new Button(getTranslation("map.measure.area"), e -> start(MeasureKind.AREA));
@@ -61,10 +62,5 @@ public class MeasureTools extends Div {
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
         return f.format(v);
-    }
-
-    /** The result text (for tests). */
-    Span result() {
-        return result;
     }
 }

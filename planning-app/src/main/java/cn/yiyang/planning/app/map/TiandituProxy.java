@@ -137,11 +137,6 @@ public class TiandituProxy {
         return new Image(response.body(), type);
     }
 
-    /** The number of tiles held in the cache (for tests). */
-    int cachedTiles() {
-        return cache.size();
-    }
-
     /** A least-recently-used cache bounded by the bytes it holds. */
     private static final class TileCache {
         private final long maxBytes;
@@ -168,10 +163,6 @@ public class TiandituProxy {
                 bytes -= eldest.getValue().data().length;
                 it.remove();
             }
-        }
-
-        synchronized int size() {
-            return entries.size();
         }
     }
 }

@@ -78,9 +78,4 @@ public class DrillDown extends Div {
     public Place current() {
         return current;
     }
-
-    /** The list of the units one level down (for tests). */
-    public Select<Place> next() {
-        return down;
-    }
 }

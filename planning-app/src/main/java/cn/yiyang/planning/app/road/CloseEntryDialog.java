@@ -66,16 +66,4 @@ final class CloseEntryDialog extends Dialog {
         date.setErrorMessage(message);
         date.setInvalid(true);
     }
-
-    DatePicker date() {
-        return date;
-    }
-
-    TextArea note() {
-        return note;
-    }
-
-    Button confirmButton() {
-        return confirm;
-    }
 }

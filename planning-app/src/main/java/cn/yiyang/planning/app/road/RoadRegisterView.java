@@ -407,46 +407,4 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
     private static String nz(String s) {
         return s == null ? "" : s;
     }
-
-    // ---- for tests -------------------------------------------------------------------------------
-
-    Grid<RegisterEntry> grid() {
-        return grid;
-    }
-
-    List<RegisterEntry> shown() {
-        return shown;
-    }
-
-    Button closeButton() {
-        return close;
-    }
-
-    Select<String> status() {
-        return status;
-    }
-
-    ComboBox<RoadRegisterService.Area> county() {
-        return county;
-    }
-
-    PlanningMap map() {
-        return map;
-    }
-
-    TrendChart trend() {
-        return trend;
-    }
-
-    Span summary() {
-        return summary;
-    }
-
-    Anchor csv() {
-        return csv;
-    }
-
-    CloseEntryDialog dialog() {
-        return dialog;
-    }
 }

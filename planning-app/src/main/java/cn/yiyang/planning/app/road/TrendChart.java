@@ -21,8 +21,6 @@ final class TrendChart extends Div {
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
 
-    private String svg = "";
-
     TrendChart() {
         addClassName("trend-chart");
         setId("road-register-trend");
@@ -30,14 +28,9 @@ final class TrendChart extends Div {
 
     /** Draws the months; an empty list shows the empty text. */
     void show(List<TrendMonth> months) {
-        svg = months.isEmpty() ? "" : svg(months);
         getElement().setProperty("innerHTML", months.isEmpty()
-                ? "<p class=\"trend-empty\">" + escape(getTranslation("road-register.trend.empty")) + "</p>" : svg);
-    }
-
-    /** The SVG text last drawn ("" when empty), for tests. */
-    String svgText() {
-        return svg;
+                ? "<p class=\"trend-empty\">" + escape(getTranslation("road-register.trend.empty")) + "</p>"
+                : svg(months));
     }
 
     private String svg(List<TrendMonth> months) {

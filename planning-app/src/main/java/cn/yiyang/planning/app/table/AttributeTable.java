@@ -233,10 +233,4 @@ public class AttributeTable extends Div {
     private void updateCount() {
         count.setText(getTranslation("table.count", service.count(layer.id(), query())));
     }
-
-    /** The grid (for tests). */
-    public Grid<TableRow> grid() {
-        return grid;
-    }
-
 }

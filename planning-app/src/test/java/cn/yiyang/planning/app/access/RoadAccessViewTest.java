@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
@@ -26,6 +27,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -92,6 +94,27 @@ class RoadAccessViewTest {
         MockVaadin.tearDown();
     }
 
+    // The pages' parts, found by their ids as a browser test finds them.
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RoadAccessView.Row> countyGrid() {
+        return _get(Grid.class, s -> s.withId("access-counties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RoadAccessView.Row> townshipGrid() {
+        return _get(Grid.class, s -> s.withId("access-townships"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<GapRow> gapGrid() {
+        return _get(Grid.class, s -> s.withId("gaps-grid"));
+    }
+
+    private static PlanningMap gapMap() {
+        return _get(PlanningMap.class, s -> s.withId("gaps-map"));
+    }
+
     @Test
     @Order(1)
     void aLeaderReadsButCannotRun() {
@@ -136,13 +159,13 @@ class RoadAccessViewTest {
         assertThat(card.getClassNames()).containsAnyOf("access-meets", "access-below");
         assertThat(_get(view, Div.class, s -> s.withId("access-card-rural_access_index")).getElement()
                 .getTextRecursively()).contains("规划未设定数值目标");
-        assertThat(GridKt._size(view.countyGrid())).isEqualTo(8);
-        RoadAccessView.Row anhua = GridKt._get(view.countyGrid(), 0).code().equals("430923")
-                ? GridKt._get(view.countyGrid(), 0) : view.countyGrid().getListDataView().getItems()
+        assertThat(GridKt._size(countyGrid())).isEqualTo(8);
+        RoadAccessView.Row anhua = GridKt._get(countyGrid(), 0).code().equals("430923")
+                ? GridKt._get(countyGrid(), 0) : countyGrid().getListDataView().getItems()
                 .filter(r -> r.code().equals("430923")).findFirst().orElseThrow();
-        view.countyGrid().select(anhua);
-        assertThat(GridKt._size(view.townshipGrid())).isPositive();
-        assertThat(view.townshipGrid().getListDataView().getItems())
+        countyGrid().select(anhua);
+        assertThat(GridKt._size(townshipGrid())).isPositive();
+        assertThat(townshipGrid().getListDataView().getItems())
                 .allSatisfy(r -> assertThat(r.code()).startsWith("430923"));
         assertThat(view.getElement().getTextRecursively()).contains("安化县各乡镇", "孤立硬化路段");
     }
@@ -182,27 +205,27 @@ class RoadAccessViewTest {
     void theGapListFiltersByCountyAndKindAndZoomsTheMap() {
         AccessGapView view = new AccessGapView(service.gaps(), places, List.of());
         UI.getCurrent().add(view);
-        int all = GridKt._size(view.grid());
+        int all = GridKt._size(gapGrid());
         assertThat(all).isPositive();
         assertThat(_get(view, Span.class, s -> s.withId("gaps-count")).getText())
                 .startsWith(String.format(Locale.ROOT, "共 %,d 处缺口", all));
         @SuppressWarnings("unchecked")
         Select<String> county = _get(view, Select.class, s -> s.withId("gaps-county"));
         county.setValue("430923");
-        int anhua = GridKt._size(view.grid());
+        int anhua = GridKt._size(gapGrid());
         assertThat(anhua).isPositive().isLessThan(all);
-        assertThat(view.grid().getListDataView().getItems())
+        assertThat(gapGrid().getListDataView().getItems())
                 .allSatisfy(f -> assertThat(f.countyCode()).isEqualTo("430923"));
         @SuppressWarnings("unchecked")
         Select<String> kind = _get(view, Select.class, s -> s.withId("gaps-kind"));
         kind.setValue("natural_village");
-        assertThat(view.grid().getListDataView().getItems())
+        assertThat(gapGrid().getListDataView().getItems())
                 .allSatisfy(f -> assertThat(f.kind()).isEqualTo("natural_village"));
         county.setValue("");
         kind.setValue("");
-        view.grid().select(GridKt._get(view.grid(), 0));
-        assertThat(view.map().getLastFit()).isPresent();
-        assertThat(GridKt._get(view.grid(), 0).rank()).isEqualTo(1);
+        gapGrid().select(GridKt._get(gapGrid(), 0));
+        assertThat(gapMap().getLastFit()).isPresent();
+        assertThat(GridKt._get(gapGrid(), 0).rank()).isEqualTo(1);
         assertThat(_find(view, com.vaadin.flow.component.html.Anchor.class)).extracting(a -> a.getHref())
                 .contains("api/v1/analyses/road-access/gaps.csv", "api/v1/analyses/road-access/gaps.xlsx");
         assertThat(new Messages().get("gaps.heading", Locale.ENGLISH)).isEqualTo("Road access gaps");

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.layer.LayerState;
 import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.db.url=",
                 "planning.tianditu.key="})
+@ExtendWith(BrowserExtension.class)
 class DemoCityJourneyIT {
 
     static final Path RUN_DIR = Path.of("target", "it-demo-city", UUID.randomUUID().toString());
@@ -37,8 +39,6 @@ class DemoCityJourneyIT {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     LayerService layers;
     @Autowired
@@ -77,37 +77,35 @@ class DemoCityJourneyIT {
     }
 
     @Test
-    void aNewcomerSignsInAndSeesYiyangOnTheMapInChineseThenEnglish() {
-        try (Browser browser = new Browser(port, "zh-CN")) {
-            browser.get("/");
-            browser.signIn("planner", "wrong-password");
-            browser.waitFor(Duration.ofSeconds(30), "the wrong-password message", () -> Boolean.TRUE.equals(
-                    browser.js("const f = document.querySelector('vaadin-login-form'); return !!(f && f.error);")));
-            assertThat(browser.js("return document.querySelector('vaadin-login-form').i18n.errorMessage.title"))
-                    .isEqualTo("用户名或密码错误");
+    void aNewcomerSignsInAndSeesYiyangOnTheMapInChineseThenEnglish(Browser browser) {
+        browser.get("/");
+        browser.signIn("planner", "wrong-password");
+        browser.waitFor(Duration.ofSeconds(30), "the wrong-password message", () -> Boolean.TRUE.equals(
+                browser.js("const f = document.querySelector('vaadin-login-form'); return !!(f && f.error);")));
+        assertThat(browser.js("return document.querySelector('vaadin-login-form').i18n.errorMessage.title"))
+                .isEqualTo("用户名或密码错误");
 
-            WebElement map = browser.openMap("planner");
-            assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
-                    .contains("演示数据为合成数据");
-            assertThat(browser.drawnPixels(map)).as("pixels drawn").isGreaterThan(20_000);
-            for (String layer : new String[] {"county", "township", "village", "road"}) {
-                assertThat((Boolean) browser.js("return arguments[0].olMap.getAllLayers()"
-                        + ".find(l => l.get('layerId') === arguments[1]).getVisible()", map, layer)).as(layer).isTrue();
-            }
-            assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-            browser.screenshot("demo-city");
-
-            browser.driver().findElement(By.id("language-select")).click();
-            browser.waitFor(Duration.ofSeconds(10), "the language list", () ->
-                    !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
-            browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> i.getText().contains("English")).findFirst().orElseThrow().click();
-            browser.waitFor(Duration.ofSeconds(30), "the English page", () ->
-                    browser.driver().getPageSource().contains("Demo data are synthetic"));
-            browser.waitFor(Duration.ofSeconds(60), "the map to render again", () ->
-                    !browser.driver().findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
-            assertThat(browser.driver().findElement(By.id("layer-county")).getText()).contains("Counties");
-            browser.screenshot("demo-city-en");
+        WebElement map = browser.openMap("planner");
+        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
+                .contains("演示数据为合成数据");
+        assertThat(browser.drawnPixels(map)).as("pixels drawn").isGreaterThan(20_000);
+        for (String layer : new String[] {"county", "township", "village", "road"}) {
+            assertThat((Boolean) browser.js("return arguments[0].olMap.getAllLayers()"
+                    + ".find(l => l.get('layerId') === arguments[1]).getVisible()", map, layer)).as(layer).isTrue();
         }
+        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+        browser.screenshot("demo-city");
+
+        browser.driver().findElement(By.id("language-select")).click();
+        browser.waitFor(Duration.ofSeconds(10), "the language list", () ->
+                !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().contains("English")).findFirst().orElseThrow().click();
+        browser.waitFor(Duration.ofSeconds(30), "the English page", () ->
+                browser.driver().getPageSource().contains("Demo data are synthetic"));
+        browser.waitFor(Duration.ofSeconds(60), "the map to render again", () ->
+                !browser.driver().findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("layer-county")).getText()).contains("Counties");
+        browser.screenshot("demo-city-en");
     }
 }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
+@ExtendWith(BrowserExtension.class)
 class ImportPageIT {
 
     static final Path RUN_DIR = Path.of("target", "it-import-page", UUID.randomUUID().toString());
@@ -35,65 +37,61 @@ class ImportPageIT {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     LayerService layers;
 
     @Test
-    void anAdministratorAnalysesThenImportsARoadShapefile() {
+    void anAdministratorAnalysesThenImportsARoadShapefile(Browser browser) {
         Path zip = ImportTestFiles.roadsZip(RUN_DIR.resolve("files")).toAbsolutePath();
-        try (Browser browser = new Browser(port, "zh-CN")) {
-            browser.driver().manage().window().setSize(new Dimension(1440, 1100));
-            browser.openMap("admin");
-            browser.driver().findElement(By.id("nav-import")).click();
-            browser.waitFor(Duration.ofSeconds(30), "the import page", () -> present(browser, "import-view"));
-            assertThat(browser.driver().getTitle()).isEqualTo("数据导入");
+        browser.driver().manage().window().setSize(new Dimension(1440, 1100));
+        browser.openMap("admin");
+        browser.driver().findElement(By.id("nav-import")).click();
+        browser.waitFor(Duration.ofSeconds(30), "the import page", () -> present(browser, "import-view"));
+        assertThat(browser.driver().getTitle()).isEqualTo("数据导入");
 
-            WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
-            layerInput.click();
-            layerInput.sendKeys("农村公路");
-            browser.waitFor(Duration.ofSeconds(10), "the road layer in the list", () -> browser.driver()
-                    .findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                    .anyMatch(i -> i.getText().contains("农村公路")));
-            browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                    .filter(i -> i.getText().contains("农村公路")).findFirst().orElseThrow().click();
+        WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
+        layerInput.click();
+        layerInput.sendKeys("农村公路");
+        browser.waitFor(Duration.ofSeconds(10), "the road layer in the list", () -> browser.driver()
+                .findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(i -> i.getText().contains("农村公路")));
+        browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.getText().contains("农村公路")).findFirst().orElseThrow().click();
 
-            WebElement fileInput = browser.driver().findElement(By.id("import-upload")).getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]"));
-            fileInput.sendKeys(zip.toString());
-            browser.waitFor(Duration.ofSeconds(30), "the upload to complete", () -> Boolean.TRUE.equals(browser.js(
-                    "const f = document.querySelector('#import-upload').files;"
-                            + "return f.length === 1 && f[0].complete === true;")));
+        WebElement fileInput = browser.driver().findElement(By.id("import-upload")).getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]"));
+        fileInput.sendKeys(zip.toString());
+        browser.waitFor(Duration.ofSeconds(30), "the upload to complete", () -> Boolean.TRUE.equals(browser.js(
+                "const f = document.querySelector('#import-upload').files;"
+                        + "return f.length === 1 && f[0].complete === true;")));
 
-            browser.driver().findElement(By.id("import-analyse")).click();
-            browser.waitFor(Duration.ofSeconds(60), "the analysis", () -> text(browser, "import-status").equals("成功"));
-            browser.waitFor(Duration.ofSeconds(10), "the mapping grid", () -> present(browser, "import-mapping-grid"));
-            String facts = text(browser, "import-facts");
-            assertThat(facts).contains("GBK", "文件声明", "EPSG:4525", "Shapefile");
-            assertThat(text(browser, "import-notice")).contains("3 行可以导入，1 行有错误");
-            assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText()).contains("道路名称", "行政等级");
-            assertThat(browser.driver().findElement(By.id("import-issues")).getText()).contains("UNKNOWN_CODE");
-            assertThat(layers.layer("road").featureCount()).as("a dry run loads nothing").isZero();
-            browser.waitFor(Duration.ofSeconds(20), "the preview map", () -> "4".equals(browser.driver()
-                    .findElement(By.id("import-preview-map")).getDomAttribute("data-overlay-features")));
-            browser.waitFor(Duration.ofSeconds(20), "the preview map to draw", () -> !browser.driver()
-                    .findElements(By.cssSelector("#import-preview-map[data-rendered='true']")).isEmpty());
-            assertThat(browser.drawnPixels(browser.driver().findElement(By.id("import-preview-map"))))
-                    .as("the preview's features drawn").isPositive();
-            browser.screenshot("import-analysed");
+        browser.driver().findElement(By.id("import-analyse")).click();
+        browser.waitFor(Duration.ofSeconds(60), "the analysis", () -> text(browser, "import-status").equals("成功"));
+        browser.waitFor(Duration.ofSeconds(10), "the mapping grid", () -> present(browser, "import-mapping-grid"));
+        String facts = text(browser, "import-facts");
+        assertThat(facts).contains("GBK", "文件声明", "EPSG:4525", "Shapefile");
+        assertThat(text(browser, "import-notice")).contains("3 行可以导入，1 行有错误");
+        assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText()).contains("道路名称", "行政等级");
+        assertThat(browser.driver().findElement(By.id("import-issues")).getText()).contains("UNKNOWN_CODE");
+        assertThat(layers.layer("road").featureCount()).as("a dry run loads nothing").isZero();
+        browser.waitFor(Duration.ofSeconds(20), "the preview map", () -> "4".equals(browser.driver()
+                .findElement(By.id("import-preview-map")).getDomAttribute("data-overlay-features")));
+        browser.waitFor(Duration.ofSeconds(20), "the preview map to draw", () -> !browser.driver()
+                .findElements(By.cssSelector("#import-preview-map[data-rendered='true']")).isEmpty());
+        assertThat(browser.drawnPixels(browser.driver().findElement(By.id("import-preview-map"))))
+                .as("the preview's features drawn").isPositive();
+        browser.screenshot("import-analysed");
 
-            browser.driver().findElement(By.id("import-load")).click();
-            browser.waitFor(Duration.ofSeconds(60), "the load", () -> text(browser, "import-notice").contains("已导入"));
-            assertThat(text(browser, "import-notice")).contains("已导入 3 个要素到“农村公路”", "在地图上查看");
-            assertThat(browser.driver().findElement(By.id("import-view-on-map")).getDomAttribute("href"))
-                    .startsWith("./?extent=112.").endsWith("&layer=road");
-            assertThat(layers.layer("road").featureCount()).isEqualTo(3);
-            browser.waitFor(Duration.ofSeconds(10), "the import in the recent list", () -> browser.driver()
-                    .findElement(By.id("import-recent")).getText().contains("益阳道路_赫山区.zip"));
-            assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-            browser.screenshot("import-done");
-        }
+        browser.driver().findElement(By.id("import-load")).click();
+        browser.waitFor(Duration.ofSeconds(60), "the load", () -> text(browser, "import-notice").contains("已导入"));
+        assertThat(text(browser, "import-notice")).contains("已导入 3 个要素到“农村公路”", "在地图上查看");
+        assertThat(browser.driver().findElement(By.id("import-view-on-map")).getDomAttribute("href"))
+                .startsWith("./?extent=112.").endsWith("&layer=road");
+        assertThat(layers.layer("road").featureCount()).isEqualTo(3);
+        browser.waitFor(Duration.ofSeconds(10), "the import in the recent list", () -> browser.driver()
+                .findElement(By.id("import-recent")).getText().contains("益阳道路_赫山区.zip"));
+        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+        browser.screenshot("import-done");
     }
 
     private static boolean present(Browser browser, String id) {

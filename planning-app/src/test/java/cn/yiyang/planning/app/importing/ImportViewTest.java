@@ -3,19 +3,24 @@ package cn.yiyang.planning.app.importing;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.importer.job.ImportSettings;
+import cn.yiyang.planning.importer.mapping.FieldMapping;
 import cn.yiyang.planning.importer.source.SourceOpener;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.testsupport.TestStores;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,9 +90,14 @@ class ImportViewTest {
     void analyseShowsTheFileThenImportLoadsItWithTheEditedMapping() throws Exception {
         ImportView view = open();
         upload(view, ImportTestFiles.roadsZip(work));
+        List<Path> draft = uploadFolders();
         view.form().layer().setValue(workflow.layer("road"));
         _click(view.form().analyseButton());
         ImportJob job = settle(view);
+        // the import holds a copy of the page's draft
+        List<Path> held = uploadFolders().stream().filter(f -> !draft.contains(f)).toList();
+        assertThat(held).hasSize(1);
+        Path upload = held.getFirst();
 
         assertThat(job.status().name()).isEqualTo("SUCCEEDED");
         assertThat(job.dryRun()).isTrue();
@@ -96,19 +107,21 @@ class ImportViewTest {
                 "EPSG:4525");
         assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
         assertThat(text(result, "import-status")).isEqualTo("成功");
-        assertThat(result.previewMap().getOverlayCount()).as("the file's features on the preview map").isEqualTo(4);
+        assertThat(find(result, PlanningMap.class, "import-preview-map").getOverlayCount())
+                .as("the file's features on the preview map").isEqualTo(4);
         MappingEditor mapping = find(result, MappingEditor.class);
-        assertThat(mapping.select("道路名称").getValue()).isEqualTo("name");
-        assertThat(mapping.select("行政等级").getValue()).isEqualTo("admin_class");
-        assertThat(mapping.select("路面类型").getValue()).isEqualTo("surface");
-        assertThat(mapping.select("路面类型").getItemLabelGenerator().apply("admin_class")).isEqualTo("行政等级 (admin_class) · 必填");
+        assertThat(target(result, "道路名称").getValue()).isEqualTo("name");
+        assertThat(target(result, "行政等级").getValue()).isEqualTo("admin_class");
+        assertThat(target(result, "路面类型").getValue()).isEqualTo("surface");
+        assertThat(target(result, "路面类型").getItemLabelGenerator().apply("admin_class"))
+                .isEqualTo("行政等级 (admin_class) · 必填");
         IssueGrid issues = find(result, IssueGrid.class);
         assertThat(issues.isVisible()).isTrue();
         assertThat(issues.getGenericDataView().getItems().toList()).singleElement()
                 .satisfies(i -> assertThat(i.message(Locale.SIMPLIFIED_CHINESE)).contains("高速"));
         assertThat(view.recent().items()).extracting(ImportSummary::id).contains(job.id());
 
-        mapping.select("路面类型").setValue("IGNORE");
+        target(result, "路面类型").setValue("IGNORE");
         assertThat(mapping.editedMap()).containsEntry("路面类型", "IGNORE").containsEntry("道路名称", "name");
         _click(button(result, "import-load"));
         ImportJob loaded = settle(view);
@@ -120,7 +133,7 @@ class ImportViewTest {
         Anchor map = find(result, Anchor.class, "import-view-on-map");
         assertThat(map.getHref()).startsWith("./?extent=112.").endsWith("&layer=road");
         assertThat(button(result, "import-load").isVisible()).as("a loaded import cannot be loaded again").isFalse();
-        assertThat(workflow.holdsUpload(job.id())).isFalse();
+        assertThat(upload).as("the upload, deleted once loaded").doesNotExist();
     }
 
     @Test
@@ -172,6 +185,23 @@ class ImportViewTest {
         workflow.await(id, Duration.ofSeconds(60));
         view.refresh();
         return view.result().shown();
+    }
+
+    /** The upload folders: the page's draft and those its imports hold. */
+    private List<Path> uploadFolders() throws IOException {
+        try (Stream<Path> folders = Files.list(work.resolve("uploads"))) {
+            return folders.toList();
+        }
+    }
+
+    /** The select of a file field in the mapping grid's target column. */
+    @SuppressWarnings("unchecked")
+    private static Select<String> target(JobPanel result, String source) {
+        Grid<FieldMapping.Entry> grid = find(result, Grid.class, "import-mapping-grid");
+        List<FieldMapping.Entry> rows = grid.getListDataView().getItems().toList();
+        int row = IntStream.range(0, rows.size()).filter(i -> rows.get(i).source().equals(source)).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + source));
+        return (Select<String>) GridKt._getCellComponent(grid, row, "target");
     }
 
     private static String text(com.vaadin.flow.component.Component root, String id) {

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.load.LayerLoad;
@@ -12,18 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class MapPageIT {
 
     /** Under target/, created before the Spring context (which a per-class test instance loads early). */
@@ -46,8 +47,6 @@ class MapPageIT {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     FeatureRepository repo;
     @Autowired
@@ -55,16 +54,12 @@ class MapPageIT {
     @Autowired
     LayerLoadRepository loads;
 
+    /** One browser for the class (the extension quits it after the last test). */
     private Browser browser;
 
     @BeforeAll
-    void startBrowser() {
-        browser = new Browser(port, "zh-CN");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
+    void startBrowser(Browser browser) {
+        this.browser = browser;
     }
 
     @BeforeEach
@@ -102,7 +97,7 @@ class MapPageIT {
     @Test
     void theLanguageSwitchSignOutAndSyntheticNoticeStayInALaptopSizedWindow() {
         for (String language : List.of("zh-CN", "en")) {
-            try (Browser b = new Browser(port, language)) {
+            try (Browser b = browser.another(language)) {
                 b.driver().manage().window().setSize(new Dimension(1280, 800));
                 b.openMap("admin");
                 for (String id : List.of("language-select", "logout", "synthetic-banner")) {

@@ -5,9 +5,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.place.DrillDown;
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceSearch;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.table.AttributeTable;
 import cn.yiyang.planning.app.table.FeatureTableService;
+import cn.yiyang.planning.app.table.TableRow;
+import cn.yiyang.planning.app.table.UnitStatistics;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
@@ -21,10 +26,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Map;
@@ -96,75 +104,134 @@ class MapViewTest {
         return open(new MapSettings(""));
     }
 
+    // The workspace's parts, found by their ids as a browser test finds them.
+
+    private static PlanningMap map() {
+        return _get(PlanningMap.class, s -> s.withId("map-canvas"));
+    }
+
+    private static LayerTree tree() {
+        return _get(LayerTree.class, s -> s.withId("map-layer-tree"));
+    }
+
+    private static IdentifyPanel featureInfo() {
+        return _get(IdentifyPanel.class, s -> s.withId("map-feature-info"));
+    }
+
+    private static Div tablePanel() {
+        return _get(Div.class, s -> s.withId("table-panel"));
+    }
+
+    private static AttributeTable table() {
+        return _get(AttributeTable.class, s -> s.withId("attribute-table"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<TableRow> tableGrid() {
+        return _get(Grid.class, s -> s.withId("table-grid"));
+    }
+
+    private static UnitStatistics statistics() {
+        return _get(UnitStatistics.class, s -> s.withId("unit-stats"));
+    }
+
+    private static DrillDown drillDown() {
+        return _get(DrillDown.class, s -> s.withId("drill-down"));
+    }
+
+    /** The list of the units one level down. */
+    @SuppressWarnings("unchecked")
+    private static Select<Place> drillNext() {
+        return _get(Select.class, s -> s.withId("drill-down-next"));
+    }
+
+    private static PlaceSearch search() {
+        return _get(PlaceSearch.class, s -> s.withId("place-search"));
+    }
+
+    private static MeasureTools measure() {
+        return _get(MeasureTools.class, s -> s.withId("map-measure-tools"));
+    }
+
+    private static Span measureResult() {
+        return _get(Span.class, s -> s.withId("measure-result"));
+    }
+
     @Test
     void theTreeListsEveryLayerWithGeometryByThemeInChinese() {
         MapView view = open();
 
-        List<Checkbox> boxes = _find(view.tree(), Checkbox.class);
+        List<Checkbox> boxes = _find(tree(), Checkbox.class);
         long withGeometry = catalogue.layers().stream().filter(l -> l.geometry().hasGeometry()).count();
         assertThat(boxes).hasSize((int) withGeometry);
         assertThat(_get(view, Checkbox.class, s -> s.withId("layer-county")).getLabel()).isEqualTo("县级行政区");
         assertThat(_find(view, Details.class).stream().map(Details::getSummaryText))
                 .contains("行政区划", "村庄规划", "道路交通", "供水", "污水处理", "冷链物流", "三区三线");
-        assertThat(view.layerSwitch("road_inspection")).isEmpty();
+        assertThat(tree().layerSwitch("road_inspection")).isEmpty();
 
         for (String id : List.of("county", "township", "village", "road")) {
-            assertThat(view.layerSwitch(id).orElseThrow().getValue()).as(id).isTrue();
-            assertThat(view.map().isLayerVisible(id)).isTrue();
+            assertThat(tree().layerSwitch(id).orElseThrow().getValue()).as(id).isTrue();
+            assertThat(map().isLayerVisible(id)).isTrue();
         }
-        assertThat(view.layerSwitch("household").orElseThrow().getValue()).isFalse();
-        assertThat(view.map().getLayer("household").orElseThrow().minZoom()).isEqualTo(13);
-        assertThat(view.map().getLayer("road").orElseThrow().tileUrl()).isEqualTo("tiles/road/{z}/{x}/{y}.mvt");
-        assertThat(view.map().getLayer("road").orElseThrow().version()).isEqualTo(repo.version(catalogue.get("road")));
+        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isFalse();
+        assertThat(map().getLayer("household").orElseThrow().minZoom()).isEqualTo(13);
+        assertThat(map().getLayer("road").orElseThrow().tileUrl()).isEqualTo("tiles/road/{z}/{x}/{y}.mvt");
+        assertThat(map().getLayer("road").orElseThrow().version()).isEqualTo(repo.version(catalogue.get("road")));
     }
 
     @Test
     void withoutAKeyThereIsNoBaseMapChoiceAndNoKeyOnThePage() {
         MapView view = open();
         assertThat(view.getPageTitle()).isEqualTo("一张图");
-        assertThat(view.map().getTianditu()).isEmpty();
-        assertThat(view.map().getTiandituProxy()).isEmpty();
-        assertThat(view.tree().basemapChoice()).isEmpty();
+        assertThat(map().getTianditu()).isEmpty();
+        assertThat(map().getTiandituProxy()).isEmpty();
+        assertThat(tree().basemapChoice()).isEmpty();
     }
 
     @Test
     void withTheProxyTheKeyStaysOnTheServerAndTheBaseMapsAreOffered() {
-        MapView view = open(new MapSettings("secret-key", true, null, 8));
-        assertThat(view.map().getTianditu()).isEmpty();
-        assertThat(view.map().getElement().getAttribute("tianditu-key")).isNull();
-        assertThat(view.map().getTiandituProxy()).contains("basemap/tianditu");
-        var choice = view.tree().basemapChoice().orElseThrow();
+        open(new MapSettings("secret-key", true, null, 8));
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        LayerTree tree = tree();
+        assertThat(map.getTianditu()).isEmpty();
+        assertThat(map.getElement().getAttribute("tianditu-key")).isNull();
+        assertThat(map.getTiandituProxy()).contains("basemap/tianditu");
+        var choice = tree.basemapChoice().orElseThrow();
         dumpJs();
         choice.setValue(Basemap.IMAGERY);
         // Programmatic changes are not the user's: only a client-side change switches the map.
         ComponentUtil.fireEvent(choice, new com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent<>(
                 choice, choice, Basemap.VECTOR, true));
-        assertThat(view.map().getBasemap()).isEqualTo(Basemap.IMAGERY);
+        assertThat(map.getBasemap()).isEqualTo(Basemap.IMAGERY);
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setBasemap", "img"));
     }
 
     @Test
     void aKeyWithoutTheProxyGoesToTheElement() {
-        MapView view = open(new MapSettings("abc123"));
-        assertThat(view.map().getTianditu()).contains("abc123");
-        assertThat(view.map().getElement().getAttribute("tianditu-key")).isEqualTo("abc123");
+        open(new MapSettings("abc123"));
+        assertThat(map().getTianditu()).contains("abc123");
+        assertThat(map().getElement().getAttribute("tianditu-key")).isEqualTo("abc123");
     }
 
     @Test
     void togglingACheckboxOrTheOpacityCallsTheMapComponent() {
-        MapView view = open();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        LayerTree tree = tree();
         dumpJs(); // what the attach sent
 
-        view.layerSwitch("household").orElseThrow().setValue(true);
-        assertThat(view.map().isLayerVisible("household")).isTrue();
+        tree.layerSwitch("household").orElseThrow().setValue(true);
+        assertThat(map.isLayerVisible("household")).isTrue();
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setVisible", "household", true));
 
-        view.layerSwitch("road").orElseThrow().setValue(false);
-        assertThat(view.map().isLayerVisible("road")).isFalse();
-        assertThat(view.tree().legend("road").orElseThrow().isVisible()).isFalse();
+        tree.layerSwitch("road").orElseThrow().setValue(false);
+        assertThat(map.isLayerVisible("road")).isFalse();
+        assertThat(tree.legend("road").orElseThrow().isVisible()).isFalse();
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setVisible", "road", false));
 
-        view.map().setLayerOpacity("village", 0.4);
+        map.setLayerOpacity("village", 0.4);
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setOpacity", "village", 0.4));
     }
 
@@ -200,83 +267,90 @@ class MapViewTest {
 
     @Test
     void aFeatureClickShowsItsAttributesWithChineseTitlesAndCodeLabels() {
-        MapView view = open();
-        ComponentUtil.fireEvent(view.map(), new FeatureClickEvent(view.map(), true, "road",
+        open();
+        ComponentUtil.fireEvent(map(), new FeatureClickEvent(map(), true, "road",
                 "{\"id\":7,\"code\":\"C001\",\"name\":\"新建村道\",\"admin_class\":\"village\",\"hardened\":true,\"width\":4.5}",
                 112.3, 28.5));
-        List<String> texts = _find(view.featureInfo(), Span.class).stream().map(Span::getText).toList();
+        List<String> texts = _find(featureInfo(), Span.class).stream().map(Span::getText).toList();
         assertThat(texts).contains("农村公路", "道路名称", "新建村道", "行政等级", "村道", "是否硬化", "是", "4.5");
-        assertThat(_find(view.featureInfo(), Button.class)).isEmpty(); // one feature: no list
+        assertThat(_find(featureInfo(), Button.class)).isEmpty(); // one feature: no list
     }
 
     @Test
     void severalFeaturesUnderTheClickAreListedAndEachCanBePicked() {
-        MapView view = open();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        IdentifyPanel featureInfo = featureInfo();
         String hits = "[{\"layer\":\"township_seat\",\"id\":2,\"properties\":{\"id\":2,\"township_code\":\"430921101\","
                 + "\"name\":\"茅草街镇\"}},{\"layer\":\"village\",\"id\":9,\"properties\":{\"id\":9,\"code\":\"430921101209\","
                 + "\"name\":\"中心村\",\"key_support\":true}},{\"layer\":\"county\",\"id\":1,\"properties\":{\"id\":1,"
                 + "\"code\":\"430921\",\"name\":\"南县\"}}]";
-        ComponentUtil.fireEvent(view.map(), new FeatureClickEvent(view.map(), true, "township_seat",
+        ComponentUtil.fireEvent(map, new FeatureClickEvent(map, true, "township_seat",
                 "{\"id\":2,\"township_code\":\"430921101\",\"name\":\"茅草街镇\"}", hits, 112.45, 28.6));
-        List<Button> entries = _find(view.featureInfo(), Button.class);
+        List<Button> entries = _find(featureInfo, Button.class);
         assertThat(entries).extracting(Button::getText)
                 .containsExactly("乡镇驻地 · 茅草街镇", "行政村（社区） · 中心村", "县级行政区 · 南县");
-        assertThat(_find(view.featureInfo(), Span.class).stream().map(Span::getText)).contains("此处有 3 个要素，请选择", "驻地名称");
+        assertThat(_find(featureInfo, Span.class).stream().map(Span::getText)).contains("此处有 3 个要素，请选择", "驻地名称");
 
         dumpJs();
         ButtonKt._click(entries.get(1));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("select", "village", 9.0));
-        assertThat(_find(view.featureInfo(), Span.class).stream().map(Span::getText))
+        assertThat(_find(featureInfo, Span.class).stream().map(Span::getText))
                 .contains("行政村（社区）", "村名称", "中心村", "重点帮扶村", "是");
-        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", 9));
+        assertThat(map.getSelection()).contains(new PlanningMap.Selection("village", 9));
     }
 
     @Test
     void legendsFromTheMapAreShownUnderTheirLayersWithTranslatedLabels() {
-        MapView view = open();
+        open();
         String png = "data:image/png;base64,iVBORw0KGgo=";
-        ComponentUtil.fireEvent(view.map(), new LegendEvent(view.map(), true, "{\"road\":[{\"key\":"
+        ComponentUtil.fireEvent(map(), new LegendEvent(map(), true, "{\"road\":[{\"key\":"
                 + "\"legend.road.hardened-major\",\"image\":\"" + png + "\"},{\"key\":\"legend.road.unhardened\",\"image\":\""
                 + png + "\"}],\"county\":[{\"key\":null,\"image\":\"" + png + "\"}]}"));
-        assertThat(_find(view.tree().legend("road").orElseThrow(), Span.class).stream().map(Span::getText))
+        assertThat(_find(tree().legend("road").orElseThrow(), Span.class).stream().map(Span::getText))
                 .containsExactly("国省道（硬化）", "未硬化道路");
-        assertThat(_find(view.tree().legend("road").orElseThrow(), Image.class)).hasSize(2);
-        assertThat(_find(view.tree().legend("county").orElseThrow(), Span.class).getFirst().getText()).isEqualTo("县级行政区");
+        assertThat(_find(tree().legend("road").orElseThrow(), Image.class)).hasSize(2);
+        assertThat(_find(tree().legend("county").orElseThrow(), Span.class).getFirst().getText()).isEqualTo("县级行政区");
     }
 
     @Test
     void theUsersRememberedChoicesAreAppliedToTheTreeAndKeyedByUserName() {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("planner", "x", "ROLE_PLANNER"));
-        MapView view = open(new MapSettings("k", true, null, 8));
-        assertThat(view.map().getElement().getAttribute("prefs-key")).isEqualTo("planner");
-        ComponentUtil.fireEvent(view.map(), new PreferencesRestoredEvent(view.map(), true,
+        open(new MapSettings("k", true, null, 8));
+        assertThat(map().getElement().getAttribute("prefs-key")).isEqualTo("planner");
+        ComponentUtil.fireEvent(map(), new PreferencesRestoredEvent(map(), true,
                 "{\"layers\":{\"road\":{\"visible\":false,\"opacity\":0.5,\"variant\":null},"
                         + "\"household\":{\"visible\":true,\"opacity\":1,\"variant\":\"water\"}},\"basemap\":\"ter\"}"));
-        assertThat(view.layerSwitch("road").orElseThrow().getValue()).isFalse();
-        assertThat(view.layerSwitch("household").orElseThrow().getValue()).isTrue();
-        assertThat(view.tree().opacitySlider("road").orElseThrow().getValue()).isEqualTo("50");
-        assertThat(view.map().getLayerVariant("household")).contains("water");
-        assertThat(view.tree().basemapChoice().orElseThrow().getValue()).isEqualTo(Basemap.TERRAIN);
+        assertThat(tree().layerSwitch("road").orElseThrow().getValue()).isFalse();
+        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
+        assertThat(tree().opacitySlider("road").orElseThrow().getValue()).isEqualTo("50");
+        assertThat(map().getLayerVariant("household")).contains("water");
+        assertThat(tree().basemapChoice().orElseThrow().getValue()).isEqualTo(Basemap.TERRAIN);
     }
 
     @Test
     void searchingAVillageShowsItsTownshipAndCountyAndLandsOnIt() {
-        MapView view = open();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        DrillDown drillDown = drillDown();
+        PlaceSearch search = search();
         PlaceService places = new PlaceService(repo, catalogue, new LayerVersions(repo));
         List<Place> found = places.search("中心", 10);
         assertThat(found).extracting(Place::name).contains("中心村", "中心南村", "中心北村");
         Place centre = found.stream().filter(p -> p.name().equals("中心村")).findFirst().orElseThrow();
-        assertThat(view.search().getItemLabelGenerator().apply(centre)).isEqualTo("中心村 · 茅草街镇 · 南县");
+        assertThat(search.getItemLabelGenerator().apply(centre)).isEqualTo("中心村 · 茅草街镇 · 南县");
         assertThat(places.search("430921101", 50)).extracting(Place::level).first().isEqualTo(Place.Level.TOWNSHIP);
 
         dumpJs();
-        view.search().setValue(centre);
+        search.setValue(centre);
         Envelope e = centre.extent();
-        assertThat(view.map().getLastFit()).contains(e);
-        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", centre.featureId()));
+        assertThat(map.getLastFit()).contains(e);
+        assertThat(map.getSelection()).contains(new PlanningMap.Selection("village", centre.featureId()));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent", e.getMinX(), e.getMinY()));
-        assertThat(_find(view.drillDown(), Span.class).stream().map(Span::getText)).contains("中心村");
-        assertThat(_find(view.drillDown(), Button.class).stream().map(Button::getText))
+        assertThat(_find(drillDown, Span.class).stream().map(Span::getText)).contains("中心村");
+        assertThat(_find(drillDown, Button.class).stream().map(Button::getText))
                 .containsExactly("益阳市", "南县", "茅草街镇");
     }
 
@@ -284,31 +358,31 @@ class MapViewTest {
     void drillingDownZoomsAndFiltersTheAttributeTable() {
         MapView view = open();
         view.toggleTable();
-        assertThat(view.tablePanel().isVisible()).isTrue();
-        assertThat(view.table().layer().id()).isEqualTo("village");
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 15 条");
+        assertThat(tablePanel().isVisible()).isTrue();
+        assertThat(table().layer().id()).isEqualTo("village");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 15 条");
 
-        assertThat(_get(view.statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("15");
-        var next = view.drillDown().next();
+        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("15");
+        var next = drillNext();
         Place county = next.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(county.name()).isEqualTo("南县");
-        view.drillDown().go(county);
-        Place township = view.drillDown().next().getListDataView().getItems()
+        drillDown().go(county);
+        Place township = drillNext().getListDataView().getItems()
                 .filter(p -> p.name().equals("茅草街镇")).findFirst().orElseThrow();
-        view.drillDown().go(township);
-        assertThat(view.map().getLastFit()).contains(township.extent());
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 9 条");
-        assertThat(_get(view.statistics(), H2.class).getText()).isEqualTo("茅草街镇统计");
-        assertThat(_get(view.statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("9");
+        drillDown().go(township);
+        assertThat(map().getLastFit()).contains(township.extent());
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 9 条");
+        assertThat(_get(statistics(), H2.class).getText()).isEqualTo("茅草街镇统计");
+        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("9");
 
         // Households have a village code: a township filters them by prefix.
-        view.table().setLayer("household");
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
-        view.drillDown().go(view.drillDown().next().getListDataView().getItems()
+        table().setLayer("household");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
+        drillDown().go(drillNext().getListDataView().getItems()
                 .filter(p -> p.code().equals("430921101209")).findFirst().orElseThrow());
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 0 条");
-        view.drillDown().go(places().city());
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 0 条");
+        drillDown().go(places().city());
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
     }
 
     private PlaceService places() {
@@ -319,38 +393,45 @@ class MapViewTest {
     void theAttributeTableFiltersByColumnAndByExtentAndARowZoomsToItsFeature() {
         MapView view = open();
         view.toggleTable();
-        view.table().setFilter("name", "中心");
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 3 条");
-        view.table().setFilter("key_support", "true");
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 1 条");
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        AttributeTable table = table();
+        table.setFilter("name", "中心");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 3 条");
+        table.setFilter("key_support", "true");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 1 条");
 
-        var grid = view.table().grid();
+        var grid = tableGrid();
         var row = grid.getLazyDataView().getItems().findFirst().orElseThrow();
         assertThat(row.get("name")).isEqualTo("中心村");
         dumpJs();
         grid.select(row);
-        assertThat(view.map().getSelection()).contains(new PlanningMap.Selection("village", row.id()));
-        assertThat(view.map().getLastFit().orElseThrow().contains(new Envelope(112.25, 112.35, 28.484, 28.616))).isTrue();
+        assertThat(map.getSelection()).contains(new PlanningMap.Selection("village", row.id()));
+        assertThat(map.getLastFit().orElseThrow().contains(new Envelope(112.25, 112.35, 28.484, 28.616))).isTrue();
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent").contains(17));
 
-        view.table().setFilter("key_support", "");
-        view.table().setFilter("name", "");
-        _get(view.table(), Checkbox.class, s -> s.withId("table-in-extent")).setValue(true);
-        ComponentUtil.fireEvent(view.map(), new ViewChangeEvent(view.map(), true, 112.1, 28.4, 12,
+        table.setFilter("key_support", "");
+        table.setFilter("name", "");
+        _get(table, Checkbox.class, s -> s.withId("table-in-extent")).setValue(true);
+        ComponentUtil.fireEvent(map, new ViewChangeEvent(map, true, 112.1, 28.4, 12,
                 112.0, 28.3, 112.149, 28.49));
         // The box meets the villages of the first column (minx 112.05) and the second (112.15 is outside).
-        assertThat(_get(view.table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 2 条");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 2 条");
     }
 
     @Test
     void measuringShowsMetresKilometresAndAreasInMuAndHectares() {
         MapView view = open();
-        view.measure().describe(MeasureKind.LENGTH, 12.34);
-        assertThat(view.measure().describe(MeasureKind.LENGTH, 12.34)).isEqualTo("长度：12.3 米");
-        ComponentUtil.fireEvent(view.map(), new MeasureEvent(view.map(), true, "length", 1234.6, true));
-        assertThat(view.measure().result().getText()).isEqualTo("长度：1.235 千米");
-        ComponentUtil.fireEvent(view.map(), new MeasureEvent(view.map(), true, "area", 20_000, true));
-        assertThat(view.measure().result().getText()).isEqualTo("面积：20,000 平方米 · 30.00 亩 · 2.0000 公顷");
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        MeasureTools measure = measure();
+        Span measureResult = measureResult();
+        measure.describe(MeasureKind.LENGTH, 12.34);
+        assertThat(measure.describe(MeasureKind.LENGTH, 12.34)).isEqualTo("长度：12.3 米");
+        ComponentUtil.fireEvent(map, new MeasureEvent(map, true, "length", 1234.6, true));
+        assertThat(measureResult.getText()).isEqualTo("长度：1.235 千米");
+        ComponentUtil.fireEvent(map, new MeasureEvent(map, true, "area", 20_000, true));
+        assertThat(measureResult.getText()).isEqualTo("面积：20,000 平方米 · 30.00 亩 · 2.0000 公顷");
         dumpJs();
         ButtonKt._click(_get(view, Button.class, s -> s.withId("measure-area")));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("startMeasure", "area"));
@@ -358,31 +439,35 @@ class MapViewTest {
 
     @Test
     void aNewLoadGivesTheLayerANewVersionWhichTheMapGetsOnItsNextMove() {
-        MapView view = open();
-        long before = view.map().getLayer("township_seat").orElseThrow().version();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        long before = map.getLayer("township_seat").orElseThrow().version();
         MapTestData.load(repo, catalogue);
         viewVersions.changed("township_seat");
         dumpJs();
-        ComponentUtil.fireEvent(view.map(), new ViewChangeEvent(view.map(), true, 112.3, 28.5, 10, 112, 28.3, 112.6, 28.8));
-        long after = view.map().getLayer("township_seat").orElseThrow().version();
+        ComponentUtil.fireEvent(map, new ViewChangeEvent(map, true, 112.3, 28.5, 10, 112, 28.3, 112.6, 28.8));
+        long after = map.getLayer("township_seat").orElseThrow().version();
         assertThat(after).isNotEqualTo(before).isEqualTo(repo.version(catalogue.get("township_seat")));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)));
     }
 
     @Test
     void aNewLoadReachesAnOpenMapWithoutAMoveAndOnlyForTheLayerThatChanged() {
-        MapView view = open();
-        long seats = view.map().getLayer("township_seat").orElseThrow().version();
-        long roads = view.map().getLayer("road").orElseThrow().version();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
+        long seats = map.getLayer("township_seat").orElseThrow().version();
+        long roads = map.getLayer("road").orElseThrow().version();
         MapTestData.loadTownshipSeats(repo, catalogue); // as another process would: nobody tells the app
         dumpJs();
 
         assertThat(viewVersions.changed()).contains("township_seat").doesNotContain("road"); // the periodic check
         runPushedTasks();
 
-        long after = view.map().getLayer("township_seat").orElseThrow().version();
+        long after = map.getLayer("township_seat").orElseThrow().version();
         assertThat(after).isNotEqualTo(seats).isEqualTo(repo.version(catalogue.get("township_seat")));
-        assertThat(view.map().getLayer("road").orElseThrow().version()).isEqualTo(roads);
+        assertThat(map.getLayer("road").orElseThrow().version()).isEqualTo(roads);
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)))
                 .noneSatisfy(p -> assertThat(p).startsWith("setLayerVersion", "road"));
     }
@@ -390,44 +475,47 @@ class MapViewTest {
     @Test
     void aClosedMapNoLongerListensForNewVersions() {
         MapView view = open();
-        long seats = view.map().getLayer("township_seat").orElseThrow().version();
+        PlanningMap map = map(); // found while the view is open
+        long seats = map.getLayer("township_seat").orElseThrow().version();
         UI.getCurrent().remove(view);
         MapTestData.loadTownshipSeats(repo, catalogue);
 
         assertThat(viewVersions.changed()).contains("township_seat");
         runPushedTasks();
 
-        assertThat(view.map().getLayer("township_seat").orElseThrow().version()).isEqualTo(seats);
+        assertThat(map.getLayer("township_seat").orElseThrow().version()).isEqualTo(seats);
     }
 
     @Test
     void aLinkOpensTheMapOnItsExtentWithItsLayerShown() {
         MapView view = open();
-        assertThat(view.map().isLayerVisible("household")).isFalse();
+        assertThat(map().isLayerVisible("household")).isFalse();
         Envelope imported = new Envelope(112.1, 112.2, 28.4, 28.5);
 
         view.follow(MapLink.parse(Map.of("extent", List.of("112.1,28.4,112.2,28.5"), "layer", List.of("household")))
                 .orElseThrow());
 
-        assertThat(view.map().isLayerVisible("household")).isTrue();
-        assertThat(view.tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
-        assertThat(view.map().getLastFit()).contains(imported);
+        assertThat(map().isLayerVisible("household")).isTrue();
+        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
+        assertThat(map().getLastFit()).contains(imported);
     }
 
     @Test
     void anOverlayIsSentAsGeoJsonWithRejectedFeaturesMarked() throws Exception {
-        MapView view = open();
+        open();
+        // found first: a lookup is a client round trip, which would send the pending JS calls
+        PlanningMap map = map();
         dumpJs();
         var wkt = new org.locationtech.jts.io.WKTReader();
-        view.map().setOverlay(List.of(new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
+        map.setOverlay(List.of(new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
                 new OverlayFeature(wkt.read("POINT (112.2 28.5)"), true)));
 
-        assertThat(view.map().getOverlayCount()).isEqualTo(2);
+        assertThat(map.getOverlayCount()).isEqualTo(2);
         assertThat(dumpJs()).anySatisfy(p -> {
             assertThat(p.get(0)).isEqualTo("setOverlay");
             assertThat((String) p.get(1)).contains("\"FeatureCollection\"", "[112.1,28.4]", "\"rejected\":true");
         });
-        view.map().setOverlay(List.of());
+        map.setOverlay(List.of());
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).containsExactly("setOverlay", "", p.get(2)));
     }
 

@@ -3,24 +3,24 @@ package cn.yiyang.planning.app.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key=",
             "planning.map.version-check=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class MapWorkspaceIT {
 
     static final Path RUN_DIR = Path.of("target", "it-map-workspace", UUID.randomUUID().toString());
@@ -44,24 +45,18 @@ class MapWorkspaceIT {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     FeatureRepository repo;
     @Autowired
     LayerCatalogue catalogue;
 
+    /** One browser for the class (the extension quits it after the last test). */
     private Browser browser;
 
     @BeforeAll
-    void startBrowser() {
+    void startBrowser(Browser browser) {
         MapTestData.load(repo, catalogue);
-        browser = new Browser(port, "zh-CN");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
+        this.browser = browser;
     }
 
     @BeforeEach

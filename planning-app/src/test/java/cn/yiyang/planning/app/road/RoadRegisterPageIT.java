@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.load.LayerLoad;
@@ -13,12 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
+@ExtendWith(BrowserExtension.class)
 class RoadRegisterPageIT {
 
     static final Path RUN_DIR = Path.of("target", "it-road-register", UUID.randomUUID().toString());
@@ -40,8 +42,6 @@ class RoadRegisterPageIT {
         registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     FeatureRepository features;
     @Autowired
@@ -54,50 +54,48 @@ class RoadRegisterPageIT {
     RoadRegisterService register;
 
     @Test
-    void theTransportUserClosesAnEntryAndSeesItClosed() {
+    void theTransportUserClosesAnEntryAndSeesItClosed(Browser browser) {
         RegisterTestData.load(features, catalogue);
         for (String layer : List.of("county", "township", "road", "road_inspection")) {
             loads.record(new LayerLoad(layer, "register test data", true, "REPLACE", 0, "test", null));
         }
         versions.changed();
-        try (Browser browser = new Browser(port, "zh-CN")) {
-            browser.driver().manage().window().setSize(new Dimension(1440, 1200));
-            browser.openMap("transport");
-            browser.driver().findElement(By.id("nav-road-register")).click();
-            browser.waitFor(Duration.ofSeconds(30), "the register page", () -> present(browser, "road-register-view"));
-            assertThat(browser.driver().getTitle()).isEqualTo("通返不通台账");
-            assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
-            assertThat(text(browser, "road-register-summary")).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
-            browser.waitFor(Duration.ofSeconds(20), "the roads on the map", () -> "5".equals(browser.driver()
-                    .findElement(By.id("road-register-map")).getDomAttribute("data-overlay-features")));
-            browser.waitFor(Duration.ofSeconds(30), "the map to draw", () -> !browser.driver()
-                    .findElements(By.cssSelector("#road-register-map[data-rendered='true']")).isEmpty());
-            assertThat(browser.drawnPixels(browser.driver().findElement(By.id("road-register-map")))).isPositive();
-            assertThat(browser.driver().findElements(By.cssSelector("#road-register-trend svg g.trend-month")))
-                    .hasSize(7);
-            browser.screenshot("road-register");
+        browser.driver().manage().window().setSize(new Dimension(1440, 1200));
+        browser.openMap("transport");
+        browser.driver().findElement(By.id("nav-road-register")).click();
+        browser.waitFor(Duration.ofSeconds(30), "the register page", () -> present(browser, "road-register-view"));
+        assertThat(browser.driver().getTitle()).isEqualTo("通返不通台账");
+        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
+        assertThat(text(browser, "road-register-summary")).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
+        browser.waitFor(Duration.ofSeconds(20), "the roads on the map", () -> "5".equals(browser.driver()
+                .findElement(By.id("road-register-map")).getDomAttribute("data-overlay-features")));
+        browser.waitFor(Duration.ofSeconds(30), "the map to draw", () -> !browser.driver()
+                .findElements(By.cssSelector("#road-register-map[data-rendered='true']")).isEmpty());
+        assertThat(browser.drawnPixels(browser.driver().findElement(By.id("road-register-map")))).isPositive();
+        assertThat(browser.driver().findElements(By.cssSelector("#road-register-trend svg g.trend-month")))
+                .hasSize(7);
+        browser.screenshot("road-register");
 
-            cell(browser, "南茅乡道 · Y003").click();
-            browser.waitFor(Duration.ofSeconds(10), "the 销号 button", () -> browser.driver()
-                    .findElement(By.id("road-register-close")).isEnabled());
-            browser.driver().findElement(By.id("road-register-close")).click();
-            browser.waitFor(Duration.ofSeconds(10), "the dialog", () -> present(browser, "road-register-close-confirm"));
-            browser.driver().findElement(By.cssSelector("#road-register-close-note textarea")).sendKeys("路面已修复，恢复通行");
-            browser.driver().findElement(By.id("road-register-close-confirm")).click();
+        cell(browser, "南茅乡道 · Y003").click();
+        browser.waitFor(Duration.ofSeconds(10), "the 销号 button", () -> browser.driver()
+                .findElement(By.id("road-register-close")).isEnabled());
+        browser.driver().findElement(By.id("road-register-close")).click();
+        browser.waitFor(Duration.ofSeconds(10), "the dialog", () -> present(browser, "road-register-close-confirm"));
+        browser.driver().findElement(By.cssSelector("#road-register-close-note textarea")).sendKeys("路面已修复，恢复通行");
+        browser.driver().findElement(By.id("road-register-close-confirm")).click();
 
-            browser.waitFor(Duration.ofSeconds(20), "the entry closed", () -> text(browser, "road-register-summary")
-                    .equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
-            browser.waitFor(Duration.ofSeconds(10), "the grid to show the closing", () -> rowText(browser, "Y003")
-                    .contains("已销号"));
-            assertThat(rowText(browser, "Y003")).contains("已销号", "transport", register.today().toString());
-            assertThat(register.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow().note())
-                    .isEqualTo("路面已修复，恢复通行");
-            assertThat(register.impassableRoadCodes()).containsExactly("C001", "C002", "X004");
-            assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-            browser.screenshot("road-register-closed");
-            browser.js("arguments[0].scrollIntoView()", browser.driver().findElement(By.id("road-register-trend")));
-            browser.screenshot("road-register-trend");
-        }
+        browser.waitFor(Duration.ofSeconds(20), "the entry closed", () -> text(browser, "road-register-summary")
+                .equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
+        browser.waitFor(Duration.ofSeconds(10), "the grid to show the closing", () -> rowText(browser, "Y003")
+                .contains("已销号"));
+        assertThat(rowText(browser, "Y003")).contains("已销号", "transport", register.today().toString());
+        assertThat(register.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow().note())
+                .isEqualTo("路面已修复，恢复通行");
+        assertThat(register.impassableRoadCodes()).containsExactly("C001", "C002", "X004");
+        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+        browser.screenshot("road-register-closed");
+        browser.js("arguments[0].scrollIntoView()", browser.driver().findElement(By.id("road-register-trend")));
+        browser.screenshot("road-register-trend");
     }
 
     /** The grid cell whose text is exactly {@code content}. */

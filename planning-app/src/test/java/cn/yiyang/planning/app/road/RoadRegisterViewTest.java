@@ -1,9 +1,12 @@
 package cn.yiyang.planning.app.road;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -14,6 +17,14 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -55,41 +66,98 @@ class RoadRegisterViewTest {
         return view;
     }
 
-    private static List<String> keys(RoadRegisterView view) {
-        return view.shown().stream().map(RegisterEntry::key).toList();
+    private static List<String> keys() {
+        return shown().stream().map(RegisterEntry::key).toList();
+    }
+
+    // The page's parts, found by their ids as a browser test finds them.
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RegisterEntry> grid() {
+        return _get(Grid.class, s -> s.withId("road-register-grid"));
+    }
+
+    /** The entries the grid shows, in its order. */
+    private static List<RegisterEntry> shown() {
+        return grid().getListDataView().getItems().toList();
+    }
+
+    private static Span summary() {
+        return _get(Span.class, s -> s.withId("road-register-summary"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<String> status() {
+        return _get(Select.class, s -> s.withId("road-register-status"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<RoadRegisterService.Area> county() {
+        return _get(ComboBox.class, s -> s.withId("road-register-county"));
+    }
+
+    private static Anchor csv() {
+        return _get(Anchor.class, s -> s.withId("road-register-csv"));
+    }
+
+    private static PlanningMap map() {
+        return _get(PlanningMap.class, s -> s.withId("road-register-map"));
+    }
+
+    private static Button closeButton() {
+        return _get(Button.class, s -> s.withId("road-register-close"));
+    }
+
+    // The 销号 dialog's fields (found while it is open).
+
+    private static DatePicker closeDate() {
+        return _get(DatePicker.class, s -> s.withId("road-register-close-date"));
+    }
+
+    private static TextArea closeNote() {
+        return _get(TextArea.class, s -> s.withId("road-register-close-note"));
+    }
+
+    private static Button closeConfirm() {
+        return _get(Button.class, s -> s.withId("road-register-close-confirm"));
+    }
+
+    /** The trend chart's SVG, as the browser receives it. */
+    private static String trendSvg() {
+        return _get(TrendChart.class, s -> s.withId("road-register-trend")).getElement().getProperty("innerHTML");
     }
 
     @Test
     void theGridListsEveryEntryWithItsDaysAndTheFiltersNarrowIt() {
         RoadRegisterView view = open(RoadRegisterServiceTest.TRANSPORT);
         assertThat(view.getPageTitle()).isEqualTo("通返不通台账");
-        assertThat(keys(view)).hasSize(5);
-        assertThat(view.summary().getText()).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
+        assertThat(keys()).hasSize(5);
+        assertThat(summary().getText()).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
         assertThat(view.getElement().getTextRecursively()).contains("上一次巡查为“通”", "销号");
-        assertThat(GridKt._size(view.grid())).isEqualTo(5);
-        assertThat(GridKt._getFormattedRow(view.grid(), 0)).containsSequence("南茅乡道 · Y003", "乡道", "南县", "茅草街镇",
+        assertThat(GridKt._size(grid())).isEqualTo(5);
+        assertThat(GridKt._getFormattedRow(grid(), 0)).containsSequence("南茅乡道 · Y003", "乡道", "南县", "茅草街镇",
                 "路面严重破损", "2024-07-01", "198");
-        assertThat(GridKt._getFormattedRow(view.grid(), 4)).contains("2024-02-20", "巡查记录");
+        assertThat(GridKt._getFormattedRow(grid(), 4)).contains("2024-02-20", "巡查记录");
 
-        view.status().setValue("open");
-        assertThat(keys(view)).containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05",
+        status().setValue("open");
+        assertThat(keys()).containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05",
                 "X004/2024-02-10");
-        assertThat(view.csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open");
-        view.county().setValue(view.county().getListDataView().getItems()
+        assertThat(csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open");
+        county().setValue(county().getListDataView().getItems()
                 .filter(a -> a.name().equals("桃江县")).findFirst().orElseThrow());
-        assertThat(keys(view)).containsExactly("X004/2024-02-10");
-        assertThat(view.csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open&county=430922");
-        assertThat(view.map().getOverlayCount()).isEqualTo(1);
+        assertThat(keys()).containsExactly("X004/2024-02-10");
+        assertThat(csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open&county=430922");
+        assertThat(map().getOverlayCount()).isEqualTo(1);
     }
 
     @Test
     void theMapDrawsOpenRoadsInRedOverClosedOnesInGreyAndARowZoomsToItsRoad() {
-        RoadRegisterView view = open(RoadRegisterServiceTest.TRANSPORT);
-        assertThat(view.map().getOverlayCount()).isEqualTo(5);
-        assertThat(view.map().getLastFit()).isPresent();
-        RegisterEntry x = view.shown().stream().filter(e -> e.roadCode().equals("X004")).findFirst().orElseThrow();
-        view.grid().select(x);
-        var fit = view.map().getLastFit().orElseThrow();
+        open(RoadRegisterServiceTest.TRANSPORT);
+        assertThat(map().getOverlayCount()).isEqualTo(5);
+        assertThat(map().getLastFit()).isPresent();
+        RegisterEntry x = shown().stream().filter(e -> e.roadCode().equals("X004")).findFirst().orElseThrow();
+        grid().select(x);
+        var fit = map().getLastFit().orElseThrow();
         // the road's box, 112.7–112.8E, widened by a fifth of its size and 0.002°
         assertThat(fit.getMinX()).isCloseTo(112.678, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(fit.getMaxX()).isCloseTo(112.822, org.assertj.core.data.Offset.offset(1e-9));
@@ -97,65 +165,65 @@ class RoadRegisterViewTest {
 
     @Test
     void theTransportUserClosesAnOpenEntryThroughTheDialog() {
-        RoadRegisterView view = open(RoadRegisterServiceTest.TRANSPORT);
-        assertThat(view.closeButton().isEnabled()).as("nothing selected").isFalse();
-        RegisterEntry closed = view.shown().stream().filter(e -> !e.open()).findFirst().orElseThrow();
-        view.grid().select(closed);
-        assertThat(view.closeButton().isEnabled()).as("a closed entry").isFalse();
-        RegisterEntry y = view.shown().getFirst();
-        view.grid().select(y);
-        assertThat(view.closeButton().isEnabled()).isTrue();
-        _click(view.closeButton());
+        open(RoadRegisterServiceTest.TRANSPORT);
+        assertThat(closeButton().isEnabled()).as("nothing selected").isFalse();
+        RegisterEntry closed = shown().stream().filter(e -> !e.open()).findFirst().orElseThrow();
+        grid().select(closed);
+        assertThat(closeButton().isEnabled()).as("a closed entry").isFalse();
+        RegisterEntry y = shown().getFirst();
+        grid().select(y);
+        assertThat(closeButton().isEnabled()).isTrue();
+        _click(closeButton());
 
-        CloseEntryDialog dialog = view.dialog();
+        CloseEntryDialog dialog = _get(CloseEntryDialog.class);
         assertThat(dialog.isOpened()).isTrue();
         assertThat(dialog.getHeaderTitle()).isEqualTo("销号：南茅乡道 (Y003)（2024-07-01 起不通）");
-        assertThat(dialog.date().getValue()).as("today by default").isEqualTo(LocalDate.of(2025, 1, 15));
-        assertThat(dialog.date().getMin()).isEqualTo(LocalDate.of(2024, 7, 1));
-        assertThat(dialog.date().getMax()).isEqualTo(LocalDate.of(2025, 1, 15));
-        dialog.date().setValue(LocalDate.of(2024, 8, 1));
-        dialog.note().setValue("路面已修复");
-        _click(dialog.confirmButton());
+        assertThat(closeDate().getValue()).as("today by default").isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(closeDate().getMin()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(closeDate().getMax()).isEqualTo(LocalDate.of(2025, 1, 15));
+        closeDate().setValue(LocalDate.of(2024, 8, 1));
+        closeNote().setValue("路面已修复");
+        _click(closeConfirm());
 
         assertThat(dialog.isOpened()).isFalse();
-        RegisterEntry now = view.shown().getFirst();
+        RegisterEntry now = shown().getFirst();
         assertThat(now.key()).isEqualTo("Y003/2024-07-01");
         assertThat(now.open()).isFalse();
-        assertThat(GridKt._getFormattedRow(view.grid(), 0)).contains("2024-08-01", "transport", "31");
-        assertThat(view.summary().getText()).isEqualTo("未销号 3 条，已销号 2 条；当前不通道路 3 条");
-        assertThat(view.closeButton().isEnabled()).as("the selected entry is closed now").isFalse();
-        assertThat(view.trend().svgText()).contains("2024-08：新增 0 条，销号 1 条，月末未销号 3 条");
+        assertThat(GridKt._getFormattedRow(grid(), 0)).contains("2024-08-01", "transport", "31");
+        assertThat(summary().getText()).isEqualTo("未销号 3 条，已销号 2 条；当前不通道路 3 条");
+        assertThat(closeButton().isEnabled()).as("the selected entry is closed now").isFalse();
+        assertThat(trendSvg()).contains("2024-08：新增 0 条，销号 1 条，月末未销号 3 条");
     }
 
     @Test
     void aDateTheRegisterRefusesIsShownOnTheDatePicker() {
         RoadRegisterView view = open(RoadRegisterServiceTest.ADMIN);
-        RegisterEntry c = view.shown().stream().filter(e -> e.roadCode().equals("C001")).findFirst().orElseThrow();
+        RegisterEntry c = shown().stream().filter(e -> e.roadCode().equals("C001")).findFirst().orElseThrow();
         view.openDialog(c);
-        CloseEntryDialog dialog = view.dialog();
-        dialog.date().setMin(null); // as a user typing past the picker's limits
-        dialog.date().setValue(LocalDate.of(2024, 3, 1));
-        _click(dialog.confirmButton());
+        CloseEntryDialog dialog = _get(CloseEntryDialog.class);
+        closeDate().setMin(null); // as a user typing past the picker's limits
+        closeDate().setValue(LocalDate.of(2024, 3, 1));
+        _click(closeConfirm());
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.date().isInvalid()).isTrue();
-        assertThat(dialog.date().getErrorMessage()).contains("早于道路不通日期", "2024-03-05");
+        assertThat(closeDate().isInvalid()).isTrue();
+        assertThat(closeDate().getErrorMessage()).contains("早于道路不通日期", "2024-03-05");
         assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().open()).isTrue();
     }
 
     @Test
     void otherRolesReadTheRegisterButCannotClose() {
         RoadRegisterView view = open(RoadRegisterServiceTest.LEADER);
-        view.grid().select(view.shown().getFirst());
-        assertThat(view.closeButton().isEnabled()).isFalse();
-        assertThat(view.closeButton().getTooltip().getText()).contains("只有交通运输部门和管理员可以销号");
-        view.openDialog(view.shown().getFirst());
-        assertThat(view.dialog()).isNull();
+        grid().select(shown().getFirst());
+        assertThat(closeButton().isEnabled()).isFalse();
+        assertThat(closeButton().getTooltip().getText()).contains("只有交通运输部门和管理员可以销号");
+        view.openDialog(shown().getFirst());
+        _assertNone(CloseEntryDialog.class);
     }
 
     @Test
     void theTrendChartIsAnAccessibleSvgWithEveryMonth() {
-        RoadRegisterView view = open(RoadRegisterServiceTest.TRANSPORT);
-        String svg = view.trend().svgText();
+        open(RoadRegisterServiceTest.TRANSPORT);
+        String svg = trendSvg();
         assertThat(svg).startsWith("<svg").contains("role=\"img\"", "<title id=\"trend-title\">月度趋势</title>",
                 "2024-01 至 2024-07", "2024-02：新增 2 条，销号 1 条，月末未销号 1 条", "月末未销号", "class=\"trend-open\"")
                 .doesNotContain("style=");

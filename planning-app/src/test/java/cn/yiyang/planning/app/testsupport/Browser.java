@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser), with
  * the steps the UI journeys share: sign in, open the map and wait until it has drawn, read the
- * console, keep screenshots under {@code target/screenshots/}.
+ * console, keep screenshots under {@code target/screenshots/}. Tests get one from {@link BrowserExtension}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -37,6 +37,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final String baseUrl;
+    private final int port;
 
     /** Starts a browser with a fresh profile whose preferred language is {@code language} (e.g. zh-CN). */
     public Browser(int port, String language) {
@@ -44,6 +45,7 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
                     + "(/usr/bin/chromium, /usr/bin/chromedriver): run ./scripts/test, which installs them.");
         }
+        this.port = port;
         this.baseUrl = "http://localhost:" + port;
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
@@ -63,6 +65,11 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         driver = new ChromeDriver(service, options);
+    }
+
+    /** Another browser on the same app, with a fresh profile in {@code language}; the caller closes it. */
+    public Browser another(String language) {
+        return new Browser(port, language);
     }
 
     public ChromeDriver driver() {

@@ -1,7 +1,7 @@
 package cn.yiyang.planning.layers.store;
 
 /** The register closures on the embedded H2GIS store. */
-class H2gisRoadClosureContractIT extends RoadClosureContract {
+class H2gisRoadClosureContractTest extends RoadClosureContract {
     @Override
     StoreKind kind() {
         return StoreKind.H2GIS;

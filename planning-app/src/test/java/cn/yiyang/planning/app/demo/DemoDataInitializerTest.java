@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** When the demo city is loaded on start, and when it is not. On the embedded store. */
-class DemoDataInitializerIT {
+class DemoDataInitializerTest {
 
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
     private TestStore store;

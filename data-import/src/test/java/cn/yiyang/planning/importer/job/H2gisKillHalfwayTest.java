@@ -11,7 +11,7 @@ import java.util.List;
  * layer's spatial index for the length of a bulk load and the store recreates any missing one on
  * start; this test holds the result to the same contract as PostGIS.
  */
-class H2gisKillHalfwayIT extends KillHalfwayContract {
+class H2gisKillHalfwayTest extends KillHalfwayContract {
 
     private Path dir;
     private StoreSettings settings;

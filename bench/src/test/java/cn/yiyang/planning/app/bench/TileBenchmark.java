@@ -57,6 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn",
+                // the app's folder (uploads) under target/, not bench/data
+                "planning.data-dir=target/bench/data",
                 // the road-access run at first start would share the cores with the measurements
                 "planning.road-access.run-on-start=false"})
 class TileBenchmark {

@@ -3,7 +3,7 @@ package cn.yiyang.planning.importer.job;
 import cn.yiyang.planning.layers.store.StoreKind;
 
 /** The import contract on the embedded H2GIS store. */
-class H2gisImportIT extends ImportContract {
+class H2gisImportTest extends ImportContract {
     @Override
     StoreKind kind() {
         return StoreKind.H2GIS;
