@@ -4,7 +4,6 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,9 +39,9 @@ class BasemapController {
     }
 
     @GetMapping("/status")
-    ResponseEntity<Map<String, Boolean>> status() {
+    ResponseEntity<StatusJson> status() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("configured", proxy.configured(), "available", proxy.available()));
+                .body(new StatusJson(proxy.configured(), proxy.available()));
     }
 
     @GetMapping("/{layer}/{z}/{x}/{y}")
@@ -82,5 +81,9 @@ class BasemapController {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setProperty("code", code);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** Whether the proxy has a Tianditu key, and whether Tianditu answers now (asked before base-map layers). */
+    record StatusJson(boolean configured, boolean available) {
     }
 }
