@@ -44,11 +44,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Road-access runs: queued one at a time on the {@code road-access} worker ({@link AccessConfiguration#WORKER}), each reading the layers, running
- * {@link RoadAccessAnalysis}, and storing its indicators (every unit and group, with the plan period's targets)
- * under the run, and its unserved households, road statuses and gap list in the derived layers
- * {@code access_household}, {@code access_road} and {@code access_gap} (which hold the latest run only; indicators of
- * every run are kept, so runs can be compared and trends drawn).
+ * Road-access runs: queued one at a time on the {@code road-access} worker ({@link AccessConfiguration#WORKER}),
+ * each reading the layers, running {@link RoadAccessAnalysis}, and storing its indicators (every unit and group, with
+ * the plan period's targets) under the run, its summary ({@link AccessRunSummary}) with the run, and its unserved
+ * households, road statuses and gap list in the derived layers {@code access_household}, {@code access_road} and
+ * {@code access_gap} (which hold the latest run only; indicators of every run are kept, so runs can be compared and
+ * trends drawn).
  */
 @Service
 public class RoadAccessService {
