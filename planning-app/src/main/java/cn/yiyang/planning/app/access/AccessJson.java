@@ -88,8 +88,8 @@ final class AccessJson {
                      Double value, long numerator, long denominator, Double target, String runId) {
 
         static Indicator of(IndicatorValue v) {
-            return new Indicator(v.indicator(), v.code(), v.name(), v.level(), v.group(), v.parentCode(), v.value(),
-                    v.numerator(), v.denominator(), v.target(), v.runId());
+            return new Indicator(v.indicator().id(), v.code(), v.name(), v.level().id(), v.group().id(),
+                    v.parentCode(), v.value(), v.numerator(), v.denominator(), v.target(), v.runId());
         }
     }
 }

@@ -162,13 +162,12 @@ public class RoadAccessService {
     public List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
                                            AccessIndicator indicator) {
         String id = runId != null ? get(runId).id() : latest().map(AnalysisRun::id).orElse(null);
-        return id == null ? List.of() : runs.indicators(id, level.id(), code, group == null ? null : group.id(),
-                indicator == null ? null : indicator.id());
+        return id == null ? List.of() : runs.indicators(id, level, code, group, indicator);
     }
 
     /** @return the values of one indicator of one unit over the successful runs, oldest first */
     public List<IndicatorValue> history(AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
-        return runs.history(AnalysisRun.ROAD_ACCESS, indicator.id(), level.id(), code, group.id());
+        return runs.history(AnalysisRun.ROAD_ACCESS, indicator, level, code, group);
     }
 
     /** @return the latest run's gap list as stored in {@code access_gap}, rank order */
@@ -258,8 +257,8 @@ public class RoadAccessService {
         Map<String, Double> goals = targets.targets(planPeriod);
         List<IndicatorValue> values = new ArrayList<>(result.indicators().size());
         for (UnitIndicator u : result.indicators()) {
-            values.add(new IndicatorValue(runId, u.indicator().id(), u.level().id(), u.code(), u.name(), u.parentCode(),
-                    u.group().id(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
+            values.add(new IndicatorValue(runId, u.indicator(), u.level(), u.code(), u.name(), u.parentCode(),
+                    u.group(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
         }
         runs.saveIndicators(runId, values);
     }

@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -418,13 +417,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private static Map<AccessIndicator, IndicatorValue> index(List<IndicatorValue> values) {
         Map<AccessIndicator, IndicatorValue> m = new LinkedHashMap<>();
-        values.forEach(v -> indicator(v).ifPresent(i -> m.put(i, v)));
+        values.forEach(v -> m.put(v.indicator(), v));
         return m;
-    }
-
-    /** The indicator of a stored value; none for an indicator this version no longer knows. */
-    private static Optional<AccessIndicator> indicator(IndicatorValue v) {
-        return AccessIndicator.byId(v.indicator());
     }
 
     private static List<Row> rows(List<IndicatorValue> values, String parent) {
@@ -433,9 +427,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
             if (parent != null && !parent.equals(v.parentCode())) {
                 continue;
             }
-            Map<AccessIndicator, IndicatorValue> row = rows.computeIfAbsent(v.code(),
-                    c -> new Row(c, v.name(), new LinkedHashMap<>())).values();
-            indicator(v).ifPresent(i -> row.put(i, v));
+            rows.computeIfAbsent(v.code(), c -> new Row(c, v.name(), new LinkedHashMap<>())).values()
+                    .put(v.indicator(), v);
         }
         return new ArrayList<>(rows.values());
     }

@@ -2,7 +2,10 @@ package cn.yiyang.planning.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessSettings;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import java.time.Instant;
@@ -51,8 +54,8 @@ class AccessJsonTest {
 
     @Test
     void indicatorsHaveTheMembersTheyHadAsMaps() {
-        IndicatorValue v = new IndicatorValue("r1", "household_road_access_rate", "county", "430921", "资阳区",
-                "430900", "all", 90, 100, null);
+        IndicatorValue v = new IndicatorValue("r1", AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY,
+                "430921", "资阳区", "430900", UnitGroup.ALL, 90, 100, null);
         JsonNode json = JSON.readTree(JSON.writeValueAsString(new AccessJson.Indicators("r1", "2021-2025",
                 List.of(AccessJson.Indicator.of(v)))));
         assertThat(names(json)).containsExactly("runId", "planPeriod", "indicators");
@@ -60,6 +63,8 @@ class AccessJsonTest {
         assertThat(names(one)).containsExactly("indicator", "code", "name", "level", "group", "parentCode", "value",
                 "numerator", "denominator", "target", "runId");
         assertThat(one.get("value").asDouble()).isEqualTo(0.9);
+        assertThat(List.of(one.get("indicator").asString(), one.get("level").asString(), one.get("group").asString()))
+                .containsExactly("household_road_access_rate", "county", "all");
         assertThat(one.get("target").isNull()).isTrue();
         assertThat(names(JSON.readTree(JSON.writeValueAsString(new AccessJson.Runs(List.of()))))).containsExactly(
                 "runs");
