@@ -24,7 +24,8 @@ class AccessConfiguration {
     /**
      * One thread, so runs never overlap (they write the same derived layers); more runs wait in its queue. A plain
      * executor, not a Spring {@code TaskExecutor}, so that Vaadin and Spring MVC keep using the application's
-     * task executor. On shutdown a run in progress is interrupted, and the next start marks it failed.
+     * task executor. On shutdown a run in progress is interrupted (the shutdown waits for it at most
+     * {@code spring.lifecycle.timeout-per-shutdown-phase}), and the next start marks it failed.
      */
     @Bean(WORKER)
     ThreadPoolExecutorFactoryBean roadAccessWorker() {
