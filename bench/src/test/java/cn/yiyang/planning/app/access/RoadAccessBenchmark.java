@@ -135,12 +135,13 @@ class RoadAccessBenchmark {
         var versions = new cn.yiyang.planning.app.layer.LayerVersions(repo);
         var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
         beans.addBean("impassable", (ImpassableRoads) () -> impassable);
+        var worker = java.util.concurrent.Executors.newSingleThreadExecutor();
         RoadAccessService service = new RoadAccessService(repo, catalogue,
                 new cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository(store),
                 new cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository(store), versions,
                 new cn.yiyang.planning.layers.store.JdbcLayerLoadRepository(store),
                 beans.getBeanProvider(ImpassableRoads.class), new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1,
-                100, true), "2021-2025", new cn.yiyang.planning.app.i18n.Messages());
+                100, true), "2021-2025", new cn.yiyang.planning.app.i18n.Messages(), worker);
         try {
             long t0 = System.nanoTime();
             String id = service.start(AccessSettings.defaults(), "benchmark").id();
@@ -157,7 +158,7 @@ class RoadAccessBenchmark {
                     summary.get("households").asLong() - summary.get("householdsServed").asLong(),
                     summary.get("gaps").asLong());
         } finally {
-            service.stop();
+            worker.shutdownNow();
         }
     }
 

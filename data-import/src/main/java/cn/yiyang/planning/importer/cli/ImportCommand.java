@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The import command line, without its {@code main} (see {@link ImportMain}): parses the options
@@ -81,7 +82,9 @@ public final class ImportCommand {
         try (SpatialStore store = SpatialStore.open(new StoreSettings(options.db(), options.dbUser(),
                 options.dbPassword()))) {
             store.migrate();
-            try (ImportService service = ImportService.over(store, sources, ImportSettings.DEFAULT)) {
+            // The command line has no Spring: it makes its own small pool, and closing it waits for the import.
+            try (ExecutorService workers = ImportService.newWorkers(ImportSettings.DEFAULT.concurrency());
+                 ImportService service = ImportService.over(store, sources, ImportSettings.DEFAULT, workers)) {
                 return run(service, options, texts);
             }
         } catch (StoreException e) {

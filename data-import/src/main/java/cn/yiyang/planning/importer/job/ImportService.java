@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +52,9 @@ import java.util.function.Consumer;
  * service.confirm(job.id(), ImportChanges.load().withFieldMap(editedMap));   // → load, same id
  * }</pre>
  *
- * <p>Imports run on a fixed pool of {@link ImportSettings#concurrency()} workers (QUEUED until one
- * is free); loads into the same layer never overlap. Every status change is saved in the import
+ * <p>Imports run on {@link ImportSettings#concurrency()} workers (QUEUED until one is free): the caller's
+ * executor (the app's, managed by Spring) or, from the short constructors, a pool of the service's own that
+ * {@link #close()} shuts down. Loads into the same layer never overlap. Every status change is saved in the import
  * record, and every problem in its problem list, as the import goes.
  */
 public final class ImportService implements AutoCloseable {
@@ -63,28 +65,65 @@ public final class ImportService implements AutoCloseable {
     private final ImportRecordRepository records;
     private final SourceFactory sources;
     private final ImportSettings settings;
-    private final ExecutorService workers;
+    private final Executor workers;
+    /** The pool the service made itself and shuts down on close; null when the caller gave the executor. */
+    private final ExecutorService ownWorkers;
     private final Map<String, JobState> jobs = new LinkedHashMap<>();
     private final Map<String, Lock> layerLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> loadListeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * A service running imports on the caller's executor, which runs at most
+     * {@link ImportSettings#concurrency()} of them at a time and which the caller shuts down ({@link #close()}
+     * leaves it alone).
+     */
+    public ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
+                         ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
+                         Executor workers) {
+        this(catalogue, features, loads, records, sources, settings, Objects.requireNonNull(workers, "workers"), null);
+    }
+
+    /** A service with a pool of its own ({@link #newWorkers}), shut down by {@link #close()}. */
     public ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
                          ImportRecordRepository records, SourceFactory sources, ImportSettings settings) {
+        this(catalogue, features, loads, records, sources, settings, null,
+                newWorkers(Objects.requireNonNull(settings, "settings").concurrency()));
+    }
+
+    private ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
+                          ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
+                          Executor workers, ExecutorService ownWorkers) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.features = Objects.requireNonNull(features, "features");
         this.loads = Objects.requireNonNull(loads, "loads");
         this.records = Objects.requireNonNull(records, "records");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.workers = workers != null ? workers : ownWorkers;
+        this.ownWorkers = ownWorkers;
+    }
+
+    /**
+     * A pool for a caller that has no managed executor (the command line, tests): {@code concurrency} daemon
+     * threads named {@code import-1}, {@code import-2} …; the caller shuts it down.
+     */
+    public static ExecutorService newWorkers(int concurrency) {
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+        return Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "import-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** The service over a store's JDBC repositories and the standard catalogue. */
+    /** The service over a store's JDBC repositories and the standard catalogue, on the caller's executor. */
+    public static ImportService over(SpatialStore store, SourceFactory sources, ImportSettings settings,
+                                     Executor workers) {
+        return new ImportService(LayerCatalogue.standard(), new JdbcFeatureRepository(store),
+                new JdbcLayerLoadRepository(store), new JdbcImportRecordRepository(store), sources, settings, workers);
+    }
+
+    /** The service over a store's JDBC repositories and the standard catalogue, with a pool of its own. */
     public static ImportService over(SpatialStore store, SourceFactory sources, ImportSettings settings) {
         return new ImportService(LayerCatalogue.standard(), new JdbcFeatureRepository(store),
                 new JdbcLayerLoadRepository(store), new JdbcImportRecordRepository(store), sources, settings);
@@ -237,16 +276,22 @@ public final class ImportService implements AutoCloseable {
         return n;
     }
 
-    /** Stops taking work and waits briefly for running imports; an unfinished load is rolled back. */
+    /**
+     * Shuts down the service's own pool, if it has one: stops taking work and waits briefly for running imports;
+     * an unfinished load is rolled back. A caller's executor is the caller's to shut down.
+     */
     @Override
     public void close() {
-        workers.shutdown();
+        if (ownWorkers == null) {
+            return;
+        }
+        ownWorkers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!ownWorkers.awaitTermination(10, TimeUnit.SECONDS)) {
+                ownWorkers.shutdownNow();
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            ownWorkers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

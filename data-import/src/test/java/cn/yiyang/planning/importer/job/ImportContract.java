@@ -37,6 +37,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -432,6 +435,28 @@ abstract class ImportContract {
             assertThat(lines.getFirst()).isEqualTo("\uFEFF" + String.join(",", ImportReport.RECORD_COLUMNS));
             assertThat(lines.get(1)).startsWith(job.id() + ",road,SUCCEEDED,APPEND,道路.zip," + sha256("content of 道路.zip"));
         }
+    }
+
+    @Test
+    void importsRunOnTheCallersExecutorWhichClosingTheServiceLeavesToTheCaller() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        ExecutorService workers = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "callers-import");
+            t.setDaemon(true);
+            return t;
+        });
+        MemorySource file = roads("道路.shp").row(roadLine(1), "C1", "x", "村道", "水泥").build();
+        sources.put("道路.zip", file);
+        try (ImportService own = ImportService.over(test.store(), (f, n, o) -> {
+            threads.add(Thread.currentThread().getName());
+            return sources.get(n.getFirst()).factory().open(f, n, o);
+        }, ImportSettings.DEFAULT, workers)) {
+            ImportJob job = own.await(own.submit(request("road", file, "道路.zip").build()).id(), WAIT);
+            assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        }
+        assertThat(threads).containsOnly("callers-import");
+        assertThat(workers.isShutdown()).as("closing the service leaves the caller's executor").isFalse();
+        workers.shutdown();
     }
 
     @Test

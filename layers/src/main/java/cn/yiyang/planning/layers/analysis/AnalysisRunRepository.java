@@ -1,5 +1,8 @@
 package cn.yiyang.planning.layers.analysis;
 
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +41,12 @@ public interface AnalysisRunRepository {
      * The indicators of a run at one level, ordered by code, indicator and group; {@code code},
      * {@code group} and {@code indicator} narrow it down when not null.
      */
-    List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator);
+    List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
+                                    AccessIndicator indicator);
 
     /** One indicator of one unit and group over the succeeded runs of a kind, oldest first (for trends). */
-    List<IndicatorValue> history(String kind, String indicator, String level, String code, String group);
+    List<IndicatorValue> history(String kind, AccessIndicator indicator, UnitLevel level, String code,
+                                 UnitGroup group);
 
     /**
      * Marks every QUEUED or RUNNING run FAILED with the message {@value AnalysisRun#INTERRUPTED} and a

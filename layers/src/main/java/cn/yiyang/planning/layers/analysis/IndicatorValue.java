@@ -1,6 +1,9 @@
 package cn.yiyang.planning.layers.analysis;
 
 import cn.yiyang.planning.layers.catalogue.Region;
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import java.util.Objects;
 
 /**
@@ -8,26 +11,18 @@ import java.util.Objects;
  * within 50 m of the network / households.
  *
  * @param runId       the run
- * @param indicator   a stable indicator id, e.g. {@code household_road_access_rate}
- * @param level       {@code city}, {@code county}, {@code township} or {@code village}
+ * @param indicator   the indicator (stored by its stable {@link AccessIndicator#id() id})
+ * @param level       the unit's level (stored by its id: {@code city}, {@code county} …)
  * @param code        the unit's code (the city is {@link Region#CITY_CODE})
  * @param name        the unit's name
  * @param parentCode  the code of the unit it lies in (null for the city)
- * @param group       {@code all}, {@code key_support} or {@code demonstration} (the villages counted)
+ * @param group       the villages counted (stored by its id: {@code all}, {@code key_support} …)
  * @param numerator   what meets the measure
  * @param denominator what is counted
  * @param target      the target the run compared it with (a fraction 0..1), or null when there is none
  */
-public record IndicatorValue(String runId, String indicator, String level, String code, String name,
-                             String parentCode, String group, long numerator, long denominator, Double target) {
-
-    public static final String CITY = "city";
-    public static final String COUNTY = "county";
-    public static final String TOWNSHIP = "township";
-    public static final String VILLAGE = "village";
-    public static final String ALL = "all";
-    public static final String KEY_SUPPORT = "key_support";
-    public static final String DEMONSTRATION = "demonstration";
+public record IndicatorValue(String runId, AccessIndicator indicator, UnitLevel level, String code, String name,
+                             String parentCode, UnitGroup group, long numerator, long denominator, Double target) {
 
     public IndicatorValue {
         Objects.requireNonNull(runId, "runId");

@@ -1,5 +1,8 @@
 package cn.yiyang.planning.layers.store;
 
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link AnalysisRunRepository} over the {@code analysis_run} and {@code analysis_indicator} tables
@@ -116,12 +120,12 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
                         throw new IllegalArgumentException("indicator of run " + v.runId() + " saved under " + runId);
                     }
                     ps.setString(1, runId);
-                    ps.setString(2, v.indicator());
-                    ps.setString(3, v.level());
+                    ps.setString(2, v.indicator().id());
+                    ps.setString(3, v.level().id());
                     ps.setString(4, v.code());
                     ps.setString(5, v.name());
                     ps.setString(6, v.parentCode());
-                    ps.setString(7, v.group());
+                    ps.setString(7, v.group().id());
                     ps.setLong(8, v.numerator());
                     ps.setLong(9, v.denominator());
                     if (v.target() == null) {
@@ -144,31 +148,33 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     }
 
     @Override
-    public List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator) {
+    public List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
+                                           AccessIndicator indicator) {
         StringBuilder sql = new StringBuilder(SELECT_INDICATORS).append(" WHERE i.run_id = ? AND i.level = ?");
-        List<Object> args = new ArrayList<>(List.of(runId, level));
+        List<Object> args = new ArrayList<>(List.of(runId, level.id()));
         if (code != null) {
             sql.append(" AND i.code = ?");
             args.add(code);
         }
         if (group != null) {
             sql.append(" AND i.grp = ?");
-            args.add(group);
+            args.add(group.id());
         }
         if (indicator != null) {
             sql.append(" AND i.indicator = ?");
-            args.add(indicator);
+            args.add(indicator.id());
         }
         sql.append(" ORDER BY i.code, i.indicator, i.grp");
         return indicatorRows(sql.toString(), args.toArray());
     }
 
     @Override
-    public List<IndicatorValue> history(String kind, String indicator, String level, String code, String group) {
+    public List<IndicatorValue> history(String kind, AccessIndicator indicator, UnitLevel level, String code,
+                                        UnitGroup group) {
         return indicatorRows(SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
                         + "AND r.status = ? AND i.indicator = ? AND i.level = ? AND i.code = ? AND i.grp = ? "
                         + "ORDER BY r.created_at, r.id",
-                kind, RunStatus.SUCCEEDED.name(), indicator, level, code, group);
+                kind, RunStatus.SUCCEEDED.name(), indicator.id(), level.id(), code, group.id());
     }
 
     @Override
@@ -212,14 +218,25 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
                     while (rs.next()) {
                         double t = rs.getDouble(10);
                         Double target = rs.wasNull() ? null : t; // before the other getters: wasNull is of the last read
-                        out.add(new IndicatorValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                                target));
+                        out.add(new IndicatorValue(rs.getString(1),
+                                stored(rs.getString(2), AccessIndicator::byId, "indicator"),
+                                stored(rs.getString(3), UnitLevel::byId, "level"), rs.getString(4), rs.getString(5),
+                                rs.getString(6), stored(rs.getString(7), UnitGroup::byId, "group"), rs.getLong(8),
+                                rs.getLong(9), target));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /**
+     * An id as stored, as its enum. The ids are stable (the API and stored runs use them), so an unknown one is
+     * data this version cannot read, not a row to skip.
+     */
+    private static <E> E stored(String id, Function<String, Optional<E>> byId, String column) {
+        return byId.apply(id).orElseThrow(() -> new IllegalStateException(
+                "analysis_indicator holds an unknown " + column + " id: " + id));
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {

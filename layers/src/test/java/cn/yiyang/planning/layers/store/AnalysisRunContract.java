@@ -1,8 +1,16 @@
 package cn.yiyang.planning.layers.store;
 
+import static cn.yiyang.planning.geo.access.AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE;
+import static cn.yiyang.planning.geo.access.AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE;
+import static cn.yiyang.planning.geo.access.AccessIndicator.RURAL_ACCESS_INDEX;
+import static cn.yiyang.planning.geo.access.AccessIndicator.TOWNSHIP_CLASS3_ROAD_RATE;
+import static cn.yiyang.planning.geo.access.AccessIndicator.VILLAGE_BUS_SERVICE_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
@@ -12,6 +20,7 @@ import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,63 +152,72 @@ abstract class AnalysisRunContract {
     }
 
     @Test
-    void tensOfThousandsOfIndicatorsAreSavedAtOnceAndFiltered() {
+    void tensOfThousandsOfIndicatorsAreSavedAtOnceAndFiltered() throws Exception {
         String run = "ind-1";
         runs.create(AnalysisRun.queued(run, "road_access_ind", "system", null));
         List<IndicatorValue> values = new ArrayList<>();
-        String[] indicators = {"household_road_access_rate", "large_natural_village_hardened_road_rate",
-                "township_class3_road_rate", "village_bus_service_rate", "rural_access_index"};
-        String[] groups = {IndicatorValue.ALL, IndicatorValue.KEY_SUPPORT, IndicatorValue.DEMONSTRATION};
+        AccessIndicator[] indicators = {HOUSEHOLD_ROAD_ACCESS_RATE, LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+                TOWNSHIP_CLASS3_ROAD_RATE, VILLAGE_BUS_SERVICE_RATE, RURAL_ACCESS_INDEX};
         for (int v = 0; v < 1446; v++) {
             String code = "430921" + String.format("%06d", v);
-            for (String indicator : indicators) {
-                for (String group : groups) {
-                    values.add(new IndicatorValue(run, indicator, IndicatorValue.VILLAGE, code, "村" + v,
-                            code.substring(0, 9), group, v % 7, v % 5, indicator.startsWith("township") ? 0.85 : null));
+            for (AccessIndicator indicator : indicators) {
+                for (UnitGroup group : UnitGroup.values()) {
+                    values.add(new IndicatorValue(run, indicator, UnitLevel.VILLAGE, code, "村" + v,
+                            code.substring(0, 9), group, v % 7, v % 5, indicator == TOWNSHIP_CLASS3_ROAD_RATE ? 0.85 : null));
                 }
             }
         }
-        values.add(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY, Region.CITY_CODE,
-                "益阳市", null, IndicatorValue.ALL, 361_000, 371_000, null));
+        values.add(new IndicatorValue(run, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.CITY, Region.CITY_CODE,
+                "益阳市", null, UnitGroup.ALL, 361_000, 371_000, null));
         long start = System.nanoTime();
         runs.saveIndicators(run, values);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(millis).as("saving %d indicators took %d ms", values.size(), millis).isLessThan(20_000);
 
-        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, null, null, null)).hasSize(1446 * 15);
-        List<IndicatorValue> one = runs.indicators(run, IndicatorValue.VILLAGE, "430921000012", null, null);
+        assertThat(runs.indicators(run, UnitLevel.VILLAGE, null, null, null)).hasSize(1446 * 15);
+        List<IndicatorValue> one = runs.indicators(run, UnitLevel.VILLAGE, "430921000012", null, null);
         assertThat(one).hasSize(15).allSatisfy(i -> assertThat(i.name()).isEqualTo("村12"));
-        assertThat(one.getFirst().indicator()).isEqualTo("household_road_access_rate");
-        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, "430921000012", IndicatorValue.KEY_SUPPORT,
-                "township_class3_road_rate")).singleElement().satisfies(i -> {
+        assertThat(one.getFirst().indicator()).isEqualTo(HOUSEHOLD_ROAD_ACCESS_RATE);
+        assertThat(runs.indicators(run, UnitLevel.VILLAGE, "430921000012", UnitGroup.KEY_SUPPORT,
+                TOWNSHIP_CLASS3_ROAD_RATE)).singleElement().satisfies(i -> {
                     assertThat(i.numerator()).isEqualTo(5);
                     assertThat(i.denominator()).isEqualTo(2);
                     assertThat(i.value()).isEqualTo(2.5);
                     assertThat(i.target()).isEqualTo(0.85);
                     assertThat(i.parentCode()).isEqualTo("430921000");
                 });
-        assertThat(runs.indicators(run, IndicatorValue.VILLAGE, null, IndicatorValue.DEMONSTRATION,
-                "rural_access_index")).hasSize(1446).allSatisfy(i -> assertThat(i.target()).isNull());
-        IndicatorValue empty = runs.indicators(run, IndicatorValue.VILLAGE, "430921000005", IndicatorValue.ALL,
-                "rural_access_index").getFirst();
+        assertThat(runs.indicators(run, UnitLevel.VILLAGE, null, UnitGroup.DEMONSTRATION,
+                RURAL_ACCESS_INDEX)).hasSize(1446).allSatisfy(i -> assertThat(i.target()).isNull());
+        IndicatorValue empty = runs.indicators(run, UnitLevel.VILLAGE, "430921000005", UnitGroup.ALL,
+                RURAL_ACCESS_INDEX).getFirst();
         assertThat(empty.denominator()).isZero();
         assertThat(empty.value()).isNull();
-        IndicatorValue city = runs.indicators(run, IndicatorValue.CITY, Region.CITY_CODE, null, null)
+        IndicatorValue city = runs.indicators(run, UnitLevel.CITY, Region.CITY_CODE, null, null)
                 .getFirst();
         assertThat(city.value()).isCloseTo(361.0 / 371, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(city.parentCode()).isNull();
-        assertThat(runs.indicators(run, IndicatorValue.COUNTY, null, null, null)).isEmpty();
+        assertThat(runs.indicators(run, UnitLevel.COUNTY, null, null, null)).isEmpty();
+        try (Connection c = test.store().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT indicator, level, grp FROM analysis_indicator WHERE run_id = ? AND code = ?")) {
+            ps.setString(1, run);
+            ps.setString(2, Region.CITY_CODE);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3))).as("stored by their stable ids")
+                        .containsExactly("household_road_access_rate", "city", "all");
+            }
+        }
 
         // saving the same unit again replaces it
-        runs.saveIndicators(run, List.of(new IndicatorValue(run, "household_road_access_rate", IndicatorValue.CITY,
-                Region.CITY_CODE, "益阳市", null, IndicatorValue.ALL, 362_000, 371_000, 0.95)));
-        assertThat(runs.indicators(run, IndicatorValue.CITY, null, null, null)).singleElement()
+        runs.saveIndicators(run, List.of(new IndicatorValue(run, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.CITY,
+                Region.CITY_CODE, "益阳市", null, UnitGroup.ALL, 362_000, 371_000, 0.95)));
+        assertThat(runs.indicators(run, UnitLevel.CITY, null, null, null)).singleElement()
                 .satisfies(i -> assertThat(i.numerator()).isEqualTo(362_000));
-        assertThatThrownBy(() -> runs.saveIndicators(run, List.of(new IndicatorValue("other", "x",
-                IndicatorValue.CITY, Region.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+        assertThatThrownBy(() -> runs.saveIndicators(run, List.of(new IndicatorValue("other", RURAL_ACCESS_INDEX,
+                UnitLevel.CITY, Region.CITY_CODE, null, null, UnitGroup.ALL, 1, 1, null))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> runs.saveIndicators("no-such-run", List.of(new IndicatorValue("no-such-run", "x",
-                IndicatorValue.CITY, Region.CITY_CODE, null, null, IndicatorValue.ALL, 1, 1, null))))
+        assertThatThrownBy(() -> runs.saveIndicators("no-such-run", List.of(new IndicatorValue("no-such-run", RURAL_ACCESS_INDEX,
+                UnitLevel.CITY, Region.CITY_CODE, null, null, UnitGroup.ALL, 1, 1, null))))
                 .as("indicators belong to a run").isInstanceOf(StoreException.class);
     }
 
@@ -214,24 +232,24 @@ abstract class AnalysisRunContract {
                     null, null);
             runs.create(run);
             runs.saveIndicators(ids[i], List.of(
-                    new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430921", "南县",
-                            Region.CITY_CODE, IndicatorValue.ALL, 900 + 10L * i, 1000, null),
-                    new IndicatorValue(ids[i], "household_road_access_rate", IndicatorValue.COUNTY, "430922", "桃江县",
-                            Region.CITY_CODE, IndicatorValue.ALL, 1, 2, null)));
+                    new IndicatorValue(ids[i], HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921", "南县",
+                            Region.CITY_CODE, UnitGroup.ALL, 900 + 10L * i, 1000, null),
+                    new IndicatorValue(ids[i], HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430922", "桃江县",
+                            Region.CITY_CODE, UnitGroup.ALL, 1, 2, null)));
             AnalysisRun started = run.started(at, null);
             runs.update(ends[i] == RunStatus.SUCCEEDED ? started.succeeded(at.plusSeconds(5), "{}")
                     : started.failed(at.plusSeconds(5), "NO_ROADS"));
         }
         runs.create(AnalysisRun.queued("h5", kind, "system", null));
 
-        List<IndicatorValue> trend = runs.history(kind, "household_road_access_rate", IndicatorValue.COUNTY, "430921",
-                IndicatorValue.ALL);
+        List<IndicatorValue> trend = runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
+                UnitGroup.ALL);
         assertThat(trend).extracting(IndicatorValue::runId).containsExactly("h1", "h3", "h4");
         assertThat(trend).extracting(IndicatorValue::numerator).containsExactly(900L, 920L, 930L);
-        assertThat(runs.history(kind, "household_road_access_rate", IndicatorValue.COUNTY, "430921",
-                IndicatorValue.KEY_SUPPORT)).isEmpty();
-        assertThat(runs.history("other_kind", "household_road_access_rate", IndicatorValue.COUNTY, "430921",
-                IndicatorValue.ALL)).isEmpty();
+        assertThat(runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
+                UnitGroup.KEY_SUPPORT)).isEmpty();
+        assertThat(runs.history("other_kind", HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
+                UnitGroup.ALL)).isEmpty();
     }
 
     @Test

@@ -12,10 +12,11 @@ import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.Theme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Road-access runs and indicators over REST:
@@ -45,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1")
 class RoadAccessController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final RoadAccessService service;
     private final GapExport export;
 
@@ -56,45 +54,38 @@ class RoadAccessController {
     }
 
     @PostMapping("/analyses/road-access/runs")
-    ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) AccessSettingsForm settings,
-                                              Authentication auth) {
+    ResponseEntity<AccessJson.Run> start(@RequestBody(required = false) AccessSettingsForm settings,
+                                         Authentication auth) {
         Permissions.check(AppUser.of(auth), Action.runAnalysis(Theme.ROADS));
         AccessSettingsForm form = settings == null ? AccessSettingsForm.of(service.defaults()) : settings;
         AnalysisRun run = service.start(form.resolve(service.defaults()), auth.getName());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(run));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AccessJson.Run.of(run));
     }
 
     @GetMapping("/analyses/runs/{id}")
-    Map<String, Object> run(@PathVariable String id) {
-        return json(service.get(id));
+    AccessJson.Run run(@PathVariable String id) {
+        return AccessJson.Run.of(service.get(id));
     }
 
     @GetMapping("/analyses/runs")
-    Map<String, Object> runs(@RequestParam(defaultValue = "20") int limit) {
-        return Map.of("runs", service.recent(Math.max(1, Math.min(limit, 200))).stream().map(RoadAccessController::json)
-                .toList());
+    AccessJson.Runs runs(@RequestParam(defaultValue = "20") int limit) {
+        return new AccessJson.Runs(service.recent(Math.max(1, Math.min(limit, 200))).stream()
+                .map(AccessJson.Run::of).toList());
     }
 
     @GetMapping("/indicators")
-    Map<String, Object> indicators(@RequestParam String level, @RequestParam(required = false) String code,
-                                   @RequestParam(required = false) String group,
-                                   @RequestParam(required = false) String indicator,
-                                   @RequestParam(required = false) String runId) {
-        if (UnitLevel.byId(level).isEmpty()) {
-            throw new BadValueException("level", level, ids(UnitLevel.values(), UnitLevel::id));
-        }
-        if (group != null && UnitGroup.byId(group).isEmpty()) {
-            throw new BadValueException("group", group, ids(UnitGroup.values(), UnitGroup::id));
-        }
-        if (indicator != null && AccessIndicator.byId(indicator).isEmpty()) {
-            throw new BadValueException("indicator", indicator, ids(AccessIndicator.values(), AccessIndicator::id));
-        }
-        List<IndicatorValue> values = service.indicators(runId, level, code, group, indicator);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", values.isEmpty() ? null : values.get(0).runId());
-        body.put("planPeriod", service.planPeriod());
-        body.put("indicators", values.stream().map(RoadAccessController::json).toList());
-        return body;
+    AccessJson.Indicators indicators(@RequestParam String level, @RequestParam(required = false) String code,
+                                     @RequestParam(required = false) String group,
+                                     @RequestParam(required = false) String indicator,
+                                     @RequestParam(required = false) String runId) {
+        UnitLevel unitLevel = parse("level", level, UnitLevel.values(), UnitLevel::id, UnitLevel::byId);
+        UnitGroup unitGroup = group == null ? null
+                : parse("group", group, UnitGroup.values(), UnitGroup::id, UnitGroup::byId);
+        AccessIndicator accessIndicator = indicator == null ? null
+                : parse("indicator", indicator, AccessIndicator.values(), AccessIndicator::id, AccessIndicator::byId);
+        List<IndicatorValue> values = service.indicators(runId, unitLevel, code, unitGroup, accessIndicator);
+        return new AccessJson.Indicators(values.isEmpty() ? null : values.get(0).runId(), service.planPeriod(),
+                values.stream().map(AccessJson.Indicator::of).toList());
     }
 
     @GetMapping("/analyses/road-access/gaps.csv")
@@ -111,44 +102,13 @@ class RoadAccessController {
         export.xlsx(service.gapFeatures(), locale, response.getOutputStream());
     }
 
-    private static <E> String ids(E[] values, java.util.function.Function<E, String> id) {
-        return String.join(", ", java.util.Arrays.stream(values).map(id).toList());
-    }
-
-    static Map<String, Object> json(AnalysisRun run) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", run.id());
-        m.put("kind", run.kind());
-        m.put("status", run.status().name());
-        m.put("progress", run.progress());
-        m.put("requestedBy", run.requestedBy());
-        m.put("createdAt", run.createdAt());
-        m.put("startedAt", run.startedAt());
-        m.put("finishedAt", run.finishedAt());
-        m.put("settings", tree(run.settingsJson()));
-        m.put("dataVersion", tree(run.dataVersionJson()));
-        m.put("summary", tree(run.summaryJson()));
-        m.put("message", run.message());
-        return m;
-    }
-
-    static Map<String, Object> json(IndicatorValue v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("indicator", v.indicator());
-        m.put("code", v.code());
-        m.put("name", v.name());
-        m.put("level", v.level());
-        m.put("group", v.group());
-        m.put("parentCode", v.parentCode());
-        m.put("value", v.value());
-        m.put("numerator", v.numerator());
-        m.put("denominator", v.denominator());
-        m.put("target", v.target());
-        m.put("runId", v.runId());
-        return m;
-    }
-
-    private static Object tree(String json) {
-        return json == null ? null : JSON.readTree(json);
+    /**
+     * @return the value with this id
+     * @throws BadValueException naming the parameter and the ids it takes
+     */
+    private static <E> E parse(String parameter, String id, E[] values, Function<E, String> idOf,
+                               Function<String, Optional<E>> byId) {
+        return byId.apply(id).orElseThrow(() -> new BadValueException(parameter, id,
+                String.join(", ", Arrays.stream(values).map(idOf).toList())));
     }
 }

@@ -2,25 +2,28 @@ package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessInput;
 import cn.yiyang.planning.geo.access.AccessResult;
 import cn.yiyang.planning.geo.access.AccessResult.Gap;
 import cn.yiyang.planning.geo.access.AccessResult.HouseholdAccess;
 import cn.yiyang.planning.geo.access.AccessSettings;
 import cn.yiyang.planning.geo.access.RoadAccessAnalysis;
+import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
-import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,26 +33,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
+import java.util.concurrent.Executor;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Road-access runs: queued one at a time on a worker thread, each reading the layers, running
- * {@link RoadAccessAnalysis}, and storing its indicators (every unit and group, with the plan period's targets)
- * under the run, and its unserved households, road statuses and gap list in the derived layers
- * {@code access_household}, {@code access_road} and {@code access_gap} (which hold the latest run only; indicators of
- * every run are kept, so runs can be compared and trends drawn).
+ * Road-access runs: queued one at a time on the {@code road-access} worker ({@link AccessConfiguration#WORKER}),
+ * each reading the layers, running {@link RoadAccessAnalysis}, and storing its indicators (every unit and group, with
+ * the plan period's targets) under the run, its summary ({@link AccessRunSummary}) with the run, and its unserved
+ * households, road statuses and gap list in the derived layers {@code access_household}, {@code access_road} and
+ * {@code access_gap} (which hold the latest run only; indicators of every run are kept, so runs can be compared and
+ * trends drawn).
  */
 @Service
 public class RoadAccessService {
@@ -59,7 +59,6 @@ public class RoadAccessService {
             LayerIds.ACCESS_GAP);
     private static final Logger log = LoggerFactory.getLogger(RoadAccessService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
     /** The input layers whose versions make a run's data version. */
     private static final List<String> INPUT_LAYERS = List.of(LayerIds.ROAD, LayerIds.ROAD_INSPECTION,
             LayerIds.HOUSEHOLD, LayerIds.NATURAL_VILLAGE, LayerIds.VILLAGE, LayerIds.TOWNSHIP, LayerIds.TOWNSHIP_SEAT,
@@ -76,16 +75,14 @@ public class RoadAccessService {
     private final String planPeriod;
     /** The city's name as stored with its indicators (names are data: Chinese, like the units' names). */
     private final String cityName;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "road-access");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Runs one run at a time: runs write the same derived layers. */
+    private final Executor worker;
 
     RoadAccessService(FeatureRepository features, LayerCatalogue catalogue, AnalysisRunRepository runs,
                       IndicatorTargetRepository targets, LayerVersions versions, LayerLoadRepository loads,
                       ObjectProvider<ImpassableRoads> impassable, AccessDefaults defaults,
-                      @Value("${planning.plan-period:2021-2025}") String planPeriod, Messages messages) {
+                      @Value("${planning.plan-period:2021-2025}") String planPeriod, Messages messages,
+                      @Qualifier(AccessConfiguration.WORKER) Executor worker) {
         this.features = features;
         this.catalogue = catalogue;
         this.runs = runs;
@@ -96,6 +93,14 @@ public class RoadAccessService {
         this.defaults = defaults.settings();
         this.planPeriod = planPeriod;
         this.cityName = messages.get("place.city", Messages.ZH);
+        this.worker = worker;
+    }
+
+    /**
+     * Marks the runs a stopped process left queued or running as failed ({@value AnalysisRun#INTERRUPTED}): at
+     * start, before any run can be queued (see {@link AccessConfiguration#interruptedRoadAccessRuns}).
+     */
+    void failInterrupted() {
         int interrupted = runs.failInterrupted();
         if (interrupted > 0) {
             log.warn("{} road-access run(s) were interrupted by a restart and are marked failed", interrupted);
@@ -123,7 +128,7 @@ public class RoadAccessService {
         AnalysisRun run = AnalysisRun.queued(UUID.randomUUID().toString(), AnalysisRun.ROAD_ACCESS, user,
                 JSON.writeValueAsString(AccessSettingsForm.of(settings)));
         runs.create(run);
-        Future<?> ignored = worker.submit(() -> execute(run, settings));
+        worker.execute(() -> execute(run, settings));
         return run;
     }
 
@@ -149,19 +154,20 @@ public class RoadAccessService {
 
     /**
      * @param runId a run, or null for the latest successful one
-     * @param level city, county, township or village
+     * @param level the units' level
      * @param code a unit code, or null for every unit of the level
-     * @param group all, key_support or demonstration, or null for every group
-     * @param indicator an indicator id, or null for all
+     * @param group the villages counted, or null for every group
+     * @param indicator an indicator, or null for all
      * @return the values; empty when no run succeeded yet
      */
-    public List<IndicatorValue> indicators(String runId, String level, String code, String group, String indicator) {
+    public List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
+                                           AccessIndicator indicator) {
         String id = runId != null ? get(runId).id() : latest().map(AnalysisRun::id).orElse(null);
         return id == null ? List.of() : runs.indicators(id, level, code, group, indicator);
     }
 
     /** @return the values of one indicator of one unit over the successful runs, oldest first */
-    public List<IndicatorValue> history(String indicator, String level, String code, String group) {
+    public List<IndicatorValue> history(AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
         return runs.history(AnalysisRun.ROAD_ACCESS, indicator, level, code, group);
     }
 
@@ -222,8 +228,8 @@ public class RoadAccessService {
             timed("indicators", () -> saveIndicators(stored.id(), result));
             writeLayers(run, read, result);
             long t3 = System.nanoTime();
-            run = run.succeeded(Instant.now(), JSON.writeValueAsString(summary(read.input(), result,
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000)));
+            run = run.succeeded(Instant.now(), AccessRunSummary.of(read.input(), result, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, storeSteps).toJson());
             runs.update(run);
             log.info("road-access run {}: read {} ms, analysis {} ms, stored {} ms", run.id(), (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
@@ -252,8 +258,8 @@ public class RoadAccessService {
         Map<String, Double> goals = targets.targets(planPeriod);
         List<IndicatorValue> values = new ArrayList<>(result.indicators().size());
         for (UnitIndicator u : result.indicators()) {
-            values.add(new IndicatorValue(runId, u.indicator().id(), u.level().id(), u.code(), u.name(), u.parentCode(),
-                    u.group().id(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
+            values.add(new IndicatorValue(runId, u.indicator(), u.level(), u.code(), u.name(), u.parentCode(),
+                    u.group(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
         }
         runs.saveIndicators(runId, values);
     }
@@ -274,7 +280,7 @@ public class RoadAccessService {
                 attrs.put("distance_m", metres(a.distanceM()));
                 attrs.put("network_distance_m", metres(a.networkDistanceM()));
                 attrs.put("run_id", runId);
-                unserved.add(Feature.of(attrs, GF.createPoint(h.lonLat())));
+                unserved.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(h.lonLat())));
             }
         }
         List<Feature> roads = new ArrayList<>(in.roads().size());
@@ -307,7 +313,7 @@ public class RoadAccessService {
             attrs.put("nearest_lon", near == null ? null : near.x);
             attrs.put("nearest_lat", near == null ? null : near.y);
             attrs.put("run_id", runId);
-            gaps.add(Feature.of(attrs, GF.createPoint(g.lonLat())));
+            gaps.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(g.lonLat())));
         }
         // Results of synthetic data are synthetic: the layers say so wherever they show.
         boolean synthetic = INPUT_LAYERS.stream().map(loads::latest)
@@ -336,42 +342,5 @@ public class RoadAccessService {
     /** Metres to the centimetre; null for "no network" or "no road path". */
     static Double metres(double m) {
         return Double.isFinite(m) ? Math.round(m * 100) / 100.0 : null;
-    }
-
-    private Map<String, Object> summary(AccessInput in, AccessResult r, long readMs, long analysisMs,
-                                               long storeMs) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("households", in.households().size());
-        s.put("householdsServed", r.households().stream().filter(HouseholdAccess::served).count());
-        s.put("naturalVillages", in.naturalVillages().size());
-        s.put("villages", in.villages().size());
-        s.put("townships", in.townships().size());
-        s.put("roads", in.roads().size());
-        s.put("networkKm", Math.round(r.network().networkKm() * 10) / 10.0);
-        s.put("fragments", r.fragments().size());
-        s.put("fragmentKm", Math.round(r.network().fragmentKm() * 10) / 10.0);
-        s.put("fragmentRoads", r.fragments().stream().flatMap(f -> f.roadIds().stream()).sorted().limit(200).toList());
-        s.put("impassableRoads", r.network().impassableRoads());
-        s.put("gaps", r.gaps().size());
-        s.put("problems", r.problems().stream().collect(Collectors.groupingBy(p -> p.kind().name(), TreeMap::new,
-                Collectors.counting())));
-        Map<String, Object> city = new LinkedHashMap<>();
-        for (UnitIndicator u : r.indicators()) {
-            if (u.level() == cn.yiyang.planning.geo.access.UnitLevel.CITY
-                    && u.group() == cn.yiyang.planning.geo.access.UnitGroup.ALL) {
-                city.put(u.indicator().id(), u.value());
-            }
-        }
-        s.put("city", city);
-        s.put("readMs", readMs);
-        s.put("analysisMs", analysisMs);
-        s.put("storeMs", storeMs);
-        s.put("storeSteps", new TreeMap<>(storeSteps));
-        return s;
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

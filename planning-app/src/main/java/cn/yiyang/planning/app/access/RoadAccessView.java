@@ -6,7 +6,10 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessSettings;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
@@ -56,11 +59,10 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     static final int POLL_MS = 500;
     /** The indicators shown, in order. */
-    static final List<String> SHOWN = List.of("household_road_access_rate", "household_network_access_rate",
-            "large_natural_village_hardened_road_rate", "township_class3_road_rate", "village_bus_service_rate",
-            "rural_access_index");
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    static final List<AccessIndicator> SHOWN = List.of(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE,
+            AccessIndicator.HOUSEHOLD_NETWORK_ACCESS_RATE, AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+            AccessIndicator.TOWNSHIP_CLASS3_ROAD_RATE, AccessIndicator.VILLAGE_BUS_SERVICE_RATE,
+            AccessIndicator.RURAL_ACCESS_INDEX);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(Region.TIME_ZONE);
 
@@ -71,7 +73,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Span progressText = new Span();
     private final Button run = new Button();
-    private final Select<String> group = new Select<>();
+    private final Select<UnitGroup> group = new Select<>();
     private final Div cards = new Div();
     private final Grid<Row> counties = new Grid<>();
     private final Grid<Row> townships = new Grid<>();
@@ -83,8 +85,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private String watching;
     private Registration poll;
 
-    /** One unit's values, by indicator id. */
-    record Row(String code, String name, Map<String, IndicatorValue> values) {
+    /** One unit's values, by indicator. */
+    record Row(String code, String name, Map<AccessIndicator, IndicatorValue> values) {
     }
 
     @Autowired
@@ -104,12 +106,9 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         intro.addClassName("access-intro");
 
         group.setLabel(getTranslation("access.group"));
-        group.setItems("all", "key_support", "demonstration");
-        group.setItemLabelGenerator(g -> {
-            String key = "access.group." + g;
-            return getTranslation(key);
-        });
-        group.setValue("all");
+        group.setItems(UnitGroup.values());
+        group.setItemLabelGenerator(g -> keyed("access.group.", g.id()));
+        group.setValue(UnitGroup.ALL);
         group.setId("access-group");
         group.addValueChangeListener(e -> show());
 
@@ -297,8 +296,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private void configure(Grid<Row> grid, String unitHeader) {
         grid.addColumn(Row::name).setHeader(unitHeader).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
-        for (String id : SHOWN) {
-            grid.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id))
+        for (AccessIndicator id : SHOWN) {
+            grid.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id.id()))
                     .setAutoWidth(true).setPartNameGenerator(r -> tone(r.values().get(id)));
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -308,8 +307,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private void configureHistory() {
         history.addColumn(Row::name).setHeader(getTranslation("access.run-time")).setAutoWidth(true).setFlexGrow(0);
-        for (String id : SHOWN) {
-            history.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id))
+        for (AccessIndicator id : SHOWN) {
+            history.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id.id()))
                     .setAutoWidth(true);
         }
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -318,7 +317,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         history.addClassName("access-grid");
     }
 
-    private static String cell(Row r, String id) {
+    private static String cell(Row r, AccessIndicator id) {
         IndicatorValue v = r.values().get(id);
         return v == null ? "" : IndicatorFormat.percent(v.value());
     }
@@ -330,7 +329,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     /** Shows the latest successful run. */
     void show() {
-        String g = group.getValue();
+        UnitGroup g = group.getValue();
         var latest = service.latest();
         if (latest.isEmpty()) {
             runInfo.setText(getTranslation("access.no-run"));
@@ -343,23 +342,23 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         }
         AnalysisRun r = latest.get();
         runInfo.setText(getTranslation("access.run-info", TIME.format(r.finishedAt()), r.requestedBy()));
-        List<IndicatorValue> city = service.indicators(r.id(), "city", null, g, null);
+        List<IndicatorValue> city = service.indicators(r.id(), UnitLevel.CITY, null, g, null);
         cards.removeAll();
-        Map<String, IndicatorValue> byId = index(city);
-        for (String id : SHOWN) {
+        Map<AccessIndicator, IndicatorValue> byId = index(city);
+        for (AccessIndicator id : SHOWN) {
             IndicatorValue v = byId.get(id);
             if (v != null) {
                 cards.add(card(id, v));
             }
         }
-        counties.setItems(rows(service.indicators(r.id(), "county", null, g, null), null));
+        counties.setItems(rows(service.indicators(r.id(), UnitLevel.COUNTY, null, g, null), null));
         townships.setItems(List.of());
         townshipTitle.setText(getTranslation("access.townships-hint"));
         List<Row> runs = new ArrayList<>();
-        Map<String, Map<String, IndicatorValue>> byRun = new LinkedHashMap<>();
+        Map<String, Map<AccessIndicator, IndicatorValue>> byRun = new LinkedHashMap<>();
         Map<String, String> runTime = new LinkedHashMap<>();
-        for (String id : SHOWN) {
-            for (IndicatorValue v : service.history(id, "city", Region.CITY_CODE, g)) {
+        for (AccessIndicator id : SHOWN) {
+            for (IndicatorValue v : service.history(id, UnitLevel.CITY, Region.CITY_CODE, g)) {
                 byRun.computeIfAbsent(v.runId(), k -> new LinkedHashMap<>()).put(id, v);
             }
         }
@@ -375,22 +374,20 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private void showProblems(AnalysisRun r) {
         problems.removeAll();
-        if (r.summaryJson() == null) {
+        AccessRunSummary summary = AccessRunSummary.of(r).orElse(null);
+        if (summary == null) {
             return;
         }
-        var summary = JSON.readTree(r.summaryJson());
-        Span text = new Span(getTranslation("access.summary", summary.path("households").asLong(),
-                summary.path("networkKm").asDouble(), summary.path("fragments").asInt(),
-                summary.path("fragmentKm").asDouble(), summary.path("impassableRoads").asInt(),
-                summary.path("gaps").asInt()));
+        Span text = new Span(getTranslation("access.summary", summary.households(), summary.networkKm(),
+                summary.fragments(), summary.fragmentKm(), summary.impassableRoads(), summary.gaps()));
         text.setId("access-summary");
         Anchor fragments = new Anchor(MapLink.to(Place.cityExtent(), LayerIds.ACCESS_ROAD),
                 getTranslation("access.open-road-status"));
         problems.add(text, fragments);
     }
 
-    private Div card(String id, IndicatorValue v) {
-        Span title = new Span(keyed("access.indicator.", id));
+    private Div card(AccessIndicator id, IndicatorValue v) {
+        Span title = new Span(keyed("access.indicator.", id.id()));
         title.addClassName("access-card-title");
         Span value = new Span(IndicatorFormat.percent(v.value()));
         value.addClassName("access-card-value");
@@ -405,7 +402,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         if (meets != null) {
             card.addClassName(meets ? "access-meets" : "access-below");
         }
-        card.setId("access-card-" + id);
+        card.setId("access-card-" + id.id());
         return card;
     }
 
@@ -418,12 +415,13 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         townshipTitle.setText(getTranslation("access.townships-of", county.name()));
         String runId = service.latest().map(AnalysisRun::id).orElse(null);
         if (runId != null) {
-            townships.setItems(rows(service.indicators(runId, "township", null, group.getValue(), null), county.code()));
+            townships.setItems(rows(service.indicators(runId, UnitLevel.TOWNSHIP, null, group.getValue(), null),
+                    county.code()));
         }
     }
 
-    private static Map<String, IndicatorValue> index(List<IndicatorValue> values) {
-        Map<String, IndicatorValue> m = new LinkedHashMap<>();
+    private static Map<AccessIndicator, IndicatorValue> index(List<IndicatorValue> values) {
+        Map<AccessIndicator, IndicatorValue> m = new LinkedHashMap<>();
         values.forEach(v -> m.put(v.indicator(), v));
         return m;
     }

@@ -116,20 +116,19 @@ class ImportController {
 
     /** {@code GET /api/v1/imports?layer=&limit=}: the latest import records, newest first. */
     @GetMapping("/imports")
-    Map<String, List<ImportSummary>> recent(@RequestParam(required = false) String layer,
-                                            @RequestParam(defaultValue = "20") int limit) {
-        return Map.of("imports", workflow.recent(layer == null || layer.isBlank() ? null : layer,
+    RecentJson recent(@RequestParam(required = false) String layer, @RequestParam(defaultValue = "20") int limit) {
+        return new RecentJson(workflow.recent(layer == null || layer.isBlank() ? null : layer,
                 Math.max(1, Math.min(limit, MAX_RECENT))));
     }
 
     /** {@code GET /api/v1/imports/{id}/issues?offset=&limit=}: problems page by page, in row order. */
     @GetMapping("/imports/{id}/issues")
-    Map<String, Object> issues(@PathVariable String id, @RequestParam(defaultValue = "0") long offset,
-                               @RequestParam(defaultValue = "100") int limit, Locale locale) {
+    IssuePageJson issues(@PathVariable String id, @RequestParam(defaultValue = "0") long offset,
+                         @RequestParam(defaultValue = "100") int limit, Locale locale) {
         ImportJob job = workflow.get(id);
         List<ImportJson.IssueJson> page = workflow.issues(id, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000)))
                 .stream().map(i -> ImportJson.IssueJson.of(i, locale)).toList();
-        return Map.of("id", id, "issueCount", job.issueCount(), "offset", Math.max(0, offset), "issues", page);
+        return new IssuePageJson(id, job.issueCount(), Math.max(0, offset), page);
     }
 
     /** {@code GET /api/v1/imports/{id}/issues.csv}: every problem, UTF-8 with BOM, messages in the caller's language. */
@@ -160,6 +159,21 @@ class ImportController {
 
     private static AppUser user(Authentication auth) {
         return AppUser.of(auth);
+    }
+
+    /** The latest imports: {@code {"imports": [...]}}. */
+    record RecentJson(List<ImportSummary> imports) {
+    }
+
+    /**
+     * A page of an import's problems.
+     *
+     * @param id the import
+     * @param issueCount problems found in all
+     * @param offset the first problem's position in the list
+     * @param issues the page
+     */
+    record IssuePageJson(String id, long issueCount, long offset, List<ImportJson.IssueJson> issues) {
     }
 
     /** The body of a confirmation; every member optional ({@code dryRun} defaults to false: load). */

@@ -11,7 +11,6 @@ import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.load.ImportRecord;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -22,11 +21,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,22 +48,23 @@ public class ImportWorkflow {
     private final Map<String, Path> held = new ConcurrentHashMap<>();
     /** Upload folders being filled on an import page, not yet an import's. */
     private final Map<Path, Boolean> drafts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "upload-sweeper");
-        t.setDaemon(true);
-        return t;
-    });
 
     ImportWorkflow(ImportService imports, UploadStore uploads, LayerCatalogue catalogue) {
         this.imports = imports;
         this.uploads = uploads;
         this.catalogue = catalogue;
         this.check = new UploadCheck(uploads.maxBytes());
+    }
+
+    /**
+     * Deletes the upload folders a stopped process left, older than a day (no import of this process holds one
+     * yet): at start (see {@link ImportConfiguration#leftByTheLastProcess}).
+     */
+    void sweepAbandoned() {
         int deleted = uploads.sweep(folder -> false, ABANDONED);
         if (deleted > 0) {
             log.info("deleted {} upload folder(s) of imports older than a day", deleted);
         }
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
     }
 
     /** The catalogue's layers, in catalogue order (grouped by theme). */
@@ -220,6 +219,7 @@ public class ImportWorkflow {
     }
 
     /** Deletes the uploads of imports that can no longer be confirmed, and abandoned ones. */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
     void sweep() {
         try {
             for (String id : List.copyOf(held.keySet())) {
@@ -229,11 +229,6 @@ public class ImportWorkflow {
         } catch (RuntimeException e) {
             log.warn("sweeping the uploads failed", e);
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        sweeper.shutdownNow();
     }
 
     /** Deletes a settled import's upload once it can no longer be confirmed. */

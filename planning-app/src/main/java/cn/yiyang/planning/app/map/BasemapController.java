@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.map;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,9 @@ class BasemapController {
     }
 
     @GetMapping("/status")
-    ResponseEntity<Map<String, Boolean>> status() {
+    ResponseEntity<StatusJson> status() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(Map.of("configured", proxy.configured(), "available", proxy.available()));
+                .body(new StatusJson(proxy.configured(), proxy.available()));
     }
 
     @GetMapping("/{layer}/{z}/{x}/{y}")
@@ -50,5 +51,9 @@ class BasemapController {
         TiandituProxy.Image image = proxy.tile(layer, c);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType())).cacheControl(DAY)
                 .body(image.data());
+    }
+
+    /** Whether the proxy has a Tianditu key, and whether Tianditu answers now (asked before base-map layers). */
+    record StatusJson(boolean configured, boolean available) {
     }
 }

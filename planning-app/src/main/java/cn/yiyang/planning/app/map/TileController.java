@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -95,24 +96,12 @@ class TileController {
     }
 
     @GetMapping("/{layer}.json")
-    ResponseEntity<Map<String, Object>> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
+    ResponseEntity<TileJson> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
         LayerDef def = tiles.tiledLayer(layer);
         Permissions.check(AppUser.of(auth), Action.read(def));
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tilejson", "3.0.0");
-        json.put("name", TileService.title(def, locale));
-        json.put("description", def.titleZh() + " / " + def.titleEn());
-        json.put("attribution", "");
-        json.put("scheme", "xyz");
-        json.put("tiles", List.of(base + "/" + tiles.tileUrlTemplate(def.id())));
-        json.put("minzoom", tiles.minZoom(def));
-        json.put("maxzoom", tiles.maxZoom());
-        tiles.extent(def.id()).ifPresent(e -> {
-            json.put("bounds", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
-            json.put("center", List.of(e.centre().x, e.centre().y, Math.max(tiles.minZoom(def), 9)));
-        });
-        List<Map<String, Object>> vectorLayers = new ArrayList<>();
+        Optional<Envelope> extent = tiles.extent(def.id());
+        List<TileJson.VectorLayer> vectorLayers = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", "Number");
         for (FieldDef f : def.fields()) {
@@ -125,19 +114,17 @@ class TileController {
         vectorLayers.add(vectorLayer(def.id(), def.titleZh() + " / " + def.titleEn(), tiles.minZoom(def), fields));
         TileRules.labelLayer(def).ifPresent(label -> vectorLayers.add(vectorLayer(label,
                 messages.get("map.tilejson.label-points", locale), tiles.minZoom(def), Map.of("id", "Number", "name", "String"))));
-        json.put("vector_layers", vectorLayers);
+        TileJson json = new TileJson("3.0.0", TileService.title(def, locale), def.titleZh() + " / " + def.titleEn(),
+                "", "xyz", List.of(base + "/" + tiles.tileUrlTemplate(def.id())), tiles.minZoom(def),
+                tiles.maxZoom(), extent.map(e -> List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()))
+                .orElse(null), extent.map(e -> List.<Number>of(e.centre().x, e.centre().y,
+                Math.max(tiles.minZoom(def), 9))).orElse(null), vectorLayers);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate()).body(json);
     }
 
-    private Map<String, Object> vectorLayer(String id, String description, int minZoom, Map<String, String> fields) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("id", id);
-        l.put("description", description);
-        l.put("minzoom", minZoom);
-        l.put("maxzoom", tiles.maxZoom());
-        l.put("fields", fields);
-        return l;
+    private TileJson.VectorLayer vectorLayer(String id, String description, int minZoom, Map<String, String> fields) {
+        return new TileJson.VectorLayer(id, description, minZoom, tiles.maxZoom(), fields);
     }
 
     private static TileCoord coord(String z, String x, String y) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -65,8 +64,8 @@ class RoadRegisterController {
 
     /** {@code GET /api/v1/road-register/trend}: month by month, entries added, closed and open at the month's end. */
     @GetMapping("/road-register/trend")
-    Map<String, List<TrendJson>> trend() {
-        return Map.of("months", register.trend().stream().map(m -> new TrendJson(m.month().toString(), m.added(),
+    TrendsJson trend() {
+        return new TrendsJson(register.trend().stream().map(m -> new TrendJson(m.month().toString(), m.added(),
                 m.closed(), m.openAtEnd())).toList());
     }
 
@@ -101,6 +100,10 @@ class RoadRegisterController {
         }
         return RoadRegisterService.parse(value)
                 .orElseThrow(() -> new BadValueException(parameter, value, "yyyy-MM-dd"));
+    }
+
+    /** The trend: {@code {"months": [...]}}. */
+    record TrendsJson(List<TrendJson> months) {
     }
 
     /** One month of the trend: {@code yyyy-MM}, entries added, closed, open at the month's end. */

@@ -14,6 +14,7 @@ import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -36,6 +37,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +64,7 @@ class RoadAccessViewTest {
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
     private TestStores.TestStore store;
     private FeatureRepository repo;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private RoadAccessService service;
     private PlaceService places;
 
@@ -74,12 +78,13 @@ class RoadAccessViewTest {
         service = new RoadAccessService(repo, catalogue, new JdbcAnalysisRunRepository(store.store()),
                 new JdbcIndicatorTargetRepository(store.store()), versions, new JdbcLayerLoadRepository(store.store()),
                 new StaticListableBeanFactory().getBeanProvider(ImpassableRoads.class),
-                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true), "2021-2025", new Messages());
+                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true), "2021-2025", new Messages(),
+                worker);
     }
 
     @AfterAll
     void close() throws Exception {
-        service.stop();
+        worker.shutdownNow();
         store.close();
     }
 
@@ -178,8 +183,8 @@ class RoadAccessViewTest {
         String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate")).getElement()
                 .getTextRecursively();
         @SuppressWarnings("unchecked")
-        Select<String> group = _get(view, Select.class, s -> s.withId("access-group"));
-        group.setValue("key_support");
+        Select<UnitGroup> group = _get(view, Select.class, s -> s.withId("access-group"));
+        group.setValue(UnitGroup.KEY_SUPPORT);
         String keySupport = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate"))
                 .getElement().getTextRecursively();
         assertThat(keySupport).isNotEqualTo(all);

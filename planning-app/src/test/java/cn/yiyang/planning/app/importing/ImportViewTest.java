@@ -64,7 +64,6 @@ class ImportViewTest {
     @AfterEach
     void tearDown() throws Exception {
         MockVaadin.tearDown();
-        workflow.stop();
         service.close();
         store.close();
     }
