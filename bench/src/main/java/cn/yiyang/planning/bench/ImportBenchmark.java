@@ -35,8 +35,7 @@ import java.util.Map;
  */
 public final class ImportBenchmark {
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path shp = Path.of(args[1]);
@@ -54,7 +53,8 @@ public final class ImportBenchmark {
             store.migrate();
             loadVillageCodes(store);
             try (ImportService service = ImportService.over(store, new SourceOpener()::open, ImportSettings.DEFAULT)) {
-                ImportRequest.Builder request = ImportRequest.builder("household", "benchmark").mode(LoadMode.REPLACE);
+                ImportRequest.Builder request =
+                        ImportRequest.builder("household", "benchmark").mode(LoadMode.REPLACE);
                 for (int i = 0; i < files.size(); i++) {
                     request.file(files.get(i), names.get(i));
                 }
@@ -62,13 +62,16 @@ public final class ImportBenchmark {
                 ImportJob job = service.submit(request.build());
                 job = service.await(job.id(), Duration.ofHours(1));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("RESULT %s %d %d %.2f %d%n", job.status(), job.imported(), job.rejected(), seconds,
-                        peakHeapMb());
+                System.out.printf(
+                        "RESULT %s %d %d %.2f %d%n",
+                        job.status(), job.imported(), job.rejected(), seconds, peakHeapMb());
                 if (job.outcome() != null) {
                     System.out.println("OUTCOME " + job.outcome());
                 }
-                job.issues().stream().limit(5).forEach(i -> System.out.println("ISSUE row " + i.row() + " "
-                        + i.field() + " " + i.message(java.util.Locale.ENGLISH)));
+                job.issues().stream()
+                        .limit(5)
+                        .forEach(i -> System.out.println(
+                                "ISSUE row " + i.row() + " " + i.field() + " " + i.message(java.util.Locale.ENGLISH)));
             }
         }
     }
@@ -77,7 +80,7 @@ public final class ImportBenchmark {
     private static void loadVillageCodes(SpatialStore store) throws Exception {
         List<Feature> villages = new ArrayList<>();
         try (var in = ImportBenchmark.class.getClassLoader().getResourceAsStream("demo/yiyang_villages.csv");
-             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
@@ -85,8 +88,8 @@ public final class ImportBenchmark {
                 villages.add(Feature.of(Map.of("code", f[0], "name", f[1], "township_code", f[2]), null));
             }
         }
-        new JdbcFeatureRepository(store).load(LayerCatalogue.standard().get("village"), LoadMode.REPLACE,
-                villages.iterator());
+        new JdbcFeatureRepository(store)
+                .load(LayerCatalogue.standard().get("village"), LoadMode.REPLACE, villages.iterator());
     }
 
     private static long peakHeapMb() {

@@ -26,8 +26,7 @@ record AdminCodes(List<Unit> counties, List<Unit> townships, List<Unit> villages
      * @param name   the official name
      * @param parent the code of the unit it belongs to (null for counties)
      */
-    record Unit(String code, String name, String parent) {
-    }
+    record Unit(String code, String name, String parent) {}
 
     static AdminCodes load() {
         Map<String, Unit> counties = new LinkedHashMap<>();

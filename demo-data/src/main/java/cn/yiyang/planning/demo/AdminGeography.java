@@ -23,8 +23,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 final class AdminGeography {
 
-    private AdminGeography() {
-    }
+    private AdminGeography() {}
 
     static City build(AdminCodes codes, Rng rng) {
         City city = new City();
@@ -95,7 +94,8 @@ final class AdminGeography {
                 seeds.put(t, placeNear(c.seat, near, near * 2.6, 1500, placed, prep, rng));
             }
         }
-        List<Township> rest = c.townships.stream().filter(t -> !seeds.containsKey(t)).toList();
+        List<Township> rest =
+                c.townships.stream().filter(t -> !seeds.containsKey(t)).toList();
         List<Coordinate> spread = Partitioner.spread(c.area, rest.size(), placed, 3, rng);
         for (int i = 0; i < rest.size(); i++) {
             seeds.put(rest.get(i), spread.get(i));
@@ -112,8 +112,8 @@ final class AdminGeography {
             regions.add(new Partitioner.Region(t.seat, w));
         }
         double area = c.area.getArea();
-        double cell = Math.min(Math.sqrt(area / (40.0 * c.townships.size())),
-                Math.sqrt(area * minWeight / weightSum / 10));
+        double cell =
+                Math.min(Math.sqrt(area / (40.0 * c.townships.size())), Math.sqrt(area * minWeight / weightSum / 10));
         cell = Math.max(cell, 350);
         List<Geometry> areas = Partitioner.partition(c.area, regions, cell, true, rng.child("partition"));
         for (int i = 0; i < areas.size(); i++) {
@@ -131,7 +131,8 @@ final class AdminGeography {
     }
 
     private static void villages(Township t, Rng rng) {
-        Village seatVillage = t.villages.stream().filter(Village::isCommunity).findFirst().orElse(t.villages.get(0));
+        Village seatVillage =
+                t.villages.stream().filter(Village::isCommunity).findFirst().orElse(t.villages.get(0));
         t.seatVillage = seatVillage;
         seatVillage.centre = t.seat;
         List<Village> rest = t.villages.stream().filter(v -> v != seatVillage).toList();
@@ -156,7 +157,8 @@ final class AdminGeography {
             regions.add(new Partitioner.Region(v.centre, w));
         }
         double area = t.area.getArea();
-        double cell = Math.min(Math.sqrt(area / (9.0 * t.villages.size())), Math.sqrt(area * minWeight / weightSum / 5));
+        double cell =
+                Math.min(Math.sqrt(area / (9.0 * t.villages.size())), Math.sqrt(area * minWeight / weightSum / 5));
         cell = Math.max(Math.max(cell, 120), Math.sqrt(area / (10.0 * t.villages.size())));
         List<Geometry> areas = Partitioner.partition(t.area, regions, cell, true, rng.child("partition"));
         for (int i = 0; i < areas.size(); i++) {
@@ -165,8 +167,14 @@ final class AdminGeography {
     }
 
     /** A point {@code min}–{@code max} metres from {@code centre}, inside the area, {@code spacing} from others. */
-    private static Coordinate placeNear(Coordinate centre, double min, double max, double spacing,
-                                        List<Coordinate> placed, PreparedGeometry area, Rng rng) {
+    private static Coordinate placeNear(
+            Coordinate centre,
+            double min,
+            double max,
+            double spacing,
+            List<Coordinate> placed,
+            PreparedGeometry area,
+            Rng rng) {
         for (int attempt = 0; attempt < 400; attempt++) {
             double grow = 1 + attempt / 80.0;
             Coordinate c = Geo.offset(centre, rng.uniform(min, max * grow), rng.uniform(0, 2 * Math.PI));

@@ -24,8 +24,15 @@ final class CitySketch {
      * @param documentPrefix  the prefix of the county government's letters (安政函 …)
      * @param lowland         whether the county is lake plain (farmland, 垸 names) rather than hills
      */
-    record County(String code, double seatLon, double seatLat, String seatTownship, double areaKm2,
-                  double[] anchors, String documentPrefix, boolean lowland) {
+    record County(
+            String code,
+            double seatLon,
+            double seatLat,
+            String seatTownship,
+            double areaKm2,
+            double[] anchors,
+            String documentPrefix,
+            boolean lowland) {
 
         Coordinate seat() {
             return Geo.metres(seatLon, seatLat);
@@ -52,30 +59,72 @@ final class CitySketch {
     };
 
     static final List<County> COUNTIES = List.of(
-            new County("430902", 112.324, 28.591, "430902005", 740,
-                    new double[] {112.15, 28.68, 112.27, 28.70, 112.40, 28.68, 112.50, 28.655}, "资政函", true),
-            new County("430903", 112.374, 28.560, "430903001", 1270,
-                    new double[] {112.41, 28.585, 112.47, 28.60, 112.55, 28.62, 112.64, 28.64, 112.36, 28.52,
-                        112.40, 28.48, 112.45, 28.43, 112.60, 28.42, 112.72, 28.46, 112.76, 28.56},
-                    "赫政函", false),
-            new County("430921", 112.396, 29.362, "430921125", 1320,
-                    new double[] {112.25, 29.15, 112.22, 29.30, 112.33, 29.46, 112.38, 29.20}, "南政函", true),
-            new County("430922", 112.156, 28.518, "430922112", 2070,
+            new County(
+                    "430902",
+                    112.324,
+                    28.591,
+                    "430902005",
+                    740,
+                    new double[] {112.15, 28.68, 112.27, 28.70, 112.40, 28.68, 112.50, 28.655},
+                    "资政函",
+                    true),
+            new County(
+                    "430903",
+                    112.374,
+                    28.560,
+                    "430903001",
+                    1270,
+                    new double[] {
+                        112.41, 28.585, 112.47, 28.60, 112.55, 28.62, 112.64, 28.64, 112.36, 28.52, 112.40, 28.48,
+                        112.45, 28.43, 112.60, 28.42, 112.72, 28.46, 112.76, 28.56
+                    },
+                    "赫政函",
+                    false),
+            new County(
+                    "430921",
+                    112.396,
+                    29.362,
+                    "430921125",
+                    1320,
+                    new double[] {112.25, 29.15, 112.22, 29.30, 112.33, 29.46, 112.38, 29.20},
+                    "南政函",
+                    true),
+            new County(
+                    "430922",
+                    112.156,
+                    28.518,
+                    "430922112",
+                    2070,
                     new double[] {111.85, 28.45, 111.88, 28.57, 112.00, 28.40, 112.02, 28.60, 112.20, 28.40},
-                    "桃政函", false),
-            new County("430923", 111.213, 28.375, "430923121", 4950,
-                    new double[] {110.88, 28.28, 111.05, 28.40, 111.20, 28.16, 111.45, 28.13, 111.45, 28.38,
-                        111.62, 28.22, 111.80, 28.22}, "安政函", false),
-            new County("430971", 112.560, 29.170, "430971121", 330,
-                    new double[] {112.64, 29.22}, "益政函", true),
-            new County("430972", 112.420, 28.545, "430972005", 180,
-                    new double[] {112.45, 28.525}, "益政函", false),
-            new County("430981", 112.355, 28.845, "430981006", 2020,
-                    new double[] {112.18, 28.88, 112.20, 29.00, 112.50, 28.86, 112.65, 28.86, 112.85, 28.88,
-                        112.55, 28.78}, "沅政函", true));
+                    "桃政函",
+                    false),
+            new County(
+                    "430923",
+                    111.213,
+                    28.375,
+                    "430923121",
+                    4950,
+                    new double[] {
+                        110.88, 28.28, 111.05, 28.40, 111.20, 28.16, 111.45, 28.13, 111.45, 28.38, 111.62, 28.22,
+                        111.80, 28.22
+                    },
+                    "安政函",
+                    false),
+            new County("430971", 112.560, 29.170, "430971121", 330, new double[] {112.64, 29.22}, "益政函", true),
+            new County("430972", 112.420, 28.545, "430972005", 180, new double[] {112.45, 28.525}, "益政函", false),
+            new County(
+                    "430981",
+                    112.355,
+                    28.845,
+                    "430981006",
+                    2020,
+                    new double[] {
+                        112.18, 28.88, 112.20, 29.00, 112.50, 28.86, 112.65, 28.86, 112.85, 28.88, 112.55, 28.78
+                    },
+                    "沅政函",
+                    true));
 
-    private CitySketch() {
-    }
+    private CitySketch() {}
 
     /** The outline as a metre polygon. */
     static Polygon outline() {
@@ -88,7 +137,9 @@ final class CitySketch {
     }
 
     static County county(String code) {
-        return COUNTIES.stream().filter(c -> c.code().equals(code)).findFirst()
+        return COUNTIES.stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sketch for county " + code));
     }
 }

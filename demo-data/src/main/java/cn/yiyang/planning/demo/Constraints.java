@@ -68,8 +68,15 @@ final class Constraints {
                 continue;
             }
             townAreas.add(area);
-            out.add("town_development_boundary", area, "code", "CZKFBJ" + t.code, "name", t.name + "城镇开发边界",
-                    "township_code", t.code);
+            out.add(
+                    "town_development_boundary",
+                    area,
+                    "code",
+                    "CZKFBJ" + t.code,
+                    "name",
+                    t.name + "城镇开发边界",
+                    "township_code",
+                    t.code);
         }
     }
 
@@ -79,13 +86,20 @@ final class Constraints {
         List<Object[]> areas = new ArrayList<>(List.of(RED_LINES));
         // smaller patches over the hills of 安化 and 桃江
         PreparedGeometry hills = PreparedGeometryFactory.prepare(Geo.union(city.counties.stream()
-                .filter(c -> c.code.equals("430923") || c.code.equals("430922")).map(c -> c.area).toList()));
+                .filter(c -> c.code.equals("430923") || c.code.equals("430922"))
+                .map(c -> c.area)
+                .toList()));
         for (int i = 0; i < 14; i++) {
             Coordinate c = Geo.randomPointIn(hills, rng);
             if (c != null) {
                 Coordinate d = Geo.degrees(c);
-                areas.add(new Object[] {"山地生态公益林生态保护红线（" + (i + 1) + "）", rng.chance(0.5) ? "水源涵养" : "水土保持",
-                    d.x, d.y, rng.uniform(1200, 2600)});
+                areas.add(new Object[] {
+                    "山地生态公益林生态保护红线（" + (i + 1) + "）",
+                    rng.chance(0.5) ? "水源涵养" : "水土保持",
+                    d.x,
+                    d.y,
+                    rng.uniform(1200, 2600)
+                });
             }
         }
         List<Geometry> all = new ArrayList<>();
@@ -143,8 +157,15 @@ final class Constraints {
                 if (p.getArea() < 20_000) {
                     continue;
                 }
-                out.add("basic_farmland", p, "code", String.format("JBNT%s%04d", c.code, ++k), "county_code", c.code,
-                        "area_mu", Math.round(p.getArea() / (10000.0 / 15) * 100) / 100.0);
+                out.add(
+                        "basic_farmland",
+                        p,
+                        "code",
+                        String.format("JBNT%s%04d", c.code, ++k),
+                        "county_code",
+                        c.code,
+                        "area_mu",
+                        Math.round(p.getArea() / (10000.0 / 15) * 100) / 100.0);
             }
         }
     }

@@ -39,9 +39,16 @@ public final class DemoCity {
     private final List<String> brokenRoadLinks;
     private final Set<String> disconnectedRoads;
 
-    DemoCity(long seed, DemoScale scale, Geometry outline, Map<String, List<Feature>> layers, long households,
-             Supplier<Stream<Feature>> householdFeatures, List<String> isolatedRoadFragments,
-             List<String> brokenRoadLinks, Set<String> disconnectedRoads) {
+    DemoCity(
+            long seed,
+            DemoScale scale,
+            Geometry outline,
+            Map<String, List<Feature>> layers,
+            long households,
+            Supplier<Stream<Feature>> householdFeatures,
+            List<String> isolatedRoadFragments,
+            List<String> brokenRoadLinks,
+            Set<String> disconnectedRoads) {
         this.seed = seed;
         this.scale = scale;
         this.outline = outline;

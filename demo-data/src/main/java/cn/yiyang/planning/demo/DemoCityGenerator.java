@@ -50,8 +50,13 @@ public final class DemoCityGenerator {
         long start = System.nanoTime();
         AdminCodes codes = AdminCodes.load();
         City city = AdminGeography.build(codes, Rng.of(seed, "admin"));
-        LOG.info("demo {}: administrative geography ({} counties, {} townships, {} villages) in {} ms", scale,
-                city.counties.size(), city.townships.size(), city.villages.size(), millis(start));
+        LOG.info(
+                "demo {}: administrative geography ({} counties, {} townships, {} villages) in {} ms",
+                scale,
+                city.counties.size(),
+                city.townships.size(),
+                city.villages.size(),
+                millis(start));
 
         Settlements settlements = new Settlements(seed, scale);
         settlements.naturalVillages(city);
@@ -59,8 +64,19 @@ public final class DemoCityGenerator {
         Layers out = new Layers();
         administrative(city, out);
         for (NaturalVillage nv : city.naturalVillages) {
-            out.add("natural_village", Geo.point(nv.location), "code", nv.code, "name", nv.name,
-                    "village_code", nv.village.code, "households", nv.households, "population", nv.population);
+            out.add(
+                    "natural_village",
+                    Geo.point(nv.location),
+                    "code",
+                    nv.code,
+                    "name",
+                    nv.name,
+                    "village_code",
+                    nv.village.code,
+                    "households",
+                    nv.households,
+                    "population",
+                    nv.population);
         }
         new RoadLayout(seed, city, settlements, out).build();
         new WaterSupply(seed, city, out).build();
@@ -72,7 +88,8 @@ public final class DemoCityGenerator {
         constraints.farmland();
         new Planning(seed, city, out).build();
 
-        long households = city.naturalVillages.stream().mapToLong(nv -> nv.households).sum();
+        long households =
+                city.naturalVillages.stream().mapToLong(nv -> nv.households).sum();
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
         for (LayerDef layer : LayerCatalogue.standard().sourceLayers()) { // not the derived ones
             if (layer.id().equals(DemoCity.HOUSEHOLD)) {
@@ -82,11 +99,23 @@ public final class DemoCityGenerator {
             }
         }
         List<NaturalVillage> nvs = List.copyOf(city.naturalVillages);
-        DemoCity result = new DemoCity(seed, scale, Geo.toDegrees(city.outline), layers, households,
-                () -> nvs.stream().flatMap(nv -> households(settlements, nv)), city.isolatedFragments,
-                city.brokenLinks, city.disconnectedRoads);
-        LOG.info("demo {}: generated {} natural villages, {} households (on demand), {} roads in {} ms", scale,
-                nvs.size(), households, result.count("road"), millis(start));
+        DemoCity result = new DemoCity(
+                seed,
+                scale,
+                Geo.toDegrees(city.outline),
+                layers,
+                households,
+                () -> nvs.stream().flatMap(nv -> households(settlements, nv)),
+                city.isolatedFragments,
+                city.brokenLinks,
+                city.disconnectedRoads);
+        LOG.info(
+                "demo {}: generated {} natural villages, {} households (on demand), {} roads in {} ms",
+                scale,
+                nvs.size(),
+                households,
+                result.count("road"),
+                millis(start));
         return result;
     }
 
@@ -96,19 +125,42 @@ public final class DemoCityGenerator {
         }
         for (Township t : city.townships) {
             out.add("township", t.area, "code", t.code, "name", t.name, "county_code", t.county.code);
-            String seatName = t.name + switch (t.kind) {
-                case STREET -> "办事处";
-                case TOWN, XIANG -> "人民政府";
-                case SPECIAL -> "管理机构";
-            };
+            String seatName = t.name
+                    + switch (t.kind) {
+                        case STREET -> "办事处";
+                        case TOWN, XIANG -> "人民政府";
+                        case SPECIAL -> "管理机构";
+                    };
             out.add("township_seat", Geo.point(t.seat), "township_code", t.code, "name", seatName);
         }
         for (Village v : city.villages) {
-            out.add("village", v.area, "code", v.code, "name", v.name, "township_code", v.township.code,
-                    "poverty_exited", v.povertyExited, "key_support", v.keySupport, "demonstration", v.demonstration,
-                    "village_class", v.villageClass, "urban_rural_code", v.urbanRural, "population", v.population,
-                    "households", v.households, "collective_income", v.collectiveIncome,
-                    "has_cultural_centre", v.culturalCentre);
+            out.add(
+                    "village",
+                    v.area,
+                    "code",
+                    v.code,
+                    "name",
+                    v.name,
+                    "township_code",
+                    v.township.code,
+                    "poverty_exited",
+                    v.povertyExited,
+                    "key_support",
+                    v.keySupport,
+                    "demonstration",
+                    v.demonstration,
+                    "village_class",
+                    v.villageClass,
+                    "urban_rural_code",
+                    v.urbanRural,
+                    "population",
+                    v.population,
+                    "households",
+                    v.households,
+                    "collective_income",
+                    v.collectiveIncome,
+                    "has_cultural_centre",
+                    v.culturalCentre);
         }
         if (city.townships.stream().noneMatch(t -> t.kind == TownshipKind.STREET)) {
             throw new IllegalStateException("no urban sub-districts: the administrative codes are incomplete");
@@ -116,10 +168,24 @@ public final class DemoCityGenerator {
     }
 
     private static Stream<Feature> households(Settlements settlements, NaturalVillage nv) {
-        return settlements.households(nv).stream().map(h -> Feature.of(Layers.attributes(
-                "code", h.code(), "village_code", nv.village.code, "natural_village_code", nv.code,
-                "population", h.members(), "sanitary_toilet", h.toilet(), "poverty_status", h.povertyStatus(),
-                "water_source", h.waterSource()), Geo.pointDegrees(h.location())));
+        return settlements.households(nv).stream()
+                .map(h -> Feature.of(
+                        Layers.attributes(
+                                "code",
+                                h.code(),
+                                "village_code",
+                                nv.village.code,
+                                "natural_village_code",
+                                nv.code,
+                                "population",
+                                h.members(),
+                                "sanitary_toilet",
+                                h.toilet(),
+                                "poverty_status",
+                                h.povertyStatus(),
+                                "water_source",
+                                h.waterSource()),
+                        Geo.pointDegrees(h.location())));
     }
 
     private static long millis(long start) {

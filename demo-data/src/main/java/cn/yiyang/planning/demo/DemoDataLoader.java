@@ -44,7 +44,10 @@ public final class DemoDataLoader {
     }
 
     private DemoLoadReport load(DemoCity city, long start, Duration generation) {
-        LOG.info("loading SYNTHETIC demo data ({}, seed {}) into {} layers", city.scale(), city.seed(),
+        LOG.info(
+                "loading SYNTHETIC demo data ({}, seed {}) into {} layers",
+                city.scale(),
+                city.seed(),
                 catalogue.sourceLayers().size());
         Map<String, Long> counts = new LinkedHashMap<>();
         for (LayerDef layer : catalogue.sourceLayers()) { // derived layers are written by the analyses
@@ -59,7 +62,10 @@ public final class DemoDataLoader {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         DemoLoadReport report = new DemoLoadReport(city.scale(), city.seed(), counts, generation, elapsed);
-        LOG.info("demo data loaded: {} features in {} ms (generation {} ms)", report.total(), elapsed.toMillis(),
+        LOG.info(
+                "demo data loaded: {} features in {} ms (generation {} ms)",
+                report.total(),
+                elapsed.toMillis(),
                 generation.toMillis());
         return report;
     }

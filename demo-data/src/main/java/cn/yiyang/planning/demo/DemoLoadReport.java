@@ -14,8 +14,8 @@ import java.util.Map;
  * @param generation time spent generating the city (households are generated while loading)
  * @param elapsed    total time, generation included
  */
-public record DemoLoadReport(DemoScale scale, long seed, Map<String, Long> counts, Duration generation,
-                             Duration elapsed) {
+public record DemoLoadReport(
+        DemoScale scale, long seed, Map<String, Long> counts, Duration generation, Duration elapsed) {
 
     public DemoLoadReport {
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));

@@ -39,6 +39,7 @@ final class Geo {
     static final double LAT0 = 28.7;
     /** Metres per degree of latitude and of longitude at 28.7°N (GRS80 series). */
     static final double M_PER_DEG_Y;
+
     static final double M_PER_DEG_X;
     private static final AffineTransformation TO_DEGREES;
 
@@ -49,8 +50,7 @@ final class Geo {
         TO_DEGREES = new AffineTransformation(1 / M_PER_DEG_X, 0, LON0, 0, 1 / M_PER_DEG_Y, LAT0);
     }
 
-    private Geo() {
-    }
+    private Geo() {}
 
     /** Longitude/latitude to metres. */
     static Coordinate metres(double lon, double lat) {
@@ -229,7 +229,8 @@ final class Geo {
         double amp = wiggle * len * rng.uniform(0.3, 1.0);
         for (int i = 1; i <= bends; i++) {
             double t = (double) i / (bends + 1);
-            double side = amp * Math.sin(Math.PI * t) * Math.sin(phase + 2.5 * Math.PI * t) + rng.uniform(-0.15, 0.15) * amp;
+            double side =
+                    amp * Math.sin(Math.PI * t) * Math.sin(phase + 2.5 * Math.PI * t) + rng.uniform(-0.15, 0.15) * amp;
             pts[i] = snap(a.x + dx * t - dy / len * side, a.y + dy * t + dx / len * side);
         }
         return M.createLineString(pts);

@@ -32,15 +32,33 @@ final class Logistics {
             Rng cr = rng.child(c.code);
             if (c != withoutWarehouse) {
                 Coordinate at = WaterSupply.near(c.seat, 1000, 4000, PreparedGeometryFactory.prepare(c.area), cr);
-                site("LL" + c.code, Names.shortCounty(c.name) + "农产品冷链物流仓储中心", "county", operator(cr, 30, 40, 30),
-                        cr.between(8, 50) * 100.0, cr.chance(0.9) ? "operating" : "building", c.code, null, null, at);
+                site(
+                        "LL" + c.code,
+                        Names.shortCounty(c.name) + "农产品冷链物流仓储中心",
+                        "county",
+                        operator(cr, 30, 40, 30),
+                        cr.between(8, 50) * 100.0,
+                        cr.chance(0.9) ? "operating" : "building",
+                        c.code,
+                        null,
+                        null,
+                        at);
             }
             for (Township t : c.townships) {
                 Rng tr = cr.child(t.code);
                 if (t.kind != TownshipKind.STREET && !t.isWetland() && tr.chance(0.72)) {
                     Coordinate at = WaterSupply.near(t.seat, 200, 800, PreparedGeometryFactory.prepare(t.area), tr);
-                    site("LL" + t.code, t.name + "冷链物流服务中心", "township", operator(tr, 35, 40, 25),
-                            tr.between(5, 40) * 10.0, status(tr), c.code, t.code, null, at);
+                    site(
+                            "LL" + t.code,
+                            t.name + "冷链物流服务中心",
+                            "township",
+                            operator(tr, 35, 40, 25),
+                            tr.between(5, 40) * 10.0,
+                            status(tr),
+                            c.code,
+                            t.code,
+                            null,
+                            at);
                 }
                 for (Village v : t.villages) {
                     villagePoints(v, tr.child(v.code));
@@ -52,8 +70,16 @@ final class Logistics {
     private void villagePoints(Village v, Rng rng) {
         Township t = v.township;
         if (t.kind != TownshipKind.STREET && !v.isSpecial() && rng.chance(0.55)) {
-            site("LL" + v.code, Names.shortVillage(v.name) + "冷链服务网点", "village", operator(rng, 45, 35, 20),
-                    (double) rng.between(2, 20), status(rng), t.county.code, t.code, v.code,
+            site(
+                    "LL" + v.code,
+                    Names.shortVillage(v.name) + "冷链服务网点",
+                    "village",
+                    operator(rng, 45, 35, 20),
+                    (double) rng.between(2, 20),
+                    status(rng),
+                    t.county.code,
+                    t.code,
+                    v.code,
                     WaterSupply.near(v.centre, 30, 150, v.prepared(), rng));
         }
         double p = t.kind == TownshipKind.STREET ? 0.95 : t.county.code.equals("430923") ? 0.74 : 0.9;
@@ -63,21 +89,58 @@ final class Logistics {
         int points = rng.chance(0.1) ? 2 : 1;
         for (int i = 1; i <= points; i++) {
             String op = operator(rng, 50, 15, 35);
-            String name = Names.shortVillage(v.name) + switch (op) {
-                case "post" -> "村邮站";
-                case "coop" -> "供销e家快递点";
-                default -> "快递服务站";
-            };
-            out.add("courier_point", Geo.point(WaterSupply.near(v.centre, 20, 200, v.prepared(), rng)),
-                    "code", "KD" + v.code + i, "name", name, "operator", op, "village_code", v.code);
+            String name = Names.shortVillage(v.name)
+                    + switch (op) {
+                        case "post" -> "村邮站";
+                        case "coop" -> "供销e家快递点";
+                        default -> "快递服务站";
+                    };
+            out.add(
+                    "courier_point",
+                    Geo.point(WaterSupply.near(v.centre, 20, 200, v.prepared(), rng)),
+                    "code",
+                    "KD" + v.code + i,
+                    "name",
+                    name,
+                    "operator",
+                    op,
+                    "village_code",
+                    v.code);
         }
     }
 
-    private void site(String code, String name, String tier, String operator, double storage, String status,
-                      String county, String township, String village, Coordinate at) {
-        out.add("cold_chain_site", Geo.point(at), "code", code, "name", name, "tier", tier, "operator", operator,
-                "cold_storage_t", storage, "status", status, "county_code", county, "township_code", township,
-                "village_code", village);
+    private void site(
+            String code,
+            String name,
+            String tier,
+            String operator,
+            double storage,
+            String status,
+            String county,
+            String township,
+            String village,
+            Coordinate at) {
+        out.add(
+                "cold_chain_site",
+                Geo.point(at),
+                "code",
+                code,
+                "name",
+                name,
+                "tier",
+                tier,
+                "operator",
+                operator,
+                "cold_storage_t",
+                storage,
+                "status",
+                status,
+                "county_code",
+                county,
+                "township_code",
+                township,
+                "village_code",
+                village);
     }
 
     private static String operator(Rng rng, double post, double coop, double enterprise) {

@@ -18,8 +18,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 final class Model {
 
-    private Model() {
-    }
+    private Model() {}
 
     /** What a township-level unit is, from its name. */
     enum TownshipKind {
@@ -64,6 +63,7 @@ final class Model {
         final List<Road> roads = new ArrayList<>();
         /** Roads deliberately not connected to the network: isolated fragments and what hangs on broken links. */
         final Set<String> disconnectedRoads = new LinkedHashSet<>();
+
         final List<String> isolatedFragments = new ArrayList<>();
         final List<String> brokenLinks = new ArrayList<>();
     }
@@ -76,9 +76,19 @@ final class Model {
      * @param surface    a {@code road_surface} value
      * @param village    the village it serves (village, group and household roads), or null
      */
-    record Road(String code, String name, String adminClass, String techGrade, String surface, double width,
-                boolean allSeason, boolean busRoute, boolean lighting, String maintainer,
-                LineString line, Village village) {
+    record Road(
+            String code,
+            String name,
+            String adminClass,
+            String techGrade,
+            String surface,
+            double width,
+            boolean allSeason,
+            boolean busRoute,
+            boolean lighting,
+            String maintainer,
+            LineString line,
+            Village village) {
 
         boolean hardened() {
             return CodeLists.ROAD_SURFACE.has(surface, CodeTrait.HARDENED);
@@ -151,6 +161,7 @@ final class Model {
         int households;
         /** The water scheme kind serving the village centre, or null (dispersed supply only). */
         String waterKind;
+
         boolean busStop;
 
         Village(String code, String name, Township township) {

@@ -43,8 +43,7 @@ final class Partitioner {
         }
     }
 
-    private Partitioner() {
-    }
+    private Partitioner() {}
 
     /**
      * The regions' polygons, in the order of {@code regions}, tiling {@code area}.
@@ -75,9 +74,8 @@ final class Partitioner {
      * @param anchorsOf   per region, its seed and those of its anchors that lie in the area
      * @param seedSite    per region, the index of its seed among the sites
      */
-    private record Sites(List<Coordinate> coordinates, List<Integer> owner, List<List<Coordinate>> anchorsOf,
-                         int[] seedSite) {
-    }
+    private record Sites(
+            List<Coordinate> coordinates, List<Integer> owner, List<List<Coordinate>> anchorsOf, int[] seedSite) {}
 
     /**
      * The Voronoi cells clipped to the area, as connected pieces.
@@ -90,9 +88,13 @@ final class Partitioner {
      * @param areas     per piece, its area in square metres
      * @param total     the sum of {@code areas}
      */
-    private record Pieces(List<Polygon> polygons, List<Coordinate> refs, int[] forcedTo, int[] seedPiece,
-                          double[] areas, double total) {
-    }
+    private record Pieces(
+            List<Polygon> polygons,
+            List<Coordinate> refs,
+            int[] forcedTo,
+            int[] seedPiece,
+            double[] areas,
+            double total) {}
 
     /**
      * Phase 1, the sites: each region's seed and the anchors that lie in the area, owned by the region, then a grid
@@ -131,8 +133,8 @@ final class Partitioner {
         double x0 = env.getMinX() + rng.uniform(0, cellSize);
         for (double y = y0; y < env.getMaxY(); y += cellSize) {
             for (double x = x0; x < env.getMaxX(); x += cellSize) {
-                Coordinate c = Geo.snap(x + rng.uniform(-0.35, 0.35) * cellSize,
-                        y + rng.uniform(-0.35, 0.35) * cellSize);
+                Coordinate c =
+                        Geo.snap(x + rng.uniform(-0.35, 0.35) * cellSize, y + rng.uniform(-0.35, 0.35) * cellSize);
                 if (near(c, sites, owned, gap) || !prep.contains(Geo.point(c))) {
                     continue;
                 }
@@ -232,8 +234,8 @@ final class Partitioner {
      *
      * @return per piece, its region
      */
-    private static int[] assign(Pieces pieces, List<Region> regions, double[][] dist, double cellSize,
-                                boolean balance) {
+    private static int[] assign(
+            Pieces pieces, List<Region> regions, double[][] dist, double cellSize, boolean balance) {
         int n = regions.size();
         int count = pieces.polygons().size();
         double total = pieces.total();
@@ -289,8 +291,12 @@ final class Partitioner {
         int[][] candidates = new int[dist.length][];
         for (int p = 0; p < dist.length; p++) {
             double[] dp = dist[p];
-            candidates[p] = IntStream.range(0, n).boxed()
-                    .sorted((x, y) -> Double.compare(dp[x], dp[y])).limit(k).mapToInt(Integer::intValue).toArray();
+            candidates[p] = IntStream.range(0, n)
+                    .boxed()
+                    .sorted((x, y) -> Double.compare(dp[x], dp[y]))
+                    .limit(k)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
         return candidates;
     }
@@ -300,7 +306,8 @@ final class Partitioner {
         double[][] seedDistance = new double[n][n];
         for (int r = 0; r < n; r++) {
             for (int q = 0; q < n; q++) {
-                seedDistance[r][q] = Geo.distance(regions.get(r).seed(), regions.get(q).seed());
+                seedDistance[r][q] =
+                        Geo.distance(regions.get(r).seed(), regions.get(q).seed());
             }
         }
         return seedDistance;
@@ -451,12 +458,16 @@ final class Partitioner {
         for (int p = 0; p < pieces.size(); p++) {
             lists.add(new ArrayList<>());
         }
-        shared.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).sorted().forEach(k -> {
-            int a = (int) (k / size);
-            int b = (int) (k % size);
-            lists.get(a).add(b);
-            lists.get(b).add(a);
-        });
+        shared.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .forEach(k -> {
+                    int a = (int) (k / size);
+                    int b = (int) (k % size);
+                    lists.get(a).add(b);
+                    lists.get(b).add(a);
+                });
         List<int[]> out = new ArrayList<>(lists.size());
         for (List<Integer> l : lists) {
             out.add(l.stream().mapToInt(Integer::intValue).toArray());

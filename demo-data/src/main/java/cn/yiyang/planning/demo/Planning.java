@@ -81,10 +81,21 @@ final class Planning {
                 approvedOn = LocalDate.of(year, 1, 1).plusDays(rng.nextInt(360));
                 document = first.township.county.sketch.documentPrefix() + "〔" + year + "〕" + rng.between(1, 160) + "号";
             }
-            out.add("village_plan", area, "code", code, "name",
+            out.add(
+                    "village_plan",
+                    area,
+                    "code",
+                    code,
+                    "name",
                     first.township.name + names + "村庄规划（2021—2035年）",
-                    "village_codes", members.stream().map(v -> v.code).collect(Collectors.joining(",")),
-                    "status", status, "document_number", document, "approved_on", approvedOn);
+                    "village_codes",
+                    members.stream().map(v -> v.code).collect(Collectors.joining(",")),
+                    "status",
+                    status,
+                    "document_number",
+                    document,
+                    "approved_on",
+                    approvedOn);
             if (status.equals("approved") && withLandUse < PLANS_WITH_LAND_USE) {
                 withLandUse++;
                 landUse(code, area, members, rng.child(code));
@@ -103,7 +114,8 @@ final class Planning {
         List<Geometry> cells = Partitioner.partition(area, regions, Math.sqrt(area.getArea() / (k * 6.0)), true, rng);
 
         // current state
-        List<NaturalVillage> nvs = members.stream().flatMap(v -> v.naturalVillages.stream()).toList();
+        List<NaturalVillage> nvs =
+                members.stream().flatMap(v -> v.naturalVillages.stream()).toList();
         Coordinate centre = members.get(0).centre;
         String[] current = new String[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
@@ -147,7 +159,9 @@ final class Planning {
         List<Geometry> corridors = new ArrayList<>();
         Set<Village> inPlan = new HashSet<>(members);
         for (Road r : city.roads) {
-            if (r.village() != null && inPlan.contains(r.village()) && !r.adminClass().equals("household")) {
+            if (r.village() != null
+                    && inPlan.contains(r.village())
+                    && !r.adminClass().equals("household")) {
                 corridors.add(r.line().buffer(r.width() / 2 + 2, 2));
             }
         }

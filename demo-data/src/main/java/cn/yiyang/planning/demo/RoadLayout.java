@@ -71,10 +71,31 @@ final class RoadLayout {
         }
         fragments(Rng.of(seed, "fragments"));
         for (Road r : city.roads) {
-            out.add("road", r.line(), "code", r.code(), "name", r.name(), "admin_class", r.adminClass(),
-                    "tech_grade", r.techGrade(), "surface", r.surface(), "hardened", r.hardened(),
-                    "width", r.width(), "all_season", r.allSeason(), "bus_route", r.busRoute(),
-                    "street_lighting", r.lighting(), "maintainer", r.maintainer());
+            out.add(
+                    "road",
+                    r.line(),
+                    "code",
+                    r.code(),
+                    "name",
+                    r.name(),
+                    "admin_class",
+                    r.adminClass(),
+                    "tech_grade",
+                    r.techGrade(),
+                    "surface",
+                    r.surface(),
+                    "hardened",
+                    r.hardened(),
+                    "width",
+                    r.width(),
+                    "all_season",
+                    r.allSeason(),
+                    "bus_route",
+                    r.busRoute(),
+                    "street_lighting",
+                    r.lighting(),
+                    "maintainer",
+                    r.maintainer());
         }
         inspections(Rng.of(seed, "inspections"));
     }
@@ -86,8 +107,15 @@ final class RoadLayout {
             }
             t.seatVillage.busStop = true;
             String name = t.kind == TownshipKind.STREET ? t.name + "公交站" : t.name + "汽车站";
-            out.add("bus_stop", Geo.point(Geo.offset(t.seat, rng.uniform(15, 40), rng.uniform(0, 2 * Math.PI))),
-                    "code", "BS" + t.code + "000", "name", name, "village_code", t.seatVillage.code);
+            out.add(
+                    "bus_stop",
+                    Geo.point(Geo.offset(t.seat, rng.uniform(15, 40), rng.uniform(0, 2 * Math.PI))),
+                    "code",
+                    "BS" + t.code + "000",
+                    "name",
+                    name,
+                    "village_code",
+                    t.seatVillage.code);
         }
         for (Village v : city.villages) {
             if (v == v.township.seatVillage) {
@@ -102,8 +130,15 @@ final class RoadLayout {
                 continue;
             }
             v.busStop = true;
-            out.add("bus_stop", Geo.point(Geo.offset(v.centre, rng.uniform(15, 40), rng.uniform(0, 2 * Math.PI))),
-                    "code", "BS" + v.code, "name", Names.shortVillage(v.name) + "招呼站", "village_code", v.code);
+            out.add(
+                    "bus_stop",
+                    Geo.point(Geo.offset(v.centre, rng.uniform(15, 40), rng.uniform(0, 2 * Math.PI))),
+                    "code",
+                    "BS" + v.code,
+                    "name",
+                    Names.shortVillage(v.name) + "招呼站",
+                    "village_code",
+                    v.code);
         }
     }
 
@@ -118,11 +153,11 @@ final class RoadLayout {
                 }
             }
         }
-        extra.sort((a, b) -> Double.compare(Geo.distance(seats.get(a[0]), seats.get(a[1])),
-                Geo.distance(seats.get(b[0]), seats.get(b[1]))));
+        extra.sort((a, b) -> Double.compare(
+                Geo.distance(seats.get(a[0]), seats.get(a[1])), Geo.distance(seats.get(b[0]), seats.get(b[1]))));
         edges.addAll(extra.subList(0, Math.min(2, extra.size())));
-        edges.sort((a, b) -> -Double.compare(Geo.distance(seats.get(a[0]), seats.get(a[1])),
-                Geo.distance(seats.get(b[0]), seats.get(b[1]))));
+        edges.sort((a, b) -> -Double.compare(
+                Geo.distance(seats.get(a[0]), seats.get(a[1])), Geo.distance(seats.get(b[0]), seats.get(b[1]))));
         int nat = 0;
         int prov = 0;
         for (int[] e : edges) {
@@ -137,9 +172,19 @@ final class RoadLayout {
                 default -> rng.uniform(8.5, 10);
             };
             LineString line = line(a.seat, b.seat, rng);
-            city.roads.add(new Road(route + Region.CITY_CODE, route + "（" + Names.shortCounty(a.name) + "—"
-                    + Names.shortCounty(b.name) + "段）", national ? "national" : "provincial", grade, "asphalt",
-                    half(width), true, true, rng.chance(0.3), "益阳市公路建设养护中心", line, null));
+            city.roads.add(new Road(
+                    route + Region.CITY_CODE,
+                    route + "（" + Names.shortCounty(a.name) + "—" + Names.shortCounty(b.name) + "段）",
+                    national ? "national" : "provincial",
+                    grade,
+                    "asphalt",
+                    half(width),
+                    true,
+                    true,
+                    rng.chance(0.3),
+                    "益阳市公路建设养护中心",
+                    line,
+                    null));
         }
     }
 
@@ -164,9 +209,19 @@ final class RoadLayout {
             boolean class3 = rng.chance(0.85);
             String surface = rng.chance(0.6) ? "asphalt" : "cement";
             double width = class3 ? rng.uniform(7, 8.5) : rng.uniform(6, 7);
-            city.roads.add(new Road(code("X", 3, c.code), a.name + "—" + b.name + "公路", "county",
-                    class3 ? "class3" : "class4", surface, half(width), true, true, rng.chance(0.35), maintainer,
-                    line(a.seat, b.seat, rng), null));
+            city.roads.add(new Road(
+                    code("X", 3, c.code),
+                    a.name + "—" + b.name + "公路",
+                    "county",
+                    class3 ? "class3" : "class4",
+                    surface,
+                    half(width),
+                    true,
+                    true,
+                    rng.chance(0.35),
+                    maintainer,
+                    line(a.seat, b.seat, rng),
+                    null));
         }
     }
 
@@ -230,10 +285,19 @@ final class RoadLayout {
             Road r;
             if (township) {
                 boolean class3 = rng.chance(0.3);
-                r = new Road(code("Y", 3, county), t.name + "—" + Names.shortVillage(child.name) + "公路", "township",
-                        class3 ? "class3" : "class4", rng.chance(0.85) ? "cement" : "asphalt",
-                        half(class3 ? rng.uniform(6, 7) : rng.uniform(4.5, 6)), true,
-                        child.busStop && rng.chance(0.9), rng.chance(0.45), maintainerTownship, line, child);
+                r = new Road(
+                        code("Y", 3, county),
+                        t.name + "—" + Names.shortVillage(child.name) + "公路",
+                        "township",
+                        class3 ? "class3" : "class4",
+                        rng.chance(0.85) ? "cement" : "asphalt",
+                        half(class3 ? rng.uniform(6, 7) : rng.uniform(4.5, 6)),
+                        true,
+                        child.busStop && rng.chance(0.9),
+                        rng.chance(0.45),
+                        maintainerTownship,
+                        line,
+                        child);
             } else {
                 r = villageRoad(child, code("C", 4, county), Names.shortVillage(child.name) + "通村路", line, rng);
             }
@@ -250,9 +314,19 @@ final class RoadLayout {
         String surface = hardened ? "cement" : rng.chance(0.7) ? "gravel" : "earth";
         String grade = hardened ? (rng.chance(0.55) ? "class4" : "substandard") : "substandard";
         double width = hardened ? rng.uniform(3.5, 4.5) : rng.uniform(3, 4.5);
-        return new Road(code, name, "village", grade, surface, half(width), allSeason(surface, rng),
-                hardened && v.busStop && rng.chance(0.8), rng.chance(v.demonstration ? 0.8 : 0.35),
-                Names.shortVillage(v.name), line, v);
+        return new Road(
+                code,
+                name,
+                "village",
+                grade,
+                surface,
+                half(width),
+                allSeason(surface, rng),
+                hardened && v.busStop && rng.chance(0.8),
+                rng.chance(v.demonstration ? 0.8 : 0.35),
+                Names.shortVillage(v.name),
+                line,
+                v);
     }
 
     private void groupRoads(Village v, boolean disconnected, Rng rng) {
@@ -287,12 +361,23 @@ final class RoadLayout {
             }
             connected.add(nv);
             boolean hardened = nv.access == Access.HARDENED;
-            String surface = hardened ? (rng.chance(0.95) ? "cement" : "asphalt") : rng.chance(0.55) ? "gravel" : "earth";
+            String surface =
+                    hardened ? (rng.chance(0.95) ? "cement" : "asphalt") : rng.chance(0.55) ? "gravel" : "earth";
             String grade = hardened && rng.chance(0.25) ? "class4" : "substandard";
             double width = hardened ? rng.uniform(3, 3.5) : rng.uniform(2.5, 3.5);
-            Road r = new Road("Z" + nv.code, nv.name + "通组路", "group", grade, surface, half(width),
-                    allSeason(surface, rng), false, hardened && rng.chance(0.15), maintainer,
-                    line(from, nv.location, rng), v);
+            Road r = new Road(
+                    "Z" + nv.code,
+                    nv.name + "通组路",
+                    "group",
+                    grade,
+                    surface,
+                    half(width),
+                    allSeason(surface, rng),
+                    false,
+                    hardened && rng.chance(0.15),
+                    maintainer,
+                    line(from, nv.location, rng),
+                    v);
             city.roads.add(r);
             if (disconnected) {
                 city.disconnectedRoads.add(r.code());
@@ -311,9 +396,19 @@ final class RoadLayout {
                 continue;
             }
             String surface = rng.chance(0.85) ? "cement" : "earth";
-            Road r = new Road("R" + nv.code + String.format("%03d", i + 1), nv.name + "入户路", "household", null,
-                    surface, half(rng.uniform(1.5, 3)), allSeason(surface, rng), false, false, maintainer,
-                    line(nv.location, h, rng), nv.village);
+            Road r = new Road(
+                    "R" + nv.code + String.format("%03d", i + 1),
+                    nv.name + "入户路",
+                    "household",
+                    null,
+                    surface,
+                    half(rng.uniform(1.5, 3)),
+                    allSeason(surface, rng),
+                    false,
+                    false,
+                    maintainer,
+                    line(nv.location, h, rng),
+                    nv.village);
             city.roads.add(r);
             if (disconnected) {
                 city.disconnectedRoads.add(r.code());
@@ -331,7 +426,8 @@ final class RoadLayout {
                 continue;
             }
             Coordinate a = Geo.randomPointIn(v.prepared(), rng);
-            if (a == null || Geo.distance(a, v.centre) < 400
+            if (a == null
+                    || Geo.distance(a, v.centre) < 400
                     || v.naturalVillages.stream().anyMatch(nv -> Geo.distance(nv.location, a) < 400)) {
                 continue;
             }
@@ -341,9 +437,19 @@ final class RoadLayout {
             }
             used.add(v);
             made++;
-            Road r = new Road(code("C", 4, v.township.county.code), Names.shortVillage(v.name) + "产业路", "village",
-                    "substandard", "cement", half(rng.uniform(3, 4)), true, false, false, Names.shortVillage(v.name),
-                    line(a, b, rng), v);
+            Road r = new Road(
+                    code("C", 4, v.township.county.code),
+                    Names.shortVillage(v.name) + "产业路",
+                    "village",
+                    "substandard",
+                    "cement",
+                    half(rng.uniform(3, 4)),
+                    true,
+                    false,
+                    false,
+                    Names.shortVillage(v.name),
+                    line(a, b, rng),
+                    v);
             city.roads.add(r);
             city.isolatedFragments.add(r.code());
             city.disconnectedRoads.add(r.code());
@@ -372,15 +478,35 @@ final class RoadLayout {
                     closed = null;
                 }
             }
-            out.add("road_inspection", null, "road_code", r.code(), "inspected_on", blocked, "status", "blocked",
-                    "cause", cause, "closed_on", closed);
+            out.add(
+                    "road_inspection",
+                    null,
+                    "road_code",
+                    r.code(),
+                    "inspected_on",
+                    blocked,
+                    "status",
+                    "blocked",
+                    "cause",
+                    cause,
+                    "closed_on",
+                    closed);
             if (closed != null) {
                 out.add("road_inspection", null, "road_code", r.code(), "inspected_on", closed, "status", "open");
                 if (rng.chance(0.2)) {
                     LocalDate again = closed.plusDays(rng.between(30, 200));
                     if (!again.isAfter(end)) {
-                        out.add("road_inspection", null, "road_code", r.code(), "inspected_on", again, "status",
-                                "blocked", "cause", CAUSES[rng.weighted(40, 25, 10, 15, 10)]);
+                        out.add(
+                                "road_inspection",
+                                null,
+                                "road_code",
+                                r.code(),
+                                "inspected_on",
+                                again,
+                                "status",
+                                "blocked",
+                                "cause",
+                                CAUSES[rng.weighted(40, 25, 10, 15, 10)]);
                     }
                 }
             }

@@ -27,9 +27,8 @@ final class Settlements {
      * @param povertyStatus a {@code poverty_status} value
      * @param waterSource   a {@code water_kind} value
      */
-    record Household(String code, Coordinate location, int members, boolean toilet, String povertyStatus,
-                     String waterSource) {
-    }
+    record Household(
+            String code, Coordinate location, int members, boolean toilet, String povertyStatus, String waterSource) {}
 
     private static final double[] MEMBER_WEIGHTS = {8, 20, 25, 25, 14, 8};
 
@@ -79,8 +78,13 @@ final class Settlements {
                 for (int m : members(code, households)) {
                     population += m;
                 }
-                NaturalVillage nv = new NaturalVillage(code, Names.naturalVillage(rng, v.township.county.sketch.lowland()),
-                        v, at, households, population);
+                NaturalVillage nv = new NaturalVillage(
+                        code,
+                        Names.naturalVillage(rng, v.township.county.sketch.lowland()),
+                        v,
+                        at,
+                        households,
+                        population);
                 v.naturalVillages.add(nv);
                 city.naturalVillages.add(nv);
                 v.households += households;
@@ -145,7 +149,8 @@ final class Settlements {
             String status = p < monitored ? "monitored" : p < monitored + exited ? "exited" : "none";
             boolean toilet = rng.chance(status.equals("none") ? toiletRate : toiletRate - 0.05);
             String water = rng.chance(0.02) ? "dispersed" : nv.waterSource;
-            out.add(new Household(nv.code + String.format("%03d", i + 1), where.get(i), members[i], toilet, status, water));
+            out.add(new Household(
+                    nv.code + String.format("%03d", i + 1), where.get(i), members[i], toilet, status, water));
         }
         return out;
     }

@@ -57,15 +57,22 @@ final class Sewage {
         List<Village> served = new ArrayList<>();
         for (Township t : c.townships) {
             if (t.kind == TownshipKind.STREET || t == seat) {
-                served.addAll(t.villages.stream().filter(v -> v.isCommunity() || t.kind == TownshipKind.STREET).toList());
+                served.addAll(t.villages.stream()
+                        .filter(v -> v.isCommunity() || t.kind == TownshipKind.STREET)
+                        .toList());
                 pipe(code, at, t.seat, rng.between(6, 12) * 100.0, rng);
             }
         }
         if (served.isEmpty()) {
             served.add(seat.seatVillage);
         }
-        out.add("sewage_service_area", Geo.coverageUnion(served.stream().map(v -> v.area).toList()),
-                "facility_code", code, "name", name + "收集范围");
+        out.add(
+                "sewage_service_area",
+                Geo.coverageUnion(served.stream().map(v -> v.area).toList()),
+                "facility_code",
+                code,
+                "name",
+                name + "收集范围");
     }
 
     private void townshipPlant(Township t, Rng rng) {
@@ -83,7 +90,8 @@ final class Sewage {
         pipe(code, at, t.seat, 400, rng);
         int branches = rng.between(3, 5);
         for (int i = 0; i < branches; i++) {
-            Coordinate end = Geo.offset(t.seat, rng.uniform(500, 1000), 2 * Math.PI * i / branches + rng.uniform(0, 0.8));
+            Coordinate end =
+                    Geo.offset(t.seat, rng.uniform(500, 1000), 2 * Math.PI * i / branches + rng.uniform(0, 0.8));
             if (t.area.contains(Geo.point(end))) {
                 pipe(code, t.seat, end, 300, rng);
             }
@@ -94,13 +102,16 @@ final class Sewage {
         if (t.kind == TownshipKind.STREET) {
             return;
         }
-        List<Village> rural = t.villages.stream().filter(v -> v != t.seatVillage && v.isRural()).toList();
+        List<Village> rural = t.villages.stream()
+                .filter(v -> v != t.seatVillage && v.isRural())
+                .toList();
         if (rural.isEmpty()) {
             return;
         }
         // the densest third of the township's villages may have a central facility
         List<Village> dense = new ArrayList<>(rural);
-        dense.sort(Comparator.comparingDouble((Village v) -> -v.households / v.area.getArea()).thenComparing(v -> v.code));
+        dense.sort(Comparator.comparingDouble((Village v) -> -v.households / v.area.getArea())
+                .thenComparing(v -> v.code));
         List<Village> denser = dense.subList(0, Math.max(1, dense.size() / 3));
         boolean hills = !t.county.sketch.lowland();
         for (Village v : rural) {
@@ -113,11 +124,24 @@ final class Sewage {
                     default -> "building";
                 };
                 String code = "WS" + v.code + "01";
-                facility(code, Names.shortVillage(v.name) + "污水集中处理站", "village_central", status,
-                        vr.between(2, 15) * 10.0, t.code, v.code, at);
+                facility(
+                        code,
+                        Names.shortVillage(v.name) + "污水集中处理站",
+                        "village_central",
+                        status,
+                        vr.between(2, 15) * 10.0,
+                        t.code,
+                        v.code,
+                        at);
                 double radius = vr.uniform(400, 700);
                 Geometry area = Geo.intersection(Geo.point(at).buffer(radius, 12), v.area);
-                out.add("sewage_service_area", area, "facility_code", code, "name", Names.shortVillage(v.name) + "污水收集范围");
+                out.add(
+                        "sewage_service_area",
+                        area,
+                        "facility_code",
+                        code,
+                        "name",
+                        Names.shortVillage(v.name) + "污水收集范围");
                 for (NaturalVillage nv : v.naturalVillages) {
                     if (Geo.distance(nv.location, at) < radius) {
                         pipe(code, at, nv.location, 200, vr);
@@ -130,26 +154,58 @@ final class Sewage {
                         continue;
                     }
                     boolean multi = vr.chance(0.6);
-                    facility("WS" + v.code + String.format("%02d", ++k), nv.name + (multi ? "联户污水处理设施" : "单户污水处理设施"),
-                            multi ? "multi_household" : "single_household", vr.chance(0.9) ? "operating" : "stopped",
-                            multi ? vr.between(2, 10) / 2.0 : 0.5, t.code, v.code,
+                    facility(
+                            "WS" + v.code + String.format("%02d", ++k),
+                            nv.name + (multi ? "联户污水处理设施" : "单户污水处理设施"),
+                            multi ? "multi_household" : "single_household",
+                            vr.chance(0.9) ? "operating" : "stopped",
+                            multi ? vr.between(2, 10) / 2.0 : 0.5,
+                            t.code,
+                            v.code,
                             WaterSupply.near(nv.location, 20, 80, v.prepared(), vr));
                 }
             }
         }
     }
 
-    private void facility(String code, String name, String kind, String status, double capacity, String township,
-                          String village, Coordinate at) {
-        out.add("sewage_facility", Geo.point(at), "code", code, "name", name, "kind", kind, "status", status,
-                "capacity_m3d", capacity, "township_code", township, "village_code", village);
+    private void facility(
+            String code,
+            String name,
+            String kind,
+            String status,
+            double capacity,
+            String township,
+            String village,
+            Coordinate at) {
+        out.add(
+                "sewage_facility",
+                Geo.point(at),
+                "code",
+                code,
+                "name",
+                name,
+                "kind",
+                kind,
+                "status",
+                status,
+                "capacity_m3d",
+                capacity,
+                "township_code",
+                township,
+                "village_code",
+                village);
     }
 
     private void pipe(String facility, Coordinate from, Coordinate to, double diameter, Rng rng) {
         if (from.equals2D(to)) {
             return;
         }
-        out.add("sewage_pipe", Geo.meander(from, to, 0.05, (int) Math.max(1, Math.min(6, Geo.distance(from, to) / 1500)), rng),
-                "facility_code", facility, "diameter_mm", diameter);
+        out.add(
+                "sewage_pipe",
+                Geo.meander(from, to, 0.05, (int) Math.max(1, Math.min(6, Geo.distance(from, to) / 1500)), rng),
+                "facility_code",
+                facility,
+                "diameter_mm",
+                diameter);
     }
 }

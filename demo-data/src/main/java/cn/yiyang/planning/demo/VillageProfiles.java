@@ -21,28 +21,40 @@ final class VillageProfiles {
     static final int KEY_SUPPORT = 103;
     static final int DEMONSTRATION = 104;
 
-    private VillageProfiles() {
-    }
+    private VillageProfiles() {}
 
     static void assign(City city, Rng rng) {
         List<Village> rural = city.villages.stream().filter(Village::isRural).toList();
-        for (Village v : pick(rural, POVERTY_EXITED, v -> switch (v.township.county.code) {
-            case "430923" -> 3.0;
-            case "430922" -> 1.6;
-            case "430921" -> 1.2;
-            case "430902", "430971" -> 0.8;
-            case "430903" -> 0.6;
-            case "430972" -> 0.3;
-            default -> 1.0;
-        }, x -> true, rng.child("poverty"))) {
+        for (Village v : pick(
+                rural,
+                POVERTY_EXITED,
+                v -> switch (v.township.county.code) {
+                    case "430923" -> 3.0;
+                    case "430922" -> 1.6;
+                    case "430921" -> 1.2;
+                    case "430902", "430971" -> 0.8;
+                    case "430903" -> 0.6;
+                    case "430972" -> 0.3;
+                    default -> 1.0;
+                },
+                x -> true,
+                rng.child("poverty"))) {
             v.povertyExited = true;
         }
-        for (Village v : pick(rural, KEY_SUPPORT, v -> (v.township.county.code.equals("430923") ? 25.0 : 1.0)
-                * (v.povertyExited ? 3 : 1), x -> true, rng.child("key"))) {
+        for (Village v : pick(
+                rural,
+                KEY_SUPPORT,
+                v -> (v.township.county.code.equals("430923") ? 25.0 : 1.0) * (v.povertyExited ? 3 : 1),
+                x -> true,
+                rng.child("key"))) {
             v.keySupport = true;
         }
-        for (Village v : pick(rural, DEMONSTRATION, v -> v.township.county.code.equals("430903") ? 30.0 : 1.0,
-                v -> !v.keySupport, rng.child("demonstration"))) {
+        for (Village v : pick(
+                rural,
+                DEMONSTRATION,
+                v -> v.township.county.code.equals("430903") ? 30.0 : 1.0,
+                v -> !v.keySupport,
+                rng.child("demonstration"))) {
             v.demonstration = true;
         }
 
@@ -105,10 +117,9 @@ final class VillageProfiles {
     }
 
     /** Exactly {@code count} villages, drawn with the given weights (Efraimidis–Spirakis). */
-    private static List<Village> pick(List<Village> from, int count, ToDoubleFunction<Village> weight,
-                                      Predicate<Village> allowed, Rng rng) {
-        record Keyed(Village v, double key) {
-        }
+    private static List<Village> pick(
+            List<Village> from, int count, ToDoubleFunction<Village> weight, Predicate<Village> allowed, Rng rng) {
+        record Keyed(Village v, double key) {}
         List<Keyed> keyed = new ArrayList<>();
         for (Village v : from) {
             double u = rng.nextDouble();

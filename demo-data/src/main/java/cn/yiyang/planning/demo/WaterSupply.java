@@ -36,19 +36,34 @@ final class WaterSupply {
         this.out = out;
     }
 
-    private record Work(String code, String name, String kind, Coordinate at, String county, boolean disinfection,
-                        boolean protection) {
-    }
+    private record Work(
+            String code,
+            String name,
+            String kind,
+            Coordinate at,
+            String county,
+            boolean disinfection,
+            boolean protection) {}
 
     void build() {
         List<Work> works = new ArrayList<>();
         for (County c : city.counties) {
             Rng rng = Rng.of(seed, "water/" + c.code);
-            List<Township> integrated = c.townships.stream().filter(t -> t.kind == TownshipKind.STREET
-                    || t.isDevelopmentZone() || t.isCountySeat() || Geo.distance(t.seat, c.seat) < 12000).toList();
+            List<Township> integrated = c.townships.stream()
+                    .filter(t -> t.kind == TownshipKind.STREET
+                            || t.isDevelopmentZone()
+                            || t.isCountySeat()
+                            || Geo.distance(t.seat, c.seat) < 12000)
+                    .toList();
             Coordinate at = near(c.seat, 2000, 5000, PreparedGeometryFactory.prepare(c.area), rng);
-            Work w = new Work("SG" + c.code + "001", Names.shortCounty(c.name) + "城乡一体化供水厂", "integrated", at, c.code,
-                    true, true);
+            Work w = new Work(
+                    "SG" + c.code + "001",
+                    Names.shortCounty(c.name) + "城乡一体化供水厂",
+                    "integrated",
+                    at,
+                    c.code,
+                    true,
+                    true);
             works.add(w);
             List<Village> served = new ArrayList<>();
             List<Coordinate> hubs = new ArrayList<>();
@@ -78,10 +93,12 @@ final class WaterSupply {
                 }
                 Rng tr = rng.child(t.code);
                 Coordinate wat = near(t.seat, 500, 2500, PreparedGeometryFactory.prepare(t.area), tr);
-                Work large = new Work("SG" + t.code + "1", t.name + "水厂", "large", wat, c.code, tr.chance(0.9),
-                        tr.chance(0.85));
+                Work large = new Work(
+                        "SG" + t.code + "1", t.name + "水厂", "large", wat, c.code, tr.chance(0.9), tr.chance(0.85));
                 works.add(large);
-                List<Village> ls = t.villages.stream().filter(v -> Geo.distance(v.centre, wat) < 9000).toList();
+                List<Village> ls = t.villages.stream()
+                        .filter(v -> Geo.distance(v.centre, wat) < 9000)
+                        .toList();
                 serve(large, ls, Double.MAX_VALUE);
                 int pop = Math.max(population(ls, large, Double.MAX_VALUE), tr.between(1000, 3000));
                 emitWork(large, c.code, Math.max(500, Math.round(pop * 0.15 / 50) * 50.0), pop, ls, null);
@@ -89,8 +106,13 @@ final class WaterSupply {
                 nodes.add(wat);
                 ls.forEach(v -> nodes.add(v.centre));
                 for (int[] e : RoadLayout.spanningTree(nodes)) {
-                    pipe(large, nodes.get(e[0]), nodes.get(e[1]), tr.pick(List.of(90.0, 110.0, 160.0)),
-                            tr.chance(0.7) ? "PE管" : "PVC-U管", tr);
+                    pipe(
+                            large,
+                            nodes.get(e[0]),
+                            nodes.get(e[1]),
+                            tr.pick(List.of(90.0, 110.0, 160.0)),
+                            tr.chance(0.7) ? "PE管" : "PVC-U管",
+                            tr);
                 }
                 // villages beyond reach: small schemes, or dispersed supply
                 for (Village v : t.villages) {
@@ -102,13 +124,20 @@ final class WaterSupply {
                         continue;
                     }
                     Coordinate sat = near(v.centre, 100, 600, v.prepared(), vr);
-                    Work small = new Work("SG" + v.code, Names.shortVillage(v.name) + "集中供水站", "small", sat, c.code,
-                            vr.chance(0.6), vr.chance(0.35));
+                    Work small = new Work(
+                            "SG" + v.code,
+                            Names.shortVillage(v.name) + "集中供水站",
+                            "small",
+                            sat,
+                            c.code,
+                            vr.chance(0.6),
+                            vr.chance(0.35));
                     works.add(small);
                     serve(small, List.of(v), SMALL_REACH);
                     int spop = Math.min(999, Math.max(80, population(List.of(v), small, SMALL_REACH)));
                     Geometry area = Geo.intersection(Geo.point(sat).buffer(SMALL_REACH, 12), v.area);
-                    emitWork(small, c.code, Math.min(199, Math.max(20, Math.round(spop * 0.15))), spop, List.of(), area);
+                    emitWork(
+                            small, c.code, Math.min(199, Math.max(20, Math.round(spop * 0.15))), spop, List.of(), area);
                     for (NaturalVillage nv : v.naturalVillages) {
                         if (small.code.equals(servedBy(nv, small)) && Geo.distance(nv.location, sat) < SMALL_REACH) {
                             pipe(small, sat, nv.location, vr.chance(0.5) ? 50.0 : 63.0, "PE管", vr);
@@ -152,10 +181,27 @@ final class WaterSupply {
     }
 
     private void emitWork(Work w, String county, double capacity, int served, List<Village> villages, Geometry area) {
-        out.add("water_work", Geo.point(w.at), "code", w.code, "name", w.name, "kind", w.kind, "capacity_m3d", capacity,
-                "served_population", served, "disinfection", w.disinfection, "protection_zone", w.protection,
-                "county_code", county);
-        Geometry serviceArea = area != null ? area
+        out.add(
+                "water_work",
+                Geo.point(w.at),
+                "code",
+                w.code,
+                "name",
+                w.name,
+                "kind",
+                w.kind,
+                "capacity_m3d",
+                capacity,
+                "served_population",
+                served,
+                "disinfection",
+                w.disinfection,
+                "protection_zone",
+                w.protection,
+                "county_code",
+                county);
+        Geometry serviceArea = area != null
+                ? area
                 : Geo.coverageUnion(villages.stream().map(v -> v.area).toList());
         if (!serviceArea.isEmpty()) {
             out.add("water_service_area", serviceArea, "water_work_code", w.code, "name", w.name + "供水范围");
@@ -167,8 +213,15 @@ final class WaterSupply {
             return;
         }
         double len = Geo.distance(from, to);
-        out.add("water_pipe", Geo.meander(from, to, 0.05, (int) Math.max(1, Math.min(8, len / 2000)), rng),
-                "water_work_code", w.code, "diameter_mm", diameter, "material", material);
+        out.add(
+                "water_pipe",
+                Geo.meander(from, to, 0.05, (int) Math.max(1, Math.min(8, len / 2000)), rng),
+                "water_work_code",
+                w.code,
+                "diameter_mm",
+                diameter,
+                "material",
+                material);
     }
 
     private void tests(List<Work> works, Rng rng) {
@@ -189,7 +242,14 @@ final class WaterSupply {
                         continue;
                     }
                     LocalDate on = LocalDate.of(year, half == 0 ? 4 : 10, 1).plusDays(rng.nextInt(88));
-                    out.add("water_quality_test", null, "water_work_code", w.code, "tested_on", on, "result",
+                    out.add(
+                            "water_quality_test",
+                            null,
+                            "water_work_code",
+                            w.code,
+                            "tested_on",
+                            on,
+                            "result",
                             rng.chance(fail) ? "fail" : "pass");
                 }
             }

@@ -68,7 +68,9 @@ class DemoCityGeneratorTest {
                 Feature y = b.next();
                 assertThat(y.attributes()).as(id + " #" + i).isEqualTo(x.attributes());
                 if (x.geometry() != null) {
-                    assertThat(y.geometry().equalsExact(x.geometry())).as(id + " #" + i + " geometry").isTrue();
+                    assertThat(y.geometry().equalsExact(x.geometry()))
+                            .as(id + " #" + i + " geometry")
+                            .isTrue();
                 }
                 i++;
             }
@@ -80,10 +82,15 @@ class DemoCityGeneratorTest {
     @Test
     void anotherSeedGivesAnotherCity() {
         DemoCity other = new DemoCityGenerator(SEED + 1, DemoScale.SMALL).generate();
-        assertThat(other.features("village").map(Feature::geometry).toList().get(0)
-                .equalsExact(layer("village").get(0).geometry())).isFalse();
+        assertThat(other.features("village")
+                        .map(Feature::geometry)
+                        .toList()
+                        .get(0)
+                        .equalsExact(layer("village").get(0).geometry()))
+                .isFalse();
         assertThat(other.features("village").map(f -> f.getString("code")).toList())
-                .isEqualTo(layer("village").stream().map(f -> f.getString("code")).toList());
+                .isEqualTo(
+                        layer("village").stream().map(f -> f.getString("code")).toList());
     }
 
     @Test
@@ -91,17 +98,20 @@ class DemoCityGeneratorTest {
         Map<String, String> townships = csv("demo/yiyang_townships.csv", 0, 1);
         Map<String, String> villages = csv("demo/yiyang_villages.csv", 0, 1);
         Map<String, String> counties = csv("demo/yiyang_townships.csv", 2, 3);
-        assertThat(counties).hasSize(8).containsKeys("430902", "430903", "430921", "430922", "430923", "430971",
-                "430972", "430981");
+        assertThat(counties)
+                .hasSize(8)
+                .containsKeys("430902", "430903", "430921", "430922", "430923", "430971", "430972", "430981");
         assertThat(townships).hasSize(98);
         assertThat(villages).hasSize(1446);
         assertThat(names("county")).isEqualTo(counties);
         assertThat(names("township")).isEqualTo(townships);
         assertThat(names("village")).isEqualTo(villages);
-        assertThat(layer("township_seat")).extracting(f -> f.getString("township_code"))
+        assertThat(layer("township_seat"))
+                .extracting(f -> f.getString("township_code"))
                 .containsExactlyInAnyOrderElementsOf(townships.keySet());
         for (Feature v : layer("village")) {
-            assertThat(v.getString("township_code")).isEqualTo(v.getString("code").substring(0, 9));
+            assertThat(v.getString("township_code"))
+                    .isEqualTo(v.getString("code").substring(0, 9));
         }
         for (Feature t : layer("township")) {
             assertThat(t.getString("county_code")).isEqualTo(t.getString("code").substring(0, 6));
@@ -117,7 +127,7 @@ class DemoCityGeneratorTest {
     private static Map<String, String> csv(String resource, int key, int value) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         try (var in = DemoCityGeneratorTest.class.getClassLoader().getResourceAsStream(resource);
-             var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.readLine();
             r.lines().filter(l -> !l.isBlank()).map(l -> l.split(",")).forEach(row -> out.put(row[key], row[value]));
         }
@@ -127,19 +137,38 @@ class DemoCityGeneratorTest {
     @Test
     void countySeatsAtTheirRealPositions() {
         Map<String, double[]> seats = Map.of(
-                "430902", new double[] {112.324, 28.591}, "430903", new double[] {112.374, 28.560},
-                "430921", new double[] {112.396, 29.362}, "430922", new double[] {112.156, 28.518},
-                "430923", new double[] {111.213, 28.375}, "430981", new double[] {112.355, 28.845},
-                "430971", new double[] {112.560, 29.170}, "430972", new double[] {112.420, 28.545});
+                "430902",
+                new double[] {112.324, 28.591},
+                "430903",
+                new double[] {112.374, 28.560},
+                "430921",
+                new double[] {112.396, 29.362},
+                "430922",
+                new double[] {112.156, 28.518},
+                "430923",
+                new double[] {111.213, 28.375},
+                "430981",
+                new double[] {112.355, 28.845},
+                "430971",
+                new double[] {112.560, 29.170},
+                "430972",
+                new double[] {112.420, 28.545});
         Map<String, Feature> counties = byCode("county");
-        seats.forEach((code, lonLat) -> assertThat(counties.get(code).geometry()
-                .contains(GF.createPoint(new Coordinate(lonLat[0], lonLat[1])))).as(code).isTrue());
+        seats.forEach((code, lonLat) -> assertThat(
+                        counties.get(code).geometry().contains(GF.createPoint(new Coordinate(lonLat[0], lonLat[1]))))
+                .as(code)
+                .isTrue());
         Map<String, Double> areas = new HashMap<>();
         counties.forEach((code, f) -> areas.put(code, km2(f.geometry())));
         assertThat(areas.get("430923")).as("安化县").isBetween(4300.0, 5800.0);
         assertThat(areas.get("430922")).as("桃江县").isBetween(1700.0, 2500.0);
         assertThat(areas.get("430972")).as("高新区").isLessThan(400.0);
-        assertThat(areas.get("430923")).isGreaterThan(areas.values().stream().filter(a -> a < 4000).mapToDouble(a -> a).sum() / 2);
+        assertThat(areas.get("430923"))
+                .isGreaterThan(areas.values().stream()
+                                .filter(a -> a < 4000)
+                                .mapToDouble(a -> a)
+                                .sum()
+                        / 2);
     }
 
     private static double km2(Geometry lonLat) {
@@ -155,25 +184,35 @@ class DemoCityGeneratorTest {
         for (Feature t : townships.values()) {
             assertThat(t.geometry().isValid()).as(t.getString("code")).isTrue();
             Geometry county = counties.get(t.getString("county_code")).geometry();
-            assertThat(county.contains(t.geometry().getInteriorPoint())).as(t.getString("code")).isTrue();
+            assertThat(county.contains(t.geometry().getInteriorPoint()))
+                    .as(t.getString("code"))
+                    .isTrue();
         }
         Map<String, Double> villageSum = new HashMap<>();
         for (Feature v : layer("village")) {
             assertThat(v.geometry().isValid()).as(v.getString("code")).isTrue();
-            assertThat(v.geometry().getNumGeometries()).as(v.getString("code") + " in one piece").isEqualTo(1);
+            assertThat(v.geometry().getNumGeometries())
+                    .as(v.getString("code") + " in one piece")
+                    .isEqualTo(1);
             Geometry township = townships.get(v.getString("township_code")).geometry();
-            assertThat(township.contains(v.geometry().getInteriorPoint())).as(v.getString("code")).isTrue();
+            assertThat(township.contains(v.geometry().getInteriorPoint()))
+                    .as(v.getString("code"))
+                    .isTrue();
             villageSum.merge(v.getString("township_code"), v.geometry().getArea(), Double::sum);
         }
         townships.forEach((code, t) -> assertThat(villageSum.get(code))
-                .as("villages tile " + code).isCloseTo(t.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01)));
+                .as("villages tile " + code)
+                .isCloseTo(t.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01)));
         double countySum = 0;
         for (Feature c : counties.values()) {
             assertThat(c.geometry().isValid()).isTrue();
             countySum += c.geometry().getArea();
-            double townshipSum = townships.values().stream().filter(t -> t.getString("county_code").equals(c.getString("code")))
-                    .mapToDouble(t -> t.geometry().getArea()).sum();
-            assertThat(townshipSum).isCloseTo(c.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01));
+            double townshipSum = townships.values().stream()
+                    .filter(t -> t.getString("county_code").equals(c.getString("code")))
+                    .mapToDouble(t -> t.geometry().getArea())
+                    .sum();
+            assertThat(townshipSum)
+                    .isCloseTo(c.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01));
         }
         assertThat(countySum).isCloseTo(city.outline().getArea(), org.assertj.core.data.Percentage.withPercentage(0.5));
         assertThat(YIYANG.contains(city.outline().getEnvelopeInternal())).isTrue();
@@ -220,7 +259,9 @@ class DemoCityGeneratorTest {
             String nv = h.getString("natural_village_code");
             assertThat(h.getString("code")).startsWith(nv);
             assertThat(codes.add(h.getString("code"))).isTrue();
-            assertThat(villages.get(h.getString("village_code")).contains(h.geometry())).as(h.getString("code")).isTrue();
+            assertThat(villages.get(h.getString("village_code")).contains(h.geometry()))
+                    .as(h.getString("code"))
+                    .isTrue();
             assertThat((Integer) h.get("population")).isBetween(1, 6);
             toilets += Boolean.TRUE.equals(h.get("sanitary_toilet")) ? 1 : 0;
             nvPopulation.merge(nv, (Integer) h.get("population"), Integer::sum);
@@ -237,17 +278,32 @@ class DemoCityGeneratorTest {
     @Test
     void thePlansFlagsInTheirNumbers() {
         List<Feature> villages = layer("village");
-        assertThat(villages.stream().filter(v -> Boolean.TRUE.equals(v.get("poverty_exited")))).hasSize(297);
-        List<Feature> key = villages.stream().filter(v -> Boolean.TRUE.equals(v.get("key_support"))).toList();
-        List<Feature> demo = villages.stream().filter(v -> Boolean.TRUE.equals(v.get("demonstration"))).toList();
+        assertThat(villages.stream().filter(v -> Boolean.TRUE.equals(v.get("poverty_exited"))))
+                .hasSize(297);
+        List<Feature> key = villages.stream()
+                .filter(v -> Boolean.TRUE.equals(v.get("key_support")))
+                .toList();
+        List<Feature> demo = villages.stream()
+                .filter(v -> Boolean.TRUE.equals(v.get("demonstration")))
+                .toList();
         assertThat(key).hasSize(103);
         assertThat(demo).hasSize(104);
-        assertThat(key.stream().filter(v -> v.getString("code").startsWith("430923")).count()).isGreaterThan(70);
-        assertThat(demo.stream().filter(v -> v.getString("code").startsWith("430903")).count()).isGreaterThan(60);
-        assertThat(villages).filteredOn(v -> ((Double) v.get("collective_income")) < 1).isNotEmpty();
-        assertThat(villages).filteredOn(v -> Boolean.FALSE.equals(v.get("has_cultural_centre"))).isNotEmpty();
-        Map<String, Long> urbanRural = villages.stream().collect(Collectors.groupingBy(v -> v.getString("urban_rural_code"),
-                Collectors.counting()));
+        assertThat(key.stream()
+                        .filter(v -> v.getString("code").startsWith("430923"))
+                        .count())
+                .isGreaterThan(70);
+        assertThat(demo.stream()
+                        .filter(v -> v.getString("code").startsWith("430903"))
+                        .count())
+                .isGreaterThan(60);
+        assertThat(villages)
+                .filteredOn(v -> ((Double) v.get("collective_income")) < 1)
+                .isNotEmpty();
+        assertThat(villages)
+                .filteredOn(v -> Boolean.FALSE.equals(v.get("has_cultural_centre")))
+                .isNotEmpty();
+        Map<String, Long> urbanRural = villages.stream()
+                .collect(Collectors.groupingBy(v -> v.getString("urban_rural_code"), Collectors.counting()));
         assertThat(urbanRural.keySet()).contains("111", "112", "121", "210", "220");
         assertThat(urbanRural.get("220")).isGreaterThan(villages.size() / 2);
     }
@@ -255,12 +311,15 @@ class DemoCityGeneratorTest {
     @Test
     void everyValueFitsTheCatalogue() {
         LayerCatalogue catalogue = LayerCatalogue.standard();
-        assertThat(city.layerIds()).containsExactlyElementsOf(catalogue.sourceLayers().stream().map(LayerDef::id).toList());
+        assertThat(city.layerIds())
+                .containsExactlyElementsOf(
+                        catalogue.sourceLayers().stream().map(LayerDef::id).toList());
         for (LayerDef layer : catalogue.sourceLayers()) {
             assertThat(city.count(layer.id())).as(layer.id()).isPositive();
             Set<String> keys = new HashSet<>();
             city.features(layer.id()).forEach(f -> {
-                assertThat(layer.fields().stream().map(FieldDef::name).toList()).containsAll(f.attributes().keySet());
+                assertThat(layer.fields().stream().map(FieldDef::name).toList())
+                        .containsAll(f.attributes().keySet());
                 for (FieldDef field : layer.fields()) {
                     Object v = f.get(field.name());
                     if (field.required()) {
@@ -271,8 +330,10 @@ class DemoCityGeneratorTest {
                     }
                     switch (field.type()) {
                         case TEXT -> assertThat(v).isInstanceOf(String.class);
-                        case CODE -> assertThat(field.codeList().byValue((String) v)).as(layer.id() + "." + field.name()
-                                + "=" + v).isPresent();
+                        case CODE ->
+                            assertThat(field.codeList().byValue((String) v))
+                                    .as(layer.id() + "." + field.name() + "=" + v)
+                                    .isPresent();
                         case INTEGER -> assertThat(v).isInstanceOf(Integer.class);
                         case DECIMAL -> assertThat(v).isInstanceOf(Double.class);
                         case BOOLEAN -> assertThat(v).isInstanceOf(Boolean.class);
@@ -280,13 +341,16 @@ class DemoCityGeneratorTest {
                     }
                 }
                 if (layer.keyField() != null) {
-                    assertThat(keys.add(f.getString(layer.keyField()))).as(layer.id() + " key " + f.getString(layer.keyField()))
+                    assertThat(keys.add(f.getString(layer.keyField())))
+                            .as(layer.id() + " key " + f.getString(layer.keyField()))
                             .isTrue();
                 }
                 if (layer.geometry().hasGeometry()) {
                     Geometry g = f.geometry();
                     assertThat(g).isNotNull();
-                    assertThat(YIYANG.contains(g.getEnvelopeInternal())).as(layer.id()).isTrue();
+                    assertThat(YIYANG.contains(g.getEnvelopeInternal()))
+                            .as(layer.id())
+                            .isTrue();
                     if (!(g instanceof Point)) {
                         assertThat(g.isValid()).as(layer.id() + " valid").isTrue();
                     }
@@ -316,10 +380,16 @@ class DemoCityGeneratorTest {
         }
         Map<Integer, List<String>> components = new HashMap<>();
         for (int i = 0; i < roads.size(); i++) {
-            components.computeIfAbsent(find(parent, roadNode[i]), k -> new ArrayList<>()).add(roads.get(i).getString("code"));
+            components
+                    .computeIfAbsent(find(parent, roadNode[i]), k -> new ArrayList<>())
+                    .add(roads.get(i).getString("code"));
         }
-        List<String> main = components.values().stream().max((x, y) -> Integer.compare(x.size(), y.size())).orElseThrow();
-        Set<String> outside = roads.stream().map(f -> f.getString("code")).filter(c -> !main.contains(c))
+        List<String> main = components.values().stream()
+                .max((x, y) -> Integer.compare(x.size(), y.size()))
+                .orElseThrow();
+        Set<String> outside = roads.stream()
+                .map(f -> f.getString("code"))
+                .filter(c -> !main.contains(c))
                 .collect(Collectors.toSet());
         assertThat(outside).isEqualTo(city.disconnectedRoads());
         assertThat(city.isolatedRoadFragments()).hasSize(RoadLayout.ISOLATED_FRAGMENTS);
@@ -331,12 +401,18 @@ class DemoCityGeneratorTest {
         }
         for (Feature r : roads) {
             String surface = r.getString("surface");
-            assertThat(r.get("hardened")).as(r.getString("code"))
+            assertThat(r.get("hardened"))
+                    .as(r.getString("code"))
                     .isEqualTo(surface.equals("asphalt") || surface.equals("cement"));
         }
-        assertThat(roads).filteredOn(r -> Boolean.TRUE.equals(r.get("bus_route"))).isNotEmpty();
-        assertThat(layer("road_inspection")).filteredOn(i -> "blocked".equals(i.get("status"))).isNotEmpty()
-                .anyMatch(i -> i.get("closed_on") != null).anyMatch(i -> i.get("closed_on") == null);
+        assertThat(roads)
+                .filteredOn(r -> Boolean.TRUE.equals(r.get("bus_route")))
+                .isNotEmpty();
+        assertThat(layer("road_inspection"))
+                .filteredOn(i -> "blocked".equals(i.get("status")))
+                .isNotEmpty()
+                .anyMatch(i -> i.get("closed_on") != null)
+                .anyMatch(i -> i.get("closed_on") == null);
     }
 
     private static int find(int[] parent, int i) {
@@ -360,44 +436,68 @@ class DemoCityGeneratorTest {
             }
         }
         double metre = 1 / 111_320.0;
-        long unserved = layer("natural_village").stream().filter(nv -> (Integer) nv.get("households") >= 30).filter(nv -> {
-            Envelope e = nv.geometry().getEnvelopeInternal();
-            e.expandBy(150 * metre);
-            @SuppressWarnings("unchecked")
-            List<Geometry> near = hardened.query(e);
-            return near.stream().noneMatch(g -> g.isWithinDistance(nv.geometry(), 100 * metre));
-        }).count();
+        long unserved = layer("natural_village").stream()
+                .filter(nv -> (Integer) nv.get("households") >= 30)
+                .filter(nv -> {
+                    Envelope e = nv.geometry().getEnvelopeInternal();
+                    e.expandBy(150 * metre);
+                    @SuppressWarnings("unchecked")
+                    List<Geometry> near = hardened.query(e);
+                    return near.stream().noneMatch(g -> g.isWithinDistance(nv.geometry(), 100 * metre));
+                })
+                .count();
         assertThat(unserved).isPositive();
     }
 
     @Test
     void servicesHaveGaps() {
-        Set<String> plants = layer("sewage_facility").stream().filter(f -> f.get("kind").equals("township_plant"))
-                .map(f -> f.getString("township_code")).collect(Collectors.toSet());
-        assertThat(layer("township")).filteredOn(t -> !plants.contains(t.getString("code"))
-                && !t.getString("name").endsWith("街道")).isNotEmpty();
-        assertThat(layer("sewage_facility")).extracting(f -> f.getString("status")).contains("operating", "stopped", "building");
-        Set<String> courier = layer("courier_point").stream().map(f -> f.getString("village_code")).collect(Collectors.toSet());
+        Set<String> plants = layer("sewage_facility").stream()
+                .filter(f -> f.get("kind").equals("township_plant"))
+                .map(f -> f.getString("township_code"))
+                .collect(Collectors.toSet());
+        assertThat(layer("township"))
+                .filteredOn(t -> !plants.contains(t.getString("code"))
+                        && !t.getString("name").endsWith("街道"))
+                .isNotEmpty();
+        assertThat(layer("sewage_facility"))
+                .extracting(f -> f.getString("status"))
+                .contains("operating", "stopped", "building");
+        Set<String> courier = layer("courier_point").stream()
+                .map(f -> f.getString("village_code"))
+                .collect(Collectors.toSet());
         assertThat((double) courier.size() / 1446).isBetween(0.78, 0.92);
-        Set<String> tested = layer("water_quality_test").stream().map(f -> f.getString("water_work_code")).collect(Collectors.toSet());
+        Set<String> tested = layer("water_quality_test").stream()
+                .map(f -> f.getString("water_work_code"))
+                .collect(Collectors.toSet());
         List<Feature> works = layer("water_work");
         assertThat(works).filteredOn(w -> !tested.contains(w.getString("code"))).isNotEmpty();
         assertThat(works).filteredOn(w -> w.get("kind").equals("integrated")).hasSize(8);
-        assertThat(works).filteredOn(w -> w.get("kind").equals("large") && Boolean.FALSE.equals(w.get("disinfection"))).isNotEmpty();
-        assertThat(layer("water_quality_test")).extracting(f -> f.getString("result")).contains("pass", "fail");
+        assertThat(works)
+                .filteredOn(w -> w.get("kind").equals("large") && Boolean.FALSE.equals(w.get("disinfection")))
+                .isNotEmpty();
+        assertThat(layer("water_quality_test"))
+                .extracting(f -> f.getString("result"))
+                .contains("pass", "fail");
         List<Feature> cold = layer("cold_chain_site");
         assertThat(cold).filteredOn(f -> f.get("tier").equals("county")).hasSize(7);
         assertThat(cold).filteredOn(f -> f.get("tier").equals("township")).hasSizeBetween(55, 80);
         assertThat(cold).filteredOn(f -> f.get("tier").equals("village")).hasSizeBetween(600, 820);
-        assertThat(layer("bus_stop").stream().map(f -> f.getString("village_code")).distinct().count()).isBetween(1000L, 1400L);
+        assertThat(layer("bus_stop").stream()
+                        .map(f -> f.getString("village_code"))
+                        .distinct()
+                        .count())
+                .isBetween(1000L, 1400L);
     }
 
     @Test
     void plansCoverNeighbouringVillages() {
         List<Feature> plans = layer("village_plan");
         assertThat(plans).hasSize(Planning.PLANS);
-        assertThat(plans).filteredOn(p -> p.get("status").equals("approved")).hasSizeGreaterThan(20)
-                .allMatch(p -> p.getString("document_number").matches(".+〔20\\d\\d〕\\d+号") && p.get("approved_on") != null);
+        assertThat(plans)
+                .filteredOn(p -> p.get("status").equals("approved"))
+                .hasSizeGreaterThan(20)
+                .allMatch(p ->
+                        p.getString("document_number").matches(".+〔20\\d\\d〕\\d+号") && p.get("approved_on") != null);
         assertThat(plans).extracting(p -> p.getString("status")).contains("compiling", "reviewing");
         Map<String, Feature> villages = byCode("village");
         for (Feature p : plans) {
@@ -406,7 +506,8 @@ class DemoCityGeneratorTest {
             double sum = 0;
             for (String c : codes) {
                 sum += villages.get(c).geometry().getArea();
-                assertThat(p.geometry().contains(villages.get(c).geometry().getInteriorPoint())).isTrue();
+                assertThat(p.geometry().contains(villages.get(c).geometry().getInteriorPoint()))
+                        .isTrue();
             }
             assertThat(p.geometry().getArea()).isCloseTo(sum, org.assertj.core.data.Percentage.withPercentage(0.1));
         }
@@ -428,18 +529,27 @@ class DemoCityGeneratorTest {
         Map<String, Double> farmland = new HashMap<>();
         for (Feature f : layer("basic_farmland")) {
             farmland.merge(f.getString("county_code"), f.geometry().getArea(), Double::sum);
-            assertThat(counties.get(f.getString("county_code")).geometry().contains(f.geometry().getInteriorPoint())).isTrue();
+            assertThat(counties.get(f.getString("county_code"))
+                            .geometry()
+                            .contains(f.geometry().getInteriorPoint()))
+                    .isTrue();
         }
         double lowland = farmland.getOrDefault("430921", 0.0) + farmland.getOrDefault("430981", 0.0);
         assertThat(lowland).isGreaterThan(3 * farmland.getOrDefault("430923", 0.0));
         Geometry anhua = counties.get("430923").geometry();
-        double redInAnhua = layer("ecological_redline").stream().mapToDouble(f -> f.geometry().intersection(anhua).getArea()).sum();
+        double redInAnhua = layer("ecological_redline").stream()
+                .mapToDouble(f -> f.geometry().intersection(anhua).getArea())
+                .sum();
         assertThat(redInAnhua / anhua.getArea()).isBetween(0.05, 0.5);
-        Geometry towns = GF.buildGeometry(layer("town_development_boundary").stream().map(Feature::geometry).toList()).union();
+        Geometry towns = GF.buildGeometry(layer("town_development_boundary").stream()
+                        .map(Feature::geometry)
+                        .toList())
+                .union();
         for (Feature f : layer("basic_farmland")) {
             assertThat(f.geometry().intersection(towns).getArea()).isLessThan(1e-9);
         }
-        Set<String> withBoundary = layer("town_development_boundary").stream().map(f -> f.getString("township_code"))
+        Set<String> withBoundary = layer("town_development_boundary").stream()
+                .map(f -> f.getString("township_code"))
                 .collect(Collectors.toSet());
         assertThat(withBoundary).contains("430923121", "430902005", "430921125");
     }
@@ -453,7 +563,12 @@ class DemoCityGeneratorTest {
         assertThat(perVillage).hasSize(1446);
         assertThat(perVillage.values()).allMatch(n -> n >= 6 && n <= 12);
         assertThat(full.count("village")).isEqualTo(1446);
-        assertThat(full.features("village").map(f -> f.geometry()).toList().get(100)
-                .equalsExact(layer("village").get(100).geometry())).as("same boundaries at both scales").isTrue();
+        assertThat(full.features("village")
+                        .map(f -> f.geometry())
+                        .toList()
+                        .get(100)
+                        .equalsExact(layer("village").get(100).geometry()))
+                .as("same boundaries at both scales")
+                .isTrue();
     }
 }

@@ -43,21 +43,30 @@ class DemoDataLoaderIT {
             assertThat(report.synthetic()).isTrue();
             assertThat(report.notice()).contains("SYNTHETIC");
             assertThat(report.counts().keySet())
-                    .containsExactlyElementsOf(catalogue.sourceLayers().stream().map(LayerDef::id).toList());
+                    .containsExactlyElementsOf(
+                            catalogue.sourceLayers().stream().map(LayerDef::id).toList());
             for (LayerDef layer : catalogue.sourceLayers()) {
                 LayerSummary summary = repo.summary(layer);
-                assertThat(summary.featureCount()).as(layer.id()).isEqualTo(city.count(layer.id()))
-                        .isEqualTo(report.counts().get(layer.id())).isPositive();
+                assertThat(summary.featureCount())
+                        .as(layer.id())
+                        .isEqualTo(city.count(layer.id()))
+                        .isEqualTo(report.counts().get(layer.id()))
+                        .isPositive();
                 if (layer.geometry().hasGeometry()) {
-                    assertThat(YIYANG.contains(summary.extent())).as(layer.id() + " " + summary.extent()).isTrue();
+                    assertThat(YIYANG.contains(summary.extent()))
+                            .as(layer.id() + " " + summary.extent())
+                            .isTrue();
                 }
             }
             Optional<Feature> village = repo.findByKey(catalogue.get("village"), "430923121217");
             assertThat(village).isPresent();
-            Feature expected = city.features("village").filter(f -> f.getString("code").equals("430923121217"))
-                    .findFirst().orElseThrow();
+            Feature expected = city.features("village")
+                    .filter(f -> f.getString("code").equals("430923121217"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(village.get().attributes()).isEqualTo(expected.attributes());
-            assertThat(village.get().geometry().equalsExact(expected.geometry(), 1e-9)).isTrue();
+            assertThat(village.get().geometry().equalsExact(expected.geometry(), 1e-9))
+                    .isTrue();
 
             // loading again replaces, it does not add
             DemoLoadReport again = loader.load(DemoScale.SMALL, DemoCityGenerator.DEFAULT_SEED);

@@ -19,49 +19,93 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("cn.yiyang.planning");
     }
 
     @Test
     void geoCoreDependsOnJtsAndProj4jOnly() {
-        noClasses().that().resideInAPackage("cn.yiyang.planning.geo..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..", "java.sql..",
-                        "javax.sql..", "org.h2..", "org.h2gis..", "org.postgresql..", "cn.yiyang.planning.layers..",
-                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.yiyang.planning.geo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "org.h2..",
+                        "org.h2gis..",
+                        "org.postgresql..",
+                        "cn.yiyang.planning.layers..",
+                        "cn.yiyang.planning.importer..",
+                        "cn.yiyang.planning.demo..",
+                        "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
     @Test
     void layersDependOnGeoCoreOnly() {
-        noClasses().that().resideInAPackage("cn.yiyang.planning.layers..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.yiyang.planning.layers..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "cn.yiyang.planning.importer..",
+                        "cn.yiyang.planning.demo..",
+                        "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
     @Test
     void dataImportDoesNotKnowTheAppOrTheDemo() {
-        noClasses().that().resideInAPackage("cn.yiyang.planning.importer..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "cn.yiyang.planning.demo..", "cn.yiyang.planning.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.yiyang.planning.importer..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "cn.yiyang.planning.demo..",
+                        "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
     @Test
     void demoDataDependsOnLayersOnly() {
-        noClasses().that().resideInAPackage("cn.yiyang.planning.demo..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
-                        "cn.yiyang.planning.importer..", "cn.yiyang.planning.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("cn.yiyang.planning.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.vaadin..",
+                        "cn.yiyang.planning.importer..",
+                        "cn.yiyang.planning.app..")
                 .check(classes);
     }
 
     @Test
     void viewsCallServicesNeverJdbcOrStores() {
-        noClasses().that().areAssignableTo(com.vaadin.flow.component.Component.class)
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-                        "cn.yiyang.planning.layers.store..", "cn.yiyang.planning.layers.feature..",
-                        "cn.yiyang.planning.layers.load..", "cn.yiyang.planning.layers.register..")
+        noClasses()
+                .that()
+                .areAssignableTo(com.vaadin.flow.component.Component.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "cn.yiyang.planning.layers.store..",
+                        "cn.yiyang.planning.layers.feature..",
+                        "cn.yiyang.planning.layers.load..",
+                        "cn.yiyang.planning.layers.register..")
                 .check(classes);
     }
 }

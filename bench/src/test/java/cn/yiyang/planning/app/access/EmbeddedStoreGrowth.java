@@ -14,7 +14,8 @@ class EmbeddedStoreGrowth {
     @Test
     void fileSizeOverRuns() throws Exception {
         Path dir = Path.of("target", "bench", "h2-full");
-        StoreSettings h2 = BenchDatabase.h2gis(dir.resolve("planning").toAbsolutePath().toString());
+        StoreSettings h2 =
+                BenchDatabase.h2gis(dir.resolve("planning").toAbsolutePath().toString());
         Path file = dir.resolve("planning.mv.db");
         System.out.printf(Locale.ROOT, "[growth] start: %,d MB%n", Files.size(file) >> 20);
         for (int i = 1; i <= Integer.getInteger("growth.runs", 6); i++) {

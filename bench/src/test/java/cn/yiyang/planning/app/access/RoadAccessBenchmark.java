@@ -45,7 +45,8 @@ class RoadAccessBenchmark {
     @Test
     void fullCityJavaVersusPostgisSql() throws Exception {
         String url = BenchDatabase.postgis("planning_access_bench");
-        StoreSettings h2 = BenchDatabase.h2gis(Path.of("target", "bench", "h2-full", "planning").toAbsolutePath()
+        StoreSettings h2 = BenchDatabase.h2gis(Path.of("target", "bench", "h2-full", "planning")
+                .toAbsolutePath()
                 .toString());
         AccessSettings settings = AccessSettings.defaults();
         List<Double> pgRead = new ArrayList<>();
@@ -57,12 +58,12 @@ class RoadAccessBenchmark {
         PostgisAccessSql.Counts counts = null;
         int households = 0;
         try (SpatialStore pg = SpatialStore.open(new StoreSettings(url, null, null));
-             SpatialStore embedded = SpatialStore.open(h2)) {
+                SpatialStore embedded = SpatialStore.open(h2)) {
             Set<String> impassable = pg.withConnection(PostgisAccessSql::impassableFromInspections);
             for (int round = 0; round < ROUNDS; round++) {
                 long t0 = System.nanoTime();
-                AccessInputReader.Read read = new AccessInputReader(new JdbcFeatureRepository(pg), catalogue, "益阳市")
-                        .read(impassable);
+                AccessInputReader.Read read =
+                        new AccessInputReader(new JdbcFeatureRepository(pg), catalogue, "益阳市").read(impassable);
                 long t1 = System.nanoTime();
                 last = new RoadAccessAnalysis(settings).run(read.input());
                 long t2 = System.nanoTime();
@@ -75,23 +76,31 @@ class RoadAccessBenchmark {
                 sql.add((System.nanoTime() - s0) / 1e6);
 
                 long h0 = System.nanoTime();
-                AccessInputReader.Read hread = new AccessInputReader(new JdbcFeatureRepository(embedded), catalogue,
-                        "益阳市").read(impassable);
+                AccessInputReader.Read hread =
+                        new AccessInputReader(new JdbcFeatureRepository(embedded), catalogue, "益阳市").read(impassable);
                 long h1 = System.nanoTime();
                 AccessResult onH2 = new RoadAccessAnalysis(settings).run(hread.input());
                 long h2t = System.nanoTime();
                 h2Read.add((h1 - h0) / 1e6);
                 h2Analysis.add((h2t - h1) / 1e6);
                 assertThat(onH2.indicators()).hasSameSizeAs(last.indicators());
-                System.out.printf(Locale.ROOT, "[bench] round %d: pg read %.0f + analysis %.0f ms; h2 read %.0f + "
-                        + "analysis %.0f ms; SQL %.0f ms%n", round + 1, pgRead.getLast(), pgAnalysis.getLast(),
-                        h2Read.getLast(), h2Analysis.getLast(), sql.getLast());
+                System.out.printf(
+                        Locale.ROOT,
+                        "[bench] round %d: pg read %.0f + analysis %.0f ms; h2 read %.0f + "
+                                + "analysis %.0f ms; SQL %.0f ms%n",
+                        round + 1,
+                        pgRead.getLast(),
+                        pgAnalysis.getLast(),
+                        h2Read.getLast(),
+                        h2Analysis.getLast(),
+                        sql.getLast());
             }
         }
         // A whole run through the service, as the page and the API start it: read, analysis, and storing the
         // indicators (every unit and group, natural villages included) and the three result layers.
         List<String> whole = new ArrayList<>();
-        for (var entry : Map.of("PostGIS", new StoreSettings(url, null, null), "H2GIS (embedded)", h2).entrySet()) {
+        for (var entry : Map.of("PostGIS", new StoreSettings(url, null, null), "H2GIS (embedded)", h2)
+                .entrySet()) {
             try (SpatialStore store = SpatialStore.open(entry.getValue())) {
                 whole.add(entry.getKey() + ": " + serviceRun(store));
             }
@@ -99,22 +108,34 @@ class RoadAccessBenchmark {
         Map<String, String> compare = new TreeMap<>();
         boolean same = true;
         for (var e : counts.city().entrySet()) {
-            UnitIndicator u = last.indicator(AccessIndicator.byId(e.getKey()).orElseThrow(), UnitLevel.CITY, "430900",
-                    UnitGroup.ALL).orElseThrow();
+            UnitIndicator u = last.indicator(
+                            AccessIndicator.byId(e.getKey()).orElseThrow(), UnitLevel.CITY, "430900", UnitGroup.ALL)
+                    .orElseThrow();
             boolean equal = u.numerator() == e.getValue()[0] && u.denominator() == e.getValue()[1];
             same &= equal;
-            compare.put(e.getKey(), String.format(Locale.ROOT, "Java %,d / %,d · SQL %,d / %,d%s", u.numerator(),
-                    u.denominator(), e.getValue()[0], e.getValue()[1], equal ? "" : "  ← DIFFERENT"));
+            compare.put(
+                    e.getKey(),
+                    String.format(
+                            Locale.ROOT,
+                            "Java %,d / %,d · SQL %,d / %,d%s",
+                            u.numerator(),
+                            u.denominator(),
+                            e.getValue()[0],
+                            e.getValue()[1],
+                            equal ? "" : "  ← DIFFERENT"));
         }
         line("# Road-access benchmark (full demo city)%n");
-        line("%,d households, %,d gaps, %d cores, %d rounds; medians (min-max) in ms%n", households,
-                last.gaps().size(), Runtime.getRuntime().availableProcessors(), ROUNDS);
+        line(
+                "%,d households, %,d gaps, %d cores, %d rounds; medians (min-max) in ms%n",
+                households, last.gaps().size(), Runtime.getRuntime().availableProcessors(), ROUNDS);
         line("| what | read | analysis | total |%n|---|---|---|---|%n");
         line("| Java on PostGIS | %s | %s | %s |%n", stat(pgRead), stat(pgAnalysis), stat(sum(pgRead, pgAnalysis)));
-        line("| Java on H2GIS (embedded) | %s | %s | %s |%n", stat(h2Read), stat(h2Analysis),
-                stat(sum(h2Read, h2Analysis)));
+        line(
+                "| Java on H2GIS (embedded) | %s | %s | %s |%n",
+                stat(h2Read), stat(h2Analysis), stat(sum(h2Read, h2Analysis)));
         line("| PostGIS SQL (ST_ClusterDBSCAN + ST_DWithin geography, GiST) | | | %s |%n", stat(sql));
-        line("%nratio Java on PostGIS / SQL (medians): %.2f; Java on H2GIS / SQL: %.2f%n",
+        line(
+                "%nratio Java on PostGIS / SQL (medians): %.2f; Java on H2GIS / SQL: %.2f%n",
                 median(sum(pgRead, pgAnalysis)) / median(sql), median(sum(h2Read, h2Analysis)) / median(sql));
         line("%nWhole runs through RoadAccessService (one each; read + analysis + store, ms):%n");
         whole.forEach(w -> line("- %s%n", w));
@@ -136,12 +157,18 @@ class RoadAccessBenchmark {
         var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
         beans.addBean("impassable", (ImpassableRoads) () -> impassable);
         var worker = java.util.concurrent.Executors.newSingleThreadExecutor();
-        RoadAccessService service = new RoadAccessService(repo, catalogue,
+        RoadAccessService service = new RoadAccessService(
+                repo,
+                catalogue,
                 new cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository(store),
-                new cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository(store), versions,
+                new cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository(store),
+                versions,
                 new cn.yiyang.planning.layers.store.JdbcLayerLoadRepository(store),
-                beans.getBeanProvider(ImpassableRoads.class), new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1,
-                100, true), "2021-2025", new cn.yiyang.planning.app.i18n.Messages(), worker);
+                beans.getBeanProvider(ImpassableRoads.class),
+                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true),
+                "2021-2025",
+                new cn.yiyang.planning.app.i18n.Messages(),
+                worker);
         try {
             long t0 = System.nanoTime();
             String id = service.start(AccessSettings.defaults(), "benchmark").id();
@@ -151,11 +178,19 @@ class RoadAccessBenchmark {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             var run = service.get(id);
             assertThat(run.status()).isEqualTo(cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED);
-            var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.summaryJson());
-            return String.format(Locale.ROOT, "%,d ms from start to succeeded (read %d, analysis %d, store %d: %s), "
-                    + "%,d unserved households and %,d gaps written", ms, summary.get("readMs").asLong(),
-                    summary.get("analysisMs").asLong(), summary.get("storeMs").asLong(), summary.get("storeSteps"),
-                    summary.get("households").asLong() - summary.get("householdsServed").asLong(),
+            var summary =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.summaryJson());
+            return String.format(
+                    Locale.ROOT,
+                    "%,d ms from start to succeeded (read %d, analysis %d, store %d: %s), "
+                            + "%,d unserved households and %,d gaps written",
+                    ms,
+                    summary.get("readMs").asLong(),
+                    summary.get("analysisMs").asLong(),
+                    summary.get("storeMs").asLong(),
+                    summary.get("storeSteps"),
+                    summary.get("households").asLong()
+                            - summary.get("householdsServed").asLong(),
                     summary.get("gaps").asLong());
         } finally {
             worker.shutdownNow();
@@ -182,7 +217,10 @@ class RoadAccessBenchmark {
     }
 
     private static String stat(List<Double> values) {
-        return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(values),
+        return String.format(
+                Locale.ROOT,
+                "%.0f (%.0f-%.0f)",
+                median(values),
                 values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }

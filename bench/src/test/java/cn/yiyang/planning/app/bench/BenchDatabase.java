@@ -24,8 +24,7 @@ import java.util.Locale;
  */
 public final class BenchDatabase {
 
-    private BenchDatabase() {
-    }
+    private BenchDatabase() {}
 
     /**
      * @param db the database name on the test server
@@ -36,7 +35,8 @@ public final class BenchDatabase {
             throw new IllegalArgumentException("not a plain database name: " + db);
         }
         String admin = TestStores.adminUrl();
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'")) {
                 if (!rs.next()) {
                     st.execute("CREATE DATABASE " + db);
@@ -69,12 +69,16 @@ public final class BenchDatabase {
                 return;
             }
             long t = System.nanoTime();
-            DemoLoadReport report = new DemoDataLoader(repo, catalogue).load(DemoScale.FULL,
-                    DemoCityGenerator.DEFAULT_SEED);
+            DemoLoadReport report =
+                    new DemoDataLoader(repo, catalogue).load(DemoScale.FULL, DemoCityGenerator.DEFAULT_SEED);
             var loads = new JdbcLayerLoadRepository(store);
-            report.counts().forEach((layer, n) -> loads.record(new LayerLoad(layer, "synthetic demo city (full)", true,
-                    "REPLACE", n, "benchmark", null)));
-            System.out.printf(Locale.ROOT, "[bench] loaded the full city (%d features) in %.1f s%n", report.total(),
+            report.counts()
+                    .forEach((layer, n) -> loads.record(
+                            new LayerLoad(layer, "synthetic demo city (full)", true, "REPLACE", n, "benchmark", null)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "[bench] loaded the full city (%d features) in %.1f s%n",
+                    report.total(),
                     (System.nanoTime() - t) / 1e9);
             if (vacuum) {
                 store.withConnection(conn -> {

@@ -22,8 +22,7 @@ import java.util.Locale;
 final class KeepAliveClient implements AutoCloseable {
 
     /** The response of one request: status and body. */
-    record Response(int status, byte[] body) {
-    }
+    record Response(int status, byte[] body) {}
 
     private final String host;
     private final int port;
@@ -87,8 +86,9 @@ final class KeepAliveClient implements AutoCloseable {
         byte[] body;
         if (chunked) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 all.write(in.readNBytes(size));
                 line();
             }

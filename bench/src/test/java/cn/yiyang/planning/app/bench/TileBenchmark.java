@@ -55,16 +55,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * </ol>
  * Writes {@code target/bench/tile-benchmark.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=false", "planning.tianditu.key=", "logging.level.root=warn",
-                // the app's folder (uploads) under target/, not bench/data
-                "planning.data-dir=target/bench/data",
-                // the road-access run at first start would share the cores with the measurements
-                "planning.road-access.run-on-start=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=false",
+            "planning.tianditu.key=",
+            "logging.level.root=warn",
+            // the app's folder (uploads) under target/, not bench/data
+            "planning.data-dir=target/bench/data",
+            // the road-access run at first start would share the cores with the measurements
+            "planning.road-access.run-on-start=false"
+        })
 class TileBenchmark {
 
     /** The benchmark database on the test server ({@code -Dtile.benchmark.db}, default planning_bench). */
     static final String DB = System.getProperty("tile.benchmark.db", "planning_bench");
+
     static final int CLIENTS = 20;
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("tile.benchmark.requests", 100);
     static final int TILES_PER_ZOOM = 120;
@@ -79,8 +85,11 @@ class TileBenchmark {
      * Only these rows ({@code -Dtile.benchmark.rows=road/15,household/15}; default all): for profiling one
      * kind of tile with more rounds.
      */
-    static final Set<String> ONLY_ROWS = Set.of(System.getProperty("tile.benchmark.rows", "").split(",")).stream()
-            .filter(r -> !r.isBlank()).collect(java.util.stream.Collectors.toSet());
+    static final Set<String> ONLY_ROWS = Set.of(
+                    System.getProperty("tile.benchmark.rows", "").split(","))
+            .stream()
+            .filter(r -> !r.isBlank())
+            .collect(java.util.stream.Collectors.toSet());
     /**
      * Where to write each measured run's path, row, start and end ({@code System.nanoTime()}, the clock of
      * {@code perf record -k CLOCK_MONOTONIC}) and number of requests, one line each: to cut a system-wide
@@ -97,6 +106,7 @@ class TileBenchmark {
     /** Each client thread's own connection (by session cookie). */
     private static final ThreadLocal<java.util.Map<String, KeepAliveClient>> CONNECTIONS =
             ThreadLocal.withInitial(java.util.HashMap::new);
+
     private static String benchUrl;
 
     @DynamicPropertySource
@@ -119,6 +129,7 @@ class TileBenchmark {
 
     @LocalServerPort
     int port;
+
     @org.springframework.beans.factory.annotation.Autowired
     cn.yiyang.planning.app.table.FeatureTableService table;
 
@@ -128,8 +139,13 @@ class TileBenchmark {
     void tileLatencyThroughputAndFirstRender() throws Exception {
         LayerCatalogue catalogue = LayerCatalogue.standard();
         line("# Tile benchmark (full demo city, PostGIS)%n");
-        line("clients %d, requests per client and round %d, %d rounds of SQL then HTTP per row, up to %d distinct tiles per layer and zoom, cores the app sees: %d (%s), HTTP client: %s%n",
-                CLIENTS, REQUESTS_PER_CLIENT, ROUNDS, TILES_PER_ZOOM, Runtime.getRuntime().availableProcessors(),
+        line(
+                "clients %d, requests per client and round %d, %d rounds of SQL then HTTP per row, up to %d distinct tiles per layer and zoom, cores the app sees: %d (%s), HTTP client: %s%n",
+                CLIENTS,
+                REQUESTS_PER_CLIENT,
+                ROUNDS,
+                TILES_PER_ZOOM,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("tile.benchmark.topology", "app, load generator and database on the same cores"),
                 JDK_CLIENT ? "JDK HttpClient" : "kept-alive socket per client (KeepAliveClient)");
 
@@ -141,20 +157,28 @@ class TileBenchmark {
             cookie = "JSESSIONID=" + session.getValue();
             for (int i = 0; i < 3; i++) {
                 browser.get("/");
-                browser.waitFor(Duration.ofSeconds(120), "the map to render", () ->
-                        !browser.driver().findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
-                renders.add(Long.parseLong(browser.driver().findElement(By.tagName("planning-map"))
-                        .getDomAttribute("data-rendered-ms")));
+                browser.waitFor(
+                        Duration.ofSeconds(120),
+                        "the map to render",
+                        () -> !browser.driver()
+                                .findElements(By.cssSelector("planning-map[data-rendered='true']"))
+                                .isEmpty());
+                renders.add(Long.parseLong(
+                        browser.driver().findElement(By.tagName("planning-map")).getDomAttribute("data-rendered-ms")));
             }
             browser.screenshot("bench-full-city");
         }
-        line("%nFirst full map render in headless Chromium (navigation → first complete render, signed in): "
-                + "runs %s ms, median %d ms%n", renders, median(renders));
+        line(
+                "%nFirst full map render in headless Chromium (navigation → first complete render, signed in): "
+                        + "runs %s ms, median %d ms%n",
+                renders, median(renders));
 
         try (SpatialStore store = SpatialStore.open(new StoreSettings(benchUrl, null, null))) {
             PostgisTileSource bare = new PostgisTileSource(store);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(CLIENTS))
+                    .build();
             List<Row> rows = new ArrayList<>();
             for (String layerId : List.of("household", "road")) {
                 LayerDef layer = catalogue.get(layerId);
@@ -168,7 +192,8 @@ class TileBenchmark {
             long warm = System.nanoTime();
             warmUp(rows, r -> c -> bare.tile(r.layer(), c));
             warmUp(rows, r -> c -> fetch(http, cookie, r.layer().id(), c));
-            line("%nWarm-up before measuring: %,d requests on each path (HTTP, SQL) over all rows' tiles, %.0f s%n",
+            line(
+                    "%nWarm-up before measuring: %,d requests on each path (HTTP, SQL) over all rows' tiles, %.0f s%n",
                     WARMUP, (System.nanoTime() - warm) / 1e9);
             line("%n| layer | z | tiles | avg bytes | HTTP median (20 clients) | HTTP p95 (20) | HTTP tiles/s (20) "
                     + "| SQL median (20 threads) | SQL p95 (20) | SQL tiles/s (20) | overhead at 20 "
@@ -199,15 +224,26 @@ class TileBenchmark {
                 Run web = Run.EMPTY;
                 for (int round = 0; round < ROUNDS; round++) {
                     sql = sql.and(phase("sql " + layerId + "/" + z, concurrently(tiles, c -> bare.tile(layer, c))));
-                    web = web.and(phase("http " + layerId + "/" + z,
-                            concurrently(tiles, c -> fetch(http, cookie, layerId, c))));
+                    web = web.and(phase(
+                            "http " + layerId + "/" + z, concurrently(tiles, c -> fetch(http, cookie, layerId, c))));
                 }
                 boolean empty = bytes == 0; // left empty by the zoom rules: no query at all
-                line("| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n", layerId, z,
-                        tiles.size(), bytes / Math.max(1, tiles.size()), ms(web.median()), ms(web.p95()),
-                        web.throughput(), ms(sql.median()), ms(sql.p95()), sql.throughput(),
-                        empty ? "n/a (empty)" : ratio(web.median(), sql.median()), ms(median(seqWeb)),
-                        ms(median(seqSql)), empty ? "n/a (empty)" : ratio(median(seqWeb), median(seqSql)));
+                line(
+                        "| %s | %d | %d | %d | %s | %s | %.0f | %s | %s | %.0f | %s | %s | %s | %s |%n",
+                        layerId,
+                        z,
+                        tiles.size(),
+                        bytes / Math.max(1, tiles.size()),
+                        ms(web.median()),
+                        ms(web.p95()),
+                        web.throughput(),
+                        ms(sql.median()),
+                        ms(sql.p95()),
+                        sql.throughput(),
+                        empty ? "n/a (empty)" : ratio(web.median(), sql.median()),
+                        ms(median(seqWeb)),
+                        ms(median(seqSql)),
+                        empty ? "n/a (empty)" : ratio(median(seqWeb), median(seqSql)));
             }
         }
         attributeTable();
@@ -218,11 +254,11 @@ class TileBenchmark {
     }
 
     /** A row of the table: a layer at a zoom and its sample of tiles. */
-    record Row(LayerDef layer, int z, List<TileCoord> tiles) {
-    }
+    record Row(LayerDef layer, int z, List<TileCoord> tiles) {}
 
     /** {@link #WARMUP} calls with {@link #CLIENTS} threads, taking the rows' tiles in turn. */
-    private static void warmUp(List<Row> rows, java.util.function.Function<Row, java.util.function.Consumer<TileCoord>> call)
+    private static void warmUp(
+            List<Row> rows, java.util.function.Function<Row, java.util.function.Consumer<TileCoord>> call)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger next = new AtomicInteger();
@@ -231,7 +267,9 @@ class TileBenchmark {
             fs.add(pool.submit(() -> {
                 for (int n = next.getAndIncrement(); n < WARMUP; n = next.getAndIncrement()) {
                     Row row = rows.get(n % rows.size());
-                    call.apply(row).accept(row.tiles().get((n / rows.size()) % row.tiles().size()));
+                    call.apply(row)
+                            .accept(row.tiles()
+                                    .get((n / rows.size()) % row.tiles().size()));
                 }
             }));
         }
@@ -244,11 +282,14 @@ class TileBenchmark {
     /** The attribute table's queries on the household layer (the largest), each the median of 5 runs. */
     private void attributeTable() {
         var all = cn.yiyang.planning.app.table.TableQuery.all();
-        line("%nAttribute table on the household layer (median of 5, after one warm-up):%n%n| query | time |%n|---|---|%n");
+        line(
+                "%nAttribute table on the household layer (median of 5, after one warm-up):%n%n| query | time |%n|---|---|%n");
         timed("count, no filter", () -> table.count("household", all));
         timed("first page (50 rows)", () -> table.rows("household", all, 0, 50));
         timed("page at row 300,000", () -> table.rows("household", all, 300_000, 50));
-        timed("sorted by population, first page", () -> table.rows("household", all.sortedBy("population", false), 0, 50));
+        timed(
+                "sorted by population, first page",
+                () -> table.rows("household", all.sortedBy("population", false), 0, 50));
         var filtered = all.withFilters(java.util.Map.of("code", "4309211")).withScope("430921");
         timed("count, code contains + county scope", () -> table.count("household", filtered));
         var box = all.withExtent(new org.locationtech.jts.geom.Envelope(112.30, 112.40, 28.50, 28.60));
@@ -273,10 +314,12 @@ class TileBenchmark {
     /** Distinct tiles of the zoom that hold the layer's features, from a spread sample of the layer. */
     private static List<TileCoord> sample(SpatialStore store, LayerDef layer, int z) {
         String geom = layer.id().equals("road") ? "ST_PointOnSurface(geom)" : "geom";
-        String sql = "SELECT ST_X(" + geom + "), ST_Y(" + geom + ") FROM " + layer.table() + " WHERE id % 97 = 0 ORDER BY id";
+        String sql = "SELECT ST_X(" + geom + "), ST_Y(" + geom + ") FROM " + layer.table()
+                + " WHERE id % 97 = 0 ORDER BY id";
         Set<TileCoord> tiles = new LinkedHashSet<>();
         store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
                 List<TileCoord> all = new ArrayList<>();
                 while (rs.next()) {
                     all.add(TileCoord.containing(z, rs.getDouble(1), rs.getDouble(2)));
@@ -297,15 +340,20 @@ class TileBenchmark {
     private byte[] fetch(HttpClient http, String cookie, String layer, TileCoord c) {
         String path = "/tiles/" + layer + "/" + c.z() + "/" + c.x() + "/" + c.y() + ".mvt";
         if (!JDK_CLIENT) {
-            KeepAliveClient.Response resp = CONNECTIONS.get().computeIfAbsent(cookie,
-                    k -> new KeepAliveClient("127.0.0.1", port, k)).get(path);
+            KeepAliveClient.Response resp = CONNECTIONS
+                    .get()
+                    .computeIfAbsent(cookie, k -> new KeepAliveClient("127.0.0.1", port, k))
+                    .get(path);
             if (resp.status() != 200) {
                 throw new IllegalStateException("HTTP " + resp.status() + " for " + path);
             }
             return resp.body();
         }
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", cookie).timeout(Duration.ofSeconds(60)).GET().build();
+                .header("Cookie", cookie)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
             if (resp.statusCode() != 200) {
@@ -347,14 +395,17 @@ class TileBenchmark {
     /** The run, its path and times appended to {@link #PHASE_LOG} when that is set. */
     private static Run phase(String what, Run run) throws IOException {
         if (!PHASE_LOG.isEmpty()) {
-            Files.writeString(Path.of(PHASE_LOG), what + " " + run.start() + " " + (run.start() + run.nanos()) + " "
-                    + run.latencies().length + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(PHASE_LOG),
+                    what + " " + run.start() + " " + (run.start() + run.nanos()) + " " + run.latencies().length + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
         return run;
     }
 
-    private static Run concurrently(List<TileCoord> tiles, java.util.function.Consumer<TileCoord> call) throws Exception {
+    private static Run concurrently(List<TileCoord> tiles, java.util.function.Consumer<TileCoord> call)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger next = new AtomicInteger();
         long[] lat = new long[CLIENTS * REQUESTS_PER_CLIENT];

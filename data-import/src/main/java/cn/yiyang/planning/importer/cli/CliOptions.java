@@ -30,8 +30,21 @@ import java.util.Map;
  * @param report       where to write the problem list as CSV, or null
  * @param help         whether only the usage was asked for
  */
-record CliOptions(String db, String dbUser, String dbPassword, String layer, List<Path> files, Crs crs,
-                  Charset encoding, String table, LoadMode mode, Map<String, String> fieldMap,
-                  RejectPolicy rejectPolicy, boolean dryRun, boolean repair, String user, Locale locale, Path report,
-                  boolean help) {
-}
+record CliOptions(
+        String db,
+        String dbUser,
+        String dbPassword,
+        String layer,
+        List<Path> files,
+        Crs crs,
+        Charset encoding,
+        String table,
+        LoadMode mode,
+        Map<String, String> fieldMap,
+        RejectPolicy rejectPolicy,
+        boolean dryRun,
+        boolean repair,
+        String user,
+        Locale locale,
+        Path report,
+        boolean help) {}

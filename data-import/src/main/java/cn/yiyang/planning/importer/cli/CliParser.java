@@ -2,8 +2,8 @@ package cn.yiyang.planning.importer.cli;
 
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportException;
-import cn.yiyang.planning.importer.job.RequestValues;
 import cn.yiyang.planning.importer.job.RejectPolicy;
+import cn.yiyang.planning.importer.job.RequestValues;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -22,16 +22,29 @@ import tools.jackson.databind.json.JsonMapper;
 final class CliParser {
 
     private static final Set<String> FLAGS = Set.of("--dry-run", "--repair", "--help", "-h");
-    private static final Set<String> VALUED = Set.of("--db", "--db-user", "--db-password", "--layer", "--file", "--crs",
-            "--encoding", "--table", "--mode", "--field-map", "--reject-policy", "--user", "--lang", "--report");
+    private static final Set<String> VALUED = Set.of(
+            "--db",
+            "--db-user",
+            "--db-password",
+            "--layer",
+            "--file",
+            "--crs",
+            "--encoding",
+            "--table",
+            "--mode",
+            "--field-map",
+            "--reject-policy",
+            "--user",
+            "--lang",
+            "--report");
 
-    private CliParser() {
-    }
+    private CliParser() {}
 
     /** The language asked for, looked for before anything else so that errors use it. */
     static Locale language(String... args) {
         for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--lang") && args[i + 1].strip().toLowerCase(Locale.ROOT).startsWith("en")) {
+            if (args[i].equals("--lang")
+                    && args[i + 1].strip().toLowerCase(Locale.ROOT).startsWith("en")) {
                 return Locale.ENGLISH;
             }
         }
@@ -56,8 +69,24 @@ final class CliParser {
         }
         Locale locale = language(args);
         if (flags.contains("--help") || flags.contains("-h")) {
-            return new CliOptions(null, null, null, null, List.of(), null, null, null, LoadMode.APPEND, Map.of(),
-                    RejectPolicy.SKIP_INVALID, false, false, null, locale, null, true);
+            return new CliOptions(
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    LoadMode.APPEND,
+                    Map.of(),
+                    RejectPolicy.SKIP_INVALID,
+                    false,
+                    false,
+                    null,
+                    locale,
+                    null,
+                    true);
         }
         String db = required(values, "--db");
         String layer = required(values, "--layer");
@@ -76,11 +105,24 @@ final class CliParser {
         if (lang != null && !Set.of("zh", "en", "zh-cn", "zh_cn").contains(lang.toLowerCase(Locale.ROOT))) {
             throw new UsageException("cli.bad_value", "--lang", lang, "zh, en");
         }
-        return new CliOptions(db, one(values, "--db-user"), one(values, "--db-password"), layer, files,
-                crs(one(values, "--crs")), encoding(one(values, "--encoding")), one(values, "--table"),
-                mode(one(values, "--mode")), fieldMap(one(values, "--field-map")),
-                rejectPolicy(one(values, "--reject-policy")), flags.contains("--dry-run"), flags.contains("--repair"),
-                userName(one(values, "--user")), locale, report(one(values, "--report")), false);
+        return new CliOptions(
+                db,
+                one(values, "--db-user"),
+                one(values, "--db-password"),
+                layer,
+                files,
+                crs(one(values, "--crs")),
+                encoding(one(values, "--encoding")),
+                one(values, "--table"),
+                mode(one(values, "--mode")),
+                fieldMap(one(values, "--field-map")),
+                rejectPolicy(one(values, "--reject-policy")),
+                flags.contains("--dry-run"),
+                flags.contains("--repair"),
+                userName(one(values, "--user")),
+                locale,
+                report(one(values, "--report")),
+                false);
     }
 
     private static String required(Map<String, List<String>> values, String option) throws UsageException {

@@ -79,12 +79,12 @@ public final class ImportCommand {
             out.println(texts.getString("cli.usage"));
             return OK;
         }
-        try (SpatialStore store = SpatialStore.open(new StoreSettings(options.db(), options.dbUser(),
-                options.dbPassword()))) {
+        try (SpatialStore store =
+                SpatialStore.open(new StoreSettings(options.db(), options.dbUser(), options.dbPassword()))) {
             store.migrate();
             // The command line has no Spring: it makes its own small pool, and closing it waits for the import.
             try (ExecutorService workers = ImportService.newWorkers(ImportSettings.DEFAULT.concurrency());
-                 ImportService service = ImportService.over(store, sources, ImportSettings.DEFAULT, workers)) {
+                    ImportService service = ImportService.over(store, sources, ImportSettings.DEFAULT, workers)) {
                 return run(service, options, texts);
             }
         } catch (StoreException e) {
@@ -97,9 +97,15 @@ public final class ImportCommand {
     }
 
     private int run(ImportService service, CliOptions o, ResourceBundle texts) throws InterruptedException {
-        ImportRequest.Builder request = ImportRequest.builder(o.layer(), o.user()).encoding(o.encoding()).crs(o.crs())
-                .table(o.table()).mode(o.mode()).fieldMap(o.fieldMap()).rejectPolicy(o.rejectPolicy())
-                .dryRun(o.dryRun()).repairGeometry(o.repair());
+        ImportRequest.Builder request = ImportRequest.builder(o.layer(), o.user())
+                .encoding(o.encoding())
+                .crs(o.crs())
+                .table(o.table())
+                .mode(o.mode())
+                .fieldMap(o.fieldMap())
+                .rejectPolicy(o.rejectPolicy())
+                .dryRun(o.dryRun())
+                .repairGeometry(o.repair());
         o.files().forEach(f -> request.file(f, f.getFileName().toString()));
         ImportJob job;
         try {
@@ -115,7 +121,11 @@ public final class ImportCommand {
             job = service.await(job.id(), PROGRESS_EVERY);
             if (!job.status().settled() && job.read() != lastRead) {
                 lastRead = job.read();
-                err.println(text(texts, "cli.progress", numbers.format(job.read()), percent.format(job.progress()),
+                err.println(text(
+                        texts,
+                        "cli.progress",
+                        numbers.format(job.read()),
+                        percent.format(job.progress()),
                         numbers.format(job.rejected())));
             }
         }
@@ -133,8 +143,11 @@ public final class ImportCommand {
 
     private void summary(ImportJob job, CliOptions o, ResourceBundle texts, NumberFormat numbers) {
         line(texts, "cli.summary.id", job.id());
-        line(texts, "cli.summary.status", texts.getString("cli.status." + job.status().name())
-                + (job.dryRun() ? " · " + texts.getString("cli.summary.dry_run") : ""));
+        line(
+                texts,
+                "cli.summary.status",
+                texts.getString("cli.status." + job.status().name())
+                        + (job.dryRun() ? " · " + texts.getString("cli.summary.dry_run") : ""));
         line(texts, "cli.summary.layer", job.layerId());
         line(texts, "cli.summary.file", job.fileName());
         line(texts, "cli.summary.mode", o.mode().name().toLowerCase(Locale.ROOT));
@@ -147,8 +160,8 @@ public final class ImportCommand {
         if (job.mapping() != null) {
             out.println(texts.getString("cli.mapping"));
             for (FieldMapping.Entry e : job.mapping().entries()) {
-                out.println("  " + e.source() + " → " + e.target() + " (" + e.decision().name().toLowerCase(Locale.ROOT)
-                        + ")");
+                out.println("  " + e.source() + " → " + e.target() + " ("
+                        + e.decision().name().toLowerCase(Locale.ROOT) + ")");
             }
         }
         int shown = 0;
@@ -156,10 +169,11 @@ public final class ImportCommand {
             if (shown++ == PROBLEMS_SHOWN) {
                 break;
             }
-            String where = issue.row() > 0 ? text(texts, "cli.problem_row", issue.row())
-                    : texts.getString("cli.problem_file");
+            String where =
+                    issue.row() > 0 ? text(texts, "cli.problem_row", issue.row()) : texts.getString("cli.problem_file");
             out.println("  " + issue.severity().name() + " " + issue.file() + " " + where
-                    + (issue.field() == null ? "" : " [" + issue.field() + "]") + " " + issue.code().name() + ": "
+                    + (issue.field() == null ? "" : " [" + issue.field() + "]") + " "
+                    + issue.code().name() + ": "
                     + issue.message(o.locale()));
         }
         long more = job.issueCount() - Math.min(job.issues().size(), PROBLEMS_SHOWN);
@@ -182,7 +196,8 @@ public final class ImportCommand {
             }
             out.println(text(texts, "cli.report_written", report));
         } catch (IOException e) {
-            err.println(text(texts, "cli.bad_value", "--report", report, e.getClass().getSimpleName()));
+            err.println(text(
+                    texts, "cli.bad_value", "--report", report, e.getClass().getSimpleName()));
         }
     }
 
@@ -191,8 +206,8 @@ public final class ImportCommand {
     }
 
     private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static String text(ResourceBundle texts, String key, Object... args) {

@@ -13,8 +13,7 @@ public final class ImportMain {
     /** Opens files with the readers, under the default upload limits. */
     static final SourceFactory SOURCES = new SourceOpener()::open;
 
-    private ImportMain() {
-    }
+    private ImportMain() {}
 
     public static void main(String[] args) {
         System.exit(new ImportCommand(SOURCES, System.out, System.err).run(args));

@@ -10,7 +10,8 @@ public class ImportException extends RuntimeException {
     }
 
     public ImportException(ImportIssue issue, Throwable cause) {
-        super(issue.code() + " " + issue.file() + (issue.row() > 0 ? " row " + issue.row() : "") + " " + issue.args(),
+        super(
+                issue.code() + " " + issue.file() + (issue.row() > 0 ? " row " + issue.row() : "") + " " + issue.args(),
                 cause);
         this.issue = issue;
     }

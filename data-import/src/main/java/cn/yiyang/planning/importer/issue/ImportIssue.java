@@ -35,8 +35,10 @@ public record ImportIssue(String file, long row, String field, IssueCode code, L
     /** The message in Chinese (the default) or English, with the arguments filled in. */
     public String message(Locale locale) {
         Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        String pattern = ResourceBundle.getBundle(BUNDLE, l,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+        String pattern = ResourceBundle.getBundle(
+                        BUNDLE,
+                        l,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
                 .getString(code.messageKey());
         return new MessageFormat(pattern, l).format(args.toArray());
     }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /**
      * @param out the stream; not closed

@@ -18,8 +18,15 @@ import java.util.Map;
  * @param rejectPolicy   what to do with rows that have errors
  * @param dryRun         false to load after a dry run; true to analyse again only
  */
-public record ImportChanges(Map<String, String> fieldMap, Crs crs, Charset encoding, String table, LoadMode mode,
-                            Boolean repairGeometry, RejectPolicy rejectPolicy, Boolean dryRun) {
+public record ImportChanges(
+        Map<String, String> fieldMap,
+        Crs crs,
+        Charset encoding,
+        String table,
+        LoadMode mode,
+        Boolean repairGeometry,
+        RejectPolicy rejectPolicy,
+        Boolean dryRun) {
 
     /** No change: confirm what was shown (an inferred CRS is accepted), and load. */
     public static ImportChanges load() {

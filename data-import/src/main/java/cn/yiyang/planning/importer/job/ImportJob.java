@@ -40,12 +40,31 @@ import java.util.List;
  * @param createdAt         when it was submitted
  * @param finishedAt        when it settled, or null
  */
-public record ImportJob(String id, String layerId, ImportStatus status, double progress, long read, long imported,
-                        long rejected, long issueCount, List<ImportIssue> issues, String encoding,
-                        Detection encodingDetection, String crs, Detection crsDetection, SourceDescription source,
-                        FieldMapping mapping, Preview preview, ImportRequest request, String fileName,
-                        String fileSha256, long fileSize, boolean dryRun, IssueCode outcome, Instant createdAt,
-                        Instant finishedAt) {
+public record ImportJob(
+        String id,
+        String layerId,
+        ImportStatus status,
+        double progress,
+        long read,
+        long imported,
+        long rejected,
+        long issueCount,
+        List<ImportIssue> issues,
+        String encoding,
+        Detection encodingDetection,
+        String crs,
+        Detection crsDetection,
+        SourceDescription source,
+        FieldMapping mapping,
+        Preview preview,
+        ImportRequest request,
+        String fileName,
+        String fileSha256,
+        long fileSize,
+        boolean dryRun,
+        IssueCode outcome,
+        Instant createdAt,
+        Instant finishedAt) {
 
     public ImportJob {
         issues = List.copyOf(issues);
@@ -63,7 +82,8 @@ public record ImportJob(String id, String layerId, ImportStatus status, double p
      */
     public boolean confirmable() {
         return request != null
-                && (status == ImportStatus.NEEDS_INPUT || status == ImportStatus.FAILED
-                || status == ImportStatus.SUCCEEDED && dryRun);
+                && (status == ImportStatus.NEEDS_INPUT
+                        || status == ImportStatus.FAILED
+                        || status == ImportStatus.SUCCEEDED && dryRun);
     }
 }

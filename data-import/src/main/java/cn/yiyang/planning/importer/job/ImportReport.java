@@ -23,14 +23,29 @@ public final class ImportReport {
     /** The columns of the problem list. */
     public static final List<String> ISSUE_COLUMNS = List.of("file", "row", "field", "code", "severity", "message");
     /** The columns of the record. */
-    public static final List<String> RECORD_COLUMNS = List.of("id", "layer", "status", "mode", "file", "sha256", "size",
-            "encoding", "crs", "read", "imported", "rejected", "issues", "dry_run", "requested_by", "created_at",
-            "finished_at", "outcome");
+    public static final List<String> RECORD_COLUMNS = List.of(
+            "id",
+            "layer",
+            "status",
+            "mode",
+            "file",
+            "sha256",
+            "size",
+            "encoding",
+            "crs",
+            "read",
+            "imported",
+            "rejected",
+            "issues",
+            "dry_run",
+            "requested_by",
+            "created_at",
+            "finished_at",
+            "outcome");
 
     private static final char BOM = '\uFEFF';
 
-    private ImportReport() {
-    }
+    private ImportReport() {}
 
     /** Starts a problem list on {@code out}: write each problem, then {@link IssueCsv#finish()}. */
     public static IssueCsv issues(OutputStream out, Locale locale) throws IOException {
@@ -49,11 +64,27 @@ public final class ImportReport {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(BOM);
         row(w, RECORD_COLUMNS);
-        row(w, List.of(r.id(), r.layerId(), r.status(), r.mode(), r.fileName(), nz(r.fileSha256()),
-                Long.toString(r.fileSize()), nz(r.encoding()), nz(r.crs()), Long.toString(r.readCount()),
-                Long.toString(r.importedCount()), Long.toString(r.rejectedCount()), Long.toString(r.issueCount()),
-                Boolean.toString(r.dryRun()), r.requestedBy(), r.createdAt().toString(),
-                r.finishedAt() == null ? "" : r.finishedAt().toString(), nz(r.message())));
+        row(
+                w,
+                List.of(
+                        r.id(),
+                        r.layerId(),
+                        r.status(),
+                        r.mode(),
+                        r.fileName(),
+                        nz(r.fileSha256()),
+                        Long.toString(r.fileSize()),
+                        nz(r.encoding()),
+                        nz(r.crs()),
+                        Long.toString(r.readCount()),
+                        Long.toString(r.importedCount()),
+                        Long.toString(r.rejectedCount()),
+                        Long.toString(r.issueCount()),
+                        Boolean.toString(r.dryRun()),
+                        r.requestedBy(),
+                        r.createdAt().toString(),
+                        r.finishedAt() == null ? "" : r.finishedAt().toString(),
+                        nz(r.message())));
         w.flush();
     }
 
@@ -72,8 +103,15 @@ public final class ImportReport {
         /** Writes one problem. */
         public void write(ImportIssue issue) {
             try {
-                row(writer, List.of(nz(issue.file()), Long.toString(issue.row()), nz(issue.field()),
-                        issue.code().name(), issue.severity().name(), issue.message(locale)));
+                row(
+                        writer,
+                        List.of(
+                                nz(issue.file()),
+                                Long.toString(issue.row()),
+                                nz(issue.field()),
+                                issue.code().name(),
+                                issue.severity().name(),
+                                issue.message(locale)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

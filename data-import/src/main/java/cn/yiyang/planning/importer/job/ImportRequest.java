@@ -27,9 +27,17 @@ import java.util.Objects;
  * @param rejectPolicy   what to do with rows that have errors
  * @param requestedBy    the user, for the record
  */
-public record ImportRequest(String layerId, List<Path> files, List<String> fileNames, SourceOptions options,
-                            LoadMode mode, Map<String, String> fieldMap, boolean dryRun, boolean repairGeometry,
-                            RejectPolicy rejectPolicy, String requestedBy) {
+public record ImportRequest(
+        String layerId,
+        List<Path> files,
+        List<String> fileNames,
+        SourceOptions options,
+        LoadMode mode,
+        Map<String, String> fieldMap,
+        boolean dryRun,
+        boolean repairGeometry,
+        RejectPolicy rejectPolicy,
+        String requestedBy) {
 
     public ImportRequest {
         Objects.requireNonNull(layerId, "layerId");
@@ -61,7 +69,11 @@ public record ImportRequest(String layerId, List<Path> files, List<String> fileN
                 changes.encoding() != null ? changes.encoding() : options.encoding(),
                 changes.crs() != null ? changes.crs() : options.crs(),
                 changes.table() != null ? changes.table() : options.table());
-        return new ImportRequest(layerId, files, fileNames, o,
+        return new ImportRequest(
+                layerId,
+                files,
+                fileNames,
+                o,
                 changes.mode() != null ? changes.mode() : mode,
                 changes.fieldMap() != null ? changes.fieldMap() : fieldMap,
                 changes.dryRun() != null ? changes.dryRun() : dryRun,
@@ -138,8 +150,17 @@ public record ImportRequest(String layerId, List<Path> files, List<String> fileN
         }
 
         public ImportRequest build() {
-            return new ImportRequest(layerId, files, names, new SourceOptions(encoding, crs, table), mode, fieldMap,
-                    dryRun, repair, rejectPolicy, requestedBy);
+            return new ImportRequest(
+                    layerId,
+                    files,
+                    names,
+                    new SourceOptions(encoding, crs, table),
+                    mode,
+                    fieldMap,
+                    dryRun,
+                    repair,
+                    rejectPolicy,
+                    requestedBy);
         }
     }
 }

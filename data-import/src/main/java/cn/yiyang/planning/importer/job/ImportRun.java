@@ -49,8 +49,13 @@ final class ImportRun implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
 
     /** File-level problems the user resolves by choosing: the job waits for input instead of failing. */
-    static final Set<IssueCode> NEEDS_INPUT = Set.of(IssueCode.NO_CRS, IssueCode.CHOOSE_TABLE, IssueCode.NO_SUCH_TABLE,
-            IssueCode.CRS_INFERRED, IssueCode.REQUIRED_FIELD_UNMAPPED, IssueCode.BAD_FIELD_MAPPING,
+    static final Set<IssueCode> NEEDS_INPUT = Set.of(
+            IssueCode.NO_CRS,
+            IssueCode.CHOOSE_TABLE,
+            IssueCode.NO_SUCH_TABLE,
+            IssueCode.CRS_INFERRED,
+            IssueCode.REQUIRED_FIELD_UNMAPPED,
+            IssueCode.BAD_FIELD_MAPPING,
             IssueCode.ENCODING_UNKNOWN);
 
     private final JobState job;
@@ -64,11 +69,19 @@ final class ImportRun implements Runnable {
     private final Function<String, Lock> layerLocks;
     /** Told the layer's id once a load is committed. */
     private final Consumer<String> loaded;
+
     private final IssueLog log;
 
-    ImportRun(JobState job, LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
-              ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
-              Function<String, Lock> layerLocks, Consumer<String> loaded) {
+    ImportRun(
+            JobState job,
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            LayerLoadRepository loads,
+            ImportRecordRepository records,
+            SourceFactory sources,
+            ImportSettings settings,
+            Function<String, Lock> layerLocks,
+            Consumer<String> loaded) {
         this.job = job;
         this.request = job.request();
         this.catalogue = catalogue;
@@ -101,8 +114,10 @@ final class ImportRun implements Runnable {
 
         /** For a problem already logged: waits for input when the user can resolve it by choosing, else fails. */
         static Stop after(ImportIssue logged) {
-            return new Stop(NEEDS_INPUT.contains(logged.code()) ? ImportStatus.NEEDS_INPUT : ImportStatus.FAILED,
-                    logged.code(), null);
+            return new Stop(
+                    NEEDS_INPUT.contains(logged.code()) ? ImportStatus.NEEDS_INPUT : ImportStatus.FAILED,
+                    logged.code(),
+                    null);
         }
     }
 
@@ -153,18 +168,31 @@ final class ImportRun implements Runnable {
             job.source(description);
             String file = description.fileName() == null ? request.fileName() : description.fileName();
             log.addAll(description.issues());
-            description.issues().stream().filter(i -> i.severity() == Severity.ERROR).findFirst().ifPresent(i -> {
-                throw Stop.after(i);
-            });
+            description.issues().stream()
+                    .filter(i -> i.severity() == Severity.ERROR)
+                    .findFirst()
+                    .ifPresent(i -> {
+                        throw Stop.after(i);
+                    });
             CrsTransform toLayer = transform(layer, description, file);
             MappingProposal proposal = FieldMapper.propose(description, layer, request.fieldMap());
             job.mapping(proposal.mapping());
             log.addAll(proposal.issues());
-            proposal.issues().stream().filter(i -> i.severity() == Severity.ERROR).findFirst().ifPresent(i -> {
-                throw Stop.after(i);
-            });
-            ValidationContext context = new ValidationContext(layer, proposal.mapping(), file, toLayer,
-                    settings.region(), request.repairGeometry(), existingKeys(layer), references(layer));
+            proposal.issues().stream()
+                    .filter(i -> i.severity() == Severity.ERROR)
+                    .findFirst()
+                    .ifPresent(i -> {
+                        throw Stop.after(i);
+                    });
+            ValidationContext context = new ValidationContext(
+                    layer,
+                    proposal.mapping(),
+                    file,
+                    toLayer,
+                    settings.region(),
+                    request.repairGeometry(),
+                    existingKeys(layer),
+                    references(layer));
             Pass pass = new Pass(source.records(), new RowValidator(context), file);
             if (request.dryRun()) {
                 while (pass.hasNext()) {
@@ -176,8 +204,14 @@ final class ImportRun implements Runnable {
             long loaded = load(layer, pass);
             job.imported(loaded);
             try {
-                loads.record(new LayerLoad(layer.id(), request.fileName(), false, request.mode().name(), loaded,
-                        request.requestedBy(), null));
+                loads.record(new LayerLoad(
+                        layer.id(),
+                        request.fileName(),
+                        false,
+                        request.mode().name(),
+                        loaded,
+                        request.requestedBy(),
+                        null));
             } catch (RuntimeException e) {
                 LOG.warn("import {}: loaded, but the layer load could not be recorded", job.id(), e);
             }
@@ -219,18 +253,23 @@ final class ImportRun implements Runnable {
         job.crs(crs == null ? null : crs.code(), how);
         if (!layer.geometry().hasGeometry()) {
             if (!description.geometryTypes().isEmpty()) {
-                throw Stop.with(ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.GEOMETRY_NOT_EXPECTED, layer.id()));
+                throw Stop.with(
+                        ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.GEOMETRY_NOT_EXPECTED, layer.id()));
             }
             return null;
         }
         if (crs == null) {
             boolean reported = description.issues().stream().anyMatch(i -> i.code() == IssueCode.NO_CRS);
-            throw new Stop(ImportStatus.NEEDS_INPUT, IssueCode.NO_CRS,
+            throw new Stop(
+                    ImportStatus.NEEDS_INPUT,
+                    IssueCode.NO_CRS,
                     reported ? null : ImportIssue.ofFile(file, IssueCode.NO_CRS));
         }
         if (how == Detection.INFERRED && !request.dryRun()) {
             boolean reported = description.issues().stream().anyMatch(i -> i.code() == IssueCode.CRS_INFERRED);
-            throw new Stop(ImportStatus.NEEDS_INPUT, IssueCode.CRS_INFERRED,
+            throw new Stop(
+                    ImportStatus.NEEDS_INPUT,
+                    IssueCode.CRS_INFERRED,
                     reported ? null : ImportIssue.ofFile(file, IssueCode.CRS_INFERRED, crs.code()));
         }
         return CrsTransform.of(crs, Crs.CGCS2000);
@@ -251,7 +290,9 @@ final class ImportRun implements Runnable {
         Map<String, KeyIndex> byLayer = new HashMap<>();
         Map<String, KeyIndex> byField = new HashMap<>();
         for (FieldDef f : layer.fields()) {
-            LayerDef target = f.references() == null ? null : catalogue.find(f.references()).orElse(null);
+            LayerDef target = f.references() == null
+                    ? null
+                    : catalogue.find(f.references()).orElse(null);
             if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
                 continue;
             }

@@ -68,6 +68,7 @@ public final class ImportService implements AutoCloseable {
     private final Executor workers;
     /** The pool the service made itself and shuts down on close; null when the caller gave the executor. */
     private final ExecutorService ownWorkers;
+
     private final Map<String, JobState> jobs = new LinkedHashMap<>();
     private final Map<String, Lock> layerLocks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> loadListeners = new CopyOnWriteArrayList<>();
@@ -77,22 +78,45 @@ public final class ImportService implements AutoCloseable {
      * {@link ImportSettings#concurrency()} of them at a time and which the caller shuts down ({@link #close()}
      * leaves it alone).
      */
-    public ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
-                         ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
-                         Executor workers) {
+    public ImportService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            LayerLoadRepository loads,
+            ImportRecordRepository records,
+            SourceFactory sources,
+            ImportSettings settings,
+            Executor workers) {
         this(catalogue, features, loads, records, sources, settings, Objects.requireNonNull(workers, "workers"), null);
     }
 
     /** A service with a pool of its own ({@link #newWorkers}), shut down by {@link #close()}. */
-    public ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
-                         ImportRecordRepository records, SourceFactory sources, ImportSettings settings) {
-        this(catalogue, features, loads, records, sources, settings, null,
+    public ImportService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            LayerLoadRepository loads,
+            ImportRecordRepository records,
+            SourceFactory sources,
+            ImportSettings settings) {
+        this(
+                catalogue,
+                features,
+                loads,
+                records,
+                sources,
+                settings,
+                null,
                 newWorkers(Objects.requireNonNull(settings, "settings").concurrency()));
     }
 
-    private ImportService(LayerCatalogue catalogue, FeatureRepository features, LayerLoadRepository loads,
-                          ImportRecordRepository records, SourceFactory sources, ImportSettings settings,
-                          Executor workers, ExecutorService ownWorkers) {
+    private ImportService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            LayerLoadRepository loads,
+            ImportRecordRepository records,
+            SourceFactory sources,
+            ImportSettings settings,
+            Executor workers,
+            ExecutorService ownWorkers) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.features = Objects.requireNonNull(features, "features");
         this.loads = Objects.requireNonNull(loads, "loads");
@@ -117,16 +141,27 @@ public final class ImportService implements AutoCloseable {
     }
 
     /** The service over a store's JDBC repositories and the standard catalogue, on the caller's executor. */
-    public static ImportService over(SpatialStore store, SourceFactory sources, ImportSettings settings,
-                                     Executor workers) {
-        return new ImportService(LayerCatalogue.standard(), new JdbcFeatureRepository(store),
-                new JdbcLayerLoadRepository(store), new JdbcImportRecordRepository(store), sources, settings, workers);
+    public static ImportService over(
+            SpatialStore store, SourceFactory sources, ImportSettings settings, Executor workers) {
+        return new ImportService(
+                LayerCatalogue.standard(),
+                new JdbcFeatureRepository(store),
+                new JdbcLayerLoadRepository(store),
+                new JdbcImportRecordRepository(store),
+                sources,
+                settings,
+                workers);
     }
 
     /** The service over a store's JDBC repositories and the standard catalogue, with a pool of its own. */
     public static ImportService over(SpatialStore store, SourceFactory sources, ImportSettings settings) {
-        return new ImportService(LayerCatalogue.standard(), new JdbcFeatureRepository(store),
-                new JdbcLayerLoadRepository(store), new JdbcImportRecordRepository(store), sources, settings);
+        return new ImportService(
+                LayerCatalogue.standard(),
+                new JdbcFeatureRepository(store),
+                new JdbcLayerLoadRepository(store),
+                new JdbcImportRecordRepository(store),
+                sources,
+                settings);
     }
 
     /**
@@ -195,7 +230,9 @@ public final class ImportService implements AutoCloseable {
                 throw new IllegalStateException("import " + id + " is " + now.status() + " and cannot be confirmed");
             }
             ImportChanges effective = changes;
-            if (changes.crs() == null && now.crsDetection() == Detection.INFERRED && now.crs() != null
+            if (changes.crs() == null
+                    && now.crsDetection() == Detection.INFERRED
+                    && now.crs() != null
                     && now.request().options().crs() == null) {
                 effective = changes.withCrs(Crs.parse(now.crs()));
             }
@@ -233,7 +270,9 @@ public final class ImportService implements AutoCloseable {
 
     /** Up to {@code limit} problems of an import from {@code offset} on, in row order (all are stored). */
     public List<ImportIssue> issues(String id, long offset, int limit) {
-        return records.issues(id, offset, limit).stream().map(ImportService::toIssue).flatMap(Optional::stream)
+        return records.issues(id, offset, limit).stream()
+                .map(ImportService::toIssue)
+                .flatMap(Optional::stream)
                 .toList();
     }
 
@@ -265,12 +304,35 @@ public final class ImportService implements AutoCloseable {
                     continue;
                 }
             }
-            records.addIssues(r.id(), List.of(new ImportIssueRecord(r.id(), r.fileName(), 0, null,
-                    IssueCode.LOAD_FAILED.name(), IssueCode.LOAD_FAILED.severity().name(), List.of())));
-            records.save(new ImportRecord(r.id(), r.layerId(), ImportStatus.FAILED.name(), r.mode(), r.fileName(),
-                    r.fileSha256(), r.fileSize(), r.encoding(), r.crs(), r.readCount(), 0, r.rejectedCount(),
-                    r.issueCount() + 1, r.dryRun(), r.requestedBy(), r.createdAt(),
-                    Instant.now().atOffset(ZoneOffset.UTC), IssueCode.LOAD_FAILED.name()));
+            records.addIssues(
+                    r.id(),
+                    List.of(new ImportIssueRecord(
+                            r.id(),
+                            r.fileName(),
+                            0,
+                            null,
+                            IssueCode.LOAD_FAILED.name(),
+                            IssueCode.LOAD_FAILED.severity().name(),
+                            List.of())));
+            records.save(new ImportRecord(
+                    r.id(),
+                    r.layerId(),
+                    ImportStatus.FAILED.name(),
+                    r.mode(),
+                    r.fileName(),
+                    r.fileSha256(),
+                    r.fileSize(),
+                    r.encoding(),
+                    r.crs(),
+                    r.readCount(),
+                    0,
+                    r.rejectedCount(),
+                    r.issueCount() + 1,
+                    r.dryRun(),
+                    r.requestedBy(),
+                    r.createdAt(),
+                    Instant.now().atOffset(ZoneOffset.UTC),
+                    IssueCode.LOAD_FAILED.name()));
             n++;
         }
         return n;
@@ -309,8 +371,10 @@ public final class ImportService implements AutoCloseable {
     }
 
     private void check(ImportRequest request) {
-        LayerDef layer = catalogue.find(request.layerId()).orElseThrow(() -> new ImportException(
-                ImportIssue.ofFile(request.fileName(), IssueCode.UNKNOWN_LAYER, request.layerId())));
+        LayerDef layer = catalogue
+                .find(request.layerId())
+                .orElseThrow(() -> new ImportException(
+                        ImportIssue.ofFile(request.fileName(), IssueCode.UNKNOWN_LAYER, request.layerId())));
         checkImportable(layer, request.fileName());
         if (request.mode() == LoadMode.UPSERT && layer.keyField() == null) {
             throw new ImportException(ImportIssue.ofFile(request.fileName(), IssueCode.UPSERT_WITHOUT_KEY, layer.id()));
@@ -318,7 +382,14 @@ public final class ImportService implements AutoCloseable {
     }
 
     private void start(JobState job) {
-        workers.execute(new ImportRun(job, catalogue, features, loads, records, sources, settings,
+        workers.execute(new ImportRun(
+                job,
+                catalogue,
+                features,
+                loads,
+                records,
+                sources,
+                settings,
                 layer -> layerLocks.computeIfAbsent(layer, l -> new ReentrantLock()),
                 layer -> loadListeners.forEach(l -> l.accept(layer))));
     }
@@ -342,16 +413,37 @@ public final class ImportService implements AutoCloseable {
 
     private ImportJob fromRecord(ImportRecord r) {
         List<ImportIssue> issues = new ArrayList<>(issues(r.id(), 0, settings.issuesInMemory()));
-        return new ImportJob(r.id(), r.layerId(), ImportStatus.valueOf(r.status()), 1.0, r.readCount(),
-                r.importedCount(), r.rejectedCount(), r.issueCount(), issues, r.encoding(), null, r.crs(), null, null,
-                null, Preview.EMPTY, null, r.fileName(), r.fileSha256(), r.fileSize(), r.dryRun(),
-                r.message() == null ? null : parseCode(r.message()), r.createdAt().toInstant(),
+        return new ImportJob(
+                r.id(),
+                r.layerId(),
+                ImportStatus.valueOf(r.status()),
+                1.0,
+                r.readCount(),
+                r.importedCount(),
+                r.rejectedCount(),
+                r.issueCount(),
+                issues,
+                r.encoding(),
+                null,
+                r.crs(),
+                null,
+                null,
+                null,
+                Preview.EMPTY,
+                null,
+                r.fileName(),
+                r.fileSha256(),
+                r.fileSize(),
+                r.dryRun(),
+                r.message() == null ? null : parseCode(r.message()),
+                r.createdAt().toInstant(),
                 r.finishedAt() == null ? null : r.finishedAt().toInstant());
     }
 
     private static Optional<ImportIssue> toIssue(ImportIssueRecord r) {
         IssueCode code = parseCode(r.code());
-        return code == null ? Optional.empty()
+        return code == null
+                ? Optional.empty()
                 : Optional.of(new ImportIssue(r.file(), r.row(), r.field(), code, r.args()));
     }
 

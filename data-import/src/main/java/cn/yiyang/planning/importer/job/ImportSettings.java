@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param jobsInMemory     jobs kept in memory, each with up to {@code issuesInMemory} problems and its preview;
  *                         older settled ones are read back from their records (and can no longer be confirmed)
  */
-public record ImportSettings(Region region, int concurrency, int issuesInMemory, int previewFeatures, int issueBatch,
-                             int jobsInMemory) {
+public record ImportSettings(
+        Region region, int concurrency, int issuesInMemory, int previewFeatures, int issueBatch, int jobsInMemory) {
 
     public static final ImportSettings DEFAULT = new ImportSettings(Region.YIYANG, 1, 10_000, 500, 2_000, 32);
 

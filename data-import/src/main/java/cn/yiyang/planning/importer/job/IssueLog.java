@@ -22,8 +22,14 @@ final class IssueLog {
 
     void add(ImportIssue issue) {
         job.issue(issue);
-        batch.add(new ImportIssueRecord(job.id(), issue.file(), issue.row(), issue.field(), issue.code().name(),
-                issue.severity().name(), issue.args()));
+        batch.add(new ImportIssueRecord(
+                job.id(),
+                issue.file(),
+                issue.row(),
+                issue.field(),
+                issue.code().name(),
+                issue.severity().name(),
+                issue.args()));
         if (batch.size() >= batchSize) {
             flush();
         }

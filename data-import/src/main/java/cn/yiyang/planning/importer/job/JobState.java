@@ -96,7 +96,9 @@ final class JobState {
         this.source = description;
         this.total = description.featureCount();
         if (description.encoding() != null) {
-            this.encoding = description.encoding().charset() == null ? null : description.encoding().charset().name();
+            this.encoding = description.encoding().charset() == null
+                    ? null
+                    : description.encoding().charset().name();
             this.encodingDetection = description.encoding().how();
         }
     }
@@ -167,15 +169,52 @@ final class JobState {
     }
 
     synchronized ImportJob snapshot() {
-        return new ImportJob(id, request.layerId(), status, progress(), read, imported, rejected, issueCount,
-                List.copyOf(issues), encoding, encodingDetection, crs, crsDetection, source, mapping, preview,
-                request, request.fileName(), sha256, fileSize, request.dryRun(), outcome, createdAt, finishedAt);
+        return new ImportJob(
+                id,
+                request.layerId(),
+                status,
+                progress(),
+                read,
+                imported,
+                rejected,
+                issueCount,
+                List.copyOf(issues),
+                encoding,
+                encodingDetection,
+                crs,
+                crsDetection,
+                source,
+                mapping,
+                preview,
+                request,
+                request.fileName(),
+                sha256,
+                fileSize,
+                request.dryRun(),
+                outcome,
+                createdAt,
+                finishedAt);
     }
 
     synchronized ImportRecord record() {
-        return new ImportRecord(id, request.layerId(), status.name(), request.mode().name(), request.fileName(),
-                sha256, fileSize, encoding, crs, read, imported, rejected, issueCount, request.dryRun(),
-                request.requestedBy(), createdAt.atOffset(ZoneOffset.UTC),
-                finishedAt == null ? null : finishedAt.atOffset(ZoneOffset.UTC), outcome == null ? null : outcome.name());
+        return new ImportRecord(
+                id,
+                request.layerId(),
+                status.name(),
+                request.mode().name(),
+                request.fileName(),
+                sha256,
+                fileSize,
+                encoding,
+                crs,
+                read,
+                imported,
+                rejected,
+                issueCount,
+                request.dryRun(),
+                request.requestedBy(),
+                createdAt.atOffset(ZoneOffset.UTC),
+                finishedAt == null ? null : finishedAt.atOffset(ZoneOffset.UTC),
+                outcome == null ? null : outcome.name());
     }
 }

@@ -30,6 +30,5 @@ public record Preview(List<Feature> features, Envelope extent) {
      * @param attributes the converted catalogue attributes
      * @param rejected   whether the row has an error (the map can show it differently)
      */
-    public record Feature(long row, Geometry geometry, Map<String, Object> attributes, boolean rejected) {
-    }
+    public record Feature(long row, Geometry geometry, Map<String, Object> attributes, boolean rejected) {}
 }

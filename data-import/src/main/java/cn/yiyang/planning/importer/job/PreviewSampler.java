@@ -30,7 +30,8 @@ final class PreviewSampler {
             return;
         }
         seen++;
-        Map<String, Object> attrs = row.feature() == null ? Map.of() : row.feature().attributes();
+        Map<String, Object> attrs =
+                row.feature() == null ? Map.of() : row.feature().attributes();
         Preview.Feature f = new Preview.Feature(row.row(), row.geometry(), attrs, row.rejected());
         if (sample.size() < size) {
             sample.add(f);

@@ -13,8 +13,7 @@ import java.nio.charset.Charset;
  */
 public final class RequestValues {
 
-    private RequestValues() {
-    }
+    private RequestValues() {}
 
     /**
      * A CRS code as users write it: {@code EPSG:4546}, {@code 4546}, {@code GCJ02}, {@code BD-09}; null or

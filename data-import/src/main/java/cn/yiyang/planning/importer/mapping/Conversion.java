@@ -11,12 +11,10 @@ public sealed interface Conversion {
      *
      * @param value String, Integer, Double, Boolean or LocalDate
      */
-    record Value(Object value) implements Conversion {
-    }
+    record Value(Object value) implements Conversion {}
 
     /** No value: null, or blank text. */
-    record Empty() implements Conversion {
-    }
+    record Empty() implements Conversion {}
 
     /**
      * The value cannot be converted.

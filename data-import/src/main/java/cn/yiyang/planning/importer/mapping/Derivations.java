@@ -31,18 +31,19 @@ public final class Derivations {
      * @param from  the fields it is computed from
      * @param rule  the computation; returns null when it cannot tell
      */
-    public record Derivation(String layer, String field, List<String> from,
-                             Function<Map<String, Object>, Object> rule) {
-    }
+    public record Derivation(
+            String layer, String field, List<String> from, Function<Map<String, Object>, Object> rule) {}
 
     /** Every derivation rule. */
-    public static final List<Derivation> RULES = List.of(
-            new Derivation(LayerIds.ROAD, "hardened", List.of("surface"),
-                    attrs -> attrs.get("surface") instanceof String s
-                            ? CodeLists.ROAD_SURFACE.has(s, CodeTrait.HARDENED) : null));
+    public static final List<Derivation> RULES = List.of(new Derivation(
+            LayerIds.ROAD,
+            "hardened",
+            List.of("surface"),
+            attrs -> attrs.get("surface") instanceof String s
+                    ? CodeLists.ROAD_SURFACE.has(s, CodeTrait.HARDENED)
+                    : null));
 
-    private Derivations() {
-    }
+    private Derivations() {}
 
     /** The rules of a layer. */
     public static List<Derivation> of(LayerDef layer) {

@@ -39,8 +39,7 @@ import java.util.function.Function;
  */
 public final class FieldMapper {
 
-    private FieldMapper() {
-    }
+    private FieldMapper() {}
 
     /**
      * @param source   the file, for its field names and its name (which locates the problems)
@@ -49,7 +48,8 @@ public final class FieldMapper {
      * @return the mapping and its problems
      */
     public static MappingProposal propose(SourceDescription source, LayerDef layer, Map<String, String> explicit) {
-        List<String> sourceNames = source.fields().stream().map(SourceField::name).toList();
+        List<String> sourceNames =
+                source.fields().stream().map(SourceField::name).toList();
         Map<String, Entry> decided = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         List<ImportIssue> issues = new ArrayList<>();
@@ -58,8 +58,14 @@ public final class FieldMapper {
             for (Map.Entry<String, String> e : explicit.entrySet()) {
                 Optional<String> src = findSource(sourceNames, e.getKey());
                 Optional<String> target = target(layer, e.getValue());
-                if (src.isEmpty() || target.isEmpty() || taken.contains(target.get()) || decided.containsKey(src.get())) {
-                    issues.add(ImportIssue.ofFile(source.fileName(), IssueCode.BAD_FIELD_MAPPING, e.getKey(),
+                if (src.isEmpty()
+                        || target.isEmpty()
+                        || taken.contains(target.get())
+                        || decided.containsKey(src.get())) {
+                    issues.add(ImportIssue.ofFile(
+                            source.fileName(),
+                            IssueCode.BAD_FIELD_MAPPING,
+                            e.getKey(),
                             e.getValue() == null ? "" : e.getValue()));
                     continue;
                 }
@@ -80,15 +86,26 @@ public final class FieldMapper {
         }
         for (FieldDef f : layer.fields()) {
             if (f.required() && !taken.contains(f.name()) && !Derivations.derives(layer, f.name())) {
-                issues.add(ImportIssue.ofRow(source.fileName(), 0, f.name(), IssueCode.REQUIRED_FIELD_UNMAPPED,
-                        f.name(), f.titleZh(), f.titleEn()));
+                issues.add(ImportIssue.ofRow(
+                        source.fileName(),
+                        0,
+                        f.name(),
+                        IssueCode.REQUIRED_FIELD_UNMAPPED,
+                        f.name(),
+                        f.titleZh(),
+                        f.titleEn()));
             }
         }
         return new MappingProposal(new FieldMapping(entries), issues);
     }
 
-    private static void match(List<String> sourceNames, LayerDef layer, Map<String, Entry> decided, Set<String> taken,
-                              Decision decision, Function<FieldDef, List<String>> namesOf) {
+    private static void match(
+            List<String> sourceNames,
+            LayerDef layer,
+            Map<String, Entry> decided,
+            Set<String> taken,
+            Decision decision,
+            Function<FieldDef, List<String>> namesOf) {
         for (String name : sourceNames) {
             if (decided.containsKey(name)) {
                 continue;
@@ -98,8 +115,10 @@ public final class FieldMapper {
                 if (taken.contains(f.name())) {
                     continue;
                 }
-                boolean hit = namesOf.apply(f).stream().filter(n -> n != null && !n.isBlank())
-                        .anyMatch(n -> normalise(n).equals(key) || withoutUnit(normalise(n)).equals(key));
+                boolean hit = namesOf.apply(f).stream()
+                        .filter(n -> n != null && !n.isBlank())
+                        .anyMatch(n -> normalise(n).equals(key)
+                                || withoutUnit(normalise(n)).equals(key));
                 if (hit) {
                     decided.put(name, new Entry(name, f.name(), decision));
                     taken.add(f.name());
@@ -129,7 +148,10 @@ public final class FieldMapper {
             return Optional.of(FieldMapping.EXTRA);
         }
         String w = wanted.strip();
-        return layer.fields().stream().map(FieldDef::name).filter(n -> n.equalsIgnoreCase(w)).findFirst();
+        return layer.fields().stream()
+                .map(FieldDef::name)
+                .filter(n -> n.equalsIgnoreCase(w))
+                .findFirst();
     }
 
     /** Compares names as users write them: full-width forms, case, blanks and underscores do not count. */

@@ -63,7 +63,10 @@ public record FieldMapping(List<Entry> entries) {
 
     /** The source field that gives a catalogue field, if any. */
     public Optional<String> sourceOf(String targetField) {
-        return entries.stream().filter(e -> e.target().equals(targetField)).map(Entry::source).findFirst();
+        return entries.stream()
+                .filter(e -> e.target().equals(targetField))
+                .map(Entry::source)
+                .findFirst();
     }
 
     /** Source field → target ({@link #EXTRA}, {@link #IGNORE} or a field name), in the file's order: what the UI shows and a user may send back changed. */

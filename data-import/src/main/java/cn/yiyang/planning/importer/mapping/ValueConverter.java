@@ -42,13 +42,26 @@ public final class ValueConverter {
 
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern YMD_SEPARATED = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern YMD_SEPARATED =
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YMD_COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
-            Map.entry("true", true), Map.entry("false", false), Map.entry("t", true), Map.entry("f", false),
-            Map.entry("yes", true), Map.entry("no", false), Map.entry("y", true), Map.entry("n", false),
-            Map.entry("1", true), Map.entry("0", false), Map.entry("是", true), Map.entry("否", false),
-            Map.entry("有", true), Map.entry("无", false), Map.entry("√", true), Map.entry("×", false));
+            Map.entry("true", true),
+            Map.entry("false", false),
+            Map.entry("t", true),
+            Map.entry("f", false),
+            Map.entry("yes", true),
+            Map.entry("no", false),
+            Map.entry("y", true),
+            Map.entry("n", false),
+            Map.entry("1", true),
+            Map.entry("0", false),
+            Map.entry("是", true),
+            Map.entry("否", false),
+            Map.entry("有", true),
+            Map.entry("无", false),
+            Map.entry("√", true),
+            Map.entry("×", false));
     private static final int LISTED_CODES = 12;
 
     /** Converts {@code raw} to the type of {@code field}. */
@@ -111,13 +124,17 @@ public final class ValueConverter {
             return new BigDecimal(raw.toString()).stripTrailingZeros().toPlainString();
         }
         if (raw instanceof Date d) {
-            return new java.sql.Timestamp(d.getTime()).toLocalDateTime().toLocalDate().toString();
+            return new java.sql.Timestamp(d.getTime())
+                    .toLocalDateTime()
+                    .toLocalDate()
+                    .toString();
         }
         return raw.toString();
     }
 
     private static Optional<Object> integer(Object raw) {
-        return number(raw).filter(d -> d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE)
+        return number(raw)
+                .filter(d -> d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE)
                 .map(d -> (int) (double) d);
     }
 
@@ -173,18 +190,19 @@ public final class ValueConverter {
                 return Optional.empty();
             }
             if (raw instanceof Date d) {
-                return Optional.of(new java.sql.Timestamp(d.getTime()).toLocalDateTime().toLocalDate());
+                return Optional.of(
+                        new java.sql.Timestamp(d.getTime()).toLocalDateTime().toLocalDate());
             }
             String t = nfkc(text(raw)).strip();
             Matcher m = YMD_SEPARATED.matcher(t);
             if (m.lookingAt() && (m.end() == t.length() || startsTime(t.substring(m.end())))) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             }
             m = YMD_COMPACT.matcher(t);
             if (m.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             }
         } catch (DateTimeException e) {
             return Optional.empty(); // 2023-02-30
@@ -206,7 +224,9 @@ public final class ValueConverter {
 
     /** The allowed values for a message: value and Chinese label, the first dozen of a long list. */
     static String allowed(CodeList list) {
-        String shown = list.codes().stream().limit(LISTED_CODES).map(c -> c.value() + " " + c.titleZh())
+        String shown = list.codes().stream()
+                .limit(LISTED_CODES)
+                .map(c -> c.value() + " " + c.titleZh())
                 .collect(Collectors.joining(", "));
         return list.codes().size() > LISTED_CODES ? shown + ", …" : shown;
     }

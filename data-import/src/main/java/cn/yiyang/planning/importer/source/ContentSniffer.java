@@ -47,8 +47,7 @@ final class ContentSniffer {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int SHAPEFILE_CODE = 9994;
 
-    private ContentSniffer() {
-    }
+    private ContentSniffer() {}
 
     static Kind sniff(Path file) {
         byte[] head = head(file, SAMPLE_BYTES);
@@ -64,8 +63,9 @@ final class ContentSniffer {
         if (startsWith(head, SQLITE_MAGIC)) {
             return Kind.SQLITE;
         }
-        if (head.length >= 4 && ((head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8
-                | (head[3] & 0xff)) == SHAPEFILE_CODE) {
+        if (head.length >= 4
+                && ((head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8 | (head[3] & 0xff))
+                        == SHAPEFILE_CODE) {
             return Kind.SHAPEFILE_MAIN;
         }
         if (looksLikeDbf(head, file)) {
@@ -100,7 +100,7 @@ final class ContentSniffer {
      */
     private static Kind sniffJson(Path file) {
         try (Reader reader = TextEncodings.lenientReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = GeoJsonFeatures.JSON.createParser(reader)) {
+                JsonParser parser = GeoJsonFeatures.JSON.createParser(reader)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Kind.JSON_OTHER;
             }

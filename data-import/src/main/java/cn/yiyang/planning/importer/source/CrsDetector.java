@@ -63,15 +63,26 @@ public final class CrsDetector {
 
     private static final Pattern GK_ZONE_NAME = Pattern.compile("CGCS_?2000_3_DEGREE_GK_ZONE_(\\d{2})");
     private static final Pattern GK_CM_NAME = Pattern.compile("CGCS_?2000_3_DEGREE_GK_CM_(\\d{2,3})E");
-    private static final List<String> LEGACY = List.of("BEIJING_1954", "BEIJING1954", "BEIJING_54", "NEW_BEIJING",
-            "XIAN_1980", "XIAN1980", "XI_AN_1980", "XIAN_80", "KRASOVSKY", "KRASSOWSKY", "IAG_1975", "IAG_75",
-            "北京", "西安");
-    private static final List<String> CGCS2000 = List.of("CHINA_2000", "CGCS2000", "CGCS_2000",
-            "CHINA_GEODETIC_COORDINATE_SYSTEM_2000", "2000国家大地坐标系");
+    private static final List<String> LEGACY = List.of(
+            "BEIJING_1954",
+            "BEIJING1954",
+            "BEIJING_54",
+            "NEW_BEIJING",
+            "XIAN_1980",
+            "XIAN1980",
+            "XI_AN_1980",
+            "XIAN_80",
+            "KRASOVSKY",
+            "KRASSOWSKY",
+            "IAG_1975",
+            "IAG_75",
+            "北京",
+            "西安");
+    private static final List<String> CGCS2000 =
+            List.of("CHINA_2000", "CGCS2000", "CGCS_2000", "CHINA_GEODETIC_COORDINATE_SYSTEM_2000", "2000国家大地坐标系");
     private static final List<String> WGS84 = List.of("WGS_1984", "WGS84", "WGS_84", "WORLD_GEODETIC_SYSTEM_1984");
 
-    private CrsDetector() {
-    }
+    private CrsDetector() {}
 
     /**
      * The CRS a WKT text describes.
@@ -123,9 +134,11 @@ public final class CrsDetector {
         }
         double minX = extent.getMinX();
         double maxX = extent.getMaxX();
-        if (GaussKrugerZone.isPrefixedEasting(minX) && GaussKrugerZone.isPrefixedEasting(maxX)
+        if (GaussKrugerZone.isPrefixedEasting(minX)
+                && GaussKrugerZone.isPrefixedEasting(maxX)
                 && GaussKrugerZone.ofPrefixedEasting(minX).equals(GaussKrugerZone.ofPrefixedEasting(maxX))
-                && extent.getMinY() >= MIN_NORTHING && extent.getMaxY() <= MAX_NORTHING) {
+                && extent.getMinY() >= MIN_NORTHING
+                && extent.getMaxY() <= MAX_NORTHING) {
             return Optional.of(Crs.gaussKruger(GaussKrugerZone.ofPrefixedEasting(minX), true));
         }
         if (new Envelope(MIN_LON, MAX_LON, MIN_LAT, MAX_LAT).contains(extent)
@@ -135,7 +148,8 @@ public final class CrsDetector {
         if (minX > 0 && maxX < 1_000_000 && extent.getMinY() >= MIN_NORTHING && extent.getMaxY() <= MAX_NORTHING) {
             List<Crs> fitting = List.of(37, 38).stream()
                     .map(zone -> Crs.gaussKruger(new GaussKrugerZone(zone), false))
-                    .filter(crs -> withinYiyang(crs, extent)).toList();
+                    .filter(crs -> withinYiyang(crs, extent))
+                    .toList();
             if (fitting.size() == 1) {
                 return Optional.of(fitting.get(0));
             }
@@ -149,8 +163,12 @@ public final class CrsDetector {
      *
      * @param fromFile what the file declares, or null when it declares nothing; may throw ImportException
      */
-    static DetectedCrs resolve(SourceOptions options, Supplier<DetectedCrs> fromFile, Envelope extent,
-            String fileName, List<ImportIssue> issues) {
+    static DetectedCrs resolve(
+            SourceOptions options,
+            Supplier<DetectedCrs> fromFile,
+            Envelope extent,
+            String fileName,
+            List<ImportIssue> issues) {
         if (options.crs() != null) {
             return new DetectedCrs(options.crs(), Detection.USER, null);
         }
@@ -178,7 +196,8 @@ public final class CrsDetector {
                 || normal.equals("HTTP://WWW.OPENGIS.NET/DEF/CRS/OGC/1.3/CRS84")) {
             return Crs.WGS84;
         }
-        Matcher http = Pattern.compile("HTTPS?://WWW.OPENGIS.NET/DEF/CRS/EPSG/[^/]+/(\\d+)").matcher(normal);
+        Matcher http = Pattern.compile("HTTPS?://WWW.OPENGIS.NET/DEF/CRS/EPSG/[^/]+/(\\d+)")
+                .matcher(normal);
         String parsed = http.matches() ? http.group(1) : code;
         try {
             return Crs.parse(parsed);
@@ -201,9 +220,12 @@ public final class CrsDetector {
 
     private static boolean withinYiyang(Crs gk, Envelope extent) {
         CrsTransform toLonLat = CrsTransform.of(gk, Crs.CGCS2000);
-        for (Coordinate corner : new Coordinate[] {new Coordinate(extent.getMinX(), extent.getMinY()),
-                new Coordinate(extent.getMinX(), extent.getMaxY()), new Coordinate(extent.getMaxX(), extent.getMinY()),
-                new Coordinate(extent.getMaxX(), extent.getMaxY())}) {
+        for (Coordinate corner : new Coordinate[] {
+            new Coordinate(extent.getMinX(), extent.getMinY()),
+            new Coordinate(extent.getMinX(), extent.getMaxY()),
+            new Coordinate(extent.getMaxX(), extent.getMinY()),
+            new Coordinate(extent.getMaxX(), extent.getMaxY())
+        }) {
             if (!YIYANG.contains(toLonLat.transform(corner))) {
                 return false;
             }
@@ -228,7 +250,8 @@ public final class CrsDetector {
     }
 
     private static Optional<Crs> geographic(Wkt geog) {
-        String datum = normal(geog.name() + " " + geog.find("DATUM", "GEODETICDATUM", "TRF").map(Wkt::name).orElse(""));
+        String datum = normal(geog.name() + " "
+                + geog.find("DATUM", "GEODETICDATUM", "TRF").map(Wkt::name).orElse(""));
         if (containsAny(datum, CGCS2000)) {
             return Optional.of(Crs.CGCS2000);
         }
@@ -239,12 +262,17 @@ public final class CrsDetector {
     }
 
     private static Optional<Crs> projected(Wkt proj, String name) {
-        Optional<Crs> base = proj.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS", "GEOGCRS").flatMap(CrsDetector::geographic);
-        String projection = normal(proj.find("PROJECTION", "METHOD").map(Wkt::name).orElse(""));
+        Optional<Crs> base =
+                proj.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS", "GEOGCRS").flatMap(CrsDetector::geographic);
+        String projection =
+                normal(proj.find("PROJECTION", "METHOD").map(Wkt::name).orElse(""));
         String normalName = normal(name);
-        if (base.isPresent() && base.get() == Crs.WGS84 && (normalName.contains("WEB_MERCATOR")
-                || normalName.contains("PSEUDO_MERCATOR") || projection.contains("AUXILIARY_SPHERE")
-                || projection.contains("PSEUDO_MERCATOR"))) {
+        if (base.isPresent()
+                && base.get() == Crs.WGS84
+                && (normalName.contains("WEB_MERCATOR")
+                        || normalName.contains("PSEUDO_MERCATOR")
+                        || projection.contains("AUXILIARY_SPHERE")
+                        || projection.contains("PSEUDO_MERCATOR"))) {
             return Optional.of(Crs.WEB_MERCATOR);
         }
         if (base.isEmpty() || base.get() != Crs.CGCS2000) {

@@ -55,7 +55,8 @@ final class CsvSource implements FeatureSource {
     private static final Set<String> WKT = Set.of("wkt", "geometry", "geom", "the_geom", "shape", "几何", "空间信息");
     private static final Pattern DMS = Pattern.compile(
             "^(东经|北纬|[NSEW])?\\s*(\\d+(?:\\.\\d+)?)\\s*[°度]\\s*(?:(\\d+(?:\\.\\d+)?)\\s*['′分]\\s*)?"
-                    + "(?:(\\d+(?:\\.\\d+)?)\\s*(?:[\"″秒]|'')\\s*)?([NSEW])?$", Pattern.CASE_INSENSITIVE);
+                    + "(?:(\\d+(?:\\.\\d+)?)\\s*(?:[\"″秒]|'')\\s*)?([NSEW])?$",
+            Pattern.CASE_INSENSITIVE);
 
     private final Path file;
     private final Charset charset;
@@ -76,11 +77,17 @@ final class CsvSource implements FeatureSource {
         DetectedEncoding encoding = TextEncodings.forText(file, options, Detection.INFERRED, fileName, issues);
         this.charset = encoding.charset();
         String firstLine = firstLine(file, charset);
-        this.format = CSVFormat.DEFAULT.builder().setDelimiter(sniffDelimiter(firstLine)).get();
-        try (Reader reader = TextEncodings.lenientReader(file, charset); CSVParser parser = format.parse(reader)) {
+        this.format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(sniffDelimiter(firstLine))
+                .get();
+        try (Reader reader = TextEncodings.lenientReader(file, charset);
+                CSVParser parser = format.parse(reader)) {
             Iterator<CSVRecord> it = parser.iterator();
-            this.header = ShapefileSource.uniqueNames(it.hasNext() ? it.next().toList().stream().map(String::strip).toList()
-                    : List.of());
+            this.header = ShapefileSource.uniqueNames(
+                    it.hasNext()
+                            ? it.next().toList().stream().map(String::strip).toList()
+                            : List.of());
         } catch (IOException | UncheckedIOException e) {
             throw corrupt(fileName, e);
         }
@@ -89,8 +96,8 @@ final class CsvSource implements FeatureSource {
         int wkt = column(WKT);
         this.wktColumn = lonColumn >= 0 && latColumn >= 0 ? -1 : wkt;
         if ((lonColumn < 0 || latColumn < 0) && wktColumn < 0) {
-            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS,
-                    String.join(", ", header)));
+            throw new ImportException(
+                    ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS, String.join(", ", header)));
         }
         this.geometryFactory = new GeometryFactory();
         SourceScan scan = new SourceScan();
@@ -101,14 +108,29 @@ final class CsvSource implements FeatureSource {
             throw corrupt(fileName, e);
         }
         boolean lonLatColumns = wktColumn < 0;
-        DetectedCrs crs = CrsDetector.resolve(options, () -> lonLatColumns && (scan.extent() == null
-                || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
-                        ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null) : null,
-                scan.extent(), fileName, issues);
+        DetectedCrs crs = CrsDetector.resolve(
+                options,
+                () -> lonLatColumns
+                                && (scan.extent() == null || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
+                        ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null)
+                        : null,
+                scan.extent(),
+                fileName,
+                issues);
         this.srid = GeoJsonFeatures.srid(crs);
         String table = ShapefileSource.baseName(fileName);
-        this.description = new SourceDescription(SourceFormat.CSV, fileName, List.of(table), table, scan.fields(),
-                scan.count(), encoding, crs, scan.extent(), scan.geometryTypes(), issues);
+        this.description = new SourceDescription(
+                SourceFormat.CSV,
+                fileName,
+                List.of(table),
+                table,
+                scan.fields(),
+                scan.count(),
+                encoding,
+                crs,
+                scan.extent(),
+                scan.geometryTypes(),
+                issues);
     }
 
     /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
@@ -179,7 +201,10 @@ final class CsvSource implements FeatureSource {
 
     private int column(Set<String> names) {
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).replace("\ufeff", "").replaceAll("\\s*[(（\\[].*$", "").strip()
+            String name = header.get(i)
+                    .replace("\ufeff", "")
+                    .replaceAll("\\s*[(（\\[].*$", "")
+                    .strip()
                     .toLowerCase(Locale.ROOT);
             if (names.contains(name)) {
                 return i;
@@ -270,8 +295,11 @@ final class CsvSource implements FeatureSource {
             Double y = number(lat);
             if (x == null || y == null) {
                 String field = header.get(x == null ? lonColumn : latColumn);
-                return new SourceRecord(r, values, null, ImportIssue.ofRow(fileName, r, field, IssueCode.WRONG_TYPE,
-                        x == null ? lon : lat, "decimal"));
+                return new SourceRecord(
+                        r,
+                        values,
+                        null,
+                        ImportIssue.ofRow(fileName, r, field, IssueCode.WRONG_TYPE, x == null ? lon : lat, "decimal"));
             }
             Geometry point = geometryFactory.createPoint(new Coordinate(x, y));
             point.setSRID(recordSrid);
@@ -288,7 +316,10 @@ final class CsvSource implements FeatureSource {
                 geometry.setSRID(recordSrid);
                 return new SourceRecord(r, values, geometry, null);
             } catch (ParseException | RuntimeException e) {
-                return new SourceRecord(r, values, null,
+                return new SourceRecord(
+                        r,
+                        values,
+                        null,
                         ImportIssue.ofRow(fileName, r, header.get(wktColumn), IssueCode.UNREADABLE_RECORD));
             }
         }

@@ -31,17 +31,19 @@ record Datasets(List<Dataset> datasets, List<String> orphanParts, boolean isEmpt
      * @param name its path in the folder, with {@code /} separators (the entry path of a zip)
      * @param kind what it holds
      */
-    record Dataset(Path path, String name, ContentSniffer.Kind kind) {
-    }
+    record Dataset(Path path, String name, ContentSniffer.Kind kind) {}
 
-    private static final Set<String> SHAPEFILE_PARTS = Set.of("shx", "dbf", "prj", "cpg", "sbn", "sbx", "qix",
-            "fix", "xml", "atx", "ain", "aih", "ixs", "mxs", "qmd");
+    private static final Set<String> SHAPEFILE_PARTS = Set.of(
+            "shx", "dbf", "prj", "cpg", "sbn", "sbx", "qix", "fix", "xml", "atx", "ain", "aih", "ixs", "mxs", "qmd");
     private static final Set<String> GDAL_EXTENSIONS = Set.of("tab", "mif", "dxf", "kml", "gml", "gpx");
 
     static Datasets find(Path root, boolean withGdal) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !ignored(root.relativize(p))).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !ignored(root.relativize(p)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,14 +69,18 @@ record Datasets(List<Dataset> datasets, List<String> orphanParts, boolean isEmpt
                 datasets.add(new Dataset(file, name, ContentSniffer.Kind.OTHER_TEXT));
             } else {
                 ContentSniffer.Kind kind = ContentSniffer.sniff(file);
-                boolean csv = kind == ContentSniffer.Kind.TEXT_TABLE && (extension.equals("csv") || extension.equals("tsv"));
-                if (csv || kind == ContentSniffer.Kind.SQLITE || kind == ContentSniffer.Kind.GEOJSON
+                boolean csv =
+                        kind == ContentSniffer.Kind.TEXT_TABLE && (extension.equals("csv") || extension.equals("tsv"));
+                if (csv
+                        || kind == ContentSniffer.Kind.SQLITE
+                        || kind == ContentSniffer.Kind.GEOJSON
                         || kind == ContentSniffer.Kind.GEOJSON_SEQ) {
                     datasets.add(new Dataset(file, name, kind));
                 }
             }
         }
-        List<String> orphans = files.stream().map(f -> name(root, f))
+        List<String> orphans = files.stream()
+                .map(f -> name(root, f))
                 .filter(n -> List.of("dbf", "shx").contains(extension(n)) && !shapefileBases.contains(base(n)))
                 .toList();
         return new Datasets(List.copyOf(datasets), orphans, files.isEmpty());
@@ -85,7 +91,9 @@ record Datasets(List<Dataset> datasets, List<String> orphanParts, boolean isEmpt
         String wanted = table.replace('\\', '/').strip();
         for (java.util.function.Function<Dataset, String> key : List.<java.util.function.Function<Dataset, String>>of(
                 Dataset::name, d -> fileName(d.name()), d -> ShapefileSource.baseName(d.name()))) {
-            List<Dataset> matches = datasets.stream().filter(d -> key.apply(d).equalsIgnoreCase(wanted)).toList();
+            List<Dataset> matches = datasets.stream()
+                    .filter(d -> key.apply(d).equalsIgnoreCase(wanted))
+                    .toList();
             if (matches.size() == 1) {
                 return Optional.of(matches.get(0));
             }

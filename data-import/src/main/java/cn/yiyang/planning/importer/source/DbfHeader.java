@@ -81,7 +81,11 @@ record DbfHeader(int languageDriver, long recordCount, int headerLength, int rec
                 }
                 int length = descriptors.get(at + 16) & 0xff;
                 if (length > 0) {
-                    fields.add(new Field(Arrays.copyOf(name, end), (char) descriptors.get(at + 11), offset, length,
+                    fields.add(new Field(
+                            Arrays.copyOf(name, end),
+                            (char) descriptors.get(at + 11),
+                            offset,
+                            length,
                             descriptors.get(at + 17)));
                 }
                 offset += length;
@@ -99,7 +103,9 @@ record DbfHeader(int languageDriver, long recordCount, int headerLength, int rec
         for (Field field : fields) {
             check.feed(field.nameBytes, 0, field.nameBytes.length, true);
         }
-        List<Field> text = fields.stream().filter(f -> Character.toUpperCase(f.type) == 'C').toList();
+        List<Field> text = fields.stream()
+                .filter(f -> Character.toUpperCase(f.type) == 'C')
+                .toList();
         if (text.isEmpty() || recordLength <= 0) {
             return check;
         }

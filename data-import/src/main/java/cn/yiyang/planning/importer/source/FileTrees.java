@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Deleting a folder with everything in it (temporary unpack folders, upload folders). */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code root} and everything below it; nothing happens when it does not exist. */
     public static void delete(Path root) throws IOException {

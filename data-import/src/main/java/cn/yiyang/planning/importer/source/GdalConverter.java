@@ -34,14 +34,19 @@ final class GdalConverter {
         try {
             Path source = input;
             String extension = extension(fileName);
-            if (!Files.isDirectory(input) && !extension.isEmpty() && !input.getFileName().toString().endsWith(extension)) {
+            if (!Files.isDirectory(input)
+                    && !extension.isEmpty()
+                    && !input.getFileName().toString().endsWith(extension)) {
                 source = workDir.resolve("gdal-input" + extension);
                 Files.copy(input, source);
             }
             Path output = workDir.resolve("gdal-output.gpkg");
             Path log = workDir.resolve("ogr2ogr.log");
-            Process process = new ProcessBuilder(List.of(ogr2ogr.toString(), "-f", "GPKG", output.toString(),
-                    source.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            List.of(ogr2ogr.toString(), "-f", "GPKG", output.toString(), source.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 return Optional.empty();

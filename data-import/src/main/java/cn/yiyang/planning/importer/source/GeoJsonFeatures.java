@@ -21,10 +21,10 @@ final class GeoJsonFeatures {
 
     /** Jackson, allowing what follows a value (the rest of a collection, the next text of a sequence). */
     static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private GeoJsonFeatures() {
-    }
+    private GeoJsonFeatures() {}
 
     /**
      * @param feature a Feature object
@@ -73,7 +73,8 @@ final class GeoJsonFeatures {
             return null;
         }
         JsonNode properties = crs.get("properties");
-        String code = properties.has("name") ? text(properties.get("name"))
+        String code = properties.has("name")
+                ? text(properties.get("name"))
                 : properties.has("code") ? "EPSG:" + properties.get("code").asString() : null;
         if (code == null || code.isBlank()) {
             return null;

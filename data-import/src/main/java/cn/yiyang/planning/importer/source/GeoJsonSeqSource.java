@@ -36,12 +36,22 @@ final class GeoJsonSeqSource implements FeatureSource {
         this.charset = encoding.charset();
         SourceScan scan = new SourceScan();
         new Texts(fileName, 0).forEachRemaining(scan::add);
-        DetectedCrs crs = CrsDetector.resolve(options, () -> GeoJsonFeatures.formatDefault(scan.extent()),
-                scan.extent(), fileName, issues);
+        DetectedCrs crs = CrsDetector.resolve(
+                options, () -> GeoJsonFeatures.formatDefault(scan.extent()), scan.extent(), fileName, issues);
         this.srid = GeoJsonFeatures.srid(crs);
         String table = ShapefileSource.baseName(fileName);
-        this.description = new SourceDescription(SourceFormat.GEOJSON_SEQ, fileName, List.of(table), table,
-                scan.fields(), scan.count(), encoding, crs, scan.extent(), scan.geometryTypes(), issues);
+        this.description = new SourceDescription(
+                SourceFormat.GEOJSON_SEQ,
+                fileName,
+                List.of(table),
+                table,
+                scan.fields(),
+                scan.count(),
+                encoding,
+                crs,
+                scan.extent(),
+                scan.geometryTypes(),
+                issues);
     }
 
     static GeoJsonSeqSource open(Path file, String fileName, SourceOptions options, TempDir temp) {
@@ -98,7 +108,10 @@ final class GeoJsonSeqSource implements FeatureSource {
                     try {
                         feature = GeoJsonFeatures.JSON.readTree(text);
                     } catch (JacksonException e) {
-                        next = new SourceRecord(r, new java.util.LinkedHashMap<>(), null,
+                        next = new SourceRecord(
+                                r,
+                                new java.util.LinkedHashMap<>(),
+                                null,
                                 ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
                         return true;
                     }

@@ -44,14 +44,29 @@ final class GeoJsonSource implements FeatureSource {
         SourceScan scan = new SourceScan();
         JsonNode[] crsMember = new JsonNode[1];
         stream(fileName, 0, scan::add, node -> crsMember[0] = node);
-        DetectedCrs crs = CrsDetector.resolve(options, () -> {
-            DetectedCrs declared = GeoJsonFeatures.crsMember(crsMember[0], fileName);
-            return declared != null ? declared : GeoJsonFeatures.formatDefault(scan.extent());
-        }, scan.extent(), fileName, issues);
+        DetectedCrs crs = CrsDetector.resolve(
+                options,
+                () -> {
+                    DetectedCrs declared = GeoJsonFeatures.crsMember(crsMember[0], fileName);
+                    return declared != null ? declared : GeoJsonFeatures.formatDefault(scan.extent());
+                },
+                scan.extent(),
+                fileName,
+                issues);
         this.srid = GeoJsonFeatures.srid(crs);
         String table = ShapefileSource.baseName(fileName);
-        this.description = new SourceDescription(SourceFormat.GEOJSON, fileName, List.of(table), table, scan.fields(),
-                scan.count(), encoding, crs, scan.extent(), scan.geometryTypes(), issues);
+        this.description = new SourceDescription(
+                SourceFormat.GEOJSON,
+                fileName,
+                List.of(table),
+                table,
+                scan.fields(),
+                scan.count(),
+                encoding,
+                crs,
+                scan.extent(),
+                scan.geometryTypes(),
+                issues);
     }
 
     /** @throws ImportException CORRUPT_FILE for broken JSON, CRS_LEGACY_DATUM / CRS_UNSUPPORTED for its crs */
@@ -91,6 +106,7 @@ final class GeoJsonSource implements FeatureSource {
         private final Consumer<JsonNode> crs;
         /** The members of a root that may be a single Feature (geometry, properties, id); null once it cannot. */
         private ObjectNode root = GeoJsonFeatures.JSON.createObjectNode();
+
         private String type;
         private JsonParser parser;
         private SourceRecord next;
@@ -99,7 +115,7 @@ final class GeoJsonSource implements FeatureSource {
         private boolean done;
 
         FeatureIterator() {
-            this(description.fileName(), srid, node -> { });
+            this(description.fileName(), srid, node -> {});
         }
 
         FeatureIterator(String fileName, int recordSrid, Consumer<JsonNode> crs) {
@@ -125,7 +141,8 @@ final class GeoJsonSource implements FeatureSource {
                     next = advance();
                 } catch (JacksonException e) {
                     close();
-                    throw corrupt(e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+                    throw corrupt(
+                            e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
                 }
                 if (next == null) {
                     done = true;

@@ -49,19 +49,22 @@ final class GeoPackageSource implements FeatureSource {
     private final TempDir temp;
     private final int srid;
 
-    private GeoPackageSource(GeoPackage geoPackage, String fileName, SourceFormat format, SourceOptions options,
-            TempDir temp) {
+    private GeoPackageSource(
+            GeoPackage geoPackage, String fileName, SourceFormat format, SourceOptions options, TempDir temp) {
         this.geoPackage = geoPackage;
         this.temp = temp;
         List<String> tables = geoPackage.getFeatureTables();
         if (tables.isEmpty()) {
-            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.UNSUPPORTED_FORMAT,
-                    "GeoPackage without feature tables"));
+            throw new ImportException(
+                    ImportIssue.ofFile(fileName, IssueCode.UNSUPPORTED_FORMAT, "GeoPackage without feature tables"));
         }
         String table;
         if (options.table() != null) {
-            table = tables.stream().filter(t -> t.equalsIgnoreCase(options.table())).findFirst().orElseThrow(
-                    () -> new ImportException(ImportIssue.ofFile(fileName, IssueCode.NO_SUCH_TABLE, options.table())));
+            table = tables.stream()
+                    .filter(t -> t.equalsIgnoreCase(options.table()))
+                    .findFirst()
+                    .orElseThrow(() -> new ImportException(
+                            ImportIssue.ofFile(fileName, IssueCode.NO_SUCH_TABLE, options.table())));
         } else if (tables.size() > 1) {
             throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.CHOOSE_TABLE, String.join(", ", tables)));
         } else {
@@ -74,14 +77,26 @@ final class GeoPackageSource implements FeatureSource {
         List<ImportIssue> issues = new ArrayList<>();
         SourceScan scan = new SourceScan();
         new Rows(fileName, 0).forEachRemaining(scan::add);
-        DetectedCrs crs = CrsDetector.resolve(options, () -> declaredCrs(dao.getSrs(), fileName), scan.extent(),
-                fileName, issues);
+        DetectedCrs crs = CrsDetector.resolve(
+                options, () -> declaredCrs(dao.getSrs(), fileName), scan.extent(), fileName, issues);
         this.srid = GeoJsonFeatures.srid(crs);
-        List<SourceField> fields = columns.stream().map(c -> new SourceField(c.getName(), type(c.getDataType())))
+        List<SourceField> fields = columns.stream()
+                .map(c -> new SourceField(c.getName(), type(c.getDataType())))
                 .toList();
-        this.description = new SourceDescription(format, fileName, tables, table, fields, scan.count(),
-                format == SourceFormat.GEOPACKAGE ? new DetectedEncoding(StandardCharsets.UTF_8, Detection.FORMAT_DEFAULT)
-                        : null, crs, scan.extent(), scan.geometryTypes(), issues);
+        this.description = new SourceDescription(
+                format,
+                fileName,
+                tables,
+                table,
+                fields,
+                scan.count(),
+                format == SourceFormat.GEOPACKAGE
+                        ? new DetectedEncoding(StandardCharsets.UTF_8, Detection.FORMAT_DEFAULT)
+                        : null,
+                crs,
+                scan.extent(),
+                scan.geometryTypes(),
+                issues);
     }
 
     /**
@@ -94,8 +109,10 @@ final class GeoPackageSource implements FeatureSource {
         try {
             geoPackage = GeoPackageManager.open(false, file.toFile(), false);
         } catch (RuntimeException e) {
-            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.UNSUPPORTED_FORMAT,
-                    "SQLite database that is not a GeoPackage"), e);
+            throw new ImportException(
+                    ImportIssue.ofFile(
+                            fileName, IssueCode.UNSUPPORTED_FORMAT, "SQLite database that is not a GeoPackage"),
+                    e);
         }
         try {
             return new GeoPackageSource(geoPackage, fileName, format, options, temp);
@@ -124,7 +141,10 @@ final class GeoPackageSource implements FeatureSource {
     }
 
     private static DetectedCrs declaredCrs(SpatialReferenceSystem srs, String fileName) {
-        if (srs == null || srs.getSrsId() == -1 || srs.getSrsId() == 0 || srs.getOrganization() == null
+        if (srs == null
+                || srs.getSrsId() == -1
+                || srs.getSrsId() == 0
+                || srs.getOrganization() == null
                 || srs.getOrganization().equalsIgnoreCase("NONE")) {
             return null;
         }
@@ -158,11 +178,13 @@ final class GeoPackageSource implements FeatureSource {
             return switch (type) {
                 case FLOAT, DOUBLE, REAL -> n.doubleValue();
                 case BOOLEAN -> n.intValue() != 0;
-                default -> n instanceof Double || n instanceof Float ? (Object) n.doubleValue() : (Object) n.longValue();
+                default ->
+                    n instanceof Double || n instanceof Float ? (Object) n.doubleValue() : (Object) n.longValue();
             };
         }
         if (value instanceof Date date) {
-            return type == GeoPackageDataType.DATE ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC)
+            return type == GeoPackageDataType.DATE
+                    ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC)
                     : date.toInstant().toString();
         }
         return value instanceof Boolean ? value : value.toString();
@@ -217,7 +239,8 @@ final class GeoPackageSource implements FeatureSource {
                 geometry.setSRID(recordSrid);
                 return new SourceRecord(r, values, geometry, null);
             } catch (ParseException | java.io.IOException | RuntimeException e) {
-                return new SourceRecord(r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
+                return new SourceRecord(
+                        r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
             }
         }
     }

@@ -43,8 +43,8 @@ final class SafeUnzip {
         try (ZipFile zipFile = open(zip)) {
             List<? extends ZipEntry> entries = Collections.list(zipFile.entries());
             if (entries.size() > limits.maxEntries()) {
-                throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.ZIP_TOO_MANY_ENTRIES,
-                        entries.size(), limits.maxEntries()));
+                throw new ImportException(ImportIssue.ofFile(
+                        fileName, IssueCode.ZIP_TOO_MANY_ENTRIES, entries.size(), limits.maxEntries()));
             }
             for (ZipEntry entry : entries) {
                 resolve(target, entry.getName(), fileName);
@@ -60,7 +60,8 @@ final class SafeUnzip {
                 total = copy(zipFile, entry, path, total, fileName);
             }
         } catch (ZipException e) {
-            throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, "zip: " + e.getMessage()), e);
+            throw new ImportException(
+                    ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, "zip: " + e.getMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,17 +73,22 @@ final class SafeUnzip {
         long written = 0;
         long packed = entry.getCompressedSize();
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = zipFile.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
+        try (InputStream in = zipFile.getInputStream(entry);
+                OutputStream out = Files.newOutputStream(path)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 written += n;
                 total += n;
                 boolean overLimit = total > limits.maxUnpackedBytes();
-                boolean bombRatio = written > UploadLimits.RATIO_CHECK_BYTES && packed > 0
+                boolean bombRatio = written > UploadLimits.RATIO_CHECK_BYTES
+                        && packed > 0
                         && Math.max(written, entry.getSize()) / packed > limits.maxCompressionRatio();
                 if (overLimit || bombRatio) {
-                    throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.ZIP_BOMB,
-                            UploadLimits.megabytes(total), UploadLimits.megabytes(limits.maxUnpackedBytes())));
+                    throw new ImportException(ImportIssue.ofFile(
+                            fileName,
+                            IssueCode.ZIP_BOMB,
+                            UploadLimits.megabytes(total),
+                            UploadLimits.megabytes(limits.maxUnpackedBytes())));
                 }
                 out.write(buffer, 0, n);
             }

@@ -69,8 +69,9 @@ final class ShapefileSource implements FeatureSource {
     private final long shpSize;
     private final int srid;
 
-    private ShapefileSource(Path shp, Path shx, Path dbf, Path prj, Path cpg, String fileName, SourceOptions options,
-            TempDir temp) throws IOException {
+    private ShapefileSource(
+            Path shp, Path shx, Path dbf, Path prj, Path cpg, String fileName, SourceOptions options, TempDir temp)
+            throws IOException {
         this.dbf = dbf;
         this.temp = temp;
         this.shpSize = Files.size(shp);
@@ -84,7 +85,8 @@ final class ShapefileSource implements FeatureSource {
         }
         DetectedEncoding encoding = encoding(options, cpg, fileName, issues);
         Charset charset = encoding.charset();
-        this.names = uniqueNames(header.fields().stream().map(f -> f.name(charset)).toList());
+        this.names =
+                uniqueNames(header.fields().stream().map(f -> f.name(charset)).toList());
         try {
             this.rawShp = track(channel(shp));
             this.rawDbf = track(channel(dbf));
@@ -96,12 +98,13 @@ final class ShapefileSource implements FeatureSource {
             throw corrupt(fileName, e.getMessage(), e);
         }
         ShapefileHeader shpHeader = shapes.getHeader();
-        Envelope extent = header.recordCount() == 0 ? null
+        Envelope extent = header.recordCount() == 0
+                ? null
                 : new Envelope(shpHeader.minX(), shpHeader.maxX(), shpHeader.minY(), shpHeader.maxY());
         DetectedCrs crs;
         try {
-            crs = CrsDetector.resolve(options, () -> prj == null ? null : declaredCrs(prj, fileName), extent,
-                    fileName, issues);
+            crs = CrsDetector.resolve(
+                    options, () -> prj == null ? null : declaredCrs(prj, fileName), extent, fileName, issues);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -112,8 +115,18 @@ final class ShapefileSource implements FeatureSource {
             fields.add(new SourceField(names.get(i), header.fields().get(i).sourceType()));
         }
         String table = baseName(fileName);
-        this.description = new SourceDescription(SourceFormat.SHAPEFILE, fileName, List.of(table), table, fields,
-                header.recordCount(), encoding, crs, extent, geometryTypes(shpHeader.getShapeType()), issues);
+        this.description = new SourceDescription(
+                SourceFormat.SHAPEFILE,
+                fileName,
+                List.of(table),
+                table,
+                fields,
+                header.recordCount(),
+                encoding,
+                crs,
+                extent,
+                geometryTypes(shpHeader.getShapeType()),
+                issues);
     }
 
     /**
@@ -128,7 +141,8 @@ final class ShapefileSource implements FeatureSource {
         Path shx = part(shp, "shx");
         Path dbf = part(shp, "dbf");
         List<String> missing = Stream.of(shx == null ? ".shx" : null, dbf == null ? ".dbf" : null)
-                .filter(s -> s != null).toList();
+                .filter(s -> s != null)
+                .toList();
         if (!missing.isEmpty()) {
             throw new ImportException(ImportIssue.ofFile(fileName, IssueCode.MISSING_PART, String.join(", ", missing)));
         }
@@ -143,8 +157,10 @@ final class ShapefileSource implements FeatureSource {
     static Path part(Path shp, String extension) {
         String base = stripExtension(shp.getFileName().toString()).toLowerCase(Locale.ROOT);
         try (Stream<Path> siblings = Files.list(shp.getParent())) {
-            return siblings.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-                    .equals(base + "." + extension)).findFirst().orElse(null);
+            return siblings.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).equals(base + "." + extension))
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -184,11 +200,16 @@ final class ShapefileSource implements FeatureSource {
         for (int i = 0; i < names.size(); i++) {
             DbfHeader.Field field = header.fields().get(i);
             try {
-                values.put(names.get(i), Character.toUpperCase(field.type()) == 'D'
-                        ? date(r, field) : value(attributes.getFieldValue(r, i)));
+                values.put(
+                        names.get(i),
+                        Character.toUpperCase(field.type()) == 'D'
+                                ? date(r, field)
+                                : value(attributes.getFieldValue(r, i)));
             } catch (IOException | RuntimeException e) {
                 values.put(names.get(i), null);
-                problem = problem != null ? problem : ImportIssue.ofRow(file, row, names.get(i), IssueCode.UNREADABLE_RECORD);
+                problem = problem != null
+                        ? problem
+                        : ImportIssue.ofRow(file, row, names.get(i), IssueCode.UNREADABLE_RECORD);
             }
         }
         Geometry geometry = null;
@@ -287,7 +308,10 @@ final class ShapefileSource implements FeatureSource {
         TextEncodings.Utf8Check check = header.scan(dbf);
         Charset chosen = check.choice();
         if (check.nonAscii()) {
-            issues.add(ImportIssue.ofFile(fileName, IssueCode.ENCODING_DETECTED, chosen.name(),
+            issues.add(ImportIssue.ofFile(
+                    fileName,
+                    IssueCode.ENCODING_DETECTED,
+                    chosen.name(),
                     check.valid() ? "valid UTF-8" : "not valid UTF-8"));
         }
         return new DetectedEncoding(chosen, Detection.INFERRED);

@@ -20,10 +20,18 @@ import org.locationtech.jts.geom.Envelope;
  * @param geometryTypes the JTS geometry types present (as far as known without a full read)
  * @param issues        file-level problems and notices (encoding detected, CRS inferred, …)
  */
-public record SourceDescription(SourceFormat format, String fileName, List<String> tables, String table,
-                                List<SourceField> fields, long featureCount, DetectedEncoding encoding,
-                                DetectedCrs crs, Envelope extent, Set<String> geometryTypes,
-                                List<ImportIssue> issues) {
+public record SourceDescription(
+        SourceFormat format,
+        String fileName,
+        List<String> tables,
+        String table,
+        List<SourceField> fields,
+        long featureCount,
+        DetectedEncoding encoding,
+        DetectedCrs crs,
+        Envelope extent,
+        Set<String> geometryTypes,
+        List<ImportIssue> issues) {
 
     public SourceDescription {
         tables = List.copyOf(tables);

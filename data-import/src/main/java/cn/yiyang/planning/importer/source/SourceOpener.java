@@ -136,29 +136,39 @@ public final class SourceOpener {
         List<Datasets.Dataset> datasets = found.datasets();
         if (datasets.isEmpty()) {
             if (!found.orphanParts().isEmpty()) {
-                throw new ImportException(ImportIssue.ofFile(found.orphanParts().get(0), IssueCode.MISSING_PART, ".shp"));
+                throw new ImportException(
+                        ImportIssue.ofFile(found.orphanParts().get(0), IssueCode.MISSING_PART, ".shp"));
             }
-            throw new ImportException(found.isEmpty() ? ImportIssue.ofFile(uploadName, IssueCode.EMPTY_FILE)
-                    : ImportIssue.ofFile(uploadName, IssueCode.UNSUPPORTED_FORMAT,
-                            "no shapefile, GeoPackage, GeoJSON or CSV inside"));
+            throw new ImportException(
+                    found.isEmpty()
+                            ? ImportIssue.ofFile(uploadName, IssueCode.EMPTY_FILE)
+                            : ImportIssue.ofFile(
+                                    uploadName,
+                                    IssueCode.UNSUPPORTED_FORMAT,
+                                    "no shapefile, GeoPackage, GeoJSON or CSV inside"));
         }
         Datasets.Dataset chosen;
         SourceOptions inner = options;
         if (datasets.size() == 1) {
             chosen = datasets.get(0);
         } else if (options.table() == null) {
-            throw new ImportException(ImportIssue.ofFile(uploadName, IssueCode.CHOOSE_TABLE,
-                    String.join(", ", datasets.stream().map(Datasets.Dataset::name).toList())));
+            throw new ImportException(ImportIssue.ofFile(
+                    uploadName,
+                    IssueCode.CHOOSE_TABLE,
+                    String.join(
+                            ", ", datasets.stream().map(Datasets.Dataset::name).toList())));
         } else {
-            chosen = Datasets.choose(datasets, options.table()).orElseThrow(() -> new ImportException(
-                    ImportIssue.ofFile(uploadName, IssueCode.NO_SUCH_TABLE, options.table())));
+            chosen = Datasets.choose(datasets, options.table())
+                    .orElseThrow(() -> new ImportException(
+                            ImportIssue.ofFile(uploadName, IssueCode.NO_SUCH_TABLE, options.table())));
             inner = new SourceOptions(options.encoding(), options.crs(), null);
         }
         return openFile(chosen.path(), chosen.name(), chosen.kind(), inner, temp);
     }
 
     /** Opens one file of a recognised kind; {@code temp} (may be null) is handed to the source to delete. */
-    private FeatureSource openFile(Path file, String name, ContentSniffer.Kind kind, SourceOptions options, TempDir temp) {
+    private FeatureSource openFile(
+            Path file, String name, ContentSniffer.Kind kind, SourceOptions options, TempDir temp) {
         try {
             return switch (kind) {
                 case EMPTY, EMPTY_ZIP -> throw new ImportException(ImportIssue.ofFile(name, IssueCode.EMPTY_FILE));
@@ -187,14 +197,15 @@ public final class SourceOpener {
         return ShapefileSource.open(file, name, options, temp);
     }
 
-    private FeatureSource convertOrRefuse(Path file, String name, ContentSniffer.Kind kind, SourceOptions options,
-            TempDir temp) {
+    private FeatureSource convertOrRefuse(
+            Path file, String name, ContentSniffer.Kind kind, SourceOptions options, TempDir temp) {
         if (ogr2ogr == null || kind == ContentSniffer.Kind.ZIP || kind == ContentSniffer.Kind.WKT_TEXT) {
             throw new ImportException(ImportIssue.ofFile(name, IssueCode.UNSUPPORTED_FORMAT, kind.description()));
         }
         TempDir work = temp != null ? temp : TempDir.create();
         try {
-            Path gpkg = new GdalConverter(ogr2ogr).toGeoPackage(file, name, work.path())
+            Path gpkg = new GdalConverter(ogr2ogr)
+                    .toGeoPackage(file, name, work.path())
                     .orElseThrow(() -> new ImportException(
                             ImportIssue.ofFile(name, IssueCode.UNSUPPORTED_FORMAT, kind.description())));
             return GeoPackageSource.open(gpkg, name, SourceFormat.GDAL, options, work);
@@ -211,8 +222,11 @@ public final class SourceOpener {
                 long size = Files.size(files.get(i));
                 total += size;
                 if (size > limits.maxUploadBytes() || total > limits.maxUploadBytes()) {
-                    throw new ImportException(ImportIssue.ofFile(names.get(i), IssueCode.TOO_LARGE,
-                            UploadLimits.megabytes(total), UploadLimits.megabytes(limits.maxUploadBytes())));
+                    throw new ImportException(ImportIssue.ofFile(
+                            names.get(i),
+                            IssueCode.TOO_LARGE,
+                            UploadLimits.megabytes(total),
+                            UploadLimits.megabytes(limits.maxUploadBytes())));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

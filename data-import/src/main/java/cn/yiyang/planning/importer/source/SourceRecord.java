@@ -12,5 +12,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry the geometry in the file's CRS (x = easting or longitude), or null
  * @param problem  why the record could not be read in full (values/geometry may then be partial), else null
  */
-public record SourceRecord(long row, Map<String, Object> values, Geometry geometry, ImportIssue problem) {
-}
+public record SourceRecord(long row, Map<String, Object> values, Geometry geometry, ImportIssue problem) {}

@@ -41,10 +41,19 @@ final class TextEncodings {
 
     /** Windows code pages as .cpg files and DBF headers name them. */
     private static final Map<Integer, String> CODE_PAGES = Map.ofEntries(
-            Map.entry(936, "GBK"), Map.entry(65001, "UTF-8"), Map.entry(950, "Big5"), Map.entry(932, "Shift_JIS"),
-            Map.entry(949, "x-windows-949"), Map.entry(54936, "GB18030"), Map.entry(1250, "windows-1250"),
-            Map.entry(1251, "windows-1251"), Map.entry(1252, "windows-1252"), Map.entry(1253, "windows-1253"),
-            Map.entry(1254, "windows-1254"), Map.entry(1257, "windows-1257"), Map.entry(20936, "GB2312"),
+            Map.entry(936, "GBK"),
+            Map.entry(65001, "UTF-8"),
+            Map.entry(950, "Big5"),
+            Map.entry(932, "Shift_JIS"),
+            Map.entry(949, "x-windows-949"),
+            Map.entry(54936, "GB18030"),
+            Map.entry(1250, "windows-1250"),
+            Map.entry(1251, "windows-1251"),
+            Map.entry(1252, "windows-1252"),
+            Map.entry(1253, "windows-1253"),
+            Map.entry(1254, "windows-1254"),
+            Map.entry(1257, "windows-1257"),
+            Map.entry(20936, "GB2312"),
             Map.entry(28591, "ISO-8859-1"));
 
     /**
@@ -52,13 +61,21 @@ final class TextEncodings {
      * system's code page, the DOS OEM pages that no Chinese department uses) carry no usable information.
      */
     private static final Map<Integer, String> LANGUAGE_DRIVERS = Map.ofEntries(
-            Map.entry(0x4d, "GBK"), Map.entry(0x7a, "GBK"), Map.entry(0x4f, "Big5"), Map.entry(0x78, "Big5"),
-            Map.entry(0x13, "Shift_JIS"), Map.entry(0x7b, "Shift_JIS"), Map.entry(0x4e, "x-windows-949"),
-            Map.entry(0x79, "x-windows-949"), Map.entry(0xc8, "windows-1250"), Map.entry(0xc9, "windows-1251"),
-            Map.entry(0xca, "windows-1254"), Map.entry(0xcb, "windows-1253"), Map.entry(0xcc, "windows-1257"));
+            Map.entry(0x4d, "GBK"),
+            Map.entry(0x7a, "GBK"),
+            Map.entry(0x4f, "Big5"),
+            Map.entry(0x78, "Big5"),
+            Map.entry(0x13, "Shift_JIS"),
+            Map.entry(0x7b, "Shift_JIS"),
+            Map.entry(0x4e, "x-windows-949"),
+            Map.entry(0x79, "x-windows-949"),
+            Map.entry(0xc8, "windows-1250"),
+            Map.entry(0xc9, "windows-1251"),
+            Map.entry(0xca, "windows-1254"),
+            Map.entry(0xcb, "windows-1253"),
+            Map.entry(0xcc, "windows-1257"));
 
-    private TextEncodings() {
-    }
+    private TextEncodings() {}
 
     /**
      * The encoding a .cpg names: {@code UTF-8}, {@code 65001}, {@code GBK}, {@code 936}, {@code ANSI 936},
@@ -116,8 +133,9 @@ final class TextEncodings {
                 }
             }
         }
-        Charset charset = bom != null ? bom : new Utf8Check().feed(head, 0, head.length, true).valid()
-                ? StandardCharsets.UTF_8 : GBK;
+        Charset charset = bom != null
+                ? bom
+                : new Utf8Check().feed(head, 0, head.length, true).valid() ? StandardCharsets.UTF_8 : GBK;
         String text = new String(head, charset);
         return text.startsWith("\ufeff") ? text.substring(1) : text;
     }
@@ -145,8 +163,8 @@ final class TextEncodings {
      * GeoJSON, whose rule is UTF-8; INFERRED for CSV), else GBK (INFERRED). An INFERRED choice adds an
      * ENCODING_DETECTED warning unless the text is pure ASCII, which reads the same either way.
      */
-    static DetectedEncoding forText(Path file, SourceOptions options, Detection whenUtf8, String fileName,
-            List<ImportIssue> issues) {
+    static DetectedEncoding forText(
+            Path file, SourceOptions options, Detection whenUtf8, String fileName, List<ImportIssue> issues) {
         if (options.encoding() != null) {
             return new DetectedEncoding(options.encoding(), Detection.USER);
         }
@@ -157,7 +175,10 @@ final class TextEncodings {
         Utf8Check check = scan(file);
         Detection how = check.valid() ? whenUtf8 : Detection.INFERRED;
         if (how == Detection.INFERRED && check.nonAscii()) {
-            issues.add(ImportIssue.ofFile(fileName, IssueCode.ENCODING_DETECTED, check.choice().name(),
+            issues.add(ImportIssue.ofFile(
+                    fileName,
+                    IssueCode.ENCODING_DETECTED,
+                    check.choice().name(),
                     check.valid() ? "valid UTF-8" : "not valid UTF-8"));
         }
         return new DetectedEncoding(check.choice(), how);
@@ -174,7 +195,9 @@ final class TextEncodings {
         int skip = bom == null ? 0 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
         in.unread(head, skip, head.length - skip);
         Charset effective = bom != null ? bom : charset;
-        CharsetDecoder decoder = effective.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetDecoder decoder = effective
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
     }
@@ -190,8 +213,10 @@ final class TextEncodings {
      */
     static final class Utf8Check {
 
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final CharBuffer out = CharBuffer.allocate(8192);
         private final ByteBuffer carry = ByteBuffer.allocate(4);
         private boolean valid = true;

@@ -35,6 +35,8 @@ public record UploadLimits(long maxUploadBytes, long maxUnpackedBytes, int maxEn
 
     /** @return bytes as megabytes with one decimal, as the issue messages show sizes (e.g. {@code "512.0"}) */
     static String megabytes(long bytes) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(bytes)
+                .divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -48,7 +48,10 @@ record Wkt(String keyword, List<Object> args) {
 
     /** @return the direct children with the keyword */
     List<Wkt> children(String keyword) {
-        return args.stream().filter(a -> a instanceof Wkt n && n.keyword.equals(keyword)).map(Wkt.class::cast).toList();
+        return args.stream()
+                .filter(a -> a instanceof Wkt n && n.keyword.equals(keyword))
+                .map(Wkt.class::cast)
+                .toList();
     }
 
     /** @return the first node with one of the keywords, depth first, this one included */
@@ -76,14 +79,15 @@ record Wkt(String keyword, List<Object> args) {
     Optional<Authority> authority() {
         return child("AUTHORITY", "ID").filter(a -> a.args.size() >= 2).map(a -> {
             Object code = a.args.get(1);
-            String text = code instanceof Double d ? String.valueOf(d.longValue()) : String.valueOf(code).strip();
+            String text = code instanceof Double d
+                    ? String.valueOf(d.longValue())
+                    : String.valueOf(code).strip();
             return new Authority(a.name().toUpperCase(Locale.ROOT), text);
         });
     }
 
     /** An authority and its code, e.g. EPSG 4525. */
-    record Authority(String name, String code) {
-    }
+    record Authority(String name, String code) {}
 
     private static final class Parser {
         private final String text;

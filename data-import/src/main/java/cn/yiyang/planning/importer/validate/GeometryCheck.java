@@ -71,7 +71,10 @@ final class GeometryCheck {
         }
         Geometry shaped = LayerGeometry.shape(layer.geometry(), source);
         if (shaped == null) {
-            return Result.error(IssueCode.WRONG_GEOMETRY_TYPE, source.getGeometryType(), layer.geometry().jtsType());
+            return Result.error(
+                    IssueCode.WRONG_GEOMETRY_TYPE,
+                    source.getGeometryType(),
+                    layer.geometry().jtsType());
         }
         IssueCode warning = null;
         List<String> warningArgs = List.of();
@@ -130,6 +133,9 @@ final class GeometryCheck {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return Double.toString(d);
         }
-        return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

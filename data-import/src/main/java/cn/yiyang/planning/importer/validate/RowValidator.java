@@ -65,7 +65,11 @@ public final class RowValidator {
         }
         GeometryCheck.Result geometry = geometryCheck.check(record.geometry());
         if (geometry.problem() != null) {
-            issues.add(ImportIssue.ofRow(context.fileName(), row, null, geometry.problem(),
+            issues.add(ImportIssue.ofRow(
+                    context.fileName(),
+                    row,
+                    null,
+                    geometry.problem(),
                     geometry.args().toArray()));
         }
 
@@ -87,10 +91,14 @@ public final class RowValidator {
                     case Conversion.Value v -> attributes.put(field.name(), v.value());
                     case Conversion.Failure f -> {
                         failed.add(field.name());
-                        issues.add(ImportIssue.ofRow(context.fileName(), row, e.source(), f.code(), f.args().toArray()));
+                        issues.add(ImportIssue.ofRow(
+                                context.fileName(),
+                                row,
+                                e.source(),
+                                f.code(),
+                                f.args().toArray()));
                     }
-                    case Conversion.Empty empty -> {
-                    }
+                    case Conversion.Empty empty -> {}
                 }
             }
         }
@@ -103,8 +111,8 @@ public final class RowValidator {
         checkKey(row, attributes, issues);
         checkReferences(row, attributes, issues);
 
-        Feature feature = ValidatedRow.hasError(issues) ? null
-                : new Feature(null, attributes, extra, geometry.geometry());
+        Feature feature =
+                ValidatedRow.hasError(issues) ? null : new Feature(null, attributes, extra, geometry.geometry());
         return new ValidatedRow(row, feature, geometry.geometry(), issues);
     }
 
@@ -115,8 +123,8 @@ public final class RowValidator {
         }
         long first = seenKeys.putIfAbsent(key, row);
         if (first >= 0) {
-            issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(keyField), IssueCode.DUPLICATE_KEY, key,
-                    first));
+            issues.add(ImportIssue.ofRow(
+                    context.fileName(), row, fieldName(keyField), IssueCode.DUPLICATE_KEY, key, first));
         } else if (context.existingKeys() != null && context.existingKeys().contains(key)) {
             issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(keyField), IssueCode.KEY_EXISTS, key));
         }
@@ -126,9 +134,10 @@ public final class RowValidator {
         for (Map.Entry<String, KeyIndex> ref : context.references().entrySet()) {
             String field = ref.getKey();
             if (attributes.get(field) instanceof String value && !ref.getValue().contains(value)) {
-                String layerId = context.layer().field(field).map(FieldDef::references).orElse("");
-                issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(field), IssueCode.UNKNOWN_REFERENCE,
-                        value, layerId));
+                String layerId =
+                        context.layer().field(field).map(FieldDef::references).orElse("");
+                issues.add(ImportIssue.ofRow(
+                        context.fileName(), row, fieldName(field), IssueCode.UNKNOWN_REFERENCE, value, layerId));
             }
         }
     }

@@ -19,9 +19,15 @@ import java.util.Objects;
  *                     mode), or null when any key may be loaded
  * @param references   for each field that refers to another layer, that layer's keys
  */
-public record ValidationContext(LayerDef layer, FieldMapping mapping, String fileName, CrsTransform toLayer,
-                                Region region, boolean repair, KeyIndex existingKeys,
-                                Map<String, KeyIndex> references) {
+public record ValidationContext(
+        LayerDef layer,
+        FieldMapping mapping,
+        String fileName,
+        CrsTransform toLayer,
+        Region region,
+        boolean repair,
+        KeyIndex existingKeys,
+        Map<String, KeyIndex> references) {
 
     public ValidationContext {
         Objects.requireNonNull(layer, "layer");

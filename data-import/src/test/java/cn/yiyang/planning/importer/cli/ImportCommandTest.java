@@ -30,6 +30,7 @@ class ImportCommandTest {
 
     @TempDir
     Path dir;
+
     private Path file;
     private String db;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,8 +44,11 @@ class ImportCommandTest {
     }
 
     private int run(SourceFactory sources, String... args) {
-        return new ImportCommand(sources, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new ImportCommand(
+                        sources,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String out() {
@@ -56,7 +60,8 @@ class ImportCommandTest {
     }
 
     private static SourceFactory roads(boolean withBadRow) {
-        MemorySource.Builder b = MemorySource.builder("道路.shp").fields(FIELDS)
+        MemorySource.Builder b = MemorySource.builder("道路.shp")
+                .fields(FIELDS)
                 .row(roadLine(1), "R1", "一号路", "村道", "水泥")
                 .row(roadLine(2), "R2", "二号路", "乡道", "沥青");
         if (withBadRow) {
@@ -73,7 +78,9 @@ class ImportCommandTest {
 
     private long roadsInStore() {
         try (SpatialStore store = SpatialStore.open(new StoreSettings(db, null, null))) {
-            return new JdbcFeatureRepository(store).summary(LayerCatalogue.standard().get("road")).featureCount();
+            return new JdbcFeatureRepository(store)
+                    .summary(LayerCatalogue.standard().get("road"))
+                    .featureCount();
         }
     }
 
@@ -82,8 +89,19 @@ class ImportCommandTest {
         int code = run(roads(false), args("--mode", "replace", "--encoding", "GBK", "--crs", "EPSG:4490"));
 
         assertThat(code).as(err()).isEqualTo(ImportCommand.OK);
-        assertThat(out()).contains("状态: 成功", "图层: road", "文件: 道路.zip", "模式: replace", "文字编码: GBK",
-                "坐标系: EPSG:4490", "读取行数: 2", "入库要素数: 2", "拒绝行数: 0", "字段对应：", "道路名称 → name (title)");
+        assertThat(out())
+                .contains(
+                        "状态: 成功",
+                        "图层: road",
+                        "文件: 道路.zip",
+                        "模式: replace",
+                        "文字编码: GBK",
+                        "坐标系: EPSG:4490",
+                        "读取行数: 2",
+                        "入库要素数: 2",
+                        "拒绝行数: 0",
+                        "字段对应：",
+                        "道路名称 → name (title)");
         assertThat(roadsInStore()).isEqualTo(2);
     }
 
@@ -93,11 +111,16 @@ class ImportCommandTest {
         int code = run(roads(true), args("--lang", "en", "--report", report.toString()));
 
         assertThat(code).isEqualTo(ImportCommand.REJECTED_OR_FAILED);
-        assertThat(out()).contains("Status: succeeded", "Features loaded: 2", "Rows rejected: 1",
-                "ERROR 道路.shp row 3 [路面类型] UNKNOWN_CODE: The value \"泥巴路\" is not one of the allowed values",
-                "Problem list written to");
+        assertThat(out())
+                .contains(
+                        "Status: succeeded",
+                        "Features loaded: 2",
+                        "Rows rejected: 1",
+                        "ERROR 道路.shp row 3 [路面类型] UNKNOWN_CODE: The value \"泥巴路\" is not one of the allowed values",
+                        "Problem list written to");
         byte[] csv = Files.readAllBytes(report);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFfile,row,field,code,severity,message")
+        assertThat(new String(csv, StandardCharsets.UTF_8))
+                .startsWith("\uFEFFfile,row,field,code,severity,message")
                 .contains("道路.shp,3,路面类型,UNKNOWN_CODE,ERROR,");
         assertThat(roadsInStore()).isEqualTo(2);
     }
@@ -120,8 +143,11 @@ class ImportCommandTest {
 
     @Test
     void aMissingRequiredFieldExitsWithTwoUntilTheFieldMapGivesIt() {
-        SourceFactory odd = MemorySource.builder("道路.shp").fields("路段编码", "等级X")
-                .row(roadLine(1), "R1", "村道").build().factory();
+        SourceFactory odd = MemorySource.builder("道路.shp")
+                .fields("路段编码", "等级X")
+                .row(roadLine(1), "R1", "村道")
+                .build()
+                .factory();
 
         assertThat(run(odd, args())).isEqualTo(ImportCommand.NEEDS_INPUT);
         assertThat(out()).contains("需要补充信息", "REQUIRED_FIELD_UNMAPPED", "admin_class", "--field-map");
@@ -141,21 +167,38 @@ class ImportCommandTest {
         assertThat(run(roads(false), args("--crs", "EPSG:2414"))).isEqualTo(ImportCommand.USAGE);
         assertThat(err()).contains("参数错误：坐标为 EPSG:2414（北京54 / 西安80）");
         err.reset();
-        assertThat(run(roads(false), args("--crs", "EPSG:9999", "--lang", "en"))).isEqualTo(ImportCommand.USAGE);
+        assertThat(run(roads(false), args("--crs", "EPSG:9999", "--lang", "en")))
+                .isEqualTo(ImportCommand.USAGE);
         assertThat(err()).contains("Usage error: The coordinate system \"EPSG:9999\" is not supported.");
         err.reset();
         assertThat(run(roads(false), args("--field-map", "[1,2]"))).isEqualTo(ImportCommand.USAGE);
         assertThat(run(roads(false), args("--encoding", "no-such-charset"))).isEqualTo(ImportCommand.USAGE);
         assertThat(err()).contains("未知的文字编码“no-such-charset”");
         assertThat(run(roads(false), args("--frobnicate"))).isEqualTo(ImportCommand.USAGE);
-        assertThat(run(roads(false), "--db", db, "--layer", "road", "--file", dir.resolve("missing.zip").toString()))
+        assertThat(run(
+                        roads(false),
+                        "--db",
+                        db,
+                        "--layer",
+                        "road",
+                        "--file",
+                        dir.resolve("missing.zip").toString()))
                 .isEqualTo(ImportCommand.USAGE);
         err.reset();
         assertThat(run(roads(false), "--db", db, "--layer", "no_layer", "--file", file.toString(), "--lang", "en"))
                 .isEqualTo(ImportCommand.USAGE);
         assertThat(err()).contains("There is no layer \"no_layer\"");
         err.reset();
-        assertThat(run(roads(false), "--db", db, "--layer", "water_pipe", "--file", file.toString(), "--mode", "upsert"))
+        assertThat(run(
+                        roads(false),
+                        "--db",
+                        db,
+                        "--layer",
+                        "water_pipe",
+                        "--file",
+                        file.toString(),
+                        "--mode",
+                        "upsert"))
                 .isEqualTo(ImportCommand.USAGE);
         assertThat(err()).contains("图层 water_pipe 没有主键字段");
     }
@@ -168,8 +211,17 @@ class ImportCommandTest {
 
     @Test
     void anUnusableDatabaseExitsWithOne() {
-        assertThat(run(roads(false), "--db", "jdbc:mysql://localhost/planning", "--layer", "road",
-                "--file", file.toString(), "--lang", "en")).isEqualTo(ImportCommand.REJECTED_OR_FAILED);
+        assertThat(run(
+                        roads(false),
+                        "--db",
+                        "jdbc:mysql://localhost/planning",
+                        "--layer",
+                        "road",
+                        "--file",
+                        file.toString(),
+                        "--lang",
+                        "en"))
+                .isEqualTo(ImportCommand.REJECTED_OR_FAILED);
         assertThat(err()).contains("The database cannot be used");
     }
 

@@ -17,8 +17,12 @@ class ImportIssueTest {
         Properties en = load("importer/messages.properties");
         Properties zh = load("importer/messages_zh_CN.properties");
         for (IssueCode code : IssueCode.values()) {
-            assertThat(en.getProperty(code.messageKey())).as("English text of %s", code).isNotBlank();
-            assertThat(zh.getProperty(code.messageKey())).as("Chinese text of %s", code).isNotBlank();
+            assertThat(en.getProperty(code.messageKey()))
+                    .as("English text of %s", code)
+                    .isNotBlank();
+            assertThat(zh.getProperty(code.messageKey()))
+                    .as("Chinese text of %s", code)
+                    .isNotBlank();
         }
         assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         assertThat(en.stringPropertyNames()).hasSize(IssueCode.values().length);
@@ -32,11 +36,13 @@ class ImportIssueTest {
         assertThat(dup.message(null)).startsWith("编码");
         assertThat(dup.severity()).isEqualTo(Severity.ERROR);
 
-        ImportIssue legacy = ImportIssue.ofFile("dlg.zip", IssueCode.CRS_LEGACY_DATUM, "Xian 1980 / 3-degree GK CM 111E");
+        ImportIssue legacy =
+                ImportIssue.ofFile("dlg.zip", IssueCode.CRS_LEGACY_DATUM, "Xian 1980 / 3-degree GK CM 111E");
         assertThat(legacy.row()).isZero();
         assertThat(legacy.message(Locale.ENGLISH)).contains("Xi'an 1980", "Xian 1980 / 3-degree GK CM 111E");
-        assertThat(Arrays.stream(IssueCode.values()).map(c -> ImportIssue.ofFile("f", c, "a", "b", "c")
-                .message(Locale.ENGLISH))).noneMatch(m -> m.contains("{"));
+        assertThat(Arrays.stream(IssueCode.values())
+                        .map(c -> ImportIssue.ofFile("f", c, "a", "b", "c").message(Locale.ENGLISH)))
+                .noneMatch(m -> m.contains("{"));
     }
 
     private static Properties load(String resource) throws IOException {

@@ -10,8 +10,7 @@ import java.util.jar.JarFile;
 /** Starts a test main class in a JVM of its own, on the test class path. */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     static Process start(Class<?> main, List<String> jvmOptions, List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -20,7 +19,9 @@ final class ChildJvm {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(), main.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     /** The test class path: Failsafe may start tests through a manifest-only jar, whose manifest lists it. */

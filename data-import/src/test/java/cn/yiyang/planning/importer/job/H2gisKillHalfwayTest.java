@@ -41,7 +41,8 @@ class H2gisKillHalfwayTest extends KillHalfwayContract {
     void dropStore() throws Exception {
         if (dir != null) {
             try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -64,6 +64,7 @@ abstract class ImportContract {
     private FeatureRepository repo;
     private JdbcImportRecordRepository records;
     private ImportService service;
+
     @TempDir
     Path uploads;
 
@@ -74,13 +75,18 @@ abstract class ImportContract {
         test = TestStores.create(kind());
         repo = new JdbcFeatureRepository(test.store());
         records = new JdbcImportRecordRepository(test.store());
-        service = new ImportService(catalogue, repo, new JdbcLayerLoadRepository(test.store()), records,
+        service = new ImportService(
+                catalogue,
+                repo,
+                new JdbcLayerLoadRepository(test.store()),
+                records,
                 (files, names, options) -> {
                     if (names.getFirst().equals("多表.gpkg") && options.table() == null) {
                         throw new ImportException(ImportIssue.ofFile("多表.gpkg", IssueCode.CHOOSE_TABLE, "道路, 桥梁"));
                     }
                     return sources.get(names.getFirst()).factory().open(files, names, options);
-                }, ImportSettings.DEFAULT);
+                },
+                ImportSettings.DEFAULT);
     }
 
     @AfterAll
@@ -103,8 +109,13 @@ abstract class ImportContract {
 
     private ImportJob run(ImportRequest request) throws Exception {
         ImportJob queued = service.submit(request);
-        assertThat(queued.status()).isIn(ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.SUCCEEDED,
-                ImportStatus.FAILED, ImportStatus.NEEDS_INPUT);
+        assertThat(queued.status())
+                .isIn(
+                        ImportStatus.QUEUED,
+                        ImportStatus.RUNNING,
+                        ImportStatus.SUCCEEDED,
+                        ImportStatus.FAILED,
+                        ImportStatus.NEEDS_INPUT);
         return service.await(queued.id(), WAIT);
     }
 
@@ -127,15 +138,22 @@ abstract class ImportContract {
                 .row(roadLine(4), "R4", "四号路", "C", "砂石")
                 .row(roadLine(5), "R5", "五号路", "组道", "土路")
                 .build();
-        ImportJob replaced = run(request("road", five, "道路.zip").mode(LoadMode.REPLACE).build());
+        ImportJob replaced =
+                run(request("road", five, "道路.zip").mode(LoadMode.REPLACE).build());
 
         assertThat(replaced.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(replaced.progress()).isEqualTo(1.0);
         assertThat(replaced.read()).isEqualTo(5);
         assertThat(replaced.imported()).isEqualTo(4);
         assertThat(replaced.rejected()).isEqualTo(1);
-        assertThat(replaced.issues()).containsExactly(ImportIssue.ofRow("道路.shp", 3, "路面类型", IssueCode.UNKNOWN_CODE,
-                "泥巴路", "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路"));
+        assertThat(replaced.issues())
+                .containsExactly(ImportIssue.ofRow(
+                        "道路.shp",
+                        3,
+                        "路面类型",
+                        IssueCode.UNKNOWN_CODE,
+                        "泥巴路",
+                        "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路"));
         assertThat(replaced.encoding()).isEqualTo("GBK");
         assertThat(replaced.crs()).isEqualTo("EPSG:4490");
         assertThat(replaced.crsDetection()).isEqualTo(Detection.DECLARED);
@@ -143,80 +161,122 @@ abstract class ImportContract {
         assertThat(replaced.fileSha256()).isEqualTo(sha256("content of 道路.zip"));
         assertThat(roadCodes()).containsExactly("R1", "R2", "R4", "R5");
         Feature r1 = repo.findByKey(road, "R1").orElseThrow();
-        assertThat(r1.attributes()).containsEntry("surface", "cement").containsEntry("hardened", true)
+        assertThat(r1.attributes())
+                .containsEntry("surface", "cement")
+                .containsEntry("hardened", true)
                 .containsEntry("width", 4.5);
         assertThat(r1.extra()).containsEntry("修建年份", 2019);
         assertThat(repo.findByKey(road, "R5").orElseThrow().attributes()).containsEntry("hardened", false);
 
         ImportRecord record = records.find(replaced.id()).orElseThrow();
-        assertThat(record).extracting(ImportRecord::status, ImportRecord::mode, ImportRecord::fileName,
-                ImportRecord::readCount, ImportRecord::importedCount, ImportRecord::rejectedCount,
-                ImportRecord::issueCount, ImportRecord::dryRun, ImportRecord::requestedBy, ImportRecord::encoding,
-                ImportRecord::crs, ImportRecord::fileSha256)
-                .containsExactly("SUCCEEDED", "REPLACE", "道路.zip", 5L, 4L, 1L, 1L, false, "张三", "GBK", "EPSG:4490",
+        assertThat(record)
+                .extracting(
+                        ImportRecord::status,
+                        ImportRecord::mode,
+                        ImportRecord::fileName,
+                        ImportRecord::readCount,
+                        ImportRecord::importedCount,
+                        ImportRecord::rejectedCount,
+                        ImportRecord::issueCount,
+                        ImportRecord::dryRun,
+                        ImportRecord::requestedBy,
+                        ImportRecord::encoding,
+                        ImportRecord::crs,
+                        ImportRecord::fileSha256)
+                .containsExactly(
+                        "SUCCEEDED",
+                        "REPLACE",
+                        "道路.zip",
+                        5L,
+                        4L,
+                        1L,
+                        1L,
+                        false,
+                        "张三",
+                        "GBK",
+                        "EPSG:4490",
                         sha256("content of 道路.zip"));
         assertThat(record.finishedAt()).isNotNull();
-        assertThat(records.issues(replaced.id(), 0, 10)).singleElement()
+        assertThat(records.issues(replaced.id(), 0, 10))
+                .singleElement()
                 .satisfies(i -> assertThat(i.code()).isEqualTo("UNKNOWN_CODE"));
         var load = new JdbcLayerLoadRepository(test.store()).latest("road").orElseThrow();
-        assertThat(load).extracting(l -> l.source(), l -> l.synthetic(), l -> l.mode(), l -> l.featureCount(),
-                l -> l.loadedBy()).containsExactly("道路.zip", false, "REPLACE", 4L, "张三");
+        assertThat(load)
+                .extracting(
+                        l -> l.source(), l -> l.synthetic(), l -> l.mode(), l -> l.featureCount(), l -> l.loadedBy())
+                .containsExactly("道路.zip", false, "REPLACE", 4L, "张三");
 
         MemorySource more = roads("新增.shp")
                 .row(roadLine(6), "R6", "六号路", "村道")
                 .row(roadLine(7), "R1", "一号路", "村道")
                 .row(roadLine(8), "R8", "八号路", "村道")
                 .build();
-        ImportJob appended = run(request("road", more, "新增.zip").mode(LoadMode.APPEND).build());
+        ImportJob appended =
+                run(request("road", more, "新增.zip").mode(LoadMode.APPEND).build());
         assertThat(appended.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(appended.imported()).isEqualTo(2);
-        assertThat(appended.issues()).containsExactly(ImportIssue.ofRow("新增.shp", 2, "路段编码", IssueCode.KEY_EXISTS, "R1"));
+        assertThat(appended.issues())
+                .containsExactly(ImportIssue.ofRow("新增.shp", 2, "路段编码", IssueCode.KEY_EXISTS, "R1"));
         assertThat(roadCodes()).containsExactly("R1", "R2", "R4", "R5", "R6", "R8");
 
         MemorySource changes = roads("更新.shp")
                 .row(roadLine(1), "R1", "一号路（改）", "村道", "沥青")
                 .row(roadLine(9), "R9", "九号路", "村道")
                 .build();
-        ImportJob upserted = run(request("road", changes, "更新.zip").mode(LoadMode.UPSERT).build());
+        ImportJob upserted =
+                run(request("road", changes, "更新.zip").mode(LoadMode.UPSERT).build());
         assertThat(upserted.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(upserted.imported()).isEqualTo(2);
         assertThat(upserted.rejected()).isZero();
         assertThat(roadCodes()).containsExactly("R1", "R2", "R4", "R5", "R6", "R8", "R9");
-        assertThat(repo.findByKey(road, "R1").orElseThrow().attributes()).containsEntry("name", "一号路（改）")
+        assertThat(repo.findByKey(road, "R1").orElseThrow().attributes())
+                .containsEntry("name", "一号路（改）")
                 .containsEntry("surface", "asphalt");
     }
 
     @Test
     void allOrNothingLoadsNothingWhenARowHasAnError() throws Exception {
-        repo.load(road, LoadMode.REPLACE, List.of(roadFeature("OLD1"), roadFeature("OLD2")).iterator());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(roadFeature("OLD1"), roadFeature("OLD2")).iterator());
         MemorySource.Builder b = roads("道路.shp");
         for (int i = 1; i <= 3000; i++) {
             b.row(roadLine(i), "N" + i, "路" + i, i == 2500 ? "飞机道" : "村道");
         }
-        ImportJob job = run(request("road", b.build(), "道路.zip").mode(LoadMode.REPLACE)
-                .rejectPolicy(RejectPolicy.ALL_OR_NOTHING).build());
+        ImportJob job = run(request("road", b.build(), "道路.zip")
+                .mode(LoadMode.REPLACE)
+                .rejectPolicy(RejectPolicy.ALL_OR_NOTHING)
+                .build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.outcome()).isEqualTo(IssueCode.ROWS_REJECTED);
         assertThat(job.imported()).isZero();
         assertThat(job.read()).isEqualTo(3000);
         assertThat(job.rejected()).isEqualTo(1);
-        assertThat(job.issues()).extracting(ImportIssue::code).containsExactly(IssueCode.UNKNOWN_CODE, IssueCode.ROWS_REJECTED);
-        assertThat(job.issues().getLast().message(Locale.ENGLISH)).startsWith("1 rows have errors, so nothing was loaded");
+        assertThat(job.issues())
+                .extracting(ImportIssue::code)
+                .containsExactly(IssueCode.UNKNOWN_CODE, IssueCode.ROWS_REJECTED);
+        assertThat(job.issues().getLast().message(Locale.ENGLISH))
+                .startsWith("1 rows have errors, so nothing was loaded");
         assertThat(roadCodes()).containsExactly("OLD1", "OLD2");
     }
 
     @Test
     void aFileThatBreaksHalfWayLeavesTheLayerAsItWas() throws Exception {
         repo.load(road, LoadMode.REPLACE, List.of(roadFeature("OLD1")).iterator());
-        MemorySource breaking = roads("坏.shp").generate(20_000, row -> {
-            if (row == 15_000) {
-                throw new ImportException(ImportIssue.ofFile("坏.shp", IssueCode.CORRUPT_FILE, "unexpected end of file"));
-            }
-            return new SourceRecord(row, Map.of("路段编码", "B" + row, "行政等级", "村道"), roadLine(row), null);
-        }).build();
+        MemorySource breaking = roads("坏.shp")
+                .generate(20_000, row -> {
+                    if (row == 15_000) {
+                        throw new ImportException(
+                                ImportIssue.ofFile("坏.shp", IssueCode.CORRUPT_FILE, "unexpected end of file"));
+                    }
+                    return new SourceRecord(row, Map.of("路段编码", "B" + row, "行政等级", "村道"), roadLine(row), null);
+                })
+                .build();
 
-        ImportJob job = run(request("road", breaking, "坏.zip").mode(LoadMode.REPLACE).build());
+        ImportJob job =
+                run(request("road", breaking, "坏.zip").mode(LoadMode.REPLACE).build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.outcome()).isEqualTo(IssueCode.CORRUPT_FILE);
@@ -228,24 +288,35 @@ abstract class ImportContract {
     @Test
     void whenEveryRowIsRejectedNothingIsReplaced() throws Exception {
         repo.load(road, LoadMode.REPLACE, List.of(roadFeature("OLD1")).iterator());
-        MemorySource bad = roads("坏.shp").row(null, "X1", "无", "村道").row(point(112.3, 28.5), "X2", "无", "村道").build();
+        MemorySource bad = roads("坏.shp")
+                .row(null, "X1", "无", "村道")
+                .row(point(112.3, 28.5), "X2", "无", "村道")
+                .build();
 
         ImportJob job = run(request("road", bad, "坏.zip").mode(LoadMode.REPLACE).build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(job.outcome()).isEqualTo(IssueCode.ROWS_REJECTED);
-        assertThat(job.issues()).extracting(ImportIssue::code).containsExactly(IssueCode.EMPTY_GEOMETRY,
-                IssueCode.WRONG_GEOMETRY_TYPE, IssueCode.ROWS_REJECTED);
+        assertThat(job.issues())
+                .extracting(ImportIssue::code)
+                .containsExactly(IssueCode.EMPTY_GEOMETRY, IssueCode.WRONG_GEOMETRY_TYPE, IssueCode.ROWS_REJECTED);
         assertThat(roadCodes()).containsExactly("OLD1");
     }
 
     @Test
     void aDryRunAnalysesEverythingAndChangesNothing() throws Exception {
         repo.load(road, LoadMode.REPLACE, List.of(roadFeature("OLD1")).iterator());
-        MemorySource many = roads("道路.shp").generate(2_000, row -> new SourceRecord(row,
-                Map.of("路段编码", "D" + row, "行政等级", row == 7 ? "高铁" : "村道"), roadLine(row), null)).build();
+        MemorySource many = roads("道路.shp")
+                .generate(
+                        2_000,
+                        row -> new SourceRecord(
+                                row, Map.of("路段编码", "D" + row, "行政等级", row == 7 ? "高铁" : "村道"), roadLine(row), null))
+                .build();
 
-        ImportJob job = run(request("road", many, "道路.zip").mode(LoadMode.REPLACE).dryRun(true).build());
+        ImportJob job = run(request("road", many, "道路.zip")
+                .mode(LoadMode.REPLACE)
+                .dryRun(true)
+                .build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(job.dryRun()).isTrue();
@@ -253,8 +324,9 @@ abstract class ImportContract {
         assertThat(job.rejected()).isEqualTo(1);
         assertThat(job.imported()).isZero();
         assertThat(job.issues()).extracting(ImportIssue::row).containsExactly(7L);
-        assertThat(job.preview().features()).hasSize(500).isSortedAccordingTo(
-                java.util.Comparator.comparingLong(Preview.Feature::row));
+        assertThat(job.preview().features())
+                .hasSize(500)
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(Preview.Feature::row));
         assertThat(job.preview().features()).anySatisfy(f -> assertThat(f.row()).isGreaterThan(1500));
         assertThat(job.preview().extent().getMinX()).isCloseTo(112.35, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(job.preview().features().getFirst().geometry().getSRID()).isEqualTo(4490);
@@ -268,48 +340,71 @@ abstract class ImportContract {
         assertThat(loaded.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(loaded.dryRun()).isFalse();
         assertThat(loaded.imported()).isEqualTo(1_999);
-        assertThat(loaded.issueCount()).as("the problems are found again, not added twice").isEqualTo(1);
+        assertThat(loaded.issueCount())
+                .as("the problems are found again, not added twice")
+                .isEqualTo(1);
         assertThat(records.issues(job.id(), 0, 100)).hasSize(1);
         assertThat(repo.summary(road).featureCount()).isEqualTo(1_999);
         assertThat(loaded.confirmable()).isFalse();
-        assertThatThrownBy(() -> service.confirm(job.id(), ImportChanges.load())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> service.confirm(job.id(), ImportChanges.load()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void unknownVillageCodesAreCheckedAgainstTheLoadedVillages() throws Exception {
         LayerDef village = catalogue.get("village");
-        repo.load(village, LoadMode.REPLACE, List.of(
-                Feature.of(Map.of("code", "430921100201", "name", "村一", "township_code", "430921100"), null),
-                Feature.of(Map.of("code", "430921100202", "name", "村二", "township_code", "430921100"), null)).iterator());
-        MemorySource households = MemorySource.builder("农户.csv").fields("户编号", "行政区代码", "家庭人口")
+        repo.load(
+                village,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        Map.of("code", "430921100201", "name", "村一", "township_code", "430921100"),
+                                        null),
+                                Feature.of(
+                                        Map.of("code", "430921100202", "name", "村二", "township_code", "430921100"),
+                                        null))
+                        .iterator());
+        MemorySource households = MemorySource.builder("农户.csv")
+                .fields("户编号", "行政区代码", "家庭人口")
                 .row(point(112.4, 29.3), "H1", "430921100201", "3")
                 .row(point(112.4, 29.3), "H2", 430921100299L, "4")
                 .row(point(112.4, 29.3), "H3", "430921100202", "三")
                 .row(point(112.4, 29.3), "H4", "430921100202", 5L)
                 .build();
 
-        ImportJob job = run(request("household", households, "农户.csv").mode(LoadMode.REPLACE).build());
+        ImportJob job = run(request("household", households, "农户.csv")
+                .mode(LoadMode.REPLACE)
+                .build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(job.imported()).isEqualTo(2);
-        assertThat(job.issues()).containsExactly(
-                ImportIssue.ofRow("农户.csv", 2, "行政区代码", IssueCode.UNKNOWN_REFERENCE, "430921100299", "village"),
-                ImportIssue.ofRow("农户.csv", 3, "家庭人口", IssueCode.WRONG_TYPE, "三", "12"));
+        assertThat(job.issues())
+                .containsExactly(
+                        ImportIssue.ofRow("农户.csv", 2, "行政区代码", IssueCode.UNKNOWN_REFERENCE, "430921100299", "village"),
+                        ImportIssue.ofRow("农户.csv", 3, "家庭人口", IssueCode.WRONG_TYPE, "三", "12"));
         assertThat(repo.keys(catalogue.get("household"))).containsExactlyInAnyOrder("H1", "H4");
     }
 
     @Test
     void anUnmappedRequiredFieldWaitsForInputThenTheConfirmedMappingLoads() throws Exception {
-        MemorySource file = MemorySource.builder("道路.shp").fields("路段编码", "等级X", "备注")
+        MemorySource file = MemorySource.builder("道路.shp")
+                .fields("路段编码", "等级X", "备注")
                 .row(roadLine(1), "M1", "村道", "无")
                 .build();
-        ImportJob job = run(request("road", file, "道路.zip").mode(LoadMode.APPEND).build());
+        ImportJob job =
+                run(request("road", file, "道路.zip").mode(LoadMode.APPEND).build());
 
         assertThat(job.status()).isEqualTo(ImportStatus.NEEDS_INPUT);
         assertThat(job.outcome()).isEqualTo(IssueCode.REQUIRED_FIELD_UNMAPPED);
-        assertThat(job.issues()).containsExactly(
-                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class",
-                        "行政等级", "Administrative class"));
+        assertThat(job.issues())
+                .containsExactly(ImportIssue.ofRow(
+                        "道路.shp",
+                        0,
+                        "admin_class",
+                        IssueCode.REQUIRED_FIELD_UNMAPPED,
+                        "admin_class",
+                        "行政等级",
+                        "Administrative class"));
         assertThat(job.read()).isZero();
         assertThat(job.mapping().asMap()).containsEntry("等级X", "EXTRA");
         assertThat(job.confirmable()).isTrue();
@@ -331,10 +426,15 @@ abstract class ImportContract {
 
     @Test
     void anInferredCrsIsShownInADryRunAndMustBeConfirmedBeforeLoading() throws Exception {
-        MemorySource gk = roads("道路.shp").crs(Crs.epsg(4546), Detection.INFERRED)
+        MemorySource gk = roads("道路.shp")
+                .crs(Crs.epsg(4546), Detection.INFERRED)
                 .issue(ImportIssue.ofFile("道路.shp", IssueCode.CRS_INFERRED, "EPSG:4546"))
-                .row(cn.yiyang.planning.importer.testsupport.MemorySource.wkt(
-                        "LINESTRING (632114.8912 3160138.8465, 632214.8912 3160238.8465)"), "G1", "x", "村道")
+                .row(
+                        cn.yiyang.planning.importer.testsupport.MemorySource.wkt(
+                                "LINESTRING (632114.8912 3160138.8465, 632214.8912 3160238.8465)"),
+                        "G1",
+                        "x",
+                        "村道")
                 .build();
 
         ImportJob load = run(request("road", gk, "道路.zip").build());
@@ -359,8 +459,10 @@ abstract class ImportContract {
 
     @Test
     void noCrsAndSeveralTablesWaitForTheUsersChoice() throws Exception {
-        MemorySource noCrs = roads("无坐标.shp").crs(null, Detection.UNKNOWN)
-                .row(roadLine(1), "N1", "x", "村道").build();
+        MemorySource noCrs = roads("无坐标.shp")
+                .crs(null, Detection.UNKNOWN)
+                .row(roadLine(1), "N1", "x", "村道")
+                .build();
         ImportJob job = run(request("road", noCrs, "无坐标.zip").build());
         assertThat(job.status()).isEqualTo(ImportStatus.NEEDS_INPUT);
         assertThat(job.issues()).containsExactly(ImportIssue.ofFile("无坐标.shp", IssueCode.NO_CRS));
@@ -381,22 +483,30 @@ abstract class ImportContract {
     @Test
     void requestsThatCannotRunAreRefusedAtOnce() throws Exception {
         MemorySource any = roads("a.shp").row(roadLine(1), "A1", "x", "村道").build();
-        assertThatThrownBy(() -> service.submit(request("water_pipe", any, "a.zip").mode(LoadMode.UPSERT).build()))
+        assertThatThrownBy(() -> service.submit(request("water_pipe", any, "a.zip")
+                        .mode(LoadMode.UPSERT)
+                        .build()))
                 .isInstanceOf(ImportException.class)
-                .satisfies(e -> assertThat(((ImportException) e).issue().code()).isEqualTo(IssueCode.UPSERT_WITHOUT_KEY));
-        assertThatThrownBy(() -> service.submit(request("no_such_layer", any, "a.zip").build()))
+                .satisfies(
+                        e -> assertThat(((ImportException) e).issue().code()).isEqualTo(IssueCode.UPSERT_WITHOUT_KEY));
+        assertThatThrownBy(() ->
+                        service.submit(request("no_such_layer", any, "a.zip").build()))
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).issue().code()).isEqualTo(IssueCode.UNKNOWN_LAYER));
         // the road-access results are written by the analysis, never imported
-        assertThatThrownBy(() -> service.submit(request("access_road", any, "a.zip").build()))
+        assertThatThrownBy(() ->
+                        service.submit(request("access_road", any, "a.zip").build()))
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> {
                     ImportIssue issue = ((ImportException) e).issue();
                     assertThat(issue.code()).isEqualTo(IssueCode.DERIVED_LAYER);
-                    assertThat(issue.message(java.util.Locale.SIMPLIFIED_CHINESE)).contains("access_road", "分析结果");
+                    assertThat(issue.message(java.util.Locale.SIMPLIFIED_CHINESE))
+                            .contains("access_road", "分析结果");
                     assertThat(issue.message(java.util.Locale.ENGLISH)).contains("access_road", "analysis results");
                 });
-        assertThat(records.recent("access_road", 10)).as("nothing recorded for a refused request").isEmpty();
+        assertThat(records.recent("access_road", 10))
+                .as("nothing recorded for a refused request")
+                .isEmpty();
     }
 
     @Test
@@ -409,12 +519,22 @@ abstract class ImportContract {
         ImportJob job = run(request("road", file, "道路.zip").build());
         assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
 
-        try (ImportService later = ImportService.over(test.store(), (f, n, o) -> {
-            throw new AssertionError("not opened");
-        }, ImportSettings.DEFAULT)) {
+        try (ImportService later = ImportService.over(
+                test.store(),
+                (f, n, o) -> {
+                    throw new AssertionError("not opened");
+                },
+                ImportSettings.DEFAULT)) {
             ImportJob back = later.find(job.id()).orElseThrow();
-            assertThat(back).extracting(ImportJob::status, ImportJob::read, ImportJob::imported, ImportJob::rejected,
-                    ImportJob::encoding, ImportJob::crs, ImportJob::fileName)
+            assertThat(back)
+                    .extracting(
+                            ImportJob::status,
+                            ImportJob::read,
+                            ImportJob::imported,
+                            ImportJob::rejected,
+                            ImportJob::encoding,
+                            ImportJob::crs,
+                            ImportJob::fileName)
                     .containsExactly(ImportStatus.SUCCEEDED, 3L, 2L, 1L, "GBK", "EPSG:4490", "道路.zip");
             assertThat(back.issues()).isEqualTo(job.issues());
             assertThat(back.confirmable()).isFalse();
@@ -424,16 +544,20 @@ abstract class ImportContract {
             later.writeIssuesCsv(job.id(), Locale.SIMPLIFIED_CHINESE, zh);
             String csv = zh.toString(StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFFfile,row,field,code,severity,message\r\n");
-            assertThat(csv).contains("道路.shp,1,路面类型,UNKNOWN_CODE,ERROR,\"值“泥巴路”不在允许的取值范围内（asphalt 沥青, cement 水泥, gravel 砂石, earth 土路）。\"");
+            assertThat(csv)
+                    .contains(
+                            "道路.shp,1,路面类型,UNKNOWN_CODE,ERROR,\"值“泥巴路”不在允许的取值范围内（asphalt 沥青, cement 水泥, gravel 砂石, earth 土路）。\"");
             ByteArrayOutputStream en = new ByteArrayOutputStream();
             later.writeIssuesCsv(job.id(), Locale.ENGLISH, en);
-            assertThat(en.toString(StandardCharsets.UTF_8)).contains("The value \"\"泥巴路\"\" is not one of the allowed values");
+            assertThat(en.toString(StandardCharsets.UTF_8))
+                    .contains("The value \"\"泥巴路\"\" is not one of the allowed values");
 
             ByteArrayOutputStream rec = new ByteArrayOutputStream();
             later.writeRecordCsv(job.id(), Locale.ENGLISH, rec);
             List<String> lines = rec.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(lines.getFirst()).isEqualTo("\uFEFF" + String.join(",", ImportReport.RECORD_COLUMNS));
-            assertThat(lines.get(1)).startsWith(job.id() + ",road,SUCCEEDED,APPEND,道路.zip," + sha256("content of 道路.zip"));
+            assertThat(lines.get(1))
+                    .startsWith(job.id() + ",road,SUCCEEDED,APPEND,道路.zip," + sha256("content of 道路.zip"));
         }
     }
 
@@ -445,25 +569,34 @@ abstract class ImportContract {
             t.setDaemon(true);
             return t;
         });
-        MemorySource file = roads("道路.shp").row(roadLine(1), "C1", "x", "村道", "水泥").build();
+        MemorySource file =
+                roads("道路.shp").row(roadLine(1), "C1", "x", "村道", "水泥").build();
         sources.put("道路.zip", file);
-        try (ImportService own = ImportService.over(test.store(), (f, n, o) -> {
-            threads.add(Thread.currentThread().getName());
-            return sources.get(n.getFirst()).factory().open(f, n, o);
-        }, ImportSettings.DEFAULT, workers)) {
-            ImportJob job = own.await(own.submit(request("road", file, "道路.zip").build()).id(), WAIT);
+        try (ImportService own = ImportService.over(
+                test.store(),
+                (f, n, o) -> {
+                    threads.add(Thread.currentThread().getName());
+                    return sources.get(n.getFirst()).factory().open(f, n, o);
+                },
+                ImportSettings.DEFAULT,
+                workers)) {
+            ImportJob job = own.await(
+                    own.submit(request("road", file, "道路.zip").build()).id(), WAIT);
             assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
         }
         assertThat(threads).containsOnly("callers-import");
-        assertThat(workers.isShutdown()).as("closing the service leaves the caller's executor").isFalse();
+        assertThat(workers.isShutdown())
+                .as("closing the service leaves the caller's executor")
+                .isFalse();
         workers.shutdown();
     }
 
     @Test
     void importsLeftRunningByAStoppedProcessAreMarkedFailed() {
         OffsetDateTime t = OffsetDateTime.now();
-        records.save(new ImportRecord("stale-1", "road", "RUNNING", "REPLACE", "x.zip", null, 1, null, null, 10, 0, 0,
-                0, false, "李四", t, null, null));
+        records.save(new ImportRecord(
+                "stale-1", "road", "RUNNING", "REPLACE", "x.zip", null, 1, null, null, 10, 0, 0, 0, false, "李四", t,
+                null, null));
         int marked = service.recoverInterrupted();
 
         assertThat(marked).isGreaterThanOrEqualTo(1);
@@ -476,9 +609,23 @@ abstract class ImportContract {
     @Test
     void aLargeFileStreamsIntoTheLayer() throws Exception {
         int n = 60_000;
-        MemorySource big = roads("大.shp").generate(n, row -> new SourceRecord(row,
-                Map.of("路段编码", "L" + row, "行政等级", "村道", "路面类型", row % 2 == 0 ? "水泥" : "砂石",
-                        "修建年份", 2000 + row % 20), roadLine(row), null)).build();
+        MemorySource big = roads("大.shp")
+                .generate(
+                        n,
+                        row -> new SourceRecord(
+                                row,
+                                Map.of(
+                                        "路段编码",
+                                        "L" + row,
+                                        "行政等级",
+                                        "村道",
+                                        "路面类型",
+                                        row % 2 == 0 ? "水泥" : "砂石",
+                                        "修建年份",
+                                        2000 + row % 20),
+                                roadLine(row),
+                                null))
+                .build();
 
         ImportJob job = run(request("road", big, "大.zip").mode(LoadMode.REPLACE).build());
 
@@ -494,7 +641,8 @@ abstract class ImportContract {
     }
 
     private static String sha256(String content) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(content.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -29,14 +29,18 @@ class ImportReportTest {
     void issuesAreUtf8WithABomOneLinePerProblemInTheRequestedLanguage() throws Exception {
         byte[] bytes = csv(issues, Locale.SIMPLIFIED_CHINESE);
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines).containsExactly(
-                "file,row,field,code,severity,message",
-                "道路.shp,0,,ENCODING_DETECTED,WARNING,文件未声明文字编码，已选择 GBK（DBF）。如名称显示乱码，请另选编码。",
-                "道路.shp,12,路段编码,DUPLICATE_KEY,ERROR,编码“C001”重复（首次出现在第 3 行）。",
-                "道路.shp,13,'=cmd,WRONG_TYPE,ERROR,\"值“4,5”格式不正确，应为类似 12.5 的值。\"");
+        List<String> lines =
+                new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines)
+                .containsExactly(
+                        "file,row,field,code,severity,message",
+                        "道路.shp,0,,ENCODING_DETECTED,WARNING,文件未声明文字编码，已选择 GBK（DBF）。如名称显示乱码，请另选编码。",
+                        "道路.shp,12,路段编码,DUPLICATE_KEY,ERROR,编码“C001”重复（首次出现在第 3 行）。",
+                        "道路.shp,13,'=cmd,WRONG_TYPE,ERROR,\"值“4,5”格式不正确，应为类似 12.5 的值。\"");
         String english = new String(csv(issues, Locale.ENGLISH), StandardCharsets.UTF_8);
-        assertThat(english).contains("道路.shp,12,路段编码,DUPLICATE_KEY,ERROR,\"The key \"\"C001\"\" appears again (first in row 3).\"");
+        assertThat(english)
+                .contains(
+                        "道路.shp,12,路段编码,DUPLICATE_KEY,ERROR,\"The key \"\"C001\"\" appears again (first in row 3).\"");
     }
 
     @Test
@@ -54,13 +58,33 @@ class ImportReportTest {
     @Test
     void theRecordIsAHeaderAndOneRow() throws Exception {
         OffsetDateTime t = OffsetDateTime.parse("2025-03-01T08:00:00Z");
-        ImportRecord r = new ImportRecord("id-1", "road", "SUCCEEDED", "REPLACE", "道路, 新.zip", "ab12", 2048, "GBK",
-                "EPSG:4546", 10, 9, 1, 1, false, "张三", t, t.plusMinutes(1), null);
+        ImportRecord r = new ImportRecord(
+                "id-1",
+                "road",
+                "SUCCEEDED",
+                "REPLACE",
+                "道路, 新.zip",
+                "ab12",
+                2048,
+                "GBK",
+                "EPSG:4546",
+                10,
+                9,
+                1,
+                1,
+                false,
+                "张三",
+                t,
+                t.plusMinutes(1),
+                null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImportReport.record(r, Locale.ENGLISH, out);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).substring(1).lines().toList();
-        assertThat(lines).containsExactly(String.join(",", ImportReport.RECORD_COLUMNS),
-                "id-1,road,SUCCEEDED,REPLACE,\"道路, 新.zip\",ab12,2048,GBK,EPSG:4546,10,9,1,1,false,张三,"
-                        + "2025-03-01T08:00Z,2025-03-01T08:01Z,");
+        List<String> lines =
+                out.toString(StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines)
+                .containsExactly(
+                        String.join(",", ImportReport.RECORD_COLUMNS),
+                        "id-1,road,SUCCEEDED,REPLACE,\"道路, 新.zip\",ab12,2048,GBK,EPSG:4546,10,9,1,1,false,张三,"
+                                + "2025-03-01T08:00Z,2025-03-01T08:01Z,");
     }
 }

@@ -20,14 +20,14 @@ import java.util.Map;
  */
 public final class KillHalfwayChild {
 
-    private KillHalfwayChild() {
-    }
+    private KillHalfwayChild() {}
 
     public static void main(String[] args) throws Exception {
         String user = args[1].equals("-") ? null : args[1];
         String password = args[2].equals("-") ? null : args[2];
         long halfway = Long.parseLong(args[3]);
-        MemorySource source = MemorySource.builder("半途.shp").fields(ImportContract.ROAD_FIELDS)
+        MemorySource source = MemorySource.builder("半途.shp")
+                .fields(ImportContract.ROAD_FIELDS)
                 .generate(halfway * 2, row -> {
                     if (row == halfway) {
                         System.out.println("HALFWAY");
@@ -36,15 +36,18 @@ public final class KillHalfwayChild {
                     if (row > halfway) {
                         sleep();
                     }
-                    return new SourceRecord(row, Map.of("路段编码", "K" + row, "行政等级", "村道"),
-                            MemorySource.roadLine(row), null);
-                }).build();
+                    return new SourceRecord(
+                            row, Map.of("路段编码", "K" + row, "行政等级", "村道"), MemorySource.roadLine(row), null);
+                })
+                .build();
         Path upload = Files.createTempFile("halfway", ".zip");
         Files.writeString(upload, "halfway");
         SpatialStore store = SpatialStore.open(new StoreSettings(args[0], user, password));
         ImportService service = ImportService.over(store, source.factory(), ImportSettings.DEFAULT);
-        ImportJob job = service.submit(ImportRequest.builder("road", "kill-test").file(upload, "半途.zip")
-                .mode(LoadMode.REPLACE).build());
+        ImportJob job = service.submit(ImportRequest.builder("road", "kill-test")
+                .file(upload, "半途.zip")
+                .mode(LoadMode.REPLACE)
+                .build());
         System.out.println("JOB " + job.id());
         System.out.flush();
         ImportJob end = service.await(job.id(), Duration.ofMinutes(10));

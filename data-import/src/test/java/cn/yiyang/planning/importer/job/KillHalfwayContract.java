@@ -47,8 +47,7 @@ abstract class KillHalfwayContract {
     abstract List<String> childConnection();
 
     /** Checks, while the child runs, that its load is under way in the store (where the store lets us look). */
-    void assertLoadUnderWay() throws Exception {
-    }
+    void assertLoadUnderWay() throws Exception {}
 
     /** Drops what {@link #openStore()} made. */
     abstract void dropStore() throws Exception;
@@ -59,8 +58,15 @@ abstract class KillHalfwayContract {
         Set<String> before;
         try {
             SpatialStore store = openStore();
-            new JdbcFeatureRepository(store).load(road, LoadMode.REPLACE, List.of(ImportContract.roadFeature("OLD1"),
-                    ImportContract.roadFeature("OLD2"), ImportContract.roadFeature("OLD3")).iterator());
+            new JdbcFeatureRepository(store)
+                    .load(
+                            road,
+                            LoadMode.REPLACE,
+                            List.of(
+                                            ImportContract.roadFeature("OLD1"),
+                                            ImportContract.roadFeature("OLD2"),
+                                            ImportContract.roadFeature("OLD3"))
+                                    .iterator());
             before = codes(store);
             releaseStore(store);
 
@@ -75,15 +81,21 @@ abstract class KillHalfwayContract {
             assertThat(codes(after)).isEqualTo(before).containsExactly("OLD1", "OLD2", "OLD3");
             var records = new JdbcImportRecordRepository(after);
             assertThat(records.find(jobId).orElseThrow().status()).isEqualTo("RUNNING");
-            try (ImportService service = ImportService.over(after, (f, n, o) -> {
-                throw new AssertionError("nothing to open");
-            }, ImportSettings.DEFAULT)) {
+            try (ImportService service = ImportService.over(
+                    after,
+                    (f, n, o) -> {
+                        throw new AssertionError("nothing to open");
+                    },
+                    ImportSettings.DEFAULT)) {
                 assertThat(service.recoverInterrupted()).isEqualTo(1);
                 assertThat(service.find(jobId).orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
             }
             // nothing of the killed load holds a lock any more
-            new JdbcFeatureRepository(after).load(road, LoadMode.REPLACE,
-                    List.of(ImportContract.roadFeature("NEW1")).iterator());
+            new JdbcFeatureRepository(after)
+                    .load(
+                            road,
+                            LoadMode.REPLACE,
+                            List.of(ImportContract.roadFeature("NEW1")).iterator());
             assertThat(codes(after)).containsExactly("NEW1");
             releaseStore(after);
         } finally {
@@ -107,8 +119,8 @@ abstract class KillHalfwayContract {
     private static String awaitHalfway(Process child) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);

@@ -40,9 +40,10 @@ class PostgisKillHalfwayIT extends KillHalfwayContract {
     @Override
     void assertLoadUnderWay() throws Exception {
         String db = test.jdbcUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
-        try (Connection c = test.store().dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db
-                     + "' AND query LIKE 'COPY road%' AND state = 'active'")) {
+        try (Connection c = test.store().dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db
+                        + "' AND query LIKE 'COPY road%' AND state = 'active'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("a COPY into road in progress").isEqualTo(1);
         }

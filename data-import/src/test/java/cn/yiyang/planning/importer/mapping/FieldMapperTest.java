@@ -19,21 +19,22 @@ class FieldMapperTest {
     private final LayerDef road = catalogue.get("road");
 
     private static MappingProposal propose(LayerDef layer, Map<String, String> explicit, String... sourceFields) {
-        return FieldMapper.propose(MemorySource.builder("道路.shp").fields(sourceFields).build().describe(), layer,
-                explicit);
+        return FieldMapper.propose(
+                MemorySource.builder("道路.shp").fields(sourceFields).build().describe(), layer, explicit);
     }
 
     @Test
     void chineseAliasesOfARoadFileMapToTheCatalogueFields() {
         MappingProposal p = propose(road, null, "路段编码", "道路名称", "行政等级", "路面类型", "路面宽度", "修建年份");
 
-        assertThat(p.mapping().entries()).containsExactly(
-                new Entry("路段编码", "code", Decision.TITLE),
-                new Entry("道路名称", "name", Decision.TITLE),
-                new Entry("行政等级", "admin_class", Decision.TITLE),
-                new Entry("路面类型", "surface", Decision.TITLE),
-                new Entry("路面宽度", "width", Decision.TITLE),
-                new Entry("修建年份", FieldMapping.EXTRA, Decision.EXTRA));
+        assertThat(p.mapping().entries())
+                .containsExactly(
+                        new Entry("路段编码", "code", Decision.TITLE),
+                        new Entry("道路名称", "name", Decision.TITLE),
+                        new Entry("行政等级", "admin_class", Decision.TITLE),
+                        new Entry("路面类型", "surface", Decision.TITLE),
+                        new Entry("路面宽度", "width", Decision.TITLE),
+                        new Entry("修建年份", FieldMapping.EXTRA, Decision.EXTRA));
         assertThat(p.issues()).isEmpty();
         assertThat(p.complete()).isTrue();
     }
@@ -42,8 +43,12 @@ class FieldMapperTest {
     void namesMatchIgnoringCaseFullWidthBlanksAndUnderscores() {
         MappingProposal p = propose(road, null, "CODE", "Admin_Class", "ＬＸＭＣ", "Surface ");
 
-        assertThat(p.mapping().asMap()).containsExactly(Map.entry("CODE", "code"), Map.entry("Admin_Class", "admin_class"),
-                Map.entry("ＬＸＭＣ", "name"), Map.entry("Surface ", "surface"));
+        assertThat(p.mapping().asMap())
+                .containsExactly(
+                        Map.entry("CODE", "code"),
+                        Map.entry("Admin_Class", "admin_class"),
+                        Map.entry("ＬＸＭＣ", "name"),
+                        Map.entry("Surface ", "surface"));
         assertThat(p.mapping().entry("CODE").orElseThrow().decision()).isEqualTo(Decision.NAME);
         assertThat(p.mapping().entry("ＬＸＭＣ").orElseThrow().decision()).isEqualTo(Decision.ALIAS);
     }
@@ -51,11 +56,15 @@ class FieldMapperTest {
     @Test
     void villageCodeAliasesOnAHouseholdFile() {
         LayerDef household = catalogue.get("household");
-        assertThat(propose(household, null, "户编号", "村代码").mapping().sourceOf("village_code")).contains("村代码");
-        assertThat(propose(household, null, "户编号", "行政区代码").mapping().sourceOf("village_code")).contains("行政区代码");
+        assertThat(propose(household, null, "户编号", "村代码").mapping().sourceOf("village_code"))
+                .contains("村代码");
+        assertThat(propose(household, null, "户编号", "行政区代码").mapping().sourceOf("village_code"))
+                .contains("行政区代码");
         // two candidates for one field: the first in the file wins, the other is kept as extra
         MappingProposal both = propose(household, null, "户编号", "行政区代码", "村代码");
-        assertThat(both.mapping().asMap()).containsEntry("行政区代码", "village_code").containsEntry("村代码", "EXTRA");
+        assertThat(both.mapping().asMap())
+                .containsEntry("行政区代码", "village_code")
+                .containsEntry("村代码", "EXTRA");
     }
 
     @Test
@@ -73,13 +82,14 @@ class FieldMapperTest {
         explicit.put("路面类型", "EXTRA");
         MappingProposal p = propose(road, explicit, "路段编码", "名称", "道路名称", "行政等级", "路面类型", "备注");
 
-        assertThat(p.mapping().entries()).containsExactly(
-                new Entry("路段编码", "code", Decision.TITLE),
-                new Entry("名称", "name", Decision.EXPLICIT),
-                new Entry("道路名称", "maintainer", Decision.EXPLICIT),
-                new Entry("行政等级", "admin_class", Decision.TITLE),
-                new Entry("路面类型", FieldMapping.EXTRA, Decision.EXPLICIT),
-                new Entry("备注", FieldMapping.IGNORE, Decision.EXPLICIT));
+        assertThat(p.mapping().entries())
+                .containsExactly(
+                        new Entry("路段编码", "code", Decision.TITLE),
+                        new Entry("名称", "name", Decision.EXPLICIT),
+                        new Entry("道路名称", "maintainer", Decision.EXPLICIT),
+                        new Entry("行政等级", "admin_class", Decision.TITLE),
+                        new Entry("路面类型", FieldMapping.EXTRA, Decision.EXPLICIT),
+                        new Entry("备注", FieldMapping.IGNORE, Decision.EXPLICIT));
         assertThat(p.issues()).isEmpty();
     }
 
@@ -92,10 +102,11 @@ class FieldMapperTest {
         explicit.put("XZDJ", "admin_class"); // the target is taken already
         MappingProposal p = propose(road, explicit, "路段编码", "道路名称", "行政等级", "XZDJ");
 
-        assertThat(p.issues()).containsExactly(
-                ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "不存在", "name"),
-                ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "道路名称", "no_such_field"),
-                ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "XZDJ", "admin_class"));
+        assertThat(p.issues())
+                .containsExactly(
+                        ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "不存在", "name"),
+                        ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "道路名称", "no_such_field"),
+                        ImportIssue.ofFile("道路.shp", IssueCode.BAD_FIELD_MAPPING, "XZDJ", "admin_class"));
         assertThat(p.complete()).isFalse();
         assertThat(p.mapping().asMap()).containsEntry("道路名称", "name").containsEntry("XZDJ", "EXTRA");
     }
@@ -104,13 +115,22 @@ class FieldMapperTest {
     void aRequiredFieldWithoutSourceNeedsInput() {
         MappingProposal p = propose(road, null, "道路名称", "路面类型");
 
-        assertThat(p.issues()).containsExactly(
-                ImportIssue.ofRow("道路.shp", 0, "code", IssueCode.REQUIRED_FIELD_UNMAPPED, "code", "路段编码",
-                        "Segment code"),
-                ImportIssue.ofRow("道路.shp", 0, "admin_class", IssueCode.REQUIRED_FIELD_UNMAPPED, "admin_class", "行政等级",
-                        "Administrative class"));
+        assertThat(p.issues())
+                .containsExactly(
+                        ImportIssue.ofRow(
+                                "道路.shp", 0, "code", IssueCode.REQUIRED_FIELD_UNMAPPED, "code", "路段编码", "Segment code"),
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                0,
+                                "admin_class",
+                                IssueCode.REQUIRED_FIELD_UNMAPPED,
+                                "admin_class",
+                                "行政等级",
+                                "Administrative class"));
         assertThat(p.complete()).isFalse();
-        assertThat(p.mapping().sourceOf("hardened")).as("derived from surface, not required anyway").isEmpty();
+        assertThat(p.mapping().sourceOf("hardened"))
+                .as("derived from surface, not required anyway")
+                .isEmpty();
     }
 
     @Test

@@ -7,8 +7,8 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +59,8 @@ class ValueConverterTest {
         assertThat(value("village", "population", "1,234")).isEqualTo(1234);
         assertThat(value("village", "population", "-3")).isEqualTo(-3);
         assertThat(failure("village", "population", "12.5").args()).containsExactly("12.5", "12");
-        assertThat(failure("village", "population", "十二")).isEqualTo(
-                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("十二", "12")));
+        assertThat(failure("village", "population", "十二"))
+                .isEqualTo(new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("十二", "12")));
         assertThat(failure("village", "population", 3e10).args()).containsExactly("30000000000", "12");
         assertThat(failure("village", "population", "1,23").code()).isEqualTo(IssueCode.WRONG_TYPE);
     }
@@ -84,23 +84,35 @@ class ValueConverterTest {
         for (Object no : List.of(false, "false", "否", "0", 0, "N", "无", "no", "×")) {
             assertThat(value("road", "hardened", no)).as("%s", no).isEqualTo(false);
         }
-        assertThat(failure("road", "hardened", "也许")).isEqualTo(
-                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("也许", "是/否, true/false, 1/0")));
+        assertThat(failure("road", "hardened", "也许"))
+                .isEqualTo(new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("也许", "是/否, true/false, 1/0")));
         assertThat(failure("road", "hardened", 2L).code()).isEqualTo(IssueCode.WRONG_TYPE);
     }
 
     @Test
     void dates() {
         LocalDate may1 = LocalDate.of(2023, 5, 1);
-        for (Object d : List.of(may1, LocalDateTime.of(2023, 5, 1, 8, 30), "2023-05-01", "2023/5/1", "2023.5.1",
-                "20230501", 20230501L, "2023年5月1日", "2023年05月01日", "2023年5月1", "2023-05-01 08:30:00",
-                "2023-05-01T08:30", "２０２３-０５-０１")) {
+        for (Object d : List.of(
+                may1,
+                LocalDateTime.of(2023, 5, 1, 8, 30),
+                "2023-05-01",
+                "2023/5/1",
+                "2023.5.1",
+                "20230501",
+                20230501L,
+                "2023年5月1日",
+                "2023年05月01日",
+                "2023年5月1",
+                "2023-05-01 08:30:00",
+                "2023-05-01T08:30",
+                "２０２３-０５-０１")) {
             assertThat(value("village_plan", "approved_on", d)).as("%s", d).isEqualTo(may1);
         }
-        assertThat(failure("village_plan", "approved_on", "2023-02-30")).isEqualTo(
-                new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("2023-02-30", "2023-05-01")));
+        assertThat(failure("village_plan", "approved_on", "2023-02-30"))
+                .isEqualTo(new Conversion.Failure(IssueCode.WRONG_TYPE, List.of("2023-02-30", "2023-05-01")));
         assertThat(failure("village_plan", "approved_on", "五月一日").code()).isEqualTo(IssueCode.WRONG_TYPE);
-        assertThat(failure("village_plan", "approved_on", "2023-05-01 abc").code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(failure("village_plan", "approved_on", "2023-05-01 abc").code())
+                .isEqualTo(IssueCode.WRONG_TYPE);
     }
 
     @Test
@@ -119,8 +131,9 @@ class ValueConverterTest {
 
     @Test
     void unknownCodesNameTheValueAndTheAllowedOnes() {
-        assertThat(failure("road", "surface", "泥巴路")).isEqualTo(new Conversion.Failure(IssueCode.UNKNOWN_CODE,
-                List.of("泥巴路", "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路")));
+        assertThat(failure("road", "surface", "泥巴路"))
+                .isEqualTo(new Conversion.Failure(
+                        IssueCode.UNKNOWN_CODE, List.of("泥巴路", "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路")));
         String landUse = failure("plan_land_use", "land_use_code", "99").args().get(1);
         assertThat(landUse).startsWith("01 耕地, 02 园地").endsWith(", …");
     }

@@ -14,8 +14,7 @@ final class Corpus {
     /** The committed corpus (tests run in the module's folder). */
     static final Path DIR = Path.of("src/test/resources/corpus");
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static Path file(String name) {
         Path file = DIR.resolve(name);
@@ -42,7 +41,8 @@ final class Corpus {
      */
     static Path ogr2ogr() {
         Path ogr2ogr = Path.of("/usr/bin/ogr2ogr");
-        assertThat(ogr2ogr).as("GDAL's ogr2ogr is required (apt-get install gdal-bin; scripts/provision.sh does)")
+        assertThat(ogr2ogr)
+                .as("GDAL's ogr2ogr is required (apt-get install gdal-bin; scripts/provision.sh does)")
                 .isExecutable();
         return ogr2ogr;
     }

@@ -31,20 +31,24 @@ class CorpusGeneratorTest {
             if (name.endsWith(".gpkg")) {
                 assertThat(tables(Corpus.DIR.resolve(name))).as(name).isEqualTo(tables(fresh.resolve(name)));
             } else {
-                assertThat(Files.readAllBytes(Corpus.DIR.resolve(name))).as(name)
+                assertThat(Files.readAllBytes(Corpus.DIR.resolve(name)))
+                        .as(name)
                         .isEqualTo(Files.readAllBytes(fresh.resolve(name)));
             }
         }
         assertThat(files(Corpus.DIR)).contains("README.md");
         String readme = Files.readString(Corpus.DIR.resolve("README.md"));
-        expected.stream().map(n -> n.contains("/") ? n.substring(0, n.indexOf('/')) : n)
+        expected.stream()
+                .map(n -> n.contains("/") ? n.substring(0, n.indexOf('/')) : n)
                 .forEach(n -> assertThat(readme).as("README.md lists %s", n).contains("`" + n));
     }
 
     private static List<String> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -52,7 +56,8 @@ class CorpusGeneratorTest {
         GeoPackage geoPackage = GeoPackageManager.open(false, gpkg.toFile(), false);
         try {
             return geoPackage.getFeatureTables().stream()
-                    .map(t -> t + ":" + geoPackage.getFeatureDao(t).count()).toList();
+                    .map(t -> t + ":" + geoPackage.getFeatureDao(t).count())
+                    .toList();
         } finally {
             geoPackage.close();
         }

@@ -29,16 +29,18 @@ class SourceOpenerTest {
 
     @Test
     void zipSlipIsRefusedBeforeAnythingIsWritten() {
-        assertIssue(() -> opener.open(Corpus.file("zip_slip.zip"), "slip.zip", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(Corpus.file("zip_slip.zip"), "slip.zip", SourceOptions.DETECT),
                 ImportIssue.ofFile("slip.zip", IssueCode.ZIP_SLIP, "../../evil.shp"));
-        assertThat(Corpus.DIR.toAbsolutePath().getParent().getParent().resolve("evil.shp")).doesNotExist();
+        assertThat(Corpus.DIR.toAbsolutePath().getParent().getParent().resolve("evil.shp"))
+                .doesNotExist();
     }
 
     @Test
     void zipBombIsStoppedByTheUnpackedLimitWhileUnpacking() {
         SourceOpener small = new SourceOpener(new UploadLimits(1L << 20, 8L << 20, 100, 10_000), null);
-        ImportException e = catchThrowableOfType(ImportException.class,
-                () -> small.open(Corpus.file("zip_bomb.zip"), "bomb.zip", SourceOptions.DETECT));
+        ImportException e = catchThrowableOfType(
+                ImportException.class, () -> small.open(Corpus.file("zip_bomb.zip"), "bomb.zip", SourceOptions.DETECT));
         assertThat(e.issue().code()).isEqualTo(IssueCode.ZIP_BOMB);
         assertThat(e.issue().args().get(1)).isEqualTo("8.0");
         assertThat(Double.parseDouble(e.issue().args().get(0))).isBetween(8.0, 8.2);
@@ -56,8 +58,8 @@ class SourceOpenerTest {
             zip.closeEntry();
         }
         assertThat(Files.size(bomb)).isLessThan(1 << 20);
-        ImportException e = catchThrowableOfType(ImportException.class,
-                () -> opener.open(bomb, "b.zip", SourceOptions.DETECT));
+        ImportException e =
+                catchThrowableOfType(ImportException.class, () -> opener.open(bomb, "b.zip", SourceOptions.DETECT));
         assertThat(e.issue().code()).isEqualTo(IssueCode.ZIP_BOMB);
         assertThat(e.issue().args().get(1)).isEqualTo("2048.0");
         assertThat(Double.parseDouble(e.issue().args().get(0))).isBetween(16.0, 17.0);
@@ -66,11 +68,14 @@ class SourceOpenerTest {
     @Test
     void tooLargeUploadsAndTooManyEntries(@TempDir Path tmp) throws IOException {
         SourceOpener tiny = new SourceOpener(new UploadLimits(100, 1L << 20, 2, 500), null);
-        assertIssue(() -> tiny.open(Corpus.file("villages.geojson"), "v.geojson", SourceOptions.DETECT),
+        assertIssue(
+                () -> tiny.open(Corpus.file("villages.geojson"), "v.geojson", SourceOptions.DETECT),
                 ImportIssue.ofFile("v.geojson", IssueCode.TOO_LARGE, "0.0", "0.0"));
         SourceOpener fewEntries = new SourceOpener(new UploadLimits(1L << 20, 1L << 20, 2, 500), null);
-        ImportIssue tooMany = catchThrowableOfType(ImportException.class, () -> fewEntries.open(
-                Corpus.file("roads_gk37_gbk.zip"), "r.zip", SourceOptions.DETECT)).issue();
+        ImportIssue tooMany = catchThrowableOfType(
+                        ImportException.class,
+                        () -> fewEntries.open(Corpus.file("roads_gk37_gbk.zip"), "r.zip", SourceOptions.DETECT))
+                .issue();
         assertThat(tooMany.code()).isEqualTo(IssueCode.ZIP_TOO_MANY_ENTRIES);
         assertThat(tooMany.args().get(1)).isEqualTo("2");
     }
@@ -84,20 +89,24 @@ class SourceOpenerTest {
         }
         Path binary = tmp.resolve("x.shp");
         Files.write(binary, new byte[] {1, 2, 3, 0, 5, 6, 7, 8});
-        assertIssue(() -> opener.open(binary, "x.shp", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(binary, "x.shp", SourceOptions.DETECT),
                 ImportIssue.ofFile("x.shp", IssueCode.UNSUPPORTED_FORMAT, "binary data"));
         Path prj = tmp.resolve("p");
         Files.writeString(prj, CorpusGenerator.PRJ_4525);
-        assertIssue(() -> opener.open(prj, "a.prj", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(prj, "a.prj", SourceOptions.DETECT),
                 ImportIssue.ofFile("a.prj", IssueCode.UNSUPPORTED_FORMAT, "coordinate system text (.prj)"));
     }
 
     @Test
     void geoPackageWithTwoTablesNeedsAChoice() {
         Path gpkg = Corpus.file("two_tables.gpkg");
-        assertIssue(() -> opener.open(gpkg, "供水.gpkg", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(gpkg, "供水.gpkg", SourceOptions.DETECT),
                 ImportIssue.ofFile("供水.gpkg", IssueCode.CHOOSE_TABLE, "水厂, 管网"));
-        assertIssue(() -> opener.open(gpkg, "供水.gpkg", new SourceOptions(null, null, "泵站")),
+        assertIssue(
+                () -> opener.open(gpkg, "供水.gpkg", new SourceOptions(null, null, "泵站")),
                 ImportIssue.ofFile("供水.gpkg", IssueCode.NO_SUCH_TABLE, "泵站"));
         try (FeatureSource source = opener.open(gpkg, "供水.gpkg", new SourceOptions(null, null, "水厂"))) {
             SourceDescription d = source.describe();
@@ -105,13 +114,19 @@ class SourceOpenerTest {
             assertThat(d.tables()).containsExactly("水厂", "管网");
             assertThat(d.table()).isEqualTo("水厂");
             assertThat(d.crs()).isEqualTo(new DetectedCrs(Crs.CGCS2000, Detection.DECLARED, "EPSG:4490"));
-            assertThat(d.fields()).containsExactly(new SourceField("名称", "text"), new SourceField("规模", "integer"),
-                    new SourceField("投产日期", "date"));
+            assertThat(d.fields())
+                    .containsExactly(
+                            new SourceField("名称", "text"),
+                            new SourceField("规模", "integer"),
+                            new SourceField("投产日期", "date"));
             assertThat(d.featureCount()).isEqualTo(2);
             assertThat(d.geometryTypes()).containsExactly("Point");
             SourceRecord first = source.records().next();
-            assertThat(first.values()).containsExactly(entry("名称", "资江水厂"), entry("规模", 50000L),
-                    entry("投产日期", java.time.LocalDate.of(2012, 5, 1)));
+            assertThat(first.values())
+                    .containsExactly(
+                            entry("名称", "资江水厂"),
+                            entry("规模", 50000L),
+                            entry("投产日期", java.time.LocalDate.of(2012, 5, 1)));
             assertThat(first.geometry().getCoordinate()).isEqualTo(new Coordinate(112.35, 28.55));
             assertThat(first.geometry().getSRID()).isEqualTo(4490);
         }
@@ -133,7 +148,8 @@ class SourceOpenerTest {
             out.write(new byte[] {0, 5, 22, 7});
             out.closeEntry();
         }
-        assertIssue(() -> opener.open(zip, "多个.zip", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(zip, "多个.zip", SourceOptions.DETECT),
                 ImportIssue.ofFile("多个.zip", IssueCode.CHOOSE_TABLE, "数据/gcj02_points.csv, 数据/villages.geojson"));
         try (FeatureSource source = opener.open(zip, "多个.zip", new SourceOptions(null, null, "villages"))) {
             assertThat(source.describe().fileName()).isEqualTo("数据/villages.geojson");
@@ -164,7 +180,8 @@ class SourceOpenerTest {
         CorpusGenerator.run(Corpus.ogr2ogr().toString(), "-f", "DXF", dxf.toString(), geojson.toString());
         Path upload = tmp.resolve("upload-1");
         Files.copy(dxf, upload);
-        assertIssue(() -> opener.open(upload, "roads.dxf", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(upload, "roads.dxf", SourceOptions.DETECT),
                 ImportIssue.ofFile("roads.dxf", IssueCode.UNSUPPORTED_FORMAT, "text without a delimited header row"));
         try (FeatureSource source = new SourceOpener(UploadLimits.DEFAULT, Corpus.ogr2ogr())
                 .open(upload, "roads.dxf", SourceOptions.DETECT)) {
@@ -174,14 +191,15 @@ class SourceOpenerTest {
             assertThat(d.featureCount()).isEqualTo(1);
             assertThat(d.geometryTypes()).containsExactly("LineString");
             assertThat(d.crs()).isEqualTo(new DetectedCrs(Crs.CGCS2000, Detection.INFERRED, null));
-            assertThat(source.records().next().geometry().getCoordinates()).containsExactly(
-                    new Coordinate(112.30, 28.50, 0), new Coordinate(112.35, 28.55, 0));
+            assertThat(source.records().next().geometry().getCoordinates())
+                    .containsExactly(new Coordinate(112.30, 28.50, 0), new Coordinate(112.35, 28.55, 0));
         }
     }
 
     private static List<Path> tempFolders() {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith("planning-import-")).toList();
+            return dirs.filter(p -> p.getFileName().toString().startsWith("planning-import-"))
+                    .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

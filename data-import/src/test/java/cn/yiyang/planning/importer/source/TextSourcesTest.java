@@ -28,16 +28,30 @@ class TextSourcesTest {
             SourceDescription d = source.describe();
             assertThat(d.format()).isEqualTo(SourceFormat.GEOJSON);
             assertThat(d.encoding()).isEqualTo(new DetectedEncoding(StandardCharsets.UTF_8, Detection.FORMAT_DEFAULT));
-            assertThat(d.crs()).isEqualTo(new DetectedCrs(Crs.CGCS2000, Detection.DECLARED, "urn:ogc:def:crs:EPSG::4490"));
-            assertThat(d.fields()).containsExactly(new SourceField("村名", "text"), new SourceField("村代码", "text"),
-                    new SourceField("户数", "integer"), new SourceField("重点帮扶", "boolean"),
-                    new SourceField("面积", "decimal"), new SourceField("备注", "text"), new SourceField("id", "integer"));
+            assertThat(d.crs())
+                    .isEqualTo(new DetectedCrs(Crs.CGCS2000, Detection.DECLARED, "urn:ogc:def:crs:EPSG::4490"));
+            assertThat(d.fields())
+                    .containsExactly(
+                            new SourceField("村名", "text"),
+                            new SourceField("村代码", "text"),
+                            new SourceField("户数", "integer"),
+                            new SourceField("重点帮扶", "boolean"),
+                            new SourceField("面积", "decimal"),
+                            new SourceField("备注", "text"),
+                            new SourceField("id", "integer"));
             assertThat(d.featureCount()).isEqualTo(2);
             assertThat(d.geometryTypes()).containsExactly("Point");
             assertThat(d.issues()).isEmpty();
             List<SourceRecord> records = all(source);
-            assertThat(records.get(0).values()).containsExactly(entry("村名", "新月村"), entry("村代码", "430903100201"),
-                    entry("户数", 412L), entry("重点帮扶", true), entry("面积", 356.75), entry("备注", null), entry("id", 1L));
+            assertThat(records.get(0).values())
+                    .containsExactly(
+                            entry("村名", "新月村"),
+                            entry("村代码", "430903100201"),
+                            entry("户数", 412L),
+                            entry("重点帮扶", true),
+                            entry("面积", 356.75),
+                            entry("备注", null),
+                            entry("id", 1L));
             assertThat(records.get(0).geometry().getCoordinate()).isEqualTo(new Coordinate(112.31, 28.51));
             assertThat(records.get(0).geometry().getSRID()).isEqualTo(4490);
             assertThat(records.get(1).values().get("备注")).isEqualTo("{\"来源\":\"乡镇上报\"}");
@@ -54,8 +68,8 @@ class TextSourcesTest {
             assertThat(d.featureCount()).isEqualTo(4);
             List<SourceRecord> records = all(source);
             assertThat(records.get(0).values()).containsExactly(entry("村名", "新月村"), entry("户数", 412L));
-            assertThat(records.get(2).problem()).isEqualTo(
-                    ImportIssue.ofRow("村.geojsonl", 3, null, IssueCode.UNREADABLE_RECORD));
+            assertThat(records.get(2).problem())
+                    .isEqualTo(ImportIssue.ofRow("村.geojsonl", 3, null, IssueCode.UNREADABLE_RECORD));
             assertThat(records.get(3).row()).isEqualTo(4);
             assertThat(records.get(3).values()).containsExactly(entry("村名", "欧江岔村"), entry("户数", 301L));
             assertThat(records.get(3).geometry()).isNull();
@@ -66,8 +80,10 @@ class TextSourcesTest {
     @Test
     void rfc8142SequenceWithRecordSeparators(@TempDir Path tmp) throws Exception {
         Path seq = tmp.resolve("upload");
-        Files.writeString(seq, "\u001e{\"type\":\"Feature\",\"properties\":{\"a\":1},\n\"geometry\":{\"type\":\"Point\","
-                + "\"coordinates\":[112.3,28.5]}}\n\u001e{\"type\":\"Feature\",\"properties\":{\"a\":2},\"geometry\":null}\n");
+        Files.writeString(
+                seq,
+                "\u001e{\"type\":\"Feature\",\"properties\":{\"a\":1},\n\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[112.3,28.5]}}\n\u001e{\"type\":\"Feature\",\"properties\":{\"a\":2},\"geometry\":null}\n");
         try (FeatureSource source = opener.open(seq, "a.geojsons", SourceOptions.DETECT)) {
             assertThat(source.describe().format()).isEqualTo(SourceFormat.GEOJSON_SEQ);
             assertThat(all(source)).extracting(r -> r.values().get("a")).containsExactly(1L, 2L);
@@ -76,9 +92,12 @@ class TextSourcesTest {
 
     @Test
     void mixedGeometryTypesAreReportedNotRefused() {
-        try (FeatureSource source = opener.open(Corpus.file("mixed_geometry.geojson"), "m.geojson", SourceOptions.DETECT)) {
+        try (FeatureSource source =
+                opener.open(Corpus.file("mixed_geometry.geojson"), "m.geojson", SourceOptions.DETECT)) {
             assertThat(source.describe().geometryTypes()).containsExactlyInAnyOrder("Point", "Polygon");
-            assertThat(all(source)).extracting(r -> r.geometry().getGeometryType()).containsExactly("Point", "Polygon");
+            assertThat(all(source))
+                    .extracting(r -> r.geometry().getGeometryType())
+                    .containsExactly("Point", "Polygon");
         }
     }
 
@@ -88,14 +107,18 @@ class TextSourcesTest {
             SourceRecord record = source.records().next();
             assertThat(record.problem()).isNull();
             assertThat(record.values()).containsExactly(entry("地块编号", "DK-001"));
-            assertThat(record.geometry().isValid()).as("validation is the engine's").isFalse();
+            assertThat(record.geometry().isValid())
+                    .as("validation is the engine's")
+                    .isFalse();
         }
     }
 
     @Test
     void swappedAxesAreReadAsTheyAreAndInferredAsCgcs2000() {
-        try (FeatureSource source = opener.open(Corpus.file("swapped_axes.geojson"), "s.geojson", SourceOptions.DETECT)) {
-            assertThat(source.describe().crs()).as("112.18 cannot be a latitude: not RFC 7946 lon/lat, so inferred")
+        try (FeatureSource source =
+                opener.open(Corpus.file("swapped_axes.geojson"), "s.geojson", SourceOptions.DETECT)) {
+            assertThat(source.describe().crs())
+                    .as("112.18 cannot be a latitude: not RFC 7946 lon/lat, so inferred")
                     .isEqualTo(new DetectedCrs(Crs.CGCS2000, Detection.INFERRED, null));
             assertThat(source.records().next().geometry().getCoordinate()).isEqualTo(new Coordinate(28.60, 112.18));
         }
@@ -112,14 +135,15 @@ class TextSourcesTest {
             assertThat(d.fields()).extracting(SourceField::type).containsOnly("text");
             assertThat(d.featureCount()).isEqualTo(3);
             List<SourceRecord> records = all(source);
-            assertThat(records.get(0).values()).containsExactly(entry("户主", "张三"), entry("经度", "112.3512"),
-                    entry("纬度", "28.5534"), entry("人口", "4"));
+            assertThat(records.get(0).values())
+                    .containsExactly(
+                            entry("户主", "张三"), entry("经度", "112.3512"), entry("纬度", "28.5534"), entry("人口", "4"));
             assertThat(records.get(0).geometry().getCoordinate()).isEqualTo(new Coordinate(112.3512, 28.5534));
             assertThat(records.get(1).geometry().getCoordinate().x).isCloseTo(112.36, within(1e-12));
             assertThat(records.get(1).geometry().getCoordinate().y).isCloseTo(28.55, within(1e-12));
             assertThat(records.get(2).geometry()).isNull();
-            assertThat(records.get(2).problem()).isEqualTo(
-                    ImportIssue.ofRow("户.csv", 3, "经度", IssueCode.WRONG_TYPE, "112.3x", "decimal"));
+            assertThat(records.get(2).problem())
+                    .isEqualTo(ImportIssue.ofRow("户.csv", 3, "经度", IssueCode.WRONG_TYPE, "112.3x", "decimal"));
         }
     }
 
@@ -128,8 +152,9 @@ class TextSourcesTest {
         try (FeatureSource source = opener.open(Corpus.file("duplicate_ids.csv"), "水厂.csv", SourceOptions.DETECT)) {
             SourceDescription d = source.describe();
             assertThat(d.encoding()).isEqualTo(new DetectedEncoding(CorpusGenerator.GBK, Detection.INFERRED));
-            assertThat(d.issues()).containsExactly(ImportIssue.ofFile("水厂.csv", IssueCode.ENCODING_DETECTED, "GBK",
-                    "not valid UTF-8"));
+            assertThat(d.issues())
+                    .containsExactly(
+                            ImportIssue.ofFile("水厂.csv", IssueCode.ENCODING_DETECTED, "GBK", "not valid UTF-8"));
             assertThat(all(source)).extracting(r -> r.values().get("编号")).containsExactly("WS001", "WS002", "WS001");
         }
     }
@@ -139,22 +164,28 @@ class TextSourcesTest {
         try (FeatureSource source = opener.open(Corpus.file("sewage_wkt.csv"), "污水.csv", SourceOptions.DETECT)) {
             SourceDescription d = source.describe();
             assertThat(d.crs()).isEqualTo(new DetectedCrs(Crs.epsg(4546), Detection.INFERRED, null));
-            assertThat(d.issues()).containsExactly(
-                    ImportIssue.ofFile("污水.csv", IssueCode.ENCODING_DETECTED, "UTF-8", "valid UTF-8"),
-                    ImportIssue.ofFile("污水.csv", IssueCode.CRS_INFERRED,
-                            "EPSG:4546 (CGCS2000 / 3-degree Gauss-Kruger CM 111E)"));
+            assertThat(d.issues())
+                    .containsExactly(
+                            ImportIssue.ofFile("污水.csv", IssueCode.ENCODING_DETECTED, "UTF-8", "valid UTF-8"),
+                            ImportIssue.ofFile(
+                                    "污水.csv",
+                                    IssueCode.CRS_INFERRED,
+                                    "EPSG:4546 (CGCS2000 / 3-degree Gauss-Kruger CM 111E)"));
             assertThat(d.geometryTypes()).containsExactlyInAnyOrder("Point", "LineString");
             SourceRecord first = source.records().next();
-            assertThat(first.values()).containsExactly(entry("编号", "PS01"), entry("设施类型", "集中式污水处理站"),
-                    entry("WKT", "POINT (632114.89 3160138.85)"));
+            assertThat(first.values())
+                    .containsExactly(
+                            entry("编号", "PS01"),
+                            entry("设施类型", "集中式污水处理站"),
+                            entry("WKT", "POINT (632114.89 3160138.85)"));
             assertThat(first.geometry().getCoordinate()).isEqualTo(new Coordinate(632114.89, 3160138.85));
         }
     }
 
     @Test
     void gcj02PointsAreReadAsTheyAreAndTheUserNamesTheirCrs() {
-        try (FeatureSource source = opener.open(Corpus.file("gcj02_points.csv"), "高德.csv",
-                new SourceOptions(null, Crs.GCJ02, null))) {
+        try (FeatureSource source =
+                opener.open(Corpus.file("gcj02_points.csv"), "高德.csv", new SourceOptions(null, Crs.GCJ02, null))) {
             assertThat(source.describe().crs()).isEqualTo(new DetectedCrs(Crs.GCJ02, Detection.USER, null));
             SourceRecord first = source.records().next();
             assertThat(first.geometry().getCoordinate()).isEqualTo(new Coordinate(112.3561, 28.55187));
@@ -164,11 +195,13 @@ class TextSourcesTest {
 
     @Test
     void emptyAndHeaderOnlyAndGeometrylessFiles(@TempDir Path tmp) throws Exception {
-        assertIssue(() -> opener.open(Corpus.file("empty.csv"), "empty.csv", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(Corpus.file("empty.csv"), "empty.csv", SourceOptions.DETECT),
                 ImportIssue.ofFile("empty.csv", IssueCode.EMPTY_FILE));
         Path noGeometry = tmp.resolve("a");
         Files.writeString(noGeometry, "编号,名称\n1,甲\n");
-        assertIssue(() -> opener.open(noGeometry, "a.csv", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(noGeometry, "a.csv", SourceOptions.DETECT),
                 ImportIssue.ofFile("a.csv", IssueCode.CSV_NO_GEOMETRY_COLUMNS, "编号, 名称"));
         Path headerOnly = tmp.resolve("b");
         Files.writeString(headerOnly, "name;lon;lat\n");
@@ -178,25 +211,32 @@ class TextSourcesTest {
         }
         Path notGeoJson = tmp.resolve("c");
         Files.writeString(notGeoJson, "{\"a\": 1}");
-        assertIssue(() -> opener.open(notGeoJson, "c.json", SourceOptions.DETECT),
+        assertIssue(
+                () -> opener.open(notGeoJson, "c.json", SourceOptions.DETECT),
                 ImportIssue.ofFile("c.json", IssueCode.UNSUPPORTED_FORMAT, "JSON that is not GeoJSON"));
         Path broken = tmp.resolve("d");
         Files.writeString(broken, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",");
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                cn.yiyang.planning.importer.issue.ImportException.class,
-                () -> opener.open(broken, "d.geojson", SourceOptions.DETECT)).issue().code())
+                                cn.yiyang.planning.importer.issue.ImportException.class,
+                                () -> opener.open(broken, "d.geojson", SourceOptions.DETECT))
+                        .issue()
+                        .code())
                 .isEqualTo(IssueCode.CORRUPT_FILE);
     }
 
     @Test
     void geoJsonInAProjectedCrsWithoutCrsMemberIsInferred(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("e");
-        Files.writeString(file, "{\"type\":\"Feature\",\"properties\":{\"n\":\"x\"},\"geometry\":{\"type\":\"Point\","
-                + "\"coordinates\":[37632114.89,3160138.85]}}");
+        Files.writeString(
+                file,
+                "{\"type\":\"Feature\",\"properties\":{\"n\":\"x\"},\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[37632114.89,3160138.85]}}");
         try (FeatureSource source = opener.open(file, "e.geojson", SourceOptions.DETECT)) {
             assertThat(source.describe().format()).isEqualTo(SourceFormat.GEOJSON);
             assertThat(source.describe().crs()).isEqualTo(new DetectedCrs(Crs.epsg(4525), Detection.INFERRED, null));
-            assertThat(all(source)).singleElement().satisfies(r -> assertThat(r.values()).containsExactly(entry("n", "x")));
+            assertThat(all(source))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.values()).containsExactly(entry("n", "x")));
         }
     }
 }

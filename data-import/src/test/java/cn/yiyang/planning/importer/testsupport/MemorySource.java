@@ -83,22 +83,39 @@ public final class MemorySource implements FeatureSource {
         b.rows.addAll(rows);
         b.generator = generator;
         b.count = count;
-        b.crs = options.crs() != null ? new DetectedCrs(options.crs(), Detection.USER, options.crs().code()) : crs;
+        b.crs = options.crs() != null
+                ? new DetectedCrs(options.crs(), Detection.USER, options.crs().code())
+                : crs;
         b.encoding = options.encoding() != null ? new DetectedEncoding(options.encoding(), Detection.USER) : encoding;
-        b.issues.addAll(issues.stream().filter(i -> options.crs() == null
-                || i.code() != cn.yiyang.planning.importer.issue.IssueCode.CRS_INFERRED).toList());
+        b.issues.addAll(issues.stream()
+                .filter(i ->
+                        options.crs() == null || i.code() != cn.yiyang.planning.importer.issue.IssueCode.CRS_INFERRED)
+                .toList());
         return b.build();
     }
 
     @Override
     public SourceDescription describe() {
         Set<String> types = new HashSet<>();
-        rows.stream().limit(100).filter(r -> r.geometry() != null).forEach(r -> types.add(r.geometry().getGeometryType()));
+        rows.stream()
+                .limit(100)
+                .filter(r -> r.geometry() != null)
+                .forEach(r -> types.add(r.geometry().getGeometryType()));
         if (generator != null && count > 0 && generator.apply(1).geometry() != null) {
             types.add(generator.apply(1).geometry().getGeometryType());
         }
-        return new SourceDescription(SourceFormat.GEOJSON, fileName, List.of(fileName), fileName, fields, count,
-                encoding, crs, null, types, issues);
+        return new SourceDescription(
+                SourceFormat.GEOJSON,
+                fileName,
+                List.of(fileName),
+                fileName,
+                fields,
+                count,
+                encoding,
+                crs,
+                null,
+                types,
+                issues);
     }
 
     @Override
@@ -126,8 +143,7 @@ public final class MemorySource implements FeatureSource {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     public static Geometry wkt(String wkt) {
         try {
@@ -145,7 +161,8 @@ public final class MemorySource implements FeatureSource {
     public static Geometry roadLine(long i) {
         double x = 112.35 + (i % 1000) * 0.00001;
         double y = 28.55 + (i / 1000) * 0.00001;
-        return GEOMETRIES.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.001, y + 0.001)});
+        return GEOMETRIES.createLineString(
+                new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.001, y + 0.001)});
     }
 
     /** Fluent construction. */

@@ -30,12 +30,12 @@ import java.util.Optional;
  */
 public enum AccessIndicator {
     HOUSEHOLD_ROAD_ACCESS_RATE("household_road_access_rate", Tally.HOUSEHOLDS_SERVED, Tally.HOUSEHOLDS, false),
-    HOUSEHOLD_ROAD_ACCESS_POPULATION_RATE("household_road_access_population_rate", Tally.POPULATION_SERVED,
-        Tally.POPULATION, false),
-    HOUSEHOLD_NETWORK_ACCESS_RATE("household_network_access_rate", Tally.HOUSEHOLDS_NETWORK_SERVED, Tally.HOUSEHOLDS,
-        false),
-    LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE("large_natural_village_hardened_road_rate", Tally.LARGE_VILLAGES_CONNECTED,
-        Tally.LARGE_VILLAGES, false),
+    HOUSEHOLD_ROAD_ACCESS_POPULATION_RATE(
+            "household_road_access_population_rate", Tally.POPULATION_SERVED, Tally.POPULATION, false),
+    HOUSEHOLD_NETWORK_ACCESS_RATE(
+            "household_network_access_rate", Tally.HOUSEHOLDS_NETWORK_SERVED, Tally.HOUSEHOLDS, false),
+    LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE(
+            "large_natural_village_hardened_road_rate", Tally.LARGE_VILLAGES_CONNECTED, Tally.LARGE_VILLAGES, false),
     TOWNSHIP_CLASS3_ROAD_RATE("township_class3_road_rate", Tally.TOWNSHIPS_CLASS3, Tally.TOWNSHIPS, true),
     VILLAGE_BUS_SERVICE_RATE("village_bus_service_rate", Tally.VILLAGES_BUS, Tally.VILLAGES, false),
     RURAL_ACCESS_INDEX("rural_access_index", Tally.RURAL_POPULATION_WITHIN, Tally.RURAL_POPULATION, false);

@@ -21,9 +21,16 @@ import org.locationtech.jts.geom.Geometry;
  * @param counties the county-level units
  * @param busStops the bus stops
  */
-public record AccessInput(String cityCode, String cityName, List<Road> roads, List<Household> households,
-    List<NaturalVillage> naturalVillages, List<Village> villages, List<Township> townships, List<County> counties,
-    List<Coordinate> busStops) {
+public record AccessInput(
+        String cityCode,
+        String cityName,
+        List<Road> roads,
+        List<Household> households,
+        List<NaturalVillage> naturalVillages,
+        List<Village> villages,
+        List<Township> townships,
+        List<County> counties,
+        List<Coordinate> busStops) {
 
     public AccessInput {
         Objects.requireNonNull(cityCode, "cityCode");
@@ -49,8 +56,15 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      * @param passable false when the 通返不通 register holds the road impassable now (a broken bridge): the road
      *     then joins nothing
      */
-    public record Road(String id, Geometry lonLat, boolean hardened, boolean allSeason, boolean class3OrBetter,
-        boolean busRoute, boolean seed, boolean passable) {
+    public record Road(
+            String id,
+            Geometry lonLat,
+            boolean hardened,
+            boolean allSeason,
+            boolean class3OrBetter,
+            boolean busRoute,
+            boolean seed,
+            boolean passable) {
 
         public Road {
             Objects.requireNonNull(id, "id");
@@ -67,9 +81,8 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      * @param population its members (0 if unknown)
      * @param lonLat where it is
      */
-    public record Household(String code, String villageCode, String naturalVillageCode, int population,
-        Coordinate lonLat) {
-    }
+    public record Household(
+            String code, String villageCode, String naturalVillageCode, int population, Coordinate lonLat) {}
 
     /**
      * A natural village.
@@ -82,9 +95,8 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      * @param population its population as recorded (same rule, with the households' members)
      * @param lonLat its point
      */
-    public record NaturalVillage(String code, String name, String villageCode, Integer households, Integer population,
-        Coordinate lonLat) {
-    }
+    public record NaturalVillage(
+            String code, String name, String villageCode, Integer households, Integer population, Coordinate lonLat) {}
 
     /**
      * An administrative village.
@@ -98,9 +110,14 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      *     out of the rural population and of the bus-service rate
      * @param centre a point inside the village, used when it has no natural villages; may be null
      */
-    public record Village(String code, String name, String townshipCode, boolean keySupport, boolean demonstration,
-        boolean rural, Coordinate centre) {
-    }
+    public record Village(
+            String code,
+            String name,
+            String townshipCode,
+            boolean keySupport,
+            boolean demonstration,
+            boolean rural,
+            Coordinate centre) {}
 
     /**
      * A township.
@@ -110,8 +127,7 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      * @param countyCode its county
      * @param seat its seat (驻地), or null when none is recorded
      */
-    public record Township(String code, String name, String countyCode, Coordinate seat) {
-    }
+    public record Township(String code, String name, String countyCode, Coordinate seat) {}
 
     /**
      * A county-level unit.
@@ -119,6 +135,5 @@ public record AccessInput(String cityCode, String cityName, List<Road> roads, Li
      * @param code its 6-digit code
      * @param name its name
      */
-    public record County(String code, String name) {
-    }
+    public record County(String code, String name) {}
 }

@@ -21,10 +21,18 @@ import org.locationtech.jts.geom.Coordinate;
  * @param indicators every indicator of every unit and group
  * @param problems data that could not be placed (a household without a known village, a township without a seat…)
  */
-public record AccessResult(AccessSettings settings, NetworkSummary network, List<HouseholdAccess> households,
-    List<NaturalVillageAccess> naturalVillages, List<VillageAccess> villages, List<TownshipAccess> townships,
-    Map<String, RoadStatus> roadStatus, List<Fragment> fragments, List<Gap> gaps, List<UnitIndicator> indicators,
-    List<DataProblem> problems) {
+public record AccessResult(
+        AccessSettings settings,
+        NetworkSummary network,
+        List<HouseholdAccess> households,
+        List<NaturalVillageAccess> naturalVillages,
+        List<VillageAccess> villages,
+        List<TownshipAccess> townships,
+        Map<String, RoadStatus> roadStatus,
+        List<Fragment> fragments,
+        List<Gap> gaps,
+        List<UnitIndicator> indicators,
+        List<DataProblem> problems) {
 
     /**
      * @param indicator an indicator
@@ -33,10 +41,14 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param group a group
      * @return its value record, if the unit has it
      */
-    public java.util.Optional<UnitIndicator> indicator(AccessIndicator indicator, UnitLevel level, String code,
-        UnitGroup group) {
-        return indicators.stream().filter(i -> i.indicator() == indicator && i.level() == level
-            && i.code().equals(code) && i.group() == group).findFirst();
+    public java.util.Optional<UnitIndicator> indicator(
+            AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
+        return indicators.stream()
+                .filter(i -> i.indicator() == indicator
+                        && i.level() == level
+                        && i.code().equals(code)
+                        && i.group() == group)
+                .findFirst();
     }
 
     /**
@@ -46,8 +58,7 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param fragmentKm length of the isolated hardened fragments, km
      * @param impassableRoads roads left out because the register holds them impassable
      */
-    public record NetworkSummary(int nodes, int edges, double networkKm, double fragmentKm, int impassableRoads) {
-    }
+    public record NetworkSummary(int nodes, int edges, double networkKm, double fragmentKm, int impassableRoads) {}
 
     /** A road's part in the network. */
     public enum RoadStatus {
@@ -70,9 +81,14 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param withinRuralAccess within the Rural Access Index distance of an all-season road
      * @param nearestNetwork the nearest network point, lon/lat; null without network
      */
-    public record HouseholdAccess(String code, boolean served, double distanceM, double networkDistanceM,
-        boolean networkServed, boolean withinRuralAccess, Coordinate nearestNetwork) {
-    }
+    public record HouseholdAccess(
+            String code,
+            boolean served,
+            double distanceM,
+            double networkDistanceM,
+            boolean networkServed,
+            boolean withinRuralAccess,
+            Coordinate nearestNetwork) {}
 
     /**
      * @param code natural village code
@@ -84,9 +100,15 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param networkDistanceM distance along the roads, as for households
      * @param nearestNetwork the nearest network point, lon/lat
      */
-    public record NaturalVillageAccess(String code, int households, int population, boolean large, boolean connected,
-        double distanceM, double networkDistanceM, Coordinate nearestNetwork) {
-    }
+    public record NaturalVillageAccess(
+            String code,
+            int households,
+            int population,
+            boolean large,
+            boolean connected,
+            double distanceM,
+            double networkDistanceM,
+            Coordinate nearestNetwork) {}
 
     /**
      * @param code village code
@@ -95,17 +117,15 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param busStopDistanceM distance from the centre to the nearest bus stop
      * @param busRouteDistanceM distance from the centre to the nearest bus-route road
      */
-    public record VillageAccess(String code, Coordinate centre, boolean busServed, double busStopDistanceM,
-        double busRouteDistanceM) {
-    }
+    public record VillageAccess(
+            String code, Coordinate centre, boolean busServed, double busStopDistanceM, double busRouteDistanceM) {}
 
     /**
      * @param code township code
      * @param class3Served its seat is close enough to a network road of grade 三级 or better
      * @param distanceM distance from the seat to the nearest such road
      */
-    public record TownshipAccess(String code, boolean class3Served, double distanceM) {
-    }
+    public record TownshipAccess(String code, boolean class3Served, double distanceM) {}
 
     /**
      * An isolated hardened fragment.
@@ -114,8 +134,7 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param lengthM its length
      * @param lonLat a point on it
      */
-    public record Fragment(SortedSet<String> roadIds, double lengthM, Coordinate lonLat) {
-    }
+    public record Fragment(SortedSet<String> roadIds, double lengthM, Coordinate lonLat) {}
 
     /** What a gap is. */
     public enum GapKind {
@@ -145,10 +164,22 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param nearestNetwork the nearest network point
      * @param memberCodes the households of a cluster, or the natural village's code
      */
-    public record Gap(int rank, GapKind kind, String naturalVillageCode, String villageCode, String townshipCode,
-        String countyCode, int households, long population, double distanceM, double networkDistanceM, double roadKm,
-        double peoplePerKm, Coordinate lonLat, Coordinate nearestNetwork, List<String> memberCodes) {
-    }
+    public record Gap(
+            int rank,
+            GapKind kind,
+            String naturalVillageCode,
+            String villageCode,
+            String townshipCode,
+            String countyCode,
+            int households,
+            long population,
+            double distanceM,
+            double networkDistanceM,
+            double roadKm,
+            double peoplePerKm,
+            Coordinate lonLat,
+            Coordinate nearestNetwork,
+            List<String> memberCodes) {}
 
     /**
      * A record the analysis could not place.
@@ -156,8 +187,7 @@ public record AccessResult(AccessSettings settings, NetworkSummary network, List
      * @param kind what is wrong
      * @param subject the code of the record
      */
-    public record DataProblem(ProblemKind kind, String subject) {
-    }
+    public record DataProblem(ProblemKind kind, String subject) {}
 
     /** Kinds of {@link DataProblem}. */
     public enum ProblemKind {

@@ -18,9 +18,17 @@ package cn.yiyang.planning.geo.access;
  * @param clusterM unserved households closer than this to each other form one gap cluster
  * @param allSeasonCountsAsNetwork whether roads marked all-season join the network when not hardened
  */
-public record AccessSettings(double householdServedM, int largeVillageHouseholds, double largeVillageConnectedM,
-    double townshipSeatM, double busStopM, double busRouteM, double ruralAccessM, double snapToleranceM,
-    double clusterM, boolean allSeasonCountsAsNetwork) {
+public record AccessSettings(
+        double householdServedM,
+        int largeVillageHouseholds,
+        double largeVillageConnectedM,
+        double townshipSeatM,
+        double busStopM,
+        double busRouteM,
+        double ruralAccessM,
+        double snapToleranceM,
+        double clusterM,
+        boolean allSeasonCountsAsNetwork) {
 
     public AccessSettings {
         positive("householdServedM", householdServedM);
@@ -35,7 +43,8 @@ public record AccessSettings(double householdServedM, int largeVillageHouseholds
             throw new IllegalArgumentException("largeVillageHouseholds must be at least 1: " + largeVillageHouseholds);
         }
         if (snapToleranceM > 50) {
-            throw new IllegalArgumentException("snapToleranceM above 50 m would join unrelated roads: " + snapToleranceM);
+            throw new IllegalArgumentException(
+                    "snapToleranceM above 50 m would join unrelated roads: " + snapToleranceM);
         }
     }
 

@@ -42,21 +42,44 @@ final class GapFinder {
             NaturalVillageAccess a = naturalVillages.get(i);
             if (a.large() && !a.connected() && Double.isFinite(a.distanceM())) {
                 NaturalVillage nv = in.naturalVillages().get(i);
-                gaps.add(gap(GapKind.NATURAL_VILLAGE, nv.code(), nv.villageCode(), a.households(), a.population(),
-                    a.distanceM(), a.networkDistanceM(), settings.largeVillageConnectedM(), nv.lonLat(),
-                    a.nearestNetwork(), List.of(nv.code())));
+                gaps.add(gap(
+                        GapKind.NATURAL_VILLAGE,
+                        nv.code(),
+                        nv.villageCode(),
+                        a.households(),
+                        a.population(),
+                        a.distanceM(),
+                        a.networkDistanceM(),
+                        settings.largeVillageConnectedM(),
+                        nv.lonLat(),
+                        a.nearestNetwork(),
+                        List.of(nv.code())));
             }
         }
         gaps.addAll(householdClusters(households));
-        gaps.sort(Comparator.comparingDouble(Gap::peoplePerKm).reversed()
-            .thenComparing(Comparator.comparingLong(Gap::population).reversed())
-            .thenComparing(g -> g.memberCodes().get(0)));
+        gaps.sort(Comparator.comparingDouble(Gap::peoplePerKm)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(Gap::population).reversed())
+                .thenComparing(g -> g.memberCodes().get(0)));
         List<Gap> ranked = new ArrayList<>(gaps.size());
         for (int r = 0; r < gaps.size(); r++) {
             Gap g = gaps.get(r);
-            ranked.add(new Gap(r + 1, g.kind(), g.naturalVillageCode(), g.villageCode(), g.townshipCode(),
-                g.countyCode(), g.households(), g.population(), g.distanceM(), g.networkDistanceM(), g.roadKm(),
-                g.peoplePerKm(), g.lonLat(), g.nearestNetwork(), g.memberCodes()));
+            ranked.add(new Gap(
+                    r + 1,
+                    g.kind(),
+                    g.naturalVillageCode(),
+                    g.villageCode(),
+                    g.townshipCode(),
+                    g.countyCode(),
+                    g.households(),
+                    g.population(),
+                    g.distanceM(),
+                    g.networkDistanceM(),
+                    g.roadKm(),
+                    g.peoplePerKm(),
+                    g.lonLat(),
+                    g.nearestNetwork(),
+                    g.memberCodes()));
         }
         return List.copyOf(ranked);
     }
@@ -74,14 +97,19 @@ final class GapFinder {
         Map<Long, List<Integer>> grid = new HashMap<>();
         for (int j = 0; j < n; j++) {
             metres[j] = projection.toMetres(in.households().get(unserved.get(j)).lonLat());
-            grid.computeIfAbsent(key(Math.floorDiv((long) metres[j].x, (long) cell),
-                Math.floorDiv((long) metres[j].y, (long) cell)), k -> new ArrayList<>()).add(j);
+            grid.computeIfAbsent(
+                            key(Math.floorDiv((long) metres[j].x, (long) cell), Math.floorDiv((long) metres[j].y, (long)
+                                    cell)),
+                            k -> new ArrayList<>())
+                    .add(j);
         }
         UnionFind sets = new UnionFind(n);
         for (int j = 0; j < n; j++) {
             long cx = Math.floorDiv((long) metres[j].x, (long) cell);
             long cy = Math.floorDiv((long) metres[j].y, (long) cell);
-            double limit = cell * projection.scaleFactor(in.households().get(unserved.get(j)).lonLat());
+            double limit = cell
+                    * projection.scaleFactor(
+                            in.households().get(unserved.get(j)).lonLat());
             for (long dx = -1; dx <= 1; dx++) {
                 for (long dy = -1; dy <= 1; dy++) {
                     for (int other : grid.getOrDefault(key(cx + dx, cy + dy), List.of())) {
@@ -121,8 +149,7 @@ final class GapFinder {
             if (a.distanceM() < households.get(closest).distanceM()) {
                 closest = i;
             }
-            if (Double.isFinite(a.networkDistanceM())
-                && !(a.networkDistanceM() >= networkDistance)) {
+            if (Double.isFinite(a.networkDistanceM()) && !(a.networkDistanceM() >= networkDistance)) {
                 networkDistance = a.networkDistanceM();
             }
             if (h.naturalVillageCode() != null) {
@@ -136,26 +163,58 @@ final class GapFinder {
         codes.sort(null);
         HouseholdAccess near = households.get(closest);
         Coordinate centre = new Coordinate(lon / members.size(), lat / members.size());
-        return gap(GapKind.HOUSEHOLD_CLUSTER, majority(naturalVillages), majority(villages), members.size(),
-            population, near.distanceM(), networkDistance, settings.householdServedM(), centre, near.nearestNetwork(),
-            codes);
+        return gap(
+                GapKind.HOUSEHOLD_CLUSTER,
+                majority(naturalVillages),
+                majority(villages),
+                members.size(),
+                population,
+                near.distanceM(),
+                networkDistance,
+                settings.householdServedM(),
+                centre,
+                near.nearestNetwork(),
+                codes);
     }
 
-    private Gap gap(GapKind kind, String naturalVillageCode, String villageCode, int households, long population,
-        double distanceM, double networkDistanceM, double threshold, Coordinate lonLat, Coordinate nearest,
-        List<String> members) {
+    private Gap gap(
+            GapKind kind,
+            String naturalVillageCode,
+            String villageCode,
+            int households,
+            long population,
+            double distanceM,
+            double networkDistanceM,
+            double threshold,
+            Coordinate lonLat,
+            Coordinate nearest,
+            List<String> members) {
         String township = villageCode == null ? null : townshipOfVillage.get(villageCode);
         String county = township == null ? null : countyOfTownship.get(township);
         double roadKm = Math.max(0, distanceM - threshold) / 1000;
         double perKm = population / Math.max(roadKm, RoadAccessAnalysis.MIN_ROAD_KM);
-        return new Gap(0, kind, naturalVillageCode, villageCode, township, county, households, population, distanceM,
-            networkDistanceM, roadKm, perKm, lonLat, nearest, List.copyOf(members));
+        return new Gap(
+                0,
+                kind,
+                naturalVillageCode,
+                villageCode,
+                township,
+                county,
+                households,
+                population,
+                distanceM,
+                networkDistanceM,
+                roadKm,
+                perKm,
+                lonLat,
+                nearest,
+                List.copyOf(members));
     }
 
     private static String majority(Map<String, Integer> counts) {
         String best = null;
         int most = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {   // most members; the smaller code on a tie
+        for (Map.Entry<String, Integer> e : counts.entrySet()) { // most members; the smaller code on a tie
             if (e.getValue() > most || e.getValue() == most && e.getKey().compareTo(best) < 0) {
                 best = e.getKey();
                 most = e.getValue();

@@ -70,7 +70,7 @@ public final class RoadAccessAnalysis {
     @FunctionalInterface
     public interface Progress {
         /** Ignores progress. */
-        Progress NONE = (fraction, stage) -> { };
+        Progress NONE = (fraction, stage) -> {};
 
         /**
          * @param fraction 0 to 1
@@ -136,11 +136,10 @@ public final class RoadAccessAnalysis {
             List<VillageAccess> villages = measureVillages();
             List<TownshipAccess> townships = measureTownships();
             progress.update(0.85, "indicators");
-            List<UnitIndicator> indicators = new Rollup(in, problems)
-                .indicators(households, naturalVillages, villages, townships);
+            List<UnitIndicator> indicators =
+                    new Rollup(in, problems).indicators(households, naturalVillages, villages, townships);
             progress.update(0.92, "gaps");
-            List<AccessResult.Gap> gaps = new GapFinder(in, settings, projection)
-                .gaps(households, naturalVillages);
+            List<AccessResult.Gap> gaps = new GapFinder(in, settings, projection).gaps(households, naturalVillages);
             progress.update(1, "done");
             double networkKm = 0;
             for (RoadEdge e : graph.edges()) {
@@ -148,19 +147,35 @@ public final class RoadAccessAnalysis {
                     networkKm += e.length();
                 }
             }
-            NetworkSummary summary = new NetworkSummary(graph.nodeCount(), graph.edges().size(), networkKm / 1000,
-                fragments.stream().mapToDouble(Fragment::lengthM).sum() / 1000,
-                (int) roadStatus.values().stream().filter(s -> s == RoadStatus.IMPASSABLE).count());
-            return new AccessResult(settings, summary, households, naturalVillages, villages, townships,
-                Map.copyOf(roadStatus), List.copyOf(fragments), gaps, indicators, List.copyOf(problems));
+            NetworkSummary summary = new NetworkSummary(
+                    graph.nodeCount(),
+                    graph.edges().size(),
+                    networkKm / 1000,
+                    fragments.stream().mapToDouble(Fragment::lengthM).sum() / 1000,
+                    (int) roadStatus.values().stream()
+                            .filter(s -> s == RoadStatus.IMPASSABLE)
+                            .count());
+            return new AccessResult(
+                    settings,
+                    summary,
+                    households,
+                    naturalVillages,
+                    villages,
+                    townships,
+                    Map.copyOf(roadStatus),
+                    List.copyOf(fragments),
+                    gaps,
+                    indicators,
+                    List.copyOf(problems));
         }
 
         private void buildNetwork() {
             Envelope env = new Envelope();
             in.roads().forEach(r -> env.expandToInclude(r.lonLat().getEnvelopeInternal()));
             in.households().forEach(h -> env.expandToInclude(h.lonLat()));
-            projection = env.isNull() ? LocalProjection.forEnvelope(new Envelope(112, 112, 28.5, 28.5))
-                : LocalProjection.forEnvelope(env);
+            projection = env.isNull()
+                    ? LocalProjection.forEnvelope(new Envelope(112, 112, 28.5, 28.5))
+                    : LocalProjection.forEnvelope(env);
             Map<String, Road> byId = new HashMap<>();
             // Each passable road projected once: noded into the graph, and kept as drawn for distances.
             Map<String, Geometry> metres = new HashMap<>();
@@ -201,14 +216,19 @@ public final class RoadAccessAnalysis {
                         networkEdge[e.index()] = true;
                         roadStatus.put(e.roadId(), RoadStatus.NETWORK);
                     } else {
-                        fragmentEdges.computeIfAbsent(root, k -> new ArrayList<>()).add(e);
+                        fragmentEdges
+                                .computeIfAbsent(root, k -> new ArrayList<>())
+                                .add(e);
                     }
                 }
             }
             for (Road r : in.roads()) {
                 if (r.passable() && !roadStatus.containsKey(r.id())) {
-                    roadStatus.put(r.id(), r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason()
-                        ? RoadStatus.FRAGMENT : RoadStatus.UNHARDENED);
+                    roadStatus.put(
+                            r.id(),
+                            r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason()
+                                    ? RoadStatus.FRAGMENT
+                                    : RoadStatus.UNHARDENED);
                 }
             }
             for (List<RoadEdge> part : fragmentEdges.values()) {
@@ -303,8 +323,7 @@ public final class RoadAccessAnalysis {
         }
 
         /** The measures of one place. */
-        private record Place(double distanceM, double networkDistanceM, Coordinate nearestNetwork, double k) {
-        }
+        private record Place(double distanceM, double networkDistanceM, Coordinate nearestNetwork, double k) {}
 
         private Place measure(Coordinate lonLat, Coordinate p, double likelyM) {
             double k = projection.scaleFactor(lonLat);
@@ -314,8 +333,9 @@ public final class RoadAccessAnalysis {
             double byRoad = Double.NaN;
             if (near != null) {
                 Near road = allRoads.nearest(p, likelyM * k);
-                double along = Math.min(nodeDistance[road.edge().from()] + road.along(),
-                    nodeDistance[road.edge().to()] + road.edge().length() - road.along());
+                double along = Math.min(
+                        nodeDistance[road.edge().from()] + road.along(),
+                        nodeDistance[road.edge().to()] + road.edge().length() - road.along());
                 if (networkEdge[road.edge().index()]) {
                     byRoad = distance; // the nearest road is the network: measured to it as drawn, like distance
                 } else if (Double.isFinite(along)) {
@@ -335,10 +355,16 @@ public final class RoadAccessAnalysis {
                 Household h = hs.get(i);
                 Coordinate p = projection.toMetres(h.lonLat());
                 Place place = measure(h.lonLat(), p, served);
-                boolean within = allSeason.within(p, Math.min(200, rai) * place.k())
-                    || allSeason.within(p, rai * place.k());
-                out[i] = new HouseholdAccess(h.code(), place.distanceM() <= served, place.distanceM(),
-                    place.networkDistanceM(), place.networkDistanceM() <= served, within, place.nearestNetwork());
+                boolean within =
+                        allSeason.within(p, Math.min(200, rai) * place.k()) || allSeason.within(p, rai * place.k());
+                out[i] = new HouseholdAccess(
+                        h.code(),
+                        place.distanceM() <= served,
+                        place.distanceM(),
+                        place.networkDistanceM(),
+                        place.networkDistanceM() <= served,
+                        within,
+                        place.nearestNetwork());
             });
             return List.of(out);
         }
@@ -359,9 +385,15 @@ public final class RoadAccessAnalysis {
                 int households = nv.households() == null || nv.households() <= 0 ? c[0] : nv.households();
                 int population = nv.population() == null || nv.population() <= 0 ? c[1] : nv.population();
                 Place place = measure(nv.lonLat(), projection.toMetres(nv.lonLat()), connected);
-                out.add(new NaturalVillageAccess(nv.code(), households, population,
-                    households >= settings.largeVillageHouseholds(), place.distanceM() <= connected,
-                    place.distanceM(), place.networkDistanceM(), place.nearestNetwork()));
+                out.add(new NaturalVillageAccess(
+                        nv.code(),
+                        households,
+                        population,
+                        households >= settings.largeVillageHouseholds(),
+                        place.distanceM() <= connected,
+                        place.distanceM(),
+                        place.networkDistanceM(),
+                        place.nearestNetwork()));
             }
             return out;
         }
@@ -369,8 +401,9 @@ public final class RoadAccessAnalysis {
         private List<VillageAccess> measureVillages() {
             Map<String, double[]> centres = new HashMap<>(); // village → Σw·lon, Σw·lat, Σw
             for (NaturalVillage nv : in.naturalVillages()) {
-                double w = nv.population() != null && nv.population() > 0 ? nv.population()
-                    : nv.households() != null && nv.households() > 0 ? nv.households() : 1;
+                double w = nv.population() != null && nv.population() > 0
+                        ? nv.population()
+                        : nv.households() != null && nv.households() > 0 ? nv.households() : 1;
                 addWeighted(centres, nv.villageCode(), nv.lonLat(), w);
             }
             Map<String, double[]> householdCentres = new HashMap<>();
@@ -396,9 +429,11 @@ public final class RoadAccessAnalysis {
                 double k = projection.scaleFactor(centre);
                 double stopDistance = Double.NaN;
                 if (!stops.isEmpty()) {
-                    Coordinate s = (Coordinate) stops.nearestNeighbour(new Envelope(p), p,
-                        (ItemBoundable a, ItemBoundable b) -> ((Coordinate) a.getItem()).distance(
-                            (Coordinate) b.getItem()));
+                    Coordinate s = (Coordinate) stops.nearestNeighbour(
+                            new Envelope(p),
+                            p,
+                            (ItemBoundable a, ItemBoundable b) ->
+                                    ((Coordinate) a.getItem()).distance((Coordinate) b.getItem()));
                     stopDistance = s.distance(p) / k;
                 }
                 Near route = busRoutes.nearest(p, settings.busRouteM() * k);

@@ -33,8 +33,11 @@ final class Rollup {
         this.problems = problems;
     }
 
-    List<UnitIndicator> indicators(List<HouseholdAccess> households, List<NaturalVillageAccess> naturalVillages,
-        List<VillageAccess> villages, List<TownshipAccess> townships) {
+    List<UnitIndicator> indicators(
+            List<HouseholdAccess> households,
+            List<NaturalVillageAccess> naturalVillages,
+            List<VillageAccess> villages,
+            List<TownshipAccess> townships) {
         Map<String, Village> villageByCode = new LinkedHashMap<>();
         in.villages().forEach(v -> villageByCode.put(v.code(), v));
         Map<String, Tally> perVillage = new HashMap<>();
@@ -66,7 +69,8 @@ final class Rollup {
                 problems.add(new DataProblem(ProblemKind.NATURAL_VILLAGE_WITHOUT_VILLAGE, nv.code()));
             }
             if (a.large()) {
-                for (Tally t : List.of(v == null ? orphans : perVillage.get(v.code()), perNaturalVillage.get(nv.code()))) {
+                for (Tally t :
+                        List.of(v == null ? orphans : perVillage.get(v.code()), perNaturalVillage.get(nv.code()))) {
                     t.add(Tally.LARGE_VILLAGES, 1);
                     if (a.connected()) {
                         t.add(Tally.LARGE_VILLAGES_CONNECTED, 1);
@@ -109,8 +113,9 @@ final class Rollup {
                 city.get(g).add(tally);
                 if (t != null) {
                     perTownship.computeIfAbsent(t.code(), k -> groups()).get(g).add(tally);
-                    villagesInGroup.computeIfAbsent(t.code(), k -> new EnumMap<>(UnitGroup.class)).merge(g, 1,
-                        Integer::sum);
+                    villagesInGroup
+                            .computeIfAbsent(t.code(), k -> new EnumMap<>(UnitGroup.class))
+                            .merge(g, 1, Integer::sum);
                 }
                 if (c != null) {
                     perCounty.computeIfAbsent(c.code(), k -> groups()).get(g).add(tally);
@@ -124,12 +129,18 @@ final class Rollup {
             if (townships.get(i).class3Served()) {
                 own.add(Tally.TOWNSHIPS_CLASS3, 1);
             }
-            perTownship.computeIfAbsent(t.code(), k -> groups()).get(UnitGroup.ALL).add(own);
+            perTownship
+                    .computeIfAbsent(t.code(), k -> groups())
+                    .get(UnitGroup.ALL)
+                    .add(own);
             County c = countyByCode.get(t.countyCode());
             if (c == null) {
                 problems.add(new DataProblem(ProblemKind.TOWNSHIP_WITHOUT_COUNTY, t.code()));
             } else {
-                perCounty.computeIfAbsent(c.code(), k -> groups()).get(UnitGroup.ALL).add(own);
+                perCounty
+                        .computeIfAbsent(c.code(), k -> groups())
+                        .get(UnitGroup.ALL)
+                        .add(own);
             }
             city.get(UnitGroup.ALL).add(own);
         }
@@ -154,12 +165,17 @@ final class Rollup {
             }
         }
         for (Village v : in.villages()) {
-            emit(out, UnitLevel.VILLAGE, v.code(), v.name(), v.townshipCode(), UnitGroup.ALL,
-                perVillage.get(v.code()));
+            emit(out, UnitLevel.VILLAGE, v.code(), v.name(), v.townshipCode(), UnitGroup.ALL, perVillage.get(v.code()));
         }
         for (NaturalVillage nv : in.naturalVillages()) {
-            emit(out, UnitLevel.NATURAL_VILLAGE, nv.code(), nv.name(), nv.villageCode(), UnitGroup.ALL,
-                perNaturalVillage.get(nv.code()));
+            emit(
+                    out,
+                    UnitLevel.NATURAL_VILLAGE,
+                    nv.code(),
+                    nv.name(),
+                    nv.villageCode(),
+                    UnitGroup.ALL,
+                    perNaturalVillage.get(nv.code()));
         }
         return List.copyOf(out);
     }
@@ -191,12 +207,25 @@ final class Rollup {
         return m;
     }
 
-    private static void emit(List<UnitIndicator> out, UnitLevel level, String code, String name, String parent,
-        UnitGroup group, Tally tally) {
+    private static void emit(
+            List<UnitIndicator> out,
+            UnitLevel level,
+            String code,
+            String name,
+            String parent,
+            UnitGroup group,
+            Tally tally) {
         for (AccessIndicator indicator : AccessIndicator.values()) {
             if (indicator.appliesTo(level, group)) {
-                out.add(new UnitIndicator(indicator, level, code, name, parent, group, indicator.numerator(tally),
-                    indicator.denominator(tally)));
+                out.add(new UnitIndicator(
+                        indicator,
+                        level,
+                        code,
+                        name,
+                        parent,
+                        group,
+                        indicator.numerator(tally),
+                        indicator.denominator(tally)));
             }
         }
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
  * (重点帮扶村) or the demonstration villages (示范创建村) of a unit.
  */
 public enum UnitGroup {
-    ALL, KEY_SUPPORT, DEMONSTRATION;
+    ALL,
+    KEY_SUPPORT,
+    DEMONSTRATION;
 
     /** @return the id used in APIs: all, key_support, demonstration */
     public String id() {

@@ -12,8 +12,15 @@ package cn.yiyang.planning.geo.access;
  * @param numerator the count (households, villages, townships or people) that meets the measure
  * @param denominator the count it is a share of
  */
-public record UnitIndicator(AccessIndicator indicator, UnitLevel level, String code, String name, String parentCode,
-    UnitGroup group, long numerator, long denominator) {
+public record UnitIndicator(
+        AccessIndicator indicator,
+        UnitLevel level,
+        String code,
+        String name,
+        String parentCode,
+        UnitGroup group,
+        long numerator,
+        long denominator) {
 
     /** @return numerator / denominator, or null when the denominator is 0 */
     public Double value() {

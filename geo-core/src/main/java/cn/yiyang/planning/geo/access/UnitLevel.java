@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** The administrative levels indicators are reported at. */
 public enum UnitLevel {
-    CITY, COUNTY, TOWNSHIP, VILLAGE, NATURAL_VILLAGE;
+    CITY,
+    COUNTY,
+    TOWNSHIP,
+    VILLAGE,
+    NATURAL_VILLAGE;
 
     /** @return the id used in APIs: city, county, township, village, natural_village */
     public String id() {

@@ -10,8 +10,7 @@ final class Bd09 {
 
     private static final double X_PI = Math.PI * 3000.0 / 180.0;
 
-    private Bd09() {
-    }
+    private Bd09() {}
 
     /** @param c GCJ-02 lon/lat, overwritten with BD-09 lon/lat */
     static void forward(Coordinate c) {

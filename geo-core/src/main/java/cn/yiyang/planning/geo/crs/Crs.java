@@ -36,20 +36,43 @@ public final class Crs {
      * CGCS2000 lon/lat (2000国家大地坐标系), EPSG:4490, on the GRS80 ellipsoid. Treated as identical to WGS84:
      * the two frames differ by a few centimetres, well under the precision of planning data.
      */
-    public static final Crs CGCS2000 = new Crs("EPSG:4490", 4490, "2000国家大地坐标系", "CGCS2000",
-            CrsKind.GEOGRAPHIC, DatumFamily.CGCS2000, null, false, GRS80_LONLAT);
+    public static final Crs CGCS2000 = new Crs(
+            "EPSG:4490",
+            4490,
+            "2000国家大地坐标系",
+            "CGCS2000",
+            CrsKind.GEOGRAPHIC,
+            DatumFamily.CGCS2000,
+            null,
+            false,
+            GRS80_LONLAT);
 
     /** WGS84 lon/lat (GPS), EPSG:4326; treated as identical to {@link #CGCS2000}. */
-    public static final Crs WGS84 = new Crs("EPSG:4326", 4326, "WGS84坐标系", "WGS 84",
-            CrsKind.GEOGRAPHIC, DatumFamily.WGS84, null, false, "+proj=longlat +datum=WGS84 +no_defs");
+    public static final Crs WGS84 = new Crs(
+            "EPSG:4326",
+            4326,
+            "WGS84坐标系",
+            "WGS 84",
+            CrsKind.GEOGRAPHIC,
+            DatumFamily.WGS84,
+            null,
+            false,
+            "+proj=longlat +datum=WGS84 +no_defs");
 
     /**
      * Web Mercator (EPSG:3857) of online tile maps such as Tianditu's {@code _w} sets: WGS84 (hence CGCS2000)
      * lon/lat put through the spherical Mercator formulas, in metres. Not for measuring: scale grows
      * as {@code 1/cos(lat)}, about 14% at Yiyang.
      */
-    public static final Crs WEB_MERCATOR = new Crs("EPSG:3857", 3857, "Web墨卡托投影", "WGS 84 / Pseudo-Mercator",
-            CrsKind.WEB_MERCATOR, DatumFamily.WGS84, null, false,
+    public static final Crs WEB_MERCATOR = new Crs(
+            "EPSG:3857",
+            3857,
+            "Web墨卡托投影",
+            "WGS 84 / Pseudo-Mercator",
+            CrsKind.WEB_MERCATOR,
+            DatumFamily.WGS84,
+            null,
+            false,
             "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +no_defs");
 
     /**
@@ -57,16 +80,15 @@ public final class Crs {
      * the published obfuscation formula, by some hundreds of metres. Outside China's rough bounding box the
      * formula is not applied and coordinates equal WGS84.
      */
-    public static final Crs GCJ02 = new Crs("GCJ02", 0, "国测局坐标系(火星坐标)", "GCJ-02",
-            CrsKind.OBFUSCATED, DatumFamily.WGS84, null, false, null);
+    public static final Crs GCJ02 =
+            new Crs("GCJ02", 0, "国测局坐标系(火星坐标)", "GCJ-02", CrsKind.OBFUSCATED, DatumFamily.WGS84, null, false, null);
 
     /** BD-09 (百度坐标系) lon/lat of Baidu maps: GCJ-02 further obfuscated by Baidu's published formula. */
-    public static final Crs BD09 = new Crs("BD09", 0, "百度坐标系", "BD-09",
-            CrsKind.OBFUSCATED, DatumFamily.WGS84, null, false, null);
+    public static final Crs BD09 =
+            new Crs("BD09", 0, "百度坐标系", "BD-09", CrsKind.OBFUSCATED, DatumFamily.WGS84, null, false, null);
 
     private static final Map<Integer, Crs> BY_EPSG = new TreeMap<>();
-    private static final Pattern EPSG_CODE =
-            Pattern.compile("(?:EPSG:{1,2}|URN:OGC:DEF:CRS:EPSG:[^:]*:)?(\\d{1,6})");
+    private static final Pattern EPSG_CODE = Pattern.compile("(?:EPSG:{1,2}|URN:OGC:DEF:CRS:EPSG:[^:]*:)?(\\d{1,6})");
 
     static {
         for (Crs crs : new Crs[] {CGCS2000, WGS84, WEB_MERCATOR}) {
@@ -91,8 +113,16 @@ public final class Crs {
     private final boolean zonePrefixed;
     private final String proj4;
 
-    private Crs(String code, int epsg, String nameZh, String nameEn, CrsKind kind, DatumFamily datum,
-            GaussKrugerZone zone, boolean zonePrefixed, String proj4) {
+    private Crs(
+            String code,
+            int epsg,
+            String nameZh,
+            String nameEn,
+            CrsKind kind,
+            DatumFamily datum,
+            GaussKrugerZone zone,
+            boolean zonePrefixed,
+            String proj4) {
         this.code = code;
         this.epsg = epsg;
         this.nameZh = nameZh;
@@ -110,12 +140,19 @@ public final class Crs {
         String nameEn = prefixed
                 ? "CGCS2000 / 3-degree Gauss-Kruger zone " + zone.number()
                 : "CGCS2000 / 3-degree Gauss-Kruger CM " + cm + "E";
-        String nameZh = "2000国家大地坐标系 3度带高斯-克吕格投影 "
-                + (prefixed ? "第" + zone.number() + "带(带号前缀)" : "中央经线" + cm + "°E");
+        String nameZh = "2000国家大地坐标系 3度带高斯-克吕格投影 " + (prefixed ? "第" + zone.number() + "带(带号前缀)" : "中央经线" + cm + "°E");
         String proj4 = "+proj=etmerc +lat_0=0 +lon_0=" + cm + " +k=1 +x_0=" + (long) zone.falseEasting(prefixed)
                 + " +y_0=0 +ellps=GRS80 +units=m +no_defs";
-        return new Crs("EPSG:" + epsg, epsg, nameZh, nameEn, CrsKind.PROJECTED_GK, DatumFamily.CGCS2000,
-                zone, prefixed, proj4);
+        return new Crs(
+                "EPSG:" + epsg,
+                epsg,
+                nameZh,
+                nameEn,
+                CrsKind.PROJECTED_GK,
+                DatumFamily.CGCS2000,
+                zone,
+                prefixed,
+                proj4);
     }
 
     /**
@@ -135,9 +172,11 @@ public final class Crs {
         if (legacy != null) {
             throw new LegacyDatumException(epsg, legacy);
         }
-        throw new UnsupportedCrsException("EPSG:" + epsg, "EPSG:" + epsg + " is not supported; supported are"
-                + " EPSG:4490 (CGCS2000), EPSG:4326, EPSG:3857, EPSG:4513-4554 (CGCS2000 3-degree Gauss-Kruger),"
-                + " GCJ02 and BD09");
+        throw new UnsupportedCrsException(
+                "EPSG:" + epsg,
+                "EPSG:" + epsg + " is not supported; supported are"
+                        + " EPSG:4490 (CGCS2000), EPSG:4326, EPSG:3857, EPSG:4513-4554 (CGCS2000 3-degree Gauss-Kruger),"
+                        + " GCJ02 and BD09");
     }
 
     /**
@@ -171,8 +210,9 @@ public final class Crs {
         }
         Matcher m = EPSG_CODE.matcher(normal);
         if (!m.matches()) {
-            throw new UnsupportedCrsException(code, "'" + code + "' is not a CRS code: expected EPSG:nnnn,"
-                    + " a bare EPSG number, GCJ02 or BD09");
+            throw new UnsupportedCrsException(
+                    code,
+                    "'" + code + "' is not a CRS code: expected EPSG:nnnn," + " a bare EPSG number, GCJ02 or BD09");
         }
         return epsg(Integer.parseInt(m.group(1)));
     }

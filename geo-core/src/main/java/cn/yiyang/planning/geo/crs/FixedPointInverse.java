@@ -14,10 +14,10 @@ final class FixedPointInverse {
 
     /** The largest residual accepted, in degrees. */
     static final double TOLERANCE_DEGREES = 1e-12;
+
     private static final int MAX_ITERATIONS = 30;
 
-    private FixedPointInverse() {
-    }
+    private FixedPointInverse() {}
 
     /**
      * @param c the mapped coordinate, overwritten with its pre-image

@@ -14,8 +14,7 @@ final class Gcj02 {
     /** Krasovsky first eccentricity squared used by the formula. */
     static final double KRASOVSKY_EE = 0.00669342162296594323;
 
-    private Gcj02() {
-    }
+    private Gcj02() {}
 
     /**
      * @return whether a lon/lat lies outside the box in which GCJ-02 shifts coordinates (outside it,

@@ -23,7 +23,8 @@ public class LegacyDatumException extends UnsupportedCrsException {
      * @param datum the legacy datum it belongs to
      */
     public LegacyDatumException(int epsg, DatumFamily datum) {
-        super("EPSG:" + epsg,
+        super(
+                "EPSG:" + epsg,
                 "EPSG:" + epsg + " is a " + datum.nameEn() + " (" + datum.nameZh() + ") CRS: converting it to CGCS2000"
                         + " needs local transformation parameters (七参数/四参数) from the surveying authority;"
                         + " convert the data to CGCS2000 first, this module will not guess a datum shift");

@@ -18,9 +18,8 @@ final class ProjectedConversion implements LonLatConversion {
 
     private static final double PREFIX_UNIT = 1_000_000.0;
 
-    private record Proj4jPair(CoordinateTransform toLonLat, CoordinateTransform fromLonLat,
-            ProjCoordinate in, ProjCoordinate out) {
-    }
+    private record Proj4jPair(
+            CoordinateTransform toLonLat, CoordinateTransform fromLonLat, ProjCoordinate in, ProjCoordinate out) {}
 
     private final Crs crs;
     private final ThreadLocal<Proj4jPair> transforms;
@@ -32,8 +31,11 @@ final class ProjectedConversion implements LonLatConversion {
             CoordinateReferenceSystem projected = new CRSFactory().createFromParameters(crs.code(), definition);
             CoordinateReferenceSystem lonLat = projected.createGeographic();
             CoordinateTransformFactory factory = new CoordinateTransformFactory();
-            return new Proj4jPair(factory.createTransform(projected, lonLat), factory.createTransform(lonLat, projected),
-                    new ProjCoordinate(), new ProjCoordinate());
+            return new Proj4jPair(
+                    factory.createTransform(projected, lonLat),
+                    factory.createTransform(lonLat, projected),
+                    new ProjCoordinate(),
+                    new ProjCoordinate());
         });
     }
 

@@ -25,7 +25,8 @@ public record Ellipsoid(String name, double semiMajorAxis, double inverseFlatten
      */
     public Ellipsoid {
         if (!(semiMajorAxis > 0) || !(inverseFlattening > 1)) {
-            throw new IllegalArgumentException("not an oblate ellipsoid: a=" + semiMajorAxis + ", 1/f=" + inverseFlattening);
+            throw new IllegalArgumentException(
+                    "not an oblate ellipsoid: a=" + semiMajorAxis + ", 1/f=" + inverseFlattening);
         }
     }
 

@@ -84,9 +84,13 @@ public final class GeodesicArea {
     }
 
     private CoordinateTransform equalAreaTransform(Envelope envelope) {
-        String laea = String.format(Locale.ROOT, "+proj=laea +lat_0=%.9f +lon_0=%.9f +x_0=0 +y_0=0 +a=%s +b=%s"
-                + " +units=m +no_defs", envelope.centre().y, envelope.centre().x,
-                ellipsoid.semiMajorAxis(), ellipsoid.semiMinorAxis());
+        String laea = String.format(
+                Locale.ROOT,
+                "+proj=laea +lat_0=%.9f +lon_0=%.9f +x_0=0 +y_0=0 +a=%s +b=%s" + " +units=m +no_defs",
+                envelope.centre().y,
+                envelope.centre().x,
+                ellipsoid.semiMajorAxis(),
+                ellipsoid.semiMinorAxis());
         CoordinateReferenceSystem projected = new CRSFactory().createFromParameters("laea", laea);
         return new CoordinateTransformFactory().createTransform(projected.createGeographic(), projected);
     }

@@ -106,8 +106,8 @@ public final class GeodesicDistance {
         double cos2SigmaM;
         for (int i = 0; ; i++) {
             if (i == MAX_ITERATIONS) {
-                throw new ArithmeticException("Vincenty inverse did not converge: " + from + " and " + to
-                        + " are nearly antipodal");
+                throw new ArithmeticException(
+                        "Vincenty inverse did not converge: " + from + " and " + to + " are nearly antipodal");
             }
             sinLambda = Math.sin(lambda);
             cosLambda = Math.cos(lambda);
@@ -124,8 +124,11 @@ public final class GeodesicDistance {
             cos2SigmaM = cosSqAlpha != 0 ? cosSigma - 2 * sinU1 * sinU2 / cosSqAlpha : 0; // 0 on the equator
             double c = f / 16 * cosSqAlpha * (4 + f * (4 - 3 * cosSqAlpha));
             double previous = lambda;
-            lambda = bigL + (1 - c) * f * sinAlpha
-                    * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+            lambda = bigL
+                    + (1 - c)
+                            * f
+                            * sinAlpha
+                            * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
             // relative: for points millimetres apart, lambda itself is ~1e-10 rad
             if (Math.abs(lambda - previous) <= LAMBDA_TOLERANCE * Math.abs(lambda)) {
                 break;
@@ -134,8 +137,17 @@ public final class GeodesicDistance {
         double uSq = cosSqAlpha * (a * a - b * b) / (b * b);
         double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
         double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-        double deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+        double deltaSigma = bigB
+                * sinSigma
+                * (cos2SigmaM
+                        + bigB
+                                / 4
+                                * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+                                        - bigB
+                                                / 6
+                                                * cos2SigmaM
+                                                * (-3 + 4 * sinSigma * sinSigma)
+                                                * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
         double distance = b * bigA * (sigma - deltaSigma);
         double alpha1 = Math.atan2(cosU2 * sinLambda, cosU1 * sinU2 - sinU1 * cosU2 * cosLambda);
         double alpha2 = Math.atan2(cosU1 * sinLambda, -sinU1 * cosU2 + cosU1 * sinU2 * cosLambda);

@@ -9,5 +9,4 @@ package cn.yiyang.planning.geo.measure;
  * @param finalAzimuth the azimuth of travel at the end (forward direction), degrees in [0, 360); NaN if the
  *     points coincide
  */
-public record GeodesicInverse(double distance, double initialAzimuth, double finalAzimuth) {
-}
+public record GeodesicInverse(double distance, double initialAzimuth, double finalAzimuth) {}

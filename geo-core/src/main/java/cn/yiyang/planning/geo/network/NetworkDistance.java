@@ -83,8 +83,8 @@ public final class NetworkDistance {
         LengthIndexedLine line = new LengthIndexedLine(edge.metres());
         double along = line.project(p);
         Coordinate onRoad = line.extractPoint(along);
-        return Optional.of(new NearestRoad(edge, onRoad.distance(p), along, network.projection().toLonLat(onRoad),
-            onRoad));
+        return Optional.of(new NearestRoad(
+                edge, onRoad.distance(p), along, network.projection().toLonLat(onRoad), onRoad));
     }
 
     /**

@@ -12,5 +12,4 @@ import org.locationtech.jts.geom.LineString;
  * @param metres the piece in the network's projected metres
  * @param length its length in metres
  */
-public record RoadEdge(int index, String roadId, int from, int to, LineString metres, double length) {
-}
+public record RoadEdge(int index, String roadId, int from, int to, LineString metres, double length) {}

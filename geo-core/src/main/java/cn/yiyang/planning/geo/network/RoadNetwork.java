@@ -50,8 +50,8 @@ public final class RoadNetwork {
     private final int[] componentOfNode;
     private final List<NetworkComponent> components;
 
-    private RoadNetwork(LocalProjection projection, double snapTolerance, List<Coordinate> nodes,
-        List<RoadEdge> edges) {
+    private RoadNetwork(
+            LocalProjection projection, double snapTolerance, List<Coordinate> nodes, List<RoadEdge> edges) {
         this.projection = projection;
         this.snapTolerance = snapTolerance;
         this.nodes = List.copyOf(nodes);
@@ -88,8 +88,8 @@ public final class RoadNetwork {
      * @param snapTolerance the distance in metres within which ends and crossings are joined; positive
      * @return the network
      */
-    public static RoadNetwork build(Collection<RoadSegment> segments, LocalProjection projection,
-        double snapTolerance) {
+    public static RoadNetwork build(
+            Collection<RoadSegment> segments, LocalProjection projection, double snapTolerance) {
         if (!(snapTolerance > 0)) {
             throw new IllegalArgumentException("snap tolerance must be positive: " + snapTolerance);
         }
@@ -109,8 +109,8 @@ public final class RoadNetwork {
      * @param snapTolerance the snap tolerance in metres; positive
      * @return the network
      */
-    public static RoadNetwork fromMetres(Collection<ProjectedRoad> metres, LocalProjection projection,
-        double snapTolerance) {
+    public static RoadNetwork fromMetres(
+            Collection<ProjectedRoad> metres, LocalProjection projection, double snapTolerance) {
         if (!(snapTolerance > 0)) {
             throw new IllegalArgumentException("snap tolerance must be positive: " + snapTolerance);
         }
@@ -132,8 +132,9 @@ public final class RoadNetwork {
         SnappingNoder noder = new SnappingNoder(snapTolerance);
         noder.computeNodes(input);
         KdTree nodeIndex = new KdTree(snapTolerance);
-        GeometryFactory factory = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(),
-            projection.crs().epsg().orElse(0));
+        GeometryFactory factory = new GeometryFactory(
+                new org.locationtech.jts.geom.PrecisionModel(),
+                projection.crs().epsg().orElse(0));
         for (Object o : noder.getNodedSubstrings()) {
             SegmentString piece = (SegmentString) o;
             Coordinate[] pts = CoordinateArrays.removeRepeatedPoints(piece.getCoordinates());
@@ -161,8 +162,7 @@ public final class RoadNetwork {
      * @param id the road's id
      * @param metres its lines in metres
      */
-    public record ProjectedRoad(String id, Geometry metres) {
-    }
+    public record ProjectedRoad(String id, Geometry metres) {}
 
     private static int node(KdTree index, List<Coordinate> nodes, Coordinate p) {
         Integer next = nodes.size();
@@ -202,8 +202,11 @@ public final class RoadNetwork {
             List<RoadEdge> es = members.get(c);
             TreeSet<String> ids = new TreeSet<>();
             es.forEach(e -> ids.add(e.roadId()));
-            result.add(new NetworkComponent(c, ids, es.stream().map(RoadEdge::index).toList(),
-                es.stream().mapToDouble(RoadEdge::length).sum()));
+            result.add(new NetworkComponent(
+                    c,
+                    ids,
+                    es.stream().map(RoadEdge::index).toList(),
+                    es.stream().mapToDouble(RoadEdge::length).sum()));
         }
         return List.copyOf(result);
     }

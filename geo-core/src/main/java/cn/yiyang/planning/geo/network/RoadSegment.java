@@ -21,8 +21,8 @@ public record RoadSegment(String id, Geometry lonLat) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(lonLat, "lonLat");
         if (!(lonLat instanceof LineString || lonLat instanceof MultiLineString)) {
-            throw new IllegalArgumentException("road " + id + " is a " + lonLat.getGeometryType()
-                + ", not a LineString or MultiLineString");
+            throw new IllegalArgumentException(
+                    "road " + id + " is a " + lonLat.getGeometryType() + ", not a LineString or MultiLineString");
         }
     }
 }

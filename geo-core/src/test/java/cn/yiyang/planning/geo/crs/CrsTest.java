@@ -68,11 +68,17 @@ class CrsTest {
                 "Xian 1980", DatumFamily.XIAN1980);
         int recognised = 0;
         for (Proj4jEpsgRegistry.Entry entry : Proj4jEpsgRegistry.entries().values()) {
-            String family = prefixes.keySet().stream().filter(p -> entry.name().startsWith(p)).findFirst().orElse(null);
+            String family = prefixes.keySet().stream()
+                    .filter(p -> entry.name().startsWith(p))
+                    .findFirst()
+                    .orElse(null);
             if (family == null) {
-                assertThat(LegacyCrsCodes.datumOf(entry.code())).as("EPSG:%d %s", entry.code(), entry.name()).isEmpty();
+                assertThat(LegacyCrsCodes.datumOf(entry.code()))
+                        .as("EPSG:%d %s", entry.code(), entry.name())
+                        .isEmpty();
             } else if (!entry.name().contains("3D") && !entry.name().contains("geocentric")) {
-                assertThat(LegacyCrsCodes.datumOf(entry.code())).as("EPSG:%d %s", entry.code(), entry.name())
+                assertThat(LegacyCrsCodes.datumOf(entry.code()))
+                        .as("EPSG:%d %s", entry.code(), entry.name())
                         .contains(prefixes.get(family));
                 recognised++;
             }
@@ -90,21 +96,33 @@ class CrsTest {
                 })
                 .hasMessageContaining("Beijing 1954")
                 .hasMessageContaining("local transformation parameters");
-        assertThat(List.of(4214, 2435, 21459)).allSatisfy(code -> assertThatThrownBy(() -> Crs.epsg(code))
-                .isInstanceOfSatisfying(LegacyDatumException.class,
-                        e -> assertThat(e.datum()).isEqualTo(DatumFamily.BEIJING1954)));
-        assertThat(List.of(4610, 2361, 2383)).allSatisfy(code -> assertThatThrownBy(() -> Crs.epsg(code))
-                .isInstanceOfSatisfying(LegacyDatumException.class,
-                        e -> assertThat(e.datum()).isEqualTo(DatumFamily.XIAN1980)));
-        assertThatThrownBy(() -> Crs.epsg(4795)).isInstanceOfSatisfying(LegacyDatumException.class,
-                e -> assertThat(e.datum()).isEqualTo(DatumFamily.NEW_BEIJING1954));
+        assertThat(List.of(4214, 2435, 21459))
+                .allSatisfy(code -> assertThatThrownBy(() -> Crs.epsg(code))
+                        .isInstanceOfSatisfying(
+                                LegacyDatumException.class,
+                                e -> assertThat(e.datum()).isEqualTo(DatumFamily.BEIJING1954)));
+        assertThat(List.of(4610, 2361, 2383))
+                .allSatisfy(code -> assertThatThrownBy(() -> Crs.epsg(code))
+                        .isInstanceOfSatisfying(
+                                LegacyDatumException.class,
+                                e -> assertThat(e.datum()).isEqualTo(DatumFamily.XIAN1980)));
+        assertThatThrownBy(() -> Crs.epsg(4795))
+                .isInstanceOfSatisfying(
+                        LegacyDatumException.class, e -> assertThat(e.datum()).isEqualTo(DatumFamily.NEW_BEIJING1954));
         assertThat(DatumFamily.XIAN1980.needsLocalParameters()).isTrue();
         assertThat(DatumFamily.CGCS2000.needsLocalParameters()).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EPSG:4546", "epsg:4546", " 4546 ", "EPSG::4546", "urn:ogc:def:crs:EPSG::4546",
-        "urn:ogc:def:crs:EPSG:9.8.15:4546"})
+    @ValueSource(
+            strings = {
+                "EPSG:4546",
+                "epsg:4546",
+                " 4546 ",
+                "EPSG::4546",
+                "urn:ogc:def:crs:EPSG::4546",
+                "urn:ogc:def:crs:EPSG:9.8.15:4546"
+            })
     void parsesEpsgSpellings(String code) {
         assertThat(Crs.parse(code)).isSameAs(Crs.epsg(4546));
     }
@@ -123,7 +141,8 @@ class CrsTest {
 
     @Test
     void everyCodeParsesBackToItsCrs() {
-        List<Crs> all = new java.util.ArrayList<>(List.of(Crs.CGCS2000, Crs.WGS84, Crs.WEB_MERCATOR, Crs.GCJ02, Crs.BD09));
+        List<Crs> all =
+                new java.util.ArrayList<>(List.of(Crs.CGCS2000, Crs.WGS84, Crs.WEB_MERCATOR, Crs.GCJ02, Crs.BD09));
         for (int code = 4513; code <= 4554; code++) {
             all.add(Crs.epsg(code));
         }

@@ -16,8 +16,8 @@ import org.locationtech.jts.geom.Polygon;
 class CrsTransformTest {
 
     private static final GeometryFactory GF = new GeometryFactory();
-    private static final List<Crs> METRIC = List.of(Crs.epsg(4546), Crs.epsg(4525), Crs.epsg(4547), Crs.epsg(4526),
-            Crs.WEB_MERCATOR);
+    private static final List<Crs> METRIC =
+            List.of(Crs.epsg(4546), Crs.epsg(4525), Crs.epsg(4547), Crs.epsg(4526), Crs.WEB_MERCATOR);
 
     /** The reference value quoted for PostGIS and GDAL. */
     @Test
@@ -31,8 +31,10 @@ class CrsTransformTest {
     void prefixedAndUnprefixedEastingsDifferByExactlyTheZonePrefix() {
         for (Coordinate p : YiyangPoints.grid(7)) {
             for (GaussKrugerZone zone : List.of(new GaussKrugerZone(37), new GaussKrugerZone(38))) {
-                Coordinate prefixed = CrsTransform.of(Crs.CGCS2000, Crs.gaussKruger(zone, true)).transform(p);
-                Coordinate plain = CrsTransform.of(Crs.CGCS2000, Crs.gaussKruger(zone, false)).transform(p);
+                Coordinate prefixed = CrsTransform.of(Crs.CGCS2000, Crs.gaussKruger(zone, true))
+                        .transform(p);
+                Coordinate plain = CrsTransform.of(Crs.CGCS2000, Crs.gaussKruger(zone, false))
+                        .transform(p);
                 assertThat(prefixed.x - plain.x).isCloseTo(zone.eastingPrefix(), within(1e-6));
                 assertThat(prefixed.y).isEqualTo(plain.y);
                 assertThat(GaussKrugerZone.ofPrefixedEasting(prefixed.x)).isEqualTo(zone);
@@ -46,19 +48,31 @@ class CrsTransformTest {
             for (Crs a : METRIC) {
                 Coordinate inA = CrsTransform.of(Crs.CGCS2000, a).transform(lonLat);
                 for (Crs b : METRIC) {
-                    Coordinate back = CrsTransform.of(b, a).transform(CrsTransform.of(a, b).transform(inA));
-                    assertThat(back.distance(inA)).as("%s <-> %s at %s", a, b, lonLat).isLessThan(1e-6);
+                    Coordinate back = CrsTransform.of(b, a)
+                            .transform(CrsTransform.of(a, b).transform(inA));
+                    assertThat(back.distance(inA))
+                            .as("%s <-> %s at %s", a, b, lonLat)
+                            .isLessThan(1e-6);
                 }
                 Coordinate lonLatBack = CrsTransform.of(a, Crs.CGCS2000).transform(inA);
-                assertThat(lonLatBack.distance(lonLat)).as("%s at %s", a, lonLat).isLessThan(1e-10);
+                assertThat(lonLatBack.distance(lonLat))
+                        .as("%s at %s", a, lonLat)
+                        .isLessThan(1e-10);
             }
         }
     }
 
     @Test
     void chainThroughAllYiyangCrssReturnsToTheStart() {
-        List<Crs> chain = List.of(Crs.CGCS2000, Crs.epsg(4546), Crs.epsg(4525), Crs.epsg(4547), Crs.epsg(4526),
-                Crs.WEB_MERCATOR, Crs.WGS84, Crs.CGCS2000);
+        List<Crs> chain = List.of(
+                Crs.CGCS2000,
+                Crs.epsg(4546),
+                Crs.epsg(4525),
+                Crs.epsg(4547),
+                Crs.epsg(4526),
+                Crs.WEB_MERCATOR,
+                Crs.WGS84,
+                Crs.CGCS2000);
         for (Coordinate start : YiyangPoints.grid(5)) {
             Coordinate c = start;
             for (int i = 1; i < chain.size(); i++) {
@@ -78,8 +92,12 @@ class CrsTransformTest {
 
     @Test
     void transformsGeometriesKeepingTypeZAndInput() {
-        Polygon lonLat = GF.createPolygon(new Coordinate[] {new Coordinate(112.30, 28.50, 35.0),
-            new Coordinate(112.32, 28.50, 36.0), new Coordinate(112.32, 28.52, 37.0), new Coordinate(112.30, 28.50, 35.0)});
+        Polygon lonLat = GF.createPolygon(new Coordinate[] {
+            new Coordinate(112.30, 28.50, 35.0),
+            new Coordinate(112.32, 28.50, 36.0),
+            new Coordinate(112.32, 28.52, 37.0),
+            new Coordinate(112.30, 28.50, 35.0)
+        });
         Polygon gk = CrsTransform.of(Crs.CGCS2000, Crs.epsg(4546)).transform(lonLat);
         assertThat(gk.getSRID()).isEqualTo(4546);
         assertThat(gk.getCoordinates()[1].getZ()).isEqualTo(36.0);
@@ -87,7 +105,8 @@ class CrsTransformTest {
         assertThat(lonLat.getCoordinates()[1].x).isEqualTo(112.32);
         Polygon back = CrsTransform.of(Crs.epsg(4546), Crs.CGCS2000).transform(gk);
         assertThat(back.equalsExact(lonLat, 1e-10)).isTrue();
-        assertThat(CrsTransform.of(Crs.CGCS2000, Crs.GCJ02).transform(lonLat).getSRID()).isZero();
+        assertThat(CrsTransform.of(Crs.CGCS2000, Crs.GCJ02).transform(lonLat).getSRID())
+                .isZero();
     }
 
     @Test
@@ -101,27 +120,33 @@ class CrsTransformTest {
     @Test
     void refusesEastingsOfTheWrongFormOrSwappedAxes() {
         assertThatThrownBy(() -> CrsTransform.of(Crs.epsg(4546), Crs.CGCS2000)
-                .transform(new Coordinate(37_632_114.89, 3_160_138.85)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EPSG:4525");
+                        .transform(new Coordinate(37_632_114.89, 3_160_138.85)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EPSG:4525");
         assertThatThrownBy(() -> CrsTransform.of(Crs.epsg(4525), Crs.CGCS2000)
-                .transform(new Coordinate(632_114.89, 3_160_138.85)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EPSG:4546");
+                        .transform(new Coordinate(632_114.89, 3_160_138.85)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EPSG:4546");
         assertThatThrownBy(() -> CrsTransform.of(Crs.epsg(4546), Crs.CGCS2000)
-                .transform(new Coordinate(3_160_138.85, 632_114.89)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("swapped");
-        LineString wrongZone = GF.createLineString(new Coordinate[] {
-            new Coordinate(38_412_345.6, 3_160_000), new Coordinate(38_412_445.6, 3_160_000)});
+                        .transform(new Coordinate(3_160_138.85, 632_114.89)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("swapped");
+        LineString wrongZone = GF.createLineString(
+                new Coordinate[] {new Coordinate(38_412_345.6, 3_160_000), new Coordinate(38_412_445.6, 3_160_000)});
         assertThatThrownBy(() -> CrsTransform.of(Crs.epsg(4525), Crs.CGCS2000).transform(wrongZone))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EPSG:4526");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EPSG:4526");
     }
 
     @Test
     void refusesLatitudeFirstAndMetresGivenAsLonLat() {
         CrsTransform toGk = CrsTransform.of(Crs.CGCS2000, Crs.epsg(4546));
         assertThatThrownBy(() -> toGk.transform(new Coordinate(28.55, 112.35)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latitude, longitude");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latitude, longitude");
         assertThatThrownBy(() -> toGk.transform(new Coordinate(632_114.89, 3_160_138.85)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projected metres");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("projected metres");
         assertThatThrownBy(() -> CrsTransform.of(Crs.GCJ02, Crs.WGS84).transform(new Coordinate(Double.NaN, 28)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -141,8 +166,10 @@ class CrsTransformTest {
         CrsTransform t = CrsTransform.of(Crs.BD09, Crs.epsg(4526));
         List<Coordinate> sequential = points.stream().map(t::transform).toList();
         for (int round = 0; round < 5; round++) {
-            List<Coordinate> parallel = IntStream.range(0, points.size()).parallel()
-                    .mapToObj(i -> t.transform(points.get(i))).toList();
+            List<Coordinate> parallel = IntStream.range(0, points.size())
+                    .parallel()
+                    .mapToObj(i -> t.transform(points.get(i)))
+                    .toList();
             assertThat(parallel).isEqualTo(sequential);
         }
     }

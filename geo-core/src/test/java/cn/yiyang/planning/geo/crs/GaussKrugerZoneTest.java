@@ -10,8 +10,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GaussKrugerZoneTest {
 
     @ParameterizedTest
-    @CsvSource({"110.72, 37", "111.0, 37", "112.35, 37", "112.4999, 37", "112.5, 38", "112.94, 38",
-        "75.0, 25", "135.0, 45"})
+    @CsvSource({
+        "110.72, 37",
+        "111.0, 37",
+        "112.35, 37",
+        "112.4999, 37",
+        "112.5, 38",
+        "112.94, 38",
+        "75.0, 25",
+        "135.0, 45"
+    })
     void zoneOfLongitude(double longitude, int zone) {
         assertThat(GaussKrugerZone.ofLongitude(longitude).number()).isEqualTo(zone);
     }
@@ -45,7 +53,8 @@ class GaussKrugerZoneTest {
         assertThat(GaussKrugerZone.ofPrefixedEasting(38_412_345.6).number()).isEqualTo(38);
         assertThat(GaussKrugerZone.isPrefixedEasting(632_114.89)).isFalse();
         assertThatThrownBy(() -> GaussKrugerZone.ofPrefixedEasting(632_114.89))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no zone prefix");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no zone prefix");
         assertThatThrownBy(() -> GaussKrugerZone.ofPrefixedEasting(3_160_138.85))
                 .isInstanceOf(IllegalArgumentException.class);
     }

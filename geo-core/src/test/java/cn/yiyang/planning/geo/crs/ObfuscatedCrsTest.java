@@ -55,7 +55,9 @@ class ObfuscatedCrsTest {
                 double shiftMetres = obfuscated.distance(wgs) * METRES_PER_DEGREE;
                 assertThat(shiftMetres).as("offset at %s", wgs).isBetween(100.0, 2_000.0);
                 Coordinate back = forward.inverse().transform(obfuscated);
-                assertThat(back.distance(wgs) * METRES_PER_DEGREE).as("%s at %s", forward, wgs).isLessThan(1e-3);
+                assertThat(back.distance(wgs) * METRES_PER_DEGREE)
+                        .as("%s at %s", forward, wgs)
+                        .isLessThan(1e-3);
             }
         }
     }

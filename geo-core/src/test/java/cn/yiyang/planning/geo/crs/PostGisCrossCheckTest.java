@@ -17,8 +17,7 @@ import org.locationtech.jts.geom.Coordinate;
  */
 class PostGisCrossCheckTest {
 
-    private record Row(double lon, double lat, int epsg, double x, double y) {
-    }
+    private record Row(double lon, double lat, int epsg, double x, double y) {}
 
     @Test
     void forwardWithinOneCentimetreAndInverseWithin1e8Degrees() throws IOException {
@@ -30,7 +29,9 @@ class PostGisCrossCheckTest {
             Crs target = Crs.epsg(row.epsg());
             Coordinate lonLat = new Coordinate(row.lon(), row.lat());
             Coordinate ours = CrsTransform.of(Crs.CGCS2000, target).transform(lonLat);
-            assertThat(ours.distance(new Coordinate(row.x(), row.y()))).as("%s", row).isLessThan(0.01);
+            assertThat(ours.distance(new Coordinate(row.x(), row.y())))
+                    .as("%s", row)
+                    .isLessThan(0.01);
             Coordinate back = CrsTransform.of(target, Crs.CGCS2000).transform(new Coordinate(row.x(), row.y()));
             assertThat(Math.abs(back.x - row.lon())).as("%s", row).isLessThan(1e-8);
             assertThat(Math.abs(back.y - row.lat())).as("%s", row).isLessThan(1e-8);
@@ -43,8 +44,12 @@ class PostGisCrossCheckTest {
             return reader.lines()
                     .filter(line -> !line.startsWith("#") && !line.startsWith("lon,") && !line.isBlank())
                     .map(line -> line.split(","))
-                    .map(f -> new Row(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
-                            Double.parseDouble(f[3]), Double.parseDouble(f[4])))
+                    .map(f -> new Row(
+                            Double.parseDouble(f[0]),
+                            Double.parseDouble(f[1]),
+                            Integer.parseInt(f[2]),
+                            Double.parseDouble(f[3]),
+                            Double.parseDouble(f[4])))
                     .toList();
         }
     }

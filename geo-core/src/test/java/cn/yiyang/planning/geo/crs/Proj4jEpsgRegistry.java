@@ -15,14 +15,12 @@ import java.util.regex.Pattern;
 final class Proj4jEpsgRegistry {
 
     /** One registry entry. */
-    record Entry(int code, String name, String proj4) {
-    }
+    record Entry(int code, String name, String proj4) {}
 
     private static final Pattern LINE = Pattern.compile("<(\\d+)>\\s*(.*?)\\s*<>");
     private static final Map<Integer, Entry> ENTRIES = load();
 
-    private Proj4jEpsgRegistry() {
-    }
+    private Proj4jEpsgRegistry() {}
 
     static Map<Integer, Entry> entries() {
         return ENTRIES;

@@ -12,8 +12,7 @@ final class YiyangPoints {
     static final double SOUTH = 27.97;
     static final double NORTH = 29.52;
 
-    private YiyangPoints() {
-    }
+    private YiyangPoints() {}
 
     /** @return an {@code n × n} grid of lon/lat points including the corners */
     static List<Coordinate> grid(int n) {

@@ -25,13 +25,16 @@ class GeodesicAreaTest {
      * {@code SELECT ST_Area(ST_GeomFromText(wkt, 4326)::geography)}.
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "POLYGON((111.6 28.4, 111.63 28.4, 111.635 28.425, 111.61 28.43, 111.6 28.4))|8415900.117735386",
-        "POLYGON((111.6 28.4, 111.63 28.4, 111.635 28.425, 111.61 28.43, 111.6 28.4),"
-            + " (111.61 28.41, 111.615 28.41, 111.615 28.415, 111.61 28.41))|8280156.028183222",
-        "MULTIPOLYGON(((112.48 28.9, 112.53 28.9, 112.53 28.94, 112.48 28.94, 112.48 28.9)),"
-            + "((112.6 29.1, 112.62 29.1, 112.61 29.12, 112.6 29.1)))|23773641.058200836",
-        "POLYGON((111 28, 111.5 28, 111.5 28.5, 111 28.5, 111 28))|2718883218.2565613"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POLYGON((111.6 28.4, 111.63 28.4, 111.635 28.425, 111.61 28.43, 111.6 28.4))|8415900.117735386",
+                "POLYGON((111.6 28.4, 111.63 28.4, 111.635 28.425, 111.61 28.43, 111.6 28.4),"
+                        + " (111.61 28.41, 111.615 28.41, 111.615 28.415, 111.61 28.41))|8280156.028183222",
+                "MULTIPOLYGON(((112.48 28.9, 112.53 28.9, 112.53 28.94, 112.48 28.94, 112.48 28.9)),"
+                        + "((112.6 29.1, 112.62 29.1, 112.61 29.12, 112.6 29.1)))|23773641.058200836",
+                "POLYGON((111 28, 111.5 28, 111.5 28.5, 111 28.5, 111 28))|2718883218.2565613"
+            })
     void agreesWithPostGis(String wkt, double expected) throws ParseException {
         Geometry lonLat = new WKTReader(GF).read(wkt);
         assertThat(AREA.squareMetres(lonLat)).isCloseTo(expected, withinPercentage(0.001));
@@ -62,7 +65,8 @@ class GeodesicAreaTest {
         assertThat(AREA.area(square, AreaUnit.MU)).isCloseTo(1500.0, withinPercentage(0.01));
         assertThat(AreaUnit.MU.squareMetres()).isEqualTo(10_000.0 / 15.0);
         assertThat(AreaUnit.MU.fromSquareMetres(10_000)).isCloseTo(15.0, within(1e-12));
-        assertThat(AreaUnit.HECTARE.fromSquareMetres(AreaUnit.MU.toSquareMetres(15))).isCloseTo(1.0, within(1e-12));
+        assertThat(AreaUnit.HECTARE.fromSquareMetres(AreaUnit.MU.toSquareMetres(15)))
+                .isCloseTo(1.0, within(1e-12));
         assertThat(AreaUnit.SQUARE_KILOMETRE.toSquareMetres(1)).isEqualTo(1e6);
         assertThat(AreaUnit.MU.nameZh()).isEqualTo("亩");
         assertThat(AreaUnit.HECTARE.nameZh()).isEqualTo("公顷");
@@ -71,7 +75,8 @@ class GeodesicAreaTest {
     @Test
     void nonPolygonalAndEmptyGeometriesHaveNoArea() throws ParseException {
         WKTReader reader = new WKTReader(GF);
-        assertThat(AREA.squareMetres(reader.read("LINESTRING(112 28, 112.1 28.1)"))).isZero();
+        assertThat(AREA.squareMetres(reader.read("LINESTRING(112 28, 112.1 28.1)")))
+                .isZero();
         assertThat(AREA.squareMetres(reader.read("POLYGON EMPTY"))).isZero();
         Geometry collection = reader.read("GEOMETRYCOLLECTION(POINT(112 28), "
                 + "POLYGON((111.6 28.4, 111.63 28.4, 111.635 28.425, 111.61 28.43, 111.6 28.4)))");

@@ -40,7 +40,8 @@ class GeodesicDistanceTest {
         "110.72, 27.97, 112.94, 29.52, 276632.5915125286",
         "110.0, 27.0, 112.9, 29.0, 361209.0751722692",
         "112.35, 28.55, 112.3501, 28.5501, 14.784821391461149",
-        "112.35, 28.55, 112.35000001, 28.55, 0.0009785814455843794"})
+        "112.35, 28.55, 112.35000001, 28.55, 0.0009785814455843794"
+    })
     void agreesWithPostGisWithinAMillimetre(double lon1, double lat1, double lon2, double lat2, double expected) {
         Coordinate a = new Coordinate(lon1, lat1);
         Coordinate b = new Coordinate(lon2, lat2);
@@ -67,7 +68,8 @@ class GeodesicDistanceTest {
     @Test
     void nearlyAntipodalPointsAreRefused() {
         assertThatThrownBy(() -> GEODESIC.distance(new Coordinate(0, 0), new Coordinate(179.8, 0.3)))
-                .isInstanceOf(ArithmeticException.class).hasMessageContaining("antipodal");
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("antipodal");
     }
 
     @Test
@@ -95,7 +97,8 @@ class GeodesicDistanceTest {
     void ellipsoidsDifferNegligibly() {
         Coordinate a = new Coordinate(110.72, 27.97);
         Coordinate b = new Coordinate(112.94, 29.52);
-        assertThat(GeodesicDistance.on(Ellipsoid.WGS84).distance(a, b)).isCloseTo(GEODESIC.distance(a, b), within(1e-4));
+        assertThat(GeodesicDistance.on(Ellipsoid.WGS84).distance(a, b))
+                .isCloseTo(GEODESIC.distance(a, b), within(1e-4));
         assertThat(Ellipsoid.GRS80.semiMinorAxis()).isCloseTo(6_356_752.314140, within(1e-6));
     }
 

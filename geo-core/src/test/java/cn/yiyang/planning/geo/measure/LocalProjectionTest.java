@@ -23,11 +23,12 @@ class LocalProjectionTest {
 
     @ParameterizedTest
     @CsvSource({
-        "111.90, 112.10, 37, 4546",  // 赫山区 west of the boundary
-        "112.60, 112.90, 38, 4547",  // east of 112°30'
-        "112.30, 112.60, 37, 4546",  // straddles, centre 112.45
-        "112.40, 112.70, 38, 4547",  // straddles, centre 112.55
-        "110.72, 112.94, 37, 4546"}) // the whole of Yiyang, centre 111.83
+        "111.90, 112.10, 37, 4546", // 赫山区 west of the boundary
+        "112.60, 112.90, 38, 4547", // east of 112°30'
+        "112.30, 112.60, 37, 4546", // straddles, centre 112.45
+        "112.40, 112.70, 38, 4547", // straddles, centre 112.55
+        "110.72, 112.94, 37, 4546"
+    }) // the whole of Yiyang, centre 111.83
     void picksTheZoneOfTheEnvelopeCentre(double west, double east, int zone, int epsg) {
         LocalProjection local = LocalProjection.forEnvelope(new Envelope(west, east, 28.5, 28.9));
         assertThat(local.zone()).isEqualTo(new GaussKrugerZone(zone));
@@ -36,8 +37,12 @@ class LocalProjectionTest {
 
     @Test
     void roundTripsGeometries() {
-        Polygon village = GF.createPolygon(new Coordinate[] {new Coordinate(112.45, 28.80),
-            new Coordinate(112.56, 28.80), new Coordinate(112.56, 28.86), new Coordinate(112.45, 28.80)});
+        Polygon village = GF.createPolygon(new Coordinate[] {
+            new Coordinate(112.45, 28.80),
+            new Coordinate(112.56, 28.80),
+            new Coordinate(112.56, 28.86),
+            new Coordinate(112.45, 28.80)
+        });
         LocalProjection local = LocalProjection.forGeometry(village);
         Polygon metres = local.toMetres(village);
         assertThat(metres.getSRID()).isEqualTo(4547);
@@ -80,20 +85,21 @@ class LocalProjectionTest {
 
     @ParameterizedTest
     @CsvSource({
-        "111.00, 28.5",   // on the central meridian of zone 37
-        "112.00, 28.5",   // 1° east
-        "112.94, 29.5",   // Yiyang's far east corner, 1.94° from 111°E
-        "110.72, 27.97"}) // its far west corner
+        "111.00, 28.5", // on the central meridian of zone 37
+        "112.00, 28.5", // 1° east
+        "112.94, 29.5", // Yiyang's far east corner, 1.94° from 111°E
+        "110.72, 27.97"
+    }) // its far west corner
     void scaleFactorTurnsProjectedMetresIntoGroundMetres(double lon, double lat) {
         LocalProjection local = new LocalProjection(new GaussKrugerZone(37));
         Coordinate a = new Coordinate(lon, lat);
-        Coordinate b = new Coordinate(lon + 0.0004, lat + 0.0003);   // about 50 m away
+        Coordinate b = new Coordinate(lon + 0.0004, lat + 0.0003); // about 50 m away
         double projected = local.toMetres(a).distance(local.toMetres(b));
         double ground = GeodesicDistance.CGCS2000.distance(a, b);
         double k = local.scaleFactor(new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2));
         assertThat(projected / k).isCloseTo(ground, org.assertj.core.api.Assertions.within(1e-6));
         if (lon > 112.9) {
-            assertThat(k - 1).isBetween(4.0e-4, 5.5e-4);   // 2.4 cm over 50 m: why distances divide by k
+            assertThat(k - 1).isBetween(4.0e-4, 5.5e-4); // 2.4 cm over 50 m: why distances divide by k
         }
     }
 }

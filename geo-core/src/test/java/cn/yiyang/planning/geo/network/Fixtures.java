@@ -18,8 +18,7 @@ final class Fixtures {
         ORIGIN = new Coordinate(Math.round(o.x), Math.round(o.y));
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** @return the point {@code (x, y)} metres east and north of the origin, in lon/lat */
     static Coordinate lonLat(double x, double y) {

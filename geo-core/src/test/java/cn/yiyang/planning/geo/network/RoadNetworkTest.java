@@ -14,9 +14,7 @@ class RoadNetworkTest {
 
     @Test
     void twoCrossingRoadsMakeFourEdgesOfOneHundredMetres() {
-        RoadNetwork roads = RoadNetwork.build(List.of(
-            road("A", 0, 0, 200, 0),
-            road("B", 100, -100, 100, 100)));
+        RoadNetwork roads = RoadNetwork.build(List.of(road("A", 0, 0, 200, 0), road("B", 100, -100, 100, 100)));
 
         assertThat(roads.projection()).isEqualTo(Fixtures.LOCAL);
         assertThat(roads.edges()).hasSize(4);
@@ -31,9 +29,7 @@ class RoadNetworkTest {
 
     @Test
     void endsHalfAMetreApartAreOneNode() {
-        RoadNetwork roads = RoadNetwork.build(List.of(
-            road("A", 0, 0, 100, 0),
-            road("B", 100.5, 0, 200, 0)));
+        RoadNetwork roads = RoadNetwork.build(List.of(road("A", 0, 0, 100, 0), road("B", 100.5, 0, 200, 0)));
 
         assertThat(roads.nodes()).hasSize(3);
         assertThat(roads.components()).hasSize(1);
@@ -41,9 +37,7 @@ class RoadNetworkTest {
 
     @Test
     void endsTwoMetresApartAreNotJoined() {
-        RoadNetwork roads = RoadNetwork.build(List.of(
-            road("A", 0, 0, 100, 0),
-            road("B", 102, 0, 200, 0)));
+        RoadNetwork roads = RoadNetwork.build(List.of(road("A", 0, 0, 100, 0), road("B", 102, 0, 200, 0)));
 
         assertThat(roads.nodes()).hasSize(4);
         assertThat(roads.components()).hasSize(2);
@@ -51,9 +45,7 @@ class RoadNetworkTest {
 
     @Test
     void anEndHalfAMetreShortOfARoadJoinsItsMiddle() {
-        RoadNetwork roads = RoadNetwork.build(List.of(
-            road("A", 0, 0, 200, 0),
-            road("B", 100, 0.5, 100, 100)));
+        RoadNetwork roads = RoadNetwork.build(List.of(road("A", 0, 0, 200, 0), road("B", 100, 0.5, 100, 100)));
 
         assertThat(roads.edges()).hasSize(3);
         assertThat(roads.components()).hasSize(1);
@@ -62,11 +54,11 @@ class RoadNetworkTest {
     @Test
     void reportsIsolatedFragmentsLongestFirst() {
         RoadNetwork roads = RoadNetwork.build(List.of(
-            road("county", 0, 0, 1000, 0),
-            road("village", 500, 0, 500, 300),
-            road("lane", 0, 500, 200, 500),
-            road("track", 2000, 0, 2000, 50),
-            road("track2", 2000, 50, 2100, 50)));
+                road("county", 0, 0, 1000, 0),
+                road("village", 500, 0, 500, 300),
+                road("lane", 0, 500, 200, 500),
+                road("track", 2000, 0, 2000, 50),
+                road("track2", 2000, 50, 2100, 50)));
 
         Reachability r = roads.reachable(Set.of("county"));
 
@@ -87,7 +79,8 @@ class RoadNetworkTest {
         GeometryFactory gf = new GeometryFactory();
         RoadSegment split = new RoadSegment("split", gf.createMultiLineString(new LineString[] {
             (LineString) road("x", 0, 0, 100, 0).lonLat(),
-            (LineString) road("x", 0, 300, 50, 300).lonLat()}));
+            (LineString) road("x", 0, 300, 50, 300).lonLat()
+        }));
         RoadNetwork roads = RoadNetwork.build(List.of(split, road("county", 100, 0, 100, 200)));
 
         Reachability r = roads.reachable(Set.of("county"));

@@ -19,9 +19,19 @@ import java.util.Objects;
  * @param summaryJson     the summary of its results, a JSON document (or null)
  * @param message         a message code when it failed (never a stack trace), else null
  */
-public record AnalysisRun(String id, String kind, RunStatus status, double progress, String requestedBy,
-                          Instant createdAt, Instant startedAt, Instant finishedAt, String settingsJson,
-                          String dataVersionJson, String summaryJson, String message) {
+public record AnalysisRun(
+        String id,
+        String kind,
+        RunStatus status,
+        double progress,
+        String requestedBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String settingsJson,
+        String dataVersionJson,
+        String summaryJson,
+        String message) {
 
     /** The kind of the road-access analysis (issue 5). */
     public static final String ROAD_ACCESS = "road_access";
@@ -43,31 +53,75 @@ public record AnalysisRun(String id, String kind, RunStatus status, double progr
 
     /** A new queued run, created now. */
     public static AnalysisRun queued(String id, String kind, String requestedBy, String settingsJson) {
-        return new AnalysisRun(id, kind, RunStatus.QUEUED, 0, requestedBy, Instant.now(), null, null, settingsJson,
-                null, null, null);
+        return new AnalysisRun(
+                id, kind, RunStatus.QUEUED, 0, requestedBy, Instant.now(), null, null, settingsJson, null, null, null);
     }
 
     /** This run started now, with the data versions it reads. */
     public AnalysisRun started(Instant at, String dataVersion) {
-        return new AnalysisRun(id, kind, RunStatus.RUNNING, 0, requestedBy, createdAt, at, null, settingsJson,
-                dataVersion, summaryJson, null);
+        return new AnalysisRun(
+                id,
+                kind,
+                RunStatus.RUNNING,
+                0,
+                requestedBy,
+                createdAt,
+                at,
+                null,
+                settingsJson,
+                dataVersion,
+                summaryJson,
+                null);
     }
 
     /** This run with its progress. */
     public AnalysisRun withProgress(double value) {
-        return new AnalysisRun(id, kind, status, value, requestedBy, createdAt, startedAt, finishedAt, settingsJson,
-                dataVersionJson, summaryJson, message);
+        return new AnalysisRun(
+                id,
+                kind,
+                status,
+                value,
+                requestedBy,
+                createdAt,
+                startedAt,
+                finishedAt,
+                settingsJson,
+                dataVersionJson,
+                summaryJson,
+                message);
     }
 
     /** This run succeeded at {@code at} with its summary. */
     public AnalysisRun succeeded(Instant at, String summary) {
-        return new AnalysisRun(id, kind, RunStatus.SUCCEEDED, 1, requestedBy, createdAt, startedAt, at, settingsJson,
-                dataVersionJson, summary, null);
+        return new AnalysisRun(
+                id,
+                kind,
+                RunStatus.SUCCEEDED,
+                1,
+                requestedBy,
+                createdAt,
+                startedAt,
+                at,
+                settingsJson,
+                dataVersionJson,
+                summary,
+                null);
     }
 
     /** This run failed at {@code at} with a message code. */
     public AnalysisRun failed(Instant at, String messageCode) {
-        return new AnalysisRun(id, kind, RunStatus.FAILED, progress, requestedBy, createdAt, startedAt, at,
-                settingsJson, dataVersionJson, summaryJson, messageCode);
+        return new AnalysisRun(
+                id,
+                kind,
+                RunStatus.FAILED,
+                progress,
+                requestedBy,
+                createdAt,
+                startedAt,
+                at,
+                settingsJson,
+                dataVersionJson,
+                summaryJson,
+                messageCode);
     }
 }

@@ -1,9 +1,9 @@
 package cn.yiyang.planning.layers.analysis;
 
-import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
+import cn.yiyang.planning.layers.catalogue.Region;
 import java.util.Objects;
 
 /**
@@ -21,8 +21,17 @@ import java.util.Objects;
  * @param denominator what is counted
  * @param target      the target the run compared it with (a fraction 0..1), or null when there is none
  */
-public record IndicatorValue(String runId, AccessIndicator indicator, UnitLevel level, String code, String name,
-                             String parentCode, UnitGroup group, long numerator, long denominator, Double target) {
+public record IndicatorValue(
+        String runId,
+        AccessIndicator indicator,
+        UnitLevel level,
+        String code,
+        String name,
+        String parentCode,
+        UnitGroup group,
+        long numerator,
+        long denominator,
+        Double target) {
 
     public IndicatorValue {
         Objects.requireNonNull(runId, "runId");

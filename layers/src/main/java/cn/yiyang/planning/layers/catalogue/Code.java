@@ -17,8 +17,8 @@ import java.util.Set;
  *                has no order; see {@link CodeList#atLeast}
  * @param traits  what the value means to the rules (hardened, all-season …)
  */
-public record Code(String value, String titleZh, String titleEn, List<String> aliases, int rank,
-                   Set<CodeTrait> traits) {
+public record Code(
+        String value, String titleZh, String titleEn, List<String> aliases, int rank, Set<CodeTrait> traits) {
 
     public Code {
         aliases = List.copyOf(aliases);

@@ -92,7 +92,10 @@ public final class CodeList {
 
     /** The rank of {@code value} (1 the highest), or empty when the list has no order or the value is unknown. */
     public OptionalInt rank(String value) {
-        return byValue(value).filter(Code::ranked).map(c -> OptionalInt.of(c.rank())).orElse(OptionalInt.empty());
+        return byValue(value)
+                .filter(Code::ranked)
+                .map(c -> OptionalInt.of(c.rank()))
+                .orElse(OptionalInt.empty());
     }
 
     /**
@@ -102,8 +105,9 @@ public final class CodeList {
      * @throws IllegalArgumentException if the list has no order or {@code threshold} is not one of its values
      */
     public boolean atLeast(String value, String threshold) {
-        int limit = rank(threshold).orElseThrow(() -> new IllegalArgumentException(
-                "no rank for " + threshold + " in code list " + id + (ordered ? "" : " (not ordered)")));
+        int limit = rank(threshold)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no rank for " + threshold + " in code list " + id + (ordered ? "" : " (not ordered)")));
         OptionalInt r = rank(value);
         return r.isPresent() && r.getAsInt() <= limit;
     }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class CodeLists {
 
-    private CodeLists() {
-    }
+    private CodeLists() {}
 
     /** 村庄分类 (village classification of the rural revitalisation strategy). */
     public static final CodeList VILLAGE_CLASS = CodeList.builder("village_class")
@@ -57,9 +56,12 @@ public final class CodeLists {
      * ({@link CodeTrait#ACCESS_SEED}) from which the road-access analysis grows the connected network.
      */
     public static final CodeList ROAD_ADMIN_CLASS = CodeList.builder("road_admin_class")
-            .code("national", "国道", "National road", "G", "国").is(CodeTrait.ACCESS_SEED)
-            .code("provincial", "省道", "Provincial road", "S", "省").is(CodeTrait.ACCESS_SEED)
-            .code("county", "县道", "County road", "X", "县").is(CodeTrait.ACCESS_SEED)
+            .code("national", "国道", "National road", "G", "国")
+            .is(CodeTrait.ACCESS_SEED)
+            .code("provincial", "省道", "Provincial road", "S", "省")
+            .is(CodeTrait.ACCESS_SEED)
+            .code("county", "县道", "County road", "X", "县")
+            .is(CodeTrait.ACCESS_SEED)
             .code("township", "乡道", "Township road", "Y", "乡")
             .code("village", "村道", "Village road", "C", "村")
             .code("group", "组道", "Natural-village road", "组", "通组路")
@@ -84,9 +86,12 @@ public final class CodeLists {
      * Hardened surfaces and gravel are {@link CodeTrait#ALL_SEASON all-season}; earth is not (it turns to mud).
      */
     public static final CodeList ROAD_SURFACE = CodeList.builder("road_surface")
-            .code("asphalt", "沥青", "Asphalt", "沥青混凝土", "柏油").is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
-            .code("cement", "水泥", "Cement concrete", "水泥混凝土", "混凝土").is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
-            .code("gravel", "砂石", "Gravel", "砂石路", "碎石").is(CodeTrait.ALL_SEASON)
+            .code("asphalt", "沥青", "Asphalt", "沥青混凝土", "柏油")
+            .is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
+            .code("cement", "水泥", "Cement concrete", "水泥混凝土", "混凝土")
+            .is(CodeTrait.HARDENED, CodeTrait.ALL_SEASON)
+            .code("gravel", "砂石", "Gravel", "砂石路", "碎石")
+            .is(CodeTrait.ALL_SEASON)
             .code("earth", "土路", "Earth", "土", "泥结")
             .build();
 
@@ -193,8 +198,24 @@ public final class CodeLists {
 
     /** Every code list, for the catalogue API. */
     public static List<CodeList> all() {
-        return List.of(VILLAGE_CLASS, URBAN_RURAL, POVERTY_STATUS, WATER_KIND, ROAD_ADMIN_CLASS,
-                ROAD_TECH_GRADE, ROAD_SURFACE, PASSABILITY, ACCESS_ROAD_STATUS, ACCESS_GAP_KIND, TEST_RESULT,
-                SEWAGE_KIND, FACILITY_STATUS, COLD_CHAIN_TIER, LOGISTICS_OPERATOR, PLAN_STATUS, PLAN_STATE, LAND_USE);
+        return List.of(
+                VILLAGE_CLASS,
+                URBAN_RURAL,
+                POVERTY_STATUS,
+                WATER_KIND,
+                ROAD_ADMIN_CLASS,
+                ROAD_TECH_GRADE,
+                ROAD_SURFACE,
+                PASSABILITY,
+                ACCESS_ROAD_STATUS,
+                ACCESS_GAP_KIND,
+                TEST_RESULT,
+                SEWAGE_KIND,
+                FACILITY_STATUS,
+                COLD_CHAIN_TIER,
+                LOGISTICS_OPERATOR,
+                PLAN_STATUS,
+                PLAN_STATE,
+                LAND_USE);
     }
 }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param references the id of the layer whose key this field holds (a village code refers to
  *                   {@code village}), else null
  */
-public record FieldDef(String name, FieldType type, String titleZh, String titleEn, boolean required,
-                       CodeList codeList, List<String> aliases, String references) {
+public record FieldDef(
+        String name,
+        FieldType type,
+        String titleZh,
+        String titleEn,
+        boolean required,
+        CodeList codeList,
+        List<String> aliases,
+        String references) {
 
     public FieldDef {
         aliases = List.copyOf(aliases);

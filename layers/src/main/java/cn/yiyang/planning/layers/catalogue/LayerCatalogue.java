@@ -69,15 +69,31 @@ public final class LayerCatalogue {
         }
     }
 
-    private static LayerDef layer(String id, Theme theme, String zh, String en, GeometryKind g, String key,
-                                  Fields... fields) {
-        return new LayerDef(id, theme, zh, en, g, key, Arrays.stream(fields).map(Fields::build).toList(), false);
+    private static LayerDef layer(
+            String id, Theme theme, String zh, String en, GeometryKind g, String key, Fields... fields) {
+        return new LayerDef(
+                id,
+                theme,
+                zh,
+                en,
+                g,
+                key,
+                Arrays.stream(fields).map(Fields::build).toList(),
+                false);
     }
 
     /** A layer an analysis writes (never imported): no aliases, nothing required but the key. */
-    private static LayerDef derived(String id, Theme theme, String zh, String en, GeometryKind g, String key,
-                                    Fields... fields) {
-        return new LayerDef(id, theme, zh, en, g, key, Arrays.stream(fields).map(Fields::build).toList(), true);
+    private static LayerDef derived(
+            String id, Theme theme, String zh, String en, GeometryKind g, String key, Fields... fields) {
+        return new LayerDef(
+                id,
+                theme,
+                zh,
+                en,
+                g,
+                key,
+                Arrays.stream(fields).map(Fields::build).toList(),
+                true);
     }
 
     private static Fields runId() {
@@ -85,18 +101,17 @@ public final class LayerCatalogue {
     }
 
     private static Fields villageCode() {
-        return text("village_code", "行政村代码", "Village code").refs("village")
+        return text("village_code", "行政村代码", "Village code")
+                .refs("village")
                 .aka("村代码", "行政村代码", "村级代码", "行政区代码", "统计用区划代码", "CJQYDM", "CUNDM");
     }
 
     private static Fields townshipCode() {
-        return text("township_code", "乡镇代码", "Township code").refs("township")
-                .aka("乡镇代码", "乡镇级代码", "XZDM", "XIANGDM");
+        return text("township_code", "乡镇代码", "Township code").refs("township").aka("乡镇代码", "乡镇级代码", "XZDM", "XIANGDM");
     }
 
     private static Fields countyCode() {
-        return text("county_code", "县级代码", "County code").refs("county")
-                .aka("县代码", "县级代码", "区县代码", "XDM");
+        return text("county_code", "县级代码", "County code").refs("county").aka("县代码", "县级代码", "区县代码", "XDM");
     }
 
     private static Fields name(String zh, String... aliases) {
@@ -110,26 +125,49 @@ public final class LayerCatalogue {
     private static List<LayerDef> standardLayers() {
         return List.of(
                 // 行政区划
-                layer("county", Theme.ADMINISTRATIVE, "县级行政区", "Counties", GeometryKind.MULTIPOLYGON, "code",
+                layer(
+                        "county",
+                        Theme.ADMINISTRATIVE,
+                        "县级行政区",
+                        "Counties",
+                        GeometryKind.MULTIPOLYGON,
+                        "code",
                         featureCode("县级代码", "County code", "行政区代码", "区划代码", "XZQDM"),
                         name("县级名称", "名称", "县名", "行政区名称", "XZQMC").required()),
-                layer("township", Theme.ADMINISTRATIVE, "乡镇（街道）", "Townships", GeometryKind.MULTIPOLYGON, "code",
+                layer(
+                        "township",
+                        Theme.ADMINISTRATIVE,
+                        "乡镇（街道）",
+                        "Townships",
+                        GeometryKind.MULTIPOLYGON,
+                        "code",
                         featureCode("乡镇代码", "Township code", "乡镇代码", "行政区代码", "区划代码", "XZQDM"),
                         name("乡镇名称", "名称", "乡镇名", "XZQMC").required(),
                         countyCode().required()),
-                layer("township_seat", Theme.ADMINISTRATIVE, "乡镇驻地", "Township seats", GeometryKind.POINT,
+                layer(
+                        "township_seat",
+                        Theme.ADMINISTRATIVE,
+                        "乡镇驻地",
+                        "Township seats",
+                        GeometryKind.POINT,
                         "township_code",
                         townshipCode().required(),
                         name("驻地名称", "名称", "驻地")),
-                layer("village", Theme.ADMINISTRATIVE, "行政村（社区）", "Administrative villages",
-                        GeometryKind.MULTIPOLYGON, "code",
+                layer(
+                        "village",
+                        Theme.ADMINISTRATIVE,
+                        "行政村（社区）",
+                        "Administrative villages",
+                        GeometryKind.MULTIPOLYGON,
+                        "code",
                         featureCode("村代码", "Village code", "村代码", "行政村代码", "统计用区划代码", "行政区代码", "CJQYDM"),
                         name("村名称", "村名", "名称", "行政村名称", "CJQYMC").required(),
                         townshipCode().required(),
                         bool("poverty_exited", "脱贫村", "Exited poverty").aka("是否脱贫村", "脱贫村"),
                         bool("key_support", "重点帮扶村", "Key-support village").aka("是否重点帮扶村", "重点帮扶村"),
                         bool("demonstration", "示范创建村", "Demonstration village").aka("是否示范创建村", "示范创建村", "示范村"),
-                        code("village_class", "村庄分类", "Village class", CodeLists.VILLAGE_CLASS).aka("村庄类型", "村庄分类"),
+                        code("village_class", "村庄分类", "Village class", CodeLists.VILLAGE_CLASS)
+                                .aka("村庄类型", "村庄分类"),
                         code("urban_rural_code", "城乡分类代码", "Urban-rural class", CodeLists.URBAN_RURAL)
                                 .aka("城乡分类代码", "城乡分类", "CXFLDM"),
                         integer("population", "户籍人口", "Population").aka("人口", "户籍人口", "总人口", "RK"),
@@ -139,63 +177,130 @@ public final class LayerCatalogue {
                         bool("has_cultural_centre", "综合性文化服务中心", "Has cultural service centre")
                                 .aka("文化服务中心", "综合文化服务中心", "有无文化中心")),
                 // 村庄与农户
-                layer("natural_village", Theme.SETTLEMENT, "自然村（组）", "Natural villages", GeometryKind.POINT, "code",
+                layer(
+                        "natural_village",
+                        Theme.SETTLEMENT,
+                        "自然村（组）",
+                        "Natural villages",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("自然村编号", "Natural village code", "自然村代码", "自然村编号", "组编号"),
                         name("自然村名称", "自然村名称", "组名", "名称"),
                         villageCode().required(),
                         integer("households", "户数", "Households").aka("户数", "总户数"),
                         integer("population", "人口", "Population").aka("人口", "户籍人口")),
-                layer("household", Theme.SETTLEMENT, "农户", "Households", GeometryKind.POINT, "code",
+                layer(
+                        "household",
+                        Theme.SETTLEMENT,
+                        "农户",
+                        "Households",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("农户编号", "Household code", "户编号", "户代码", "农户编号"),
                         villageCode().required(),
-                        text("natural_village_code", "自然村编号", "Natural village code").refs("natural_village")
+                        text("natural_village_code", "自然村编号", "Natural village code")
+                                .refs("natural_village")
                                 .aka("自然村代码", "自然村编号", "组编号"),
                         integer("population", "家庭人口", "Members").aka("家庭人口", "人口", "人数"),
                         bool("sanitary_toilet", "卫生厕所", "Sanitary toilet").aka("卫生厕所", "是否卫生厕所", "改厕"),
                         code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS)
                                 .aka("脱贫属性", "帮扶类型", "户类型"),
-                        code("water_source", "饮水来源", "Water source", CodeLists.WATER_KIND).aka("饮水来源", "供水方式")),
+                        code("water_source", "饮水来源", "Water source", CodeLists.WATER_KIND)
+                                .aka("饮水来源", "供水方式")),
                 // 村庄规划
-                layer("village_plan", Theme.PLANNING, "村庄规划", "Village plans", GeometryKind.MULTIPOLYGON, "code",
+                layer(
+                        "village_plan",
+                        Theme.PLANNING,
+                        "村庄规划",
+                        "Village plans",
+                        GeometryKind.MULTIPOLYGON,
+                        "code",
                         featureCode("规划编号", "Plan code", "规划编号", "项目编号"),
                         name("规划名称", "规划名称", "项目名称").required(),
-                        text("village_codes", "涉及行政村代码", "Villages covered").required()
+                        text("village_codes", "涉及行政村代码", "Villages covered")
+                                .required()
                                 .aka("涉及村", "涉及行政村", "村代码"),
-                        code("status", "规划状态", "Status", CodeLists.PLAN_STATUS).required().aka("规划状态", "状态"),
+                        code("status", "规划状态", "Status", CodeLists.PLAN_STATUS)
+                                .required()
+                                .aka("规划状态", "状态"),
                         text("document_number", "批复文号", "Approval document").aka("批复文号", "文号"),
                         date("approved_on", "批复日期", "Approval date").aka("批复日期", "批复时间")),
-                layer("plan_land_use", Theme.PLANNING, "规划用地", "Plan land use", GeometryKind.MULTIPOLYGON, null,
-                        text("plan_code", "规划编号", "Plan code").required().refs("village_plan").aka("规划编号"),
-                        code("land_use_code", "用地用海分类", "Land-use class", CodeLists.LAND_USE).required()
+                layer(
+                        "plan_land_use",
+                        Theme.PLANNING,
+                        "规划用地",
+                        "Plan land use",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
+                        text("plan_code", "规划编号", "Plan code")
+                                .required()
+                                .refs("village_plan")
+                                .aka("规划编号"),
+                        code("land_use_code", "用地用海分类", "Land-use class", CodeLists.LAND_USE)
+                                .required()
                                 .aka("用地用海代码", "用地用海分类代码", "地类编码", "YDYHFLDM", "DLBM"),
-                        code("state", "现状/规划", "Current or planned", CodeLists.PLAN_STATE).required()
+                        code("state", "现状/规划", "Current or planned", CodeLists.PLAN_STATE)
+                                .required()
                                 .aka("现状规划", "类型")),
                 // 道路交通
-                layer("road", Theme.ROADS, "农村公路", "Roads", GeometryKind.MULTILINESTRING, "code",
+                layer(
+                        "road",
+                        Theme.ROADS,
+                        "农村公路",
+                        "Roads",
+                        GeometryKind.MULTILINESTRING,
+                        "code",
                         featureCode("路段编码", "Segment code", "路段编码", "路线编码", "LDBM", "LXBM"),
                         name("道路名称", "道路名称", "路线名称", "路名", "LXMC"),
-                        code("admin_class", "行政等级", "Administrative class", CodeLists.ROAD_ADMIN_CLASS).required()
+                        code("admin_class", "行政等级", "Administrative class", CodeLists.ROAD_ADMIN_CLASS)
+                                .required()
                                 .aka("行政等级", "XZDJ"),
-                        code("tech_grade", "技术等级", "Technical grade", CodeLists.ROAD_TECH_GRADE).aka("技术等级", "JSDJ"),
-                        code("surface", "路面类型", "Surface", CodeLists.ROAD_SURFACE).aka("路面类型", "面层类型", "LMLX"),
+                        code("tech_grade", "技术等级", "Technical grade", CodeLists.ROAD_TECH_GRADE)
+                                .aka("技术等级", "JSDJ"),
+                        code("surface", "路面类型", "Surface", CodeLists.ROAD_SURFACE)
+                                .aka("路面类型", "面层类型", "LMLX"),
                         bool("hardened", "是否硬化", "Hardened").aka("是否硬化", "硬化"),
                         decimal("width", "路面宽度（米）", "Width (m)").aka("路面宽度", "宽度", "LMKD"),
                         bool("all_season", "全天候通行", "All-season").aka("全天候通行", "全年通行"),
                         bool("bus_route", "通客车线路", "Bus route").aka("通客车", "客运线路", "公交线路"),
                         bool("street_lighting", "路灯", "Street lighting").aka("路灯", "有无路灯"),
                         text("maintainer", "养护单位", "Maintainer").aka("养护单位", "管养单位")),
-                layer("road_inspection", Theme.ROADS, "通返不通巡查", "Road inspections", GeometryKind.NONE, null,
-                        text("road_code", "路段编码", "Segment code").required().refs("road").aka("路段编码", "路线编码"),
-                        date("inspected_on", "巡查日期", "Inspection date").required().aka("巡查日期", "检查日期"),
-                        code("status", "通行状态", "Status", CodeLists.PASSABILITY).required().aka("通行状态", "状态"),
+                layer(
+                        "road_inspection",
+                        Theme.ROADS,
+                        "通返不通巡查",
+                        "Road inspections",
+                        GeometryKind.NONE,
+                        null,
+                        text("road_code", "路段编码", "Segment code")
+                                .required()
+                                .refs("road")
+                                .aka("路段编码", "路线编码"),
+                        date("inspected_on", "巡查日期", "Inspection date")
+                                .required()
+                                .aka("巡查日期", "检查日期"),
+                        code("status", "通行状态", "Status", CodeLists.PASSABILITY)
+                                .required()
+                                .aka("通行状态", "状态"),
                         text("cause", "不通原因", "Cause").aka("不通原因", "原因"),
                         date("closed_on", "销号日期", "Closed on").aka("销号日期", "销号时间")),
-                layer("bus_stop", Theme.ROADS, "客运站点", "Bus stops", GeometryKind.POINT, "code",
+                layer(
+                        "bus_stop",
+                        Theme.ROADS,
+                        "客运站点",
+                        "Bus stops",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("站点编号", "Stop code", "站点编号", "站点代码"),
                         name("站点名称", "站点名称", "站名"),
                         villageCode()),
                 // 道路交通: results of the latest road-access run (derived, written by the analysis)
-                derived("access_household", Theme.ROADS, "未通达农户", "Unserved households", GeometryKind.POINT,
+                derived(
+                        "access_household",
+                        Theme.ROADS,
+                        "未通达农户",
+                        "Unserved households",
+                        GeometryKind.POINT,
                         "code",
                         text("code", "农户编号", "Household code").required().refs("household"),
                         text("village_code", "行政村代码", "Village code").refs("village"),
@@ -204,13 +309,24 @@ public final class LayerCatalogue {
                         decimal("distance_m", "到路网距离（米）", "Distance to the network (m)"),
                         decimal("network_distance_m", "沿路到路网距离（米）", "Distance along roads to the network (m)"),
                         runId()),
-                derived("access_road", Theme.ROADS, "道路连通状态", "Road network status",
-                        GeometryKind.MULTILINESTRING, "code",
+                derived(
+                        "access_road",
+                        Theme.ROADS,
+                        "道路连通状态",
+                        "Road network status",
+                        GeometryKind.MULTILINESTRING,
+                        "code",
                         text("code", "路段编码", "Segment code").required().refs("road"),
                         text("name", "道路名称", "Name"),
                         code("status", "连通状态", "Status", CodeLists.ACCESS_ROAD_STATUS),
                         runId()),
-                derived("access_gap", Theme.ROADS, "通达缺口", "Road access gaps", GeometryKind.POINT, "code",
+                derived(
+                        "access_gap",
+                        Theme.ROADS,
+                        "通达缺口",
+                        "Road access gaps",
+                        GeometryKind.POINT,
+                        "code",
                         text("code", "缺口编号", "Gap code").required(),
                         integer("rank", "排序", "Rank"),
                         code("kind", "缺口类型", "Kind", CodeLists.ACCESS_GAP_KIND),
@@ -229,72 +345,168 @@ public final class LayerCatalogue {
                         decimal("nearest_lat", "最近路网点纬度", "Nearest network point latitude"),
                         runId()),
                 // 供水
-                layer("water_work", Theme.WATER, "供水工程", "Water supply works", GeometryKind.POINT, "code",
+                layer(
+                        "water_work",
+                        Theme.WATER,
+                        "供水工程",
+                        "Water supply works",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("工程编号", "Works code", "工程编号", "水厂编号", "工程代码"),
                         name("工程名称", "工程名称", "水厂名称").required(),
-                        code("kind", "工程类型", "Kind", CodeLists.WATER_KIND).required().aka("工程类型", "供水类型", "工程规模类型"),
-                        decimal("capacity_m3d", "设计供水规模（m³/d）", "Capacity (m³/d)").aka("设计供水规模", "供水规模", "日供水能力"),
-                        integer("served_population", "受益人口", "Served population").aka("受益人口", "供水人口", "设计供水人口"),
+                        code("kind", "工程类型", "Kind", CodeLists.WATER_KIND)
+                                .required()
+                                .aka("工程类型", "供水类型", "工程规模类型"),
+                        decimal("capacity_m3d", "设计供水规模（m³/d）", "Capacity (m³/d)")
+                                .aka("设计供水规模", "供水规模", "日供水能力"),
+                        integer("served_population", "受益人口", "Served population")
+                                .aka("受益人口", "供水人口", "设计供水人口"),
                         bool("disinfection", "消毒设施", "Disinfection").aka("消毒设施", "是否消毒", "有无消毒设备"),
                         bool("protection_zone", "水源保护区已划定", "Source protection zone delineated")
                                 .aka("水源保护区划定", "是否划定保护区", "保护区划定"),
                         countyCode()),
-                layer("water_service_area", Theme.WATER, "供水范围", "Water service areas", GeometryKind.MULTIPOLYGON, null,
-                        text("water_work_code", "工程编号", "Works code").required().refs("water_work").aka("工程编号", "水厂编号"),
+                layer(
+                        "water_service_area",
+                        Theme.WATER,
+                        "供水范围",
+                        "Water service areas",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
+                        text("water_work_code", "工程编号", "Works code")
+                                .required()
+                                .refs("water_work")
+                                .aka("工程编号", "水厂编号"),
                         name("范围名称", "名称")),
-                layer("water_pipe", Theme.WATER, "供水管网", "Water mains", GeometryKind.MULTILINESTRING, null,
-                        text("water_work_code", "工程编号", "Works code").refs("water_work").aka("工程编号", "水厂编号"),
+                layer(
+                        "water_pipe",
+                        Theme.WATER,
+                        "供水管网",
+                        "Water mains",
+                        GeometryKind.MULTILINESTRING,
+                        null,
+                        text("water_work_code", "工程编号", "Works code")
+                                .refs("water_work")
+                                .aka("工程编号", "水厂编号"),
                         decimal("diameter_mm", "管径（毫米）", "Diameter (mm)").aka("管径", "DN"),
                         text("material", "管材", "Material").aka("管材", "材质")),
-                layer("water_quality_test", Theme.WATER, "水质检测", "Water quality tests", GeometryKind.NONE, null,
-                        text("water_work_code", "工程编号", "Works code").required().refs("water_work").aka("工程编号", "水厂编号"),
+                layer(
+                        "water_quality_test",
+                        Theme.WATER,
+                        "水质检测",
+                        "Water quality tests",
+                        GeometryKind.NONE,
+                        null,
+                        text("water_work_code", "工程编号", "Works code")
+                                .required()
+                                .refs("water_work")
+                                .aka("工程编号", "水厂编号"),
                         date("tested_on", "检测日期", "Test date").required().aka("检测日期", "采样日期"),
-                        code("result", "检测结果", "Result", CodeLists.TEST_RESULT).required().aka("检测结果", "结论")),
+                        code("result", "检测结果", "Result", CodeLists.TEST_RESULT)
+                                .required()
+                                .aka("检测结果", "结论")),
                 // 污水处理
-                layer("sewage_facility", Theme.SEWAGE, "污水处理设施", "Sewage facilities", GeometryKind.POINT, "code",
+                layer(
+                        "sewage_facility",
+                        Theme.SEWAGE,
+                        "污水处理设施",
+                        "Sewage facilities",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("设施编号", "Facility code", "设施编号", "设施代码"),
                         name("设施名称", "设施名称", "名称").required(),
-                        code("kind", "设施类型", "Kind", CodeLists.SEWAGE_KIND).required().aka("设施类型", "处理模式"),
-                        code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS).required().aka("运行状态", "状态"),
+                        code("kind", "设施类型", "Kind", CodeLists.SEWAGE_KIND)
+                                .required()
+                                .aka("设施类型", "处理模式"),
+                        code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
+                                .required()
+                                .aka("运行状态", "状态"),
                         decimal("capacity_m3d", "处理规模（m³/d）", "Capacity (m³/d)").aka("处理规模", "设计规模"),
                         townshipCode(),
                         villageCode()),
-                layer("sewage_service_area", Theme.SEWAGE, "污水收集范围", "Sewage service areas",
-                        GeometryKind.MULTIPOLYGON, null,
-                        text("facility_code", "设施编号", "Facility code").required().refs("sewage_facility").aka("设施编号"),
+                layer(
+                        "sewage_service_area",
+                        Theme.SEWAGE,
+                        "污水收集范围",
+                        "Sewage service areas",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
+                        text("facility_code", "设施编号", "Facility code")
+                                .required()
+                                .refs("sewage_facility")
+                                .aka("设施编号"),
                         name("范围名称", "名称")),
-                layer("sewage_pipe", Theme.SEWAGE, "污水管网", "Sewage pipes", GeometryKind.MULTILINESTRING, null,
-                        text("facility_code", "设施编号", "Facility code").refs("sewage_facility").aka("设施编号"),
+                layer(
+                        "sewage_pipe",
+                        Theme.SEWAGE,
+                        "污水管网",
+                        "Sewage pipes",
+                        GeometryKind.MULTILINESTRING,
+                        null,
+                        text("facility_code", "设施编号", "Facility code")
+                                .refs("sewage_facility")
+                                .aka("设施编号"),
                         decimal("diameter_mm", "管径（毫米）", "Diameter (mm)").aka("管径", "DN")),
                 // 冷链物流
-                layer("cold_chain_site", Theme.LOGISTICS, "冷链物流节点", "Cold-chain sites", GeometryKind.POINT, "code",
+                layer(
+                        "cold_chain_site",
+                        Theme.LOGISTICS,
+                        "冷链物流节点",
+                        "Cold-chain sites",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("节点编号", "Site code", "节点编号", "网点编号"),
                         name("节点名称", "节点名称", "网点名称", "名称").required(),
-                        code("tier", "层级", "Tier", CodeLists.COLD_CHAIN_TIER).required().aka("层级", "节点层级", "级别"),
-                        code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR).aka("运营主体", "运营单位"),
+                        code("tier", "层级", "Tier", CodeLists.COLD_CHAIN_TIER)
+                                .required()
+                                .aka("层级", "节点层级", "级别"),
+                        code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR)
+                                .aka("运营主体", "运营单位"),
                         decimal("cold_storage_t", "冷库库容（吨）", "Cold storage (t)").aka("冷库库容", "冷库容量", "库容"),
-                        code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS).aka("运行状态", "状态"),
+                        code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
+                                .aka("运行状态", "状态"),
                         countyCode(),
                         townshipCode(),
                         villageCode()),
-                layer("courier_point", Theme.LOGISTICS, "快递物流网点", "Courier points", GeometryKind.POINT, "code",
+                layer(
+                        "courier_point",
+                        Theme.LOGISTICS,
+                        "快递物流网点",
+                        "Courier points",
+                        GeometryKind.POINT,
+                        "code",
                         featureCode("网点编号", "Point code", "网点编号"),
                         name("网点名称", "网点名称", "名称"),
-                        code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR).aka("运营主体", "快递品牌"),
+                        code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR)
+                                .aka("运营主体", "快递品牌"),
                         villageCode().required()),
                 // 三区三线
-                layer("basic_farmland", Theme.CONSTRAINTS, "永久基本农田", "Permanent basic farmland",
-                        GeometryKind.MULTIPOLYGON, null,
+                layer(
+                        "basic_farmland",
+                        Theme.CONSTRAINTS,
+                        "永久基本农田",
+                        "Permanent basic farmland",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
                         text("code", "图斑编号", "Parcel code").aka("图斑编号", "TBBH"),
                         countyCode(),
                         decimal("area_mu", "面积（亩）", "Area (mu)").aka("面积", "图斑面积", "TBMJ")),
-                layer("ecological_redline", Theme.CONSTRAINTS, "生态保护红线", "Ecological protection red line",
-                        GeometryKind.MULTIPOLYGON, null,
+                layer(
+                        "ecological_redline",
+                        Theme.CONSTRAINTS,
+                        "生态保护红线",
+                        "Ecological protection red line",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
                         text("code", "红线编号", "Red-line code").aka("红线编号", "编号"),
                         name("红线名称", "名称"),
                         text("kind", "生态功能类型", "Ecological function").aka("类型", "生态功能")),
-                layer("town_development_boundary", Theme.CONSTRAINTS, "城镇开发边界", "Town development boundary",
-                        GeometryKind.MULTIPOLYGON, null,
+                layer(
+                        "town_development_boundary",
+                        Theme.CONSTRAINTS,
+                        "城镇开发边界",
+                        "Town development boundary",
+                        GeometryKind.MULTIPOLYGON,
+                        null,
                         text("code", "边界编号", "Boundary code").aka("编号"),
                         name("名称", "名称"),
                         townshipCode()));

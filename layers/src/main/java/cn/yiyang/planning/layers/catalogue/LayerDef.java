@@ -17,8 +17,15 @@ import java.util.Optional;
  * @param derived  whether the layer holds the results of an analysis (written by the analysis after
  *                 each run, never imported from files)
  */
-public record LayerDef(String id, Theme theme, String titleZh, String titleEn, GeometryKind geometry,
-                       String keyField, List<FieldDef> fields, boolean derived) {
+public record LayerDef(
+        String id,
+        Theme theme,
+        String titleZh,
+        String titleEn,
+        GeometryKind geometry,
+        String keyField,
+        List<FieldDef> fields,
+        boolean derived) {
 
     /** The SRID every layer is stored in: CGCS2000 geographic. */
     public static final int SRID = 4490;
@@ -31,8 +38,14 @@ public record LayerDef(String id, Theme theme, String titleZh, String titleEn, G
     }
 
     /** A layer of source data (not derived). */
-    public LayerDef(String id, Theme theme, String titleZh, String titleEn, GeometryKind geometry, String keyField,
-                    List<FieldDef> fields) {
+    public LayerDef(
+            String id,
+            Theme theme,
+            String titleZh,
+            String titleEn,
+            GeometryKind geometry,
+            String keyField,
+            List<FieldDef> fields) {
         this(id, theme, titleZh, titleEn, geometry, keyField, fields, false);
     }
 

@@ -20,8 +20,7 @@ public final class LayerGeometry {
     /** Layer geometries are built on this factory: floating precision, SRID 4490. */
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), LayerDef.SRID);
 
-    private LayerGeometry() {
-    }
+    private LayerGeometry() {}
 
     /**
      * The geometry as the given kind: a single line or polygon becomes its multi form and a MultiPoint of one point
@@ -36,12 +35,18 @@ public final class LayerGeometry {
             return null;
         }
         return switch (kind) {
-            case POINT -> g instanceof Point ? g
-                    : g instanceof MultiPoint mp && mp.getNumGeometries() == 1 ? mp.getGeometryN(0) : null;
-            case MULTILINESTRING -> g instanceof MultiLineString ? g
-                    : g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l}) : null;
-            case MULTIPOLYGON -> g instanceof MultiPolygon ? g
-                    : g instanceof Polygon p ? g.getFactory().createMultiPolygon(new Polygon[] {p}) : null;
+            case POINT ->
+                g instanceof Point
+                        ? g
+                        : g instanceof MultiPoint mp && mp.getNumGeometries() == 1 ? mp.getGeometryN(0) : null;
+            case MULTILINESTRING ->
+                g instanceof MultiLineString
+                        ? g
+                        : g instanceof LineString l ? g.getFactory().createMultiLineString(new LineString[] {l}) : null;
+            case MULTIPOLYGON ->
+                g instanceof MultiPolygon
+                        ? g
+                        : g instanceof Polygon p ? g.getFactory().createMultiPolygon(new Polygon[] {p}) : null;
             case NONE -> null;
         };
     }
@@ -60,8 +65,8 @@ public final class LayerGeometry {
         }
         Geometry out = shape(kind, g);
         if (out == null) {
-            throw new IllegalArgumentException(layer.id() + ": a " + kind.jtsType() + " geometry was expected, got "
-                    + g.getGeometryType());
+            throw new IllegalArgumentException(
+                    layer.id() + ": a " + kind.jtsType() + " geometry was expected, got " + g.getGeometryType());
         }
         out.setSRID(LayerDef.SRID);
         return out;

@@ -44,6 +44,5 @@ public final class LayerIds {
     public static final String ECOLOGICAL_REDLINE = "ecological_redline";
     public static final String TOWN_DEVELOPMENT_BOUNDARY = "town_development_boundary";
 
-    private LayerIds() {
-    }
+    private LayerIds() {}
 }

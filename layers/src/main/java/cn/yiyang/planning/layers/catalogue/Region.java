@@ -17,6 +17,5 @@ public final class Region {
     /** The time zone in which the plan's dates and times are read and shown (China Standard Time). */
     public static final ZoneId TIME_ZONE = ZoneId.of(TIME_ZONE_ID);
 
-    private Region() {
-    }
+    private Region() {}
 }

@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param offset    rows to skip, 0 or more
  * @param limit     rows to return at most, 1 or more
  */
-public record FeatureQuery(List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending,
-                           int offset, int limit) {
+public record FeatureQuery(
+        List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending, int offset, int limit) {
 
     public FeatureQuery {
         filters = List.copyOf(filters);

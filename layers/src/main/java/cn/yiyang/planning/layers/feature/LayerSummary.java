@@ -9,5 +9,4 @@ import org.locationtech.jts.geom.Envelope;
  * @param extent       the bounding box in EPSG:4490 (lon/lat), or null when the layer is empty or
  *                     has no geometry
  */
-public record LayerSummary(long featureCount, Envelope extent) {
-}
+public record LayerSummary(long featureCount, Envelope extent) {}

@@ -13,8 +13,8 @@ import java.util.List;
  * @param severity ERROR or WARNING
  * @param args     the arguments of the problem's message
  */
-public record ImportIssueRecord(String jobId, String file, long row, String field, String code, String severity,
-                                List<String> args) {
+public record ImportIssueRecord(
+        String jobId, String file, long row, String field, String code, String severity, List<String> args) {
 
     public ImportIssueRecord {
         args = List.copyOf(args);

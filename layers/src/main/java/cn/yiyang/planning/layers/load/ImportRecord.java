@@ -28,10 +28,25 @@ import java.util.Objects;
  * @param message       the code of the problem that decided the outcome (e.g. LOAD_FAILED), or null;
  *                      never free text
  */
-public record ImportRecord(String id, String layerId, String status, String mode, String fileName, String fileSha256,
-                           long fileSize, String encoding, String crs, long readCount, long importedCount,
-                           long rejectedCount, long issueCount, boolean dryRun, String requestedBy,
-                           OffsetDateTime createdAt, OffsetDateTime finishedAt, String message) {
+public record ImportRecord(
+        String id,
+        String layerId,
+        String status,
+        String mode,
+        String fileName,
+        String fileSha256,
+        long fileSize,
+        String encoding,
+        String crs,
+        long readCount,
+        long importedCount,
+        long rejectedCount,
+        long issueCount,
+        boolean dryRun,
+        String requestedBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime finishedAt,
+        String message) {
 
     public ImportRecord {
         Objects.requireNonNull(id, "id");

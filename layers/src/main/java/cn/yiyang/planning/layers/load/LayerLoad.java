@@ -13,6 +13,11 @@ import java.time.OffsetDateTime;
  * @param loadedBy     the user or process that loaded them
  * @param loadedAt     when; null for a record not yet stored
  */
-public record LayerLoad(String layerId, String source, boolean synthetic, String mode, long featureCount,
-                        String loadedBy, OffsetDateTime loadedAt) {
-}
+public record LayerLoad(
+        String layerId,
+        String source,
+        boolean synthetic,
+        String mode,
+        long featureCount,
+        String loadedBy,
+        OffsetDateTime loadedAt) {}

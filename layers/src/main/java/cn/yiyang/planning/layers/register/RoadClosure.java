@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param note      the closer's note, or null
  * @param createdAt when the closure was stored; null for one not yet stored
  */
-public record RoadClosure(String roadCode, LocalDate blockedOn, LocalDate closedOn, String closedBy, String note,
-                          OffsetDateTime createdAt) {
+public record RoadClosure(
+        String roadCode,
+        LocalDate blockedOn,
+        LocalDate closedOn,
+        String closedBy,
+        String note,
+        OffsetDateTime createdAt) {
 
     public RoadClosure {
         Objects.requireNonNull(roadCode, "roadCode");
@@ -27,8 +32,8 @@ public record RoadClosure(String roadCode, LocalDate blockedOn, LocalDate closed
     }
 
     /** A closure not yet stored. */
-    public static RoadClosure of(String roadCode, LocalDate blockedOn, LocalDate closedOn, String closedBy,
-                                 String note) {
+    public static RoadClosure of(
+            String roadCode, LocalDate blockedOn, LocalDate closedOn, String closedBy, String note) {
         return new RoadClosure(roadCode, blockedOn, closedOn, closedBy, note, null);
     }
 }

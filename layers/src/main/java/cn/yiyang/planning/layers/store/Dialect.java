@@ -78,19 +78,16 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
      * spatial index: H2's R-tree does not survive a process killed in the middle of a write (the
      * file cannot be reopened, or uncommitted rows reappear), while the table's other indexes do.
      */
-    default void beforeBulkLoad(Connection connection, LayerDef layer) throws SQLException {
-    }
+    default void beforeBulkLoad(Connection connection, LayerDef layer) throws SQLException {}
 
     /** Undoes {@link #beforeBulkLoad} once the load has committed or rolled back. */
-    default void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {
-    }
+    default void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {}
 
     /**
      * Recreates what an interrupted {@link #beforeBulkLoad} / {@link #afterBulkLoad} pair left
      * undone (called after the migrations on every start).
      */
-    default void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {
-    }
+    default void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {}
 
     static Dialect of(StoreKind kind) {
         return switch (kind) {

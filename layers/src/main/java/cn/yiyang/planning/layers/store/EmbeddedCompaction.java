@@ -34,15 +34,14 @@ final class EmbeddedCompaction {
         }
     }
 
-    private EmbeddedCompaction() {
-    }
+    private EmbeddedCompaction() {}
 
     /** H2's own figures for the database of this connection. */
     static Fill fill(Connection c) throws SQLException {
         long size = -1;
         int fill = 100;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                         + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE')")) {
             while (rs.next()) {
                 if (rs.getString(1).equals("info.FILE_SIZE")) {
@@ -89,8 +88,9 @@ final class EmbeddedCompaction {
         try (Statement st = c.createStatement()) {
             st.execute("SHUTDOWN COMPACT");
         }
-        log.info("Compacted the embedded store: {} MB, {} % live, in {} ms", before.fileBytes() >> 20,
-                before.fillPercent(), (System.nanoTime() - t) / 1_000_000);
+        log.info(
+                "Compacted the embedded store: {} MB, {} % live, in {} ms",
+                before.fileBytes() >> 20, before.fillPercent(), (System.nanoTime() - t) / 1_000_000);
         return true;
     }
 }

@@ -39,20 +39,21 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
             }
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String sort = q.sortField() == null || q.sortField().equals("id") ? null : field(layer, q.sortField()).name();
+        String sort = q.sortField() == null || q.sortField().equals("id")
+                ? null
+                : field(layer, q.sortField()).name();
         String dir = q.ascending() ? "ASC" : "DESC";
-        String orderBy = sort == null ? " ORDER BY id " + dir
-                : " ORDER BY " + sort + " " + dir + " NULLS LAST, id ASC";
+        String orderBy = sort == null ? " ORDER BY id " + dir : " ORDER BY " + sort + " " + dir + " NULLS LAST, id ASC";
         return new FeatureFilterSql(where, orderBy, List.copyOf(params));
     }
 
     private static FieldDef field(LayerDef layer, String name) {
-        return layer.field(name).orElseThrow(() ->
-                new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
+        return layer.field(name)
+                .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
     }
 
-    private static void condition(LayerDef layer, FieldDef field, AttributeFilter f, List<String> conditions,
-                                  List<Object> params) {
+    private static void condition(
+            LayerDef layer, FieldDef field, AttributeFilter f, List<String> conditions, List<Object> params) {
         String col = field.name();
         String value = f.value().strip();
         switch (field.type()) {
@@ -83,7 +84,8 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
             case BOOLEAN -> {
                 String v = value.toLowerCase(Locale.ROOT);
                 if (!v.equals("true") && !v.equals("false")) {
-                    throw new IllegalArgumentException(layer.id() + "." + col + ": true or false expected, got " + value);
+                    throw new IllegalArgumentException(
+                            layer.id() + "." + col + ": true or false expected, got " + value);
                 }
                 conditions.add(col + " = ?");
                 params.add(Boolean.parseBoolean(v));
@@ -99,8 +101,8 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
         try {
             return parser.get();
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(layer.id() + "." + field.name() + ": a " + field.type()
-                    + " value was expected, got " + value, e);
+            throw new IllegalArgumentException(
+                    layer.id() + "." + field.name() + ": a " + field.type() + " value was expected, got " + value, e);
         }
     }
 

@@ -30,11 +30,9 @@ final class FeatureRows {
     static final String EXTRA = "extra";
     static final String GEOM = "geom";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-    private FeatureRows() {
-    }
+    private FeatureRows() {}
 
     /** The columns an insert writes, in binding order: the fields, extra, then geom if any. */
     static List<String> insertColumns(LayerDef layer) {
@@ -87,7 +85,8 @@ final class FeatureRows {
         }
         Object out = switch (field.type()) {
             case TEXT, CODE -> v instanceof String ? v : null;
-            case INTEGER -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue() : null;
+            case INTEGER ->
+                v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue() : null;
             case DECIMAL -> v instanceof Number n ? n.doubleValue() : null;
             case BOOLEAN -> v instanceof Boolean ? v : null;
             case DATE -> v instanceof LocalDate ? v : null;

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
-import java.util.List;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.locationtech.jts.geom.Geometry;
 
@@ -34,7 +33,8 @@ public final class H2gisDialect implements Dialect {
     public void prepareDatabase(Connection connection) throws SQLException {
         boolean loaded;
         try (Statement st = connection.createStatement();
-             var rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_NAME = 'ST_EXTENT'")) {
+                var rs = st.executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_NAME = 'ST_EXTENT'")) {
             rs.next();
             loaded = rs.getInt(1) > 0;
         }
@@ -93,8 +93,8 @@ public final class H2gisDialect implements Dialect {
     public void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {
         if (layer.geometry().hasGeometry()) {
             try (Statement st = connection.createStatement()) {
-                st.execute(createSpatialIndex(layer.table(), "geom").replace("CREATE SPATIAL INDEX ",
-                        "CREATE SPATIAL INDEX IF NOT EXISTS "));
+                st.execute(createSpatialIndex(layer.table(), "geom")
+                        .replace("CREATE SPATIAL INDEX ", "CREATE SPATIAL INDEX IF NOT EXISTS "));
             }
         }
     }
@@ -109,7 +109,8 @@ public final class H2gisDialect implements Dialect {
     @Override
     public long bulkInsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
         var cols = FeatureRows.insertColumns(layer);
-        String sql = "INSERT INTO " + layer.table() + " (" + String.join(", ", cols) + ") VALUES (" + values(cols) + ")";
+        String sql =
+                "INSERT INTO " + layer.table() + " (" + String.join(", ", cols) + ") VALUES (" + values(cols) + ")";
         return batch(connection, sql, layer, features);
     }
 
@@ -127,11 +128,12 @@ public final class H2gisDialect implements Dialect {
             if (!values.isEmpty()) {
                 values.append(", ");
             }
-            values.append(switch (c) {
-                case FeatureRows.EXTRA -> jsonParameter();
-                case FeatureRows.GEOM -> "ST_GeomFromWKB(?, " + LayerDef.SRID + ")";
-                default -> "?";
-            });
+            values.append(
+                    switch (c) {
+                        case FeatureRows.EXTRA -> jsonParameter();
+                        case FeatureRows.GEOM -> "ST_GeomFromWKB(?, " + LayerDef.SRID + ")";
+                        default -> "?";
+                    });
         }
         return values.toString();
     }

@@ -29,11 +29,11 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     private static final int BATCH = 5_000;
     private static final String RUN_COLUMNS = "id, kind, status, progress, requested_by, created_at, started_at, "
             + "finished_at, settings, data_version, summary, message";
-    private static final List<String> INDICATOR_COLUMNS = List.of("run_id", "indicator", "level", "code", "name",
-            "parent_code", "grp", "numerator", "denominator", "target");
+    private static final List<String> INDICATOR_COLUMNS = List.of(
+            "run_id", "indicator", "level", "code", "name", "parent_code", "grp", "numerator", "denominator", "target");
     private static final List<String> INDICATOR_KEY = List.of("run_id", "indicator", "level", "code", "grp");
-    private static final String SELECT_INDICATORS = "SELECT i." + String.join(", i.", INDICATOR_COLUMNS)
-            + " FROM analysis_indicator i";
+    private static final String SELECT_INDICATORS =
+            "SELECT i." + String.join(", i.", INDICATOR_COLUMNS) + " FROM analysis_indicator i";
 
     private final SpatialStore store;
 
@@ -89,21 +89,29 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
     @Override
     public Optional<AnalysisRun> find(String id) {
-        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE id = ?", id).stream().findFirst();
+        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE id = ?", id).stream()
+                .findFirst();
     }
 
     @Override
     public List<AnalysisRun> recent(String kind, int limit) {
-        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? ORDER BY created_at DESC, id DESC "
-                + "LIMIT ?", kind, Math.max(0, limit));
+        return runs(
+                "SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? ORDER BY created_at DESC, id DESC "
+                        + "LIMIT ?",
+                kind,
+                Math.max(0, limit));
     }
 
     @Override
     public Optional<AnalysisRun> latestSucceeded(String kind) {
         // The run that finished last wrote the derived layers last.
-        return runs("SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? AND status = ? "
-                + "ORDER BY finished_at DESC, created_at DESC, id DESC LIMIT 1", kind, RunStatus.SUCCEEDED.name())
-                .stream().findFirst();
+        return runs(
+                        "SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? AND status = ? "
+                                + "ORDER BY finished_at DESC, created_at DESC, id DESC LIMIT 1",
+                        kind,
+                        RunStatus.SUCCEEDED.name())
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -148,8 +156,8 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     }
 
     @Override
-    public List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
-                                           AccessIndicator indicator) {
+    public List<IndicatorValue> indicators(
+            String runId, UnitLevel level, String code, UnitGroup group, AccessIndicator indicator) {
         StringBuilder sql = new StringBuilder(SELECT_INDICATORS).append(" WHERE i.run_id = ? AND i.level = ?");
         List<Object> args = new ArrayList<>(List.of(runId, level.id()));
         if (code != null) {
@@ -169,19 +177,25 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     }
 
     @Override
-    public List<IndicatorValue> history(String kind, AccessIndicator indicator, UnitLevel level, String code,
-                                        UnitGroup group) {
-        return indicatorRows(SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
+    public List<IndicatorValue> history(
+            String kind, AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
+        return indicatorRows(
+                SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
                         + "AND r.status = ? AND i.indicator = ? AND i.level = ? AND i.code = ? AND i.grp = ? "
                         + "ORDER BY r.created_at, r.id",
-                kind, RunStatus.SUCCEEDED.name(), indicator.id(), level.id(), code, group.id());
+                kind,
+                RunStatus.SUCCEEDED.name(),
+                indicator.id(),
+                level.id(),
+                code,
+                group.id());
     }
 
     @Override
     public int failInterrupted() {
         return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE analysis_run SET status = ?, message = ?, "
-                    + "finished_at = ? WHERE status IN (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE analysis_run SET status = ?, message = ?, " + "finished_at = ? WHERE status IN (?, ?)")) {
                 ps.setString(1, RunStatus.FAILED.name());
                 ps.setString(2, AnalysisRun.INTERRUPTED);
                 setInstant(ps, 3, Instant.now());
@@ -199,9 +213,19 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
                 List<AnalysisRun> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AnalysisRun(rs.getString(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)),
-                                rs.getDouble(4), rs.getString(5), instant(rs, 6), instant(rs, 7), instant(rs, 8),
-                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+                        out.add(new AnalysisRun(
+                                rs.getString(1),
+                                rs.getString(2),
+                                RunStatus.valueOf(rs.getString(3)),
+                                rs.getDouble(4),
+                                rs.getString(5),
+                                instant(rs, 6),
+                                instant(rs, 7),
+                                instant(rs, 8),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getString(11),
+                                rs.getString(12)));
                     }
                 }
                 return out;
@@ -217,12 +241,19 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         double t = rs.getDouble(10);
-                        Double target = rs.wasNull() ? null : t; // before the other getters: wasNull is of the last read
-                        out.add(new IndicatorValue(rs.getString(1),
+                        Double target =
+                                rs.wasNull() ? null : t; // before the other getters: wasNull is of the last read
+                        out.add(new IndicatorValue(
+                                rs.getString(1),
                                 stored(rs.getString(2), AccessIndicator::byId, "indicator"),
-                                stored(rs.getString(3), UnitLevel::byId, "level"), rs.getString(4), rs.getString(5),
-                                rs.getString(6), stored(rs.getString(7), UnitGroup::byId, "group"), rs.getLong(8),
-                                rs.getLong(9), target));
+                                stored(rs.getString(3), UnitLevel::byId, "level"),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                stored(rs.getString(7), UnitGroup::byId, "group"),
+                                rs.getLong(8),
+                                rs.getLong(9),
+                                target));
                     }
                 }
                 return out;
@@ -235,8 +266,9 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
      * data this version cannot read, not a row to skip.
      */
     private static <E> E stored(String id, Function<String, Optional<E>> byId, String column) {
-        return byId.apply(id).orElseThrow(() -> new IllegalStateException(
-                "analysis_indicator holds an unknown " + column + " id: " + id));
+        return byId.apply(id)
+                .orElseThrow(() ->
+                        new IllegalStateException("analysis_indicator holds an unknown " + column + " id: " + id));
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {

@@ -34,7 +34,8 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                         + layer.table()
                 : "SELECT COUNT(*) FROM " + layer.table();
         return store.withConnection(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 long count = rs.getLong(1);
                 Envelope extent = null;
@@ -118,7 +119,8 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public void forEach(LayerDef layer, Consumer<Feature> sink) {
-        stream("SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id",
+        stream(
+                "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id",
                 rs -> sink.accept(FeatureRows.read(rs, layer)));
     }
 
@@ -200,7 +202,8 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         String sql = "SELECT (SELECT COUNT(*) FROM " + t + "), (SELECT COALESCE(MAX(id), 0) FROM " + t
                 + "), (SELECT MAX(updated_at) FROM " + t + ")";
         return store.withConnection(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 java.sql.Timestamp updated = rs.getTimestamp(3);
                 long h = rs.getLong(1);

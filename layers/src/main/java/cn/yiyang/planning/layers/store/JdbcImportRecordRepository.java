@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JdbcImportRecordRepository implements ImportRecordRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final int FETCH_SIZE = 2_000;
-    private static final String JOB_COLUMNS = "id, layer_id, status, mode, file_name, file_sha256, file_size, encoding, "
-            + "crs, read_count, imported_count, rejected_count, issue_count, dry_run, requested_by, created_at, "
-            + "finished_at, message";
+    private static final String JOB_COLUMNS =
+            "id, layer_id, status, mode, file_name, file_sha256, file_size, encoding, "
+                    + "crs, read_count, imported_count, rejected_count, issue_count, dry_run, requested_by, created_at, "
+                    + "finished_at, message";
     private static final String ISSUE_COLUMNS = "job_id, file, row_no, field, code, severity, args";
 
     private final SpatialStore store;
@@ -190,8 +190,8 @@ public final class JdbcImportRecordRepository implements ImportRecordRepository 
         store.withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ISSUE_COLUMNS
-                    + " FROM import_issue WHERE job_id = ? ORDER BY row_no, id")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + ISSUE_COLUMNS + " FROM import_issue WHERE job_id = ? ORDER BY row_no, id")) {
                 ps.setString(1, jobId);
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -218,11 +218,25 @@ public final class JdbcImportRecordRepository implements ImportRecordRepository 
         List<ImportRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new ImportRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getBoolean(14),
-                        rs.getString(15), rs.getObject(16, OffsetDateTime.class),
-                        rs.getObject(17, OffsetDateTime.class), rs.getString(18)));
+                out.add(new ImportRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        rs.getLong(13),
+                        rs.getBoolean(14),
+                        rs.getString(15),
+                        rs.getObject(16, OffsetDateTime.class),
+                        rs.getObject(17, OffsetDateTime.class),
+                        rs.getString(18)));
             }
         }
         return out;
@@ -230,7 +244,13 @@ public final class JdbcImportRecordRepository implements ImportRecordRepository 
 
     private static ImportIssueRecord readIssue(ResultSet rs) throws SQLException {
         String args = rs.getString(7);
-        return new ImportIssueRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), args == null ? List.of() : JSON.readValue(args, STRINGS));
+        return new ImportIssueRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                args == null ? List.of() : JSON.readValue(args, STRINGS));
     }
 }

@@ -38,8 +38,11 @@ public final class JdbcIndicatorTargetRepository implements IndicatorTargetRepos
         if (!(target >= 0 && target <= 1)) {
             throw new IllegalArgumentException("a target is a fraction 0..1, not " + target);
         }
-        String sql = store.dialect().upsertRow("indicator_target", List.of("indicator", "period", "target", "source"),
-                List.of("indicator", "period"));
+        String sql = store.dialect()
+                .upsertRow(
+                        "indicator_target",
+                        List.of("indicator", "period", "target", "source"),
+                        List.of("indicator", "period"));
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, indicator);

@@ -53,8 +53,9 @@ public final class JdbcLayerLoadRepository implements LayerLoadRepository {
     public Map<String, LayerLoad> latestByLayer() {
         return store.withConnection(c -> {
             Map<String, LayerLoad> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM layer_load ORDER BY loaded_at, id");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT " + COLUMNS + " FROM layer_load ORDER BY loaded_at, id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     LayerLoad l = read(rs);
                     out.put(l.layerId(), l);
@@ -65,7 +66,13 @@ public final class JdbcLayerLoadRepository implements LayerLoadRepository {
     }
 
     private static LayerLoad read(ResultSet rs) throws SQLException {
-        return new LayerLoad(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getObject(7, OffsetDateTime.class));
+        return new LayerLoad(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBoolean(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getObject(7, OffsetDateTime.class));
     }
 }

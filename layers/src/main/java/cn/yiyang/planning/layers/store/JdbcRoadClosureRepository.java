@@ -17,6 +17,7 @@ public final class JdbcRoadClosureRepository implements RoadClosureRepository {
 
     /** SQLSTATE of a unique or primary-key violation, on PostgreSQL and H2 alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String COLUMNS = "road_code, blocked_on, closed_on, closed_by, note, created_at";
 
     private final SpatialStore store;
@@ -50,8 +51,8 @@ public final class JdbcRoadClosureRepository implements RoadClosureRepository {
     @Override
     public Optional<RoadClosure> find(String roadCode, LocalDate blockedOn) {
         return store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM road_register_closure WHERE road_code = ? AND blocked_on = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM road_register_closure WHERE road_code = ? AND blocked_on = ?")) {
                 ps.setString(1, roadCode);
                 ps.setObject(2, blockedOn, Types.DATE);
                 return read(ps).stream().findFirst();
@@ -62,8 +63,8 @@ public final class JdbcRoadClosureRepository implements RoadClosureRepository {
     @Override
     public List<RoadClosure> all() {
         return store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM road_register_closure ORDER BY road_code, blocked_on")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM road_register_closure ORDER BY road_code, blocked_on")) {
                 return read(ps);
             }
         });
@@ -73,8 +74,12 @@ public final class JdbcRoadClosureRepository implements RoadClosureRepository {
         List<RoadClosure> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new RoadClosure(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
+                out.add(new RoadClosure(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class)));
             }
         }

@@ -64,8 +64,15 @@ public final class PostgisDialect implements Dialect {
         List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
-                + String.join(", ", key) + ") DO " + (others.isEmpty() ? "NOTHING" : "UPDATE SET "
-                + String.join(", ", others.stream().map(c -> c + " = EXCLUDED." + c).toList()));
+                + String.join(", ", key) + ") DO "
+                + (others.isEmpty()
+                        ? "NOTHING"
+                        : "UPDATE SET "
+                                + String.join(
+                                        ", ",
+                                        others.stream()
+                                                .map(c -> c + " = EXCLUDED." + c)
+                                                .toList()));
     }
 
     @Override
@@ -99,8 +106,8 @@ public final class PostgisDialect implements Dialect {
         List<String[]> indexes = new ArrayList<>(); // name, definition
         String primaryKey;
         try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = '"
-                    + table + "'::regclass")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = '" + table + "'::regclass")) {
                 primaryKey = rs.next() ? rs.getString(1) : table + "_pkey";
             }
             try (ResultSet rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
@@ -110,15 +117,17 @@ public final class PostgisDialect implements Dialect {
                 }
             }
             st.execute("DROP TABLE IF EXISTS " + fresh);
-            st.execute("CREATE TABLE " + fresh + " (LIKE " + table
-                    + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE)");
+            st.execute(
+                    "CREATE TABLE " + fresh + " (LIKE " + table
+                            + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE)");
         }
         long rows = copy(connection, fresh, layer, features);
         try (Statement st = connection.createStatement()) {
             st.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY (id)");
             for (String[] index : indexes) {
                 // "CREATE [UNIQUE] INDEX name ON schema.table USING …": the same index on the new table.
-                st.execute(index[1].replaceFirst("INDEX " + index[0] + " ON (\\S+\\.)?" + table + " ",
+                st.execute(index[1].replaceFirst(
+                        "INDEX " + index[0] + " ON (\\S+\\.)?" + table + " ",
                         "INDEX " + index[0] + "__new ON " + fresh + " "));
             }
             String sequence;
@@ -152,13 +161,21 @@ public final class PostgisDialect implements Dialect {
         String stage = "upsert_stage_" + layer.table();
         try (Statement st = connection.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + stage);
-            st.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + columns + " FROM "
-                    + layer.table() + " WITH NO DATA");
+            st.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + columns + " FROM " + layer.table()
+                    + " WITH NO DATA");
         }
         long rows = copy(connection, stage, layer, features);
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(layer.table()).append(" (").append(columns)
-                .append(") SELECT ").append(columns).append(" FROM ").append(stage).append(" ON CONFLICT (")
-                .append(layer.keyField()).append(") DO UPDATE SET ");
+        StringBuilder sql = new StringBuilder("INSERT INTO ")
+                .append(layer.table())
+                .append(" (")
+                .append(columns)
+                .append(") SELECT ")
+                .append(columns)
+                .append(" FROM ")
+                .append(stage)
+                .append(" ON CONFLICT (")
+                .append(layer.keyField())
+                .append(") DO UPDATE SET ");
         for (String c : cols) {
             if (!c.equals(layer.keyField())) {
                 sql.append(c).append(" = EXCLUDED.").append(c).append(", ");

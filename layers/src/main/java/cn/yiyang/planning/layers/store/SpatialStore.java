@@ -30,8 +30,8 @@ public final class SpatialStore implements AutoCloseable {
      * cost to a query of a few milliseconds while concurrent tile requests already keep every core busy
      * (a dense z13 household tile: 42 ms with workers, 18 ms without).
      */
-    public static final Map<String, String> TILE_SESSION_SETTINGS = Map.of(
-            "jit", "off", "max_parallel_workers_per_gather", "0");
+    public static final Map<String, String> TILE_SESSION_SETTINGS =
+            Map.of("jit", "off", "max_parallel_workers_per_gather", "0");
     /**
      * Run once by each new tile connection, so that a map user's first tile on it does not pay for it: a
      * new PostgreSQL backend loads PostGIS (about 8 ms) on its first spatial call and sets up PROJ's
@@ -67,10 +67,15 @@ public final class SpatialStore implements AutoCloseable {
     private final StoreSettings tileSettings;
     /** The tile pool (see the class comment); null until opened, so a store that serves no tiles has none. */
     private volatile HikariDataSource tilePool;
+
     private boolean closed;
 
-    private SpatialStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, StoreSettings embedded,
-                         StoreSettings tileSettings) {
+    private SpatialStore(
+            DataSource dataSource,
+            Dialect dialect,
+            AutoCloseable owned,
+            StoreSettings embedded,
+            StoreSettings tileSettings) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.owned = owned;
@@ -80,7 +85,8 @@ public final class SpatialStore implements AutoCloseable {
 
     /** Opens a connection pool to the store the settings name. */
     public static SpatialStore open(StoreSettings settings) {
-        boolean embedded = settings.kind() == StoreKind.H2GIS && settings.jdbcUrl().startsWith("jdbc:h2:file:");
+        boolean embedded =
+                settings.kind() == StoreKind.H2GIS && settings.jdbcUrl().startsWith("jdbc:h2:file:");
         if (embedded) {
             EmbeddedCompaction.compactIfSparse(settings); // left sparse by a process that did not close it
         }
@@ -93,7 +99,8 @@ public final class SpatialStore implements AutoCloseable {
             cfg.addDataSourceProperty("ApplicationName", "rural-planning");
         }
         HikariDataSource ds = new HikariDataSource(cfg);
-        return new SpatialStore(ds, Dialect.of(settings.kind()), ds, embedded ? settings : null, postgis ? settings : null);
+        return new SpatialStore(
+                ds, Dialect.of(settings.kind()), ds, embedded ? settings : null, postgis ? settings : null);
     }
 
     /** The tile pool, opened on first use; null when the store has none. */
@@ -143,7 +150,8 @@ public final class SpatialStore implements AutoCloseable {
 
     /** {@link #TILE_SESSION_SETTINGS} as SET statements, for a session or (local) for one transaction. */
     private static String setAll(boolean local) {
-        return TILE_SESSION_SETTINGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return TILE_SESSION_SETTINGS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> (local ? "SET LOCAL " : "SET ") + e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("; "));
     }
@@ -191,8 +199,12 @@ public final class SpatialStore implements AutoCloseable {
             String msg = e.getMessage() != null && e.getMessage().contains("postgis")
                     ? "the PostGIS extension is not available in this database"
                     : "the schema migration failed";
-            throw new StoreException(msg.contains("PostGIS") ? StoreException.Reason.POSTGIS_MISSING
-                    : StoreException.Reason.MIGRATION_FAILED, msg, e);
+            throw new StoreException(
+                    msg.contains("PostGIS")
+                            ? StoreException.Reason.POSTGIS_MISSING
+                            : StoreException.Reason.MIGRATION_FAILED,
+                    msg,
+                    e);
         }
     }
 

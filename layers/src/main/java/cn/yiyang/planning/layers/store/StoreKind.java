@@ -18,7 +18,9 @@ public enum StoreKind {
         if (u.startsWith("jdbc:h2:")) {
             return H2GIS;
         }
-        throw new StoreException(StoreException.Reason.UNSUPPORTED_URL,
-                "unsupported JDBC URL scheme (expected jdbc:postgresql: or jdbc:h2:)", null);
+        throw new StoreException(
+                StoreException.Reason.UNSUPPORTED_URL,
+                "unsupported JDBC URL scheme (expected jdbc:postgresql: or jdbc:h2:)",
+                null);
     }
 }

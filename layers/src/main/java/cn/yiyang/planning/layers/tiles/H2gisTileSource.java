@@ -44,8 +44,11 @@ public final class H2gisTileSource implements TileSource {
         Envelope bbox = c.lonLatEnvelope((double) TileRules.BUFFER / TileRules.EXTENT);
         StringBuilder sql = new StringBuilder("SELECT id");
         layer.fields().forEach(f -> sql.append(", ").append(f.name()));
-        sql.append(", ST_AsBinary(geom) AS geom_wkb FROM ").append(layer.table())
-                .append(" t WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ").append(LayerDef.SRID).append(")");
+        sql.append(", ST_AsBinary(geom) AS geom_wkb FROM ")
+                .append(layer.table())
+                .append(" t WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ")
+                .append(LayerDef.SRID)
+                .append(")");
         Optional<TileRules.Hidden> hidden = TileRules.hidden(layer, c);
         hidden.ifPresent(h -> sql.append(h.sql()));
         sql.append(" ORDER BY id");
@@ -77,8 +80,12 @@ public final class H2gisTileSource implements TileSource {
                         }
                         Geometry g = read(wkb, bytes);
                         Geometry tileGeom = enc.toTile(g);
-                        if (tileGeom != null && (!thinned || cells.add(TileRules.thinCell(
-                                WebMercator.x(((Point) g).getX()), WebMercator.y(((Point) g).getY()), c)))) {
+                        if (tileGeom != null
+                                && (!thinned
+                                        || cells.add(TileRules.thinCell(
+                                                WebMercator.x(((Point) g).getX()),
+                                                WebMercator.y(((Point) g).getY()),
+                                                c)))) {
                             tileGeom.setUserData(new MvtEncoding.TileFeature(rs.getLong("id"), attributes(rs, layer)));
                             features.add(tileGeom);
                         }

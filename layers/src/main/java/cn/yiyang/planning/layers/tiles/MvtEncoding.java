@@ -44,8 +44,7 @@ final class MvtEncoding {
     private final double tolerance;
 
     /** A feature's id and properties, carried as the tile geometry's user data. */
-    record TileFeature(long id, Map<String, Object> properties) {
-    }
+    record TileFeature(long id, Map<String, Object> properties) {}
 
     MvtEncoding(TileCoord c, double tolerance) {
         this.tile = c.mercatorEnvelope();

@@ -76,14 +76,14 @@ public final class PostgisTileSource implements TileSource {
     }
 
     /** The statement and its parameters, in order. */
-    record Query(String sql, List<Object> params) {
-    }
+    record Query(String sql, List<Object> params) {}
 
     static Query query(LayerDef layer, TileCoord c) {
         List<Object> params = new ArrayList<>();
         String mvtGeom = "ST_AsMVTGeom(%s, env.tile, " + TileRules.EXTENT + ", " + TileRules.BUFFER + ", true)";
         StringBuilder sql = new StringBuilder();
-        sql.append("WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS tile, ST_TileEnvelope(?, ?, ?, margin => ?) AS bbox)");
+        sql.append(
+                "WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS tile, ST_TileEnvelope(?, ?, ?, margin => ?) AS bbox)");
         params.addAll(List.of(c.z(), c.x(), c.y(), c.z(), c.x(), c.y(), (double) TileRules.BUFFER / TileRules.EXTENT));
 
         // The layer's features: id as feature id (mvt_id) and as attribute, the catalogue fields, the tile geometry.
@@ -106,8 +106,13 @@ public final class PostgisTileSource implements TileSource {
         if (thinned) {
             sql.append(", ").append(thinKey(TileRules.thinShift(c))).append(" AS thin_key");
         }
-        sql.append(", ").append(mvtGeom.formatted(geom)).append(" AS mvt_geom FROM ").append(layer.table())
-                .append(" t CROSS JOIN env WHERE t.").append(TILE_GEOMETRY).append(" && env.bbox");
+        sql.append(", ")
+                .append(mvtGeom.formatted(geom))
+                .append(" AS mvt_geom FROM ")
+                .append(layer.table())
+                .append(" t CROSS JOIN env WHERE t.")
+                .append(TILE_GEOMETRY)
+                .append(" && env.bbox");
         // Written out, not bound: the planner then picks the partial index of exactly these classes.
         TileRules.hidden(layer, c).ifPresent(h -> sql.append(" AND ").append(h.literalSql(true)));
         sql.append(")");
@@ -125,14 +130,20 @@ public final class PostgisTileSource implements TileSource {
         Optional<String> labels = TileRules.labelLayer(layer);
         labels.ifPresent(l -> sql.append(", labels AS (SELECT t.id AS mvt_id, t.id, t.name, ")
                 .append(mvtGeom.formatted("ST_Transform(ST_PointOnSurface(t.geom), 3857)"))
-                .append(" AS mvt_geom FROM ").append(layer.table())
-                .append(" t CROSS JOIN env WHERE t.").append(TILE_GEOMETRY).append(" && env.bbox AND t.name IS NOT NULL)"));
+                .append(" AS mvt_geom FROM ")
+                .append(layer.table())
+                .append(" t CROSS JOIN env WHERE t.")
+                .append(TILE_GEOMETRY)
+                .append(" && env.bbox AND t.name IS NOT NULL)"));
 
         String asMvt = "ST_AsMVT(%s, CAST(? AS text), " + TileRules.EXTENT + ", 'mvt_geom', 'mvt_id')";
-        sql.append(" SELECT COALESCE((SELECT ").append(asMvt.formatted("feats.*")).append(" FROM feats), ''::bytea)");
+        sql.append(" SELECT COALESCE((SELECT ")
+                .append(asMvt.formatted("feats.*"))
+                .append(" FROM feats), ''::bytea)");
         params.add(layer.id());
         if (labels.isPresent()) {
-            sql.append(" || COALESCE((SELECT ").append(asMvt.formatted("labels.*"))
+            sql.append(" || COALESCE((SELECT ")
+                    .append(asMvt.formatted("labels.*"))
                     .append(" FROM labels WHERE mvt_geom IS NOT NULL), ''::bytea)");
             params.add(labels.get());
         }

@@ -54,8 +54,10 @@ public record TileCoord(int z, int x, int y) {
         long n = 1L << z;
         double mx = WebMercator.x(lon);
         double my = WebMercator.y(lat);
-        int tx = (int) Math.min(n - 1, Math.max(0, Math.floor((mx + WebMercator.HALF_WORLD) / WebMercator.WORLD_SIZE * n)));
-        int ty = (int) Math.min(n - 1, Math.max(0, Math.floor((WebMercator.HALF_WORLD - my) / WebMercator.WORLD_SIZE * n)));
+        int tx = (int) Math.min(
+                n - 1, Math.max(0, Math.floor((mx + WebMercator.HALF_WORLD) / WebMercator.WORLD_SIZE * n)));
+        int ty = (int) Math.min(
+                n - 1, Math.max(0, Math.floor((WebMercator.HALF_WORLD - my) / WebMercator.WORLD_SIZE * n)));
         return new TileCoord(z, tx, ty);
     }
 

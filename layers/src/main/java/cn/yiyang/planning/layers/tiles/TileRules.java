@@ -73,11 +73,10 @@ public final class TileRules {
      * {@code road_geom_3857_z10_gist} for 10 and 11), so a low-zoom tile reads only the roads it
      * draws; {@code PostgisTileIndexIT} fails when a rule here has no such index.
      */
-    private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM = Map.of(
-            LayerIds.ROAD, Map.entry("admin_class", Map.of("group", 10, "household", 12)));
+    private static final Map<String, Map.Entry<String, Map<String, Integer>>> CLASS_MIN_ZOOM =
+            Map.of(LayerIds.ROAD, Map.entry("admin_class", Map.of("group", 10, "household", 12)));
 
-    private TileRules() {
-    }
+    private TileRules() {}
 
     /**
      * The feature classes a tile of this layer leaves out at this zoom: the field and its values, or
@@ -89,7 +88,10 @@ public final class TileRules {
             return Optional.empty();
         }
         java.util.List<String> values = rule.getValue().entrySet().stream()
-                .filter(e -> c.z() < e.getValue()).map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> c.z() < e.getValue())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         return values.isEmpty() ? Optional.empty() : Optional.of(new Hidden(rule.getKey(), values));
     }
 
@@ -113,7 +115,11 @@ public final class TileRules {
          */
         String literalSql(boolean alias) {
             String f = (alias ? "t." : "") + field;
-            StringBuilder sb = new StringBuilder("(").append(f).append(" IS NULL OR ").append(f).append(" NOT IN (");
+            StringBuilder sb = new StringBuilder("(")
+                    .append(f)
+                    .append(" IS NULL OR ")
+                    .append(f)
+                    .append(" NOT IN (");
             for (int i = 0; i < values.size(); i++) {
                 String v = values.get(i);
                 if (!v.matches("[a-z0-9_]+")) {
@@ -182,7 +188,9 @@ public final class TileRules {
      * tile edges is labelled once.
      */
     public static Optional<String> labelLayer(LayerDef layer) {
-        return layer.geometry() == GeometryKind.MULTIPOLYGON && layer.field("name").isPresent()
-                ? Optional.of(layer.id() + LABEL_SUFFIX) : Optional.empty();
+        return layer.geometry() == GeometryKind.MULTIPOLYGON
+                        && layer.field("name").isPresent()
+                ? Optional.of(layer.id() + LABEL_SUFFIX)
+                : Optional.empty();
     }
 }

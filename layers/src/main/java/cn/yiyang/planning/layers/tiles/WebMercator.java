@@ -10,12 +10,12 @@ public final class WebMercator {
     public static final double RADIUS = 6_378_137.0;
     /** Half the width of the square world, in metres. */
     public static final double HALF_WORLD = Math.PI * RADIUS;
+
     public static final double WORLD_SIZE = 2 * HALF_WORLD;
     /** The latitude where the square world ends. */
     public static final double MAX_LATITUDE = 85.05112877980659;
 
-    private WebMercator() {
-    }
+    private WebMercator() {}
 
     public static double x(double lon) {
         return Math.toRadians(lon) * RADIUS;

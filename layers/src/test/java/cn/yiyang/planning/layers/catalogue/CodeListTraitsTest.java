@@ -29,7 +29,9 @@ class CodeListTraitsTest {
     @Test
     void unknownValuesAndNullHaveNoTrait() {
         assertThat(CodeLists.ROAD_SURFACE.has(null, CodeTrait.HARDENED)).isFalse();
-        assertThat(CodeLists.ROAD_SURFACE.has("沥青", CodeTrait.HARDENED)).as("labels are not stored values").isFalse();
+        assertThat(CodeLists.ROAD_SURFACE.has("沥青", CodeTrait.HARDENED))
+                .as("labels are not stored values")
+                .isFalse();
         assertThat(CodeLists.ROAD_SURFACE.has("Asphalt", CodeTrait.HARDENED)).isFalse();
     }
 
@@ -69,7 +71,8 @@ class CodeListTraitsTest {
 
     @Test
     void coldChainTiersAreOrderedFromTheCounty() {
-        assertThat(CodeLists.COLD_CHAIN_TIER.codes()).extracting(Code::value, Code::rank)
+        assertThat(CodeLists.COLD_CHAIN_TIER.codes())
+                .extracting(Code::value, Code::rank)
                 .containsExactly(tuple("county", 1), tuple("township", 2), tuple("village", 3));
         assertThat(CodeLists.COLD_CHAIN_TIER.atLeast("township", "township")).isTrue();
         assertThat(CodeLists.COLD_CHAIN_TIER.atLeast("village", "township")).isFalse();
@@ -81,9 +84,11 @@ class CodeListTraitsTest {
         assertThat(CodeLists.ROAD_SURFACE.codes()).noneMatch(Code::ranked);
         assertThat(CodeLists.ROAD_SURFACE.rank("asphalt")).isEmpty();
         assertThatThrownBy(() -> CodeLists.ROAD_SURFACE.atLeast("asphalt", "cement"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("road_surface");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("road_surface");
         assertThatThrownBy(() -> CodeLists.ROAD_TECH_GRADE.atLeast("class1", "class9"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("class9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("class9");
     }
 
     @Test
@@ -96,13 +101,18 @@ class CodeListTraitsTest {
 
     @Test
     void traitsAreAddedToTheCodeAddedLastAndKeepTheirDeclarationOrder() {
-        CodeList l = CodeList.builder("t").code("a", "甲", "A").is(CodeTrait.HARDENED).is(CodeTrait.ACCESS_SEED)
-                .code("b", "乙", "B").build();
+        CodeList l = CodeList.builder("t")
+                .code("a", "甲", "A")
+                .is(CodeTrait.HARDENED)
+                .is(CodeTrait.ACCESS_SEED)
+                .code("b", "乙", "B")
+                .build();
         assertThat(l.byValue("a").orElseThrow().traits()).containsExactly(CodeTrait.HARDENED, CodeTrait.ACCESS_SEED);
         assertThat(l.byValue("b").orElseThrow().traits()).isEmpty();
         assertThat(new Code("c", "丙", "C", List.of(), 0, Set.of(CodeTrait.ACCESS_SEED, CodeTrait.HARDENED)).traits())
                 .containsExactly(CodeTrait.HARDENED, CodeTrait.ACCESS_SEED);
-        assertThatThrownBy(() -> CodeList.builder("t").is(CodeTrait.HARDENED)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> CodeList.builder("t").is(CodeTrait.HARDENED))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(CodeTrait.ALL_SEASON.id()).isEqualTo("all_season");
     }
 }

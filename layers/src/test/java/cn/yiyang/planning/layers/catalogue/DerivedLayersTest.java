@@ -14,42 +14,79 @@ class DerivedLayersTest {
     void theRoadAccessResultsAreDerivedRoadLayersAndEveryOtherLayerIsNot() {
         assertThat(catalogue.layers().stream().filter(LayerDef::derived).map(LayerDef::id))
                 .containsExactly("access_household", "access_road", "access_gap");
-        assertThat(catalogue.sourceLayers()).noneMatch(LayerDef::derived)
+        assertThat(catalogue.sourceLayers())
+                .noneMatch(LayerDef::derived)
                 .hasSize(catalogue.layers().size() - 3);
         assertThat(List.of("access_household", "access_road", "access_gap")).allSatisfy(id -> {
             LayerDef l = catalogue.get(id);
             assertThat(l.theme()).isEqualTo(Theme.ROADS);
             assertThat(l.keyField()).isEqualTo("code");
             assertThat(l.field("run_id")).isPresent();
-            assertThat(l.fields()).allSatisfy(f -> assertThat(f.aliases()).as("%s.%s", id, f.name()).isEmpty());
+            assertThat(l.fields())
+                    .allSatisfy(f ->
+                            assertThat(f.aliases()).as("%s.%s", id, f.name()).isEmpty());
         });
     }
 
     @Test
     void theirFieldsAreTheOnesTheAnalysisWrites() {
-        assertThat(catalogue.get("access_household").fields()).extracting(FieldDef::name).containsExactly("code",
-                "village_code", "natural_village_code", "population", "distance_m", "network_distance_m", "run_id");
+        assertThat(catalogue.get("access_household").fields())
+                .extracting(FieldDef::name)
+                .containsExactly(
+                        "code",
+                        "village_code",
+                        "natural_village_code",
+                        "population",
+                        "distance_m",
+                        "network_distance_m",
+                        "run_id");
         assertThat(catalogue.get("access_household").geometry()).isEqualTo(GeometryKind.POINT);
-        assertThat(catalogue.get("access_household").field("code").orElseThrow().references()).isEqualTo("household");
-        assertThat(catalogue.get("access_road").fields()).extracting(FieldDef::name)
+        assertThat(catalogue.get("access_household").field("code").orElseThrow().references())
+                .isEqualTo("household");
+        assertThat(catalogue.get("access_road").fields())
+                .extracting(FieldDef::name)
                 .containsExactly("code", "name", "status", "run_id");
         assertThat(catalogue.get("access_road").geometry()).isEqualTo(GeometryKind.MULTILINESTRING);
         assertThat(catalogue.get("access_road").field("status").orElseThrow().codeList())
                 .isSameAs(CodeLists.ACCESS_ROAD_STATUS);
-        assertThat(catalogue.get("access_gap").fields()).extracting(FieldDef::name).containsExactly("code", "rank",
-                "kind", "name", "natural_village_code", "village_code", "township_code", "county_code", "households",
-                "population", "distance_m", "network_distance_m", "road_km", "people_per_km", "nearest_lon",
-                "nearest_lat", "run_id");
+        assertThat(catalogue.get("access_gap").fields())
+                .extracting(FieldDef::name)
+                .containsExactly(
+                        "code",
+                        "rank",
+                        "kind",
+                        "name",
+                        "natural_village_code",
+                        "village_code",
+                        "township_code",
+                        "county_code",
+                        "households",
+                        "population",
+                        "distance_m",
+                        "network_distance_m",
+                        "road_km",
+                        "people_per_km",
+                        "nearest_lon",
+                        "nearest_lat",
+                        "run_id");
         assertThat(catalogue.get("access_gap").field("kind").orElseThrow().codeList())
                 .isSameAs(CodeLists.ACCESS_GAP_KIND);
     }
 
     @Test
     void theStatusAndGapCodeListsHaveChineseAndEnglishLabels() {
-        assertThat(CodeLists.ACCESS_ROAD_STATUS.codes()).extracting(Code::value)
+        assertThat(CodeLists.ACCESS_ROAD_STATUS.codes())
+                .extracting(Code::value)
                 .containsExactly("network", "fragment", "unhardened", "impassable");
-        assertThat(CodeLists.ACCESS_ROAD_STATUS.byValue("impassable").orElseThrow().titleZh()).isEqualTo("通返不通");
-        assertThat(CodeLists.ACCESS_GAP_KIND.byValue("household_cluster").orElseThrow().titleEn())
+        assertThat(CodeLists.ACCESS_ROAD_STATUS
+                        .byValue("impassable")
+                        .orElseThrow()
+                        .titleZh())
+                .isEqualTo("通返不通");
+        assertThat(CodeLists.ACCESS_GAP_KIND
+                        .byValue("household_cluster")
+                        .orElseThrow()
+                        .titleEn())
                 .isEqualTo("Unserved household cluster");
         assertThat(CodeLists.all()).contains(CodeLists.ACCESS_ROAD_STATUS, CodeLists.ACCESS_GAP_KIND);
     }

@@ -19,6 +19,7 @@ class LayerGeometryTest {
 
     /** A file's factory: no SRID, as a reader makes geometries before they are transformed. */
     private static final GeometryFactory FILE = new GeometryFactory();
+
     private static final LayerCatalogue CATALOGUE = LayerCatalogue.standard();
 
     private static LineString line() {
@@ -53,9 +54,11 @@ class LayerGeometryTest {
     void aMultiPointOfOnePointIsThatPointAndOfTwoIsNoPoint() {
         Point p = FILE.createPoint(new Coordinate(112.1, 28.5));
         Point q = FILE.createPoint(new Coordinate(112.2, 28.5));
-        assertThat(LayerGeometry.shape(GeometryKind.POINT, FILE.createMultiPoint(new Point[] {p})).equalsExact(p))
+        assertThat(LayerGeometry.shape(GeometryKind.POINT, FILE.createMultiPoint(new Point[] {p}))
+                        .equalsExact(p))
                 .isTrue();
-        assertThat(LayerGeometry.shape(GeometryKind.POINT, FILE.createMultiPoint(new Point[] {p, q}))).isNull();
+        assertThat(LayerGeometry.shape(GeometryKind.POINT, FILE.createMultiPoint(new Point[] {p, q})))
+                .isNull();
     }
 
     @Test
@@ -74,7 +77,8 @@ class LayerGeometryTest {
         assertThat(road.getSRID()).isEqualTo(LayerDef.SRID);
         assertThat(LayerGeometry.FACTORY.getSRID()).isEqualTo(LayerDef.SRID);
         assertThat(LayerGeometry.stored(CATALOGUE.get("road"), null)).isNull();
-        assertThat(LayerGeometry.stored(CATALOGUE.get("road_inspection"), line())).isNull();
+        assertThat(LayerGeometry.stored(CATALOGUE.get("road_inspection"), line()))
+                .isNull();
     }
 
     @Test

@@ -16,11 +16,14 @@ class LayerIdsTest {
     void everyConstantNamesALayerOfTheCatalogueAndEveryLayerHasOne() {
         List<String> constants = Arrays.stream(LayerIds.class.getDeclaredFields())
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-                .map(LayerIdsTest::value).toList();
-        List<String> layers = LayerCatalogue.standard().layers().stream().map(LayerDef::id).toList();
+                .map(LayerIdsTest::value)
+                .toList();
+        List<String> layers =
+                LayerCatalogue.standard().layers().stream().map(LayerDef::id).toList();
         assertThat(constants).containsExactlyInAnyOrderElementsOf(layers);
         assertThat(Arrays.stream(LayerIds.class.getDeclaredFields()).filter(f -> f.getType() == String.class))
-                .allSatisfy(f -> assertThat(value(f)).as(f.getName())
+                .allSatisfy(f -> assertThat(value(f))
+                        .as(f.getName())
                         .isEqualTo(f.getName().toLowerCase(Locale.ROOT)));
     }
 

@@ -66,10 +66,32 @@ abstract class AnalysisRunContract {
     @Test
     void migrationCreatesTheAnalysisTables() throws Exception {
         Map<String, List<String>> expected = Map.of(
-                "analysis_run", List.of("id", "kind", "status", "progress", "requested_by", "created_at", "started_at",
-                        "finished_at", "settings", "data_version", "summary", "message"),
-                "analysis_indicator", List.of("run_id", "indicator", "level", "code", "name", "parent_code", "grp",
-                        "numerator", "denominator", "target"),
+                "analysis_run",
+                        List.of(
+                                "id",
+                                "kind",
+                                "status",
+                                "progress",
+                                "requested_by",
+                                "created_at",
+                                "started_at",
+                                "finished_at",
+                                "settings",
+                                "data_version",
+                                "summary",
+                                "message"),
+                "analysis_indicator",
+                        List.of(
+                                "run_id",
+                                "indicator",
+                                "level",
+                                "code",
+                                "name",
+                                "parent_code",
+                                "grp",
+                                "numerator",
+                                "denominator",
+                                "target"),
                 "indicator_target", List.of("indicator", "period", "target", "source"));
         try (Connection c = test.store().dataSource().getConnection()) {
             for (var table : expected.entrySet()) {
@@ -80,7 +102,9 @@ abstract class AnalysisRunContract {
                         actual.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                     }
                 }
-                assertThat(actual).as("columns of %s", table.getKey()).containsExactlyInAnyOrderElementsOf(table.getValue());
+                assertThat(actual)
+                        .as("columns of %s", table.getKey())
+                        .containsExactlyInAnyOrderElementsOf(table.getValue());
             }
         }
     }
@@ -90,10 +114,21 @@ abstract class AnalysisRunContract {
         String kind = "road_access_crud";
         String settings = "{\"householdMetres\": 50, \"名称\": \"通户\"}";
         runs.create(new AnalysisRun("r1", kind, RunStatus.QUEUED, 0, "张三", T0, null, null, settings, null, null, null));
-        runs.create(new AnalysisRun("r2", kind, RunStatus.QUEUED, 0, "李四", T0.plusSeconds(60), null, null, null, null,
-                null, null));
-        runs.create(new AnalysisRun("r0", "other_kind", RunStatus.QUEUED, 0, "system", T0.plusSeconds(120), null, null,
-                null, null, null, null));
+        runs.create(new AnalysisRun(
+                "r2", kind, RunStatus.QUEUED, 0, "李四", T0.plusSeconds(60), null, null, null, null, null, null));
+        runs.create(new AnalysisRun(
+                "r0",
+                "other_kind",
+                RunStatus.QUEUED,
+                0,
+                "system",
+                T0.plusSeconds(120),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
         AnalysisRun r1 = runs.find("r1").orElseThrow();
         assertThat(r1.status()).isEqualTo(RunStatus.QUEUED);
@@ -102,7 +137,8 @@ abstract class AnalysisRunContract {
         assertThat(r1.requestedBy()).isEqualTo("张三");
         assertThat(JSON.readTree(r1.settingsJson())).isEqualTo(JSON.readTree(settings));
 
-        AnalysisRun running = r1.started(T0.plusSeconds(1), "{\"road\": 17, \"household\": 3}").withProgress(0.25);
+        AnalysisRun running = r1.started(T0.plusSeconds(1), "{\"road\": 17, \"household\": 3}")
+                .withProgress(0.25);
         runs.update(running);
         assertThat(runs.find("r1").orElseThrow()).satisfies(r -> {
             assertThat(r.status()).isEqualTo(RunStatus.RUNNING);
@@ -111,14 +147,17 @@ abstract class AnalysisRunContract {
             assertThat(JSON.readTree(r.dataVersionJson()).get("road").asInt()).isEqualTo(17);
         });
         runs.update(running.succeeded(T0.plusSeconds(9), "{\"households\": 19000, \"unserved\": 412}"));
-        runs.update(runs.find("r2").orElseThrow().started(T0.plusSeconds(61), null).failed(T0.plusSeconds(62), "NO_ROADS"));
+        runs.update(
+                runs.find("r2").orElseThrow().started(T0.plusSeconds(61), null).failed(T0.plusSeconds(62), "NO_ROADS"));
 
         AnalysisRun done = runs.find("r1").orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.progress()).isEqualTo(1.0);
         assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(9));
         assertThat(JSON.readTree(done.summaryJson()).get("unserved").asInt()).isEqualTo(412);
-        assertThat(JSON.readTree(done.settingsJson())).as("settings do not change").isEqualTo(JSON.readTree(settings));
+        assertThat(JSON.readTree(done.settingsJson()))
+                .as("settings do not change")
+                .isEqualTo(JSON.readTree(settings));
         assertThat(runs.find("r2").orElseThrow()).satisfies(r -> {
             assertThat(r.status()).isEqualTo(RunStatus.FAILED);
             assertThat(r.message()).isEqualTo("NO_ROADS");
@@ -129,19 +168,21 @@ abstract class AnalysisRunContract {
         assertThat(runs.latestSucceeded(kind)).map(AnalysisRun::id).contains("r1");
         assertThat(runs.latestSucceeded("other_kind")).isEmpty();
         assertThat(runs.find("nope")).isEmpty();
-        assertThatThrownBy(() -> runs.update(new AnalysisRun("nope", kind, RunStatus.RUNNING, 0.5, "x", T0, T0, null,
-                null, null, null, null))).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> runs.update(new AnalysisRun(
+                        "nope", kind, RunStatus.RUNNING, 0.5, "x", T0, T0, null, null, null, null, null)))
+                .isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> runs.create(AnalysisRun.queued("r1", kind, "张三", null)))
                 .isInstanceOf(StoreException.class)
-                .extracting(e -> ((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
+                .extracting(e -> ((StoreException) e).reason())
+                .isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
     }
 
     @Test
     void theLatestSucceededRunIsTheOneThatFinishedLast() {
         String kind = "road_access_latest";
         AnalysisRun a = new AnalysisRun("l-a", kind, RunStatus.QUEUED, 0, "a", T0, null, null, null, null, null, null);
-        AnalysisRun b = new AnalysisRun("l-b", kind, RunStatus.QUEUED, 0, "b", T0.plusSeconds(5), null, null, null, null,
-                null, null);
+        AnalysisRun b = new AnalysisRun(
+                "l-b", kind, RunStatus.QUEUED, 0, "b", T0.plusSeconds(5), null, null, null, null, null, null);
         runs.create(a);
         runs.create(b);
         assertThat(runs.latestSucceeded(kind)).isEmpty();
@@ -156,40 +197,69 @@ abstract class AnalysisRunContract {
         String run = "ind-1";
         runs.create(AnalysisRun.queued(run, "road_access_ind", "system", null));
         List<IndicatorValue> values = new ArrayList<>();
-        AccessIndicator[] indicators = {HOUSEHOLD_ROAD_ACCESS_RATE, LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
-                TOWNSHIP_CLASS3_ROAD_RATE, VILLAGE_BUS_SERVICE_RATE, RURAL_ACCESS_INDEX};
+        AccessIndicator[] indicators = {
+            HOUSEHOLD_ROAD_ACCESS_RATE,
+            LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+            TOWNSHIP_CLASS3_ROAD_RATE,
+            VILLAGE_BUS_SERVICE_RATE,
+            RURAL_ACCESS_INDEX
+        };
         for (int v = 0; v < 1446; v++) {
             String code = "430921" + String.format("%06d", v);
             for (AccessIndicator indicator : indicators) {
                 for (UnitGroup group : UnitGroup.values()) {
-                    values.add(new IndicatorValue(run, indicator, UnitLevel.VILLAGE, code, "村" + v,
-                            code.substring(0, 9), group, v % 7, v % 5, indicator == TOWNSHIP_CLASS3_ROAD_RATE ? 0.85 : null));
+                    values.add(new IndicatorValue(
+                            run,
+                            indicator,
+                            UnitLevel.VILLAGE,
+                            code,
+                            "村" + v,
+                            code.substring(0, 9),
+                            group,
+                            v % 7,
+                            v % 5,
+                            indicator == TOWNSHIP_CLASS3_ROAD_RATE ? 0.85 : null));
                 }
             }
         }
-        values.add(new IndicatorValue(run, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.CITY, Region.CITY_CODE,
-                "益阳市", null, UnitGroup.ALL, 361_000, 371_000, null));
+        values.add(new IndicatorValue(
+                run,
+                HOUSEHOLD_ROAD_ACCESS_RATE,
+                UnitLevel.CITY,
+                Region.CITY_CODE,
+                "益阳市",
+                null,
+                UnitGroup.ALL,
+                361_000,
+                371_000,
+                null));
         long start = System.nanoTime();
         runs.saveIndicators(run, values);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("saving %d indicators took %d ms", values.size(), millis).isLessThan(20_000);
+        assertThat(millis)
+                .as("saving %d indicators took %d ms", values.size(), millis)
+                .isLessThan(20_000);
 
         assertThat(runs.indicators(run, UnitLevel.VILLAGE, null, null, null)).hasSize(1446 * 15);
         List<IndicatorValue> one = runs.indicators(run, UnitLevel.VILLAGE, "430921000012", null, null);
         assertThat(one).hasSize(15).allSatisfy(i -> assertThat(i.name()).isEqualTo("村12"));
         assertThat(one.getFirst().indicator()).isEqualTo(HOUSEHOLD_ROAD_ACCESS_RATE);
-        assertThat(runs.indicators(run, UnitLevel.VILLAGE, "430921000012", UnitGroup.KEY_SUPPORT,
-                TOWNSHIP_CLASS3_ROAD_RATE)).singleElement().satisfies(i -> {
+        assertThat(runs.indicators(
+                        run, UnitLevel.VILLAGE, "430921000012", UnitGroup.KEY_SUPPORT, TOWNSHIP_CLASS3_ROAD_RATE))
+                .singleElement()
+                .satisfies(i -> {
                     assertThat(i.numerator()).isEqualTo(5);
                     assertThat(i.denominator()).isEqualTo(2);
                     assertThat(i.value()).isEqualTo(2.5);
                     assertThat(i.target()).isEqualTo(0.85);
                     assertThat(i.parentCode()).isEqualTo("430921000");
                 });
-        assertThat(runs.indicators(run, UnitLevel.VILLAGE, null, UnitGroup.DEMONSTRATION,
-                RURAL_ACCESS_INDEX)).hasSize(1446).allSatisfy(i -> assertThat(i.target()).isNull());
-        IndicatorValue empty = runs.indicators(run, UnitLevel.VILLAGE, "430921000005", UnitGroup.ALL,
-                RURAL_ACCESS_INDEX).getFirst();
+        assertThat(runs.indicators(run, UnitLevel.VILLAGE, null, UnitGroup.DEMONSTRATION, RURAL_ACCESS_INDEX))
+                .hasSize(1446)
+                .allSatisfy(i -> assertThat(i.target()).isNull());
+        IndicatorValue empty = runs.indicators(
+                        run, UnitLevel.VILLAGE, "430921000005", UnitGroup.ALL, RURAL_ACCESS_INDEX)
+                .getFirst();
         assertThat(empty.denominator()).isZero();
         assertThat(empty.value()).isNull();
         IndicatorValue city = runs.indicators(run, UnitLevel.CITY, Region.CITY_CODE, null, null)
@@ -197,28 +267,65 @@ abstract class AnalysisRunContract {
         assertThat(city.value()).isCloseTo(361.0 / 371, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(city.parentCode()).isNull();
         assertThat(runs.indicators(run, UnitLevel.COUNTY, null, null, null)).isEmpty();
-        try (Connection c = test.store().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT indicator, level, grp FROM analysis_indicator WHERE run_id = ? AND code = ?")) {
+        try (Connection c = test.store().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT indicator, level, grp FROM analysis_indicator WHERE run_id = ? AND code = ?")) {
             ps.setString(1, run);
             ps.setString(2, Region.CITY_CODE);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3))).as("stored by their stable ids")
+                assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        .as("stored by their stable ids")
                         .containsExactly("household_road_access_rate", "city", "all");
             }
         }
 
         // saving the same unit again replaces it
-        runs.saveIndicators(run, List.of(new IndicatorValue(run, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.CITY,
-                Region.CITY_CODE, "益阳市", null, UnitGroup.ALL, 362_000, 371_000, 0.95)));
-        assertThat(runs.indicators(run, UnitLevel.CITY, null, null, null)).singleElement()
+        runs.saveIndicators(
+                run,
+                List.of(new IndicatorValue(
+                        run,
+                        HOUSEHOLD_ROAD_ACCESS_RATE,
+                        UnitLevel.CITY,
+                        Region.CITY_CODE,
+                        "益阳市",
+                        null,
+                        UnitGroup.ALL,
+                        362_000,
+                        371_000,
+                        0.95)));
+        assertThat(runs.indicators(run, UnitLevel.CITY, null, null, null))
+                .singleElement()
                 .satisfies(i -> assertThat(i.numerator()).isEqualTo(362_000));
-        assertThatThrownBy(() -> runs.saveIndicators(run, List.of(new IndicatorValue("other", RURAL_ACCESS_INDEX,
-                UnitLevel.CITY, Region.CITY_CODE, null, null, UnitGroup.ALL, 1, 1, null))))
+        assertThatThrownBy(() -> runs.saveIndicators(
+                        run,
+                        List.of(new IndicatorValue(
+                                "other",
+                                RURAL_ACCESS_INDEX,
+                                UnitLevel.CITY,
+                                Region.CITY_CODE,
+                                null,
+                                null,
+                                UnitGroup.ALL,
+                                1,
+                                1,
+                                null))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> runs.saveIndicators("no-such-run", List.of(new IndicatorValue("no-such-run", RURAL_ACCESS_INDEX,
-                UnitLevel.CITY, Region.CITY_CODE, null, null, UnitGroup.ALL, 1, 1, null))))
-                .as("indicators belong to a run").isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> runs.saveIndicators(
+                        "no-such-run",
+                        List.of(new IndicatorValue(
+                                "no-such-run",
+                                RURAL_ACCESS_INDEX,
+                                UnitLevel.CITY,
+                                Region.CITY_CODE,
+                                null,
+                                null,
+                                UnitGroup.ALL,
+                                1,
+                                1,
+                                null))))
+                .as("indicators belong to a run")
+                .isInstanceOf(StoreException.class);
     }
 
     @Test
@@ -228,28 +335,50 @@ abstract class AnalysisRunContract {
         RunStatus[] ends = {RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED};
         for (int i = 0; i < ids.length; i++) {
             Instant at = T0.plusSeconds(3600L * i);
-            AnalysisRun run = new AnalysisRun(ids[i], kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null,
-                    null, null);
+            AnalysisRun run = new AnalysisRun(
+                    ids[i], kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null, null, null);
             runs.create(run);
-            runs.saveIndicators(ids[i], List.of(
-                    new IndicatorValue(ids[i], HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921", "南县",
-                            Region.CITY_CODE, UnitGroup.ALL, 900 + 10L * i, 1000, null),
-                    new IndicatorValue(ids[i], HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430922", "桃江县",
-                            Region.CITY_CODE, UnitGroup.ALL, 1, 2, null)));
+            runs.saveIndicators(
+                    ids[i],
+                    List.of(
+                            new IndicatorValue(
+                                    ids[i],
+                                    HOUSEHOLD_ROAD_ACCESS_RATE,
+                                    UnitLevel.COUNTY,
+                                    "430921",
+                                    "南县",
+                                    Region.CITY_CODE,
+                                    UnitGroup.ALL,
+                                    900 + 10L * i,
+                                    1000,
+                                    null),
+                            new IndicatorValue(
+                                    ids[i],
+                                    HOUSEHOLD_ROAD_ACCESS_RATE,
+                                    UnitLevel.COUNTY,
+                                    "430922",
+                                    "桃江县",
+                                    Region.CITY_CODE,
+                                    UnitGroup.ALL,
+                                    1,
+                                    2,
+                                    null)));
             AnalysisRun started = run.started(at, null);
-            runs.update(ends[i] == RunStatus.SUCCEEDED ? started.succeeded(at.plusSeconds(5), "{}")
-                    : started.failed(at.plusSeconds(5), "NO_ROADS"));
+            runs.update(
+                    ends[i] == RunStatus.SUCCEEDED
+                            ? started.succeeded(at.plusSeconds(5), "{}")
+                            : started.failed(at.plusSeconds(5), "NO_ROADS"));
         }
         runs.create(AnalysisRun.queued("h5", kind, "system", null));
 
-        List<IndicatorValue> trend = runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
-                UnitGroup.ALL);
+        List<IndicatorValue> trend =
+                runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921", UnitGroup.ALL);
         assertThat(trend).extracting(IndicatorValue::runId).containsExactly("h1", "h3", "h4");
         assertThat(trend).extracting(IndicatorValue::numerator).containsExactly(900L, 920L, 930L);
-        assertThat(runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
-                UnitGroup.KEY_SUPPORT)).isEmpty();
-        assertThat(runs.history("other_kind", HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921",
-                UnitGroup.ALL)).isEmpty();
+        assertThat(runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921", UnitGroup.KEY_SUPPORT))
+                .isEmpty();
+        assertThat(runs.history("other_kind", HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY, "430921", UnitGroup.ALL))
+                .isEmpty();
     }
 
     @Test
@@ -278,10 +407,11 @@ abstract class AnalysisRunContract {
 
     @Test
     void thePlanTargetsAreSeededAndCanBeSet() {
-        assertThat(targets.targets("2021-2025")).containsOnly(
-                Map.entry("township_class3_road_rate", 0.85),
-                Map.entry("village_bus_service_rate", 1.0),
-                Map.entry("large_natural_village_hardened_road_rate", 1.0));
+        assertThat(targets.targets("2021-2025"))
+                .containsOnly(
+                        Map.entry("township_class3_road_rate", 0.85),
+                        Map.entry("village_bus_service_rate", 1.0),
+                        Map.entry("large_natural_village_hardened_road_rate", 1.0));
         assertThat(targets.targets("2026-2030")).isEmpty();
 
         targets.set("household_road_access_rate", "2026-2030", 0.9, "测试");

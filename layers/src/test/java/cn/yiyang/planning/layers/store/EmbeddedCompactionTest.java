@@ -31,7 +31,10 @@ class EmbeddedCompactionTest {
                     for (int i = 0; i < rows; i++) {
                         ps.setInt(1, i);
                         // Random text does not compress: each row takes its 2 kB in the file.
-                        ps.setString(2, Long.toHexString(Double.doubleToLongBits(Math.random())).repeat(128));
+                        ps.setString(
+                                2,
+                                Long.toHexString(Double.doubleToLongBits(Math.random()))
+                                        .repeat(128));
                         ps.addBatch();
                         if (i % 500 == 499) {
                             ps.executeBatch();
@@ -46,7 +49,8 @@ class EmbeddedCompactionTest {
 
     private static long rows(SpatialStore store) {
         return store.withConnection(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM t")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM t")) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -54,7 +58,8 @@ class EmbeddedCompactionTest {
     }
 
     private static EmbeddedCompaction.Fill fill(StoreSettings settings) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        try (Connection c =
+                java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
             return EmbeddedCompaction.fill(c);
         }
     }
@@ -72,7 +77,8 @@ class EmbeddedCompactionTest {
         churn(plain, 12_000, 4);
         EmbeddedCompaction.Fill before = fill(settings);
         assertThat(before.sparse(EmbeddedCompaction.MIN_FILE_BYTES, EmbeddedCompaction.MIN_FILL_PERCENT))
-                .as("%,d bytes, %d %% live", before.fileBytes(), before.fillPercent()).isTrue();
+                .as("%,d bytes, %d %% live", before.fileBytes(), before.fillPercent())
+                .isTrue();
 
         try (SpatialStore store = SpatialStore.open(settings)) {
             assertThat(Files.size(file)).as("compacted when opened").isLessThan(before.fileBytes() / 2);
@@ -102,7 +108,11 @@ class EmbeddedCompactionTest {
         try (SpatialStore store = SpatialStore.open(settings)) {
             churn(store, 500, 1);
         }
-        assertThat(EmbeddedCompaction.compactIfSparse(settings)).as("under 64 MB").isFalse();
-        assertThat(EmbeddedCompaction.compactIfSparse(settings, 0, 1)).as("fuller than 1 %").isFalse();
+        assertThat(EmbeddedCompaction.compactIfSparse(settings))
+                .as("under 64 MB")
+                .isFalse();
+        assertThat(EmbeddedCompaction.compactIfSparse(settings, 0, 1))
+                .as("fuller than 1 %")
+                .isFalse();
     }
 }

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class PostgisTileSessionIT {
 
-    private static final String SETTINGS = "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')";
+    private static final String SETTINGS =
+            "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')";
 
     private static Map<String, String> settings(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SETTINGS)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(SETTINGS)) {
             rs.next();
             return new TreeMap<>(Map.of("jit", rs.getString(1), "max_parallel_workers_per_gather", rs.getString(2)));
         }
@@ -44,7 +46,9 @@ class PostgisTileSessionIT {
             SpatialStore store = t.store();
             assertThat(store.withTileConnection(PostgisTileSessionIT::settings))
                     .isEqualTo(new TreeMap<>(SpatialStore.TILE_SESSION_SETTINGS));
-            assertThat(store.<Boolean>withTileConnection(Connection::getAutoCommit)).as("no transaction of its own").isTrue();
+            assertThat(store.<Boolean>withTileConnection(Connection::getAutoCommit))
+                    .as("no transaction of its own")
+                    .isTrue();
             for (int i = 0; i < 25; i++) { // every connection of the main pool, more than once
                 assertThat(store.withConnection(PostgisTileSessionIT::settings)).isEqualTo(serverDefaults(t.jdbcUrl()));
             }
@@ -53,9 +57,11 @@ class PostgisTileSessionIT {
 
     /** Connections of the store's tile pool open on its database (the server's view). */
     private static int tileConnections(TestStore t) throws SQLException {
-        try (Connection c = DriverManager.getConnection(t.jdbcUrl()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                     + " AND application_name = 'rural-planning-tiles'")) {
+        try (Connection c = DriverManager.getConnection(t.jdbcUrl());
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND application_name = 'rural-planning-tiles'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -58,28 +58,34 @@ abstract class RoadClosureContract {
                 }
             }
         }
-        assertThat(actual).containsExactlyInAnyOrder("road_code", "blocked_on", "closed_on", "closed_by", "note",
-                "created_at");
+        assertThat(actual)
+                .containsExactlyInAnyOrder("road_code", "blocked_on", "closed_on", "closed_by", "note", "created_at");
     }
 
     @Test
     void aClosureIsStoredOnceAndReadBackWithItsDatesAndChineseNote() {
         OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
-        RoadClosure first = RoadClosure.of("C001430921-07", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1),
-                "transport", "  塌方已清理，恢复通行  ");
+        RoadClosure first = RoadClosure.of(
+                "C001430921-07", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1), "transport", "  塌方已清理，恢复通行  ");
         assertThat(repo.add(first)).isTrue();
 
-        RoadClosure stored = repo.find("C001430921-07", LocalDate.of(2024, 12, 31)).orElseThrow();
+        RoadClosure stored =
+                repo.find("C001430921-07", LocalDate.of(2024, 12, 31)).orElseThrow();
         assertThat(stored.closedOn()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(stored.closedBy()).isEqualTo("transport");
         assertThat(stored.note()).isEqualTo("塌方已清理，恢复通行");
-        assertThat(stored.createdAt()).isAfter(before).isBefore(OffsetDateTime.now().plusMinutes(1));
+        assertThat(stored.createdAt())
+                .isAfter(before)
+                .isBefore(OffsetDateTime.now().plusMinutes(1));
 
-        RoadClosure second = RoadClosure.of("C001430921-07", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 3, 1),
-                "admin", null);
+        RoadClosure second =
+                RoadClosure.of("C001430921-07", LocalDate.of(2024, 12, 31), LocalDate.of(2025, 3, 1), "admin", null);
         assertThat(repo.add(second)).as("the entry has a closure already").isFalse();
-        assertThat(repo.find("C001430921-07", LocalDate.of(2024, 12, 31)).orElseThrow().closedBy())
-                .as("the first closure is kept").isEqualTo("transport");
+        assertThat(repo.find("C001430921-07", LocalDate.of(2024, 12, 31))
+                        .orElseThrow()
+                        .closedBy())
+                .as("the first closure is kept")
+                .isEqualTo("transport");
         assertThat(repo.find("C001430921-07", LocalDate.of(2025, 1, 1))).isEmpty();
         assertThat(repo.find("X001", LocalDate.of(2024, 12, 31))).isEmpty();
     }
@@ -89,8 +95,10 @@ abstract class RoadClosureContract {
         repo.add(RoadClosure.of("Y200", LocalDate.of(2025, 6, 2), LocalDate.of(2025, 7, 1), "transport", null));
         repo.add(RoadClosure.of("Y100", LocalDate.of(2025, 6, 3), LocalDate.of(2025, 7, 1), "admin", "修复"));
         repo.add(RoadClosure.of("Y100", LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 1), "admin", null));
-        List<String> names = repo.all().stream().filter(r -> r.roadCode().startsWith("Y"))
-                .map(r -> r.roadCode() + "@" + r.blockedOn()).toList();
+        List<String> names = repo.all().stream()
+                .filter(r -> r.roadCode().startsWith("Y"))
+                .map(r -> r.roadCode() + "@" + r.blockedOn())
+                .toList();
         assertThat(names).containsExactly("Y100@2024-02-29", "Y100@2025-06-03", "Y200@2025-06-02");
     }
 
@@ -101,8 +109,8 @@ abstract class RoadClosureContract {
             List<Callable<Boolean>> tries = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String user = "user" + i;
-                tries.add(() -> repo.add(RoadClosure.of("Z900", LocalDate.of(2025, 5, 5), LocalDate.of(2025, 5, 6),
-                        user, null)));
+                tries.add(() -> repo.add(
+                        RoadClosure.of("Z900", LocalDate.of(2025, 5, 5), LocalDate.of(2025, 5, 6), user, null)));
             }
             long won = 0;
             for (Future<Boolean> f : pool.invokeAll(tries)) {

@@ -105,10 +105,15 @@ abstract class StoreContract {
     @Test
     void everyLayerTableHasAnIndexOnUpdatedAtForItsVersionAlsoAfterAReplace() throws Exception {
         LayerDef road = catalogue.get("road");
-        repo.load(road, LoadMode.REPLACE, List.of(road("G1", "路一", "earth", Map.of())).iterator());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(road("G1", "路一", "earth", Map.of())).iterator());
         try (Connection c = test.store().dataSource().getConnection()) {
             for (LayerDef layer : catalogue.layers()) {
-                assertThat(indexed(c, layer.table(), "updated_at")).as("index on %s.updated_at", layer.table()).isTrue();
+                assertThat(indexed(c, layer.table(), "updated_at"))
+                        .as("index on %s.updated_at", layer.table())
+                        .isTrue();
             }
         }
     }
@@ -116,9 +121,26 @@ abstract class StoreContract {
     @Test
     void migrationCreatesTheImportRecordTables() throws Exception {
         Map<String, List<String>> expected = Map.of(
-                "import_job", List.of("id", "layer_id", "status", "mode", "file_name", "file_sha256", "file_size",
-                        "encoding", "crs", "read_count", "imported_count", "rejected_count", "issue_count", "dry_run",
-                        "requested_by", "created_at", "finished_at", "message"),
+                "import_job",
+                        List.of(
+                                "id",
+                                "layer_id",
+                                "status",
+                                "mode",
+                                "file_name",
+                                "file_sha256",
+                                "file_size",
+                                "encoding",
+                                "crs",
+                                "read_count",
+                                "imported_count",
+                                "rejected_count",
+                                "issue_count",
+                                "dry_run",
+                                "requested_by",
+                                "created_at",
+                                "finished_at",
+                                "message"),
                 "import_issue", List.of("id", "job_id", "file", "row_no", "field", "code", "severity", "args"));
         try (Connection c = test.store().dataSource().getConnection()) {
             for (var table : expected.entrySet()) {
@@ -129,7 +151,9 @@ abstract class StoreContract {
                         actual.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                     }
                 }
-                assertThat(actual).as("columns of %s", table.getKey()).containsExactlyInAnyOrderElementsOf(table.getValue());
+                assertThat(actual)
+                        .as("columns of %s", table.getKey())
+                        .containsExactlyInAnyOrderElementsOf(table.getValue());
             }
         }
     }
@@ -137,8 +161,13 @@ abstract class StoreContract {
     @Test
     void migratingAgainChangesNothing() {
         LayerDef seat = catalogue.get("township_seat");
-        repo.load(seat, LoadMode.REPLACE, List.of(Feature.of(Map.of("township_code", "430921100", "name", "南洲镇"),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.40, 29.36)))).iterator());
+        repo.load(
+                seat,
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of("township_code", "430921100", "name", "南洲镇"),
+                                LayerGeometry.FACTORY.createPoint(new Coordinate(112.40, 29.36))))
+                        .iterator());
         test.store().migrate();
         assertThat(repo.summary(seat).featureCount()).isEqualTo(1);
     }
@@ -165,15 +194,31 @@ abstract class StoreContract {
         assertThat(back.extra()).containsEntry("修建年份", 2019).containsEntry("备注", "通组路\\改造");
         assertThat(back.geometry().getGeometryType()).isEqualTo("MultiLineString");
         assertThat(back.geometry().getSRID()).isEqualTo(4490);
-        assertThat(back.geometry().getCoordinates()).containsExactly(
-                new Coordinate(112.40, 29.36), new Coordinate(112.41, 29.37));
+        assertThat(back.geometry().getCoordinates())
+                .containsExactly(new Coordinate(112.40, 29.36), new Coordinate(112.41, 29.37));
 
         LayerDef inspections = catalogue.get("road_inspection");
-        repo.load(inspections, LoadMode.REPLACE, List.of(Feature.of(Map.of("road_code", "C001430921-01",
-                "inspected_on", LocalDate.of(2025, 7, 1), "status", "blocked", "cause", "山体滑坡"), null)).iterator());
-        assertThat(repo.findInEnvelope(inspections, new Envelope(0, 180, 0, 90), 10)).isEmpty();
+        repo.load(
+                inspections,
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of(
+                                        "road_code",
+                                        "C001430921-01",
+                                        "inspected_on",
+                                        LocalDate.of(2025, 7, 1),
+                                        "status",
+                                        "blocked",
+                                        "cause",
+                                        "山体滑坡"),
+                                null))
+                        .iterator());
+        assertThat(repo.findInEnvelope(inspections, new Envelope(0, 180, 0, 90), 10))
+                .isEmpty();
         Feature insp = repo.findById(inspections, firstId(inspections)).orElseThrow();
-        assertThat(insp.attributes()).containsEntry("inspected_on", LocalDate.of(2025, 7, 1)).containsEntry("cause", "山体滑坡");
+        assertThat(insp.attributes())
+                .containsEntry("inspected_on", LocalDate.of(2025, 7, 1))
+                .containsEntry("cause", "山体滑坡");
     }
 
     private long firstId(LayerDef layer) {
@@ -186,9 +231,10 @@ abstract class StoreContract {
     void summaryGivesCountAndExtentAndEnvelopeQueriesUseIt() {
         LayerDef hh = catalogue.get("household");
         List<Feature> houses = IntStream.range(0, 5000)
-                .mapToObj(i -> Feature.of(Map.of("code", "H" + i, "village_code", "430921100201",
-                        "population", 1 + i % 6), LayerGeometry.FACTORY.createPoint(
-                        new Coordinate(112.0 + (i % 100) * 0.001, 28.5 + (i / 100) * 0.001))))
+                .mapToObj(i -> Feature.of(
+                        Map.of("code", "H" + i, "village_code", "430921100201", "population", 1 + i % 6),
+                        LayerGeometry.FACTORY.createPoint(
+                                new Coordinate(112.0 + (i % 100) * 0.001, 28.5 + (i / 100) * 0.001))))
                 .toList();
 
         assertThat(repo.load(hh, LoadMode.REPLACE, houses.iterator())).isEqualTo(5000);
@@ -198,8 +244,10 @@ abstract class StoreContract {
         assertThat(s.extent().getMinX()).isEqualTo(112.0);
         assertThat(s.extent().getMaxX()).isCloseTo(112.099, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.extent().getMaxY()).isCloseTo(28.549, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 1000)).hasSize(100);
-        assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 7)).hasSize(7);
+        assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 1000))
+                .hasSize(100);
+        assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 7))
+                .hasSize(7);
 
         List<Feature> streamed = new ArrayList<>();
         repo.forEach(hh, streamed::add);
@@ -210,13 +258,16 @@ abstract class StoreContract {
     @Test
     void aFailingLoadLeavesTheLayerExactlyAsItWas() {
         LayerDef county = catalogue.get("county");
-        repo.load(county, LoadMode.REPLACE, List.of(countyFeature("430921", "南县")).iterator());
+        repo.load(
+                county, LoadMode.REPLACE, List.of(countyFeature("430921", "南县")).iterator());
 
-        Iterator<Feature> halfBad = List.of(countyFeature("430922", "桃江县"),
-                Feature.of(Map.of("code", "430923"), null)).iterator(); // name is required
+        Iterator<Feature> halfBad = List.of(countyFeature("430922", "桃江县"), Feature.of(Map.of("code", "430923"), null))
+                .iterator(); // name is required
 
-        assertThatThrownBy(() -> repo.load(county, LoadMode.REPLACE, halfBad)).isInstanceOf(StoreException.class)
-                .extracting(e -> ((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
+        assertThatThrownBy(() -> repo.load(county, LoadMode.REPLACE, halfBad))
+                .isInstanceOf(StoreException.class)
+                .extracting(e -> ((StoreException) e).reason())
+                .isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
         assertThat(repo.summary(county).featureCount()).isEqualTo(1);
         assertThat(repo.findByKey(county, "430921")).isPresent();
     }
@@ -224,8 +275,14 @@ abstract class StoreContract {
     @Test
     void duplicateKeysAreRejectedByTheStore() {
         LayerDef county = catalogue.get("county");
-        repo.load(county, LoadMode.REPLACE, List.of(countyFeature("430902", "资阳区")).iterator());
-        assertThatThrownBy(() -> repo.load(county, LoadMode.APPEND, List.of(countyFeature("430902", "资阳区")).iterator()))
+        repo.load(
+                county,
+                LoadMode.REPLACE,
+                List.of(countyFeature("430902", "资阳区")).iterator());
+        assertThatThrownBy(() -> repo.load(
+                        county,
+                        LoadMode.APPEND,
+                        List.of(countyFeature("430902", "资阳区")).iterator()))
                 .isInstanceOf(StoreException.class);
         assertThat(repo.summary(county).featureCount()).isEqualTo(1);
     }
@@ -233,13 +290,15 @@ abstract class StoreContract {
     @Test
     void wrongValueTypesAndGeometryKindsNameTheLayerAndField() {
         LayerDef village = catalogue.get("village");
-        Feature wrongType = Feature.of(Map.of("code", "430921100201", "name", "x", "township_code", "430921100",
-                "population", "many"), null);
-        assertThatThrownBy(() -> repo.load(village, LoadMode.APPEND, List.of(wrongType).iterator()))
+        Feature wrongType = Feature.of(
+                Map.of("code", "430921100201", "name", "x", "township_code", "430921100", "population", "many"), null);
+        assertThatThrownBy(() ->
+                        repo.load(village, LoadMode.APPEND, List.of(wrongType).iterator()))
                 .hasMessageContaining("village.population");
-        Feature point = Feature.of(Map.of("code", "430921", "name", "南县"),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.4, 29.3)));
-        assertThatThrownBy(() -> repo.load(catalogue.get("county"), LoadMode.APPEND, List.of(point).iterator()))
+        Feature point = Feature.of(
+                Map.of("code", "430921", "name", "南县"), LayerGeometry.FACTORY.createPoint(new Coordinate(112.4, 29.3)));
+        assertThatThrownBy(() -> repo.load(
+                        catalogue.get("county"), LoadMode.APPEND, List.of(point).iterator()))
                 .hasMessageContaining("MultiPolygon");
     }
 
@@ -249,10 +308,15 @@ abstract class StoreContract {
             for (FieldDef f : layer.fields()) {
                 if (f.required()) {
                     Map<String, Object> attrs = new HashMap<>();
-                    layer.fields().stream().filter(o -> o.required() && o != f)
+                    layer.fields().stream()
+                            .filter(o -> o.required() && o != f)
                             .forEach(o -> attrs.put(o.name(), sample(o)));
-                    assertThatThrownBy(() -> repo.load(layer, LoadMode.APPEND, List.of(Feature.of(attrs, null)).iterator()))
-                            .as("%s.%s is required", layer.id(), f.name()).isInstanceOf(StoreException.class);
+                    assertThatThrownBy(() -> repo.load(
+                                    layer,
+                                    LoadMode.APPEND,
+                                    List.of(Feature.of(attrs, null)).iterator()))
+                            .as("%s.%s is required", layer.id(), f.name())
+                            .isInstanceOf(StoreException.class);
                 }
             }
         }
@@ -261,10 +325,10 @@ abstract class StoreContract {
     @Test
     void loadRecordsKeepTheLatestLoadOfEachLayer() {
         var loads = new JdbcLayerLoadRepository(test.store());
-        loads.record(new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "demo seed 1", true, "REPLACE", 10,
-                "system", null));
-        loads.record(new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "站点.shp", false, "APPEND", 3,
-                "张三", null));
+        loads.record(new cn.yiyang.planning.layers.load.LayerLoad(
+                "bus_stop", "demo seed 1", true, "REPLACE", 10, "system", null));
+        loads.record(
+                new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "站点.shp", false, "APPEND", 3, "张三", null));
         var latest = loads.latest("bus_stop").orElseThrow();
         assertThat(latest.source()).isEqualTo("站点.shp");
         assertThat(latest.synthetic()).isFalse();
@@ -276,14 +340,18 @@ abstract class StoreContract {
     @Test
     void upsertUpdatesFeaturesWithAKnownKeyAndInsertsTheOthers() throws Exception {
         LayerDef road = catalogue.get("road");
-        repo.load(road, LoadMode.REPLACE, List.of(
-                road("U1", "旧路一", "earth", Map.of("备注", "old")),
-                road("U2", "旧路二", "gravel", Map.of())).iterator());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(road("U1", "旧路一", "earth", Map.of("备注", "old")), road("U2", "旧路二", "gravel", Map.of()))
+                        .iterator());
         long idOfU1 = repo.findByKey(road, "U1").orElseThrow().id();
 
-        long written = repo.load(road, LoadMode.UPSERT, List.of(
-                road("U1", "新路一", "cement", Map.of("养护", "县公路局")),
-                road("U3", "新路三", "asphalt", Map.of())).iterator());
+        long written = repo.load(
+                road,
+                LoadMode.UPSERT,
+                List.of(road("U1", "新路一", "cement", Map.of("养护", "县公路局")), road("U3", "新路三", "asphalt", Map.of()))
+                        .iterator());
 
         assertThat(written).isEqualTo(2);
         assertThat(repo.summary(road).featureCount()).isEqualTo(3);
@@ -293,7 +361,8 @@ abstract class StoreContract {
         assertThat(u1.extra()).containsExactly(Map.entry("养护", "县公路局"));
         assertThat(u1.geometry().getCoordinates()[0].x).isEqualTo(112.5);
         assertThat(repo.findByKey(road, "U2").orElseThrow().getString("name")).isEqualTo("旧路二");
-        assertThat(repo.findByKey(road, "U3").orElseThrow().getString("surface")).isEqualTo("asphalt");
+        assertThat(repo.findByKey(road, "U3").orElseThrow().getString("surface"))
+                .isEqualTo("asphalt");
     }
 
     @Test
@@ -302,25 +371,37 @@ abstract class StoreContract {
             return; // the embedded store has no stored Web Mercator geometry
         }
         LayerDef road = catalogue.get("road");
-        repo.load(road, LoadMode.REPLACE, List.of(road("G1", "路一", "earth", Map.of())).iterator());
-        repo.load(road, LoadMode.APPEND, List.of(road("G2", "路二", "earth", Map.of())).iterator());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(road("G1", "路一", "earth", Map.of())).iterator());
+        repo.load(
+                road,
+                LoadMode.APPEND,
+                List.of(road("G2", "路二", "earth", Map.of())).iterator());
         Feature moved = Feature.of(road("G1", "路一", "earth", Map.of()).attributes(), line(112.6));
         repo.load(road, LoadMode.UPSERT, List.of(moved).iterator());
-        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement()) {
+        try (Connection c = test.store().dataSource().getConnection();
+                var st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT code, ST_SRID(geom_3857), ST_XMin(geom_3857), "
                     + "ST_Equals(geom_3857, ST_Transform(geom, 3857)) FROM road ORDER BY code")) {
                 List<String> rows = new ArrayList<>();
                 while (rs.next()) {
                     assertThat(rs.getInt(2)).isEqualTo(3857);
-                    assertThat(rs.getBoolean(4)).as("geom_3857 of %s", rs.getString(1)).isTrue();
+                    assertThat(rs.getBoolean(4))
+                            .as("geom_3857 of %s", rs.getString(1))
+                            .isTrue();
                     rows.add(rs.getString(1) + " " + Math.round(rs.getDouble(3)));
                 }
-                // 112.6°E is 12,534,575 m in Web Mercator (112.4°E 12,512,311 m): the upsert moved G1's tile geometry with it
+                // 112.6°E is 12,534,575 m in Web Mercator (112.4°E 12,512,311 m): the upsert moved G1's tile geometry
+                // with it
                 assertThat(rows).containsExactly("G1 12534575", "G2 12512311");
             }
             try (ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'road' "
                     + "AND indexname = 'road_geom_3857_gist'")) {
-                assertThat(rs.next()).as("the GiST index on geom_3857 after a replace").isTrue();
+                assertThat(rs.next())
+                        .as("the GiST index on geom_3857 after a replace")
+                        .isTrue();
                 assertThat(rs.getString(1)).contains("gist (geom_3857)");
             }
         }
@@ -335,17 +416,21 @@ abstract class StoreContract {
         double[][] points = {{112.35, 28.55}, {111.0, 29.5}, {112.9, 27.9}, {110.72, 29.52}, {112.5000001, 28.0}};
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < points.length; i++) {
-            features.add(Feature.of(Map.of("code", "S" + i, "name", "站" + i),
+            features.add(Feature.of(
+                    Map.of("code", "S" + i, "name", "站" + i),
                     LayerGeometry.FACTORY.createPoint(new Coordinate(points[i][0], points[i][1]))));
         }
         repo.load(stops, LoadMode.REPLACE, features.iterator());
-        try (Connection c = test.store().dataSource().getConnection(); var st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT code, thin_cell FROM bus_stop ORDER BY code")) {
+        try (Connection c = test.store().dataSource().getConnection();
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT code, thin_cell FROM bus_stop ORDER BY code")) {
             int n = 0;
             while (rs.next()) {
                 double[] p = points[n++];
-                assertThat(rs.getLong(2)).as("thin_cell of %s", rs.getString(1)).isEqualTo(
-                        cn.yiyang.planning.layers.tiles.TileRules.gridCell(cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
+                assertThat(rs.getLong(2))
+                        .as("thin_cell of %s", rs.getString(1))
+                        .isEqualTo(cn.yiyang.planning.layers.tiles.TileRules.gridCell(
+                                cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
                                 cn.yiyang.planning.layers.tiles.WebMercator.y(p[1])));
             }
             assertThat(n).isEqualTo(points.length);
@@ -355,11 +440,18 @@ abstract class StoreContract {
     @Test
     void aFailingUpsertLeavesTheLayerExactlyAsItWas() throws Exception {
         LayerDef road = catalogue.get("road");
-        repo.load(road, LoadMode.REPLACE, List.of(road("F1", "路一", "earth", Map.of())).iterator());
-        Map<String, Object> noClass = new HashMap<>(road("F2", "x", "earth", Map.of()).attributes());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(road("F1", "路一", "earth", Map.of())).iterator());
+        Map<String, Object> noClass =
+                new HashMap<>(road("F2", "x", "earth", Map.of()).attributes());
         noClass.remove("admin_class"); // required
-        Iterator<Feature> halfBad = List.of(road("F1", "改过的路一", "cement", Map.of()),
-                road("F3", "路三", "cement", Map.of()), Feature.of(noClass, line(112.5))).iterator();
+        Iterator<Feature> halfBad = List.of(
+                        road("F1", "改过的路一", "cement", Map.of()),
+                        road("F3", "路三", "cement", Map.of()),
+                        Feature.of(noClass, line(112.5)))
+                .iterator();
 
         assertThatThrownBy(() -> repo.load(road, LoadMode.UPSERT, halfBad)).isInstanceOf(StoreException.class);
 
@@ -367,7 +459,10 @@ abstract class StoreContract {
         assertThat(repo.findByKey(road, "F1").orElseThrow().getString("name")).isEqualTo("路一");
         assertThat(repo.findByKey(road, "F3")).isEmpty();
         // the store is usable afterwards: the temporary staging is gone with the transaction
-        assertThat(repo.load(road, LoadMode.UPSERT, List.of(road("F3", "路三", "cement", Map.of())).iterator()))
+        assertThat(repo.load(
+                        road,
+                        LoadMode.UPSERT,
+                        List.of(road("F3", "路三", "cement", Map.of())).iterator()))
                 .isEqualTo(1);
     }
 
@@ -375,15 +470,19 @@ abstract class StoreContract {
     void upsertNeedsAKeyField() {
         LayerDef pipes = catalogue.get("water_pipe");
         assertThat(pipes.keyField()).isNull();
-        assertThatThrownBy(() -> repo.load(pipes, LoadMode.UPSERT, List.<Feature>of().iterator()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("water_pipe");
+        assertThatThrownBy(() ->
+                        repo.load(pipes, LoadMode.UPSERT, List.<Feature>of().iterator()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("water_pipe");
     }
 
     @Test
     void keysStreamsTheKeyOfEveryFeature() {
         LayerDef stops = catalogue.get("bus_stop");
-        List<Feature> many = IntStream.range(0, 12_000).mapToObj(i -> Feature.of(Map.of("code", "S" + i),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.0, 28.5)))).toList();
+        List<Feature> many = IntStream.range(0, 12_000)
+                .mapToObj(i -> Feature.of(
+                        Map.of("code", "S" + i), LayerGeometry.FACTORY.createPoint(new Coordinate(112.0, 28.5))))
+                .toList();
         repo.load(stops, LoadMode.REPLACE, many.iterator());
 
         Set<String> keys = repo.keys(stops);
@@ -396,23 +495,74 @@ abstract class StoreContract {
     void importRecordsAndTheirIssuesAreSavedUpdatedAndStreamed() {
         var records = new JdbcImportRecordRepository(test.store());
         var created = java.time.OffsetDateTime.parse("2025-03-01T08:00:00+08:00");
-        var job = new cn.yiyang.planning.layers.load.ImportRecord("job-1", "road", "RUNNING", "APPEND", "道路.zip",
-                null, 1234, "GBK", "EPSG:4546", 0, 0, 0, 0, false, "张三", created, null, null);
+        var job = new cn.yiyang.planning.layers.load.ImportRecord(
+                "job-1",
+                "road",
+                "RUNNING",
+                "APPEND",
+                "道路.zip",
+                null,
+                1234,
+                "GBK",
+                "EPSG:4546",
+                0,
+                0,
+                0,
+                0,
+                false,
+                "张三",
+                created,
+                null,
+                null);
         records.save(job);
-        records.save(new cn.yiyang.planning.layers.load.ImportRecord("job-0", "village", "SUCCEEDED", "REPLACE",
-                "村.gpkg", "ab", 1, null, "EPSG:4490", 1, 1, 0, 0, true, "李四", created.minusDays(1),
-                created.minusDays(1), null));
+        records.save(new cn.yiyang.planning.layers.load.ImportRecord(
+                "job-0",
+                "village",
+                "SUCCEEDED",
+                "REPLACE",
+                "村.gpkg",
+                "ab",
+                1,
+                null,
+                "EPSG:4490",
+                1,
+                1,
+                0,
+                0,
+                true,
+                "李四",
+                created.minusDays(1),
+                created.minusDays(1),
+                null));
         List<cn.yiyang.planning.layers.load.ImportIssueRecord> batch = new ArrayList<>();
         for (int row = 5000; row >= 1; row--) {
-            batch.add(new cn.yiyang.planning.layers.load.ImportIssueRecord("job-1", "道路.shp", row, "路面类型",
-                    "UNKNOWN_CODE", "ERROR", List.of("泥巴路", "asphalt 沥青, cement 水泥")));
+            batch.add(new cn.yiyang.planning.layers.load.ImportIssueRecord(
+                    "job-1", "道路.shp", row, "路面类型", "UNKNOWN_CODE", "ERROR", List.of("泥巴路", "asphalt 沥青, cement 水泥")));
         }
         records.addIssues("job-1", batch);
-        records.addIssues("job-1", List.of(new cn.yiyang.planning.layers.load.ImportIssueRecord("job-1", "道路.shp",
-                0, null, "ENCODING_DETECTED", "WARNING", List.of())));
+        records.addIssues(
+                "job-1",
+                List.of(new cn.yiyang.planning.layers.load.ImportIssueRecord(
+                        "job-1", "道路.shp", 0, null, "ENCODING_DETECTED", "WARNING", List.of())));
         var finished = created.plusMinutes(3);
-        records.save(new cn.yiyang.planning.layers.load.ImportRecord("job-1", "road", "FAILED", "APPEND", "道路.zip",
-                "e3b0c442", 1234, "GBK", "EPSG:4546", 5000, 0, 5000, 5001, false, "张三", created, finished,
+        records.save(new cn.yiyang.planning.layers.load.ImportRecord(
+                "job-1",
+                "road",
+                "FAILED",
+                "APPEND",
+                "道路.zip",
+                "e3b0c442",
+                1234,
+                "GBK",
+                "EPSG:4546",
+                5000,
+                0,
+                5000,
+                5001,
+                false,
+                "张三",
+                created,
+                finished,
                 "ROWS_REJECTED"));
 
         var back = records.find("job-1").orElseThrow();
@@ -445,7 +595,8 @@ abstract class StoreContract {
         attrs.put("name", name);
         attrs.put("admin_class", "village");
         attrs.put("surface", surface);
-        return new Feature(null, attrs, extra, line(surface.equals("cement") || surface.equals("asphalt") ? 112.5 : 112.4));
+        return new Feature(
+                null, attrs, extra, line(surface.equals("cement") || surface.equals("asphalt") ? 112.5 : 112.4));
     }
 
     private static Geometry line(double x) throws Exception {
@@ -465,7 +616,8 @@ abstract class StoreContract {
 
     private static Feature countyFeature(String code, String name) {
         try {
-            return Feature.of(Map.of("code", code, "name", name),
+            return Feature.of(
+                    Map.of("code", code, "name", name),
                     new WKTReader().read("POLYGON ((112 29, 112.5 29, 112.5 29.5, 112 29))"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -494,7 +646,9 @@ abstract class StoreContract {
         FeatureQuery all = FeatureQuery.first(10);
 
         assertThat(repo.count(village, all)).isEqualTo(30);
-        assertThat(repo.page(village, all)).hasSize(10).extracting(f -> f.getString("code"))
+        assertThat(repo.page(village, all))
+                .hasSize(10)
+                .extracting(f -> f.getString("code"))
                 .startsWith("430921100200", "430921100201");
         assertThat(repo.page(village, all.window(25, 10))).hasSize(5);
 
@@ -505,9 +659,11 @@ abstract class StoreContract {
         // LIKE wildcards in a value are literal: "_1" matches names with "_1", not any character then 1.
         assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.contains("name", "_1")))))
                 .isEqualTo(8);
-        assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("key_support", "true")))))
+        assertThat(repo.count(
+                        village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("key_support", "true")))))
                 .isEqualTo(6);
-        assertThat(repo.count(village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("population", "1037")))))
+        assertThat(repo.count(
+                        village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("population", "1037")))))
                 .isEqualTo(1);
 
         // The box holds villages 0..4 (their boxes start at 112.00 .. 112.04).
@@ -517,32 +673,52 @@ abstract class StoreContract {
                 .isEqualTo(2);
 
         // Sorted by population, descending, no values last, ties by id.
-        List<Feature> byPopulation = repo.page(village, all.sortedBy("population", false).window(0, 30));
-        assertThat(byPopulation.getFirst().get("population")).isEqualTo(byPopulation.stream()
-                .map(f -> (Integer) f.get("population")).filter(java.util.Objects::nonNull).max(Integer::compare).orElseThrow());
-        assertThat(byPopulation.subList(22, 30)).allSatisfy(f -> assertThat(f.get("population")).isNull());
+        List<Feature> byPopulation =
+                repo.page(village, all.sortedBy("population", false).window(0, 30));
+        assertThat(byPopulation.getFirst().get("population"))
+                .isEqualTo(byPopulation.stream()
+                        .map(f -> (Integer) f.get("population"))
+                        .filter(java.util.Objects::nonNull)
+                        .max(Integer::compare)
+                        .orElseThrow());
+        assertThat(byPopulation.subList(22, 30))
+                .allSatisfy(f -> assertThat(f.get("population")).isNull());
         assertThat(byPopulation.subList(22, 30)).extracting(Feature::id).isSorted();
 
         assertThatThrownBy(() -> repo.page(village, all.sortedBy("geom; DROP TABLE village", true)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> repo.count(village, all.withFilters(List.of(
-                FeatureQuery.AttributeFilter.equalTo("population", "many"))))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(repo.count(catalogue.get("road_inspection"), all.withBbox(new Envelope(0, 180, 0, 90)))).isZero();
+        assertThatThrownBy(() -> repo.count(
+                        village, all.withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("population", "many")))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.count(catalogue.get("road_inspection"), all.withBbox(new Envelope(0, 180, 0, 90))))
+                .isZero();
     }
 
     @Test
     void theLayerVersionChangesWithEveryLoad() {
         LayerDef stops = catalogue.get("bus_stop");
-        repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+        repo.load(
+                stops,
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of("code", "B1"), LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5))))
+                        .iterator());
         long v1 = repo.version(stops);
         assertThat(repo.version(stops)).isEqualTo(v1);
-        repo.load(stops, LoadMode.REPLACE, List.of(Feature.of(Map.of("code", "B1"),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5)))).iterator());
+        repo.load(
+                stops,
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of("code", "B1"), LayerGeometry.FACTORY.createPoint(new Coordinate(112.1, 28.5))))
+                        .iterator());
         long v2 = repo.version(stops);
         assertThat(v2).isNotEqualTo(v1);
-        repo.load(stops, LoadMode.APPEND, List.of(Feature.of(Map.of("code", "B2"),
-                LayerGeometry.FACTORY.createPoint(new Coordinate(112.2, 28.5)))).iterator());
+        repo.load(
+                stops,
+                LoadMode.APPEND,
+                List.of(Feature.of(
+                                Map.of("code", "B2"), LayerGeometry.FACTORY.createPoint(new Coordinate(112.2, 28.5))))
+                        .iterator());
         assertThat(repo.version(stops)).isNotEqualTo(v2).isNotEqualTo(v1);
     }
 }

@@ -9,8 +9,7 @@ final class PostgisContainer {
 
     static final String IMAGE = "postgis/postgis:15-3.4";
 
-    private PostgisContainer() {
-    }
+    private PostgisContainer() {}
 
     static String startOrExplain() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
@@ -19,11 +18,11 @@ final class PostgisContainer {
                     + " to a PostGIS database, e.g. jdbc:postgresql://localhost:5432/planning_test?user=u&password=p, "
                     + "or start Docker for Testcontainers.");
         }
-        PostgreSQLContainer pg = new PostgreSQLContainer(
-                DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
+        PostgreSQLContainer pg =
+                new PostgreSQLContainer(DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
         pg.start();
         Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
-        return pg.getJdbcUrl() + (pg.getJdbcUrl().contains("?") ? "&" : "?")
-                + "user=" + pg.getUsername() + "&password=" + pg.getPassword();
+        return pg.getJdbcUrl() + (pg.getJdbcUrl().contains("?") ? "&" : "?") + "user=" + pg.getUsername() + "&password="
+                + pg.getPassword();
     }
 }

@@ -21,8 +21,7 @@ public final class TestStores {
     public static final String ENV = "PLANNING_TEST_DB_URL";
     private static String containerUrl;
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** A new, migrated store of the given kind. Close it to drop it. */
     public static TestStore create(StoreKind kind) {
@@ -37,7 +36,8 @@ public final class TestStores {
         store.migrate();
         return new TestStore(store, url, () -> {
             store.close();
-            try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, "sa", "");
+                    Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             }
         });
@@ -46,19 +46,25 @@ public final class TestStores {
     /** A new PostGIS database, migrated. */
     public static TestStore postgis() {
         String adminUrl = adminUrl();
-        String db = "planning_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
+        String db =
+                "planning_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(adminUrl);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database through " + ENV
-                    + " (the user needs CREATEDB and the postgis extension must be installed): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create a test database through " + ENV
+                            + " (the user needs CREATEDB and the postgis extension must be installed): "
+                            + e.getMessage(),
+                    e);
         }
         String url = withDatabase(adminUrl, db);
         SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null));
         store.migrate();
         return new TestStore(store, url, () -> {
             store.close();
-            try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(adminUrl);
+                    Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         });

@@ -40,13 +40,25 @@ class PostgisTileIndexIT {
         // A county of roads, most of them household access roads as in the demo city.
         GeometryFactory gf = new GeometryFactory();
         List<Feature> roads = new ArrayList<>();
-        String[] classes = {"household", "household", "household", "household", "household", "household",
-            "group", "group", "village", "county"};
+        String[] classes = {
+            "household",
+            "household",
+            "household",
+            "household",
+            "household",
+            "household",
+            "group",
+            "group",
+            "village",
+            "county"
+        };
         for (int i = 0; i < 3000; i++) {
             double x = 112.0 + (i % 60) * 0.01;
             double y = 28.3 + (i / 60) * 0.01;
-            roads.add(Feature.of(Map.of("code", "R" + i, "admin_class", classes[i % classes.length]),
-                    gf.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.004, y + 0.003)})));
+            roads.add(Feature.of(
+                    Map.of("code", "R" + i, "admin_class", classes[i % classes.length]),
+                    gf.createLineString(
+                            new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.004, y + 0.003)})));
         }
         new JdbcFeatureRepository(test.store()).load(road, LoadMode.REPLACE, roads.iterator());
         test.store().withConnection(c -> {
@@ -65,8 +77,10 @@ class PostgisTileIndexIT {
     @Test
     void lowZoomRoadTilesReadThePartialIndexOfTheRoadsTheyDraw() {
         for (int z = 6; z <= 15; z++) {
-            String expected = z < 10 ? "road_geom_3857_z8_gist" : z < 12 ? "road_geom_3857_z10_gist" : "road_geom_3857_gist";
-            assertThat(plan(TileCoord.containing(z, 112.3, 28.5))).as("plan at zoom %d", z)
+            String expected =
+                    z < 10 ? "road_geom_3857_z8_gist" : z < 12 ? "road_geom_3857_z10_gist" : "road_geom_3857_gist";
+            assertThat(plan(TileCoord.containing(z, 112.3, 28.5)))
+                    .as("plan at zoom %d", z)
                     .containsPattern("(Index Scan using|Bitmap Index Scan on) " + expected + " ")
                     .doesNotContain("road_geom_gist ");
         }

@@ -46,6 +46,7 @@ abstract class TileContract {
 
     /** The village square and the road across it lie inside tile 10/831/427. */
     static final TileCoord VILLAGE_TILE = new TileCoord(10, 831, 427);
+
     private static final String FEATURE_ID = "mvt_feature_id";
 
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
@@ -72,8 +73,15 @@ abstract class TileContract {
         v.put("key_support", true);
         v.put("population", 1234);
         v.put("collective_income", 12.5);
-        repo.load(village, LoadMode.REPLACE, List.of(Feature.of(v,
-                wkt.read("POLYGON ((112.30 28.50, 112.40 28.50, 112.40 28.60, 112.30 28.60, 112.30 28.50))"))).iterator());
+        repo.load(
+                village,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        v,
+                                        wkt.read(
+                                                "POLYGON ((112.30 28.50, 112.40 28.50, 112.40 28.60, 112.30 28.60, 112.30 28.50))")))
+                        .iterator());
 
         Map<String, Object> r = new HashMap<>();
         r.put("code", "C001");
@@ -85,31 +93,59 @@ abstract class TileContract {
         StringBuilder zigzag = new StringBuilder("LINESTRING (");
         for (int i = 0; i <= 1000; i++) {
             // 1,001 vertices 11 m apart, wobbling by about 1 m: far below a pixel at zoom 10.
-            zigzag.append(i == 0 ? "" : ", ").append(112.31 + i * 0.0001).append(' ').append(i % 2 == 0 ? 28.58 : 28.58001);
+            zigzag.append(i == 0 ? "" : ", ")
+                    .append(112.31 + i * 0.0001)
+                    .append(' ')
+                    .append(i % 2 == 0 ? 28.58 : 28.58001);
         }
         Map<String, Object> zz = Map.of("code", "C002", "admin_class", "group", "hardened", false);
-        repo.load(road, LoadMode.REPLACE, List.of(
-                Feature.of(r, wkt.read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
-                Feature.of(zz, wkt.read(zigzag.append(')').toString()))).iterator());
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(r, wkt.read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
+                                Feature.of(zz, wkt.read(zigzag.append(')').toString())))
+                        .iterator());
 
         GeometryFactory gf = LayerGeometry.FACTORY;
-        double[][] houses = {{112.350, 28.550}, {112.352, 28.551}, {112.348, 28.549}, {112.3510, 28.5480},
-            {112.35101, 28.54801}};
+        double[][] houses = {
+            {112.350, 28.550}, {112.352, 28.551}, {112.348, 28.549}, {112.3510, 28.5480}, {112.35101, 28.54801}
+        };
         List<Feature> hh = new ArrayList<>();
         for (int i = 0; i < houses.length; i++) {
-            hh.add(Feature.of(Map.of("code", "H" + i, "village_code", "430921100201", "population", 3 + i),
+            hh.add(Feature.of(
+                    Map.of("code", "H" + i, "village_code", "430921100201", "population", 3 + i),
                     gf.createPoint(new Coordinate(houses[i][0], houses[i][1]))));
         }
         repo.load(household, LoadMode.REPLACE, hh.iterator());
 
-        repo.load(catalogue.get("natural_village"), LoadMode.REPLACE, List.of(Feature.of(
-                Map.of("code", "NV1", "name", "一组", "village_code", "430921100201"),
-                gf.createPoint(new Coordinate(112.35, 28.55)))).iterator());
+        repo.load(
+                catalogue.get("natural_village"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of("code", "NV1", "name", "一组", "village_code", "430921100201"),
+                                gf.createPoint(new Coordinate(112.35, 28.55))))
+                        .iterator());
 
-        repo.load(catalogue.get("village_plan"), LoadMode.REPLACE, List.of(Feature.of(Map.of(
-                "code", "P1", "name", "新建村村庄规划", "village_codes", "430921100201", "status", "approved",
-                "approved_on", LocalDate.of(2024, 5, 1)), wkt.read(
-                "POLYGON ((112.30 28.50, 112.40 28.50, 112.40 28.60, 112.30 28.60, 112.30 28.50))"))).iterator());
+        repo.load(
+                catalogue.get("village_plan"),
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        Map.of(
+                                                "code",
+                                                "P1",
+                                                "name",
+                                                "新建村村庄规划",
+                                                "village_codes",
+                                                "430921100201",
+                                                "status",
+                                                "approved",
+                                                "approved_on",
+                                                LocalDate.of(2024, 5, 1)),
+                                        wkt.read(
+                                                "POLYGON ((112.30 28.50, 112.40 28.50, 112.40 28.60, 112.30 28.60, 112.30 28.50))")))
+                        .iterator());
     }
 
     @AfterAll
@@ -127,10 +163,15 @@ abstract class TileContract {
         assertThat(poly.getGeometryType()).isIn("Polygon", "MultiPolygon");
         Map<String, Object> props = props(poly);
         long storeId = repo.findByKey(village, "430921100201").orElseThrow().id();
-        assertThat(props).containsEntry(FEATURE_ID, storeId).containsEntry("id", storeId)
-                .containsEntry("code", "430921100201").containsEntry("name", "新建村")
-                .containsEntry("township_code", "430921100").containsEntry("key_support", true)
-                .containsEntry("population", 1234L).containsEntry("collective_income", 12.5)
+        assertThat(props)
+                .containsEntry(FEATURE_ID, storeId)
+                .containsEntry("id", storeId)
+                .containsEntry("code", "430921100201")
+                .containsEntry("name", "新建村")
+                .containsEntry("township_code", "430921100")
+                .containsEntry("key_support", true)
+                .containsEntry("population", 1234L)
+                .containsEntry("collective_income", 12.5)
                 .doesNotContainKeys("extra", "geom", "demonstration");
 
         // The square's corners, where an independent slippy-map formula puts them.
@@ -167,36 +208,55 @@ abstract class TileContract {
     void roadsCarryTheirAttributesAndAreSimplifiedAtLowZoom() throws IOException {
         List<Geometry> roads = features(decode(tiles.tile(road, VILLAGE_TILE)), "road");
         assertThat(roads).hasSize(2);
-        Geometry c001 = roads.stream().filter(g -> "C001".equals(props(g).get("code"))).findFirst().orElseThrow();
+        Geometry c001 = roads.stream()
+                .filter(g -> "C001".equals(props(g).get("code")))
+                .findFirst()
+                .orElseThrow();
         assertThat(c001.getGeometryType()).isIn("LineString", "MultiLineString");
-        assertThat(props(c001)).containsEntry("admin_class", "village").containsEntry("surface", "cement")
-                .containsEntry("hardened", true).containsEntry("width", 4.5).containsEntry("name", "新建村道");
+        assertThat(props(c001))
+                .containsEntry("admin_class", "village")
+                .containsEntry("surface", "cement")
+                .containsEntry("hardened", true)
+                .containsEntry("width", 4.5)
+                .containsEntry("name", "新建村道");
         assertThat(c001.getCoordinates()).hasSize(3);
         double[] middle = expectedUnits(112.35, 28.56, VILLAGE_TILE);
         assertThat(c001.getCoordinates()[1].x).isCloseTo(middle[0], within(1.0));
         assertThat(c001.getCoordinates()[1].y).isCloseTo(middle[1], within(1.0));
 
-        Geometry zigzag = roads.stream().filter(g -> "C002".equals(props(g).get("code"))).findFirst().orElseThrow();
+        Geometry zigzag = roads.stream()
+                .filter(g -> "C002".equals(props(g).get("code")))
+                .findFirst()
+                .orElseThrow();
         assertThat(props(zigzag)).containsEntry("hardened", false).doesNotContainKey("name");
-        assertThat(zigzag.getNumPoints()).as("a 1,001-vertex line wobbling by 1 m at zoom 10").isLessThan(10);
+        assertThat(zigzag.getNumPoints())
+                .as("a 1,001-vertex line wobbling by 1 m at zoom 10")
+                .isLessThan(10);
     }
 
     @Test
     void householdsAreAbsentBelowZoom13ThinnedAt13AndAllThereFrom14() throws IOException {
-        assertThat(tiles.tile(household, TileCoord.containing(10, 112.35, 28.55))).isEmpty();
-        assertThat(tiles.tile(household, TileCoord.containing(12, 112.35, 28.55))).isEmpty();
+        assertThat(tiles.tile(household, TileCoord.containing(10, 112.35, 28.55)))
+                .isEmpty();
+        assertThat(tiles.tile(household, TileCoord.containing(12, 112.35, 28.55)))
+                .isEmpty();
 
-        List<Geometry> z14 = features(decode(tiles.tile(household, TileCoord.containing(14, 112.35, 28.55))), "household");
+        List<Geometry> z14 =
+                features(decode(tiles.tile(household, TileCoord.containing(14, 112.35, 28.55))), "household");
         assertThat(z14).hasSize(5).allSatisfy(g -> assertThat(g).isInstanceOf(Point.class));
         assertThat(z14.stream().map(g -> props(g).get("code"))).containsExactlyInAnyOrder("H0", "H1", "H2", "H3", "H4");
-        Geometry h0 = z14.stream().filter(g -> "H0".equals(props(g).get("code"))).findFirst().orElseThrow();
+        Geometry h0 = z14.stream()
+                .filter(g -> "H0".equals(props(g).get("code")))
+                .findFirst()
+                .orElseThrow();
         double[] expected = expectedUnits(112.350, 28.550, TileCoord.containing(14, 112.35, 28.55));
         assertThat(h0.getCoordinate().x).isCloseTo(expected[0], within(1.0));
         assertThat(h0.getCoordinate().y).isCloseTo(expected[1], within(1.0));
         assertThat(props(h0)).containsEntry("village_code", "430921100201").containsEntry("population", 3L);
 
         // At 13 the two houses a metre apart share a thinning cell: the one with the lower id stays.
-        List<Geometry> z13 = features(decode(tiles.tile(household, TileCoord.containing(13, 112.35, 28.55))), "household");
+        List<Geometry> z13 =
+                features(decode(tiles.tile(household, TileCoord.containing(13, 112.35, 28.55))), "household");
         assertThat(z13.stream().map(g -> props(g).get("code"))).containsExactlyInAnyOrder("H0", "H1", "H2", "H3");
     }
 
@@ -209,7 +269,8 @@ abstract class TileContract {
         double[] lons = new double[30];
         for (int i = 0; i < lons.length; i++) {
             lons[i] = 112.3500 + i * 0.00041;
-            row.add(Feature.of(Map.of("code", "B" + i, "name", "站" + i),
+            row.add(Feature.of(
+                    Map.of("code", "B" + i, "name", "站" + i),
                     LayerGeometry.FACTORY.createPoint(new Coordinate(lons[i], 28.5500))));
         }
         repo.load(stops, LoadMode.REPLACE, row.iterator());
@@ -225,7 +286,8 @@ abstract class TileContract {
                 }
             }
             List<Geometry> got = features(decode(tiles.tile(stops, c)), "bus_stop");
-            assertThat(got.stream().map(g -> (String) props(g).get("code"))).as("zoom %d", z)
+            assertThat(got.stream().map(g -> (String) props(g).get("code")))
+                    .as("zoom %d", z)
                     .containsExactlyInAnyOrderElementsOf(expected);
             kept.put(z, got.size());
         }
@@ -238,14 +300,16 @@ abstract class TileContract {
     void naturalVillagesAppearFromZoom10() throws IOException {
         LayerDef nv = catalogue.get("natural_village");
         assertThat(tiles.tile(nv, TileCoord.containing(9, 112.35, 28.55))).isEmpty();
-        List<Geometry> z10 = features(decode(tiles.tile(nv, TileCoord.containing(10, 112.35, 28.55))), "natural_village");
+        List<Geometry> z10 =
+                features(decode(tiles.tile(nv, TileCoord.containing(10, 112.35, 28.55))), "natural_village");
         assertThat(z10).hasSize(1);
         assertThat(props(z10.getFirst())).containsEntry("name", "一组");
     }
 
     @Test
     void datesAreIsoText() throws IOException {
-        Geometry plan = features(decode(tiles.tile(catalogue.get("village_plan"), VILLAGE_TILE)), "village_plan").getFirst();
+        Geometry plan = features(decode(tiles.tile(catalogue.get("village_plan"), VILLAGE_TILE)), "village_plan")
+                .getFirst();
         assertThat(props(plan)).containsEntry("approved_on", "2024-05-01").containsEntry("status", "approved");
     }
 
@@ -263,7 +327,8 @@ abstract class TileContract {
     void aLayerIsEmptyBelowItsMinimumZoomEvenWhereItHasFeatures() throws IOException {
         // Below its minimum zoom (8) the village layer is empty even where it has features.
         assertThat(tiles.tile(village, TileCoord.containing(7, 112.35, 28.55))).isEmpty();
-        assertThat(features(decode(tiles.tile(village, TileCoord.containing(8, 112.35, 28.55))), "village")).hasSize(1);
+        assertThat(features(decode(tiles.tile(village, TileCoord.containing(8, 112.35, 28.55))), "village"))
+                .hasSize(1);
     }
 
     @Test
@@ -282,8 +347,11 @@ abstract class TileContract {
     }
 
     static JtsMvt decode(byte[] tile) throws IOException {
-        return MvtReader.loadMvt(new ByteArrayInputStream(tile), new GeometryFactory(),
-                new TagKeyValueMapConverter(false, FEATURE_ID), MvtReader.RING_CLASSIFIER_V2_1);
+        return MvtReader.loadMvt(
+                new ByteArrayInputStream(tile),
+                new GeometryFactory(),
+                new TagKeyValueMapConverter(false, FEATURE_ID),
+                MvtReader.RING_CLASSIFIER_V2_1);
     }
 
     static List<Geometry> features(JtsMvt mvt, String layer) {
@@ -300,11 +368,12 @@ abstract class TileContract {
     void minorRoadsAreLeftOutOfLowZoomTiles() throws IOException {
         // C002 is a natural-village road (组道): from zoom 10 on; C001, a village road, at every zoom.
         TileCoord z9 = TileCoord.containing(9, 112.35, 28.56);
-        assertThat(features(decode(tiles.tile(road, z9)), "road")).extracting(g -> props(g).get("code"))
+        assertThat(features(decode(tiles.tile(road, z9)), "road"))
+                .extracting(g -> props(g).get("code"))
                 .containsExactly("C001");
         assertThat(features(decode(tiles.tile(road, VILLAGE_TILE)), "road")).hasSize(2);
-        assertThat(TileRules.hidden(road, z9)).hasValueSatisfying(h -> assertThat(h.values())
-                .containsExactly("group", "household"));
+        assertThat(TileRules.hidden(road, z9))
+                .hasValueSatisfying(h -> assertThat(h.values()).containsExactly("group", "household"));
         assertThat(TileRules.hidden(road, new TileCoord(12, 0, 0))).isEmpty();
     }
 
@@ -315,17 +384,39 @@ abstract class TileContract {
         LayerDef unserved = catalogue.get("access_household");
         LayerDef status = catalogue.get("access_road");
         LayerDef gaps = catalogue.get("access_gap");
-        assertThat(List.of(unserved, status, gaps)).allSatisfy(l -> assertThat(l.derived()).isTrue());
-        Map<String, Object> h = new HashMap<>(Map.of("code", "H9", "village_code", "430921100201",
-                "natural_village_code", "NV1", "population", 4, "distance_m", 312.5, "network_distance_m", 1840.0,
-                "run_id", "run-1"));
-        repo.load(unserved, LoadMode.REPLACE, List.of(Feature.of(h, gf.createPoint(new Coordinate(112.35, 28.55))))
-                .iterator());
-        repo.load(status, LoadMode.REPLACE, List.of(
-                Feature.of(Map.of("code", "C001", "name", "新建村道", "status", "network", "run_id", "run-1"),
-                        new WKTReader().read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
-                Feature.of(Map.of("code", "C003", "status", "fragment", "run_id", "run-1"),
-                        new WKTReader().read("LINESTRING (112.36 28.57, 112.37 28.57)"))).iterator());
+        assertThat(List.of(unserved, status, gaps))
+                .allSatisfy(l -> assertThat(l.derived()).isTrue());
+        Map<String, Object> h = new HashMap<>(Map.of(
+                "code",
+                "H9",
+                "village_code",
+                "430921100201",
+                "natural_village_code",
+                "NV1",
+                "population",
+                4,
+                "distance_m",
+                312.5,
+                "network_distance_m",
+                1840.0,
+                "run_id",
+                "run-1"));
+        repo.load(
+                unserved,
+                LoadMode.REPLACE,
+                List.of(Feature.of(h, gf.createPoint(new Coordinate(112.35, 28.55))))
+                        .iterator());
+        repo.load(
+                status,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        Map.of("code", "C001", "name", "新建村道", "status", "network", "run_id", "run-1"),
+                                        new WKTReader().read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
+                                Feature.of(
+                                        Map.of("code", "C003", "status", "fragment", "run_id", "run-1"),
+                                        new WKTReader().read("LINESTRING (112.36 28.57, 112.37 28.57)")))
+                        .iterator());
         Map<String, Object> g = new HashMap<>();
         g.put("code", "G00001");
         g.put("rank", 1);
@@ -340,14 +431,22 @@ abstract class TileContract {
         g.put("nearest_lon", 112.351);
         g.put("nearest_lat", 28.553);
         g.put("run_id", "run-1");
-        repo.load(gaps, LoadMode.REPLACE, List.of(Feature.of(g, gf.createPoint(new Coordinate(112.35, 28.55))))
-                .iterator());
+        repo.load(
+                gaps,
+                LoadMode.REPLACE,
+                List.of(Feature.of(g, gf.createPoint(new Coordinate(112.35, 28.55))))
+                        .iterator());
 
         assertThat(tiles.tile(unserved, TileCoord.containing(9, 112.35, 28.55))).isEmpty();
-        List<Geometry> houses = features(decode(tiles.tile(unserved, TileCoord.containing(10, 112.35, 28.55))),
-                "access_household");
-        assertThat(houses).singleElement().satisfies(p -> assertThat(props(p)).containsEntry("code", "H9")
-                .containsEntry("population", 4L).containsEntry("network_distance_m", 1840.0).containsEntry("run_id", "run-1"));
+        List<Geometry> houses =
+                features(decode(tiles.tile(unserved, TileCoord.containing(10, 112.35, 28.55))), "access_household");
+        assertThat(houses)
+                .singleElement()
+                .satisfies(p -> assertThat(props(p))
+                        .containsEntry("code", "H9")
+                        .containsEntry("population", 4L)
+                        .containsEntry("network_distance_m", 1840.0)
+                        .containsEntry("run_id", "run-1"));
 
         assertThat(tiles.tile(status, TileCoord.containing(9, 112.35, 28.56))).isEmpty();
         List<Geometry> roads = features(decode(tiles.tile(status, VILLAGE_TILE)), "access_road");
@@ -355,8 +454,12 @@ abstract class TileContract {
 
         assertThat(tiles.tile(gaps, TileCoord.containing(7, 112.35, 28.55))).isEmpty();
         List<Geometry> gap = features(decode(tiles.tile(gaps, TileCoord.containing(8, 112.35, 28.55))), "access_gap");
-        assertThat(gap).singleElement().satisfies(p -> assertThat(props(p)).containsEntry("rank", 1L)
-                .containsEntry("population", 112L).containsEntry("kind", "natural_village")
-                .containsEntry("people_per_km", 248.9));
+        assertThat(gap)
+                .singleElement()
+                .satisfies(p -> assertThat(props(p))
+                        .containsEntry("rank", 1L)
+                        .containsEntry("population", 112L)
+                        .containsEntry("kind", "natural_village")
+                        .containsEntry("people_per_km", 248.9));
     }
 }

@@ -39,10 +39,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class AccessGapView extends Div implements HasDynamicTitle {
 
     /** The layers on the gap map, those shown first. */
-    static final List<String> MAP_LAYERS = List.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.ROAD,
-            LayerIds.ACCESS_ROAD, LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_GAP);
-    static final List<String> SHOWN = List.of(LayerIds.COUNTY, LayerIds.ROAD, LayerIds.ACCESS_HOUSEHOLD,
+    static final List<String> MAP_LAYERS = List.of(
+            LayerIds.COUNTY,
+            LayerIds.TOWNSHIP,
+            LayerIds.ROAD,
+            LayerIds.ACCESS_ROAD,
+            LayerIds.ACCESS_HOUSEHOLD,
             LayerIds.ACCESS_GAP);
+
+    static final List<String> SHOWN =
+            List.of(LayerIds.COUNTY, LayerIds.ROAD, LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_GAP);
 
     private final List<GapRow> all;
     private final PlaceService places;
@@ -54,8 +60,12 @@ public class AccessGapView extends Div implements HasDynamicTitle {
 
     @Autowired
     public AccessGapView(RoadAccessService service, PlaceService places, TileService tiles) {
-        this(service.gaps(), places, MAP_LAYERS.stream()
-                .map(id -> tiles.mapLayer(tiles.tiledLayer(id), uiLocale(), SHOWN.contains(id))).toList());
+        this(
+                service.gaps(),
+                places,
+                MAP_LAYERS.stream()
+                        .map(id -> tiles.mapLayer(tiles.tiledLayer(id), uiLocale(), SHOWN.contains(id)))
+                        .toList());
     }
 
     AccessGapView(List<GapRow> gaps, PlaceService places, List<MapLayer> layers) {
@@ -72,7 +82,8 @@ public class AccessGapView extends Div implements HasDynamicTitle {
         places.children(places.city()).forEach(p -> counties.add(p.code()));
         county.setLabel(getTranslation("gaps.county"));
         county.setItems(counties);
-        county.setItemLabelGenerator(c -> c.isEmpty() ? getTranslation("gaps.all")
+        county.setItemLabelGenerator(c -> c.isEmpty()
+                ? getTranslation("gaps.all")
                 : places.find(c).map(Place::name).orElse(c));
         county.setValue("");
         county.setId("gaps-county");
@@ -120,28 +131,46 @@ public class AccessGapView extends Div implements HasDynamicTitle {
     }
 
     private String kindLabel(String value) {
-        return CodeLists.ACCESS_GAP_KIND.byValue(value)
-                .map(c -> AttributeFormat.english(getLocale()) ? c.titleEn() : c.titleZh()).orElse(value);
+        return CodeLists.ACCESS_GAP_KIND
+                .byValue(value)
+                .map(c -> AttributeFormat.english(getLocale()) ? c.titleEn() : c.titleZh())
+                .orElse(value);
     }
 
     private void configureGrid() {
-        grid.addColumn(GapRow::rank).setHeader(getTranslation("gaps.rank")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(f -> kindLabel(f.kind())).setHeader(getTranslation("gaps.kind")).setAutoWidth(true);
+        grid.addColumn(GapRow::rank)
+                .setHeader(getTranslation("gaps.rank"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(f -> kindLabel(f.kind()))
+                .setHeader(getTranslation("gaps.kind"))
+                .setAutoWidth(true);
         grid.addColumn(GapRow::name).setHeader(getTranslation("gaps.name")).setAutoWidth(true);
-        grid.addColumn(f -> name(f.countyCode())).setHeader(getTranslation("gaps.county"))
+        grid.addColumn(f -> name(f.countyCode()))
+                .setHeader(getTranslation("gaps.county"))
                 .setAutoWidth(true);
-        grid.addColumn(f -> name(f.townshipCode())).setHeader(getTranslation("gaps.township"))
+        grid.addColumn(f -> name(f.townshipCode()))
+                .setHeader(getTranslation("gaps.township"))
                 .setAutoWidth(true);
-        grid.addColumn(GapRow::households).setHeader(getTranslation("gaps.households")).setAutoWidth(true);
-        grid.addColumn(GapRow::population).setHeader(getTranslation("gaps.population")).setAutoWidth(true);
-        grid.addColumn(f -> number(f.distanceM(), "%.0f")).setHeader(getTranslation("gaps.distance"))
+        grid.addColumn(GapRow::households)
+                .setHeader(getTranslation("gaps.households"))
                 .setAutoWidth(true);
-        grid.addColumn(f -> f.networkDistanceM() == null ? getTranslation("gaps.no-road-path")
-                : number(f.networkDistanceM(), "%.0f")).setHeader(getTranslation("gaps.network-distance"))
+        grid.addColumn(GapRow::population)
+                .setHeader(getTranslation("gaps.population"))
                 .setAutoWidth(true);
-        grid.addColumn(f -> number(f.roadKm(), "%.2f")).setHeader(getTranslation("gaps.road-km"))
+        grid.addColumn(f -> number(f.distanceM(), "%.0f"))
+                .setHeader(getTranslation("gaps.distance"))
                 .setAutoWidth(true);
-        grid.addColumn(f -> number(f.peoplePerKm(), "%.0f")).setHeader(getTranslation("gaps.per-km"))
+        grid.addColumn(f -> f.networkDistanceM() == null
+                        ? getTranslation("gaps.no-road-path")
+                        : number(f.networkDistanceM(), "%.0f"))
+                .setHeader(getTranslation("gaps.network-distance"))
+                .setAutoWidth(true);
+        grid.addColumn(f -> number(f.roadKm(), "%.2f"))
+                .setHeader(getTranslation("gaps.road-km"))
+                .setAutoWidth(true);
+        grid.addColumn(f -> number(f.peoplePerKm(), "%.0f"))
+                .setHeader(getTranslation("gaps.per-km"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setId("gaps-grid");
@@ -166,7 +195,9 @@ public class AccessGapView extends Div implements HasDynamicTitle {
                 .filter(f -> k == null || k.isEmpty() || Objects.equals(k, f.kind()))
                 .toList();
         grid.setItems(shown);
-        count.setText(getTranslation("gaps.count", shown.size(),
+        count.setText(getTranslation(
+                "gaps.count",
+                shown.size(),
                 shown.stream().mapToLong(GapRow::population).sum()));
     }
 

@@ -47,9 +47,11 @@ final class AccessInputReader {
     }
 
     /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
-    record Read(AccessInput input, Map<String, String> roadNames, Map<String, String> naturalVillageNames,
-                Map<String, String> villageNames) {
-    }
+    record Read(
+            AccessInput input,
+            Map<String, String> roadNames,
+            Map<String, String> naturalVillageNames,
+            Map<String, String> villageNames) {}
 
     Read read(Set<String> impassableRoads) {
         List<Road> roads = new ArrayList<>();
@@ -60,9 +62,13 @@ final class AccessInputReader {
                 return;
             }
             Boolean flag = bool(f, "hardened");
-            boolean hardened = flag != null ? flag
-                    : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.HARDENED);
-            roads.add(new Road(code, f.geometry(), hardened, Boolean.TRUE.equals(bool(f, "all_season")),
+            boolean hardened =
+                    flag != null ? flag : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.HARDENED);
+            roads.add(new Road(
+                    code,
+                    f.geometry(),
+                    hardened,
+                    Boolean.TRUE.equals(bool(f, "all_season")),
                     CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
                     Boolean.TRUE.equals(bool(f, "bus_route")),
                     CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
@@ -75,8 +81,12 @@ final class AccessInputReader {
         each(LayerIds.HOUSEHOLD, f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
-                households.add(new Household(f.getString("code"), f.getString("village_code"),
-                        f.getString("natural_village_code"), integer(f, "population", 0), at));
+                households.add(new Household(
+                        f.getString("code"),
+                        f.getString("village_code"),
+                        f.getString("natural_village_code"),
+                        integer(f, "population", 0),
+                        at));
             }
         });
         List<NaturalVillage> naturalVillages = new ArrayList<>();
@@ -84,8 +94,12 @@ final class AccessInputReader {
         each(LayerIds.NATURAL_VILLAGE, f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
-                naturalVillages.add(new NaturalVillage(f.getString("code"), f.getString("name"),
-                        f.getString("village_code"), integerOrNull(f, "households"), integerOrNull(f, "population"),
+                naturalVillages.add(new NaturalVillage(
+                        f.getString("code"),
+                        f.getString("name"),
+                        f.getString("village_code"),
+                        integerOrNull(f, "households"),
+                        integerOrNull(f, "population"),
                         at));
                 if (f.getString("name") != null) {
                     nvNames.put(f.getString("code"), f.getString("name"));
@@ -96,11 +110,17 @@ final class AccessInputReader {
         Map<String, String> villageNames = new HashMap<>();
         each(LayerIds.VILLAGE, f -> {
             String urbanRural = f.getString("urban_rural_code");
-            Coordinate centre = f.geometry() == null || f.geometry().isEmpty() ? null
+            Coordinate centre = f.geometry() == null || f.geometry().isEmpty()
+                    ? null
                     : f.geometry().getInteriorPoint().getCoordinate();
-            villages.add(new Village(f.getString("code"), f.getString("name"), f.getString("township_code"),
-                    Boolean.TRUE.equals(bool(f, "key_support")), Boolean.TRUE.equals(bool(f, "demonstration")),
-                    urbanRural == null || !urbanRural.startsWith("1"), centre));
+            villages.add(new Village(
+                    f.getString("code"),
+                    f.getString("name"),
+                    f.getString("township_code"),
+                    Boolean.TRUE.equals(bool(f, "key_support")),
+                    Boolean.TRUE.equals(bool(f, "demonstration")),
+                    urbanRural == null || !urbanRural.startsWith("1"),
+                    centre));
             villageNames.put(f.getString("code"), f.getString("name"));
         });
         Map<String, Coordinate> seats = new HashMap<>();
@@ -111,8 +131,13 @@ final class AccessInputReader {
             }
         });
         List<Township> townships = new ArrayList<>();
-        each(LayerIds.TOWNSHIP, f -> townships.add(new Township(f.getString("code"), f.getString("name"),
-                f.getString("county_code"), seats.get(f.getString("code")))));
+        each(
+                LayerIds.TOWNSHIP,
+                f -> townships.add(new Township(
+                        f.getString("code"),
+                        f.getString("name"),
+                        f.getString("county_code"),
+                        seats.get(f.getString("code")))));
         List<County> counties = new ArrayList<>();
         each(LayerIds.COUNTY, f -> counties.add(new County(f.getString("code"), f.getString("name"))));
         List<Coordinate> stops = new ArrayList<>();
@@ -122,8 +147,8 @@ final class AccessInputReader {
                 stops.add(at);
             }
         });
-        AccessInput input = new AccessInput(Region.CITY_CODE, cityName, roads, households, naturalVillages, villages,
-                townships, counties, stops);
+        AccessInput input = new AccessInput(
+                Region.CITY_CODE, cityName, roads, households, naturalVillages, villages, townships, counties, stops);
         return new Read(input, roadNames, nvNames, villageNames);
     }
 

@@ -17,8 +17,7 @@ final class AccessJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AccessJson() {
-    }
+    private AccessJson() {}
 
     /**
      * A run.
@@ -36,25 +35,55 @@ final class AccessJson {
      * @param summary what it found, or null before it succeeded
      * @param message a message code when it failed, else null
      */
-    @JsonPropertyOrder({"id", "kind", "status", "progress", "requestedBy", "createdAt", "startedAt", "finishedAt",
-        "settings", "dataVersion", "summary", "message"})
-    record Run(String id, String kind, String status, double progress, String requestedBy, Instant createdAt,
-               Instant startedAt, Instant finishedAt, AccessSettingsForm settings, Map<String, Long> dataVersion,
-               AccessRunSummary summary, String message) {
+    @JsonPropertyOrder({
+        "id",
+        "kind",
+        "status",
+        "progress",
+        "requestedBy",
+        "createdAt",
+        "startedAt",
+        "finishedAt",
+        "settings",
+        "dataVersion",
+        "summary",
+        "message"
+    })
+    record Run(
+            String id,
+            String kind,
+            String status,
+            double progress,
+            String requestedBy,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            AccessSettingsForm settings,
+            Map<String, Long> dataVersion,
+            AccessRunSummary summary,
+            String message) {
 
         static Run of(AnalysisRun run) {
-            return new Run(run.id(), run.kind(), run.status().name(), run.progress(), run.requestedBy(),
-                    run.createdAt(), run.startedAt(), run.finishedAt(),
+            return new Run(
+                    run.id(),
+                    run.kind(),
+                    run.status().name(),
+                    run.progress(),
+                    run.requestedBy(),
+                    run.createdAt(),
+                    run.startedAt(),
+                    run.finishedAt(),
                     run.settingsJson() == null ? null : JSON.readValue(run.settingsJson(), AccessSettingsForm.class),
-                    run.dataVersionJson() == null ? null
-                            : JSON.readValue(run.dataVersionJson(), new TypeReference<Map<String, Long>>() { }),
-                    AccessRunSummary.of(run).orElse(null), run.message());
+                    run.dataVersionJson() == null
+                            ? null
+                            : JSON.readValue(run.dataVersionJson(), new TypeReference<Map<String, Long>>() {}),
+                    AccessRunSummary.of(run).orElse(null),
+                    run.message());
         }
     }
 
     /** @param runs the latest runs, newest first */
-    record Runs(List<Run> runs) {
-    }
+    record Runs(List<Run> runs) {}
 
     /**
      * The indicators asked for.
@@ -64,8 +93,7 @@ final class AccessJson {
      * @param indicators the values
      */
     @JsonPropertyOrder({"runId", "planPeriod", "indicators"})
-    record Indicators(String runId, String planPeriod, List<Indicator> indicators) {
-    }
+    record Indicators(String runId, String planPeriod, List<Indicator> indicators) {}
 
     /**
      * One indicator of one unit and group.
@@ -82,14 +110,45 @@ final class AccessJson {
      * @param target the plan's target, or null
      * @param runId the run
      */
-    @JsonPropertyOrder({"indicator", "code", "name", "level", "group", "parentCode", "value", "numerator",
-        "denominator", "target", "runId"})
-    record Indicator(String indicator, String code, String name, String level, String group, String parentCode,
-                     Double value, long numerator, long denominator, Double target, String runId) {
+    @JsonPropertyOrder({
+        "indicator",
+        "code",
+        "name",
+        "level",
+        "group",
+        "parentCode",
+        "value",
+        "numerator",
+        "denominator",
+        "target",
+        "runId"
+    })
+    record Indicator(
+            String indicator,
+            String code,
+            String name,
+            String level,
+            String group,
+            String parentCode,
+            Double value,
+            long numerator,
+            long denominator,
+            Double target,
+            String runId) {
 
         static Indicator of(IndicatorValue v) {
-            return new Indicator(v.indicator().id(), v.code(), v.name(), v.level().id(), v.group().id(),
-                    v.parentCode(), v.value(), v.numerator(), v.denominator(), v.target(), v.runId());
+            return new Indicator(
+                    v.indicator().id(),
+                    v.code(),
+                    v.name(),
+                    v.level().id(),
+                    v.group().id(),
+                    v.parentCode(),
+                    v.value(),
+                    v.numerator(),
+                    v.denominator(),
+                    v.target(),
+                    v.runId());
         }
     }
 }

@@ -44,18 +44,50 @@ import tools.jackson.databind.json.JsonMapper;
  *                   before the steps were timed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"households", "householdsServed", "naturalVillages", "villages", "townships", "roads",
-    "networkKm", "fragments", "fragmentKm", "fragmentRoads", "impassableRoads", "gaps", "problems", "city", "readMs",
-    "analysisMs", "storeMs", "storeSteps"})
-public record AccessRunSummary(int households, long householdsServed, int naturalVillages, int villages,
-                               int townships, int roads, double networkKm, int fragments, double fragmentKm,
-                               List<String> fragmentRoads, int impassableRoads, int gaps, Map<String, Long> problems,
-                               Map<String, Double> city, long readMs, long analysisMs, long storeMs,
-                               Map<String, Long> storeSteps) {
+@JsonPropertyOrder({
+    "households",
+    "householdsServed",
+    "naturalVillages",
+    "villages",
+    "townships",
+    "roads",
+    "networkKm",
+    "fragments",
+    "fragmentKm",
+    "fragmentRoads",
+    "impassableRoads",
+    "gaps",
+    "problems",
+    "city",
+    "readMs",
+    "analysisMs",
+    "storeMs",
+    "storeSteps"
+})
+public record AccessRunSummary(
+        int households,
+        long householdsServed,
+        int naturalVillages,
+        int villages,
+        int townships,
+        int roads,
+        double networkKm,
+        int fragments,
+        double fragmentKm,
+        List<String> fragmentRoads,
+        int impassableRoads,
+        int gaps,
+        Map<String, Long> problems,
+        Map<String, Double> city,
+        long readMs,
+        long analysisMs,
+        long storeMs,
+        Map<String, Long> storeSteps) {
 
     /** Stored runs may carry members a later version dropped: they are skipped, not an error. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     /** At most this many fragment roads are listed (a city's worth would bloat every run). */
     static final int FRAGMENT_ROADS_LISTED = 200;
 
@@ -70,24 +102,38 @@ public record AccessRunSummary(int households, long householdsServed, int natura
      * @param storeSteps each store step's time
      * @return the summary
      */
-    public static AccessRunSummary of(AccessInput in, AccessResult r, long readMs, long analysisMs, long storeMs,
-                                      Map<String, Long> storeSteps) {
+    public static AccessRunSummary of(
+            AccessInput in, AccessResult r, long readMs, long analysisMs, long storeMs, Map<String, Long> storeSteps) {
         Map<String, Double> city = new LinkedHashMap<>();
         for (UnitIndicator u : r.indicators()) {
             if (u.level() == UnitLevel.CITY && u.group() == UnitGroup.ALL) {
                 city.put(u.indicator().id(), u.value());
             }
         }
-        return new AccessRunSummary(in.households().size(),
-                r.households().stream().filter(HouseholdAccess::served).count(), in.naturalVillages().size(),
-                in.villages().size(), in.townships().size(), in.roads().size(), tenth(r.network().networkKm()),
-                r.fragments().size(), tenth(r.network().fragmentKm()),
-                r.fragments().stream().flatMap(f -> f.roadIds().stream()).sorted().limit(FRAGMENT_ROADS_LISTED)
+        return new AccessRunSummary(
+                in.households().size(),
+                r.households().stream().filter(HouseholdAccess::served).count(),
+                in.naturalVillages().size(),
+                in.villages().size(),
+                in.townships().size(),
+                in.roads().size(),
+                tenth(r.network().networkKm()),
+                r.fragments().size(),
+                tenth(r.network().fragmentKm()),
+                r.fragments().stream()
+                        .flatMap(f -> f.roadIds().stream())
+                        .sorted()
+                        .limit(FRAGMENT_ROADS_LISTED)
                         .toList(),
-                r.network().impassableRoads(), r.gaps().size(),
-                r.problems().stream().collect(Collectors.groupingBy(p -> p.kind().name(), TreeMap::new,
-                        Collectors.counting())),
-                city, readMs, analysisMs, storeMs, new TreeMap<>(storeSteps));
+                r.network().impassableRoads(),
+                r.gaps().size(),
+                r.problems().stream()
+                        .collect(Collectors.groupingBy(p -> p.kind().name(), TreeMap::new, Collectors.counting())),
+                city,
+                readMs,
+                analysisMs,
+                storeMs,
+                new TreeMap<>(storeSteps));
     }
 
     private static double tenth(double km) {

@@ -6,14 +6,30 @@ import cn.yiyang.planning.geo.access.AccessSettings;
  * The settings of a run as the API and the page take them: every member optional, defaults from
  * {@link AccessSettings#defaults()} (or the application's {@code planning.road-access.*} properties).
  */
-public record AccessSettingsForm(Double householdServedM, Integer largeVillageHouseholds, Double largeVillageConnectedM,
-                                 Double townshipSeatM, Double busStopM, Double busRouteM, Double ruralAccessM,
-                                 Double snapToleranceM, Double clusterM, Boolean allSeasonCountsAsNetwork) {
+public record AccessSettingsForm(
+        Double householdServedM,
+        Integer largeVillageHouseholds,
+        Double largeVillageConnectedM,
+        Double townshipSeatM,
+        Double busStopM,
+        Double busRouteM,
+        Double ruralAccessM,
+        Double snapToleranceM,
+        Double clusterM,
+        Boolean allSeasonCountsAsNetwork) {
 
     /** The form with every member taken from these settings. */
     public static AccessSettingsForm of(AccessSettings s) {
-        return new AccessSettingsForm(s.householdServedM(), s.largeVillageHouseholds(), s.largeVillageConnectedM(),
-                s.townshipSeatM(), s.busStopM(), s.busRouteM(), s.ruralAccessM(), s.snapToleranceM(), s.clusterM(),
+        return new AccessSettingsForm(
+                s.householdServedM(),
+                s.largeVillageHouseholds(),
+                s.largeVillageConnectedM(),
+                s.townshipSeatM(),
+                s.busStopM(),
+                s.busRouteM(),
+                s.ruralAccessM(),
+                s.snapToleranceM(),
+                s.clusterM(),
                 s.allSeasonCountsAsNetwork());
     }
 
@@ -24,8 +40,11 @@ public record AccessSettingsForm(Double householdServedM, Integer largeVillageHo
      */
     public AccessSettings resolve(AccessSettings defaults) {
         check("householdServedM", householdServedM, 1, 1_000);
-        check("largeVillageHouseholds", largeVillageHouseholds == null ? null : largeVillageHouseholds.doubleValue(),
-                1, 10_000);
+        check(
+                "largeVillageHouseholds",
+                largeVillageHouseholds == null ? null : largeVillageHouseholds.doubleValue(),
+                1,
+                10_000);
         check("largeVillageConnectedM", largeVillageConnectedM, 1, 5_000);
         check("townshipSeatM", townshipSeatM, 1, 5_000);
         check("busStopM", busStopM, 1, 20_000);

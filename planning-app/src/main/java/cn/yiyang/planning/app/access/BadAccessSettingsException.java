@@ -12,8 +12,15 @@ public class BadAccessSettingsException extends ProblemException {
     private final double max;
 
     BadAccessSettingsException(String setting, double value, double min, double max) {
-        super(setting + " = " + value + " is outside " + min + ".." + max, HttpStatus.BAD_REQUEST, "bad_setting",
-                "api.error.bad-setting", setting, fmt(value), fmt(min), fmt(max));
+        super(
+                setting + " = " + value + " is outside " + min + ".." + max,
+                HttpStatus.BAD_REQUEST,
+                "bad_setting",
+                "api.error.bad-setting",
+                setting,
+                fmt(value),
+                fmt(min),
+                fmt(max));
         property("setting", setting);
         this.setting = setting;
         this.value = value;

@@ -81,8 +81,11 @@ public class GapExport {
     }
 
     private static String text(Object c) {
-        return c == null ? "" : c instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                ? String.valueOf(d.longValue()) : String.valueOf(c);
+        return c == null
+                ? ""
+                : c instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                        ? String.valueOf(d.longValue())
+                        : String.valueOf(c);
     }
 
     void xlsx(List<Feature> gaps, Locale locale, OutputStream out) throws IOException {

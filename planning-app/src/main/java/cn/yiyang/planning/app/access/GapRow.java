@@ -20,7 +20,20 @@ package cn.yiyang.planning.app.access;
  * @param nearestLon the nearest network point's longitude, or null
  * @param nearestLat its latitude, or null
  */
-public record GapRow(int rank, String code, String kind, String name, String countyCode, String townshipCode,
-                     int households, long population, Double distanceM, Double networkDistanceM, Double roadKm,
-                     Double peoplePerKm, double lon, double lat, Double nearestLon, Double nearestLat) {
-}
+public record GapRow(
+        int rank,
+        String code,
+        String kind,
+        String name,
+        String countyCode,
+        String townshipCode,
+        int households,
+        long population,
+        Double distanceM,
+        Double networkDistanceM,
+        Double roadKm,
+        Double peoplePerKm,
+        double lon,
+        double lat,
+        Double nearestLon,
+        Double nearestLat) {}

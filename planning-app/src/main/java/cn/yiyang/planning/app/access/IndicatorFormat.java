@@ -6,8 +6,7 @@ import java.util.Locale;
 /** How indicator values read on the pages: percentages with one decimal, "—" when there is nothing to count. */
 final class IndicatorFormat {
 
-    private IndicatorFormat() {
-    }
+    private IndicatorFormat() {}
 
     static String percent(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value * 100);

@@ -54,8 +54,8 @@ class RoadAccessController {
     }
 
     @PostMapping("/analyses/road-access/runs")
-    ResponseEntity<AccessJson.Run> start(@RequestBody(required = false) AccessSettingsForm settings,
-                                         Authentication auth) {
+    ResponseEntity<AccessJson.Run> start(
+            @RequestBody(required = false) AccessSettingsForm settings, Authentication auth) {
         Permissions.check(AppUser.of(auth), Action.runAnalysis(Theme.ROADS));
         AccessSettingsForm form = settings == null ? AccessSettingsForm.of(service.defaults()) : settings;
         AnalysisRun run = service.start(form.resolve(service.defaults()), auth.getName());
@@ -70,21 +70,27 @@ class RoadAccessController {
     @GetMapping("/analyses/runs")
     AccessJson.Runs runs(@RequestParam(defaultValue = "20") int limit) {
         return new AccessJson.Runs(service.recent(Math.max(1, Math.min(limit, 200))).stream()
-                .map(AccessJson.Run::of).toList());
+                .map(AccessJson.Run::of)
+                .toList());
     }
 
     @GetMapping("/indicators")
-    AccessJson.Indicators indicators(@RequestParam String level, @RequestParam(required = false) String code,
-                                     @RequestParam(required = false) String group,
-                                     @RequestParam(required = false) String indicator,
-                                     @RequestParam(required = false) String runId) {
+    AccessJson.Indicators indicators(
+            @RequestParam String level,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String runId) {
         UnitLevel unitLevel = parse("level", level, UnitLevel.values(), UnitLevel::id, UnitLevel::byId);
-        UnitGroup unitGroup = group == null ? null
-                : parse("group", group, UnitGroup.values(), UnitGroup::id, UnitGroup::byId);
-        AccessIndicator accessIndicator = indicator == null ? null
+        UnitGroup unitGroup =
+                group == null ? null : parse("group", group, UnitGroup.values(), UnitGroup::id, UnitGroup::byId);
+        AccessIndicator accessIndicator = indicator == null
+                ? null
                 : parse("indicator", indicator, AccessIndicator.values(), AccessIndicator::id, AccessIndicator::byId);
         List<IndicatorValue> values = service.indicators(runId, unitLevel, code, unitGroup, accessIndicator);
-        return new AccessJson.Indicators(values.isEmpty() ? null : values.get(0).runId(), service.planPeriod(),
+        return new AccessJson.Indicators(
+                values.isEmpty() ? null : values.get(0).runId(),
+                service.planPeriod(),
                 values.stream().map(AccessJson.Indicator::of).toList());
     }
 
@@ -106,9 +112,12 @@ class RoadAccessController {
      * @return the value with this id
      * @throws BadValueException naming the parameter and the ids it takes
      */
-    private static <E> E parse(String parameter, String id, E[] values, Function<E, String> idOf,
-                               Function<String, Optional<E>> byId) {
-        return byId.apply(id).orElseThrow(() -> new BadValueException(parameter, id,
-                String.join(", ", Arrays.stream(values).map(idOf).toList())));
+    private static <E> E parse(
+            String parameter, String id, E[] values, Function<E, String> idOf, Function<String, Optional<E>> byId) {
+        return byId.apply(id)
+                .orElseThrow(() -> new BadValueException(
+                        parameter,
+                        id,
+                        String.join(", ", Arrays.stream(values).map(idOf).toList())));
     }
 }

@@ -35,8 +35,11 @@ class RoadAccessSchedule {
     private final LayerCatalogue catalogue;
     private final boolean runOnStart;
 
-    RoadAccessSchedule(RoadAccessService service, FeatureRepository features, LayerCatalogue catalogue,
-                       @Value("${planning.road-access.run-on-start:true}") boolean runOnStart) {
+    RoadAccessSchedule(
+            RoadAccessService service,
+            FeatureRepository features,
+            LayerCatalogue catalogue,
+            @Value("${planning.road-access.run-on-start:true}") boolean runOnStart) {
         this.service = service;
         this.features = features;
         this.catalogue = catalogue;
@@ -45,15 +48,21 @@ class RoadAccessSchedule {
 
     @Scheduled(cron = "${planning.road-access.schedule:-}", zone = Region.TIME_ZONE_ID)
     void run() {
-        log.info("scheduled road-access run {}", service.start(service.defaults(), USER).id());
+        log.info(
+                "scheduled road-access run {}",
+                service.start(service.defaults(), USER).id());
     }
 
     /** After start (and after the demo city is loaded): the first run, if there is data and none was made. */
     @EventListener(ApplicationReadyEvent.class)
     void firstRun() {
-        if (runOnStart && service.recent(1).isEmpty()
-                && !features.page(catalogue.get(LayerIds.HOUSEHOLD), FeatureQuery.first(1)).isEmpty()) {
-            log.info("first road-access run {} (no run yet)", service.start(service.defaults(), USER).id());
+        if (runOnStart
+                && service.recent(1).isEmpty()
+                && !features.page(catalogue.get(LayerIds.HOUSEHOLD), FeatureQuery.first(1))
+                        .isEmpty()) {
+            log.info(
+                    "first road-access run {} (no run yet)",
+                    service.start(service.defaults(), USER).id());
         }
     }
 }

@@ -55,14 +55,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class RoadAccessService {
 
     /** The derived layers a run writes. */
-    public static final List<String> RESULT_LAYERS = List.of(LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_ROAD,
-            LayerIds.ACCESS_GAP);
+    public static final List<String> RESULT_LAYERS =
+            List.of(LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_ROAD, LayerIds.ACCESS_GAP);
+
     private static final Logger log = LoggerFactory.getLogger(RoadAccessService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The input layers whose versions make a run's data version. */
-    private static final List<String> INPUT_LAYERS = List.of(LayerIds.ROAD, LayerIds.ROAD_INSPECTION,
-            LayerIds.HOUSEHOLD, LayerIds.NATURAL_VILLAGE, LayerIds.VILLAGE, LayerIds.TOWNSHIP, LayerIds.TOWNSHIP_SEAT,
-            LayerIds.COUNTY, LayerIds.BUS_STOP);
+    private static final List<String> INPUT_LAYERS = List.of(
+            LayerIds.ROAD,
+            LayerIds.ROAD_INSPECTION,
+            LayerIds.HOUSEHOLD,
+            LayerIds.NATURAL_VILLAGE,
+            LayerIds.VILLAGE,
+            LayerIds.TOWNSHIP,
+            LayerIds.TOWNSHIP_SEAT,
+            LayerIds.COUNTY,
+            LayerIds.BUS_STOP);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -78,11 +86,18 @@ public class RoadAccessService {
     /** Runs one run at a time: runs write the same derived layers. */
     private final Executor worker;
 
-    RoadAccessService(FeatureRepository features, LayerCatalogue catalogue, AnalysisRunRepository runs,
-                      IndicatorTargetRepository targets, LayerVersions versions, LayerLoadRepository loads,
-                      ObjectProvider<ImpassableRoads> impassable, AccessDefaults defaults,
-                      @Value("${planning.plan-period:2021-2025}") String planPeriod, Messages messages,
-                      @Qualifier(AccessConfiguration.WORKER) Executor worker) {
+    RoadAccessService(
+            FeatureRepository features,
+            LayerCatalogue catalogue,
+            AnalysisRunRepository runs,
+            IndicatorTargetRepository targets,
+            LayerVersions versions,
+            LayerLoadRepository loads,
+            ObjectProvider<ImpassableRoads> impassable,
+            AccessDefaults defaults,
+            @Value("${planning.plan-period:2021-2025}") String planPeriod,
+            Messages messages,
+            @Qualifier(AccessConfiguration.WORKER) Executor worker) {
         this.features = features;
         this.catalogue = catalogue;
         this.runs = runs;
@@ -125,7 +140,10 @@ public class RoadAccessService {
      * @return the run, queued
      */
     public AnalysisRun start(AccessSettings settings, String user) {
-        AnalysisRun run = AnalysisRun.queued(UUID.randomUUID().toString(), AnalysisRun.ROAD_ACCESS, user,
+        AnalysisRun run = AnalysisRun.queued(
+                UUID.randomUUID().toString(),
+                AnalysisRun.ROAD_ACCESS,
+                user,
                 JSON.writeValueAsString(AccessSettingsForm.of(settings)));
         runs.create(run);
         worker.execute(() -> execute(run, settings));
@@ -138,7 +156,8 @@ public class RoadAccessService {
      * @throws AccessRunNotFoundException if there is none
      */
     public AnalysisRun get(String id) {
-        return runs.find(id).filter(r -> r.kind().equals(AnalysisRun.ROAD_ACCESS))
+        return runs.find(id)
+                .filter(r -> r.kind().equals(AnalysisRun.ROAD_ACCESS))
                 .orElseThrow(() -> new AccessRunNotFoundException(id));
     }
 
@@ -160,9 +179,10 @@ public class RoadAccessService {
      * @param indicator an indicator, or null for all
      * @return the values; empty when no run succeeded yet
      */
-    public List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group,
-                                           AccessIndicator indicator) {
-        String id = runId != null ? get(runId).id() : latest().map(AnalysisRun::id).orElse(null);
+    public List<IndicatorValue> indicators(
+            String runId, UnitLevel level, String code, UnitGroup group, AccessIndicator indicator) {
+        String id =
+                runId != null ? get(runId).id() : latest().map(AnalysisRun::id).orElse(null);
         return id == null ? List.of() : runs.indicators(id, level, code, group, indicator);
     }
 
@@ -181,12 +201,25 @@ public class RoadAccessService {
 
     /** @return the latest run's gap list, rank order */
     public List<GapRow> gaps() {
-        return gapFeatures().stream().map(f -> new GapRow(integer(f.get("rank")), f.getString("code"),
-                f.getString("kind"), f.getString("name"), f.getString("county_code"), f.getString("township_code"),
-                integer(f.get("households")), integer(f.get("population")), decimal(f.get("distance_m")),
-                decimal(f.get("network_distance_m")), decimal(f.get("road_km")), decimal(f.get("people_per_km")),
-                f.geometry().getCoordinate().x, f.geometry().getCoordinate().y, decimal(f.get("nearest_lon")),
-                decimal(f.get("nearest_lat")))).toList();
+        return gapFeatures().stream()
+                .map(f -> new GapRow(
+                        integer(f.get("rank")),
+                        f.getString("code"),
+                        f.getString("kind"),
+                        f.getString("name"),
+                        f.getString("county_code"),
+                        f.getString("township_code"),
+                        integer(f.get("households")),
+                        integer(f.get("population")),
+                        decimal(f.get("distance_m")),
+                        decimal(f.get("network_distance_m")),
+                        decimal(f.get("road_km")),
+                        decimal(f.get("people_per_km")),
+                        f.geometry().getCoordinate().x,
+                        f.geometry().getCoordinate().y,
+                        decimal(f.get("nearest_lon")),
+                        decimal(f.get("nearest_lat"))))
+                .toList();
     }
 
     private static int integer(Object v) {
@@ -204,7 +237,8 @@ public class RoadAccessService {
             storeSteps.clear();
             run = queued.started(Instant.now(), JSON.writeValueAsString(dataVersion()));
             runs.update(run);
-            Set<String> blocked = Optional.ofNullable(impassable.getIfAvailable()).map(ImpassableRoads::impassableRoadCodes)
+            Set<String> blocked = Optional.ofNullable(impassable.getIfAvailable())
+                    .map(ImpassableRoads::impassableRoadCodes)
                     .orElse(Set.of());
             AccessInputReader.Read read = new AccessInputReader(features, catalogue, cityName).read(blocked);
             long t1 = System.nanoTime();
@@ -228,11 +262,23 @@ public class RoadAccessService {
             timed("indicators", () -> saveIndicators(stored.id(), result));
             writeLayers(run, read, result);
             long t3 = System.nanoTime();
-            run = run.succeeded(Instant.now(), AccessRunSummary.of(read.input(), result, (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, storeSteps).toJson());
+            run = run.succeeded(
+                    Instant.now(),
+                    AccessRunSummary.of(
+                                    read.input(),
+                                    result,
+                                    (t1 - t0) / 1_000_000,
+                                    (t2 - t1) / 1_000_000,
+                                    (t3 - t2) / 1_000_000,
+                                    storeSteps)
+                            .toJson());
             runs.update(run);
-            log.info("road-access run {}: read {} ms, analysis {} ms, stored {} ms", run.id(), (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            log.info(
+                    "road-access run {}: read {} ms, analysis {} ms, stored {} ms",
+                    run.id(),
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("road-access run {} failed", run.id(), e);
             runs.update(run.failed(Instant.now(), "analysis_failed"));
@@ -258,8 +304,17 @@ public class RoadAccessService {
         Map<String, Double> goals = targets.targets(planPeriod);
         List<IndicatorValue> values = new ArrayList<>(result.indicators().size());
         for (UnitIndicator u : result.indicators()) {
-            values.add(new IndicatorValue(runId, u.indicator(), u.level(), u.code(), u.name(), u.parentCode(),
-                    u.group(), u.numerator(), u.denominator(), goals.get(u.indicator().id())));
+            values.add(new IndicatorValue(
+                    runId,
+                    u.indicator(),
+                    u.level(),
+                    u.code(),
+                    u.name(),
+                    u.parentCode(),
+                    u.group(),
+                    u.numerator(),
+                    u.denominator(),
+                    goals.get(u.indicator().id())));
         }
         runs.saveIndicators(runId, values);
     }
@@ -316,7 +371,8 @@ public class RoadAccessService {
             gaps.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(g.lonLat())));
         }
         // Results of synthetic data are synthetic: the layers say so wherever they show.
-        boolean synthetic = INPUT_LAYERS.stream().map(loads::latest)
+        boolean synthetic = INPUT_LAYERS.stream()
+                .map(loads::latest)
                 .anyMatch(l -> l.isPresent() && l.get().synthetic());
         String source = "road-access run " + runId;
         Map<String, List<Feature>> out = new LinkedHashMap<>();
@@ -332,7 +388,9 @@ public class RoadAccessService {
 
     private static String gapName(AccessInputReader.Read read, Gap g) {
         String village = g.villageCode() == null ? null : read.villageNames().get(g.villageCode());
-        String nv = g.naturalVillageCode() == null ? null : read.naturalVillageNames().get(g.naturalVillageCode());
+        String nv = g.naturalVillageCode() == null
+                ? null
+                : read.naturalVillageNames().get(g.naturalVillageCode());
         if (village == null) {
             return nv;
         }

@@ -59,12 +59,16 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     static final int POLL_MS = 500;
     /** The indicators shown, in order. */
-    static final List<AccessIndicator> SHOWN = List.of(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE,
-            AccessIndicator.HOUSEHOLD_NETWORK_ACCESS_RATE, AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
-            AccessIndicator.TOWNSHIP_CLASS3_ROAD_RATE, AccessIndicator.VILLAGE_BUS_SERVICE_RATE,
+    static final List<AccessIndicator> SHOWN = List.of(
+            AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE,
+            AccessIndicator.HOUSEHOLD_NETWORK_ACCESS_RATE,
+            AccessIndicator.LARGE_NATURAL_VILLAGE_HARDENED_ROAD_RATE,
+            AccessIndicator.TOWNSHIP_CLASS3_ROAD_RATE,
+            AccessIndicator.VILLAGE_BUS_SERVICE_RATE,
             AccessIndicator.RURAL_ACCESS_INDEX);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(Region.TIME_ZONE);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Region.TIME_ZONE);
 
     private final RoadAccessService service;
     private final boolean canRun;
@@ -86,8 +90,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private Registration poll;
 
     /** One unit's values, by indicator. */
-    record Row(String code, String name, Map<AccessIndicator, IndicatorValue> values) {
-    }
+    record Row(String code, String name, Map<AccessIndicator, IndicatorValue> values) {}
 
     @Autowired
     public RoadAccessView(RoadAccessService service, AuthenticationContext auth) {
@@ -119,15 +122,27 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         cards.setId("access-cards");
         configure(counties, getTranslation("access.county"));
         counties.setId("access-counties");
-        counties.addSelectionListener(e -> showTownships(e.getFirstSelectedItem().orElse(null)));
+        counties.addSelectionListener(
+                e -> showTownships(e.getFirstSelectedItem().orElse(null)));
         configure(townships, getTranslation("access.township"));
         townships.setId("access-townships");
         townshipTitle.setText(getTranslation("access.townships-hint"));
         configureHistory();
         problems.addClassName("access-problems");
 
-        add(heading, intro, runPanel(), toolbar, cards, new H3(getTranslation("access.by-county")), counties,
-                townshipTitle, townships, problems, new H3(getTranslation("access.history")), history);
+        add(
+                heading,
+                intro,
+                runPanel(),
+                toolbar,
+                cards,
+                new H3(getTranslation("access.by-county")),
+                counties,
+                townshipTitle,
+                townships,
+                problems,
+                new H3(getTranslation("access.history")),
+                history);
         show();
     }
 
@@ -194,9 +209,17 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         Map<String, Double> v = new LinkedHashMap<>();
         settingFields.forEach((k, f) -> v.put(k, f.getValue()));
         Double households = v.get("largeVillageHouseholds");
-        return new AccessSettingsForm(v.get("householdServedM"), households == null ? null : households.intValue(),
-                v.get("largeVillageConnectedM"), v.get("townshipSeatM"), v.get("busStopM"), v.get("busRouteM"),
-                v.get("ruralAccessM"), v.get("snapToleranceM"), v.get("clusterM"), allSeason.getValue());
+        return new AccessSettingsForm(
+                v.get("householdServedM"),
+                households == null ? null : households.intValue(),
+                v.get("largeVillageConnectedM"),
+                v.get("townshipSeatM"),
+                v.get("busStopM"),
+                v.get("busRouteM"),
+                v.get("ruralAccessM"),
+                v.get("snapToleranceM"),
+                v.get("clusterM"),
+                allSeason.getValue());
     }
 
     private void start() {
@@ -206,8 +229,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
             settings = form().resolve(service.defaults());
         } catch (BadAccessSettingsException e) {
             NumberField f = settingFields.get(e.setting());
-            String message = getTranslation("access.setting-out-of-range", keyed("access.setting.", e.setting()),
-                    fmt(e.min()), fmt(e.max()));
+            String message = getTranslation(
+                    "access.setting-out-of-range", keyed("access.setting.", e.setting()), fmt(e.min()), fmt(e.max()));
             if (f != null) {
                 f.setErrorMessage(message);
                 f.setInvalid(true);
@@ -269,7 +292,10 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         super.onAttach(event);
         poll = event.getUI().addPollListener(e -> refresh());
         if (watching == null) {
-            service.recent(1).stream().filter(r -> !r.status().settled()).findFirst().ifPresent(r -> watch(r.id()));
+            service.recent(1).stream()
+                    .filter(r -> !r.status().settled())
+                    .findFirst()
+                    .ifPresent(r -> watch(r.id()));
         } else {
             event.getUI().setPollInterval(POLL_MS);
         }
@@ -295,10 +321,16 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     }
 
     private void configure(Grid<Row> grid, String unitHeader) {
-        grid.addColumn(Row::name).setHeader(unitHeader).setFrozen(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Row::name)
+                .setHeader(unitHeader)
+                .setFrozen(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         for (AccessIndicator id : SHOWN) {
-            grid.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id.id()))
-                    .setAutoWidth(true).setPartNameGenerator(r -> tone(r.values().get(id)));
+            grid.addColumn(r -> cell(r, id))
+                    .setHeader(keyed("access.indicator.short.", id.id()))
+                    .setAutoWidth(true)
+                    .setPartNameGenerator(r -> tone(r.values().get(id)));
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
@@ -306,9 +338,13 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     }
 
     private void configureHistory() {
-        history.addColumn(Row::name).setHeader(getTranslation("access.run-time")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(Row::name)
+                .setHeader(getTranslation("access.run-time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         for (AccessIndicator id : SHOWN) {
-            history.addColumn(r -> cell(r, id)).setHeader(keyed("access.indicator.short.", id.id()))
+            history.addColumn(r -> cell(r, id))
+                    .setHeader(keyed("access.indicator.short.", id.id()))
                     .setAutoWidth(true);
         }
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -378,11 +414,17 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         if (summary == null) {
             return;
         }
-        Span text = new Span(getTranslation("access.summary", summary.households(), summary.networkKm(),
-                summary.fragments(), summary.fragmentKm(), summary.impassableRoads(), summary.gaps()));
+        Span text = new Span(getTranslation(
+                "access.summary",
+                summary.households(),
+                summary.networkKm(),
+                summary.fragments(),
+                summary.fragmentKm(),
+                summary.impassableRoads(),
+                summary.gaps()));
         text.setId("access-summary");
-        Anchor fragments = new Anchor(MapLink.to(Place.cityExtent(), LayerIds.ACCESS_ROAD),
-                getTranslation("access.open-road-status"));
+        Anchor fragments = new Anchor(
+                MapLink.to(Place.cityExtent(), LayerIds.ACCESS_ROAD), getTranslation("access.open-road-status"));
         problems.add(text, fragments);
     }
 
@@ -393,8 +435,10 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         value.addClassName("access-card-value");
         Span counts = new Span(String.format(java.util.Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
         counts.addClassName("access-card-counts");
-        Span target = new Span(v.target() == null ? getTranslation("access.no-target")
-                : getTranslation("access.target", IndicatorFormat.percent(v.target())));
+        Span target = new Span(
+                v.target() == null
+                        ? getTranslation("access.no-target")
+                        : getTranslation("access.target", IndicatorFormat.percent(v.target())));
         target.addClassName("access-card-target");
         Div card = new Div(title, value, counts, target);
         card.addClassName("access-card");
@@ -415,8 +459,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         townshipTitle.setText(getTranslation("access.townships-of", county.name()));
         String runId = service.latest().map(AnalysisRun::id).orElse(null);
         if (runId != null) {
-            townships.setItems(rows(service.indicators(runId, UnitLevel.TOWNSHIP, null, group.getValue(), null),
-                    county.code()));
+            townships.setItems(
+                    rows(service.indicators(runId, UnitLevel.TOWNSHIP, null, group.getValue(), null), county.code()));
         }
     }
 
@@ -432,7 +476,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
             if (parent != null && !parent.equals(v.parentCode())) {
                 continue;
             }
-            rows.computeIfAbsent(v.code(), c -> new Row(c, v.name(), new LinkedHashMap<>())).values()
+            rows.computeIfAbsent(v.code(), c -> new Row(c, v.name(), new LinkedHashMap<>()))
+                    .values()
                     .put(v.indicator(), v);
         }
         return new ArrayList<>(rows.values());

@@ -36,10 +36,13 @@ class DemoDataInitializer implements ApplicationRunner {
     private final DemoScale scale;
     private final long seed;
 
-    DemoDataInitializer(FeatureRepository features, LayerCatalogue catalogue, LayerLoadRepository loads,
-                        @Value("${planning.demo.enabled:true}") boolean enabled,
-                        @Value("${planning.demo.scale:small}") String scale,
-                        @Value("${planning.demo.seed:" + DemoCityGenerator.DEFAULT_SEED + "}") long seed) {
+    DemoDataInitializer(
+            FeatureRepository features,
+            LayerCatalogue catalogue,
+            LayerLoadRepository loads,
+            @Value("${planning.demo.enabled:true}") boolean enabled,
+            @Value("${planning.demo.scale:small}") String scale,
+            @Value("${planning.demo.seed:" + DemoCityGenerator.DEFAULT_SEED + "}") long seed) {
         this.features = features;
         this.catalogue = catalogue;
         this.loads = loads;
@@ -52,8 +55,10 @@ class DemoDataInitializer implements ApplicationRunner {
         try {
             return DemoScale.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("PLANNING_DEMO_SCALE must be one of "
-                    + Arrays.toString(DemoScale.values()).toLowerCase(Locale.ROOT) + ", not '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    "PLANNING_DEMO_SCALE must be one of "
+                            + Arrays.toString(DemoScale.values()).toLowerCase(Locale.ROOT) + ", not '" + value + "'",
+                    e);
         }
     }
 
@@ -70,9 +75,13 @@ class DemoDataInitializer implements ApplicationRunner {
         log.info("Empty store: loading the SYNTHETIC Yiyang demo city ({} scale, seed {})", scale, seed);
         DemoLoadReport report = new DemoDataLoader(features, catalogue).load(scale, seed);
         String source = "synthetic demo city (scale " + scale.name().toLowerCase(Locale.ROOT) + ", seed " + seed + ")";
-        report.counts().forEach((layer, count) ->
-                loads.record(new LayerLoad(layer, source, true, LoadMode.REPLACE.name(), count, LOADED_BY, null)));
-        log.info("Demo data loaded: {} features in {} layers ({})", report.total(), report.counts().size(),
+        report.counts()
+                .forEach((layer, count) -> loads.record(
+                        new LayerLoad(layer, source, true, LoadMode.REPLACE.name(), count, LOADED_BY, null)));
+        log.info(
+                "Demo data loaded: {} features in {} layers ({})",
+                report.total(),
+                report.counts().size(),
                 report.notice());
     }
 

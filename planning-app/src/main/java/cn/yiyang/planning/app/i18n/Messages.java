@@ -17,6 +17,7 @@ public class Messages {
 
     /** Simplified Chinese, the default language. */
     public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
     public static final Locale EN = Locale.ENGLISH;
     public static final List<Locale> LOCALES = List.of(ZH, EN);
     static final String BUNDLE = "vaadin-i18n/translations";
@@ -29,8 +30,11 @@ public class Messages {
         Locale l = supported(locale);
         String pattern;
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
-                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            pattern = ResourceBundle.getBundle(
+                            BUNDLE,
+                            l,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
         } catch (MissingResourceException e) {
             return "!" + key;
         }

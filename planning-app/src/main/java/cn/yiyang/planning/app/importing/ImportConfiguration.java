@@ -30,6 +30,7 @@ class ImportConfiguration {
 
     /** The bean name of the import workers (threads {@code import-1} …). */
     static final String WORKERS = "import";
+
     private static final Logger log = LoggerFactory.getLogger(ImportConfiguration.class);
     private static final ImportSettings SETTINGS = ImportSettings.DEFAULT;
 
@@ -59,8 +60,8 @@ class ImportConfiguration {
     }
 
     @Bean
-    ImportService importService(SpatialStore store, UploadLimits limits, LayerVersions versions,
-                                @Qualifier(WORKERS) Executor workers) {
+    ImportService importService(
+            SpatialStore store, UploadLimits limits, LayerVersions versions, @Qualifier(WORKERS) Executor workers) {
         ImportService service = ImportService.over(store, new SourceOpener(limits)::open, SETTINGS, workers);
         // A new version at once: the layer list counts the new data, open maps redraw the layer.
         service.onLayerLoaded(versions::changed);
@@ -73,8 +74,10 @@ class ImportConfiguration {
         return () -> {
             int recovered = service.recoverInterrupted();
             if (recovered > 0) {
-                log.warn("{} import(s) interrupted by the last shutdown were marked failed (their loads were rolled "
-                        + "back)", recovered);
+                log.warn(
+                        "{} import(s) interrupted by the last shutdown were marked failed (their loads were rolled "
+                                + "back)",
+                        recovered);
             }
             workflow.sweepAbandoned();
         };

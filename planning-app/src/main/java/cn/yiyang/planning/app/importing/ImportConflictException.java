@@ -15,8 +15,11 @@ public class ImportConflictException extends ProblemException {
     private final ImportStatus status;
 
     ImportConflictException(String importId, ImportStatus status) {
-        super("import " + importId + " is " + status + " and cannot be confirmed", HttpStatus.CONFLICT,
-                "import_not_confirmable", "api.error.import-not-confirmable",
+        super(
+                "import " + importId + " is " + status + " and cannot be confirmed",
+                HttpStatus.CONFLICT,
+                "import_not_confirmable",
+                "api.error.import-not-confirmable",
                 Localized.key("import.status." + status.name()));
         this.importId = importId;
         this.status = status;

@@ -42,6 +42,7 @@ class ImportController {
 
     /** Problems shown inline in an import's JSON by default; all are in issues.csv. */
     static final int ISSUES_SHOWN = 100;
+
     private static final int MAX_RECENT = 200;
 
     private final ImportWorkflow workflow;
@@ -55,25 +56,37 @@ class ImportController {
      * options as form fields → 202 with the import and its Location.
      */
     @PostMapping(path = "/layers/{layer}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportJson> submit(@PathVariable String layer, @RequestPart("file") List<MultipartFile> file,
-                                      @RequestParam(required = false) String crs,
-                                      @RequestParam(required = false) String encoding,
-                                      @RequestParam(required = false) String mode,
-                                      @RequestParam(required = false) String fieldMap,
-                                      @RequestParam(required = false) String table,
-                                      @RequestParam(required = false) String dryRun,
-                                      @RequestParam(required = false) String repair,
-                                      @RequestParam(required = false) String rejectPolicy,
-                                      Authentication auth, Locale locale) {
+    ResponseEntity<ImportJson> submit(
+            @PathVariable String layer,
+            @RequestPart("file") List<MultipartFile> file,
+            @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String mode,
+            @RequestParam(required = false) String fieldMap,
+            @RequestParam(required = false) String table,
+            @RequestParam(required = false) String dryRun,
+            @RequestParam(required = false) String repair,
+            @RequestParam(required = false) String rejectPolicy,
+            Authentication auth,
+            Locale locale) {
         AppUser user = user(auth);
         LayerDef target = workflow.layer(layer);
         ImportService.checkImportable(target, null); // before the files are copied into an upload
         Permissions.check(user, Action.write(target));
-        String names = String.join(", ", file.stream().map(f -> UploadStore.safeName(f.getOriginalFilename())).toList());
-        ImportOptions options = new ImportOptions(RequestValues.crs(crs, names), RequestValues.encoding(encoding, names),
-                table, ImportValues.mode(mode), ImportValues.fieldMap(fieldMap),
+        String names = String.join(
+                ", ",
+                file.stream()
+                        .map(f -> UploadStore.safeName(f.getOriginalFilename()))
+                        .toList());
+        ImportOptions options = new ImportOptions(
+                RequestValues.crs(crs, names),
+                RequestValues.encoding(encoding, names),
+                table,
+                ImportValues.mode(mode),
+                ImportValues.fieldMap(fieldMap),
                 Boolean.TRUE.equals(ImportValues.flag("dryRun", dryRun)),
-                Boolean.TRUE.equals(ImportValues.flag("repair", repair)), ImportValues.rejectPolicy(rejectPolicy));
+                Boolean.TRUE.equals(ImportValues.flag("repair", repair)),
+                ImportValues.rejectPolicy(rejectPolicy));
         UploadBatch upload = workflow.newUpload();
         try {
             for (MultipartFile part : file) {
@@ -89,45 +102,60 @@ class ImportController {
         } finally {
             workflow.discard(upload);
         }
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + job.id()))
                 .body(ImportJson.of(job, locale, ISSUES_SHOWN));
     }
 
     /** {@code GET /api/v1/imports/{id}}: status, counts, detections, mapping and the first problems. */
     @GetMapping("/imports/{id}")
-    ImportJson get(@PathVariable String id, @RequestParam(defaultValue = "" + ISSUES_SHOWN) int issues,
-                   Locale locale) {
+    ImportJson get(@PathVariable String id, @RequestParam(defaultValue = "" + ISSUES_SHOWN) int issues, Locale locale) {
         return ImportJson.of(workflow.get(id), locale, Math.max(0, Math.min(issues, 10_000)));
     }
 
     /** {@code POST /api/v1/imports/{id}/confirm} with a JSON body of changes → 202 with the import, running again. */
     @PostMapping(path = "/imports/{id}/confirm")
-    ResponseEntity<ImportJson> confirm(@PathVariable String id, @RequestBody(required = false) ConfirmJson body,
-                                       Authentication auth, Locale locale) {
+    ResponseEntity<ImportJson> confirm(
+            @PathVariable String id,
+            @RequestBody(required = false) ConfirmJson body,
+            Authentication auth,
+            Locale locale) {
         ConfirmJson c = body == null ? new ConfirmJson(null, null, null, null, null, null, null, null) : body;
         ImportJob current = workflow.get(id);
-        ImportChanges changes = new ImportChanges(c.fieldMap(), RequestValues.crs(c.crs(), current.fileName()),
-                RequestValues.encoding(c.encoding(), current.fileName()), c.table(), mode(ImportValues.mode(c.mode())),
-                c.repair(), ImportValues.rejectPolicy(c.rejectPolicy()), c.dryRun() == null ? Boolean.FALSE : c.dryRun());
+        ImportChanges changes = new ImportChanges(
+                c.fieldMap(),
+                RequestValues.crs(c.crs(), current.fileName()),
+                RequestValues.encoding(c.encoding(), current.fileName()),
+                c.table(),
+                mode(ImportValues.mode(c.mode())),
+                c.repair(),
+                ImportValues.rejectPolicy(c.rejectPolicy()),
+                c.dryRun() == null ? Boolean.FALSE : c.dryRun());
         ImportJob job = workflow.confirm(user(auth), id, changes);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + job.id()))
                 .body(ImportJson.of(job, locale, ISSUES_SHOWN));
     }
 
     /** {@code GET /api/v1/imports?layer=&limit=}: the latest import records, newest first. */
     @GetMapping("/imports")
     RecentJson recent(@RequestParam(required = false) String layer, @RequestParam(defaultValue = "20") int limit) {
-        return new RecentJson(workflow.recent(layer == null || layer.isBlank() ? null : layer,
-                Math.max(1, Math.min(limit, MAX_RECENT))));
+        return new RecentJson(workflow.recent(
+                layer == null || layer.isBlank() ? null : layer, Math.max(1, Math.min(limit, MAX_RECENT))));
     }
 
     /** {@code GET /api/v1/imports/{id}/issues?offset=&limit=}: problems page by page, in row order. */
     @GetMapping("/imports/{id}/issues")
-    IssuePageJson issues(@PathVariable String id, @RequestParam(defaultValue = "0") long offset,
-                         @RequestParam(defaultValue = "100") int limit, Locale locale) {
+    IssuePageJson issues(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") long offset,
+            @RequestParam(defaultValue = "100") int limit,
+            Locale locale) {
         ImportJob job = workflow.get(id);
-        List<ImportJson.IssueJson> page = workflow.issues(id, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000)))
-                .stream().map(i -> ImportJson.IssueJson.of(i, locale)).toList();
+        List<ImportJson.IssueJson> page =
+                workflow.issues(id, Math.max(0, offset), Math.max(1, Math.min(limit, 1_000))).stream()
+                        .map(i -> ImportJson.IssueJson.of(i, locale))
+                        .toList();
         return new IssuePageJson(id, job.issueCount(), Math.max(0, offset), page);
     }
 
@@ -149,8 +177,12 @@ class ImportController {
 
     private static void csv(HttpServletResponse response, String fileName) {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
     }
 
     private static LoadMode mode(ImportMode mode) {
@@ -162,8 +194,7 @@ class ImportController {
     }
 
     /** The latest imports: {@code {"imports": [...]}}. */
-    record RecentJson(List<ImportSummary> imports) {
-    }
+    record RecentJson(List<ImportSummary> imports) {}
 
     /**
      * A page of an import's problems.
@@ -173,11 +204,16 @@ class ImportController {
      * @param offset the first problem's position in the list
      * @param issues the page
      */
-    record IssuePageJson(String id, long issueCount, long offset, List<ImportJson.IssueJson> issues) {
-    }
+    record IssuePageJson(String id, long issueCount, long offset, List<ImportJson.IssueJson> issues) {}
 
     /** The body of a confirmation; every member optional ({@code dryRun} defaults to false: load). */
-    record ConfirmJson(Map<String, String> fieldMap, String crs, String encoding, String table, String mode,
-                       Boolean repair, String rejectPolicy, Boolean dryRun) {
-    }
+    record ConfirmJson(
+            Map<String, String> fieldMap,
+            String crs,
+            String encoding,
+            String table,
+            String mode,
+            Boolean repair,
+            String rejectPolicy,
+            Boolean dryRun) {}
 }

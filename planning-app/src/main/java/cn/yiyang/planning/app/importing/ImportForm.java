@@ -48,8 +48,9 @@ final class ImportForm extends Div {
     private final List<String> crsItems = new ArrayList<>();
     /** Client file name → the name it is stored under, in the order uploaded. */
     private final Map<String, String> files = new LinkedHashMap<>();
+
     private UploadBatch draft;
-    private Runnable onSourceChange = () -> { };
+    private Runnable onSourceChange = () -> {};
 
     ImportForm(ImportWorkflow workflow, List<LayerDef> writable) {
         this.workflow = workflow;
@@ -212,10 +213,20 @@ final class ImportForm extends Div {
             return Optional.empty();
         }
         Charset charset = AUTO.equals(encoding.getValue()) ? null : RequestValues.encoding(encoding.getValue(), null);
-        String chosenTable = table.isVisible() && table.getValue() != null && !table.getValue().isBlank()
-                ? table.getValue() : null;
-        return Optional.of(new ImportOptions(chosenCrs, charset, chosenTable, mode.getValue(), fieldMap, dryRun,
-                repair.getValue(), rejectPolicy.getValue()));
+        String chosenTable = table.isVisible()
+                        && table.getValue() != null
+                        && !table.getValue().isBlank()
+                ? table.getValue()
+                : null;
+        return Optional.of(new ImportOptions(
+                chosenCrs,
+                charset,
+                chosenTable,
+                mode.getValue(),
+                fieldMap,
+                dryRun,
+                repair.getValue(),
+                rejectPolicy.getValue()));
     }
 
     /** The mode chosen. */
@@ -269,17 +280,20 @@ final class ImportForm extends Div {
     }
 
     private void configureUpload() {
-        upload.setUploadHandler(new UploadReceiver(this::draft, new UploadReceiver.Listener() {
-            @Override
-            public void received(String clientName, String storedName) {
-                ImportForm.this.received(clientName, storedName);
-            }
+        upload.setUploadHandler(new UploadReceiver(
+                this::draft,
+                new UploadReceiver.Listener() {
+                    @Override
+                    public void received(String clientName, String storedName) {
+                        ImportForm.this.received(clientName, storedName);
+                    }
 
-            @Override
-            public void refused(String clientName, String message) {
-                error(getTranslation("import.upload.failed", message));
-            }
-        }, ImportLabels.locale(this)));
+                    @Override
+                    public void refused(String clientName, String message) {
+                        error(getTranslation("import.upload.failed", message));
+                    }
+                },
+                ImportLabels.locale(this)));
         upload.setMaxFiles(20);
         upload.setMaxFileSize((int) Math.min(workflow.maxUploadBytes(), Integer.MAX_VALUE));
         upload.setDropAllowed(true);

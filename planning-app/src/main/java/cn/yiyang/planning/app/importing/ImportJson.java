@@ -45,42 +45,111 @@ import org.locationtech.jts.geom.Envelope;
  * @param createdAt         when it was submitted
  * @param finishedAt        when it settled, or null
  */
-record ImportJson(String id, String layer, String status, double progress, long read, long valid, long imported,
-                  long rejected, String encoding, Detection encodingDetection, String crs, Detection crsDetection,
-                  String format, String table, List<String> tables, List<FieldJson> sourceFields, String fileName,
-                  long fileSize, String sha256, boolean dryRun, String mode, boolean confirmable,
-                  List<MappingJson> mapping, IssueJson outcome, long issueCount, boolean issuesTruncated,
-                  List<IssueJson> issues, PreviewJson preview, Instant createdAt, Instant finishedAt) {
+record ImportJson(
+        String id,
+        String layer,
+        String status,
+        double progress,
+        long read,
+        long valid,
+        long imported,
+        long rejected,
+        String encoding,
+        Detection encodingDetection,
+        String crs,
+        Detection crsDetection,
+        String format,
+        String table,
+        List<String> tables,
+        List<FieldJson> sourceFields,
+        String fileName,
+        long fileSize,
+        String sha256,
+        boolean dryRun,
+        String mode,
+        boolean confirmable,
+        List<MappingJson> mapping,
+        IssueJson outcome,
+        long issueCount,
+        boolean issuesTruncated,
+        List<IssueJson> issues,
+        PreviewJson preview,
+        Instant createdAt,
+        Instant finishedAt) {
 
     static ImportJson of(ImportJob job, Locale locale, int maxIssues) {
         SourceDescription source = job.source();
-        List<IssueJson> issues = job.issues().stream().limit(maxIssues).map(i -> IssueJson.of(i, locale)).toList();
-        ImportIssue decisive = job.outcome() == null ? null : job.issues().stream()
-                .filter(i -> i.code() == job.outcome()).findFirst().orElse(null);
-        IssueJson outcome = job.outcome() == null ? null : decisive != null ? IssueJson.of(decisive, locale)
-                : new IssueJson(null, 0, null, job.outcome().name(), job.outcome().severity().name(), null);
+        List<IssueJson> issues = job.issues().stream()
+                .limit(maxIssues)
+                .map(i -> IssueJson.of(i, locale))
+                .toList();
+        ImportIssue decisive = job.outcome() == null
+                ? null
+                : job.issues().stream()
+                        .filter(i -> i.code() == job.outcome())
+                        .findFirst()
+                        .orElse(null);
+        IssueJson outcome = job.outcome() == null
+                ? null
+                : decisive != null
+                        ? IssueJson.of(decisive, locale)
+                        : new IssueJson(
+                                null,
+                                0,
+                                null,
+                                job.outcome().name(),
+                                job.outcome().severity().name(),
+                                null);
         Detection encodingHow = job.encodingDetection() != null || source == null || source.encoding() == null
-                ? job.encodingDetection() : source.encoding().how();
+                ? job.encodingDetection()
+                : source.encoding().how();
         Detection crsHow = job.crsDetection() != null || source == null || source.crs() == null
-                ? job.crsDetection() : source.crs().how();
-        return new ImportJson(job.id(), job.layerId(), job.status().name(), job.progress(), job.read(),
-                Math.max(0, job.read() - job.rejected()), job.imported(), job.rejected(), job.encoding(),
-                encodingHow, job.crs(), crsHow,
-                source == null ? null : source.format().name(), source == null ? null : source.table(),
+                ? job.crsDetection()
+                : source.crs().how();
+        return new ImportJson(
+                job.id(),
+                job.layerId(),
+                job.status().name(),
+                job.progress(),
+                job.read(),
+                Math.max(0, job.read() - job.rejected()),
+                job.imported(),
+                job.rejected(),
+                job.encoding(),
+                encodingHow,
+                job.crs(),
+                crsHow,
+                source == null ? null : source.format().name(),
+                source == null ? null : source.table(),
                 source == null ? List.of() : source.tables(),
-                source == null ? List.of() : source.fields().stream().map(f -> new FieldJson(f.name(), f.type())).toList(),
-                job.fileName(), job.fileSize(), job.fileSha256(), job.dryRun(),
-                job.request() == null ? null : job.request().mode().name(), job.confirmable(),
-                job.mapping() == null ? null : job.mapping().entries().stream().map(MappingJson::of).toList(),
-                outcome, job.issueCount(), job.issueCount() > issues.size(), issues,
-                PreviewJson.of(job.preview().extent(), job.preview().features().size()), job.createdAt(),
+                source == null
+                        ? List.of()
+                        : source.fields().stream()
+                                .map(f -> new FieldJson(f.name(), f.type()))
+                                .toList(),
+                job.fileName(),
+                job.fileSize(),
+                job.fileSha256(),
+                job.dryRun(),
+                job.request() == null ? null : job.request().mode().name(),
+                job.confirmable(),
+                job.mapping() == null
+                        ? null
+                        : job.mapping().entries().stream().map(MappingJson::of).toList(),
+                outcome,
+                job.issueCount(),
+                job.issueCount() > issues.size(),
+                issues,
+                PreviewJson.of(job.preview().extent(), job.preview().features().size()),
+                job.createdAt(),
                 job.finishedAt());
     }
 
     /** One problem, located by file, row (0 = the file as a whole) and field. */
     record IssueJson(String file, long row, String field, String code, String severity, String message) {
         static IssueJson of(ImportIssue i, Locale locale) {
-            return new IssueJson(i.file(), i.row(), i.field(), i.code().name(), i.severity().name(), i.message(locale));
+            return new IssueJson(
+                    i.file(), i.row(), i.field(), i.code().name(), i.severity().name(), i.message(locale));
         }
     }
 
@@ -92,14 +161,14 @@ record ImportJson(String id, String layer, String status, double progress, long 
     }
 
     /** A field of the file. */
-    record FieldJson(String name, String type) {
-    }
+    record FieldJson(String name, String type) {}
 
     /** {@code extent} = [minLon, minLat, maxLon, maxLat] in EPSG:4490, null when unknown. */
     record PreviewJson(double[] extent, int sampledFeatures) {
         static PreviewJson of(Envelope e, int sampled) {
-            return new PreviewJson(e == null || e.isNull() ? null
-                    : new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()}, sampled);
+            return new PreviewJson(
+                    e == null || e.isNull() ? null : new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()},
+                    sampled);
         }
     }
 }

@@ -25,17 +25,17 @@ import java.util.Optional;
 final class ImportLabels {
 
     /** The CRS choices offered besides "detect": CGCS2000, its Gauss-Kruger zones over Yiyang, WGS84, web maps. */
-    static final List<String> CRS_CHOICES = List.of("EPSG:4490", "EPSG:4525", "EPSG:4526", "EPSG:4546", "EPSG:4547",
-            "EPSG:4326", "EPSG:3857", "GCJ02", "BD09");
+    static final List<String> CRS_CHOICES = List.of(
+            "EPSG:4490", "EPSG:4525", "EPSG:4526", "EPSG:4546", "EPSG:4547", "EPSG:4326", "EPSG:3857", "GCJ02", "BD09");
     /** The encodings offered besides "detect". */
     static final List<String> ENCODINGS = List.of("GBK", "GB18030", "UTF-8", "Big5");
     /** Times are shown in China Standard Time, where the app's users are. */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Region.TIME_ZONE);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Region.TIME_ZONE);
 
     private static final String MAPPING_PREFIX = "import.mapping.";
 
-    private ImportLabels() {
-    }
+    private ImportLabels() {}
 
     /** The text of an enum value: the key {@code <prefix>.<NAME>} (ImportLabelsTest checks that all exist). */
     static String enumText(Component c, String prefix, Enum<?> value) {
@@ -123,8 +123,10 @@ final class ImportLabels {
         if (FieldMapping.EXTRA.equals(target) || FieldMapping.IGNORE.equals(target)) {
             return c.getTranslation(MAPPING_PREFIX + target);
         }
-        return layer.field(target).map(f -> field(c, f) + " (" + f.name() + ")"
-                + (f.required() ? " · " + c.getTranslation("import.mapping.required") : "")).orElse(target);
+        return layer.field(target)
+                .map(f -> field(c, f) + " (" + f.name() + ")"
+                        + (f.required() ? " · " + c.getTranslation("import.mapping.required") : ""))
+                .orElse(target);
     }
 
     /** The language the component shows: its UI's, else the current UI's, else Chinese. */

@@ -19,8 +19,15 @@ import java.util.Map;
  * @param repair       repair invalid geometries
  * @param rejectPolicy what to do with rows that have errors
  */
-public record ImportOptions(Crs crs, Charset encoding, String table, ImportMode mode, Map<String, String> fieldMap,
-                            boolean dryRun, boolean repair, RejectPolicy rejectPolicy) {
+public record ImportOptions(
+        Crs crs,
+        Charset encoding,
+        String table,
+        ImportMode mode,
+        Map<String, String> fieldMap,
+        boolean dryRun,
+        boolean repair,
+        RejectPolicy rejectPolicy) {
 
     public ImportOptions {
         table = table == null || table.isBlank() ? null : table.strip();
@@ -31,6 +38,7 @@ public record ImportOptions(Crs crs, Charset encoding, String table, ImportMode 
 
     /** Detect everything, append, skip rows with errors; a dry run when {@code dryRun}. */
     public static ImportOptions defaults(boolean dryRun) {
-        return new ImportOptions(null, null, null, ImportMode.APPEND, Map.of(), dryRun, false, RejectPolicy.SKIP_INVALID);
+        return new ImportOptions(
+                null, null, null, ImportMode.APPEND, Map.of(), dryRun, false, RejectPolicy.SKIP_INVALID);
     }
 }

@@ -24,8 +24,22 @@ import java.time.Instant;
  * @param finishedAt  when it ended, or null
  * @param outcome     the problem code that decided the outcome, or null
  */
-public record ImportSummary(String id, String layerId, String status, String mode, String fileName, String fileSha256,
-                            long fileSize, String encoding, String crs, long read, long imported, long rejected,
-                            long issueCount, boolean dryRun, String requestedBy, Instant createdAt,
-                            Instant finishedAt, String outcome) {
-}
+public record ImportSummary(
+        String id,
+        String layerId,
+        String status,
+        String mode,
+        String fileName,
+        String fileSha256,
+        long fileSize,
+        String encoding,
+        String crs,
+        long read,
+        long imported,
+        long rejected,
+        long issueCount,
+        boolean dryRun,
+        String requestedBy,
+        Instant createdAt,
+        Instant finishedAt,
+        String outcome) {}

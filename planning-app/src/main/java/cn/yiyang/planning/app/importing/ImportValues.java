@@ -19,8 +19,7 @@ final class ImportValues {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String FIELD_MAP_EXAMPLE = "{\"LXMC\":\"name\",\"BZ\":\"EXTRA\"}";
 
-    private ImportValues() {
-    }
+    private ImportValues() {}
 
     /** {@code replace}, {@code append} or {@code upsert} (any case); null or blank: null. */
     static ImportMode mode(String text) {

@@ -53,8 +53,11 @@ public class ImportView extends Div implements HasDynamicTitle {
 
     @Autowired
     public ImportView(ImportWorkflow workflow, AuthenticationContext auth, TileService tiles) {
-        this(workflow, AppUser.of(auth),
-                PREVIEW_CONTEXT.stream().map(tiles::tiledLayer).toList(), tiles);
+        this(
+                workflow,
+                AppUser.of(auth),
+                PREVIEW_CONTEXT.stream().map(tiles::tiledLayer).toList(),
+                tiles);
     }
 
     ImportView(ImportWorkflow workflow, AppUser user) {
@@ -77,8 +80,9 @@ public class ImportView extends Div implements HasDynamicTitle {
         header.addClassName("import-header");
 
         form = new ImportForm(workflow, workflow.writableLayers(user));
-        result = new JobPanel(workflow, context.stream()
-                .map(l -> tiles.mapLayer(l, getLocale(), true)).toList());
+        result = new JobPanel(
+                workflow,
+                context.stream().map(l -> tiles.mapLayer(l, getLocale(), true)).toList());
         recent = new RecentImports(workflow, this::open);
         Div columns = new Div(form, result);
         columns.addClassName("import-columns");
@@ -86,7 +90,9 @@ public class ImportView extends Div implements HasDynamicTitle {
 
         form.analyseButton().addClickListener(e -> analyse());
         form.onSourceChange(() -> {
-            if (result.shown() != null && result.shown().status().settled() && result.shown().dryRun()) {
+            if (result.shown() != null
+                    && result.shown().status().settled()
+                    && result.shown().dryRun()) {
                 result.clear();
                 jobId = null;
             }
@@ -244,11 +250,17 @@ public class ImportView extends Div implements HasDynamicTitle {
         if (why == IssueCode.NO_CRS || why == IssueCode.CRS_INFERRED) {
             form.needCrs();
         } else if (why == IssueCode.CHOOSE_TABLE || why == IssueCode.NO_SUCH_TABLE) {
-            List<String> tables = job.issues().stream().filter(i -> i.code() == why).findFirst()
-                    .map(i -> i.args().isEmpty() ? List.<String>of() : List.of(i.args().get(0).split(",\\s*")))
+            List<String> tables = job.issues().stream()
+                    .filter(i -> i.code() == why)
+                    .findFirst()
+                    .map(i -> i.args().isEmpty()
+                            ? List.<String>of()
+                            : List.of(i.args().get(0).split(",\\s*")))
                     .orElse(List.of());
-            form.needTable(why == IssueCode.CHOOSE_TABLE ? tables : job.source() == null ? List.of()
-                    : job.source().tables());
+            form.needTable(
+                    why == IssueCode.CHOOSE_TABLE
+                            ? tables
+                            : job.source() == null ? List.of() : job.source().tables());
         } else if (job.source() != null) {
             form.offerTables(job.source().tables());
         }

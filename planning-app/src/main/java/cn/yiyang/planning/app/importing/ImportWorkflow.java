@@ -38,6 +38,7 @@ public class ImportWorkflow {
 
     /** Uploads untouched this long and not held by a confirmable import are deleted. */
     static final Duration ABANDONED = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(ImportWorkflow.class);
 
     private final ImportService imports;
@@ -74,7 +75,9 @@ public class ImportWorkflow {
 
     /** The layers the user may import into: source layers of the user's themes (never derived ones). */
     public List<LayerDef> writableLayers(AppUser user) {
-        return catalogue.sourceLayers().stream().filter(l -> Permissions.allows(user, Action.write(l))).toList();
+        return catalogue.sourceLayers().stream()
+                .filter(l -> Permissions.allows(user, Action.write(l)))
+                .toList();
     }
 
     /** A layer by id; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
@@ -122,8 +125,13 @@ public class ImportWorkflow {
             }
             check.check(upload.files(), upload.names());
             ImportRequest.Builder request = ImportRequest.builder(layer.id(), user.name())
-                    .encoding(options.encoding()).crs(options.crs()).table(options.table()).mode(options.mode().loadMode())
-                    .fieldMap(options.fieldMap()).dryRun(options.dryRun()).repairGeometry(options.repair())
+                    .encoding(options.encoding())
+                    .crs(options.crs())
+                    .table(options.table())
+                    .mode(options.mode().loadMode())
+                    .fieldMap(options.fieldMap())
+                    .dryRun(options.dryRun())
+                    .repairGeometry(options.repair())
                     .rejectPolicy(options.rejectPolicy());
             List<Path> files = upload.files();
             List<String> names = upload.names();
@@ -170,7 +178,8 @@ public class ImportWorkflow {
         try {
             return imports.confirm(id, changes);
         } catch (NoSuchElementException | IllegalStateException e) {
-            throw new ImportConflictException(id, imports.find(id).map(ImportJob::status).orElse(job.status()));
+            throw new ImportConflictException(
+                    id, imports.find(id).map(ImportJob::status).orElse(job.status()));
         }
     }
 
@@ -180,9 +189,18 @@ public class ImportWorkflow {
      * current one), loading unless {@code options.dryRun()}.
      */
     public ImportJob confirm(AppUser user, String id, ImportOptions options) {
-        return confirm(user, id, new ImportChanges(options.fieldMap().isEmpty() ? null : options.fieldMap(),
-                options.crs(), options.encoding(), options.table(), options.mode().loadMode(), options.repair(),
-                options.rejectPolicy(), options.dryRun()));
+        return confirm(
+                user,
+                id,
+                new ImportChanges(
+                        options.fieldMap().isEmpty() ? null : options.fieldMap(),
+                        options.crs(),
+                        options.encoding(),
+                        options.table(),
+                        options.mode().loadMode(),
+                        options.repair(),
+                        options.rejectPolicy(),
+                        options.dryRun()));
     }
 
     /** Waits up to {@code timeout} for an import to settle; as {@link ImportService#await}. */
@@ -198,7 +216,9 @@ public class ImportWorkflow {
         if (layerId != null) {
             catalogue.get(layerId);
         }
-        return imports.recent(layerId, limit).stream().map(ImportWorkflow::summary).toList();
+        return imports.recent(layerId, limit).stream()
+                .map(ImportWorkflow::summary)
+                .toList();
     }
 
     /** Problems of an import from {@code offset} on, in row order. */
@@ -242,9 +262,24 @@ public class ImportWorkflow {
     }
 
     private static ImportSummary summary(ImportRecord r) {
-        return new ImportSummary(r.id(), r.layerId(), r.status(), r.mode(), r.fileName(), r.fileSha256(), r.fileSize(),
-                r.encoding(), r.crs(), r.readCount(), r.importedCount(), r.rejectedCount(), r.issueCount(), r.dryRun(),
-                r.requestedBy(), r.createdAt().toInstant(), r.finishedAt() == null ? null : r.finishedAt().toInstant(),
+        return new ImportSummary(
+                r.id(),
+                r.layerId(),
+                r.status(),
+                r.mode(),
+                r.fileName(),
+                r.fileSha256(),
+                r.fileSize(),
+                r.encoding(),
+                r.crs(),
+                r.readCount(),
+                r.importedCount(),
+                r.rejectedCount(),
+                r.issueCount(),
+                r.dryRun(),
+                r.requestedBy(),
+                r.createdAt().toInstant(),
+                r.finishedAt() == null ? null : r.finishedAt().toInstant(),
                 r.message());
     }
 }

@@ -15,12 +15,20 @@ final class IssueGrid extends Grid<ImportIssue> {
 
     IssueGrid() {
         addColumn(i -> i.row() == 0 ? getTranslation("import.problem.file-level") : Long.toString(i.row()))
-                .setHeader(getTranslation("import.problem.row")).setWidth("7em").setFlexGrow(0);
-        addColumn(i -> i.field() == null ? "" : i.field()).setHeader(getTranslation("import.problem.field"))
-                .setWidth("9em").setFlexGrow(0);
-        addComponentColumn(this::code).setHeader(getTranslation("import.problem.code")).setAutoWidth(true)
+                .setHeader(getTranslation("import.problem.row"))
+                .setWidth("7em")
                 .setFlexGrow(0);
-        addColumn(i -> i.message(locale())).setHeader(getTranslation("import.problem.message")).setFlexGrow(1);
+        addColumn(i -> i.field() == null ? "" : i.field())
+                .setHeader(getTranslation("import.problem.field"))
+                .setWidth("9em")
+                .setFlexGrow(0);
+        addComponentColumn(this::code)
+                .setHeader(getTranslation("import.problem.code"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(i -> i.message(locale()))
+                .setHeader(getTranslation("import.problem.message"))
+                .setFlexGrow(1);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addClassName("import-issues");
         setId("import-issues");
@@ -28,8 +36,8 @@ final class IssueGrid extends Grid<ImportIssue> {
 
     /** Shows the problems of an import, lazily. */
     void show(ImportWorkflow workflow, String importId, long count) {
-        setItems(query -> workflow.issues(importId, query.getOffset(), query.getLimit()).stream(),
-                query -> (int) Math.min(count, Integer.MAX_VALUE));
+        setItems(query -> workflow.issues(importId, query.getOffset(), query.getLimit()).stream(), query ->
+                (int) Math.min(count, Integer.MAX_VALUE));
     }
 
     private Span code(ImportIssue issue) {

@@ -127,8 +127,9 @@ final class JobPanel extends Div {
         title.setText(getTranslation("import.step.result"));
         empty.setVisible(true);
         status.setVisible(false);
-        for (Component c : new Component[] {reanalyse, load, progress, notice, facts, previewSection, mappingSection,
-                problemsSection}) {
+        for (Component c : new Component[] {
+            reanalyse, load, progress, notice, facts, previewSection, mappingSection, problemsSection
+        }) {
             c.setVisible(false);
         }
     }
@@ -159,8 +160,10 @@ final class JobPanel extends Div {
         progress.setVisible(!settled);
         bar.setIndeterminate(job.status() == ImportStatus.QUEUED || job.progress() <= 0);
         bar.setValue(Math.max(0, Math.min(1, job.progress())));
-        progressText.setText(job.status() == ImportStatus.QUEUED ? getTranslation("import.progress.queued")
-                : getTranslation("import.progress.running", number(job.read())));
+        progressText.setText(
+                job.status() == ImportStatus.QUEUED
+                        ? getTranslation("import.progress.queued")
+                        : getTranslation("import.progress.running", number(job.read())));
 
         boolean confirmable = settled && job.confirmable() && canWrite;
         reanalyse.setVisible(confirmable);
@@ -191,13 +194,17 @@ final class JobPanel extends Div {
 
     /** The file's features on a map: a sample of them, the rejected ones in red (none for a job read back). */
     private void showPreview(ImportJob job, boolean settled) {
-        boolean has = settled && job.preview() != null && !job.preview().features().isEmpty()
-                && job.preview().extent() != null && !job.preview().extent().isNull();
+        boolean has = settled
+                && job.preview() != null
+                && !job.preview().features().isEmpty()
+                && job.preview().extent() != null
+                && !job.preview().extent().isNull();
         previewSection.setVisible(has);
         if (has) {
             previewMap.setOverlay(job.preview().features().stream()
                     .filter(f -> f.geometry() != null)
-                    .map(f -> new OverlayFeature(f.geometry(), f.rejected())).toList());
+                    .map(f -> new OverlayFeature(f.geometry(), f.rejected()))
+                    .toList());
             Envelope e = new Envelope(job.preview().extent());
             e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.1 + 0.001);
             previewMap.fitExtent(e);
@@ -221,7 +228,8 @@ final class JobPanel extends Div {
         file.addClassName("wide");
         facts.add(file);
         if (job.source() != null) {
-            facts.add(fact("import.fact.format", ImportLabels.format(this, job.source().format()), null));
+            facts.add(fact(
+                    "import.fact.format", ImportLabels.format(this, job.source().format()), null));
         }
         facts.add(fact("import.fact.read", number(job.read()), null));
         if (job.status().settled()) {
@@ -231,13 +239,19 @@ final class JobPanel extends Div {
                 facts.add(fact("import.fact.imported", number(job.imported()), "success"));
             }
         }
-        Detection encodingHow = job.encodingDetection() != null || job.source() == null
-                || job.source().encoding() == null ? job.encodingDetection() : job.source().encoding().how();
+        Detection encodingHow = job.encodingDetection() != null
+                        || job.source() == null
+                        || job.source().encoding() == null
+                ? job.encodingDetection()
+                : job.source().encoding().how();
         if (job.encoding() != null) {
             facts.add(detected("import.fact.encoding", job.encoding(), encodingHow));
         }
-        Detection crsHow = job.crsDetection() != null || job.source() == null || job.source().crs() == null
-                ? job.crsDetection() : job.source().crs().how();
+        Detection crsHow = job.crsDetection() != null
+                        || job.source() == null
+                        || job.source().crs() == null
+                ? job.crsDetection()
+                : job.source().crs().how();
         if (job.crs() != null || crsHow != null) {
             Div crs = detected("import.fact.crs", job.crs() == null ? "—" : job.crs(), crsHow);
             ImportLabels.crsName(this, job.crs()).ifPresent(name -> {
@@ -261,15 +275,19 @@ final class JobPanel extends Div {
             case SUCCEEDED -> {
                 if (job.dryRun()) {
                     notice.addClassName("info");
-                    notice.add(strong(getTranslation("import.analysed.title")), new Span(getTranslation(
-                            "import.analysed", number(Math.max(0, job.read() - job.rejected())), number(job.rejected()))));
+                    notice.add(
+                            strong(getTranslation("import.analysed.title")),
+                            new Span(getTranslation(
+                                    "import.analysed",
+                                    number(Math.max(0, job.read() - job.rejected())),
+                                    number(job.rejected()))));
                     if (job.crsDetection() == Detection.INFERRED) {
                         notice.add(line(getTranslation("import.crs-inferred", job.crs())));
                     }
                 } else {
                     notice.addClassName("success");
-                    notice.add(strong(getTranslation("import.succeeded", number(job.imported()),
-                            ImportLabels.layer(this, layer))));
+                    notice.add(strong(getTranslation(
+                            "import.succeeded", number(job.imported()), ImportLabels.layer(this, layer))));
                     if (job.rejected() > 0) {
                         notice.add(new Span(getTranslation("import.succeeded.rejected", number(job.rejected()))));
                     }
@@ -313,8 +331,11 @@ final class JobPanel extends Div {
         if (job.outcome() == null) {
             return null;
         }
-        return job.issues().stream().filter(i -> i.code() == job.outcome()).findFirst()
-                .map(i -> i.message(ImportLabels.locale(this))).orElse(null);
+        return job.issues().stream()
+                .filter(i -> i.code() == job.outcome())
+                .findFirst()
+                .map(i -> i.message(ImportLabels.locale(this)))
+                .orElse(null);
     }
 
     /** {@code ./?extent=minLon,minLat,maxLon,maxLat&layer=id}: the map page zoomed to what was loaded. */
@@ -324,19 +345,27 @@ final class JobPanel extends Div {
         if (e == null || e.isNull()) {
             return "./?" + layer;
         }
-        return String.format(Locale.ROOT, "./?extent=%.6f,%.6f,%.6f,%.6f&%s", e.getMinX(), e.getMinY(), e.getMaxX(),
-                e.getMaxY(), layer);
+        return String.format(
+                Locale.ROOT,
+                "./?extent=%.6f,%.6f,%.6f,%.6f&%s",
+                e.getMinX(),
+                e.getMinY(),
+                e.getMaxX(),
+                e.getMaxY(),
+                layer);
     }
 
     private void showDownloads(ImportJob job) {
         downloads.removeAll();
         Locale locale = ImportLabels.locale(this);
         String id = job.id();
-        Anchor issuesCsv = new Anchor(csv("import-" + id + "-issues.csv",
-                out -> workflow.writeIssuesCsv(id, locale, out)), getTranslation("import.download.issues"));
+        Anchor issuesCsv = new Anchor(
+                csv("import-" + id + "-issues.csv", out -> workflow.writeIssuesCsv(id, locale, out)),
+                getTranslation("import.download.issues"));
         issuesCsv.setId("import-download-issues");
-        Anchor recordCsv = new Anchor(csv("import-" + id + "-record.csv",
-                out -> workflow.writeRecordCsv(id, locale, out)), getTranslation("import.download.record"));
+        Anchor recordCsv = new Anchor(
+                csv("import-" + id + "-record.csv", out -> workflow.writeRecordCsv(id, locale, out)),
+                getTranslation("import.download.record"));
         recordCsv.setId("import-download-record");
         downloads.add(issuesCsv, recordCsv);
     }
@@ -371,12 +400,15 @@ final class JobPanel extends Div {
         Div fact = fact(labelKey, value, null);
         if (how != null) {
             Span badge = new Span(ImportLabels.detection(this, how));
-            badge.getElement().getThemeList().add(switch (how) {
-                case INFERRED -> "badge warning small";
-                case UNKNOWN -> "badge error small";
-                case USER, DECLARED, HEADER -> "badge success small";
-                default -> "badge contrast small";
-            });
+            badge.getElement()
+                    .getThemeList()
+                    .add(
+                            switch (how) {
+                                case INFERRED -> "badge warning small";
+                                case UNKNOWN -> "badge error small";
+                                case USER, DECLARED, HEADER -> "badge success small";
+                                default -> "badge contrast small";
+                            });
             badge.addClassName("import-detection");
             fact.add(badge);
         }

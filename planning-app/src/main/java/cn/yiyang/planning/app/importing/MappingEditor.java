@@ -33,12 +33,18 @@ final class MappingEditor extends Div {
     MappingEditor() {
         addClassName("import-mapping");
         missing.addClassName("import-mapping-missing");
-        grid.addColumn(FieldMapping.Entry::source).setHeader(getTranslation("import.mapping.source"))
-                .setFlexGrow(2).setAutoWidth(true);
-        grid.addComponentColumn(e -> selects.get(e.source())).setHeader(getTranslation("import.mapping.target"))
-                .setFlexGrow(3).setKey("target");
-        grid.addComponentColumn(e -> decisions.get(e.source())).setHeader(getTranslation("import.mapping.decision"))
-                .setFlexGrow(1).setAutoWidth(true);
+        grid.addColumn(FieldMapping.Entry::source)
+                .setHeader(getTranslation("import.mapping.source"))
+                .setFlexGrow(2)
+                .setAutoWidth(true);
+        grid.addComponentColumn(e -> selects.get(e.source()))
+                .setHeader(getTranslation("import.mapping.target"))
+                .setFlexGrow(3)
+                .setKey("target");
+        grid.addComponentColumn(e -> decisions.get(e.source()))
+                .setHeader(getTranslation("import.mapping.decision"))
+                .setFlexGrow(1)
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setId("import-mapping-grid");
@@ -83,8 +89,13 @@ final class MappingEditor extends Div {
             if (e.getValue() != null) {
                 targets.put(entry.source(), e.getValue());
                 edited = true;
-                decisions.get(entry.source()).setText(ImportLabels.decision(this, e.getValue().equals(entry.target())
-                        ? entry.decision() : FieldMapping.Decision.EXPLICIT));
+                decisions
+                        .get(entry.source())
+                        .setText(ImportLabels.decision(
+                                this,
+                                e.getValue().equals(entry.target())
+                                        ? entry.decision()
+                                        : FieldMapping.Decision.EXPLICIT));
                 showMissing();
             }
         });

@@ -23,16 +23,28 @@ final class RecentImports extends Div {
         addClassNames("import-card", "import-recent");
         H3 title = new H3(getTranslation("import.step.recent"));
         title.addClassName("import-card-title");
-        grid.addColumn(s -> ImportLabels.TIME.format(s.createdAt())).setHeader(getTranslation("import.recent.time"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> layerTitle(s.layerId())).setHeader(getTranslation("import.recent.layer"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportSummary::fileName).setHeader(getTranslation("import.recent.file")).setFlexGrow(1);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("import.recent.status")).setAutoWidth(true)
+        grid.addColumn(s -> ImportLabels.TIME.format(s.createdAt()))
+                .setHeader(getTranslation("import.recent.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> layerTitle(s.layerId()))
+                .setHeader(getTranslation("import.recent.layer"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ImportSummary::fileName)
+                .setHeader(getTranslation("import.recent.file"))
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::status)
+                .setHeader(getTranslation("import.recent.status"))
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(s -> s.read() + " / " + s.imported() + " / " + s.rejected())
-                .setHeader(getTranslation("import.recent.counts")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ImportSummary::requestedBy).setHeader(getTranslation("import.recent.user")).setAutoWidth(true)
+                .setHeader(getTranslation("import.recent.counts"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ImportSummary::requestedBy)
+                .setHeader(getTranslation("import.recent.user"))
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

@@ -40,7 +40,8 @@ public final class UploadBatch {
     public String add(String clientName, InputStream in) {
         long room = store.maxBytes() - size();
         return add(clientName, target -> {
-            try (InputStream source = in; OutputStream out = Files.newOutputStream(target)) {
+            try (InputStream source = in;
+                    OutputStream out = Files.newOutputStream(target)) {
                 byte[] buffer = new byte[1 << 16];
                 long written = 0;
                 int n;
@@ -73,7 +74,10 @@ public final class UploadBatch {
             writer.writeTo(target);
         } catch (LimitExceeded e) {
             remove(name);
-            throw new ImportException(ImportIssue.ofFile(name, IssueCode.TOO_LARGE, UploadCheck.megabytes(before + e.bytes),
+            throw new ImportException(ImportIssue.ofFile(
+                    name,
+                    IssueCode.TOO_LARGE,
+                    UploadCheck.megabytes(before + e.bytes),
                     UploadCheck.megabytes(store.maxBytes())));
         } catch (IOException e) {
             remove(name);
@@ -82,8 +86,8 @@ public final class UploadBatch {
         long total = size();
         if (total > store.maxBytes()) {
             remove(name);
-            throw new ImportException(ImportIssue.ofFile(name, IssueCode.TOO_LARGE, UploadCheck.megabytes(total),
-                    UploadCheck.megabytes(store.maxBytes())));
+            throw new ImportException(ImportIssue.ofFile(
+                    name, IssueCode.TOO_LARGE, UploadCheck.megabytes(total), UploadCheck.megabytes(store.maxBytes())));
         }
         return name;
     }

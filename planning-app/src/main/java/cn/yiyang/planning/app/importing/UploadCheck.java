@@ -50,8 +50,8 @@ final class UploadCheck {
                 throw new ImportException(ImportIssue.ofFile(name, IssueCode.EMPTY_FILE));
             }
             if (total > maxBytes) {
-                throw new ImportException(ImportIssue.ofFile(name, IssueCode.TOO_LARGE, megabytes(total),
-                        megabytes(maxBytes)));
+                throw new ImportException(
+                        ImportIssue.ofFile(name, IssueCode.TOO_LARGE, megabytes(total), megabytes(maxBytes)));
             }
             if (isZip(file)) {
                 checkEntries(file, name);
@@ -100,6 +100,8 @@ final class UploadCheck {
     }
 
     static String megabytes(long bytes) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(bytes)
+                .divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

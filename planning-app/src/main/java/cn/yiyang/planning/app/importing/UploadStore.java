@@ -56,7 +56,8 @@ public final class UploadStore {
     /** A new, empty upload in a folder of its own. */
     public UploadBatch newBatch() {
         try {
-            return new UploadBatch(this, Files.createDirectory(root.resolve(UUID.randomUUID().toString())));
+            return new UploadBatch(
+                    this, Files.createDirectory(root.resolve(UUID.randomUUID().toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an upload folder", e);
         }
@@ -96,7 +97,8 @@ public final class UploadStore {
         int n = 0;
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path folder : folders) {
-                if (!keep.test(folder) && Files.getLastModifiedTime(folder).toInstant().isBefore(before)) {
+                if (!keep.test(folder)
+                        && Files.getLastModifiedTime(folder).toInstant().isBefore(before)) {
                     delete(folder);
                     n++;
                 }

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class AttributeFormat {
 
-    private AttributeFormat() {
-    }
+    private AttributeFormat() {}
 
     /** Whether the locale asks for English (else Chinese). */
     public static boolean english(Locale locale) {
@@ -43,7 +42,8 @@ public final class AttributeFormat {
             return b ? yes : no;
         }
         if (field.type() == FieldType.CODE) {
-            return field.codeList().byValue(String.valueOf(value))
+            return field.codeList()
+                    .byValue(String.valueOf(value))
                     .map((Code c) -> english(locale) ? c.titleEn() : c.titleZh())
                     .orElse(String.valueOf(value));
         }

@@ -31,7 +31,9 @@ class LayerController {
 
     @GetMapping
     CatalogueJson list() {
-        return new CatalogueJson(CRS, layers.holdsSyntheticData(),
+        return new CatalogueJson(
+                CRS,
+                layers.holdsSyntheticData(),
                 layers.layers().stream().map(LayerController::summary).toList());
     }
 
@@ -40,17 +42,35 @@ class LayerController {
         LayerState s = layers.layer(id);
         LayerDef d = s.definition();
         LayerJson l = summary(s);
-        return new LayerDetailJson(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), l.crs(),
-                l.featureCount(), l.extent(), l.synthetic(), d.keyField(),
+        return new LayerDetailJson(
+                l.id(),
+                l.titleZh(),
+                l.titleEn(),
+                l.theme(),
+                l.geometryType(),
+                l.crs(),
+                l.featureCount(),
+                l.extent(),
+                l.synthetic(),
+                d.keyField(),
                 d.fields().stream().map(LayerController::field).toList());
     }
 
     private static LayerJson summary(LayerState s) {
         LayerDef d = s.definition();
-        return new LayerJson(d.id(), d.titleZh(), d.titleEn(),
-                new ThemeJson(d.theme().name().toLowerCase(Locale.ROOT), d.theme().titleZh(), d.theme().titleEn()),
-                d.geometry().hasGeometry() ? d.geometry().jtsType() : null, CRS, s.featureCount(),
-                extent(s.extent()), s.synthetic());
+        return new LayerJson(
+                d.id(),
+                d.titleZh(),
+                d.titleEn(),
+                new ThemeJson(
+                        d.theme().name().toLowerCase(Locale.ROOT),
+                        d.theme().titleZh(),
+                        d.theme().titleEn()),
+                d.geometry().hasGeometry() ? d.geometry().jtsType() : null,
+                CRS,
+                s.featureCount(),
+                extent(s.extent()),
+                s.synthetic());
     }
 
     private static double[] extent(Envelope e) {
@@ -58,46 +78,78 @@ class LayerController {
     }
 
     private static FieldJson field(FieldDef f) {
-        return new FieldJson(f.name(), f.type().name().toLowerCase(Locale.ROOT), f.titleZh(), f.titleEn(), f.required(),
-                f.codeList() == null ? null : codeList(f.codeList()), f.aliases(), f.references());
+        return new FieldJson(
+                f.name(),
+                f.type().name().toLowerCase(Locale.ROOT),
+                f.titleZh(),
+                f.titleEn(),
+                f.required(),
+                f.codeList() == null ? null : codeList(f.codeList()),
+                f.aliases(),
+                f.references());
     }
 
     private static CodeListJson codeList(CodeList l) {
-        return new CodeListJson(l.id(), l.ordered(), l.codes().stream().map(LayerController::code).toList());
+        return new CodeListJson(
+                l.id(),
+                l.ordered(),
+                l.codes().stream().map(LayerController::code).toList());
     }
 
     private static CodeJson code(Code c) {
-        return new CodeJson(c.value(), c.titleZh(), c.titleEn(), c.aliases(), c.ranked() ? c.rank() : null,
+        return new CodeJson(
+                c.value(),
+                c.titleZh(),
+                c.titleEn(),
+                c.aliases(),
+                c.ranked() ? c.rank() : null,
                 c.traits().stream().map(CodeTrait::id).toList());
     }
 
-    record CatalogueJson(String crs, boolean synthetic, List<LayerJson> layers) {
-    }
+    record CatalogueJson(String crs, boolean synthetic, List<LayerJson> layers) {}
 
-    record ThemeJson(String id, String titleZh, String titleEn) {
-    }
+    record ThemeJson(String id, String titleZh, String titleEn) {}
 
     /** {@code extent} is [minLon, minLat, maxLon, maxLat] in EPSG:4490, null when empty. */
-    record LayerJson(String id, String titleZh, String titleEn, ThemeJson theme, String geometryType, String crs,
-                     long featureCount, double[] extent, boolean synthetic) {
-    }
+    record LayerJson(
+            String id,
+            String titleZh,
+            String titleEn,
+            ThemeJson theme,
+            String geometryType,
+            String crs,
+            long featureCount,
+            double[] extent,
+            boolean synthetic) {}
 
     /** A layer with its fields. */
-    record LayerDetailJson(String id, String titleZh, String titleEn, ThemeJson theme, String geometryType, String crs,
-                           long featureCount, double[] extent, boolean synthetic, String keyField,
-                           List<FieldJson> fields) {
-    }
+    record LayerDetailJson(
+            String id,
+            String titleZh,
+            String titleEn,
+            ThemeJson theme,
+            String geometryType,
+            String crs,
+            long featureCount,
+            double[] extent,
+            boolean synthetic,
+            String keyField,
+            List<FieldJson> fields) {}
 
-    record FieldJson(String name, String type, String titleZh, String titleEn, boolean required, CodeListJson codeList,
-                     List<String> aliases, String references) {
-    }
+    record FieldJson(
+            String name,
+            String type,
+            String titleZh,
+            String titleEn,
+            boolean required,
+            CodeListJson codeList,
+            List<String> aliases,
+            String references) {}
 
     /** {@code ordered}: the codes rank 1, 2, … from the highest (technical grades, tiers). */
-    record CodeListJson(String id, boolean ordered, List<CodeJson> codes) {
-    }
+    record CodeListJson(String id, boolean ordered, List<CodeJson> codes) {}
 
     /** {@code rank}: the place in an ordered list (1 the highest), null otherwise; {@code traits}: what it means. */
-    record CodeJson(String value, String titleZh, String titleEn, List<String> aliases, Integer rank,
-                    List<String> traits) {
-    }
+    record CodeJson(
+            String value, String titleZh, String titleEn, List<String> aliases, Integer rank, List<String> traits) {}
 }

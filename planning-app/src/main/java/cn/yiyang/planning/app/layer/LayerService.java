@@ -26,7 +26,9 @@ public class LayerService {
     /** Every layer, in catalogue order, with its current state. */
     public List<LayerState> layers() {
         Map<String, LayerLoad> latest = loads.latestByLayer();
-        return catalogue.layers().stream().map(d -> state(d, latest.get(d.id()))).toList();
+        return catalogue.layers().stream()
+                .map(d -> state(d, latest.get(d.id())))
+                .toList();
     }
 
     /** One layer; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException} if there is none. */

@@ -39,15 +39,14 @@ public class LayerVersions {
     private final FeatureRepository features;
     /** The layers asked for so far, with their versions. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     /** Summaries by layer id, each with the version it was read at. */
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
 
-    private record Known(LayerDef layer, long version) {
-    }
+    private record Known(LayerDef layer, long version) {}
 
-    private record Summary(long version, LayerSummary summary) {
-    }
+    private record Summary(long version, LayerSummary summary) {}
 
     public LayerVersions(FeatureRepository features) {
         this.features = features;
@@ -60,7 +59,8 @@ public class LayerVersions {
             return k.version();
         }
         // One reader per layer: concurrent first requests wait for it rather than all asking the store.
-        return known.computeIfAbsent(layer.id(), id -> new Known(layer, features.version(layer))).version();
+        return known.computeIfAbsent(layer.id(), id -> new Known(layer, features.version(layer)))
+                .version();
     }
 
     /** The layer's feature count and extent at its current version (read from the store once per version). */
@@ -83,7 +83,8 @@ public class LayerVersions {
      * @return the ids of the layers whose version changed
      */
     public Set<String> changed(String... layerIds) {
-        Set<String> ids = layerIds.length == 0 ? Set.copyOf(known.keySet()) : new LinkedHashSet<>(Arrays.asList(layerIds));
+        Set<String> ids =
+                layerIds.length == 0 ? Set.copyOf(known.keySet()) : new LinkedHashSet<>(Arrays.asList(layerIds));
         Set<String> changed = new LinkedHashSet<>();
         for (String id : ids) {
             Known old = known.get(id);
@@ -110,7 +111,8 @@ public class LayerVersions {
     }
 
     /** Every {@code planning.map.version-check}: the versions of all layers asked for, read again. */
-    @Scheduled(fixedDelayString = "${planning.map.version-check:PT10S}",
+    @Scheduled(
+            fixedDelayString = "${planning.map.version-check:PT10S}",
             initialDelayString = "${planning.map.version-check:PT10S}")
     public void check() {
         try {

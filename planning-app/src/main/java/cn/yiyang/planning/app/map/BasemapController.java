@@ -2,8 +2,6 @@ package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/basemap/tianditu")
 class BasemapController {
 
-    private static final CacheControl DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
+    private static final CacheControl DAY =
+            CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
     private final TiandituProxy proxy;
 
     BasemapController(TiandituProxy proxy) {
@@ -35,13 +34,14 @@ class BasemapController {
 
     @GetMapping("/status")
     ResponseEntity<StatusJson> status() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new StatusJson(proxy.configured(), proxy.available()));
     }
 
     @GetMapping("/{layer}/{z}/{x}/{y}")
-    ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
-                                @PathVariable String y) {
+    ResponseEntity<byte[]> tile(
+            @PathVariable String layer, @PathVariable String z, @PathVariable String x, @PathVariable String y) {
         TileCoord c;
         try {
             c = new TileCoord(Integer.parseInt(z), Integer.parseInt(x), Integer.parseInt(y));
@@ -49,11 +49,12 @@ class BasemapController {
             throw new TileController.BadTileException(z + "/" + x + "/" + y);
         }
         TiandituProxy.Image image = proxy.tile(layer, c);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType())).cacheControl(DAY)
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(DAY)
                 .body(image.data());
     }
 
     /** Whether the proxy has a Tianditu key, and whether Tianditu answers now (asked before base-map layers). */
-    record StatusJson(boolean configured, boolean available) {
-    }
+    record StatusJson(boolean configured, boolean available) {}
 }

@@ -38,7 +38,11 @@ public class BasemapException extends ProblemException {
      */
     public BasemapException(Reason reason, String message) {
         // {0}, used by UNKNOWN_LAYER's message only: the layers there are
-        super(message, reason.status, reason.code, reason.messageKey,
+        super(
+                message,
+                reason.status,
+                reason.code,
+                reason.messageKey,
                 String.join(", ", TiandituProxy.LAYERS.stream().sorted().toList()));
         this.reason = reason;
     }

@@ -19,10 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeatureClickEvent extends ComponentEvent<PlanningMap> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Hit>> HITS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<Hit>> HITS = new TypeReference<>() {};
 
     private final String layerId;
     private final Map<String, Object> properties;
@@ -38,20 +36,23 @@ public class FeatureClickEvent extends ComponentEvent<PlanningMap> {
     }
 
     /** A click with one feature under it. */
-    public FeatureClickEvent(PlanningMap source, boolean fromClient, String layerId, String propertiesJson,
-                             double lon, double lat) {
+    public FeatureClickEvent(
+            PlanningMap source, boolean fromClient, String layerId, String propertiesJson, double lon, double lat) {
         this(source, fromClient, layerId, propertiesJson, null, lon, lat);
     }
 
-    public FeatureClickEvent(PlanningMap source, boolean fromClient,
-                             @EventData("event.detail.layer") String layerId,
-                             @EventData("event.detail.propertiesJson") String propertiesJson,
-                             @EventData("event.detail.hitsJson") String hitsJson,
-                             @EventData("event.detail.lon") double lon,
-                             @EventData("event.detail.lat") double lat) {
+    public FeatureClickEvent(
+            PlanningMap source,
+            boolean fromClient,
+            @EventData("event.detail.layer") String layerId,
+            @EventData("event.detail.propertiesJson") String propertiesJson,
+            @EventData("event.detail.hitsJson") String hitsJson,
+            @EventData("event.detail.lon") double lon,
+            @EventData("event.detail.lat") double lat) {
         super(source, fromClient);
         this.layerId = layerId;
-        this.properties = propertiesJson == null || propertiesJson.isBlank() ? Map.of()
+        this.properties = propertiesJson == null || propertiesJson.isBlank()
+                ? Map.of()
                 : Collections.unmodifiableMap(JSON.readValue(propertiesJson, MAP));
         this.lon = lon;
         this.lat = lat;

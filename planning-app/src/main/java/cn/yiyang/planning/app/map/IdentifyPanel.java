@@ -24,7 +24,7 @@ public class IdentifyPanel extends Div {
     private final Locale locale;
     private final Div list = new Div();
     private final Div attributes = new Div();
-    private BiConsumer<String, Long> onPick = (layer, id) -> { };
+    private BiConsumer<String, Long> onPick = (layer, id) -> {};
 
     /** @param layers finds a layer by id (throws {@link UnknownLayerException} for an unknown one) */
     public IdentifyPanel(Function<String, LayerDef> layers, Locale locale) {
@@ -46,7 +46,8 @@ public class IdentifyPanel extends Div {
     /** Shows the features under a click: the list when there are several, the first one's attributes. */
     public void showHits(List<FeatureClickEvent.Hit> hits) {
         list.removeAll();
-        List<FeatureClickEvent.Hit> known = hits.stream().filter(h -> layer(h.layer()) != null).toList();
+        List<FeatureClickEvent.Hit> known =
+                hits.stream().filter(h -> layer(h.layer()) != null).toList();
         if (known.isEmpty()) {
             attributes.removeAll();
             attributes.setText(getTranslation("map.click-hint"));
@@ -88,8 +89,10 @@ public class IdentifyPanel extends Div {
             row.addClassName("map-feature-attribute");
             Span label = new Span(AttributeFormat.label(field, locale));
             label.addClassName("map-feature-label");
-            row.add(label, new Span(AttributeFormat.display(field, value, locale, getTranslation("map.yes"),
-                    getTranslation("map.no"))));
+            row.add(
+                    label,
+                    new Span(AttributeFormat.display(
+                            field, value, locale, getTranslation("map.yes"), getTranslation("map.no"))));
             attributes.add(row);
         }
     }

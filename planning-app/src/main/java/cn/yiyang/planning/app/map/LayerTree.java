@@ -41,8 +41,8 @@ public class LayerTree extends Div {
     private final Map<String, String> titles = new LinkedHashMap<>();
     private RadioButtonGroup<Basemap> basemaps;
 
-    public LayerTree(PlanningMap map, List<LayerDef> layers, Locale locale, boolean hasBasemap,
-                     Set<String> openThemesOf) {
+    public LayerTree(
+            PlanningMap map, List<LayerDef> layers, Locale locale, boolean hasBasemap, Set<String> openThemesOf) {
         this.map = map;
         this.locale = locale;
         addClassName("map-layer-tree");
@@ -51,12 +51,13 @@ public class LayerTree extends Div {
         if (hasBasemap) {
             basemaps = new RadioButtonGroup<>(getTranslation("map.basemap"));
             basemaps.setItems(Basemap.values());
-            basemaps.setItemLabelGenerator(b -> getTranslation(switch (b) {
-                case NONE -> "map.basemap.none";
-                case VECTOR -> "map.basemap.vector";
-                case IMAGERY -> "map.basemap.imagery";
-                case TERRAIN -> "map.basemap.terrain";
-            }));
+            basemaps.setItemLabelGenerator(b -> getTranslation(
+                    switch (b) {
+                        case NONE -> "map.basemap.none";
+                        case VECTOR -> "map.basemap.vector";
+                        case IMAGERY -> "map.basemap.imagery";
+                        case TERRAIN -> "map.basemap.terrain";
+                    }));
             basemaps.setValue(map.getBasemap());
             basemaps.setId("basemap-choice");
             basemaps.addClassName("map-basemap-choice");
@@ -74,7 +75,8 @@ public class LayerTree extends Div {
 
         add(new H2(getTranslation("map.layers")));
         for (Theme theme : Theme.values()) {
-            List<LayerDef> inTheme = layers.stream().filter(l -> l.theme() == theme).toList();
+            List<LayerDef> inTheme =
+                    layers.stream().filter(l -> l.theme() == theme).toList();
             if (inTheme.isEmpty()) {
                 continue;
             }

@@ -18,14 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class LegendEvent extends ComponentEvent<PlanningMap> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, List<Entry>>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, List<Entry>>> TYPE = new TypeReference<>() {};
 
     private final Map<String, List<Entry>> legends;
 
     /** One legend entry. */
-    public record Entry(String key, String image) {
-    }
+    public record Entry(String key, String image) {}
 
     public LegendEvent(PlanningMap source, boolean fromClient, @EventData("event.detail.json") String json) {
         super(source, fromClient);

@@ -20,17 +20,19 @@ class MapConfiguration {
     /** {@link TileRequestFilter} on {@code /tiles/*}, right after Spring Security's filter (which lets a request in or not). */
     @Bean
     FilterRegistrationBean<TileRequestFilter> tileRequestFilter(TileService tiles) {
-        FilterRegistrationBean<TileRequestFilter> registration = new FilterRegistrationBean<>(new TileRequestFilter(tiles));
+        FilterRegistrationBean<TileRequestFilter> registration =
+                new FilterRegistrationBean<>(new TileRequestFilter(tiles));
         registration.addUrlPatterns("/tiles/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 
     @Bean
-    MapSettings mapSettings(@Value("${planning.tianditu.key:}") String tiandituKey,
-                            @Value("${planning.tianditu.proxy:true}") boolean proxy,
-                            @Value("${planning.tianditu.base-url:" + MapSettings.TIANDITU + "}") String baseUrl,
-                            @Value("${planning.tianditu.cache-mb:64}") int cacheMb) {
+    MapSettings mapSettings(
+            @Value("${planning.tianditu.key:}") String tiandituKey,
+            @Value("${planning.tianditu.proxy:true}") boolean proxy,
+            @Value("${planning.tianditu.base-url:" + MapSettings.TIANDITU + "}") String baseUrl,
+            @Value("${planning.tianditu.cache-mb:64}") int cacheMb) {
         return new MapSettings(tiandituKey, proxy, baseUrl, cacheMb);
     }
 }

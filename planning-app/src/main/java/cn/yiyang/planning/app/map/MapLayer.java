@@ -26,8 +26,17 @@ import java.util.Objects;
  *                 code: sent to the map element, whose styles read what a code means from them (a hardened
  *                 surface, say) rather than from a copy of the rule; see {@link #codesOf}
  */
-public record MapLayer(String id, String title, GeometryKind geometry, String tileUrl, int minZoom, int maxZoom,
-                       boolean visible, double opacity, long version, Map<String, CodeList> codes) {
+public record MapLayer(
+        String id,
+        String title,
+        GeometryKind geometry,
+        String tileUrl,
+        int minZoom,
+        int maxZoom,
+        boolean visible,
+        double opacity,
+        long version,
+        Map<String, CodeList> codes) {
 
     public MapLayer {
         Objects.requireNonNull(id, "id");
@@ -43,8 +52,16 @@ public record MapLayer(String id, String title, GeometryKind geometry, String ti
     }
 
     /** A layer whose codes mean nothing to its style. */
-    public MapLayer(String id, String title, GeometryKind geometry, String tileUrl, int minZoom, int maxZoom,
-                    boolean visible, double opacity, long version) {
+    public MapLayer(
+            String id,
+            String title,
+            GeometryKind geometry,
+            String tileUrl,
+            int minZoom,
+            int maxZoom,
+            boolean visible,
+            double opacity,
+            long version) {
         this(id, title, geometry, tileUrl, minZoom, maxZoom, visible, opacity, version, Map.of());
     }
 

@@ -18,14 +18,16 @@ public record MapLink(Envelope extent, String layer) {
 
     /** The link as a URL relative to the app. */
     public static String to(Envelope extent, String layer) {
-        return "?extent=" + extent.getMinX() + "," + extent.getMinY() + "," + extent.getMaxX() + ","
-                + extent.getMaxY() + (layer == null ? "" : "&layer=" + layer);
+        return "?extent=" + extent.getMinX() + "," + extent.getMinY() + "," + extent.getMaxX() + "," + extent.getMaxY()
+                + (layer == null ? "" : "&layer=" + layer);
     }
 
     /** The link the query parameters carry, if any. */
     public static Optional<MapLink> parse(Map<String, List<String>> parameters) {
         Envelope extent = first(parameters, "extent").map(MapLink::envelope).orElse(null);
-        String layer = first(parameters, "layer").filter(l -> l.matches("[a-z][a-z0-9_]{0,62}")).orElse(null);
+        String layer = first(parameters, "layer")
+                .filter(l -> l.matches("[a-z][a-z0-9_]{0,62}"))
+                .orElse(null);
         return extent == null && layer == null ? Optional.empty() : Optional.of(new MapLink(extent, layer));
     }
 

@@ -42,8 +42,8 @@ import org.locationtech.jts.geom.Envelope;
 public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     /** Layers shown when the page opens; the others are one click away. */
-    static final Set<String> VISIBLE_BY_DEFAULT = Set.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE,
-            LayerIds.ROAD);
+    static final Set<String> VISIBLE_BY_DEFAULT =
+            Set.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE, LayerIds.ROAD);
     /** The URL of the Tianditu proxy, relative to the app (see {@link BasemapController}). */
     static final String PROXY_URL = "basemap/tianditu";
     /** Zoom to a single feature no deeper than this. */
@@ -67,8 +67,12 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     /** Stops listening for new layer versions (while attached). */
     private Runnable stopListening;
 
-    public MapView(TileService tiles, MapSettings settings, PlaceService places, FeatureTableService tableService,
-                   AuthenticationContext auth) {
+    public MapView(
+            TileService tiles,
+            MapSettings settings,
+            PlaceService places,
+            FeatureTableService tableService,
+            AuthenticationContext auth) {
         this.tiles = tiles;
         this.places = places;
         this.tableService = tableService;
@@ -156,7 +160,8 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         boolean open = !tablePanel.isVisible();
         tablePanel.setVisible(open);
         if (open && table.layer() == null) {
-            table.setLayer(map.getSelection().map(PlanningMap.Selection::layerId).orElse(LayerIds.VILLAGE));
+            table.setLayer(
+                    map.getSelection().map(PlanningMap.Selection::layerId).orElse(LayerIds.VILLAGE));
         }
     }
 

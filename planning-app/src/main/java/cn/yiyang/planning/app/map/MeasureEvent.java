@@ -15,8 +15,12 @@ public class MeasureEvent extends ComponentEvent<PlanningMap> {
     private final double value;
     private final boolean done;
 
-    public MeasureEvent(PlanningMap source, boolean fromClient, @EventData("event.detail.kind") String kind,
-                        @EventData("event.detail.value") double value, @EventData("event.detail.done") boolean done) {
+    public MeasureEvent(
+            PlanningMap source,
+            boolean fromClient,
+            @EventData("event.detail.kind") String kind,
+            @EventData("event.detail.value") double value,
+            @EventData("event.detail.done") boolean done) {
         super(source, fromClient);
         this.kind = "area".equals(kind) ? MeasureKind.AREA : MeasureKind.LENGTH;
         this.value = value;

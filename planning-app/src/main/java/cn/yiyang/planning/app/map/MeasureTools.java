@@ -53,8 +53,11 @@ public class MeasureTools extends Div {
                     ? getTranslation("map.measure.length-km", number(value / 1000, 3))
                     : getTranslation("map.measure.length-m", number(value, 1));
         }
-        return getTranslation("map.measure.area-result", number(value, 0),
-                number(value / AreaUnit.MU.squareMetres(), 2), number(value / AreaUnit.HECTARE.squareMetres(), 4));
+        return getTranslation(
+                "map.measure.area-result",
+                number(value, 0),
+                number(value / AreaUnit.MU.squareMetres(), 2),
+                number(value / AreaUnit.HECTARE.squareMetres(), 4));
     }
 
     private String number(double v, int digits) {

@@ -50,11 +50,11 @@ public class PlanningMap extends Component implements HasSize {
     private Map<String, String> texts = Map.of();
     /** The overlay as GeoJSON text, or null. */
     private String overlay;
+
     private int overlayCount;
 
     /** A selected feature: its layer and store id. */
-    public record Selection(String layerId, long featureId) {
-    }
+    public record Selection(String layerId, long featureId) {}
 
     public PlanningMap() {
         setSizeFull();
@@ -106,9 +106,14 @@ public class PlanningMap extends Component implements HasSize {
         writer.setEncodeCRS(false);
         for (int i = 0; i < features.size(); i++) {
             OverlayFeature f = features.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":")
-                    .append(writer.write(f.geometry())).append(",\"properties\":{\"rejected\":")
-                    .append(f.rejected()).append(",\"tone\":\"").append(f.tone().clientName()).append("\"}}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"Feature\",\"geometry\":")
+                    .append(writer.write(f.geometry()))
+                    .append(",\"properties\":{\"rejected\":")
+                    .append(f.rejected())
+                    .append(",\"tone\":\"")
+                    .append(f.tone().clientName())
+                    .append("\"}}");
         }
         overlay = features.isEmpty() ? null : json.append("]}").toString();
         overlayCount = features.size();

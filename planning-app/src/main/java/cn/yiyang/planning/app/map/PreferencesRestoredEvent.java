@@ -21,21 +21,26 @@ public class PreferencesRestoredEvent extends ComponentEvent<PlanningMap> {
     private final Basemap basemap;
 
     /** What the user chose for one layer. */
-    public record LayerChoice(boolean visible, double opacity, String variant) {
-    }
+    public record LayerChoice(boolean visible, double opacity, String variant) {}
 
-    public PreferencesRestoredEvent(PlanningMap source, boolean fromClient, @EventData("event.detail.json") String json) {
+    public PreferencesRestoredEvent(
+            PlanningMap source, boolean fromClient, @EventData("event.detail.json") String json) {
         super(source, fromClient);
         JsonNode root = json == null || json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
         JsonNode ls = root.path("layers");
         for (var e : ls.properties()) {
             JsonNode v = e.getValue();
             double opacity = v.path("opacity").isNumber() ? v.path("opacity").asDouble() : 1.0;
-            layers.put(e.getKey(), new LayerChoice(v.path("visible").asBoolean(false),
-                    Math.max(0, Math.min(1, opacity)),
-                    v.path("variant").isString() ? v.path("variant").asString() : null));
+            layers.put(
+                    e.getKey(),
+                    new LayerChoice(
+                            v.path("visible").asBoolean(false),
+                            Math.max(0, Math.min(1, opacity)),
+                            v.path("variant").isString() ? v.path("variant").asString() : null));
         }
-        basemap = root.path("basemap").isString() ? Basemap.ofClientName(root.path("basemap").asString()) : null;
+        basemap = root.path("basemap").isString()
+                ? Basemap.ofClientName(root.path("basemap").asString())
+                : null;
     }
 
     public Map<String, LayerChoice> getLayers() {

@@ -26,6 +26,7 @@ public class TiandituProxy {
 
     /** The Tianditu layers the proxy serves. */
     public static final Set<String> LAYERS = Set.of("vec", "cva", "img", "cia", "ter", "cta");
+
     static final Duration PROBE_MAX_AGE = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(TiandituProxy.class);
     private static final String PATH = "/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}"
@@ -39,13 +40,17 @@ public class TiandituProxy {
     private volatile long probedAt;
 
     /** A base-map tile: its bytes and media type. */
-    public record Image(byte[] data, String contentType) {
-    }
+    public record Image(byte[] data, String contentType) {}
 
     @Autowired
     public TiandituProxy(MapSettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), Clock.systemUTC());
+        this(
+                settings,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                Clock.systemUTC());
     }
 
     TiandituProxy(MapSettings settings, HttpClient http, Clock clock) {
@@ -109,11 +114,20 @@ public class TiandituProxy {
 
     private Image fetch(String layer, TileCoord c) {
         String base = settings.tiandituBaseUrl().replace("{s}", Integer.toString(Math.floorMod(c.x() + c.y(), 8)));
-        URI uri = URI.create(base + PATH.replace("{layer}", layer).replace("{z}", Integer.toString(c.z()))
-                .replace("{x}", Integer.toString(c.x())).replace("{y}", Integer.toString(c.y()))
-                .replace("{key}", java.net.URLEncoder.encode(settings.tiandituKey(), java.nio.charset.StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                .header("User-Agent", "rural-planning/0.1 (Tianditu proxy)").GET().build();
+        URI uri = URI.create(base
+                + PATH.replace("{layer}", layer)
+                        .replace("{z}", Integer.toString(c.z()))
+                        .replace("{x}", Integer.toString(c.x()))
+                        .replace("{y}", Integer.toString(c.y()))
+                        .replace(
+                                "{key}",
+                                java.net.URLEncoder.encode(
+                                        settings.tiandituKey(), java.nio.charset.StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(5))
+                .header("User-Agent", "rural-planning/0.1 (Tianditu proxy)")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -131,8 +145,8 @@ public class TiandituProxy {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (status != 200 || !type.startsWith("image/")) {
             // Tianditu answers a bad key with an XML or HTML page, sometimes with status 200.
-            throw new BasemapException(BasemapException.Reason.UPSTREAM_ERROR,
-                    "Tianditu answered HTTP " + status + " " + type);
+            throw new BasemapException(
+                    BasemapException.Reason.UPSTREAM_ERROR, "Tianditu answered HTTP " + status + " " + type);
         }
         return new Image(response.body(), type);
     }

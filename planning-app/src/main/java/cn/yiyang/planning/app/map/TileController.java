@@ -55,9 +55,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate().mustRevalidate();
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate().mustRevalidate();
     /** A URL that names the current layer version never changes content: a new version is a new URL. */
-    private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+    private static final CacheControl VERSIONED =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final TileService tiles;
     private final Messages messages;
@@ -68,10 +70,16 @@ class TileController {
     }
 
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
-    ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
-                                @PathVariable String y, @RequestParam(name = "v", required = false) String v,
-                                WebRequest request, Authentication auth) {
-        if (request.getAttribute(TileRequestFilter.FAILURE, RequestAttributes.SCOPE_REQUEST) instanceof RuntimeException e) {
+    ResponseEntity<byte[]> tile(
+            @PathVariable String layer,
+            @PathVariable String z,
+            @PathVariable String x,
+            @PathVariable String y,
+            @RequestParam(name = "v", required = false) String v,
+            WebRequest request,
+            Authentication auth) {
+        if (request.getAttribute(TileRequestFilter.FAILURE, RequestAttributes.SCOPE_REQUEST)
+                instanceof RuntimeException e) {
             throw e; // met by the short path already: answered without asking the store again
         }
         TileCoord c = coord(z, x, y);
@@ -82,7 +90,10 @@ class TileController {
             return null; // 304, headers set by checkNotModified
         }
         TileService.Tile tile = tiles.tile(layer, c);
-        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(cacheControl(v, current, tile))
+        return ResponseEntity.ok()
+                .contentType(MVT)
+                .eTag(tile.etag())
+                .cacheControl(cacheControl(v, current, tile))
                 .body(tile.data());
     }
 
@@ -105,22 +116,39 @@ class TileController {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", "Number");
         for (FieldDef f : def.fields()) {
-            fields.put(f.name(), switch (f.type()) {
-                case INTEGER, DECIMAL -> "Number";
-                case BOOLEAN -> "Boolean";
-                case TEXT, CODE, DATE -> "String";
-            });
+            fields.put(
+                    f.name(),
+                    switch (f.type()) {
+                        case INTEGER, DECIMAL -> "Number";
+                        case BOOLEAN -> "Boolean";
+                        case TEXT, CODE, DATE -> "String";
+                    });
         }
         vectorLayers.add(vectorLayer(def.id(), def.titleZh() + " / " + def.titleEn(), tiles.minZoom(def), fields));
-        TileRules.labelLayer(def).ifPresent(label -> vectorLayers.add(vectorLayer(label,
-                messages.get("map.tilejson.label-points", locale), tiles.minZoom(def), Map.of("id", "Number", "name", "String"))));
-        TileJson json = new TileJson("3.0.0", TileService.title(def, locale), def.titleZh() + " / " + def.titleEn(),
-                "", "xyz", List.of(base + "/" + tiles.tileUrlTemplate(def.id())), tiles.minZoom(def),
-                tiles.maxZoom(), extent.map(e -> List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()))
-                .orElse(null), extent.map(e -> List.<Number>of(e.centre().x, e.centre().y,
-                Math.max(tiles.minZoom(def), 9))).orElse(null), vectorLayers);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate()).body(json);
+        TileRules.labelLayer(def)
+                .ifPresent(label -> vectorLayers.add(vectorLayer(
+                        label,
+                        messages.get("map.tilejson.label-points", locale),
+                        tiles.minZoom(def),
+                        Map.of("id", "Number", "name", "String"))));
+        TileJson json = new TileJson(
+                "3.0.0",
+                TileService.title(def, locale),
+                def.titleZh() + " / " + def.titleEn(),
+                "",
+                "xyz",
+                List.of(base + "/" + tiles.tileUrlTemplate(def.id())),
+                tiles.minZoom(def),
+                tiles.maxZoom(),
+                extent.map(e -> List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()))
+                        .orElse(null),
+                extent.map(e -> List.<Number>of(e.centre().x, e.centre().y, Math.max(tiles.minZoom(def), 9)))
+                        .orElse(null),
+                vectorLayers);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate())
+                .body(json);
     }
 
     private TileJson.VectorLayer vectorLayer(String id, String description, int minZoom, Map<String, String> fields) {

@@ -22,13 +22,31 @@ import java.util.Map;
  * @param center lon, lat, zoom; absent for an empty layer
  * @param vectorLayers the layer, and its label points when it has them
  */
-@JsonPropertyOrder({"tilejson", "name", "description", "attribution", "scheme", "tiles", "minzoom", "maxzoom",
-    "bounds", "center", "vector_layers"})
-record TileJson(String tilejson, String name, String description, String attribution, String scheme,
-                List<String> tiles, int minzoom, int maxzoom,
-                @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> bounds,
-                @JsonInclude(JsonInclude.Include.NON_NULL) List<Number> center,
-                @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
+@JsonPropertyOrder({
+    "tilejson",
+    "name",
+    "description",
+    "attribution",
+    "scheme",
+    "tiles",
+    "minzoom",
+    "maxzoom",
+    "bounds",
+    "center",
+    "vector_layers"
+})
+record TileJson(
+        String tilejson,
+        String name,
+        String description,
+        String attribution,
+        String scheme,
+        List<String> tiles,
+        int minzoom,
+        int maxzoom,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> bounds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Number> center,
+        @JsonProperty("vector_layers") List<VectorLayer> vectorLayers) {
 
     /**
      * One vector layer of the tiles.
@@ -40,6 +58,5 @@ record TileJson(String tilejson, String name, String description, String attribu
      * @param fields attribute → Number, Boolean or String
      */
     @JsonPropertyOrder({"id", "description", "minzoom", "maxzoom", "fields"})
-    record VectorLayer(String id, String description, int minzoom, int maxzoom, Map<String, String> fields) {
-    }
+    record VectorLayer(String id, String description, int minzoom, int maxzoom, Map<String, String> fields) {}
 }

@@ -46,7 +46,8 @@ final class TileRequestFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Optional<TileRequest> parsed = "GET".equals(request.getMethod())
-                ? TileRequest.parse(request.getRequestURI().substring(request.getContextPath().length()))
+                ? TileRequest.parse(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
                 : Optional.empty();
         if (parsed.isEmpty() || !answered(parsed.get(), request, response)) {
             chain.doFilter(request, response);
@@ -54,7 +55,8 @@ final class TileRequestFilter extends HttpFilter {
     }
 
     /** Writes the tile or the 304 and answers true; false (nothing written) for the controller to answer. */
-    private boolean answered(TileRequest t, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean answered(TileRequest t, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         LayerDef layer;
         long current;
         String etag;
@@ -81,8 +83,10 @@ final class TileRequestFilter extends HttpFilter {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(TileController.MVT.toString());
         response.setHeader("ETag", tile.etag());
-        response.setHeader("Cache-Control", TileController.cacheControl(request.getParameter("v"), current, tile)
-                .getHeaderValue());
+        response.setHeader(
+                "Cache-Control",
+                TileController.cacheControl(request.getParameter("v"), current, tile)
+                        .getHeaderValue());
         response.setContentLength(tile.data().length);
         response.getOutputStream().write(tile.data());
         return true;
@@ -113,18 +117,23 @@ final class TileRequestFilter extends HttpFilter {
             if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)) {
                 return Optional.empty();
             }
-            String[] parts = path.substring(PREFIX.length(), path.length() - SUFFIX.length()).split("/", -1);
+            String[] parts = path.substring(PREFIX.length(), path.length() - SUFFIX.length())
+                    .split("/", -1);
             if (parts.length != 4 || parts[0].isEmpty()) {
                 return Optional.empty();
             }
             for (int i = 1; i < 4; i++) {
-                if (parts[i].isEmpty() || parts[i].length() > 9 || !parts[i].chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                if (parts[i].isEmpty()
+                        || parts[i].length() > 9
+                        || !parts[i].chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                     return Optional.empty();
                 }
             }
             try {
-                return Optional.of(new TileRequest(parts[0], new TileCoord(Integer.parseInt(parts[1]),
-                        Integer.parseInt(parts[2]), Integer.parseInt(parts[3]))));
+                return Optional.of(new TileRequest(
+                        parts[0],
+                        new TileCoord(
+                                Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), Integer.parseInt(parts[3]))));
             } catch (IllegalArgumentException e) { // outside the grid
                 return Optional.empty();
             }

@@ -47,8 +47,7 @@ public class TileService {
      * @param etag    the entity tag: layer version, tile and release, so it is known before the tile is made
      * @param version the layer version the tile was made from
      */
-    public record Tile(byte[] data, String etag, long version) {
-    }
+    public record Tile(byte[] data, String etag, long version) {}
 
     /** The layer's current data version. */
     public long version(String layerId) {
@@ -72,7 +71,9 @@ public class TileService {
 
     /** The catalogue layers that have geometry, hence tiles, in catalogue order. */
     public List<LayerDef> tiledLayers() {
-        return catalogue.layers().stream().filter(l -> l.geometry().hasGeometry()).toList();
+        return catalogue.layers().stream()
+                .filter(l -> l.geometry().hasGeometry())
+                .toList();
     }
 
     /**
@@ -81,7 +82,9 @@ public class TileService {
      * @throws UnknownLayerException when there is no such layer or it has no geometry
      */
     public LayerDef tiledLayer(String id) {
-        return catalogue.find(id).filter(l -> l.geometry().hasGeometry())
+        return catalogue
+                .find(id)
+                .filter(l -> l.geometry().hasGeometry())
                 .orElseThrow(() -> new UnknownLayerException(id));
     }
 
@@ -117,8 +120,17 @@ public class TileService {
 
     /** A map layer for the component, titled in the locale's language, with what its codes mean. */
     public MapLayer mapLayer(LayerDef layer, Locale locale, boolean visible) {
-        return new MapLayer(layer.id(), title(layer, locale), layer.geometry(), tileUrlTemplate(layer.id()),
-                minZoom(layer), maxZoom(), visible, 1.0, versions.version(layer), MapLayer.codesOf(layer));
+        return new MapLayer(
+                layer.id(),
+                title(layer, locale),
+                layer.geometry(),
+                tileUrlTemplate(layer.id()),
+                minZoom(layer),
+                maxZoom(),
+                visible,
+                1.0,
+                versions.version(layer),
+                MapLayer.codesOf(layer));
     }
 
     /** The layer's title in the locale's language: English for English, else Chinese. */
@@ -135,7 +147,7 @@ public class TileService {
      * this one is made twice for every tile request: once to compare, once to send).
      */
     private String etag(String layerId, long version, TileCoord c) {
-        return "\"" + release + "-" + layerId + "-" + Long.toString(version, 36) + "-" + c.z() + "-" + c.x() + "-" + c.y()
-                + "\"";
+        return "\"" + release + "-" + layerId + "-" + Long.toString(version, 36) + "-" + c.z() + "-" + c.x() + "-"
+                + c.y() + "\"";
     }
 }

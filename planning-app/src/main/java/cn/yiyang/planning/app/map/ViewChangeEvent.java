@@ -14,14 +14,16 @@ public class ViewChangeEvent extends ComponentEvent<PlanningMap> {
     private final double zoom;
     private final Envelope extent;
 
-    public ViewChangeEvent(PlanningMap source, boolean fromClient,
-                           @EventData("event.detail.lon") double lon,
-                           @EventData("event.detail.lat") double lat,
-                           @EventData("event.detail.zoom") double zoom,
-                           @EventData("event.detail.minx") double minx,
-                           @EventData("event.detail.miny") double miny,
-                           @EventData("event.detail.maxx") double maxx,
-                           @EventData("event.detail.maxy") double maxy) {
+    public ViewChangeEvent(
+            PlanningMap source,
+            boolean fromClient,
+            @EventData("event.detail.lon") double lon,
+            @EventData("event.detail.lat") double lat,
+            @EventData("event.detail.zoom") double zoom,
+            @EventData("event.detail.minx") double minx,
+            @EventData("event.detail.miny") double miny,
+            @EventData("event.detail.maxx") double maxx,
+            @EventData("event.detail.maxy") double maxy) {
         super(source, fromClient);
         this.lon = lon;
         this.lat = lat;

@@ -10,8 +10,7 @@ public final class PlaceLabels {
     /** The separator between a unit's name and the names of the units it lies in. */
     public static final String SEPARATOR = " · ";
 
-    private PlaceLabels() {
-    }
+    private PlaceLabels() {}
 
     /** The unit's own name; the city's from the translations ({@code place.city}). */
     public static String name(Place p, Function<String, String> translate) {

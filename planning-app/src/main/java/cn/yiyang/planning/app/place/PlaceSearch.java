@@ -22,7 +22,8 @@ public class PlaceSearch extends ComboBox<Place> {
         setWidthFull();
         setItemLabelGenerator(p -> PlaceLabels.qualified(p, places, this::getTranslation));
         setItems(query -> places.search(query.getFilter().orElse(""), MAX_RESULTS).stream()
-                .skip(query.getOffset()).limit(query.getLimit()));
+                .skip(query.getOffset())
+                .limit(query.getLimit()));
         addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 onPick.accept(e.getValue());

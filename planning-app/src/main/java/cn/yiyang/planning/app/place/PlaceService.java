@@ -33,8 +33,7 @@ public class PlaceService {
     private volatile Directory directory;
 
     /** The units at one set of layer versions. */
-    private record Directory(List<Long> versions, Map<String, Place> byCode) {
-    }
+    private record Directory(List<Long> versions, Map<String, Place> byCode) {}
 
     public PlaceService(FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions) {
         this.features = features;
@@ -49,7 +48,9 @@ public class PlaceService {
 
     /** The unit with this code. */
     public Optional<Place> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(directory().byCode().get(code));
+        return code == null
+                ? Optional.empty()
+                : Optional.ofNullable(directory().byCode().get(code));
     }
 
     /** The units directly below a unit, by code. */
@@ -83,7 +84,8 @@ public class PlaceService {
         String lower = q.toLowerCase(Locale.ROOT);
         return directory().byCode().values().stream()
                 .filter(p -> p.level() != Place.Level.CITY)
-                .filter(p -> p.name().toLowerCase(Locale.ROOT).contains(lower) || p.code().startsWith(q))
+                .filter(p -> p.name().toLowerCase(Locale.ROOT).contains(lower)
+                        || p.code().startsWith(q))
                 .sorted(Comparator.<Place>comparingInt(p -> rank(p, lower))
                         .thenComparing(Place::level)
                         .thenComparing(Place::code))
@@ -110,7 +112,8 @@ public class PlaceService {
     }
 
     private Directory directory() {
-        List<Long> now = LAYERS.stream().map(id -> versions.version(catalogue.get(id))).toList();
+        List<Long> now =
+                LAYERS.stream().map(id -> versions.version(catalogue.get(id))).toList();
         Directory d = directory;
         if (d == null || !d.versions().equals(now)) {
             d = new Directory(now, load());
@@ -125,11 +128,13 @@ public class PlaceService {
         read(LayerIds.COUNTY, Place.Level.COUNTY, null, byCode);
         read(LayerIds.TOWNSHIP, Place.Level.TOWNSHIP, "county_code", byCode);
         read(LayerIds.VILLAGE, Place.Level.VILLAGE, "township_code", byCode);
-        byCode.values().stream().filter(p -> p.level() == Place.Level.COUNTY && p.extent() != null)
+        byCode.values().stream()
+                .filter(p -> p.level() == Place.Level.COUNTY && p.extent() != null)
                 .forEach(p -> all.expandToInclude(p.extent()));
         // The city has no feature of its own; views show its name from the translations (place.city).
-        byCode.put(Region.CITY_CODE, new Place(Place.Level.CITY, Region.CITY_CODE, Region.CITY_CODE, null,
-                all.isNull() ? null : all, null));
+        byCode.put(
+                Region.CITY_CODE,
+                new Place(Place.Level.CITY, Region.CITY_CODE, Region.CITY_CODE, null, all.isNull() ? null : all, null));
         return byCode;
     }
 

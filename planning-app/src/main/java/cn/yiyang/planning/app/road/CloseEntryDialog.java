@@ -23,10 +23,12 @@ final class CloseEntryDialog extends Dialog {
     CloseEntryDialog(RegisterEntry entry, LocalDate today, BiConsumer<LocalDate, String> onConfirm) {
         setId("road-register-close-dialog");
         addClassName("close-entry-dialog");
-        setHeaderTitle(getTranslation("road-register.dialog.title", entry.roadName() == null ? entry.roadCode()
-                : entry.roadName() + " (" + entry.roadCode() + ")", entry.blockedOn().toString()));
-        Paragraph about = new Paragraph(getTranslation("road-register.dialog.about",
-                entry.cause() == null ? "—" : entry.cause(), entry.daysOpen(today)));
+        setHeaderTitle(getTranslation(
+                "road-register.dialog.title",
+                entry.roadName() == null ? entry.roadCode() : entry.roadName() + " (" + entry.roadCode() + ")",
+                entry.blockedOn().toString()));
+        Paragraph about = new Paragraph(getTranslation(
+                "road-register.dialog.about", entry.cause() == null ? "—" : entry.cause(), entry.daysOpen(today)));
         about.addClassName("close-entry-about");
 
         date.setLabel(getTranslation("road-register.dialog.date"));

@@ -28,8 +28,13 @@ public class ClosingDateException extends ProblemException {
     private final LocalDate limit;
 
     ClosingDateException(Reason reason, String value, LocalDate limit) {
-        super("closing date " + value + ": " + reason, HttpStatus.UNPROCESSABLE_CONTENT, "bad_closing_date",
-                reason.messageKey, value, String.valueOf(limit));
+        super(
+                "closing date " + value + ": " + reason,
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "bad_closing_date",
+                reason.messageKey,
+                value,
+                String.valueOf(limit));
         property("reason", reason.name());
         this.reason = reason;
         this.value = value;

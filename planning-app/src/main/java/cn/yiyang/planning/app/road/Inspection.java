@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param closedOn    the 销号 date recorded on the row, or null
  * @param order       the row's store id: orders inspections of one road on the same day
  */
-record Inspection(String roadCode, LocalDate inspectedOn, boolean blocked, String cause, LocalDate closedOn,
-                  long order) {
+record Inspection(
+        String roadCode, LocalDate inspectedOn, boolean blocked, String cause, LocalDate closedOn, long order) {
 
     Inspection {
         Objects.requireNonNull(roadCode, "roadCode");

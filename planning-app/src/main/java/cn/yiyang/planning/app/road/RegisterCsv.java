@@ -20,23 +20,43 @@ import java.util.Locale;
 final class RegisterCsv {
 
     /** The columns. */
-    static final List<String> COLUMNS = List.of("road_code", "road_name", "admin_class", "county", "township",
-            "cause", "blocked_on", "days_open", "status", "closed_on", "closed_by", "note");
+    static final List<String> COLUMNS = List.of(
+            "road_code",
+            "road_name",
+            "admin_class",
+            "county",
+            "township",
+            "cause",
+            "blocked_on",
+            "days_open",
+            "status",
+            "closed_on",
+            "closed_by",
+            "note");
 
-    private RegisterCsv() {
-    }
+    private RegisterCsv() {}
 
-    static void write(List<RegisterEntry> entries, LocalDate today, Messages messages, Locale locale,
-                      OutputStream out) throws IOException {
+    static void write(List<RegisterEntry> entries, LocalDate today, Messages messages, Locale locale, OutputStream out)
+            throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write('\uFEFF');
         row(w, COLUMNS);
         for (RegisterEntry e : entries) {
-            row(w, List.of(e.roadCode(), nz(e.roadName()), RegisterLabels.adminClass(e.adminClass(), locale),
-                    nz(e.countyName()), nz(e.townshipName()), nz(e.cause()), e.blockedOn().toString(),
-                    Long.toString(e.daysOpen(today)), RegisterLabels.status(messages, e.status(), locale),
-                    e.closedOn() == null ? "" : e.closedOn().toString(), RegisterLabels.closedBy(messages, e, locale),
-                    nz(e.note())));
+            row(
+                    w,
+                    List.of(
+                            e.roadCode(),
+                            nz(e.roadName()),
+                            RegisterLabels.adminClass(e.adminClass(), locale),
+                            nz(e.countyName()),
+                            nz(e.townshipName()),
+                            nz(e.cause()),
+                            e.blockedOn().toString(),
+                            Long.toString(e.daysOpen(today)),
+                            RegisterLabels.status(messages, e.status(), locale),
+                            e.closedOn() == null ? "" : e.closedOn().toString(),
+                            RegisterLabels.closedBy(messages, e, locale),
+                            nz(e.note())));
         }
         w.flush();
     }

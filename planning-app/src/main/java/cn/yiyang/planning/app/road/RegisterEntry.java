@@ -24,10 +24,21 @@ import org.locationtech.jts.geom.Geometry;
  * @param note         the note given when it was closed in the app, or null
  * @param geometry     the road's line in EPSG:4490, or null when unknown
  */
-public record RegisterEntry(String roadCode, String roadName, String adminClass, String countyCode,
-                            String countyName, String townshipCode, String townshipName, String cause,
-                            LocalDate blockedOn, LocalDate closedOn, String closedBy, ClosureSource closedIn,
-                            String note, Geometry geometry) {
+public record RegisterEntry(
+        String roadCode,
+        String roadName,
+        String adminClass,
+        String countyCode,
+        String countyName,
+        String townshipCode,
+        String townshipName,
+        String cause,
+        LocalDate blockedOn,
+        LocalDate closedOn,
+        String closedBy,
+        ClosureSource closedIn,
+        String note,
+        Geometry geometry) {
 
     public RegisterEntry {
         Objects.requireNonNull(roadCode, "roadCode");
@@ -58,7 +69,20 @@ public record RegisterEntry(String roadCode, String roadName, String adminClass,
 
     /** The same entry, closed. */
     RegisterEntry closed(LocalDate on, String by, ClosureSource source, String withNote) {
-        return new RegisterEntry(roadCode, roadName, adminClass, countyCode, countyName, townshipCode, townshipName,
-                cause, blockedOn, on, by, source, withNote, geometry);
+        return new RegisterEntry(
+                roadCode,
+                roadName,
+                adminClass,
+                countyCode,
+                countyName,
+                townshipCode,
+                townshipName,
+                cause,
+                blockedOn,
+                on,
+                by,
+                source,
+                withNote,
+                geometry);
     }
 }

@@ -9,9 +9,14 @@ public class RegisterEntryClosedException extends ProblemException {
     private final transient RegisterEntry entry;
 
     RegisterEntryClosedException(RegisterEntry entry) {
-        super("register entry " + entry.key() + " was closed on " + entry.closedOn(), HttpStatus.CONFLICT,
-                "register_entry_closed", "api.error.register-entry-closed", entry.roadCode(),
-                entry.blockedOn().toString(), String.valueOf(entry.closedOn()));
+        super(
+                "register entry " + entry.key() + " was closed on " + entry.closedOn(),
+                HttpStatus.CONFLICT,
+                "register_entry_closed",
+                "api.error.register-entry-closed",
+                entry.roadCode(),
+                entry.blockedOn().toString(),
+                String.valueOf(entry.closedOn()));
         property("closedOn", String.valueOf(entry.closedOn()));
         this.entry = entry;
     }

@@ -10,8 +10,13 @@ public class RegisterEntryNotFoundException extends ProblemException {
     private final String blockedOn;
 
     RegisterEntryNotFoundException(String roadCode, String blockedOn) {
-        super("no register entry " + roadCode + "/" + blockedOn, HttpStatus.NOT_FOUND, "unknown_register_entry",
-                "api.error.unknown-register-entry", roadCode, blockedOn);
+        super(
+                "no register entry " + roadCode + "/" + blockedOn,
+                HttpStatus.NOT_FOUND,
+                "unknown_register_entry",
+                "api.error.unknown-register-entry",
+                roadCode,
+                blockedOn);
         this.roadCode = roadCode;
         this.blockedOn = blockedOn;
     }

@@ -11,8 +11,7 @@ import java.time.LocalDate;
  * @param from         entries blocked on or after this date
  * @param to           entries blocked on or before this date
  */
-public record RegisterFilter(EntryStatus status, String countyCode, String townshipCode, LocalDate from,
-                             LocalDate to) {
+public record RegisterFilter(EntryStatus status, String countyCode, String townshipCode, LocalDate from, LocalDate to) {
 
     /** Every entry. */
     public static final RegisterFilter ALL = new RegisterFilter(null, null, null, null, null);

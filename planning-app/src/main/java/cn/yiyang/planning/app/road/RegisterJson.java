@@ -9,16 +9,43 @@ import java.util.Locale;
  * {@code closed}; {@code closedIn} is {@code inspection} (the inspection row's 销号 date) or {@code app}
  * (closed in the app); labels are in the caller's language.
  */
-record RegisterJson(String roadCode, String roadName, String adminClass, String adminClassLabel, String countyCode,
-                    String countyName, String townshipCode, String townshipName, String cause, String blockedOn,
-                    long daysOpen, String status, String statusLabel, String closedOn, String closedBy,
-                    String closedIn, String note) {
+record RegisterJson(
+        String roadCode,
+        String roadName,
+        String adminClass,
+        String adminClassLabel,
+        String countyCode,
+        String countyName,
+        String townshipCode,
+        String townshipName,
+        String cause,
+        String blockedOn,
+        long daysOpen,
+        String status,
+        String statusLabel,
+        String closedOn,
+        String closedBy,
+        String closedIn,
+        String note) {
 
     static RegisterJson of(RegisterEntry e, LocalDate today, Messages messages, Locale locale) {
-        return new RegisterJson(e.roadCode(), e.roadName(), e.adminClass(), RegisterLabels.adminClass(e.adminClass(),
-                locale), e.countyCode(), e.countyName(), e.townshipCode(), e.townshipName(), e.cause(),
-                e.blockedOn().toString(), e.daysOpen(today), e.open() ? "open" : "closed",
-                RegisterLabels.status(messages, e.status(), locale), e.closedOn() == null ? null : e.closedOn().toString(),
-                e.closedBy(), e.closedIn() == null ? null : e.closedIn().name().toLowerCase(Locale.ROOT), e.note());
+        return new RegisterJson(
+                e.roadCode(),
+                e.roadName(),
+                e.adminClass(),
+                RegisterLabels.adminClass(e.adminClass(), locale),
+                e.countyCode(),
+                e.countyName(),
+                e.townshipCode(),
+                e.townshipName(),
+                e.cause(),
+                e.blockedOn().toString(),
+                e.daysOpen(today),
+                e.open() ? "open" : "closed",
+                RegisterLabels.status(messages, e.status(), locale),
+                e.closedOn() == null ? null : e.closedOn().toString(),
+                e.closedBy(),
+                e.closedIn() == null ? null : e.closedIn().name().toLowerCase(Locale.ROOT),
+                e.note());
     }
 }

@@ -15,8 +15,15 @@ import org.locationtech.jts.geom.Geometry;
  * @param townshipCode the township's code, or null when the road lies in none
  * @param townshipName the township's name, or null
  */
-record RoadInfo(String code, String name, String adminClass, Geometry geometry, String countyCode, String countyName,
-                String townshipCode, String townshipName) {
+record RoadInfo(
+        String code,
+        String name,
+        String adminClass,
+        Geometry geometry,
+        String countyCode,
+        String countyName,
+        String townshipCode,
+        String townshipName) {
 
     /** A road the road layer does not hold: only its code is known. */
     static RoadInfo unknown(String code) {

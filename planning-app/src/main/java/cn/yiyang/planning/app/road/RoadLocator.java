@@ -28,27 +28,29 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 final class RoadLocator {
 
     /** A county or township: code, name, the county of a township, its polygon. */
-    record Unit(String code, String name, String countyCode, Geometry polygon) {
-    }
+    record Unit(String code, String name, String countyCode, Geometry polygon) {}
 
     /** Where a road lies; any part may be null. */
     record Location(String countyCode, String countyName, String townshipCode, String townshipName) {
         static final Location NOWHERE = new Location(null, null, null, null);
     }
 
-    private record Indexed(Unit unit, PreparedGeometry prepared) {
-    }
+    private record Indexed(Unit unit, PreparedGeometry prepared) {}
 
     private final STRtree townships = new STRtree();
     private final STRtree counties = new STRtree();
     private final Map<String, String> countyNames;
 
     RoadLocator(List<Unit> townshipUnits, List<Unit> countyUnits) {
-        townshipUnits.stream().filter(u -> u.polygon() != null && !u.polygon().isEmpty())
-                .forEach(u -> townships.insert(u.polygon().getEnvelopeInternal(),
+        townshipUnits.stream()
+                .filter(u -> u.polygon() != null && !u.polygon().isEmpty())
+                .forEach(u -> townships.insert(
+                        u.polygon().getEnvelopeInternal(),
                         new Indexed(u, PreparedGeometryFactory.prepare(u.polygon()))));
-        countyUnits.stream().filter(u -> u.polygon() != null && !u.polygon().isEmpty())
-                .forEach(u -> counties.insert(u.polygon().getEnvelopeInternal(),
+        countyUnits.stream()
+                .filter(u -> u.polygon() != null && !u.polygon().isEmpty())
+                .forEach(u -> counties.insert(
+                        u.polygon().getEnvelopeInternal(),
                         new Indexed(u, PreparedGeometryFactory.prepare(u.polygon()))));
         townships.build();
         counties.build();
@@ -80,7 +82,8 @@ final class RoadLocator {
             Unit t = township.get();
             return new Location(t.countyCode(), countyNames.get(t.countyCode()), t.code(), t.name());
         }
-        return find(counties, line, middle).map(c -> new Location(c.code(), c.name(), null, null))
+        return find(counties, line, middle)
+                .map(c -> new Location(c.code(), c.name(), null, null))
                 .orElse(Location.NOWHERE);
     }
 

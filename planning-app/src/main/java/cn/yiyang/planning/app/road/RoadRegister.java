@@ -24,11 +24,10 @@ import java.util.function.Function;
 final class RoadRegister {
 
     /** Newest blocked date first, then by road code. */
-    static final Comparator<RegisterEntry> NEWEST_FIRST = Comparator.comparing(RegisterEntry::blockedOn).reversed()
-            .thenComparing(RegisterEntry::roadCode);
+    static final Comparator<RegisterEntry> NEWEST_FIRST =
+            Comparator.comparing(RegisterEntry::blockedOn).reversed().thenComparing(RegisterEntry::roadCode);
 
-    private RoadRegister() {
-    }
+    private RoadRegister() {}
 
     /** An entry's name: its road and blocked date. */
     record EntryName(String roadCode, LocalDate blockedOn) {
@@ -67,11 +66,26 @@ final class RoadRegister {
                     continue; // open → blocked twice on one day: the first names the entry
                 }
                 RoadInfo info = roads.apply(road.getKey());
-                RegisterEntry entry = new RegisterEntry(road.getKey(), info.name(), info.adminClass(), info.countyCode(),
-                        info.countyName(), info.townshipCode(), info.townshipName(), blankToNull(now.cause()),
-                        now.inspectedOn(), null, null, null, null, info.geometry());
-                entries.put(name, now.closedOn() == null ? entry
-                        : entry.closed(now.closedOn(), null, ClosureSource.INSPECTION, null));
+                RegisterEntry entry = new RegisterEntry(
+                        road.getKey(),
+                        info.name(),
+                        info.adminClass(),
+                        info.countyCode(),
+                        info.countyName(),
+                        info.townshipCode(),
+                        info.townshipName(),
+                        blankToNull(now.cause()),
+                        now.inspectedOn(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        info.geometry());
+                entries.put(
+                        name,
+                        now.closedOn() == null
+                                ? entry
+                                : entry.closed(now.closedOn(), null, ClosureSource.INSPECTION, null));
             }
         }
         List<RegisterEntry> out = new ArrayList<>(entries.values());
@@ -100,7 +114,8 @@ final class RoadRegister {
 
     /** The entry with this name, if any. */
     static Optional<RegisterEntry> find(List<RegisterEntry> entries, String roadCode, LocalDate blockedOn) {
-        return entries.stream().filter(e -> e.roadCode().equals(roadCode) && e.blockedOn().equals(blockedOn))
+        return entries.stream()
+                .filter(e -> e.roadCode().equals(roadCode) && e.blockedOn().equals(blockedOn))
                 .findFirst();
     }
 
@@ -142,8 +157,10 @@ final class RoadRegister {
         List<TrendMonth> out = new ArrayList<>();
         for (Map.Entry<YearMonth, int[]> m : counts.entrySet()) {
             LocalDate end = m.getKey().atEndOfMonth();
-            int open = (int) entries.stream().filter(e -> !e.blockedOn().isAfter(end)
-                    && (e.closedOn() == null || e.closedOn().isAfter(end))).count();
+            int open = (int) entries.stream()
+                    .filter(e -> !e.blockedOn().isAfter(end)
+                            && (e.closedOn() == null || e.closedOn().isAfter(end)))
+                    .count();
             out.add(new TrendMonth(m.getKey(), m.getValue()[0], m.getValue()[1], open));
         }
         return out;

@@ -1,8 +1,8 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
-import cn.yiyang.planning.app.i18n.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +39,17 @@ class RoadRegisterController {
 
     /** {@code GET /api/v1/road-register?status=open|closed|all&county=&township=&from=&to=}: a JSON list, newest first. */
     @GetMapping("/road-register")
-    List<RegisterJson> list(@RequestParam(required = false) String status,
-                            @RequestParam(required = false) String county,
-                            @RequestParam(required = false) String township,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to, Locale locale) {
+    List<RegisterJson> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String township,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Locale locale) {
         LocalDate today = register.today();
         return register.entries(filter(status, county, township, from, to)).stream()
-                .map(e -> RegisterJson.of(e, today, messages, locale)).toList();
+                .map(e -> RegisterJson.of(e, today, messages, locale))
+                .toList();
     }
 
     /**
@@ -54,31 +57,44 @@ class RoadRegisterController {
      * "note": "…"}} → the entry, closed.
      */
     @PostMapping("/road-register/{roadCode}/{blockedOn}/close")
-    RegisterJson close(@PathVariable String roadCode, @PathVariable String blockedOn,
-                       @RequestBody(required = false) CloseJson body, Authentication auth, Locale locale) {
+    RegisterJson close(
+            @PathVariable String roadCode,
+            @PathVariable String blockedOn,
+            @RequestBody(required = false) CloseJson body,
+            Authentication auth,
+            Locale locale) {
         CloseJson c = body == null ? new CloseJson(null, null) : body;
-        RegisterEntry closed = register.close(AppUser.of(auth), roadCode,
-                blockedOn, c.closedOn(), c.note());
+        RegisterEntry closed = register.close(AppUser.of(auth), roadCode, blockedOn, c.closedOn(), c.note());
         return RegisterJson.of(closed, register.today(), messages, locale);
     }
 
     /** {@code GET /api/v1/road-register/trend}: month by month, entries added, closed and open at the month's end. */
     @GetMapping("/road-register/trend")
     TrendsJson trend() {
-        return new TrendsJson(register.trend().stream().map(m -> new TrendJson(m.month().toString(), m.added(),
-                m.closed(), m.openAtEnd())).toList());
+        return new TrendsJson(register.trend().stream()
+                .map(m -> new TrendJson(m.month().toString(), m.added(), m.closed(), m.openAtEnd()))
+                .toList());
     }
 
     /** {@code GET /api/v1/road-register.csv?…}: the listed entries as CSV (UTF-8 with BOM), labels in the caller's language. */
     @GetMapping("/road-register.csv")
-    void csv(@RequestParam(required = false) String status, @RequestParam(required = false) String county,
-             @RequestParam(required = false) String township, @RequestParam(required = false) String from,
-             @RequestParam(required = false) String to, Locale locale, HttpServletResponse response)
+    void csv(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String township,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         List<RegisterEntry> entries = register.entries(filter(status, county, township, from, to));
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("road-register-" + register.today() + ".csv", StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("road-register-" + register.today() + ".csv", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         RegisterCsv.write(entries, register.today(), messages, locale, response.getOutputStream());
     }
 
@@ -90,7 +106,9 @@ class RoadRegisterController {
         if (value == null || value.isBlank() || "all".equalsIgnoreCase(value.strip())) {
             return null;
         }
-        return Arrays.stream(EntryStatus.values()).filter(s -> s.name().equalsIgnoreCase(value.strip())).findFirst()
+        return Arrays.stream(EntryStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(value.strip()))
+                .findFirst()
                 .orElseThrow(() -> new BadValueException("status", value, "open, closed, all"));
     }
 
@@ -103,14 +121,11 @@ class RoadRegisterController {
     }
 
     /** The trend: {@code {"months": [...]}}. */
-    record TrendsJson(List<TrendJson> months) {
-    }
+    record TrendsJson(List<TrendJson> months) {}
 
     /** One month of the trend: {@code yyyy-MM}, entries added, closed, open at the month's end. */
-    record TrendJson(String month, int added, int closed, int openAtEnd) {
-    }
+    record TrendJson(String month, int added, int closed, int openAtEnd) {}
 
     /** The body of a closing. */
-    record CloseJson(String closedOn, String note) {
-    }
+    record CloseJson(String closedOn, String note) {}
 }

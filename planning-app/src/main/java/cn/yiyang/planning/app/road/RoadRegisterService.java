@@ -1,11 +1,11 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
-import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Region;
@@ -65,8 +65,9 @@ public class RoadRegisterService {
 
     /** The longest note a closing takes. */
     public static final int MAX_NOTE = 500;
-    private static final List<String> LAYERS = List.of(LayerIds.ROAD_INSPECTION, LayerIds.ROAD, LayerIds.TOWNSHIP,
-            LayerIds.COUNTY);
+
+    private static final List<String> LAYERS =
+            List.of(LayerIds.ROAD_INSPECTION, LayerIds.ROAD, LayerIds.TOWNSHIP, LayerIds.COUNTY);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -76,21 +77,26 @@ public class RoadRegisterService {
     private volatile Snapshot snapshot;
 
     /** The entries the inspections open, at one set of layer versions. */
-    private record Snapshot(List<Long> versions, List<Inspection> inspections, List<RegisterEntry> entries) {
-    }
+    private record Snapshot(List<Long> versions, List<Inspection> inspections, List<RegisterEntry> entries) {}
 
     /** A county or township that register entries lie in, for filters. */
-    public record Area(String code, String name, String countyCode) {
-    }
+    public record Area(String code, String name, String countyCode) {}
 
     @Autowired
-    public RoadRegisterService(FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions,
-                               RoadClosureRepository closures) {
+    public RoadRegisterService(
+            FeatureRepository features,
+            LayerCatalogue catalogue,
+            LayerVersions versions,
+            RoadClosureRepository closures) {
         this(features, catalogue, versions, closures, Clock.system(Region.TIME_ZONE));
     }
 
-    public RoadRegisterService(FeatureRepository features, LayerCatalogue catalogue, LayerVersions versions,
-                               RoadClosureRepository closures, Clock clock) {
+    public RoadRegisterService(
+            FeatureRepository features,
+            LayerCatalogue catalogue,
+            LayerVersions versions,
+            RoadClosureRepository closures,
+            Clock clock) {
         this.features = features;
         this.catalogue = catalogue;
         this.versions = versions;
@@ -129,18 +135,21 @@ public class RoadRegisterService {
     /** The counties entries lie in, by code. */
     public List<Area> counties() {
         Map<String, Area> out = new LinkedHashMap<>();
-        snapshot().entries().stream().filter(e -> e.countyCode() != null)
-                .forEach(e -> out.putIfAbsent(e.countyCode(), new Area(e.countyCode(), e.countyName(), e.countyCode())));
+        snapshot().entries().stream()
+                .filter(e -> e.countyCode() != null)
+                .forEach(
+                        e -> out.putIfAbsent(e.countyCode(), new Area(e.countyCode(), e.countyName(), e.countyCode())));
         return out.values().stream().sorted(Comparator.comparing(Area::code)).toList();
     }
 
     /** The townships entries lie in, by code; of one county when {@code countyCode} is not null. */
     public List<Area> townships(String countyCode) {
         Map<String, Area> out = new LinkedHashMap<>();
-        snapshot().entries().stream().filter(e -> e.townshipCode() != null)
+        snapshot().entries().stream()
+                .filter(e -> e.townshipCode() != null)
                 .filter(e -> countyCode == null || countyCode.equals(e.countyCode()))
-                .forEach(e -> out.putIfAbsent(e.townshipCode(),
-                        new Area(e.townshipCode(), e.townshipName(), e.countyCode())));
+                .forEach(e -> out.putIfAbsent(
+                        e.townshipCode(), new Area(e.townshipCode(), e.townshipName(), e.countyCode())));
         return out.values().stream().sorted(Comparator.comparing(Area::code)).toList();
     }
 
@@ -156,8 +165,7 @@ public class RoadRegisterService {
      * @throws ClosingDateException           the date is before the blocked date or after today
      * @throws BadValueException      the note is too long
      */
-    public RegisterEntry close(AppUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn,
-                               String note) {
+    public RegisterEntry close(AppUser user, String roadCode, LocalDate blockedOn, LocalDate closedOn, String note) {
         Permissions.check(user, Action.closeRegisterEntry());
         RegisterEntry entry = entry(roadCode, blockedOn)
                 .orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, String.valueOf(blockedOn)));
@@ -172,34 +180,34 @@ public class RoadRegisterService {
     public RegisterEntry close(AppUser user, String roadCode, String blockedOn, String closedOn, String note) {
         Permissions.check(user, Action.closeRegisterEntry());
         LocalDate blocked = parse(blockedOn).orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));
-        RegisterEntry entry = entry(roadCode, blocked)
-                .orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));
+        RegisterEntry entry =
+                entry(roadCode, blocked).orElseThrow(() -> new RegisterEntryNotFoundException(roadCode, blockedOn));
         return close(user, entry, parse(closedOn).orElse(null), closedOn, note);
     }
 
-    private RegisterEntry close(AppUser user, RegisterEntry entry, LocalDate closedOn, String asGiven,
-                                String note) {
+    private RegisterEntry close(AppUser user, RegisterEntry entry, LocalDate closedOn, String asGiven, String note) {
         if (!entry.open()) {
             throw new RegisterEntryClosedException(entry);
         }
         if (closedOn == null) {
-            throw new ClosingDateException(ClosingDateException.Reason.NOT_A_DATE, asGiven == null ? "" : asGiven, null);
+            throw new ClosingDateException(
+                    ClosingDateException.Reason.NOT_A_DATE, asGiven == null ? "" : asGiven, null);
         }
         if (closedOn.isBefore(entry.blockedOn())) {
-            throw new ClosingDateException(ClosingDateException.Reason.BEFORE_BLOCKED, closedOn.toString(),
-                    entry.blockedOn());
+            throw new ClosingDateException(
+                    ClosingDateException.Reason.BEFORE_BLOCKED, closedOn.toString(), entry.blockedOn());
         }
         LocalDate today = today();
         if (closedOn.isAfter(today)) {
             throw new ClosingDateException(ClosingDateException.Reason.IN_FUTURE, closedOn.toString(), today);
         }
         if (note != null && note.strip().length() > MAX_NOTE) {
-            throw new BadValueException("note", note.strip().substring(0, 20) + "…",
-                    "≤ " + MAX_NOTE + " characters");
+            throw new BadValueException("note", note.strip().substring(0, 20) + "…", "≤ " + MAX_NOTE + " characters");
         }
         RoadClosure closure = RoadClosure.of(entry.roadCode(), entry.blockedOn(), closedOn, user.name(), note);
         if (!closures.add(closure)) { // someone closed it a moment ago
-            throw new RegisterEntryClosedException(entry(entry.roadCode(), entry.blockedOn()).orElse(entry));
+            throw new RegisterEntryClosedException(
+                    entry(entry.roadCode(), entry.blockedOn()).orElse(entry));
         }
         return entry.closed(closedOn, user.name(), ClosureSource.APP, closure.note());
     }
@@ -222,7 +230,8 @@ public class RoadRegisterService {
     }
 
     private Snapshot snapshot() {
-        List<Long> now = LAYERS.stream().map(id -> versions.version(catalogue.get(id))).toList();
+        List<Long> now =
+                LAYERS.stream().map(id -> versions.version(catalogue.get(id))).toList();
         Snapshot s = snapshot;
         if (s != null && s.versions().equals(now)) {
             return s;
@@ -242,12 +251,18 @@ public class RoadRegisterService {
         features.forEach(catalogue.get(LayerIds.ROAD_INSPECTION), f -> {
             String road = f.getString("road_code");
             String status = f.getString("status");
-            if (road == null || !(f.get("inspected_on") instanceof LocalDate on)
+            if (road == null
+                    || !(f.get("inspected_on") instanceof LocalDate on)
                     || !("open".equals(status) || "blocked".equals(status))) {
                 return;
             }
-            inspections.add(new Inspection(road, on, "blocked".equals(status), f.getString("cause"),
-                    f.get("closed_on") instanceof LocalDate closed ? closed : null, f.id() == null ? 0 : f.id()));
+            inspections.add(new Inspection(
+                    road,
+                    on,
+                    "blocked".equals(status),
+                    f.getString("cause"),
+                    f.get("closed_on") instanceof LocalDate closed ? closed : null,
+                    f.id() == null ? 0 : f.id()));
         });
         Set<String> codes = RoadRegister.roadCodes(inspections);
         Map<String, Feature> roads = new HashMap<>();
@@ -263,21 +278,34 @@ public class RoadRegisterService {
         Map<String, RoadInfo> infos = new HashMap<>();
         roads.forEach((code, f) -> {
             RoadLocator.Location at = locator.locate(f.geometry());
-            infos.put(code, new RoadInfo(code, f.getString("name"), f.getString("admin_class"), f.geometry(),
-                    at.countyCode(), at.countyName(), at.townshipCode(), at.townshipName()));
+            infos.put(
+                    code,
+                    new RoadInfo(
+                            code,
+                            f.getString("name"),
+                            f.getString("admin_class"),
+                            f.geometry(),
+                            at.countyCode(),
+                            at.countyName(),
+                            at.townshipCode(),
+                            at.townshipName()));
         });
-        List<RegisterEntry> entries = RoadRegister.fromInspections(inspections,
-                code -> infos.getOrDefault(code, RoadInfo.unknown(code)));
+        List<RegisterEntry> entries =
+                RoadRegister.fromInspections(inspections, code -> infos.getOrDefault(code, RoadInfo.unknown(code)));
         return new Snapshot(atVersions, List.copyOf(inspections), entries);
     }
 
     private RoadLocator locator() {
         List<RoadLocator.Unit> townships = new ArrayList<>();
-        features.forEach(catalogue.get(LayerIds.TOWNSHIP), f -> townships.add(new RoadLocator.Unit(f.getString("code"),
-                f.getString("name"), f.getString("county_code"), f.geometry())));
+        features.forEach(
+                catalogue.get(LayerIds.TOWNSHIP),
+                f -> townships.add(new RoadLocator.Unit(
+                        f.getString("code"), f.getString("name"), f.getString("county_code"), f.geometry())));
         List<RoadLocator.Unit> counties = new ArrayList<>();
-        features.forEach(catalogue.get(LayerIds.COUNTY), f -> counties.add(new RoadLocator.Unit(f.getString("code"),
-                f.getString("name"), f.getString("code"), f.geometry())));
+        features.forEach(
+                catalogue.get(LayerIds.COUNTY),
+                f -> counties.add(new RoadLocator.Unit(
+                        f.getString("code"), f.getString("name"), f.getString("code"), f.geometry())));
         return new RoadLocator(townships, counties);
     }
 }

@@ -1,14 +1,14 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.map.OverlayFeature;
+import cn.yiyang.planning.app.map.PlanningMap;
+import cn.yiyang.planning.app.map.TileService;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
-import cn.yiyang.planning.app.map.OverlayFeature;
-import cn.yiyang.planning.app.map.PlanningMap;
-import cn.yiyang.planning.app.map.TileService;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -18,7 +18,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -28,6 +27,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -108,7 +108,8 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         }
         map.setId("road-register-map");
         map.addClassName("road-register-map");
-        Div legend = new Div(legendItem("road-register-legend-open", "road-register.map.open"),
+        Div legend = new Div(
+                legendItem("road-register-legend-open", "road-register.map.open"),
                 legendItem("road-register-legend-closed", "road-register.map.closed"));
         legend.addClassName("road-register-legend");
         Div mapCard = new Div(map, legend);
@@ -168,7 +169,8 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
 
         status.addValueChangeListener(e -> refresh());
         county.addValueChangeListener(e -> {
-            township.setItems(register.townships(e.getValue() == null ? null : e.getValue().code()));
+            township.setItems(register.townships(
+                    e.getValue() == null ? null : e.getValue().code()));
             refresh();
         });
         township.addValueChangeListener(e -> refresh());
@@ -206,28 +208,58 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         LocalDate today = register.today();
         // The road is what an entry is about: its name and code are shown whole (the grid scrolls sideways
         // instead), and also in a tooltip.
-        ValueProvider<RegisterEntry, String> road = e -> e.roadName() == null ? e.roadCode() : e.roadName() + " · " + e.roadCode();
-        grid.addColumn(road).setHeader(getTranslation("road-register.column.road")).setAutoWidth(true).setFlexGrow(1)
-                .setResizable(true).setFrozen(true).setTooltipGenerator(road).setKey("road");
+        ValueProvider<RegisterEntry, String> road =
+                e -> e.roadName() == null ? e.roadCode() : e.roadName() + " · " + e.roadCode();
+        grid.addColumn(road)
+                .setHeader(getTranslation("road-register.column.road"))
+                .setAutoWidth(true)
+                .setFlexGrow(1)
+                .setResizable(true)
+                .setFrozen(true)
+                .setTooltipGenerator(road)
+                .setKey("road");
         grid.addColumn(e -> RegisterLabels.adminClass(e.adminClass(), locale))
-                .setHeader(getTranslation("road-register.column.class")).setAutoWidth(true).setKey("class");
-        grid.addColumn(e -> nz(e.countyName())).setHeader(getTranslation("road-register.column.county"))
-                .setAutoWidth(true).setKey("county");
-        grid.addColumn(e -> nz(e.townshipName())).setHeader(getTranslation("road-register.column.township"))
-                .setAutoWidth(true).setKey("township");
-        grid.addColumn(e -> nz(e.cause())).setHeader(getTranslation("road-register.column.cause"))
-                .setAutoWidth(true).setKey("cause");
-        grid.addColumn(e -> e.blockedOn().toString()).setHeader(getTranslation("road-register.column.blocked-on"))
-                .setAutoWidth(true).setSortable(true).setComparator(RegisterEntry::blockedOn).setKey("blockedOn");
-        grid.addColumn(e -> e.daysOpen(today)).setHeader(getTranslation("road-register.column.days-open"))
-                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setSortable(true) // header and sorter whole
-                .setComparator(e -> e.daysOpen(today)).setKey("daysOpen");
-        grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("road-register.column.status"))
-                .setAutoWidth(true).setKey("status");
+                .setHeader(getTranslation("road-register.column.class"))
+                .setAutoWidth(true)
+                .setKey("class");
+        grid.addColumn(e -> nz(e.countyName()))
+                .setHeader(getTranslation("road-register.column.county"))
+                .setAutoWidth(true)
+                .setKey("county");
+        grid.addColumn(e -> nz(e.townshipName()))
+                .setHeader(getTranslation("road-register.column.township"))
+                .setAutoWidth(true)
+                .setKey("township");
+        grid.addColumn(e -> nz(e.cause()))
+                .setHeader(getTranslation("road-register.column.cause"))
+                .setAutoWidth(true)
+                .setKey("cause");
+        grid.addColumn(e -> e.blockedOn().toString())
+                .setHeader(getTranslation("road-register.column.blocked-on"))
+                .setAutoWidth(true)
+                .setSortable(true)
+                .setComparator(RegisterEntry::blockedOn)
+                .setKey("blockedOn");
+        grid.addColumn(e -> e.daysOpen(today))
+                .setHeader(getTranslation("road-register.column.days-open"))
+                .setWidth("7.5em")
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END)
+                .setSortable(true) // header and sorter whole
+                .setComparator(e -> e.daysOpen(today))
+                .setKey("daysOpen");
+        grid.addComponentColumn(this::statusBadge)
+                .setHeader(getTranslation("road-register.column.status"))
+                .setAutoWidth(true)
+                .setKey("status");
         grid.addColumn(e -> e.closedOn() == null ? "" : e.closedOn().toString())
-                .setHeader(getTranslation("road-register.column.closed-on")).setAutoWidth(true).setKey("closedOn");
-        grid.addColumn(e -> closedBy(e)).setHeader(getTranslation("road-register.column.closed-by"))
-                .setAutoWidth(true).setKey("closedBy");
+                .setHeader(getTranslation("road-register.column.closed-on"))
+                .setAutoWidth(true)
+                .setKey("closedOn");
+        grid.addColumn(e -> closedBy(e))
+                .setHeader(getTranslation("road-register.column.closed-by"))
+                .setAutoWidth(true)
+                .setKey("closedBy");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setId("road-register-grid");
         grid.addClassName("road-register-grid");
@@ -270,8 +302,12 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
             case "closed" -> EntryStatus.CLOSED;
             default -> null;
         };
-        return new RegisterFilter(s, county.getValue() == null ? null : county.getValue().code(),
-                township.getValue() == null ? null : township.getValue().code(), from.getValue(), to.getValue());
+        return new RegisterFilter(
+                s,
+                county.getValue() == null ? null : county.getValue().code(),
+                township.getValue() == null ? null : township.getValue().code(),
+                from.getValue(),
+                to.getValue());
     }
 
     /** Reads the register again and shows it: grid, counts, map, CSV link and trend. */
@@ -281,13 +317,19 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         RegisterEntry selected = grid.getSelectedItems().stream().findFirst().orElse(null);
         grid.setItems(shown);
         if (selected != null) {
-            shown.stream().filter(e -> e.key().equals(selected.key())).findFirst().ifPresent(grid::select);
+            shown.stream()
+                    .filter(e -> e.key().equals(selected.key()))
+                    .findFirst()
+                    .ifPresent(grid::select);
         }
         close.setEnabled(canClose && grid.getSelectedItems().stream().anyMatch(RegisterEntry::open));
         count.setText(getTranslation("road-register.count", shown.size()));
         List<RegisterEntry> all = register.entries(RegisterFilter.ALL);
         long open = all.stream().filter(RegisterEntry::open).count();
-        summary.setText(getTranslation("road-register.summary", open, all.size() - open,
+        summary.setText(getTranslation(
+                "road-register.summary",
+                open,
+                all.size() - open,
                 register.impassableRoadCodes().size()));
         csv.setHref(csvLink(f));
         showOnMap();
@@ -338,18 +380,25 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
             RegisterEntry closed = register.close(user, entry.roadCode(), entry.blockedOn(), date, note);
             dialog.close();
             dialog = null;
-            Notification n = Notification.show(getTranslation("road-register.closed-notice",
-                    closed.roadName() == null ? closed.roadCode() : closed.roadName(), closed.closedOn().toString()),
-                    4000, Notification.Position.BOTTOM_START);
+            Notification n = Notification.show(
+                    getTranslation(
+                            "road-register.closed-notice",
+                            closed.roadName() == null ? closed.roadCode() : closed.roadName(),
+                            closed.closedOn().toString()),
+                    4000,
+                    Notification.Position.BOTTOM_START);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (ClosingDateException e) {
-            dialog.showDateError(switch (e.reason()) {
-                case NOT_A_DATE -> getTranslation("road-register.dialog.date-required");
-                case BEFORE_BLOCKED -> getTranslation("api.error.closing-date.before-blocked", e.value(),
-                        String.valueOf(e.limit()));
-                case IN_FUTURE -> getTranslation("api.error.closing-date.in-future", e.value(), String.valueOf(e.limit()));
-            });
+            dialog.showDateError(
+                    switch (e.reason()) {
+                        case NOT_A_DATE -> getTranslation("road-register.dialog.date-required");
+                        case BEFORE_BLOCKED ->
+                            getTranslation(
+                                    "api.error.closing-date.before-blocked", e.value(), String.valueOf(e.limit()));
+                        case IN_FUTURE ->
+                            getTranslation("api.error.closing-date.in-future", e.value(), String.valueOf(e.limit()));
+                    });
         } catch (RegisterEntryClosedException e) {
             dialog.close();
             dialog = null;
@@ -392,11 +441,21 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
     /** The date picker's words in the page's language: month and weekday names from the JDK, buttons translated. */
     static DatePicker.DatePickerI18n datePickerI18n(Component c, Locale l) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setMonthNames(Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL, l)).toList());
-        List<DayOfWeek> week = List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
-        i18n.setWeekdays(week.stream().map(d -> d.getDisplayName(TextStyle.FULL, l)).toList());
-        i18n.setWeekdaysShort(week.stream().map(d -> d.getDisplayName(TextStyle.SHORT, l)).toList());
+        i18n.setMonthNames(Arrays.stream(Month.values())
+                .map(m -> m.getDisplayName(TextStyle.FULL, l))
+                .toList());
+        List<DayOfWeek> week = List.of(
+                DayOfWeek.SUNDAY,
+                DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY,
+                DayOfWeek.SATURDAY);
+        i18n.setWeekdays(
+                week.stream().map(d -> d.getDisplayName(TextStyle.FULL, l)).toList());
+        i18n.setWeekdaysShort(
+                week.stream().map(d -> d.getDisplayName(TextStyle.SHORT, l)).toList());
         i18n.setFirstDayOfWeek(1);
         i18n.setToday(c.getTranslation("road-register.date.today"));
         i18n.setCancel(c.getTranslation("road-register.date.cancel"));

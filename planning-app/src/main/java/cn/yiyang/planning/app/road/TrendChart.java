@@ -28,9 +28,13 @@ final class TrendChart extends Div {
 
     /** Draws the months; an empty list shows the empty text. */
     void show(List<TrendMonth> months) {
-        getElement().setProperty("innerHTML", months.isEmpty()
-                ? "<p class=\"trend-empty\">" + escape(getTranslation("road-register.trend.empty")) + "</p>"
-                : svg(months));
+        getElement()
+                .setProperty(
+                        "innerHTML",
+                        months.isEmpty()
+                                ? "<p class=\"trend-empty\">" + escape(getTranslation("road-register.trend.empty"))
+                                        + "</p>"
+                                : svg(months));
     }
 
     private String svg(List<TrendMonth> months) {
@@ -46,21 +50,43 @@ final class TrendChart extends Div {
         TrendMonth last = months.getLast();
 
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-svg\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
-        s.append("<title id=\"trend-title\">").append(escape(getTranslation("road-register.trend.title")))
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-svg\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
+        s.append("<title id=\"trend-title\">")
+                .append(escape(getTranslation("road-register.trend.title")))
                 .append("</title>");
-        s.append("<desc id=\"trend-desc\">").append(escape(getTranslation("road-register.trend.desc",
-                months.getFirst().month().toString(), last.month().toString(), last.openAtEnd(), last.added(),
-                last.closed()))).append("</desc>");
+        s.append("<desc id=\"trend-desc\">")
+                .append(escape(getTranslation(
+                        "road-register.trend.desc",
+                        months.getFirst().month().toString(),
+                        last.month().toString(),
+                        last.openAtEnd(),
+                        last.added(),
+                        last.closed())))
+                .append("</desc>");
         // grid lines and y labels
         for (int k = 0; k <= 4; k++) {
             int value = top * k / 4;
             double y = TOP + plotH - plotH * value / top;
-            s.append("<line class=\"trend-grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-                    .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>");
-            s.append("<text class=\"trend-axis\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\">").append(value).append("</text>");
+            s.append("<line class=\"trend-grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(fmt(y))
+                    .append("\" y2=\"")
+                    .append(fmt(y))
+                    .append("\"/>");
+            s.append("<text class=\"trend-axis\" x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(fmt(y + 4))
+                    .append("\" text-anchor=\"end\">")
+                    .append(value)
+                    .append("</text>");
         }
         // bars: added (left), closed (right), each month with its figures as a tooltip
         StringBuilder line = new StringBuilder();
@@ -68,8 +94,10 @@ final class TrendChart extends Div {
         for (int i = 0; i < months.size(); i++) {
             TrendMonth m = months.get(i);
             double x = LEFT + i * step + step / 2;
-            s.append("<g class=\"trend-month\"><title>").append(escape(getTranslation("road-register.trend.month",
-                    m.month().toString(), m.added(), m.closed(), m.openAtEnd()))).append("</title>");
+            s.append("<g class=\"trend-month\"><title>")
+                    .append(escape(getTranslation(
+                            "road-register.trend.month", m.month().toString(), m.added(), m.closed(), m.openAtEnd())))
+                    .append("</title>");
             s.append(rect("trend-added", x - bar, m.added(), bar, top, plotH));
             s.append(rect("trend-closed", x, m.closed(), bar, top, plotH));
             s.append("</g>");
@@ -77,22 +105,42 @@ final class TrendChart extends Div {
             line.append(i == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
             int fromLast = months.size() - 1 - i;
             if (fromLast == 0 || i % labelEvery == 0 && fromLast * 5 >= labelEvery * 3) { // no label crowds the last
-                s.append("<text class=\"trend-axis\" x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
-                        .append("\" text-anchor=\"middle\">").append(m.month()).append("</text>");
+                s.append("<text class=\"trend-axis\" x=\"")
+                        .append(fmt(x))
+                        .append("\" y=\"")
+                        .append(HEIGHT - BOTTOM + 16)
+                        .append("\" text-anchor=\"middle\">")
+                        .append(m.month())
+                        .append("</text>");
             }
         }
-        s.append("<polyline class=\"trend-open\" fill=\"none\" points=\"").append(line).append("\"/>");
+        s.append("<polyline class=\"trend-open\" fill=\"none\" points=\"")
+                .append(line)
+                .append("\"/>");
         // legend
         double lx = LEFT;
         double ly = HEIGHT - 8;
-        String[][] legend = {{"trend-open-key", "road-register.trend.open-at-end"},
-            {"trend-added", "road-register.trend.added"}, {"trend-closed", "road-register.trend.closed"}};
+        String[][] legend = {
+            {"trend-open-key", "road-register.trend.open-at-end"},
+            {"trend-added", "road-register.trend.added"},
+            {"trend-closed", "road-register.trend.closed"}
+        };
         for (String[] item : legend) {
-            s.append("<rect class=\"").append(item[0]).append("\" x=\"").append(fmt(lx)).append("\" y=\"")
-                    .append(fmt(ly - 9)).append("\" width=\"12\" height=\"10\"/>");
+            s.append("<rect class=\"")
+                    .append(item[0])
+                    .append("\" x=\"")
+                    .append(fmt(lx))
+                    .append("\" y=\"")
+                    .append(fmt(ly - 9))
+                    .append("\" width=\"12\" height=\"10\"/>");
             String text = escape(getTranslation(item[1]));
-            s.append("<text class=\"trend-legend\" x=\"").append(fmt(lx + 16)).append("\" y=\"").append(fmt(ly))
-                    .append("\">").append(text).append("</text>");
+            s.append("<text class=\"trend-legend\" x=\"")
+                    .append(fmt(lx + 16))
+                    .append("\" y=\"")
+                    .append(fmt(ly))
+                    .append("\">")
+                    .append(text)
+                    .append("</text>");
             lx += 16 + textWidth(text) + 28;
         }
         return s.append("</svg>").toString();

@@ -11,5 +11,4 @@ import java.time.YearMonth;
  * @param openAtEnd entries open at the end of the month's last day (月末未销号): blocked on or before it and
  *                  not closed by then
  */
-public record TrendMonth(YearMonth month, int added, int closed, int openAtEnd) {
-}
+public record TrendMonth(YearMonth month, int added, int closed, int openAtEnd) {}

@@ -30,7 +30,8 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
         response.setHeader("WWW-Authenticate", "Basic realm=\"rural-planning\", charset=\"UTF-8\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"code\":\"unauthenticated\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"code\":\"unauthenticated\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }
 }

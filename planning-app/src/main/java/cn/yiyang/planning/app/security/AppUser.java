@@ -1,10 +1,10 @@
 package cn.yiyang.planning.app.security;
 
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -41,6 +41,8 @@ public record AppUser(String name, Set<Role> roles) {
 
     /** The roles as the 403 message shows them, e.g. {@code LEADER}. */
     public String roleNames() {
-        return roles.isEmpty() ? "-" : String.join(", ", roles.stream().sorted().map(Role::name).toList());
+        return roles.isEmpty()
+                ? "-"
+                : String.join(", ", roles.stream().sorted().map(Role::name).toList());
     }
 }

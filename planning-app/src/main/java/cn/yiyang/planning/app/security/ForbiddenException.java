@@ -15,8 +15,14 @@ public class ForbiddenException extends ProblemException {
     private final transient Action action;
 
     ForbiddenException(AppUser user, Action action) {
-        super(user.name() + " (" + user.roleNames() + ") may not " + describe(action), HttpStatus.FORBIDDEN,
-                "forbidden", action.messageKey(), user.roleNames(), action.subject(), owners(action));
+        super(
+                user.name() + " (" + user.roleNames() + ") may not " + describe(action),
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                action.messageKey(),
+                user.roleNames(),
+                action.subject(),
+                owners(action));
         this.user = user;
         this.action = action;
     }
@@ -24,7 +30,8 @@ public class ForbiddenException extends ProblemException {
     /** The departments that may take the action (besides administrators), as the message names them. */
     private static Localized owners(Action action) {
         return Localized.join(action.writes().map(Permissions::owners).orElse(List.of()).stream()
-                .map(r -> Localized.key("security.department." + r.name())).toList());
+                .map(r -> Localized.key("security.department." + r.name()))
+                .toList());
     }
 
     /** The action for the log, e.g. {@code write road}. */

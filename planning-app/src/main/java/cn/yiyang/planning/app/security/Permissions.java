@@ -25,8 +25,7 @@ public final class Permissions {
             Role.LOGISTICS, EnumSet.of(Theme.LOGISTICS),
             Role.LEADER, EnumSet.noneOf(Theme.class));
 
-    private Permissions() {
-    }
+    private Permissions() {}
 
     /** Whether the user may take the action (for a page deciding which buttons it enables). */
     public static boolean allows(AppUser user, Action action) {
@@ -46,11 +45,14 @@ public final class Permissions {
 
     /** The departments that own the theme, ADMIN aside (for the 403 message: who may instead). */
     static List<Role> owners(Theme theme) {
-        return Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN && THEMES.get(r).contains(theme)).toList();
+        return Arrays.stream(Role.values())
+                .filter(r -> r != Role.ADMIN && THEMES.get(r).contains(theme))
+                .toList();
     }
 
     /** Whether one of the user's roles owns the theme. */
     private static boolean owns(AppUser user, Theme theme) {
-        return user.roles().stream().anyMatch(r -> THEMES.getOrDefault(r, Set.of()).contains(theme));
+        return user.roles().stream()
+                .anyMatch(r -> THEMES.getOrDefault(r, Set.of()).contains(theme));
     }
 }

@@ -61,8 +61,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/map/**", "/styles/**", "/images/**", "/favicon.ico").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+        http.authorizeHttpRequests(a -> a.requestMatchers("/map/**", "/styles/**", "/images/**", "/favicon.ico")
+                .permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class))
+                .build();
     }
 
     @Bean
@@ -71,15 +73,19 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(PasswordEncoder encoder,
-                             @Value("${planning.security.demo-password:yiyang2025}") String password) {
+    UserDetailsService users(
+            PasswordEncoder encoder, @Value("${planning.security.demo-password:yiyang2025}") String password) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        Arrays.stream(Role.values()).forEach(role -> users.createUser(User.withUsername(
-                        role.name().toLowerCase(Locale.ROOT))
-                .password(encoder.encode(password))
-                .roles(role == Role.ADMIN ? Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new)
-                        : new String[] {role.name()})
-                .build()));
+        Arrays.stream(Role.values())
+                .forEach(role -> users.createUser(User.withUsername(role.name().toLowerCase(Locale.ROOT))
+                        .password(encoder.encode(password))
+                        .roles(
+                                role == Role.ADMIN
+                                        ? Arrays.stream(Role.values())
+                                                .map(Enum::name)
+                                                .toArray(String[]::new)
+                                        : new String[] {role.name()})
+                        .build()));
         return users;
     }
 }

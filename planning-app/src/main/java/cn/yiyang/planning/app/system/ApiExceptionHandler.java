@@ -46,8 +46,13 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** Import problems caused by a request value rather than by the file: 400; other file problems: 422. */
-    private static final Set<IssueCode> BAD_REQUEST = EnumSet.of(IssueCode.CRS_UNSUPPORTED, IssueCode.CRS_LEGACY_DATUM,
-            IssueCode.ENCODING_UNKNOWN, IssueCode.UPSERT_WITHOUT_KEY, IssueCode.BAD_FIELD_MAPPING);
+    private static final Set<IssueCode> BAD_REQUEST = EnumSet.of(
+            IssueCode.CRS_UNSUPPORTED,
+            IssueCode.CRS_LEGACY_DATUM,
+            IssueCode.ENCODING_UNKNOWN,
+            IssueCode.UPSERT_WITHOUT_KEY,
+            IssueCode.BAD_FIELD_MAPPING);
+
     private final Messages messages;
     private final long maxUploadMb;
 
@@ -60,14 +65,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e, Locale locale) {
         ProblemDetail p = problem(e.httpStatus(), e.code(), e.message(messages, locale));
-        e.properties().forEach((name, value) -> p.setProperty(name,
-                value instanceof Localized text ? text.in(locale) : value));
+        e.properties()
+                .forEach((name, value) ->
+                        p.setProperty(name, value instanceof Localized text ? text.in(locale) : value));
         return p;
     }
 
     @ExceptionHandler(UnknownLayerException.class)
     ProblemDetail unknownLayer(UnknownLayerException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "unknown_layer", messages.get("api.error.unknown-layer", locale, e.layerId()));
+        return problem(
+                HttpStatus.NOT_FOUND, "unknown_layer", messages.get("api.error.unknown-layer", locale, e.layerId()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -79,9 +86,10 @@ class ApiExceptionHandler {
     ProblemDetail store(StoreException e, Locale locale) {
         log.error("store failure ({})", e.reason(), e);
         HttpStatus status = e.reason() == StoreException.Reason.UNAVAILABLE
-                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
-        return problem(status, "store_" + e.reason().name().toLowerCase(Locale.ROOT),
-                messages.get("api.error.store", locale));
+                ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        return problem(
+                status, "store_" + e.reason().name().toLowerCase(Locale.ROOT), messages.get("api.error.store", locale));
     }
 
     /**
@@ -109,20 +117,31 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
         long size = Math.max(request.getContentLengthLong(), (maxUploadMb << 20) + 1);
-        String mb = BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP).toPlainString();
-        return refused(HttpStatus.CONTENT_TOO_LARGE, IssueCode.TOO_LARGE,
+        String mb = BigDecimal.valueOf(size)
+                .divide(BigDecimal.valueOf(1L << 20), 1, RoundingMode.HALF_UP)
+                .toPlainString();
+        return refused(
+                HttpStatus.CONTENT_TOO_LARGE,
+                IssueCode.TOO_LARGE,
                 ImportIssue.ofFile(null, IssueCode.TOO_LARGE, mb, maxUploadMb).message(locale));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, "no_file", messages.get("api.error.missing-part", locale,
-                e.getRequestPartName()));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "no_file",
+                messages.get("api.error.missing-part", locale, e.getRequestPartName()));
     }
 
     /** Requests Spring MVC cannot bind: missing or mistyped parameters, unreadable JSON, not multipart. */
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class, MultipartException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class,
+        HttpMessageNotReadableException.class,
+        HttpMediaTypeNotSupportedException.class,
+        MultipartException.class
+    })
     ProblemDetail badRequest(Exception e, Locale locale) {
         HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.get("api.error.bad-request", locale));
@@ -135,8 +154,8 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
             // Spring MVC's own refusals (wrong method, media type, parameter): their status, a stable code
             HttpStatus status = HttpStatus.resolve(r.getStatusCode().value());
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(r.getStatusCode(),
-                    messages.get("api.error.bad-request", locale));
+            ProblemDetail p =
+                    ProblemDetail.forStatusAndDetail(r.getStatusCode(), messages.get("api.error.bad-request", locale));
             p.setProperty("code", status == null ? "bad_request" : status.name().toLowerCase(Locale.ROOT));
             return p;
         }

@@ -15,8 +15,14 @@ public class BadValueException extends ProblemException {
      * @param expected  what would do, e.g. {@code replace, append, upsert}
      */
     public BadValueException(String parameter, String value, String expected) {
-        super("bad value for " + parameter, HttpStatus.BAD_REQUEST, "bad_value", "api.error.bad-value", parameter,
-                value, expected);
+        super(
+                "bad value for " + parameter,
+                HttpStatus.BAD_REQUEST,
+                "bad_value",
+                "api.error.bad-value",
+                parameter,
+                value,
+                expected);
         this.parameter = parameter;
         this.value = value;
         this.expected = expected;

@@ -86,6 +86,8 @@ public abstract class ProblemException extends RuntimeException {
      * message with {@code getTranslation(e.messageKey(), e.arguments(getLocale()))}.
      */
     public Object[] arguments(Locale locale) {
-        return arguments.stream().map(a -> a instanceof Localized text ? text.in(locale) : a).toArray();
+        return arguments.stream()
+                .map(a -> a instanceof Localized text ? text.in(locale) : a)
+                .toArray();
     }
 }

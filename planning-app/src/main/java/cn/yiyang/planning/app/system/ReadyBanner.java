@@ -22,7 +22,8 @@ class ReadyBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext w
-                ? w.getWebServer().getPort() : 8080;
+                ? w.getWebServer().getPort()
+                : 8080;
         log.info("""
 
                 ==============================================================

@@ -15,6 +15,7 @@ class StartupTasks implements SmartLifecycle {
 
     /** Before the web server starts taking requests. */
     static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
+
     private final ObjectProvider<StartupTask> tasks;
     private volatile boolean running;
     /** A context stopped and started again does not run them twice. */

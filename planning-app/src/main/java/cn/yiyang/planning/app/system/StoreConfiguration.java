@@ -28,12 +28,14 @@ class StoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    SpatialStore spatialStore(@Value("${planning.db.url:}") String url,
-                              @Value("${planning.db.user:}") String user,
-                              @Value("${planning.db.password:}") String password,
-                              @Value("${planning.data-dir:./data}") String dataDir) {
+    SpatialStore spatialStore(
+            @Value("${planning.db.url:}") String url,
+            @Value("${planning.db.user:}") String user,
+            @Value("${planning.db.password:}") String password,
+            @Value("${planning.data-dir:./data}") String dataDir) {
         StoreSettings settings = url.isBlank()
-                ? StoreSettings.embedded(Path.of(dataDir, "planning").toAbsolutePath().toString())
+                ? StoreSettings.embedded(
+                        Path.of(dataDir, "planning").toAbsolutePath().toString())
                 : new StoreSettings(url, user.isBlank() ? null : user, password.isBlank() ? null : password);
         log.info("Store: {}", settings.kind());
         SpatialStore store = SpatialStore.open(settings);

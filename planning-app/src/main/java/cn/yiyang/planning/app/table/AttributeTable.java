@@ -44,7 +44,7 @@ public class AttributeTable extends Div {
     private LayerDef layer;
     private Envelope viewExtent;
     private String scopeCode;
-    private BiConsumer<LayerDef, TableRow> onSelect = (l, r) -> { };
+    private BiConsumer<LayerDef, TableRow> onSelect = (l, r) -> {};
 
     public AttributeTable(FeatureTableService service, Locale locale) {
         this.service = service;
@@ -127,8 +127,8 @@ public class AttributeTable extends Div {
         HeaderRow filterRow = null;
         List<Grid.Column<TableRow>> columns = new ArrayList<>();
         for (FieldDef f : l.fields()) {
-            Grid.Column<TableRow> c = grid.addColumn(r -> AttributeFormat.display(f, r.get(f.name()), locale,
-                            getTranslation("map.yes"), getTranslation("map.no")))
+            Grid.Column<TableRow> c = grid.addColumn(r -> AttributeFormat.display(
+                            f, r.get(f.name()), locale, getTranslation("map.yes"), getTranslation("map.no")))
                     .setHeader(AttributeFormat.label(f, locale))
                     .setKey(f.name())
                     .setSortProperty(f.name())
@@ -139,12 +139,16 @@ public class AttributeTable extends Div {
         }
         filterRow = grid.appendHeaderRow();
         for (int i = 0; i < l.fields().size(); i++) {
-            filterRow.getCell(columns.get(i)).setComponent(filterField(l.fields().get(i)));
+            filterRow
+                    .getCell(columns.get(i))
+                    .setComponent(filterField(l.fields().get(i)));
         }
-        grid.setItems(query -> {
-            TableQuery q = sorted(query.getSortOrders());
-            return service.rows(layer.id(), q, query.getOffset(), query.getLimit()).stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE, service.count(layer.id(), query())));
+        grid.setItems(
+                query -> {
+                    TableQuery q = sorted(query.getSortOrders());
+                    return service.rows(layer.id(), q, query.getOffset(), query.getLimit()).stream();
+                },
+                query -> (int) Math.min(Integer.MAX_VALUE, service.count(layer.id(), query())));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 onSelect.accept(layer, e.getValue());
@@ -177,9 +181,14 @@ public class AttributeTable extends Div {
             }
             s.setItems(values);
             s.setEmptySelectionAllowed(false);
-            s.setItemLabelGenerator(v -> v.isEmpty() ? getTranslation("table.filter.any")
-                    : AttributeFormat.display(f, f.type() == FieldType.BOOLEAN ? Boolean.valueOf(v) : v, locale,
-                    getTranslation("map.yes"), getTranslation("map.no")));
+            s.setItemLabelGenerator(v -> v.isEmpty()
+                    ? getTranslation("table.filter.any")
+                    : AttributeFormat.display(
+                            f,
+                            f.type() == FieldType.BOOLEAN ? Boolean.valueOf(v) : v,
+                            locale,
+                            getTranslation("map.yes"),
+                            getTranslation("map.no")));
             s.setValue("");
             s.setId(id);
             s.setWidthFull();
@@ -214,8 +223,7 @@ public class AttributeTable extends Div {
                 case INTEGER -> Integer.parseInt(value.strip());
                 case DECIMAL -> Double.parseDouble(value.strip());
                 case DATE -> java.time.LocalDate.parse(value.strip());
-                default -> {
-                }
+                default -> {}
             }
             return true;
         } catch (RuntimeException e) {

@@ -12,7 +12,6 @@ import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +28,11 @@ import org.springframework.stereotype.Service;
 public class FeatureTableService {
 
     /** Code fields, finest first, and the length of the codes they hold. */
-    private static final List<Map.Entry<String, Integer>> CODE_FIELDS = List.of(
-            Map.entry("village_code", 12), Map.entry("township_code", 9), Map.entry("county_code", 6));
-    private static final Map<String, Integer> ADMIN_CODE_LENGTH = Map.of(LayerIds.COUNTY, 6, LayerIds.TOWNSHIP, 9,
-            LayerIds.VILLAGE, 12);
+    private static final List<Map.Entry<String, Integer>> CODE_FIELDS =
+            List.of(Map.entry("village_code", 12), Map.entry("township_code", 9), Map.entry("county_code", 6));
+
+    private static final Map<String, Integer> ADMIN_CODE_LENGTH =
+            Map.of(LayerIds.COUNTY, 6, LayerIds.TOWNSHIP, 9, LayerIds.VILLAGE, 12);
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
@@ -58,7 +58,9 @@ public class FeatureTableService {
     public List<TableRow> rows(String layerId, TableQuery query, int offset, int limit) {
         LayerDef layer = catalogue.get(layerId);
         FeatureQuery q = storeQuery(layer, query).window(offset, Math.max(1, limit));
-        return features.page(layer, q).stream().map(f -> new TableRow(f.id(), f.attributes())).toList();
+        return features.page(layer, q).stream()
+                .map(f -> new TableRow(f.id(), f.attributes()))
+                .toList();
     }
 
     /** How many rows the query has. */
@@ -78,20 +80,25 @@ public class FeatureTableService {
     private FeatureQuery storeQuery(LayerDef layer, TableQuery query) {
         List<AttributeFilter> filters = new ArrayList<>();
         query.filters().forEach((name, value) -> {
-            FieldDef field = layer.field(name).orElseThrow(() ->
-                    new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
-            filters.add(field.type() == FieldType.TEXT ? AttributeFilter.contains(name, value)
-                    : AttributeFilter.equalTo(name, value));
+            FieldDef field = layer.field(name)
+                    .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
+            filters.add(
+                    field.type() == FieldType.TEXT
+                            ? AttributeFilter.contains(name, value)
+                            : AttributeFilter.equalTo(name, value));
         });
         Envelope box = query.extent();
         if (query.scopeCode() != null) {
             Optional<Place> scope = places.find(query.scopeCode());
             if (scope.isPresent() && scope.get().level() != Place.Level.CITY) {
-                Optional<AttributeFilter> byCode = scopeFilter(layer, scope.get().code());
+                Optional<AttributeFilter> byCode =
+                        scopeFilter(layer, scope.get().code());
                 if (byCode.isPresent()) {
                     filters.add(byCode.get());
                 } else if (layer.geometry().hasGeometry() && scope.get().extent() != null) {
-                    box = box == null ? scope.get().extent() : box.intersection(scope.get().extent());
+                    box = box == null
+                            ? scope.get().extent()
+                            : box.intersection(scope.get().extent());
                 }
             }
         }
@@ -117,5 +124,4 @@ public class FeatureTableService {
         }
         return Optional.empty();
     }
-
 }

@@ -15,8 +15,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param sortField the field sorted by, or null for the store order
  * @param ascending the sort direction
  */
-public record TableQuery(Map<String, String> filters, Envelope extent, String scopeCode, String sortField,
-                         boolean ascending) {
+public record TableQuery(
+        Map<String, String> filters, Envelope extent, String scopeCode, String sortField, boolean ascending) {
 
     public TableQuery {
         Map<String, String> kept = new LinkedHashMap<>();

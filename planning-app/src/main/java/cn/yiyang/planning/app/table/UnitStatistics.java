@@ -18,9 +18,17 @@ import java.util.Map;
 public class UnitStatistics extends Div {
 
     /** The layers counted, in display order. */
-    static final List<String> LAYERS = List.of(LayerIds.VILLAGE, LayerIds.NATURAL_VILLAGE, LayerIds.HOUSEHOLD,
-            LayerIds.ROAD, LayerIds.BUS_STOP, LayerIds.WATER_WORK, LayerIds.SEWAGE_FACILITY, LayerIds.COLD_CHAIN_SITE,
-            LayerIds.COURIER_POINT, LayerIds.VILLAGE_PLAN);
+    static final List<String> LAYERS = List.of(
+            LayerIds.VILLAGE,
+            LayerIds.NATURAL_VILLAGE,
+            LayerIds.HOUSEHOLD,
+            LayerIds.ROAD,
+            LayerIds.BUS_STOP,
+            LayerIds.WATER_WORK,
+            LayerIds.SEWAGE_FACILITY,
+            LayerIds.COLD_CHAIN_SITE,
+            LayerIds.COURIER_POINT,
+            LayerIds.VILLAGE_PLAN);
 
     private final FeatureTableService tables;
     private final Locale locale;

@@ -34,8 +34,20 @@ class AccessJsonTest {
         String settings = JSON.writeValueAsString(AccessSettingsForm.of(AccessSettings.defaults()));
         AnalysisRun queued = AnalysisRun.queued("r1", AnalysisRun.ROAD_ACCESS, "transport", settings);
         JsonNode json = JSON.readTree(JSON.writeValueAsString(AccessJson.Run.of(queued)));
-        assertThat(names(json)).containsExactly("id", "kind", "status", "progress", "requestedBy", "createdAt",
-                "startedAt", "finishedAt", "settings", "dataVersion", "summary", "message");
+        assertThat(names(json))
+                .containsExactly(
+                        "id",
+                        "kind",
+                        "status",
+                        "progress",
+                        "requestedBy",
+                        "createdAt",
+                        "startedAt",
+                        "finishedAt",
+                        "settings",
+                        "dataVersion",
+                        "summary",
+                        "message");
         assertThat(json.get("startedAt").isNull()).isTrue();
         assertThat(json.get("summary").isNull()).isTrue();
         assertThat(json.get("settings")).isEqualTo(JSON.readTree(settings));
@@ -54,19 +66,42 @@ class AccessJsonTest {
 
     @Test
     void indicatorsHaveTheMembersTheyHadAsMaps() {
-        IndicatorValue v = new IndicatorValue("r1", AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.COUNTY,
-                "430921", "资阳区", "430900", UnitGroup.ALL, 90, 100, null);
-        JsonNode json = JSON.readTree(JSON.writeValueAsString(new AccessJson.Indicators("r1", "2021-2025",
-                List.of(AccessJson.Indicator.of(v)))));
+        IndicatorValue v = new IndicatorValue(
+                "r1",
+                AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE,
+                UnitLevel.COUNTY,
+                "430921",
+                "资阳区",
+                "430900",
+                UnitGroup.ALL,
+                90,
+                100,
+                null);
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(
+                new AccessJson.Indicators("r1", "2021-2025", List.of(AccessJson.Indicator.of(v)))));
         assertThat(names(json)).containsExactly("runId", "planPeriod", "indicators");
         JsonNode one = json.get("indicators").get(0);
-        assertThat(names(one)).containsExactly("indicator", "code", "name", "level", "group", "parentCode", "value",
-                "numerator", "denominator", "target", "runId");
+        assertThat(names(one))
+                .containsExactly(
+                        "indicator",
+                        "code",
+                        "name",
+                        "level",
+                        "group",
+                        "parentCode",
+                        "value",
+                        "numerator",
+                        "denominator",
+                        "target",
+                        "runId");
         assertThat(one.get("value").asDouble()).isEqualTo(0.9);
-        assertThat(List.of(one.get("indicator").asString(), one.get("level").asString(), one.get("group").asString()))
+        assertThat(List.of(
+                        one.get("indicator").asString(),
+                        one.get("level").asString(),
+                        one.get("group").asString()))
                 .containsExactly("household_road_access_rate", "county", "all");
         assertThat(one.get("target").isNull()).isTrue();
-        assertThat(names(JSON.readTree(JSON.writeValueAsString(new AccessJson.Runs(List.of()))))).containsExactly(
-                "runs");
+        assertThat(names(JSON.readTree(JSON.writeValueAsString(new AccessJson.Runs(List.of())))))
+                .containsExactly("runs");
     }
 }

@@ -21,16 +21,48 @@ import tools.jackson.databind.json.JsonMapper;
 class AccessRunSummaryTest {
 
     /** The members as runs have stored them since the store steps were timed, in this order. */
-    static final List<String> MEMBERS = List.of("households", "householdsServed", "naturalVillages", "villages",
-            "townships", "roads", "networkKm", "fragments", "fragmentKm", "fragmentRoads", "impassableRoads", "gaps",
-            "problems", "city", "readMs", "analysisMs", "storeMs", "storeSteps");
+    static final List<String> MEMBERS = List.of(
+            "households",
+            "householdsServed",
+            "naturalVillages",
+            "villages",
+            "townships",
+            "roads",
+            "networkKm",
+            "fragments",
+            "fragmentKm",
+            "fragmentRoads",
+            "impassableRoads",
+            "gaps",
+            "problems",
+            "city",
+            "readMs",
+            "analysisMs",
+            "storeMs",
+            "storeSteps");
 
     private static AccessRunSummary sample() {
         Map<String, Double> city = new LinkedHashMap<>();
         city.put("household_road_access_rate", 0.931);
         city.put("village_bus_service_rate", null);
-        return new AccessRunSummary(12_345, 11_500, 640, 120, 12, 3_456, 1_234.5, 7, 12.3, List.of("R001", "R002"),
-                4, 31, new TreeMap<>(Map.of("TOWNSHIP_WITHOUT_SEAT", 1L)), city, 850, 4_200, 1_300,
+        return new AccessRunSummary(
+                12_345,
+                11_500,
+                640,
+                120,
+                12,
+                3_456,
+                1_234.5,
+                7,
+                12.3,
+                List.of("R001", "R002"),
+                4,
+                31,
+                new TreeMap<>(Map.of("TOWNSHIP_WITHOUT_SEAT", 1L)),
+                city,
+                850,
+                4_200,
+                1_300,
                 new TreeMap<>(Map.of("indicators", 400L, "access_road", 600L)));
     }
 
@@ -40,9 +72,14 @@ class AccessRunSummaryTest {
         List<String> names = new ArrayList<>();
         json.propertyNames().forEach(names::add);
         assertThat(names).containsExactlyElementsOf(MEMBERS);
-        assertThat(Arrays.stream(AccessRunSummary.class.getRecordComponents()).map(c -> c.getName()).toList())
-                .as("every component is a stored member").containsExactlyElementsOf(MEMBERS);
-        assertThat(json.get("city").has("village_bus_service_rate")).as("a city value of nothing counted").isTrue();
+        assertThat(Arrays.stream(AccessRunSummary.class.getRecordComponents())
+                        .map(c -> c.getName())
+                        .toList())
+                .as("every component is a stored member")
+                .containsExactlyElementsOf(MEMBERS);
+        assertThat(json.get("city").has("village_bus_service_rate"))
+                .as("a city value of nothing counted")
+                .isTrue();
         assertThat(json.get("city").get("village_bus_service_rate").isNull()).isTrue();
     }
 
@@ -78,6 +115,8 @@ class AccessRunSummaryTest {
         AccessRunSummary read = AccessRunSummary.fromJson(stored);
         assertThat(read.households()).isEqualTo(10);
         assertThat(read.storeSteps()).isNull();
-        assertThat(read.toJson()).as("written back as stored, no storeSteps: null").isEqualTo(stored);
+        assertThat(read.toJson())
+                .as("written back as stored, no storeSteps: null")
+                .isEqualTo(stored);
     }
 }

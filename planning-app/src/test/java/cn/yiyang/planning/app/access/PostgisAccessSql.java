@@ -21,11 +21,9 @@ import java.util.TreeMap;
 final class PostgisAccessSql {
 
     /** City totals: numerator and denominator of each indicator, and households served per county. */
-    record Counts(Map<String, long[]> city, Map<String, long[]> householdsByCounty) {
-    }
+    record Counts(Map<String, long[]> city, Map<String, long[]> householdsByCounty) {}
 
-    private PostgisAccessSql() {
-    }
+    private PostgisAccessSql() {}
 
     static Counts run(Connection c, AccessSettings s, Set<String> impassable) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -103,7 +101,9 @@ final class PostgisAccessSql {
             city.put("household_road_access_population_rate", population);
             city.put("rural_access_index", rai);
         }
-        city.put("large_natural_village_hardened_road_rate", pair(c, """
+        city.put(
+                "large_natural_village_hardened_road_rate",
+                pair(c, """
                 WITH counted AS (SELECT natural_village_code AS nv, count(*) AS n FROM household
                                  WHERE geom IS NOT NULL AND natural_village_code IS NOT NULL GROUP BY 1),
                 nv AS (SELECT (CASE WHEN v.households IS NULL OR v.households <= 0 THEN COALESCE(c.n, 0)
@@ -111,8 +111,7 @@ final class PostgisAccessSql {
                               EXISTS (SELECT 1 FROM x_net n WHERE ST_DWithin(n.geog, v.geom::geography, ?)) AS connected
                        FROM natural_village v LEFT JOIN counted c ON c.nv = v.code
                        WHERE v.geom IS NOT NULL AND NOT ST_IsEmpty(v.geom))
-                SELECT count(*) FILTER (WHERE large AND connected), count(*) FILTER (WHERE large) FROM nv""",
-                s.largeVillageHouseholds(), s.largeVillageConnectedM()));
+                SELECT count(*) FILTER (WHERE large AND connected), count(*) FILTER (WHERE large) FROM nv""", s.largeVillageHouseholds(), s.largeVillageConnectedM()));
         city.put("township_class3_road_rate", pair(c, """
                 SELECT count(*) FILTER (WHERE EXISTS (
                          SELECT 1 FROM township_seat s JOIN x_class3 r ON ST_DWithin(r.geog, s.geom::geography, ?)
@@ -158,7 +157,8 @@ final class PostgisAccessSql {
     /** The roads the inspections hold impassable: latest inspection 不通 and not closed (销号). */
     static Set<String> impassableFromInspections(Connection c) throws SQLException {
         Set<String> out = new java.util.TreeSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                 SELECT road_code FROM (
                   SELECT road_code, status, closed_on,
                          row_number() OVER (PARTITION BY road_code ORDER BY inspected_on DESC) AS k

@@ -37,16 +37,23 @@ import tools.jackson.databind.json.JsonMapper;
  * with its settings, data version and summary, indicators by level, code and group with targets, the gap list as
  * CSV and XLSX, and the problems for bad requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.tianditu.key=",
-                "planning.road-access.run-on-start=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=true",
+            "planning.demo.scale=small",
+            "planning.tianditu.key=",
+            "planning.road-access.run-on-start=false"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoadAccessApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static TestStore db;
+
     @TempDir
     static Path dataDir;
+
     private static String firstRun;
 
     @LocalServerPort
@@ -70,22 +77,25 @@ class RoadAccessApiIT {
         HttpResponse<String> leader = send("POST", "/api/v1/analyses/road-access/runs", "leader", "zh-CN", null);
         assertThat(leader.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(leader.body()).get("detail").asString()).contains("交通运输部门");
-        HttpResponse<String> bad = send("POST", "/api/v1/analyses/road-access/runs", "transport", "en",
-                "{\"householdServedM\": -5}");
+        HttpResponse<String> bad =
+                send("POST", "/api/v1/analyses/road-access/runs", "transport", "en", "{\"householdServedM\": -5}");
         assertThat(bad.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(bad.body());
         assertThat(problem.get("code").asString()).isEqualTo("bad_setting");
         assertThat(problem.get("detail").asString()).contains("householdServedM", "-5", "1", "1000");
-        assertThat(send("GET", "/api/v1/analyses/runs/nope", "planner", "zh-CN", null).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v1/indicators?level=city", "leader", "zh-CN", null).body())
+        assertThat(send("GET", "/api/v1/analyses/runs/nope", "planner", "zh-CN", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v1/indicators?level=city", "leader", "zh-CN", null)
+                        .body())
                 .contains("\"indicators\":[]");
     }
 
     @Test
     @Order(2)
     void aRunGoesFromQueuedToSucceededWithItsSettingsAndSummary() throws Exception {
-        HttpResponse<String> started = send("POST", "/api/v1/analyses/road-access/runs", "transport", "zh-CN",
-                "{\"largeVillageHouseholds\": 30}");
+        HttpResponse<String> started = send(
+                "POST", "/api/v1/analyses/road-access/runs", "transport", "zh-CN", "{\"largeVillageHouseholds\": 30}");
         assertThat(started.statusCode()).isEqualTo(202);
         firstRun = JSON.readTree(started.body()).get("id").asString();
         JsonNode run = await(firstRun);
@@ -97,14 +107,16 @@ class RoadAccessApiIT {
         JsonNode summary = run.get("summary");
         assertThat(summary.get("households").asLong()).isGreaterThan(10_000);
         assertThat(summary.get("fragments").asInt()).isPositive();
-        assertThat(summary.get("impassableRoads").asInt()).isPositive();   // from the 通返不通 register
-        assertThat(summary.get("city").get("household_road_access_rate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(summary.get("impassableRoads").asInt()).isPositive(); // from the 通返不通 register
+        assertThat(summary.get("city").get("household_road_access_rate").asDouble())
+                .isBetween(0.0, 1.0);
     }
 
     @Test
     @Order(3)
     void indicatorsByLevelCodeAndGroupWithTargets() throws Exception {
-        JsonNode city = JSON.readTree(send("GET", "/api/v1/indicators?level=city", "leader", "zh-CN", null).body());
+        JsonNode city = JSON.readTree(send("GET", "/api/v1/indicators?level=city", "leader", "zh-CN", null)
+                .body());
         assertThat(city.get("runId").asString()).isEqualTo(firstRun);
         Set<String> ids = new HashSet<>();
         for (JsonNode v : city.get("indicators")) {
@@ -112,29 +124,51 @@ class RoadAccessApiIT {
             assertThat(v.get("code").asString()).isEqualTo("430900");
             assertThat(v.get("runId").asString()).isEqualTo(firstRun);
             if (v.get("denominator").asLong() > 0) {
-                assertThat(v.get("value").asDouble()).isEqualTo(
-                        v.get("numerator").asDouble() / v.get("denominator").asDouble());
+                assertThat(v.get("value").asDouble())
+                        .isEqualTo(v.get("numerator").asDouble()
+                                / v.get("denominator").asDouble());
             }
             if (v.get("indicator").asString().equals("township_class3_road_rate")) {
                 assertThat(v.get("target").asDouble()).isEqualTo(0.85);
             }
         }
-        assertThat(ids).contains("household_road_access_rate", "large_natural_village_hardened_road_rate",
-                "township_class3_road_rate", "village_bus_service_rate", "rural_access_index");
-        JsonNode anhua = JSON.readTree(send("GET",
-                "/api/v1/indicators?level=county&code=430923&group=all&indicator=household_road_access_rate",
-                "leader", "zh-CN", null).body()).get("indicators");
+        assertThat(ids)
+                .contains(
+                        "household_road_access_rate",
+                        "large_natural_village_hardened_road_rate",
+                        "township_class3_road_rate",
+                        "village_bus_service_rate",
+                        "rural_access_index");
+        JsonNode anhua = JSON.readTree(send(
+                                "GET",
+                                "/api/v1/indicators?level=county&code=430923&group=all&indicator=household_road_access_rate",
+                                "leader",
+                                "zh-CN",
+                                null)
+                        .body())
+                .get("indicators");
         assertThat(anhua).hasSize(1);
         assertThat(anhua.get(0).get("name").asString()).isEqualTo("安化县");
-        JsonNode townships = JSON.readTree(send("GET",
-                "/api/v1/indicators?level=township&indicator=township_class3_road_rate", "leader", "zh-CN", null)
-                .body()).get("indicators");
+        JsonNode townships = JSON.readTree(send(
+                                "GET",
+                                "/api/v1/indicators?level=township&indicator=township_class3_road_rate",
+                                "leader",
+                                "zh-CN",
+                                null)
+                        .body())
+                .get("indicators");
         assertThat(townships.size()).isEqualTo(98);
         HttpResponse<String> bad = send("GET", "/api/v1/indicators?level=province", "leader", "en", null);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("city, county, township, village").doesNotContain("Exception");
-        JsonNode naturalVillages = JSON.readTree(send("GET", "/api/v1/indicators?level=natural_village"
-                + "&indicator=household_road_access_rate", "leader", "zh-CN", null).body()).get("indicators");
+        JsonNode naturalVillages = JSON.readTree(send(
+                                "GET",
+                                "/api/v1/indicators?level=natural_village" + "&indicator=household_road_access_rate",
+                                "leader",
+                                "zh-CN",
+                                null)
+                        .body())
+                .get("indicators");
         assertThat(naturalVillages.size()).isGreaterThan(1446);
         assertThat(naturalVillages.get(0).get("parentCode").asString()).hasSize(12);
     }
@@ -157,7 +191,8 @@ class RoadAccessApiIT {
             assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() - 1);
             assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(1.0);
         }
-        JsonNode layer = JSON.readTree(send("GET", "/api/v1/layers/access_gap", "planner", "zh-CN", null).body());
+        JsonNode layer = JSON.readTree(send("GET", "/api/v1/layers/access_gap", "planner", "zh-CN", null)
+                .body());
         assertThat(layer.get("featureCount").asLong()).isEqualTo(lines.size() - 1);
         assertThat(layer.get("synthetic").asBoolean()).isTrue();
     }
@@ -165,29 +200,38 @@ class RoadAccessApiIT {
     @Test
     @Order(5)
     void aSecondRunKeepsTheFirstForComparison() throws Exception {
-        HttpResponse<String> started = send("POST", "/api/v1/analyses/road-access/runs", "admin", "zh-CN",
-                "{\"householdServedM\": 150}");
+        HttpResponse<String> started =
+                send("POST", "/api/v1/analyses/road-access/runs", "admin", "zh-CN", "{\"householdServedM\": 150}");
         String second = JSON.readTree(started.body()).get("id").asString();
         assertThat(await(second).get("status").asString()).isEqualTo("SUCCEEDED");
         double before = value(firstRun);
         double after = value(second);
-        assertThat(after).isGreaterThan(before);   // 150 m reaches more homes than 50 m
-        JsonNode runs = JSON.readTree(send("GET", "/api/v1/analyses/runs", "leader", "zh-CN", null).body());
+        assertThat(after).isGreaterThan(before); // 150 m reaches more homes than 50 m
+        JsonNode runs = JSON.readTree(
+                send("GET", "/api/v1/analyses/runs", "leader", "zh-CN", null).body());
         List<String> order = new ArrayList<>();
         runs.get("runs").forEach(r -> order.add(r.get("id").asString()));
         assertThat(order).startsWith(second, firstRun);
     }
 
     private double value(String runId) throws Exception {
-        JsonNode v = JSON.readTree(send("GET", "/api/v1/indicators?level=city&group=all&indicator="
-                + "household_road_access_rate&runId=" + runId, "leader", "zh-CN", null).body()).get("indicators");
+        JsonNode v = JSON.readTree(send(
+                                "GET",
+                                "/api/v1/indicators?level=city&group=all&indicator="
+                                        + "household_road_access_rate&runId=" + runId,
+                                "leader",
+                                "zh-CN",
+                                null)
+                        .body())
+                .get("indicators");
         return v.get(0).get("value").asDouble();
     }
 
     private JsonNode await(String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
-            JsonNode run = JSON.readTree(send("GET", "/api/v1/analyses/runs/" + id, "leader", "zh-CN", null).body());
+            JsonNode run = JSON.readTree(send("GET", "/api/v1/analyses/runs/" + id, "leader", "zh-CN", null)
+                    .body());
             String status = run.get("status").asString();
             if (status.equals("SUCCEEDED") || status.equals("FAILED") || System.nanoTime() > deadline) {
                 return run;
@@ -199,8 +243,11 @@ class RoadAccessApiIT {
     private HttpResponse<String> send(String method, String path, String user, String language, String body)
             throws Exception {
         HttpRequest.Builder b = request(path, user, language);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -211,15 +258,18 @@ class RoadAccessApiIT {
 
     private HttpResponse<byte[]> bytes(String path, String language) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request(path, "transport", language).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(
+                    request(path, "transport", language).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 
     private HttpRequest.Builder request(String path, String user, String language) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept-Language", language)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -58,8 +58,8 @@ class RoadAccessCrossCheckIT {
     }
 
     private static AccessResult analyse(TestStore db) {
-        AccessInputReader.Read read = new AccessInputReader(new JdbcFeatureRepository(db.store()), CATALOGUE, "益阳市")
-                .read(impassable);
+        AccessInputReader.Read read =
+                new AccessInputReader(new JdbcFeatureRepository(db.store()), CATALOGUE, "益阳市").read(impassable);
         return new RoadAccessAnalysis(AccessSettings.defaults()).run(read.input());
     }
 
@@ -70,13 +70,14 @@ class RoadAccessCrossCheckIT {
         assertThat(onPostgis.gaps()).isNotEmpty();
         UnitIndicator households = city(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE);
         assertThat(households.denominator()).isGreaterThan(10_000);
-        assertThat(households.value()).isStrictlyBetween(0.05, 0.95);   // synthetic: homes 30-150 m around the group road's end
+        assertThat(households.value())
+                .isStrictlyBetween(0.05, 0.95); // synthetic: homes 30-150 m around the group road's end
     }
 
     @Test
     void postgisSqlCountsTheSame() throws Exception {
-        PostgisAccessSql.Counts sql = postgis.store().withConnection(c -> PostgisAccessSql.run(c,
-                AccessSettings.defaults(), impassable));
+        PostgisAccessSql.Counts sql =
+                postgis.store().withConnection(c -> PostgisAccessSql.run(c, AccessSettings.defaults(), impassable));
         Map<String, List<Long>> expected = new TreeMap<>();
         Map<String, List<Long>> actual = new TreeMap<>();
         sql.city().forEach((id, nd) -> expected.put(id, List.of(nd[0], nd[1])));
@@ -87,7 +88,8 @@ class RoadAccessCrossCheckIT {
         assertThat(actual).isEqualTo(expected);
         Map<String, List<Long>> counties = new TreeMap<>();
         onPostgis.indicators().stream()
-                .filter(u -> u.level() == UnitLevel.COUNTY && u.group() == UnitGroup.ALL
+                .filter(u -> u.level() == UnitLevel.COUNTY
+                        && u.group() == UnitGroup.ALL
                         && u.indicator() == AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE)
                 .forEach(u -> counties.put(u.code(), List.of(u.numerator(), u.denominator())));
         Map<String, List<Long>> sqlCounties = new TreeMap<>();
@@ -98,18 +100,24 @@ class RoadAccessCrossCheckIT {
     @Test
     void theEmbeddedStoreGivesTheSameResults() {
         AccessResult onH2 = analyse(h2gis);
-        Comparator<UnitIndicator> order = Comparator.comparing((UnitIndicator u) -> u.level().ordinal())
-                .thenComparing(UnitIndicator::code).thenComparing(u -> u.group().ordinal())
+        Comparator<UnitIndicator> order = Comparator.comparing(
+                        (UnitIndicator u) -> u.level().ordinal())
+                .thenComparing(UnitIndicator::code)
+                .thenComparing(u -> u.group().ordinal())
                 .thenComparing(u -> u.indicator().ordinal());
         assertThat(onH2.indicators().stream().sorted(order).toList())
                 .isEqualTo(onPostgis.indicators().stream().sorted(order).toList());
-        assertThat(onH2.gaps()).extracting(AccessResult.Gap::rank, AccessResult.Gap::memberCodes,
-                AccessResult.Gap::population).isEqualTo(onPostgis.gaps().stream()
-                .map(g -> org.assertj.core.groups.Tuple.tuple(g.rank(), g.memberCodes(), g.population())).toList());
+        assertThat(onH2.gaps())
+                .extracting(AccessResult.Gap::rank, AccessResult.Gap::memberCodes, AccessResult.Gap::population)
+                .isEqualTo(onPostgis.gaps().stream()
+                        .map(g -> org.assertj.core.groups.Tuple.tuple(g.rank(), g.memberCodes(), g.population()))
+                        .toList());
         assertThat(onH2.roadStatus()).isEqualTo(onPostgis.roadStatus());
     }
 
     private static UnitIndicator city(AccessIndicator indicator) {
-        return onPostgis.indicator(indicator, UnitLevel.CITY, "430900", UnitGroup.ALL).orElseThrow();
+        return onPostgis
+                .indicator(indicator, UnitLevel.CITY, "430900", UnitGroup.ALL)
+                .orElseThrow();
     }
 }

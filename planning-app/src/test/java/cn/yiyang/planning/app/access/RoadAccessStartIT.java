@@ -25,19 +25,27 @@ import org.springframework.test.context.DynamicPropertySource;
  * (not in a constructor, but as the application starts), and the first run, queued once the demo city is loaded, is
  * not taken for one of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.tianditu.key=",
-                "planning.road-access.run-on-start=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=true",
+            "planning.demo.scale=small",
+            "planning.tianditu.key=",
+            "planning.road-access.run-on-start=true"
+        })
 class RoadAccessStartIT {
 
     /** Of another analysis, so that the store holds no road-access run and the first run is due. */
     private static final String LEFT_OVER = "left-by-the-last-process";
+
     private static TestStore db;
+
     @TempDir
     static Path dataDir;
 
     @Autowired
     RoadAccessService service;
+
     @Autowired
     AnalysisRunRepository runs;
 
@@ -64,8 +72,11 @@ class RoadAccessStartIT {
         assertThat(leftOver.message()).isEqualTo(AnalysisRun.INTERRUPTED);
 
         List<AnalysisRun> recent = service.recent(5);
-        assertThat(recent).as("the first run, queued at start").singleElement()
-                .extracting(AnalysisRun::requestedBy).isEqualTo(RoadAccessSchedule.USER);
+        assertThat(recent)
+                .as("the first run, queued at start")
+                .singleElement()
+                .extracting(AnalysisRun::requestedBy)
+                .isEqualTo(RoadAccessSchedule.USER);
         AnalysisRun first = recent.getFirst();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!first.status().settled() && System.nanoTime() < deadline) {

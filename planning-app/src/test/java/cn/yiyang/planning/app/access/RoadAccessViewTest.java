@@ -9,13 +9,12 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
-import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.geo.access.UnitGroup;
-import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
@@ -75,10 +74,17 @@ class RoadAccessViewTest {
         new DemoDataLoader(repo, catalogue).load(DemoScale.SMALL, DemoCityGenerator.DEFAULT_SEED);
         LayerVersions versions = new LayerVersions(repo);
         places = new PlaceService(repo, catalogue, versions);
-        service = new RoadAccessService(repo, catalogue, new JdbcAnalysisRunRepository(store.store()),
-                new JdbcIndicatorTargetRepository(store.store()), versions, new JdbcLayerLoadRepository(store.store()),
+        service = new RoadAccessService(
+                repo,
+                catalogue,
+                new JdbcAnalysisRunRepository(store.store()),
+                new JdbcIndicatorTargetRepository(store.store()),
+                versions,
+                new JdbcLayerLoadRepository(store.store()),
                 new StaticListableBeanFactory().getBeanProvider(ImpassableRoads.class),
-                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true), "2021-2025", new Messages(),
+                new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true),
+                "2021-2025",
+                new Messages(),
                 worker);
     }
 
@@ -125,9 +131,11 @@ class RoadAccessViewTest {
     void aLeaderReadsButCannotRun() {
         RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
-        assertThat(_get(view, Button.class, s -> s.withId("access-run")).isEnabled()).isFalse();
+        assertThat(_get(view, Button.class, s -> s.withId("access-run")).isEnabled())
+                .isFalse();
         assertThat(view.getElement().getTextRecursively()).contains("只有交通运输部门和管理员可以运行分析", "尚未运行过分析");
-        assertThat(_get(view, NumberField.class, s -> s.withId("access-setting-householdServedM")).isEnabled())
+        assertThat(_get(view, NumberField.class, s -> s.withId("access-setting-householdServedM"))
+                        .isEnabled())
                 .isFalse();
     }
 
@@ -158,16 +166,24 @@ class RoadAccessViewTest {
         }
         view.refresh();
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
-        assertThat(_get(view, Span.class, s -> s.withId("access-progress-text")).getText()).startsWith("已完成");
+        assertThat(_get(view, Span.class, s -> s.withId("access-progress-text")).getText())
+                .startsWith("已完成");
         Div card = _get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate"));
         assertThat(card.getElement().getTextRecursively()).contains("乡镇通三级公路比例", "%", "目标 85.0%");
         assertThat(card.getClassNames()).containsAnyOf("access-meets", "access-below");
-        assertThat(_get(view, Div.class, s -> s.withId("access-card-rural_access_index")).getElement()
-                .getTextRecursively()).contains("规划未设定数值目标");
+        assertThat(_get(view, Div.class, s -> s.withId("access-card-rural_access_index"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("规划未设定数值目标");
         assertThat(GridKt._size(countyGrid())).isEqualTo(8);
         RoadAccessView.Row anhua = GridKt._get(countyGrid(), 0).code().equals("430923")
-                ? GridKt._get(countyGrid(), 0) : countyGrid().getListDataView().getItems()
-                .filter(r -> r.code().equals("430923")).findFirst().orElseThrow();
+                ? GridKt._get(countyGrid(), 0)
+                : countyGrid()
+                        .getListDataView()
+                        .getItems()
+                        .filter(r -> r.code().equals("430923"))
+                        .findFirst()
+                        .orElseThrow();
         countyGrid().select(anhua);
         assertThat(GridKt._size(townshipGrid())).isPositive();
         assertThat(townshipGrid().getListDataView().getItems())
@@ -180,16 +196,18 @@ class RoadAccessViewTest {
     void groupsSwitchTheValues() {
         RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
-        String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate")).getElement()
+        String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate"))
+                .getElement()
                 .getTextRecursively();
         @SuppressWarnings("unchecked")
         Select<UnitGroup> group = _get(view, Select.class, s -> s.withId("access-group"));
         group.setValue(UnitGroup.KEY_SUPPORT);
         String keySupport = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate"))
-                .getElement().getTextRecursively();
+                .getElement()
+                .getTextRecursively();
         assertThat(keySupport).isNotEqualTo(all);
-        assertThat(GridKt._size(_get(view, com.vaadin.flow.component.grid.Grid.class,
-                s -> s.withId("access-history")))).isEqualTo(1);
+        assertThat(GridKt._size(_get(view, com.vaadin.flow.component.grid.Grid.class, s -> s.withId("access-history"))))
+                .isEqualTo(1);
     }
 
     @Test
@@ -199,9 +217,12 @@ class RoadAccessViewTest {
         RoadAccessView view = new RoadAccessView(service, LEADER);
         UI.getCurrent().add(view);
         assertThat(view.getPageTitle()).isEqualTo("Road access");
-        assertThat(_get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate")).getElement()
-                .getTextRecursively()).contains("Townships on a class III road", "Target 85.0%");
-        assertThat(view.getElement().getTextRecursively()).contains("Only the transport department", "By county")
+        assertThat(_get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Townships on a class III road", "Target 85.0%");
+        assertThat(view.getElement().getTextRecursively())
+                .contains("Only the transport department", "By county")
                 .doesNotContain("乡镇通三级公路比例");
     }
 
@@ -231,7 +252,8 @@ class RoadAccessViewTest {
         gapGrid().select(GridKt._get(gapGrid(), 0));
         assertThat(gapMap().getLastFit()).isPresent();
         assertThat(GridKt._get(gapGrid(), 0).rank()).isEqualTo(1);
-        assertThat(_find(view, com.vaadin.flow.component.html.Anchor.class)).extracting(a -> a.getHref())
+        assertThat(_find(view, com.vaadin.flow.component.html.Anchor.class))
+                .extracting(a -> a.getHref())
                 .contains("api/v1/analyses/road-access/gaps.csv", "api/v1/analyses/road-access/gaps.xlsx");
         assertThat(new Messages().get("gaps.heading", Locale.ENGLISH)).isEqualTo("Road access gaps");
     }

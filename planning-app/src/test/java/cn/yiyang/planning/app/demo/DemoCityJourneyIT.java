@@ -26,21 +26,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * then shows Yiyang's counties, townships, villages and roads on the map with the synthetic-data
  * notice; the language switch turns the page English. Screenshots: demo-city.png, demo-city-en.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=true", "planning.demo.scale=small", "planning.db.url=",
-                "planning.tianditu.key="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=true",
+            "planning.demo.scale=small",
+            "planning.db.url=",
+            "planning.tianditu.key="
+        })
 @ExtendWith(BrowserExtension.class)
 class DemoCityJourneyIT {
 
-    static final Path RUN_DIR = Path.of("target", "it-demo-city", UUID.randomUUID().toString());
+    static final Path RUN_DIR =
+            Path.of("target", "it-demo-city", UUID.randomUUID().toString());
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
     @Autowired
     LayerService layers;
+
     @Autowired
     cn.yiyang.planning.app.access.RoadAccessService roadAccess;
 
@@ -54,7 +63,8 @@ class DemoCityJourneyIT {
         assertThat(byId.get("road").featureCount()).isPositive();
         assertThat(byId.get("household").featureCount()).isPositive();
         assertThat(byId.values().stream().filter(s -> !s.definition().derived()))
-                .allSatisfy(s -> assertThat(s.synthetic()).as(s.definition().id()).isTrue());
+                .allSatisfy(
+                        s -> assertThat(s.synthetic()).as(s.definition().id()).isTrue());
         // the first start also runs the road-access analysis, so the dashboards are not empty; its result
         // layers are synthetic like their inputs
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
@@ -69,10 +79,11 @@ class DemoCityJourneyIT {
         assertThat(roadAccess.latest().orElseThrow().requestedBy()).isEqualTo("scheduler");
         Map<String, LayerState> after = layers.layers().stream()
                 .collect(Collectors.toMap(s -> s.definition().id(), s -> s));
-        assertThat(after.values().stream().filter(s -> s.definition().derived())).allSatisfy(s -> {
-            assertThat(s.featureCount()).as(s.definition().id()).isPositive();
-            assertThat(s.synthetic()).as(s.definition().id()).isTrue();
-        });
+        assertThat(after.values().stream().filter(s -> s.definition().derived()))
+                .allSatisfy(s -> {
+                    assertThat(s.featureCount()).as(s.definition().id()).isPositive();
+                    assertThat(s.synthetic()).as(s.definition().id()).isTrue();
+                });
         assertThat(layers.holdsSyntheticData()).isTrue();
     }
 
@@ -80,8 +91,11 @@ class DemoCityJourneyIT {
     void aNewcomerSignsInAndSeesYiyangOnTheMapInChineseThenEnglish(Browser browser) {
         browser.get("/");
         browser.signIn("planner", "wrong-password");
-        browser.waitFor(Duration.ofSeconds(30), "the wrong-password message", () -> Boolean.TRUE.equals(
-                browser.js("const f = document.querySelector('vaadin-login-form'); return !!(f && f.error);")));
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the wrong-password message",
+                () -> Boolean.TRUE.equals(
+                        browser.js("const f = document.querySelector('vaadin-login-form'); return !!(f && f.error);")));
         assertThat(browser.js("return document.querySelector('vaadin-login-form').i18n.errorMessage.title"))
                 .isEqualTo("用户名或密码错误");
 
@@ -90,22 +104,41 @@ class DemoCityJourneyIT {
                 .contains("演示数据为合成数据");
         assertThat(browser.drawnPixels(map)).as("pixels drawn").isGreaterThan(20_000);
         for (String layer : new String[] {"county", "township", "village", "road"}) {
-            assertThat((Boolean) browser.js("return arguments[0].olMap.getAllLayers()"
-                    + ".find(l => l.get('layerId') === arguments[1]).getVisible()", map, layer)).as(layer).isTrue();
+            assertThat((Boolean) browser.js(
+                            "return arguments[0].olMap.getAllLayers()"
+                                    + ".find(l => l.get('layerId') === arguments[1]).getVisible()",
+                            map,
+                            layer))
+                    .as(layer)
+                    .isTrue();
         }
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
         browser.screenshot("demo-city");
 
         browser.driver().findElement(By.id("language-select")).click();
-        browser.waitFor(Duration.ofSeconds(10), "the language list", () ->
-                !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the language list",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("vaadin-select-item"))
+                        .isEmpty());
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> i.getText().contains("English")).findFirst().orElseThrow().click();
-        browser.waitFor(Duration.ofSeconds(30), "the English page", () ->
-                browser.driver().getPageSource().contains("Demo data are synthetic"));
-        browser.waitFor(Duration.ofSeconds(60), "the map to render again", () ->
-                !browser.driver().findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
-        assertThat(browser.driver().findElement(By.id("layer-county")).getText()).contains("Counties");
+                .filter(i -> i.getText().contains("English"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the English page",
+                () -> browser.driver().getPageSource().contains("Demo data are synthetic"));
+        browser.waitFor(
+                Duration.ofSeconds(60),
+                "the map to render again",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("planning-map[data-rendered='true']"))
+                        .isEmpty());
+        assertThat(browser.driver().findElement(By.id("layer-county")).getText())
+                .contains("Counties");
         browser.screenshot("demo-city-en");
     }
 }

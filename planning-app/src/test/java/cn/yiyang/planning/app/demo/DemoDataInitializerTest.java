@@ -66,8 +66,10 @@ class DemoDataInitializerTest {
 
     @Test
     void aStoreThatHoldsDataIsLeftAlone() {
-        features.load(catalogue.get("bus_stop"), LoadMode.APPEND, List.of(Feature.of(Map.of("code", "B1"),
-                null)).iterator());
+        features.load(
+                catalogue.get("bus_stop"),
+                LoadMode.APPEND,
+                List.of(Feature.of(Map.of("code", "B1"), null)).iterator());
 
         initializer(true).run(null);
 
@@ -79,7 +81,8 @@ class DemoDataInitializerTest {
     void anUnknownScaleIsRefusedWithTheSettingNamed() {
         assertThat(DemoDataInitializer.parseScale(" Full ")).isEqualTo(DemoScale.FULL);
         assertThatThrownBy(() -> DemoDataInitializer.parseScale("huge"))
-                .hasMessageContaining("PLANNING_DEMO_SCALE").hasMessageContaining("huge")
+                .hasMessageContaining("PLANNING_DEMO_SCALE")
+                .hasMessageContaining("huge")
                 .hasMessageContaining("small");
     }
 }

@@ -13,13 +13,17 @@ class LocalizedTest {
     void titlesAndKeysAreRenderedInTheLanguageOfTheMessage() {
         Localized road = Localized.of("农村公路", "Roads");
         Localized status = Localized.key("import.status.RUNNING");
-        assertThat(messages.get("api.error.forbidden.write", Messages.ZH, "LEADER", road)).contains("农村公路");
-        assertThat(messages.get("api.error.forbidden.write", Messages.EN, "LEADER", road)).contains("\"Roads\"");
+        assertThat(messages.get("api.error.forbidden.write", Messages.ZH, "LEADER", road))
+                .contains("农村公路");
+        assertThat(messages.get("api.error.forbidden.write", Messages.EN, "LEADER", road))
+                .contains("\"Roads\"");
         assertThat(messages.get("api.error.import-not-confirmable", Messages.EN, status))
                 .startsWith("The import is " + messages.get("import.status.RUNNING", Messages.EN) + " ");
         assertThat(messages.get("api.error.import-not-confirmable", Messages.ZH, status))
                 .contains(messages.get("import.status.RUNNING", Messages.ZH));
         assertThat(road.in(java.util.Locale.US)).isEqualTo("Roads");
-        assertThat(road.in(java.util.Locale.FRENCH)).as("Chinese unless English").isEqualTo("农村公路");
+        assertThat(road.in(java.util.Locale.FRENCH))
+                .as("Chinese unless English")
+                .isEqualTo("农村公路");
     }
 }

@@ -29,18 +29,22 @@ class TranslationsTest {
     private static final Pattern KEY_USE = Pattern.compile("(?:getTranslation|tr|messages\\.get)\\(\"([a-z0-9.-]+)\"");
     /** Message keys named outside a translation call: problems' keys ({@code ProblemException}, actions). */
     private static final Pattern PROBLEM_KEY = Pattern.compile("\"(api\\.error\\.[a-z0-9.-]+)\"");
+
     private static final Pattern CJK_LITERAL = Pattern.compile("\"[^\"\\n]*[\\u4e00-\\u9fff][^\"\\n]*\"");
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndNoEmptyText() throws IOException {
         Properties en = load("vaadin-i18n/translations.properties");
         Properties zh = load("vaadin-i18n/translations_zh_CN.properties");
-        assertThat(zh.stringPropertyNames()).as("keys with no English text or no Chinese text")
+        assertThat(zh.stringPropertyNames())
+                .as("keys with no English text or no Chinese text")
                 .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         for (Properties p : List.of(en, zh)) {
             p.forEach((k, v) -> assertThat(v.toString()).as("text of %s", k).isNotBlank());
         }
-        zh.forEach((k, v) -> assertThat(v.toString()).as("Chinese text of %s", k).containsPattern("[\\u4e00-\\u9fff]|^[\\x20-\\x7e]+$"));
+        zh.forEach((k, v) -> assertThat(v.toString())
+                .as("Chinese text of %s", k)
+                .containsPattern("[\\u4e00-\\u9fff]|^[\\x20-\\x7e]+$"));
     }
 
     @Test
@@ -58,7 +62,9 @@ class TranslationsTest {
                 }
             }
         }
-        assertThat(missing).as("translation keys used in code but missing from the bundles").isEmpty();
+        assertThat(missing)
+                .as("translation keys used in code but missing from the bundles")
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +83,9 @@ class TranslationsTest {
                 }
             }
         }
-        assertThat(found).as("user-visible text belongs in vaadin-i18n/translations*.properties").isEmpty();
+        assertThat(found)
+                .as("user-visible text belongs in vaadin-i18n/translations*.properties")
+                .isEmpty();
     }
 
     @Test

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the layer, bad values) as problems with a stable code and a message in the caller's language.
  * Subclasses pick the store. Uploads are limited to 1 MB here, to test the limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.import.max-upload-mb=1"})
 abstract class ImportApiContract {
 
@@ -39,8 +40,10 @@ abstract class ImportApiContract {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UploadStore uploads;
+
     @TempDir
     Path work;
 
@@ -48,7 +51,10 @@ abstract class ImportApiContract {
     void aDryRunAnalysesTheRoadsThenConfirmingLoadsThem() throws Exception {
         long before = featureCount("road");
         int folders = uploadFolders();
-        HttpResponse<String> submitted = post("/api/v1/layers/road/imports", "transport", null,
+        HttpResponse<String> submitted = post(
+                "/api/v1/layers/road/imports",
+                "transport",
+                null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("dryRun", "true"));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String id = json(submitted).get("id").asString();
@@ -105,7 +111,8 @@ abstract class ImportApiContract {
         assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).contains("file,row,field,code,severity,message", "UNKNOWN_CODE", "值“高速”不在允许的取值范围内");
-        String english = new String(getBytes("/api/v1/imports/" + id + "/issues.csv", "en").body(), StandardCharsets.UTF_8);
+        String english = new String(
+                getBytes("/api/v1/imports/" + id + "/issues.csv", "en").body(), StandardCharsets.UTF_8);
         assertThat(english).contains("高速").doesNotContain("不在允许的取值范围内");
         HttpResponse<byte[]> recordCsv = getBytes("/api/v1/imports/" + id + "/record.csv", null);
         assertThat(recordCsv.body()).startsWith(0xEF, 0xBB, 0xBF);
@@ -135,28 +142,35 @@ abstract class ImportApiContract {
         JsonNode waiting = awaitSettled(id);
         assertThat(waiting.get("status").asString()).isEqualTo("NEEDS_INPUT");
         assertThat(waiting.get("crs").isNull()).isTrue();
-        assertThat(waiting.get("crsDetection").asString()).as(waiting.toString()).isEqualTo("UNKNOWN");
+        assertThat(waiting.get("crsDetection").asString())
+                .as(waiting.toString())
+                .isEqualTo("UNKNOWN");
         assertThat(waiting.get("outcome").get("code").asString()).isEqualTo("NO_CRS");
         assertThat(waiting.get("outcome").get("message").asString()).contains("坐标系");
         assertThat(waiting.get("confirmable").asBoolean()).isTrue();
         JsonNode english = json(get("/api/v1/imports/" + id, "admin", "en"));
         assertThat(english.get("outcome").get("message").asString()).contains("coordinate system");
 
-        HttpResponse<String> confirmed = postJson("/api/v1/imports/" + id + "/confirm", "admin",
-                "{\"crs\":\"EPSG:4546\",\"dryRun\":true}");
+        HttpResponse<String> confirmed =
+                postJson("/api/v1/imports/" + id + "/confirm", "admin", "{\"crs\":\"EPSG:4546\",\"dryRun\":true}");
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
         JsonNode done = awaitSettled(id);
         assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(done.get("crs").asString()).isEqualTo("EPSG:4546");
         assertThat(done.get("crsDetection").asString()).isEqualTo("USER");
         assertThat(done.get("read").asLong()).isEqualTo(2);
-        assertThat(uploadFolders()).as("a dry run keeps its upload for the load").isEqualTo(folders + 1);
+        assertThat(uploadFolders())
+                .as("a dry run keeps its upload for the load")
+                .isEqualTo(folders + 1);
     }
 
     @Test
     void aZipSlipIsRefusedAtOnceWithItsCodeInTheCallersLanguage() throws Exception {
         int folders = uploadFolders();
-        HttpResponse<String> zh = post("/api/v1/layers/road/imports", "admin", null,
+        HttpResponse<String> zh = post(
+                "/api/v1/layers/road/imports",
+                "admin",
+                null,
                 new Multipart().file(ImportTestFiles.corpus("zip_slip.zip")));
         assertThat(zh.statusCode()).isEqualTo(422);
         assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -165,7 +179,10 @@ abstract class ImportApiContract {
         assertThat(problem.get("issue").asString()).isEqualTo("ZIP_SLIP");
         assertThat(problem.get("detail").asString()).contains("../../evil.shp", "压缩包");
         assertThat(problem.get("file").asString()).isEqualTo("zip_slip.zip");
-        HttpResponse<String> en = post("/api/v1/layers/road/imports", "admin", "en",
+        HttpResponse<String> en = post(
+                "/api/v1/layers/road/imports",
+                "admin",
+                "en",
                 new Multipart().file(ImportTestFiles.corpus("zip_slip.zip")));
         assertThat(json(en).get("detail").asString()).contains("zip entry \"../../evil.shp\"");
         assertThat(uploadFolders()).as("a refused upload is deleted").isEqualTo(folders);
@@ -173,8 +190,8 @@ abstract class ImportApiContract {
 
     @Test
     void anUploadOverTheLimitIs413() throws Exception {
-        HttpResponse<String> r = post("/api/v1/layers/road/imports", "admin", null,
-                new Multipart().file(ImportTestFiles.filler(work, 1536)));
+        HttpResponse<String> r = post(
+                "/api/v1/layers/road/imports", "admin", null, new Multipart().file(ImportTestFiles.filler(work, 1536)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         JsonNode problem = json(r);
         assertThat(problem.get("code")).as(r.body()).isNotNull();
@@ -186,66 +203,87 @@ abstract class ImportApiContract {
 
     @Test
     void unknownLayersAndImportsAre404() throws Exception {
-        HttpResponse<String> layer = post("/api/v1/layers/nope/imports", "admin", null,
-                new Multipart().file(ImportTestFiles.roadsZip(work)));
+        HttpResponse<String> layer = post(
+                "/api/v1/layers/nope/imports", "admin", null, new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(layer.statusCode()).isEqualTo(404);
         assertThat(json(layer).get("code").asString()).isEqualTo("unknown_layer");
         HttpResponse<String> job = get("/api/v1/imports/no-such-import", "admin", null);
         assertThat(job.statusCode()).isEqualTo(404);
         assertThat(json(job).get("code").asString()).isEqualTo("unknown_import");
         assertThat(json(job).get("detail").asString()).contains("no-such-import");
-        assertThat(postJson("/api/v1/imports/no-such-import/confirm", "admin", "{}").statusCode()).isEqualTo(404);
-        assertThat(getBytes("/api/v1/imports/no-such-import/issues.csv", null).statusCode()).isEqualTo(404);
+        assertThat(postJson("/api/v1/imports/no-such-import/confirm", "admin", "{}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(getBytes("/api/v1/imports/no-such-import/issues.csv", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void derivedLayersAreRefusedWith409InTheCallersLanguage() throws Exception {
-        HttpResponse<String> zh = post("/api/v1/layers/access_gap/imports", "transport", null,
+        HttpResponse<String> zh = post(
+                "/api/v1/layers/access_gap/imports",
+                "transport",
+                null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(zh.statusCode()).as(zh.body()).isEqualTo(409);
         assertThat(json(zh).get("code").asString()).isEqualTo("derived_layer");
         assertThat(json(zh).get("issue").asString()).isEqualTo("DERIVED_LAYER");
         assertThat(json(zh).get("detail").asString()).contains("access_gap", "分析结果");
-        HttpResponse<String> en = post("/api/v1/layers/access_household/imports", "admin", "en",
+        HttpResponse<String> en = post(
+                "/api/v1/layers/access_household/imports",
+                "admin",
+                "en",
                 new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(en.statusCode()).as(en.body()).isEqualTo(409);
         assertThat(json(en).get("detail").asString()).contains("access_household", "analysis results");
         assertThat(en.body()).doesNotContain("Exception", "at org.");
-        assertThat(json(get("/api/v1/imports?layer=access_gap", "admin", null)).get("imports")).isEmpty();
+        assertThat(json(get("/api/v1/imports?layer=access_gap", "admin", null)).get("imports"))
+                .isEmpty();
     }
 
     @Test
     void onlyTheRolesThatOwnTheLayersThemeMayImport() throws Exception {
-        HttpResponse<String> leader = post("/api/v1/layers/road/imports", "leader", null,
-                new Multipart().file(ImportTestFiles.roadsZip(work)));
+        HttpResponse<String> leader = post(
+                "/api/v1/layers/road/imports", "leader", null, new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(leader.statusCode()).isEqualTo(403);
         assertThat(json(leader).get("code").asString()).isEqualTo("forbidden");
         assertThat(json(leader).get("detail").asString()).contains("农村公路", "LEADER");
-        HttpResponse<String> water = post("/api/v1/layers/road/imports", "water", "en",
-                new Multipart().file(ImportTestFiles.roadsZip(work)));
+        HttpResponse<String> water = post(
+                "/api/v1/layers/road/imports", "water", "en", new Multipart().file(ImportTestFiles.roadsZip(work)));
         assertThat(water.statusCode()).isEqualTo(403);
         assertThat(json(water).get("detail").asString()).contains("may not import", "Roads");
-        assertThat(get("/api/v1/imports", "leader", null).statusCode()).as("reading is open").isEqualTo(200);
+        assertThat(get("/api/v1/imports", "leader", null).statusCode())
+                .as("reading is open")
+                .isEqualTo(200);
     }
 
     @Test
     void badValuesAre400WithTheirCode() throws Exception {
-        HttpResponse<String> mode = post("/api/v1/layers/road/imports", "admin", null,
+        HttpResponse<String> mode = post(
+                "/api/v1/layers/road/imports",
+                "admin",
+                null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("mode", "sideways"));
         assertThat(mode.statusCode()).isEqualTo(400);
         assertThat(json(mode).get("code").asString()).isEqualTo("bad_value");
         assertThat(json(mode).get("detail").asString()).contains("mode", "sideways", "replace, append, upsert");
-        HttpResponse<String> crs = post("/api/v1/layers/road/imports", "admin", "en",
+        HttpResponse<String> crs = post(
+                "/api/v1/layers/road/imports",
+                "admin",
+                "en",
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("crs", "EPSG:99999"));
         assertThat(crs.statusCode()).isEqualTo(400);
         assertThat(json(crs).get("code").asString()).isEqualTo("crs_unsupported");
         assertThat(json(crs).get("issue").asString()).isEqualTo("CRS_UNSUPPORTED");
         assertThat(json(crs).get("detail").asString()).contains("EPSG:99999");
-        HttpResponse<String> map = post("/api/v1/layers/road/imports", "admin", null,
+        HttpResponse<String> map = post(
+                "/api/v1/layers/road/imports",
+                "admin",
+                null,
                 new Multipart().file(ImportTestFiles.roadsZip(work)).field("fieldMap", "[1,2]"));
         assertThat(json(map).get("code").asString()).as(map.body()).isEqualTo("bad_value");
-        HttpResponse<String> noFile = post("/api/v1/layers/road/imports", "admin", null,
-                new Multipart().field("dryRun", "true"));
+        HttpResponse<String> noFile =
+                post("/api/v1/layers/road/imports", "admin", null, new Multipart().field("dryRun", "true"));
         assertThat(noFile.statusCode()).as(noFile.body()).isEqualTo(400);
         assertThat(json(noFile).get("code")).as(noFile.body()).isNotNull();
         assertThat(json(noFile).get("code").asString()).isEqualTo("no_file");
@@ -270,7 +308,9 @@ abstract class ImportApiContract {
     }
 
     private long featureCount(String layer) throws Exception {
-        return json(get("/api/v1/layers/" + layer, "admin", null)).get("featureCount").asLong();
+        return json(get("/api/v1/layers/" + layer, "admin", null))
+                .get("featureCount")
+                .asLong();
     }
 
     private int uploadFolders() throws Exception {
@@ -281,7 +321,9 @@ abstract class ImportApiContract {
 
     private static List<String> mapping(JsonNode job) {
         List<String> out = new ArrayList<>();
-        job.get("mapping").forEach(m -> out.add(m.get("source").asString() + "→" + m.get("target").asString()));
+        job.get("mapping")
+                .forEach(m -> out.add(
+                        m.get("source").asString() + "→" + m.get("target").asString()));
         return out;
     }
 
@@ -290,14 +332,17 @@ abstract class ImportApiContract {
     }
 
     private HttpResponse<String> post(String path, String user, String language, Multipart body) throws Exception {
-        HttpRequest.Builder b = request(path, user, language).header("Content-Type", body.contentType())
+        HttpRequest.Builder b = request(path, user, language)
+                .header("Content-Type", body.contentType())
                 .POST(body.publisher());
         return send(b.build());
     }
 
     private HttpResponse<String> postJson(String path, String user, String json) throws Exception {
-        return send(request(path, user, null).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path, user, null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private HttpResponse<String> get(String path, String user, String language) throws Exception {
@@ -313,8 +358,11 @@ abstract class ImportApiContract {
     private HttpRequest.Builder request(String path, String user, String language) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
         if (language != null) {
             b.header("Accept-Language", language);
         }

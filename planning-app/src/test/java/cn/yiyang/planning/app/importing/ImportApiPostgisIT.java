@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ImportApiPostgisIT extends ImportApiContract {
 
     private static TestStore db;
+
     @TempDir
     static Path dataDir;
 

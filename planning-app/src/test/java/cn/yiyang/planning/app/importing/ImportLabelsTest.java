@@ -34,14 +34,15 @@ class ImportLabelsTest {
                 "import.reject-policy", RejectPolicy.values(),
                 "import.severity", Severity.values(),
                 "import.decision", FieldMapping.Decision.values());
-        List<String> keys = new ArrayList<>(List.of("import.mapping." + FieldMapping.EXTRA,
-                "import.mapping." + FieldMapping.IGNORE));
+        List<String> keys = new ArrayList<>(
+                List.of("import.mapping." + FieldMapping.EXTRA, "import.mapping." + FieldMapping.IGNORE));
         shown.forEach((prefix, values) -> {
             for (Enum<?> v : values) {
                 keys.add(prefix + "." + v.name());
             }
         });
-        for (String bundle : List.of("vaadin-i18n/translations.properties", "vaadin-i18n/translations_zh_CN.properties")) {
+        for (String bundle :
+                List.of("vaadin-i18n/translations.properties", "vaadin-i18n/translations_zh_CN.properties")) {
             assertThat(load(bundle).stringPropertyNames()).as(bundle).containsAll(keys);
         }
     }

@@ -25,16 +25,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * clicks 导入 and sees the three roads loaded and the link to the map. Screenshots:
  * import-analysed.png, import-done.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
 @ExtendWith(BrowserExtension.class)
 class ImportPageIT {
 
-    static final Path RUN_DIR = Path.of("target", "it-import-page", UUID.randomUUID().toString());
+    static final Path RUN_DIR =
+            Path.of("target", "it-import-page", UUID.randomUUID().toString());
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
     @Autowired
@@ -52,44 +56,79 @@ class ImportPageIT {
         WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
         layerInput.click();
         layerInput.sendKeys("农村公路");
-        browser.waitFor(Duration.ofSeconds(10), "the road layer in the list", () -> browser.driver()
-                .findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(i -> i.getText().contains("农村公路")));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the road layer in the list",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(i -> i.getText().contains("农村公路")));
         browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().contains("农村公路")).findFirst().orElseThrow().click();
+                .filter(i -> i.getText().contains("农村公路"))
+                .findFirst()
+                .orElseThrow()
+                .click();
 
-        WebElement fileInput = browser.driver().findElement(By.id("import-upload")).getShadowRoot()
+        WebElement fileInput = browser.driver()
+                .findElement(By.id("import-upload"))
+                .getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"));
         fileInput.sendKeys(zip.toString());
-        browser.waitFor(Duration.ofSeconds(30), "the upload to complete", () -> Boolean.TRUE.equals(browser.js(
-                "const f = document.querySelector('#import-upload').files;"
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the upload to complete",
+                () -> Boolean.TRUE.equals(browser.js("const f = document.querySelector('#import-upload').files;"
                         + "return f.length === 1 && f[0].complete === true;")));
 
         browser.driver().findElement(By.id("import-analyse")).click();
-        browser.waitFor(Duration.ofSeconds(60), "the analysis", () -> text(browser, "import-status").equals("成功"));
+        browser.waitFor(
+                Duration.ofSeconds(60),
+                "the analysis",
+                () -> text(browser, "import-status").equals("成功"));
         browser.waitFor(Duration.ofSeconds(10), "the mapping grid", () -> present(browser, "import-mapping-grid"));
         String facts = text(browser, "import-facts");
         assertThat(facts).contains("GBK", "文件声明", "EPSG:4525", "Shapefile");
         assertThat(text(browser, "import-notice")).contains("3 行可以导入，1 行有错误");
-        assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText()).contains("道路名称", "行政等级");
-        assertThat(browser.driver().findElement(By.id("import-issues")).getText()).contains("UNKNOWN_CODE");
-        assertThat(layers.layer("road").featureCount()).as("a dry run loads nothing").isZero();
-        browser.waitFor(Duration.ofSeconds(20), "the preview map", () -> "4".equals(browser.driver()
-                .findElement(By.id("import-preview-map")).getDomAttribute("data-overlay-features")));
-        browser.waitFor(Duration.ofSeconds(20), "the preview map to draw", () -> !browser.driver()
-                .findElements(By.cssSelector("#import-preview-map[data-rendered='true']")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText())
+                .contains("道路名称", "行政等级");
+        assertThat(browser.driver().findElement(By.id("import-issues")).getText())
+                .contains("UNKNOWN_CODE");
+        assertThat(layers.layer("road").featureCount())
+                .as("a dry run loads nothing")
+                .isZero();
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the preview map",
+                () -> "4"
+                        .equals(browser.driver()
+                                .findElement(By.id("import-preview-map"))
+                                .getDomAttribute("data-overlay-features")));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the preview map to draw",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("#import-preview-map[data-rendered='true']"))
+                        .isEmpty());
         assertThat(browser.drawnPixels(browser.driver().findElement(By.id("import-preview-map"))))
-                .as("the preview's features drawn").isPositive();
+                .as("the preview's features drawn")
+                .isPositive();
         browser.screenshot("import-analysed");
 
         browser.driver().findElement(By.id("import-load")).click();
-        browser.waitFor(Duration.ofSeconds(60), "the load", () -> text(browser, "import-notice").contains("已导入"));
+        browser.waitFor(
+                Duration.ofSeconds(60),
+                "the load",
+                () -> text(browser, "import-notice").contains("已导入"));
         assertThat(text(browser, "import-notice")).contains("已导入 3 个要素到“农村公路”", "在地图上查看");
         assertThat(browser.driver().findElement(By.id("import-view-on-map")).getDomAttribute("href"))
-                .startsWith("./?extent=112.").endsWith("&layer=road");
+                .startsWith("./?extent=112.")
+                .endsWith("&layer=road");
         assertThat(layers.layer("road").featureCount()).isEqualTo(3);
-        browser.waitFor(Duration.ofSeconds(10), "the import in the recent list", () -> browser.driver()
-                .findElement(By.id("import-recent")).getText().contains("益阳道路_赫山区.zip"));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the import in the recent list",
+                () -> browser.driver()
+                        .findElement(By.id("import-recent"))
+                        .getText()
+                        .contains("益阳道路_赫山区.zip"));
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
         browser.screenshot("import-done");
     }

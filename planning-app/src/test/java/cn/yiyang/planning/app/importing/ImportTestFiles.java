@@ -35,19 +35,21 @@ public final class ImportTestFiles {
     static final List<Object[]> ROADS = List.of(
             new Object[] {"益阳大道", "X001", "县道", "沥青", new double[] {112.330, 28.560, 112.352, 28.571, 112.371, 28.569}},
             new Object[] {"龙光桥路", "Y012", "乡道", "水泥", new double[] {112.290, 28.601, 112.301, 28.612}},
-            new Object[] {"沧水铺村道", "C0305", "村道", "砂石", new double[] {112.402, 28.533, 112.415, 28.540, 112.421, 28.552}},
+            new Object[] {"沧水铺村道", "C0305", "村道", "砂石", new double[] {112.402, 28.533, 112.415, 28.540, 112.421, 28.552}
+            },
             new Object[] {"银城大道", "G999", "高速", "沥青", new double[] {112.35, 28.58, 112.36, 28.59}});
-    static final String PRJ_4525 = "PROJCS[\"CGCS2000_3_Degree_GK_Zone_37\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
-            + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
-            + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",37500000.0],"
-            + "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",111.0],PARAMETER[\"Scale_Factor\",1.0],"
-            + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
+
+    static final String PRJ_4525 =
+            "PROJCS[\"CGCS2000_3_Degree_GK_Zone_37\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+                    + "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+                    + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",37500000.0],"
+                    + "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",111.0],PARAMETER[\"Scale_Factor\",1.0],"
+                    + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
 
     private static final Path CORPUS = Path.of("..", "data-import", "src", "test", "resources", "corpus");
     private static final GeometryFactory GF = new GeometryFactory();
 
-    private ImportTestFiles() {
-    }
+    private ImportTestFiles() {}
 
     /** A file or folder of the data-import test corpus. */
     public static Path corpus(String name) {

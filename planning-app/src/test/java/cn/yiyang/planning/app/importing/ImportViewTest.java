@@ -47,6 +47,7 @@ class ImportViewTest {
 
     @TempDir
     Path work;
+
     private TestStores.TestStore store;
     private ImportService service;
     private ImportWorkflow workflow;
@@ -57,8 +58,8 @@ class ImportViewTest {
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         store = TestStores.h2gis();
         service = ImportService.over(store.store(), new SourceOpener()::open, ImportSettings.DEFAULT);
-        workflow = new ImportWorkflow(service, new UploadStore(work.resolve("uploads"), 64L << 20),
-                LayerCatalogue.standard());
+        workflow = new ImportWorkflow(
+                service, new UploadStore(work.resolve("uploads"), 64L << 20), LayerCatalogue.standard());
     }
 
     @AfterEach
@@ -71,13 +72,21 @@ class ImportViewTest {
     @Test
     void eachRoleChoosesAmongTheLayersOfItsThemesAndALeaderOnlyReads() {
         ImportView transport = new ImportView(workflow, new AppUser("transport", EnumSet.of(Role.TRANSPORT)));
-        List<LayerDef> roads = transport.form().layer().getListDataView().getItems().toList();
+        List<LayerDef> roads =
+                transport.form().layer().getListDataView().getItems().toList();
         assertThat(roads).extracting(LayerDef::id).containsExactly("road", "road_inspection", "bus_stop");
-        assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0))).isEqualTo("道路交通 › 农村公路");
+        assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0)))
+                .isEqualTo("道路交通 › 农村公路");
         // the road-access results (derived layers) are written by the analysis: not offered, not even to ADMIN
         ImportView admin = new ImportView(workflow, new AppUser("admin", EnumSet.of(Role.ADMIN)));
-        assertThat(admin.form().layer().getListDataView().getItems().map(LayerDef::id).toList())
-                .contains("road", "household").doesNotContain("access_household", "access_road", "access_gap");
+        assertThat(admin.form()
+                        .layer()
+                        .getListDataView()
+                        .getItems()
+                        .map(LayerDef::id)
+                        .toList())
+                .contains("road", "household")
+                .doesNotContain("access_household", "access_road", "access_gap");
 
         ImportView leader = new ImportView(workflow, new AppUser("leader", EnumSet.of(Role.LEADER)));
         assertThat(leader.form().layer().getListDataView().getItems()).isEmpty();
@@ -94,7 +103,8 @@ class ImportViewTest {
         _click(view.form().analyseButton());
         ImportJob job = settle(view);
         // the import holds a copy of the page's draft
-        List<Path> held = uploadFolders().stream().filter(f -> !draft.contains(f)).toList();
+        List<Path> held =
+                uploadFolders().stream().filter(f -> !draft.contains(f)).toList();
         assertThat(held).hasSize(1);
         Path upload = held.getFirst();
 
@@ -102,12 +112,12 @@ class ImportViewTest {
         assertThat(job.dryRun()).isTrue();
         JobPanel result = view.result();
         String facts = text(result, "import-facts");
-        assertThat(facts).contains("益阳道路_赫山区.zip", "Shapefile", "读取行数4", "有效行3", "有错误的行1", "GBK", "文件声明",
-                "EPSG:4525");
+        assertThat(facts).contains("益阳道路_赫山区.zip", "Shapefile", "读取行数4", "有效行3", "有错误的行1", "GBK", "文件声明", "EPSG:4525");
         assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
         assertThat(text(result, "import-status")).isEqualTo("成功");
         assertThat(find(result, PlanningMap.class, "import-preview-map").getOverlayCount())
-                .as("the file's features on the preview map").isEqualTo(4);
+                .as("the file's features on the preview map")
+                .isEqualTo(4);
         MappingEditor mapping = find(result, MappingEditor.class);
         assertThat(target(result, "道路名称").getValue()).isEqualTo("name");
         assertThat(target(result, "行政等级").getValue()).isEqualTo("admin_class");
@@ -116,7 +126,8 @@ class ImportViewTest {
                 .isEqualTo("行政等级 (admin_class) · 必填");
         IssueGrid issues = find(result, IssueGrid.class);
         assertThat(issues.isVisible()).isTrue();
-        assertThat(issues.getGenericDataView().getItems().toList()).singleElement()
+        assertThat(issues.getGenericDataView().getItems().toList())
+                .singleElement()
                 .satisfies(i -> assertThat(i.message(Locale.SIMPLIFIED_CHINESE)).contains("高速"));
         assertThat(view.recent().items()).extracting(ImportSummary::id).contains(job.id());
 
@@ -131,7 +142,9 @@ class ImportViewTest {
         assertThat(text(result, "import-notice")).contains("已导入 3 个要素到“农村公路”", "另有 1 行因错误未导入");
         Anchor map = find(result, Anchor.class, "import-view-on-map");
         assertThat(map.getHref()).startsWith("./?extent=112.").endsWith("&layer=road");
-        assertThat(button(result, "import-load").isVisible()).as("a loaded import cannot be loaded again").isFalse();
+        assertThat(button(result, "import-load").isVisible())
+                .as("a loaded import cannot be loaded again")
+                .isFalse();
         assertThat(upload).as("the upload, deleted once loaded").doesNotExist();
     }
 
@@ -149,11 +162,13 @@ class ImportViewTest {
 
         assertThat(job.status().name()).isEqualTo("NEEDS_INPUT");
         assertThat(text(view.result(), "import-notice")).contains("需要补充信息", "请选择坐标系");
-        assertThat(find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs").isInvalid()).isTrue();
+        assertThat(find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs")
+                        .isInvalid())
+                .isTrue();
 
         @SuppressWarnings("unchecked")
-        var crs = (com.vaadin.flow.component.combobox.ComboBox<String>) find(view.form(),
-                com.vaadin.flow.component.combobox.ComboBox.class, "import-crs");
+        var crs = (com.vaadin.flow.component.combobox.ComboBox<String>)
+                find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs");
         crs.setValue("EPSG:4546");
         _click(button(view.result(), "import-reanalyse"));
         ImportJob again = settle(view);
@@ -198,28 +213,40 @@ class ImportViewTest {
     private static Select<String> target(JobPanel result, String source) {
         Grid<FieldMapping.Entry> grid = find(result, Grid.class, "import-mapping-grid");
         List<FieldMapping.Entry> rows = grid.getListDataView().getItems().toList();
-        int row = IntStream.range(0, rows.size()).filter(i -> rows.get(i).source().equals(source)).findFirst()
+        int row = IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).source().equals(source))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + source));
         return (Select<String>) GridKt._getCellComponent(grid, row, "target");
     }
 
     private static String text(com.vaadin.flow.component.Component root, String id) {
-        return find(root, com.vaadin.flow.component.Component.class, id).getElement().getTextRecursively();
+        return find(root, com.vaadin.flow.component.Component.class, id)
+                .getElement()
+                .getTextRecursively();
     }
 
     private static com.vaadin.flow.component.button.Button button(com.vaadin.flow.component.Component root, String id) {
         return find(root, com.vaadin.flow.component.button.Button.class, id);
     }
 
-    private static <T extends com.vaadin.flow.component.Component> T find(com.vaadin.flow.component.Component root,
-                                                                          Class<T> type) {
-        return descendants(root).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    private static <T extends com.vaadin.flow.component.Component> T find(
+            com.vaadin.flow.component.Component root, Class<T> type) {
+        return descendants(root)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
-    private static <T extends com.vaadin.flow.component.Component> T find(com.vaadin.flow.component.Component root,
-                                                                          Class<T> type, String id) {
-        return descendants(root).filter(type::isInstance).filter(c -> c.getId().orElse("").equals(id))
-                .map(type::cast).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+    private static <T extends com.vaadin.flow.component.Component> T find(
+            com.vaadin.flow.component.Component root, Class<T> type, String id) {
+        return descendants(root)
+                .filter(type::isInstance)
+                .filter(c -> c.getId().orElse("").equals(id))
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id));
     }
 
     private static Stream<com.vaadin.flow.component.Component> descendants(com.vaadin.flow.component.Component c) {

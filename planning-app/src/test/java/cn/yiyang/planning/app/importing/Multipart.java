@@ -12,7 +12,8 @@ import java.util.UUID;
 /** A multipart/form-data body for java.net.http, as a browser or curl sends it (file names in UTF-8). */
 final class Multipart {
 
-    private final String boundary = "----planning" + UUID.randomUUID().toString().replace("-", "");
+    private final String boundary =
+            "----planning" + UUID.randomUUID().toString().replace("-", "");
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     /** Adds a form field. */

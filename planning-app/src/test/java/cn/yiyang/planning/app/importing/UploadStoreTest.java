@@ -27,18 +27,23 @@ class UploadStoreTest {
         assertThat(UploadStore.safeName(null)).isEqualTo("upload");
         assertThat(UploadStore.safeName(".hidden.shp")).isEqualTo("hidden.shp");
         assertThat(UploadStore.safeName("a\u0000b<>|.dbf")).isEqualTo("ab___.dbf");
-        assertThat(UploadStore.safeName("x".repeat(300) + ".geojson")).hasSize(100).endsWith(".geojson");
+        assertThat(UploadStore.safeName("x".repeat(300) + ".geojson"))
+                .hasSize(100)
+                .endsWith(".geojson");
     }
 
     @Test
     void filesAreStoredUnderUniqueSafeNamesAndRefusedBeyondTheLimit() {
         UploadStore store = new UploadStore(root, 10);
         UploadBatch batch = store.newBatch();
-        assertThat(batch.add("a/roads.shp", new ByteArrayInputStream(new byte[4]))).isEqualTo("roads.shp");
-        assertThat(batch.add("b\\roads.shp", new ByteArrayInputStream(new byte[4]))).isEqualTo("roads (2).shp");
+        assertThat(batch.add("a/roads.shp", new ByteArrayInputStream(new byte[4])))
+                .isEqualTo("roads.shp");
+        assertThat(batch.add("b\\roads.shp", new ByteArrayInputStream(new byte[4])))
+                .isEqualTo("roads (2).shp");
         assertThat(batch.folder().getParent()).isEqualTo(root.toAbsolutePath().normalize());
         assertThatThrownBy(() -> batch.add("big.dbf", new ByteArrayInputStream(new byte[5])))
-                .isInstanceOfSatisfying(ImportException.class,
+                .isInstanceOfSatisfying(
+                        ImportException.class,
                         e -> assertThat(e.issue().code().name()).isEqualTo("TOO_LARGE"));
         assertThat(batch.names()).containsExactly("roads.shp", "roads (2).shp");
         assertThat(Files.exists(batch.folder().resolve("big.dbf"))).isFalse();

@@ -26,15 +26,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The catalogue API, over HTTP against a running app; subclasses pick the store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "planning.demo.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "planning.demo.enabled=false")
 abstract class LayerApiContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @LocalServerPort
     int port;
+
     @Autowired
     FeatureRepository features;
+
     @Autowired
     LayerLoadRepository loads;
 
@@ -42,11 +44,17 @@ abstract class LayerApiContract {
     void loadTwoCounties() throws Exception {
         var county = LayerCatalogue.standard().get("county");
         WKTReader wkt = new WKTReader();
-        features.load(county, LoadMode.REPLACE, List.of(
-                Feature.of(Map.of("code", "430921", "name", "南县"),
-                        wkt.read("POLYGON ((112.2 29.0, 112.6 29.0, 112.6 29.5, 112.2 29.0))")),
-                Feature.of(Map.of("code", "430923", "name", "安化县"),
-                        wkt.read("POLYGON ((110.72 27.97, 111.9 27.97, 111.9 28.65, 110.72 27.97))"))).iterator());
+        features.load(
+                county,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        Map.of("code", "430921", "name", "南县"),
+                                        wkt.read("POLYGON ((112.2 29.0, 112.6 29.0, 112.6 29.5, 112.2 29.0))")),
+                                Feature.of(
+                                        Map.of("code", "430923", "name", "安化县"),
+                                        wkt.read("POLYGON ((110.72 27.97, 111.9 27.97, 111.9 28.65, 110.72 27.97))")))
+                        .iterator());
         loads.record(new LayerLoad("county", "test", true, "REPLACE", 2, "test", null));
     }
 
@@ -56,7 +64,8 @@ abstract class LayerApiContract {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("crs").asString()).isEqualTo("EPSG:4490");
-        assertThat(body.get("layers")).hasSize(LayerCatalogue.standard().layers().size());
+        assertThat(body.get("layers"))
+                .hasSize(LayerCatalogue.standard().layers().size());
         JsonNode county = body.get("layers").get(0);
         assertThat(county.get("id").asString()).isEqualTo("county");
         assertThat(county.get("titleZh").asString()).isEqualTo("县级行政区");
@@ -95,8 +104,10 @@ abstract class LayerApiContract {
         for (JsonNode f : road.get("fields")) {
             if (f.get("name").asString().equals("tech_grade")) {
                 assertThat(f.get("codeList").get("ordered").asBoolean()).isTrue();
-                assertThat(f.get("codeList").get("codes").get(3).get("value").asString()).isEqualTo("class3");
-                assertThat(f.get("codeList").get("codes").get(3).get("rank").asInt()).isEqualTo(4);
+                assertThat(f.get("codeList").get("codes").get(3).get("value").asString())
+                        .isEqualTo("class3");
+                assertThat(f.get("codeList").get("codes").get(3).get("rank").asInt())
+                        .isEqualTo(4);
             }
         }
     }
@@ -130,8 +141,11 @@ abstract class LayerApiContract {
             b.header("Accept-Language", language);
         }
         if (signedIn) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    "planner:yiyang2025".getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString("planner:yiyang2025".getBytes(StandardCharsets.UTF_8)));
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -45,9 +45,14 @@ class LayerVersionsTest {
     }
 
     private void loadSeats(int n) {
-        repo.load(seats, LoadMode.REPLACE, IntStream.range(0, n).mapToObj(i -> Feature.of(
-                Map.of("township_code", "43092110" + i, "name", "镇" + i),
-                GF.createPoint(new Coordinate(112.1 + i * 0.1, 28.5)))).iterator());
+        repo.load(
+                seats,
+                LoadMode.REPLACE,
+                IntStream.range(0, n)
+                        .mapToObj(i -> Feature.of(
+                                Map.of("township_code", "43092110" + i, "name", "镇" + i),
+                                GF.createPoint(new Coordinate(112.1 + i * 0.1, 28.5))))
+                        .iterator());
     }
 
     @Test
@@ -56,13 +61,18 @@ class LayerVersionsTest {
         assertThat(versions.summary(seats).featureCount()).isEqualTo(2);
 
         loadSeats(3); // behind the app's back
-        assertThat(versions.version(seats)).as("no store read on the request path").isEqualTo(v);
-        assertThat(versions.summary(seats).featureCount()).as("the summary of the known version").isEqualTo(2);
+        assertThat(versions.version(seats))
+                .as("no store read on the request path")
+                .isEqualTo(v);
+        assertThat(versions.summary(seats).featureCount())
+                .as("the summary of the known version")
+                .isEqualTo(2);
 
         assertThat(versions.changed()).containsExactly("township_seat");
         assertThat(versions.version(seats)).isNotEqualTo(v).isEqualTo(repo.version(seats));
         assertThat(versions.summary(seats).featureCount()).isEqualTo(3);
-        assertThat(versions.summary(seats).extent().getMaxX()).isEqualTo(112.3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(versions.summary(seats).extent().getMaxX())
+                .isEqualTo(112.3, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test

@@ -27,6 +27,7 @@ class BasemapProxyIT {
 
     @TempDir
     static Path dataDir;
+
     static final FakeTianditu UPSTREAM;
 
     static {
@@ -51,11 +52,14 @@ class BasemapProxyIT {
 
     @Autowired
     WebApplicationContext context;
+
     MockMvc mvc;
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 
     @Test
@@ -64,7 +68,8 @@ class BasemapProxyIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.configured").value(true))
                 .andExpect(jsonPath("$.available").value(true));
-        mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/cia/10/830/420").with(user("u")))
+        mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/cia/10/830/420")
+                        .with(user("u")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=86400")))
@@ -74,10 +79,11 @@ class BasemapProxyIT {
     @Test
     void badRequestsAreProblemsAndAnonymousUsersAreRefused() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/xyz/1/0/0").with(user("u")))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown_layer"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown_layer"));
         mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/vec/1/5/0").with(user("u")))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("bad_tile"));
-        mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/vec/1/0/0"))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("bad_tile"));
+        mvc.perform(MockMvcRequestBuilders.get("/basemap/tianditu/vec/1/0/0")).andExpect(status().isUnauthorized());
     }
 }

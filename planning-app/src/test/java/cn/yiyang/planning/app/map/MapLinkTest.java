@@ -24,9 +24,15 @@ class MapLinkTest {
     void ignoresWhatDoesNotParse() {
         assertThat(MapLink.parse(Map.of())).isEmpty();
         assertThat(MapLink.parse(Map.of("extent", List.of("a,b,c,d")))).isEmpty();
-        assertThat(MapLink.parse(Map.of("extent", List.of("37500000,3100000,37600000,3200000")))).isEmpty();
-        assertThat(MapLink.parse(Map.of("extent", List.of("112.2,28.4,112.1,28.5")))).isEmpty();
-        assertThat(MapLink.parse(Map.of("layer", List.of("road; DROP TABLE road")))).isEmpty();
-        assertThat(MapLink.parse(Map.of("layer", List.of("village"))).orElseThrow().extent()).isNull();
+        assertThat(MapLink.parse(Map.of("extent", List.of("37500000,3100000,37600000,3200000"))))
+                .isEmpty();
+        assertThat(MapLink.parse(Map.of("extent", List.of("112.2,28.4,112.1,28.5"))))
+                .isEmpty();
+        assertThat(MapLink.parse(Map.of("layer", List.of("road; DROP TABLE road"))))
+                .isEmpty();
+        assertThat(MapLink.parse(Map.of("layer", List.of("village")))
+                        .orElseThrow()
+                        .extent())
+                .isNull();
     }
 }

@@ -33,24 +33,30 @@ import org.springframework.test.context.DynamicPropertySource;
  * browser logs no errors, a click on the county's centre shows 中心村's attributes, ticking a layer
  * shows it. Signs in as the demo user first. Saves {@code target/screenshots/map.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserExtension.class)
 class MapPageIT {
 
     /** Under target/, created before the Spring context (which a per-class test instance loads early). */
-    static final Path RUN_DIR = Path.of("target", "it-map-page", UUID.randomUUID().toString());
+    static final Path RUN_DIR =
+            Path.of("target", "it-map-page", UUID.randomUUID().toString());
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
     @Autowired
     FeatureRepository repo;
+
     @Autowired
     LayerCatalogue catalogue;
+
     @Autowired
     LayerLoadRepository loads;
 
@@ -71,21 +77,26 @@ class MapPageIT {
     @Test
     void theMapPageDrawsTheLayersFromVectorTiles() {
         WebElement map = browser.openMap("admin");
-        assertThat(Integer.parseInt(map.getDomAttribute("data-tiles-loaded"))).as("vector tiles loaded").isPositive();
+        assertThat(Integer.parseInt(map.getDomAttribute("data-tiles-loaded")))
+                .as("vector tiles loaded")
+                .isPositive();
 
         // The whole county is in view (the fit follows the layout as it settles).
         double[] c = MapTestData.COUNTY;
-        browser.waitFor(Duration.ofSeconds(20), "the whole county in view", () -> (Boolean) browser.js("""
+        browser.waitFor(Duration.ofSeconds(20), "the whole county in view", () -> (Boolean) browser.js(
+                """
                 const m = arguments[0].olMap;
                 const e = m.getView().calculateExtent(m.getSize());
-                return e[0] <= arguments[1] && e[1] <= arguments[2] && e[2] >= arguments[3] && e[3] >= arguments[4];""",
-                map, WebMercator.x(c[0]), WebMercator.y(c[1]), WebMercator.x(c[2]), WebMercator.y(c[3])));
+                return e[0] <= arguments[1] && e[1] <= arguments[2] && e[2] >= arguments[3] && e[3] >= arguments[4];""", map, WebMercator.x(c[0]), WebMercator.y(c[1]), WebMercator.x(c[2]), WebMercator.y(c[3])));
 
-        assertThat(browser.drawnPixels(map)).as("pixels drawn on the map canvas").isGreaterThan(2_000);
+        assertThat(browser.drawnPixels(map))
+                .as("pixels drawn on the map canvas")
+                .isGreaterThan(2_000);
         browser.screenshot("map");
 
         assertThat(browser.driver().getTitle()).isEqualTo("一张图");
-        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
+        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
+                .contains("演示数据为合成数据");
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
     }
 
@@ -104,9 +115,10 @@ class MapPageIT {
                     Boolean inside = (Boolean) b.js("""
                             const r = arguments[0].getBoundingClientRect();
                             return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth
-                                && r.top >= 0 && r.bottom <= window.innerHeight;""",
-                            b.driver().findElement(By.id(id)));
-                    assertThat(inside).as("#%s inside the window (%s)", id, language).isTrue();
+                                && r.top >= 0 && r.bottom <= window.innerHeight;""", b.driver().findElement(By.id(id)));
+                    assertThat(inside)
+                            .as("#%s inside the window (%s)", id, language)
+                            .isTrue();
                 }
             }
         }
@@ -116,9 +128,16 @@ class MapPageIT {
     void clickingTheCountyCentreShowsTheVillageThere() {
         WebElement map = browser.openMap("admin");
         new Actions(browser.driver()).moveToElement(map).click().perform();
-        browser.waitFor(Duration.ofSeconds(20), "the village's attributes", () -> browser.driver()
-                .findElement(By.className("map-feature-info")).getText().contains(MapTestData.CENTRE_VILLAGE));
-        assertThat(browser.driver().findElement(By.className("map-feature-info")).getText())
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the village's attributes",
+                () -> browser.driver()
+                        .findElement(By.className("map-feature-info"))
+                        .getText()
+                        .contains(MapTestData.CENTRE_VILLAGE));
+        assertThat(browser.driver()
+                        .findElement(By.className("map-feature-info"))
+                        .getText())
                 .contains("行政村（社区）", "重点帮扶村", "是");
     }
 
@@ -133,11 +152,13 @@ class MapPageIT {
                 return styles[styles.length - 1].getStroke().getColor();""";
         Object cement = browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"cement\"}");
         Object gravel = browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"gravel\"}");
-        Object flagged = browser.js(colour, map,
-                "{\"admin_class\": \"village\", \"surface\": \"gravel\", \"hardened\": true}");
-        Object saidNot = browser.js(colour, map,
-                "{\"admin_class\": \"village\", \"surface\": \"cement\", \"hardened\": false}");
-        assertThat(cement).as("a cement road without the flag is drawn hardened").isEqualTo(flagged);
+        Object flagged =
+                browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"gravel\", \"hardened\": true}");
+        Object saidNot =
+                browser.js(colour, map, "{\"admin_class\": \"village\", \"surface\": \"cement\", \"hardened\": false}");
+        assertThat(cement)
+                .as("a cement road without the flag is drawn hardened")
+                .isEqualTo(flagged);
         assertThat(gravel).as("gravel is not hardened").isNotEqualTo(cement).isEqualTo(saidNot);
     }
 
@@ -159,12 +180,16 @@ class MapPageIT {
                 el.addEventListener('basemap-error', () => el.setAttribute('data-basemap-error', 'true'));
                 el.setAttribute('tianditu-key', 'no-such-key');""", map);
         // This machine has no internet: the probe tile fails and no base-map layer is added.
-        browser.waitFor(Duration.ofSeconds(30), "the base-map probe to fail",
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the base-map probe to fail",
                 () -> "true".equals(map.getDomAttribute("data-basemap-error")));
-        assertThat((Long) browser.js("return arguments[0].olMap.getAllLayers().filter(l => l.get('basemap')).length",
-                map)).isZero();
-        assertThat((Long) browser.js("return arguments[0].olMap.getAllLayers().filter(l => l.get('layerId')).length",
-                map)).isPositive();
+        assertThat((Long) browser.js(
+                        "return arguments[0].olMap.getAllLayers().filter(l => l.get('basemap')).length", map))
+                .isZero();
+        assertThat((Long) browser.js(
+                        "return arguments[0].olMap.getAllLayers().filter(l => l.get('layerId')).length", map))
+                .isPositive();
         // The failed probe is the only thing the console shows: a network error, no script error.
         var errors = browser.consoleErrors();
         assertThat(errors).allSatisfy(e -> assertThat(e.getMessage()).contains("tianditu.gov.cn"));

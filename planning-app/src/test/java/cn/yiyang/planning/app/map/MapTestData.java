@@ -26,16 +26,27 @@ final class MapTestData {
     static final String CENTRE_VILLAGE = "中心村";
     private static final GeometryFactory GF = LayerGeometry.FACTORY;
 
-    private MapTestData() {
-    }
+    private MapTestData() {}
 
     static void load(FeatureRepository repo, LayerCatalogue catalogue) {
-        repo.load(catalogue.get("county"), LoadMode.REPLACE, List.of(
-                feature(Map.of("code", "430921", "name", "南县"), box(COUNTY[0], COUNTY[1], COUNTY[2], COUNTY[3]))).iterator());
-        repo.load(catalogue.get("township"), LoadMode.REPLACE, List.of(
-                feature(Map.of("code", "430921100", "name", "南洲镇", "county_code", "430921"), box(112.0, 28.3, 112.25, 28.8)),
-                feature(Map.of("code", "430921101", "name", "茅草街镇", "county_code", "430921"), box(112.25, 28.3, 112.6, 28.8)))
-                .iterator());
+        repo.load(
+                catalogue.get("county"),
+                LoadMode.REPLACE,
+                List.of(feature(
+                                Map.of("code", "430921", "name", "南县"),
+                                box(COUNTY[0], COUNTY[1], COUNTY[2], COUNTY[3])))
+                        .iterator());
+        repo.load(
+                catalogue.get("township"),
+                LoadMode.REPLACE,
+                List.of(
+                                feature(
+                                        Map.of("code", "430921100", "name", "南洲镇", "county_code", "430921"),
+                                        box(112.0, 28.3, 112.25, 28.8)),
+                                feature(
+                                        Map.of("code", "430921101", "name", "茅草街镇", "county_code", "430921"),
+                                        box(112.25, 28.3, 112.6, 28.8)))
+                        .iterator());
 
         List<Feature> villages = new ArrayList<>();
         String[] names = {"东风村", "新建村", "中心村", "河口村", "洞庭村"};
@@ -62,7 +73,8 @@ final class MapTestData {
 
         List<Feature> houses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            houses.add(feature(Map.of("code", "H" + i, "village_code", "430921101208"),
+            houses.add(feature(
+                    Map.of("code", "H" + i, "village_code", "430921101208"),
                     GF.createPoint(new Coordinate(112.26 + i * 0.002, 28.52 + (i % 4) * 0.002))));
         }
         repo.load(catalogue.get("household"), LoadMode.REPLACE, houses.iterator());
@@ -70,21 +82,65 @@ final class MapTestData {
 
     /** The roads alone, loaded anew (new ids, so a new layer version; the other layers keep theirs). */
     static void loadRoads(FeatureRepository repo, LayerCatalogue catalogue) {
-        repo.load(catalogue.get("road"), LoadMode.REPLACE, List.of(
-                feature(Map.of("code", "S201", "name", "省道201", "admin_class", "provincial", "surface", "asphalt",
-                        "hardened", true), line(112.0, 28.40, 112.3, 28.43, 112.6, 28.45)),
-                feature(Map.of("code", "X031", "name", "县道031", "admin_class", "county", "surface", "cement",
-                        "hardened", true), line(112.15, 28.33, 112.18, 28.55, 112.2, 28.77)),
-                feature(Map.of("code", "C107", "name", "河口村道", "admin_class", "village", "surface", "gravel",
-                        "hardened", false), line(112.1, 28.70, 112.3, 28.68, 112.5, 28.65))).iterator());
+        repo.load(
+                catalogue.get("road"),
+                LoadMode.REPLACE,
+                List.of(
+                                feature(
+                                        Map.of(
+                                                "code",
+                                                "S201",
+                                                "name",
+                                                "省道201",
+                                                "admin_class",
+                                                "provincial",
+                                                "surface",
+                                                "asphalt",
+                                                "hardened",
+                                                true),
+                                        line(112.0, 28.40, 112.3, 28.43, 112.6, 28.45)),
+                                feature(
+                                        Map.of(
+                                                "code",
+                                                "X031",
+                                                "name",
+                                                "县道031",
+                                                "admin_class",
+                                                "county",
+                                                "surface",
+                                                "cement",
+                                                "hardened",
+                                                true),
+                                        line(112.15, 28.33, 112.18, 28.55, 112.2, 28.77)),
+                                feature(
+                                        Map.of(
+                                                "code",
+                                                "C107",
+                                                "name",
+                                                "河口村道",
+                                                "admin_class",
+                                                "village",
+                                                "surface",
+                                                "gravel",
+                                                "hardened",
+                                                false),
+                                        line(112.1, 28.70, 112.3, 28.68, 112.5, 28.65)))
+                        .iterator());
     }
 
     /** The township seats alone, loaded anew (new ids, so a new layer version; the other layers keep theirs). */
     static void loadTownshipSeats(FeatureRepository repo, LayerCatalogue catalogue) {
-        repo.load(catalogue.get("township_seat"), LoadMode.REPLACE, List.of(
-                feature(Map.of("township_code", "430921100", "name", "南洲镇"), GF.createPoint(new Coordinate(112.12, 28.5))),
-                feature(Map.of("township_code", "430921101", "name", "茅草街镇"), GF.createPoint(new Coordinate(112.45, 28.6))))
-                .iterator());
+        repo.load(
+                catalogue.get("township_seat"),
+                LoadMode.REPLACE,
+                List.of(
+                                feature(
+                                        Map.of("township_code", "430921100", "name", "南洲镇"),
+                                        GF.createPoint(new Coordinate(112.12, 28.5))),
+                                feature(
+                                        Map.of("township_code", "430921101", "name", "茅草街镇"),
+                                        GF.createPoint(new Coordinate(112.45, 28.6))))
+                        .iterator());
     }
 
     private static Feature feature(Map<String, Object> attrs, Geometry g) {
@@ -92,8 +148,13 @@ final class MapTestData {
     }
 
     static Polygon box(double minx, double miny, double maxx, double maxy) {
-        return GF.createPolygon(new Coordinate[] {new Coordinate(minx, miny), new Coordinate(maxx, miny),
-            new Coordinate(maxx, maxy), new Coordinate(minx, maxy), new Coordinate(minx, miny)});
+        return GF.createPolygon(new Coordinate[] {
+            new Coordinate(minx, miny),
+            new Coordinate(maxx, miny),
+            new Coordinate(maxx, maxy),
+            new Coordinate(minx, maxy),
+            new Coordinate(minx, miny)
+        });
     }
 
     private static Geometry line(double... xy) {

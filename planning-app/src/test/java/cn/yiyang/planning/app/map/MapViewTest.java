@@ -28,15 +28,15 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -94,8 +94,8 @@ class MapViewTest {
         PlaceService places = new PlaceService(repo, catalogue, versions);
         TileService tiles = new TileService(TileSource.of(store.store()), catalogue, versions);
         viewVersions = versions;
-        MapView view = new MapView(tiles, settings, places, new FeatureTableService(repo, catalogue, places),
-                new AuthenticationContext());
+        MapView view = new MapView(
+                tiles, settings, places, new FeatureTableService(repo, catalogue, places), new AuthenticationContext());
         UI.getCurrent().add(view);
         return view;
     }
@@ -162,9 +162,12 @@ class MapViewTest {
         MapView view = open();
 
         List<Checkbox> boxes = _find(tree(), Checkbox.class);
-        long withGeometry = catalogue.layers().stream().filter(l -> l.geometry().hasGeometry()).count();
+        long withGeometry = catalogue.layers().stream()
+                .filter(l -> l.geometry().hasGeometry())
+                .count();
         assertThat(boxes).hasSize((int) withGeometry);
-        assertThat(_get(view, Checkbox.class, s -> s.withId("layer-county")).getLabel()).isEqualTo("县级行政区");
+        assertThat(_get(view, Checkbox.class, s -> s.withId("layer-county")).getLabel())
+                .isEqualTo("县级行政区");
         assertThat(_find(view, Details.class).stream().map(Details::getSummaryText))
                 .contains("行政区划", "村庄规划", "道路交通", "供水", "污水处理", "冷链物流", "三区三线");
         assertThat(tree().layerSwitch("road_inspection")).isEmpty();
@@ -201,8 +204,10 @@ class MapViewTest {
         dumpJs();
         choice.setValue(Basemap.IMAGERY);
         // Programmatic changes are not the user's: only a client-side change switches the map.
-        ComponentUtil.fireEvent(choice, new com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent<>(
-                choice, choice, Basemap.VECTOR, true));
+        ComponentUtil.fireEvent(
+                choice,
+                new com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent<>(
+                        choice, choice, Basemap.VECTOR, true));
         assertThat(map.getBasemap()).isEqualTo(Basemap.IMAGERY);
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setBasemap", "img"));
     }
@@ -241,7 +246,9 @@ class MapViewTest {
         List<List<Object>> calls = dumpJs();
         assertThat(calls).anySatisfy(p -> {
             assertThat(p.getFirst()).isEqualTo("setLayers");
-            assertThat((String) p.get(1)).contains("\"id\":\"county\"").contains("\"url\":\"tiles/county/{z}/{x}/{y}.mvt\"")
+            assertThat((String) p.get(1))
+                    .contains("\"id\":\"county\"")
+                    .contains("\"url\":\"tiles/county/{z}/{x}/{y}.mvt\"")
                     .contains("\"version\":\"");
         });
         assertThat(calls).anySatisfy(p -> assertThat(p).startsWith("fitExtent", 112.0, 28.3, 112.6, 28.8));
@@ -268,10 +275,17 @@ class MapViewTest {
     @Test
     void aFeatureClickShowsItsAttributesWithChineseTitlesAndCodeLabels() {
         open();
-        ComponentUtil.fireEvent(map(), new FeatureClickEvent(map(), true, "road",
-                "{\"id\":7,\"code\":\"C001\",\"name\":\"新建村道\",\"admin_class\":\"village\",\"hardened\":true,\"width\":4.5}",
-                112.3, 28.5));
-        List<String> texts = _find(featureInfo(), Span.class).stream().map(Span::getText).toList();
+        ComponentUtil.fireEvent(
+                map(),
+                new FeatureClickEvent(
+                        map(),
+                        true,
+                        "road",
+                        "{\"id\":7,\"code\":\"C001\",\"name\":\"新建村道\",\"admin_class\":\"village\",\"hardened\":true,\"width\":4.5}",
+                        112.3,
+                        28.5));
+        List<String> texts =
+                _find(featureInfo(), Span.class).stream().map(Span::getText).toList();
         assertThat(texts).contains("农村公路", "道路名称", "新建村道", "行政等级", "村道", "是否硬化", "是", "4.5");
         assertThat(_find(featureInfo(), Button.class)).isEmpty(); // one feature: no list
     }
@@ -286,11 +300,18 @@ class MapViewTest {
                 + "\"name\":\"茅草街镇\"}},{\"layer\":\"village\",\"id\":9,\"properties\":{\"id\":9,\"code\":\"430921101209\","
                 + "\"name\":\"中心村\",\"key_support\":true}},{\"layer\":\"county\",\"id\":1,\"properties\":{\"id\":1,"
                 + "\"code\":\"430921\",\"name\":\"南县\"}}]";
-        ComponentUtil.fireEvent(map, new FeatureClickEvent(map, true, "township_seat",
-                "{\"id\":2,\"township_code\":\"430921101\",\"name\":\"茅草街镇\"}", hits, 112.45, 28.6));
+        ComponentUtil.fireEvent(
+                map,
+                new FeatureClickEvent(
+                        map,
+                        true,
+                        "township_seat",
+                        "{\"id\":2,\"township_code\":\"430921101\",\"name\":\"茅草街镇\"}",
+                        hits,
+                        112.45,
+                        28.6));
         List<Button> entries = _find(featureInfo, Button.class);
-        assertThat(entries).extracting(Button::getText)
-                .containsExactly("乡镇驻地 · 茅草街镇", "行政村（社区） · 中心村", "县级行政区 · 南县");
+        assertThat(entries).extracting(Button::getText).containsExactly("乡镇驻地 · 茅草街镇", "行政村（社区） · 中心村", "县级行政区 · 南县");
         assertThat(_find(featureInfo, Span.class).stream().map(Span::getText)).contains("此处有 3 个要素，请选择", "驻地名称");
 
         dumpJs();
@@ -305,23 +326,38 @@ class MapViewTest {
     void legendsFromTheMapAreShownUnderTheirLayersWithTranslatedLabels() {
         open();
         String png = "data:image/png;base64,iVBORw0KGgo=";
-        ComponentUtil.fireEvent(map(), new LegendEvent(map(), true, "{\"road\":[{\"key\":"
-                + "\"legend.road.hardened-major\",\"image\":\"" + png + "\"},{\"key\":\"legend.road.unhardened\",\"image\":\""
-                + png + "\"}],\"county\":[{\"key\":null,\"image\":\"" + png + "\"}]}"));
-        assertThat(_find(tree().legend("road").orElseThrow(), Span.class).stream().map(Span::getText))
+        ComponentUtil.fireEvent(
+                map(),
+                new LegendEvent(
+                        map(),
+                        true,
+                        "{\"road\":[{\"key\":"
+                                + "\"legend.road.hardened-major\",\"image\":\"" + png
+                                + "\"},{\"key\":\"legend.road.unhardened\",\"image\":\""
+                                + png + "\"}],\"county\":[{\"key\":null,\"image\":\"" + png + "\"}]}"));
+        assertThat(_find(tree().legend("road").orElseThrow(), Span.class).stream()
+                        .map(Span::getText))
                 .containsExactly("国省道（硬化）", "未硬化道路");
         assertThat(_find(tree().legend("road").orElseThrow(), Image.class)).hasSize(2);
-        assertThat(_find(tree().legend("county").orElseThrow(), Span.class).getFirst().getText()).isEqualTo("县级行政区");
+        assertThat(_find(tree().legend("county").orElseThrow(), Span.class)
+                        .getFirst()
+                        .getText())
+                .isEqualTo("县级行政区");
     }
 
     @Test
     void theUsersRememberedChoicesAreAppliedToTheTreeAndKeyedByUserName() {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("planner", "x", "ROLE_PLANNER"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("planner", "x", "ROLE_PLANNER"));
         open(new MapSettings("k", true, null, 8));
         assertThat(map().getElement().getAttribute("prefs-key")).isEqualTo("planner");
-        ComponentUtil.fireEvent(map(), new PreferencesRestoredEvent(map(), true,
-                "{\"layers\":{\"road\":{\"visible\":false,\"opacity\":0.5,\"variant\":null},"
-                        + "\"household\":{\"visible\":true,\"opacity\":1,\"variant\":\"water\"}},\"basemap\":\"ter\"}"));
+        ComponentUtil.fireEvent(
+                map(),
+                new PreferencesRestoredEvent(
+                        map(),
+                        true,
+                        "{\"layers\":{\"road\":{\"visible\":false,\"opacity\":0.5,\"variant\":null},"
+                                + "\"household\":{\"visible\":true,\"opacity\":1,\"variant\":\"water\"}},\"basemap\":\"ter\"}"));
         assertThat(tree().layerSwitch("road").orElseThrow().getValue()).isFalse();
         assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
         assertThat(tree().opacitySlider("road").orElseThrow().getValue()).isEqualTo("50");
@@ -339,9 +375,13 @@ class MapViewTest {
         PlaceService places = new PlaceService(repo, catalogue, new LayerVersions(repo));
         List<Place> found = places.search("中心", 10);
         assertThat(found).extracting(Place::name).contains("中心村", "中心南村", "中心北村");
-        Place centre = found.stream().filter(p -> p.name().equals("中心村")).findFirst().orElseThrow();
+        Place centre =
+                found.stream().filter(p -> p.name().equals("中心村")).findFirst().orElseThrow();
         assertThat(search.getItemLabelGenerator().apply(centre)).isEqualTo("中心村 · 茅草街镇 · 南县");
-        assertThat(places.search("430921101", 50)).extracting(Place::level).first().isEqualTo(Place.Level.TOWNSHIP);
+        assertThat(places.search("430921101", 50))
+                .extracting(Place::level)
+                .first()
+                .isEqualTo(Place.Level.TOWNSHIP);
 
         dumpJs();
         search.setValue(centre);
@@ -350,8 +390,7 @@ class MapViewTest {
         assertThat(map.getSelection()).contains(new PlanningMap.Selection("village", centre.featureId()));
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent", e.getMinX(), e.getMinY()));
         assertThat(_find(drillDown, Span.class).stream().map(Span::getText)).contains("中心村");
-        assertThat(_find(drillDown, Button.class).stream().map(Button::getText))
-                .containsExactly("益阳市", "南县", "茅草街镇");
+        assertThat(_find(drillDown, Button.class).stream().map(Button::getText)).containsExactly("益阳市", "南县", "茅草街镇");
     }
 
     @Test
@@ -360,29 +399,47 @@ class MapViewTest {
         view.toggleTable();
         assertThat(tablePanel().isVisible()).isTrue();
         assertThat(table().layer().id()).isEqualTo("village");
-        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 15 条");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 15 条");
 
-        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("15");
+        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village"))
+                        .getText())
+                .isEqualTo("15");
         var next = drillNext();
         Place county = next.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(county.name()).isEqualTo("南县");
         drillDown().go(county);
-        Place township = drillNext().getListDataView().getItems()
-                .filter(p -> p.name().equals("茅草街镇")).findFirst().orElseThrow();
+        Place township = drillNext()
+                .getListDataView()
+                .getItems()
+                .filter(p -> p.name().equals("茅草街镇"))
+                .findFirst()
+                .orElseThrow();
         drillDown().go(township);
         assertThat(map().getLastFit()).contains(township.extent());
-        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 9 条");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 9 条");
         assertThat(_get(statistics(), H2.class).getText()).isEqualTo("茅草街镇统计");
-        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village")).getText()).isEqualTo("9");
+        assertThat(_get(statistics(), Span.class, s -> s.withId("unit-stats-village"))
+                        .getText())
+                .isEqualTo("9");
 
         // Households have a village code: a township filters them by prefix.
         table().setLayer("household");
-        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
-        drillDown().go(drillNext().getListDataView().getItems()
-                .filter(p -> p.code().equals("430921101209")).findFirst().orElseThrow());
-        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 0 条");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 20 条");
+        drillDown()
+                .go(drillNext()
+                        .getListDataView()
+                        .getItems()
+                        .filter(p -> p.code().equals("430921101209"))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 0 条");
         drillDown().go(places().city());
-        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 20 条");
+        assertThat(_get(table(), Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 20 条");
     }
 
     private PlaceService places() {
@@ -397,9 +454,11 @@ class MapViewTest {
         PlanningMap map = map();
         AttributeTable table = table();
         table.setFilter("name", "中心");
-        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 3 条");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 3 条");
         table.setFilter("key_support", "true");
-        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 1 条");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 1 条");
 
         var grid = tableGrid();
         var row = grid.getLazyDataView().getItems().findFirst().orElseThrow();
@@ -407,16 +466,18 @@ class MapViewTest {
         dumpJs();
         grid.select(row);
         assertThat(map.getSelection()).contains(new PlanningMap.Selection("village", row.id()));
-        assertThat(map.getLastFit().orElseThrow().contains(new Envelope(112.25, 112.35, 28.484, 28.616))).isTrue();
-        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("fitExtent").contains(17));
+        assertThat(map.getLastFit().orElseThrow().contains(new Envelope(112.25, 112.35, 28.484, 28.616)))
+                .isTrue();
+        assertThat(dumpJs())
+                .anySatisfy(p -> assertThat(p).startsWith("fitExtent").contains(17));
 
         table.setFilter("key_support", "");
         table.setFilter("name", "");
         _get(table, Checkbox.class, s -> s.withId("table-in-extent")).setValue(true);
-        ComponentUtil.fireEvent(map, new ViewChangeEvent(map, true, 112.1, 28.4, 12,
-                112.0, 28.3, 112.149, 28.49));
+        ComponentUtil.fireEvent(map, new ViewChangeEvent(map, true, 112.1, 28.4, 12, 112.0, 28.3, 112.149, 28.49));
         // The box meets the villages of the first column (minx 112.05) and the second (112.15 is outside).
-        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText()).isEqualTo("共 2 条");
+        assertThat(_get(table, Span.class, s -> s.withId("table-count")).getText())
+                .isEqualTo("共 2 条");
     }
 
     @Test
@@ -449,7 +510,8 @@ class MapViewTest {
         ComponentUtil.fireEvent(map, new ViewChangeEvent(map, true, 112.3, 28.5, 10, 112, 28.3, 112.6, 28.8));
         long after = map.getLayer("township_seat").orElseThrow().version();
         assertThat(after).isNotEqualTo(before).isEqualTo(repo.version(catalogue.get("township_seat")));
-        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)));
+        assertThat(dumpJs())
+                .anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)));
     }
 
     @Test
@@ -468,7 +530,8 @@ class MapViewTest {
         long after = map.getLayer("township_seat").orElseThrow().version();
         assertThat(after).isNotEqualTo(seats).isEqualTo(repo.version(catalogue.get("township_seat")));
         assertThat(map.getLayer("road").orElseThrow().version()).isEqualTo(roads);
-        assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)))
+        assertThat(dumpJs())
+                .anySatisfy(p -> assertThat(p).startsWith("setLayerVersion", "township_seat", Long.toString(after)))
                 .noneSatisfy(p -> assertThat(p).startsWith("setLayerVersion", "road"));
     }
 
@@ -507,7 +570,8 @@ class MapViewTest {
         PlanningMap map = map();
         dumpJs();
         var wkt = new org.locationtech.jts.io.WKTReader();
-        map.setOverlay(List.of(new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
+        map.setOverlay(List.of(
+                new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
                 new OverlayFeature(wkt.read("POINT (112.2 28.5)"), true)));
 
         assertThat(map.getOverlayCount()).isEqualTo(2);
@@ -529,13 +593,19 @@ class MapViewTest {
     private static List<List<Object>> dumpJs() {
         // Run the beforeClientResponse hooks that queue executeJs calls, as writing a response does.
         UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
-        List<PendingJavaScriptInvocation> pending = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()
-                .stream().filter(p -> p.getInvocation().getExpression().contains("whenDefined('planning-map')")).toList();
+        List<PendingJavaScriptInvocation> pending =
+                UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                        .filter(p -> p.getInvocation().getExpression().contains("whenDefined('planning-map')"))
+                        .toList();
         // Parameters: the method name ($0), its arguments, then the element itself (Vaadin adds it last).
         pending.forEach(p -> assertThat(p.getInvocation().getExpression())
-                .contains("this[$0](" + IntStream.range(1, p.getInvocation().getParameters().size() - 1)
-                        .mapToObj(i -> "$" + i).collect(Collectors.joining(", ")) + ")"));
-        return pending.stream().map(p -> List.<Object>copyOf(p.getInvocation().getParameters()))
+                .contains("this[$0]("
+                        + IntStream.range(1, p.getInvocation().getParameters().size() - 1)
+                                .mapToObj(i -> "$" + i)
+                                .collect(Collectors.joining(", "))
+                        + ")"));
+        return pending.stream()
+                .map(p -> List.<Object>copyOf(p.getInvocation().getParameters()))
                 .filter(params -> !params.isEmpty() && params.getFirst() instanceof String)
                 .toList();
     }

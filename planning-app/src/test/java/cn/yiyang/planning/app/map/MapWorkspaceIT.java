@@ -31,22 +31,31 @@ import org.springframework.test.context.DynamicPropertySource;
  * step keeps a screenshot under {@code target/screenshots/workspace-*.png}, and no step may log a
  * console error.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key=",
-            "planning.map.version-check=PT1S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=false",
+            "planning.db.url=",
+            "planning.tianditu.key=",
+            "planning.map.version-check=PT1S"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(BrowserExtension.class)
 class MapWorkspaceIT {
 
-    static final Path RUN_DIR = Path.of("target", "it-map-workspace", UUID.randomUUID().toString());
+    static final Path RUN_DIR =
+            Path.of("target", "it-map-workspace", UUID.randomUUID().toString());
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
     @Autowired
     FeatureRepository repo;
+
     @Autowired
     LayerCatalogue catalogue;
 
@@ -72,14 +81,21 @@ class MapWorkspaceIT {
 
     private WebElement open() {
         WebElement map = browser.openMap("admin");
-        browser.waitFor(Duration.ofSeconds(20), "the legends", () ->
-                !browser.driver().findElements(By.cssSelector("#legend-road img")).isEmpty());
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the legends",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("#legend-road img"))
+                        .isEmpty());
         return map;
     }
 
     private boolean olVisible(WebElement map, String layerId) {
-        return (Boolean) browser.js("return arguments[0].olMap.getAllLayers()"
-                + ".find(l => l.get('layerId') === arguments[1]).getVisible()", map, layerId);
+        return (Boolean) browser.js(
+                "return arguments[0].olMap.getAllLayers()"
+                        + ".find(l => l.get('layerId') === arguments[1]).getVisible()",
+                map,
+                layerId);
     }
 
     /** Clicks the map at a longitude/latitude. */
@@ -98,9 +114,13 @@ class MapWorkspaceIT {
 
     /** Waits until the map has drawn everything it shows now (the tiles of newly shown layers included). */
     private void awaitRender(WebElement map) {
-        browser.js("const el = arguments[0]; el.removeAttribute('data-render-done');"
-                + "el.olMap.once('rendercomplete', () => el.setAttribute('data-render-done', 'true')); el.olMap.render();", map);
-        browser.waitFor(Duration.ofSeconds(30), "the map to finish drawing",
+        browser.js(
+                "const el = arguments[0]; el.removeAttribute('data-render-done');"
+                        + "el.olMap.once('rendercomplete', () => el.setAttribute('data-render-done', 'true')); el.olMap.render();",
+                map);
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the map to finish drawing",
                 () -> "true".equals(map.getDomAttribute("data-render-done")));
     }
 
@@ -109,8 +129,9 @@ class MapWorkspaceIT {
                 const v = arguments[0].olMap.getView(), c = v.getCenter(), R = 6378137;
                 return [c[0] / R * 180 / Math.PI, (2 * Math.atan(Math.exp(c[1] / R)) - Math.PI / 2) * 180 / Math.PI,
                   v.getZoom()];""", map);
-        return new double[] {((Number) c.get(0)).doubleValue(), ((Number) c.get(1)).doubleValue(),
-            ((Number) c.get(2)).doubleValue()};
+        return new double[] {
+            ((Number) c.get(0)).doubleValue(), ((Number) c.get(1)).doubleValue(), ((Number) c.get(2)).doubleValue()
+        };
     }
 
     @Test
@@ -119,7 +140,8 @@ class MapWorkspaceIT {
         browser.js("performance.setResourceTimingBufferSize(100000)"); // the default keeps only 250 requests
         awaitRender(map);
         long before = repo.version(catalogue.get("road"));
-        String villageTiles = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/village/')).length";
+        String villageTiles =
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/village/')).length";
         long villagesBefore = ((Number) browser.js(villageTiles)).longValue();
         MapTestData.loadRoads(repo, catalogue); // as an import in another process would: nobody tells the app
         long after = repo.version(catalogue.get("road"));
@@ -128,9 +150,11 @@ class MapWorkspaceIT {
         // The periodic check finds the new version, the server pushes it, the page fetches the roads' tiles anew.
         browser.waitFor(Duration.ofSeconds(30), "road tiles of the new version", () -> (Boolean) browser.js(
                 "return performance.getEntriesByType('resource').some(e => e.name.includes('/tiles/road/')"
-                        + " && e.name.endsWith('v=' + arguments[0]))", Long.toString(after)));
+                        + " && e.name.endsWith('v=' + arguments[0]))",
+                Long.toString(after)));
         awaitRender(map);
-        assertThat(((Number) browser.js(villageTiles)).longValue()).as("village tiles, whose layer did not change")
+        assertThat(((Number) browser.js(villageTiles)).longValue())
+                .as("village tiles, whose layer did not change")
                 .isEqualTo(villagesBefore);
         browser.screenshot("workspace-new-version");
     }
@@ -138,7 +162,8 @@ class MapWorkspaceIT {
     @Test
     void switchingLayersShowsThemWithLegendsAndTheChoiceIsRemembered() {
         WebElement map = open();
-        assertThat(browser.driver().findElements(By.cssSelector("#legend-road img"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(browser.driver().findElements(By.cssSelector("#legend-road img")))
+                .hasSizeGreaterThanOrEqualTo(5);
         assertThat(browser.driver().findElement(By.id("legend-road")).getText()).contains("国省道（硬化）", "未硬化道路");
         assertThat(olVisible(map, "township_seat")).isFalse();
 
@@ -148,18 +173,28 @@ class MapWorkspaceIT {
         browser.waitFor(Duration.ofSeconds(20), "the roads to hide", () -> !olVisible(map, "road"));
         browser.js("const s = document.getElementById('opacity-village'); s.value = '40';"
                 + "s.dispatchEvent(new Event('change', {bubbles: true}));");
-        browser.waitFor(Duration.ofSeconds(20), "the village opacity", () -> ((Number) browser.js(
-                "return arguments[0].olMap.getAllLayers().find(l => l.get('layerId') === 'village').getOpacity()", map))
-                .doubleValue() < 0.5);
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the village opacity",
+                () -> ((Number) browser.js(
+                                        "return arguments[0].olMap.getAllLayers().find(l => l.get('layerId') === 'village').getOpacity()",
+                                        map))
+                                .doubleValue()
+                        < 0.5);
         browser.screenshot("workspace-layers");
 
         // A new visit restores the choices (kept in the browser under the user's name).
         WebElement again = browser.openMap("admin");
-        browser.waitFor(Duration.ofSeconds(20), "the remembered layers", () -> olVisible(again, "township_seat")
-                && !olVisible(again, "road"));
-        browser.waitFor(Duration.ofSeconds(20), "the tree to follow", () -> browser.driver()
-                .findElement(By.id("layer-township_seat")).getDomAttribute("checked") != null);
-        assertThat(browser.driver().findElement(By.id("layer-road")).getDomAttribute("checked")).isNull();
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the remembered layers",
+                () -> olVisible(again, "township_seat") && !olVisible(again, "road"));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the tree to follow",
+                () -> browser.driver().findElement(By.id("layer-township_seat")).getDomAttribute("checked") != null);
+        assertThat(browser.driver().findElement(By.id("layer-road")).getDomAttribute("checked"))
+                .isNull();
     }
 
     @Test
@@ -170,16 +205,32 @@ class MapWorkspaceIT {
         // 南洲镇's seat lies in 东风村, in 南洲镇, in 南县: four features under one click.
         awaitRender(map);
         clickAt(map, 112.12, 28.5);
-        browser.waitFor(Duration.ofSeconds(30), "four features under the click", () ->
-                browser.driver().findElements(By.className("map-identify-entry")).size() >= 4);
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "four features under the click",
+                () -> browser.driver()
+                                .findElements(By.className("map-identify-entry"))
+                                .size()
+                        >= 4);
         List<WebElement> entries = browser.driver().findElements(By.className("map-identify-entry"));
         assertThat(entries.getFirst().getText()).contains("乡镇驻地", "南洲镇");
-        assertThat(browser.driver().findElement(By.className("map-identify-list")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.className("map-identify-list"))
+                        .getText())
                 .contains("行政村（社区） · 东风村", "乡镇（街道） · 南洲镇", "县级行政区 · 南县");
-        entries.stream().filter(e -> e.getText().contains("东风村")).findFirst().orElseThrow().click();
+        entries.stream()
+                .filter(e -> e.getText().contains("东风村"))
+                .findFirst()
+                .orElseThrow()
+                .click();
 
-        browser.waitFor(Duration.ofSeconds(20), "the village's attributes", () -> browser.driver()
-                .findElement(By.className("map-identify-attributes")).getText().contains("村名称"));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the village's attributes",
+                () -> browser.driver()
+                        .findElement(By.className("map-identify-attributes"))
+                        .getText()
+                        .contains("村名称"));
         assertThat((String) browser.js("return arguments[0]._selected && arguments[0]._selected.layer", map))
                 .isEqualTo("village");
         browser.screenshot("workspace-identify");
@@ -191,18 +242,26 @@ class MapWorkspaceIT {
         WebElement input = browser.driver().findElement(By.cssSelector("#place-search input"));
         input.click();
         input.sendKeys("中心村");
-        browser.waitFor(Duration.ofSeconds(20), "the suggestions", () -> browser.driver()
-                .findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(i -> i.getText().contains("中心村 · 茅草街镇 · 南县")));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the suggestions",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(i -> i.getText().contains("中心村 · 茅草街镇 · 南县")));
         browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().contains("中心村 · 茅草街镇 · 南县")).findFirst().orElseThrow().click();
+                .filter(i -> i.getText().contains("中心村 · 茅草街镇 · 南县"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         // 中心村 is 112.25-112.35 E, 28.483-28.617 N.
         browser.waitFor(Duration.ofSeconds(20), "the map on 中心村", () -> {
             double[] c = centre(map);
             return c[0] > 112.25 && c[0] < 112.35 && c[1] > 28.483 && c[1] < 28.617 && c[2] > 11;
         });
-        browser.waitFor(Duration.ofSeconds(20), "中心村 highlighted", () -> "village".equals(
-                browser.js("return arguments[0]._selected && arguments[0]._selected.layer", map)));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "中心村 highlighted",
+                () -> "village"
+                        .equals(browser.js("return arguments[0]._selected && arguments[0]._selected.layer", map)));
         assertThat(browser.driver().findElement(By.id("drill-down")).getText()).contains("益阳市", "南县", "茅草街镇", "中心村");
         browser.waitFor(Duration.ofSeconds(20), "a render", () -> (Boolean) browser.js(
                 "return arguments[0].olMap.getAllLayers().every(l => !l.getSource() || !l.getSource().loading)", map));
@@ -233,22 +292,41 @@ class MapWorkspaceIT {
     void theAttributeTableFiltersAndARowZoomsToItsFeature() {
         WebElement map = open();
         browser.driver().findElement(By.id("table-toggle")).click();
-        browser.waitFor(Duration.ofSeconds(20), "the village table", () -> browser.driver()
-                .findElement(By.id("table-count")).getText().contains("共 15 条"));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the village table",
+                () -> browser.driver()
+                        .findElement(By.id("table-count"))
+                        .getText()
+                        .contains("共 15 条"));
         WebElement nameFilter = browser.driver().findElement(By.cssSelector("#filter-name input"));
         nameFilter.sendKeys("中心");
-        browser.waitFor(Duration.ofSeconds(20), "the filtered rows", () -> browser.driver()
-                .findElement(By.id("table-count")).getText().contains("共 3 条"));
-        browser.waitFor(Duration.ofSeconds(20), "the row of 中心村", () -> browser.driver()
-                .findElements(By.cssSelector("vaadin-grid-cell-content")).stream().anyMatch(c -> c.getText().equals("中心村")));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the filtered rows",
+                () -> browser.driver()
+                        .findElement(By.id("table-count"))
+                        .getText()
+                        .contains("共 3 条"));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the row of 中心村",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                        .anyMatch(c -> c.getText().equals("中心村")));
         browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().equals("中心村")).findFirst().orElseThrow().click();
+                .filter(c -> c.getText().equals("中心村"))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitFor(Duration.ofSeconds(20), "the map on 中心村", () -> {
             double[] c = centre(map);
             return c[0] > 112.25 && c[0] < 112.35 && c[1] > 28.483 && c[1] < 28.617 && c[2] > 11;
         });
-        browser.waitFor(Duration.ofSeconds(20), "中心村 highlighted", () -> "village".equals(
-                browser.js("return arguments[0]._selected && arguments[0]._selected.layer", map)));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "中心村 highlighted",
+                () -> "village"
+                        .equals(browser.js("return arguments[0]._selected && arguments[0]._selected.layer", map)));
         browser.screenshot("workspace-table");
     }
 
@@ -256,18 +334,38 @@ class MapWorkspaceIT {
     void measuringADistanceShowsALengthAndThePointerShowsCoordinates() {
         WebElement map = open();
         new Actions(browser.driver()).moveToElement(map, 30, 20).perform();
-        browser.waitFor(Duration.ofSeconds(10), "the pointer coordinates", () -> browser.driver()
-                .findElement(By.className("planning-map-coords")).getText().contains("经纬度"));
-        String coords = browser.driver().findElement(By.className("planning-map-coords")).getText();
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the pointer coordinates",
+                () -> browser.driver()
+                        .findElement(By.className("planning-map-coords"))
+                        .getText()
+                        .contains("经纬度"));
+        String coords = browser.driver()
+                .findElement(By.className("planning-map-coords"))
+                .getText();
         assertThat(coords).contains("3度带 37", "EPSG:4546").matches("(?s).*经纬度 112\\.\\d{6}, 28\\.\\d{6}.*");
 
         browser.driver().findElement(By.id("measure-distance")).click();
-        browser.waitFor(Duration.ofSeconds(10), "the measure tool", () -> map.getDomAttribute("data-measuring") != null);
-        new Actions(browser.driver()).moveToElement(map, -200, 0).click().pause(300)
-                .moveToElement(map, 0, 0).click().pause(300)
-                .moveToElement(map, 200, 0).doubleClick().perform();
-        browser.waitFor(Duration.ofSeconds(20), "a measured length", () -> browser.driver()
-                .findElement(By.id("measure-result")).getText().matches("长度：[\\d,.]+ (千米|米)"));
+        browser.waitFor(
+                Duration.ofSeconds(10), "the measure tool", () -> map.getDomAttribute("data-measuring") != null);
+        new Actions(browser.driver())
+                .moveToElement(map, -200, 0)
+                .click()
+                .pause(300)
+                .moveToElement(map, 0, 0)
+                .click()
+                .pause(300)
+                .moveToElement(map, 200, 0)
+                .doubleClick()
+                .perform();
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "a measured length",
+                () -> browser.driver()
+                        .findElement(By.id("measure-result"))
+                        .getText()
+                        .matches("长度：[\\d,.]+ (千米|米)"));
         double metres = Double.parseDouble(map.getDomAttribute("data-measure"));
         assertThat(metres).isGreaterThan(1000);
         browser.screenshot("workspace-measure");

@@ -3,9 +3,9 @@ package cn.yiyang.planning.app.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -52,9 +52,12 @@ class TileControllerIT {
 
     @Autowired
     WebApplicationContext context;
+
     MockMvc mvc;
+
     @Autowired
     FeatureRepository repo;
+
     @Autowired
     LayerCatalogue catalogue;
 
@@ -62,7 +65,9 @@ class TileControllerIT {
 
     @BeforeEach
     void load() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         MapTestData.load(repo, catalogue);
     }
 
@@ -84,8 +89,11 @@ class TileControllerIT {
                 .andExpect(header().string("Cache-Control", containsString("max-age=60")))
                 .andReturn();
         byte[] body = r.getResponse().getContentAsByteArray();
-        JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(body), new GeometryFactory(),
-                new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
+        JtsMvt mvt = MvtReader.loadMvt(
+                new ByteArrayInputStream(body),
+                new GeometryFactory(),
+                new TagKeyValueMapConverter(),
+                MvtReader.RING_CLASSIFIER_V2_1);
         assertThat(mvt.getLayer("village").getGeometries()).hasSize(15);
         assertThat(mvt.getLayer("village").getGeometries().stream().map(TileControllerIT::name))
                 .contains(MapTestData.CENTRE_VILLAGE);
@@ -94,8 +102,11 @@ class TileControllerIT {
 
     @Test
     void aMatchingIfNoneMatchAnswers304AndAStaleOne200() throws Exception {
-        String etag = mvc.perform(get(url("road", centre))).andExpect(status().isOk())
-                .andReturn().getResponse().getHeader("ETag");
+        String etag = mvc.perform(get(url("road", centre)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
         assertThat(etag).startsWith("\"").endsWith("\"");
         mvc.perform(get(url("road", centre)).header("If-None-Match", etag))
                 .andExpect(status().isNotModified())
@@ -115,16 +126,20 @@ class TileControllerIT {
         MvcResult r = mvc.perform(MockMvcRequestBuilders.get(url("village", centre))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .httpBasic("planner", "yiyang2025")))
-                .andExpect(status().isOk()).andReturn();
+                .andExpect(status().isOk())
+                .andReturn();
         assertThat(r.getRequest().getSession(false)).isNull();
     }
 
     @Test
     void anEmptyTileIsAnEmptyOk() throws Exception {
-        mvc.perform(get("/tiles/village/10/0/0.mvt")).andExpect(status().isOk())
+        mvc.perform(get("/tiles/village/10/0/0.mvt"))
+                .andExpect(status().isOk())
                 .andExpect(content().bytes(new byte[0]));
         // Households are not drawn at zoom 10.
-        mvc.perform(get(url("household", centre))).andExpect(status().isOk()).andExpect(content().bytes(new byte[0]));
+        mvc.perform(get(url("household", centre)))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(new byte[0]));
     }
 
     @Test
@@ -136,15 +151,21 @@ class TileControllerIT {
                     .andExpect(jsonPath("$.code").value("unknown_layer"))
                     .andExpect(jsonPath("$.status").value(404));
         }
-        mvc.perform(get("/tiles/no_such_layer.json")).andExpect(status().isNotFound())
+        mvc.perform(get("/tiles/no_such_layer.json"))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("unknown_layer"));
     }
 
     @Test
     void badCoordinatesAre404ProblemsWithoutInternals() throws Exception {
-        for (String path : new String[] {"/tiles/village/3/8/0.mvt", "/tiles/village/3/0/-1.mvt",
-            "/tiles/village/23/0/0.mvt", "/tiles/village/a/b/c.mvt", "/tiles/village/1/0/0x.mvt",
-            "/tiles/village/99999999999/0/0.mvt"}) {
+        for (String path : new String[] {
+            "/tiles/village/3/8/0.mvt",
+            "/tiles/village/3/0/-1.mvt",
+            "/tiles/village/23/0/0.mvt",
+            "/tiles/village/a/b/c.mvt",
+            "/tiles/village/1/0/0x.mvt",
+            "/tiles/village/99999999999/0/0.mvt"
+        }) {
             mvc.perform(get(path))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.code").value("bad_tile"))
@@ -180,6 +201,7 @@ class TileControllerIT {
 
     @Autowired
     TileService tileService;
+
     @Autowired
     cn.yiyang.planning.app.layer.LayerVersions versions;
 
@@ -187,11 +209,15 @@ class TileControllerIT {
     void aUrlWithTheCurrentVersionIsCachedForAYearAndALoadChangesVersionAndEtag() throws Exception {
         versions.changed();
         long v = tileService.version("road");
-        String etag = mvc.perform(get(url("road", centre) + "?v=" + v)).andExpect(status().isOk())
+        String etag = mvc.perform(get(url("road", centre) + "?v=" + v))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("max-age=31536000")))
                 .andExpect(header().string("Cache-Control", containsString("immutable")))
-                .andReturn().getResponse().getHeader("ETag");
-        mvc.perform(get(url("road", centre) + "?v=" + (v + 1))).andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        mvc.perform(get(url("road", centre) + "?v=" + (v + 1)))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("max-age=60")));
 
         MapTestData.load(repo, catalogue); // an import: new rows, new version

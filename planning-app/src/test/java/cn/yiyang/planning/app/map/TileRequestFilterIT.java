@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * bytes and headers the controller gives, before anything behind it sees the request; errors and
  * everything else still reach the controller; security still comes first.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
 class TileRequestFilterIT {
 
@@ -60,10 +61,11 @@ class TileRequestFilterIT {
         FilterRegistrationBean<HttpFilter> behindTileFilter() {
             FilterRegistrationBean<HttpFilter> r = new FilterRegistrationBean<>(new HttpFilter() {
                 @Override
-                protected void doFilter(jakarta.servlet.http.HttpServletRequest req,
-                                        jakarta.servlet.http.HttpServletResponse res,
-                                        jakarta.servlet.FilterChain chain) throws java.io.IOException,
-                        jakarta.servlet.ServletException {
+                protected void doFilter(
+                        jakarta.servlet.http.HttpServletRequest req,
+                        jakarta.servlet.http.HttpServletResponse res,
+                        jakarta.servlet.FilterChain chain)
+                        throws java.io.IOException, jakarta.servlet.ServletException {
                     SEEN.add(req.getRequestURI());
                     chain.doFilter(req, res);
                 }
@@ -75,6 +77,7 @@ class TileRequestFilterIT {
 
         /** The app's tile source, counting its calls, and failing as a store that is down while {@link #DOWN}. */
         static final AtomicInteger CALLS = new AtomicInteger();
+
         static volatile boolean DOWN;
 
         @Bean
@@ -84,7 +87,8 @@ class TileRequestFilterIT {
             return (layer, c) -> {
                 CALLS.incrementAndGet();
                 if (DOWN) {
-                    throw new StoreException(StoreException.Reason.UNAVAILABLE, "a query failed (SQLSTATE 08001)", null);
+                    throw new StoreException(
+                            StoreException.Reason.UNAVAILABLE, "a query failed (SQLSTATE 08001)", null);
                 }
                 return real.tile(layer, c);
             };
@@ -93,12 +97,16 @@ class TileRequestFilterIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FeatureRepository repo;
+
     @Autowired
     LayerCatalogue catalogue;
+
     @Autowired
     TileService tiles;
+
     @Autowired
     cn.yiyang.planning.app.layer.LayerVersions versions;
 
@@ -114,7 +122,8 @@ class TileRequestFilterIT {
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -140,17 +149,23 @@ class TileRequestFilterIT {
         assertThat(r.headers().firstValue("ETag")).hasValue(expected.etag());
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("max-age=60, must-revalidate, private");
         assertThat(r.headers().firstValue("Content-Length")).hasValue(Integer.toString(expected.data().length));
-        assertThat(r.headers().firstValue("Set-Cookie")).as("a tile request never makes a session").isEmpty();
+        assertThat(r.headers().firstValue("Set-Cookie"))
+                .as("a tile request never makes a session")
+                .isEmpty();
         assertThat(BehindTheShortPath.SEEN).isEmpty();
     }
 
     @Test
     void theCurrentVersionInTheUrlIsCachedForAYearAnOldOneForAMinute() throws Exception {
         long v = tiles.version("road");
-        assertThat(get(path("road", centre) + "?v=" + v, "Authorization", basic()).headers().firstValue("Cache-Control"))
+        assertThat(get(path("road", centre) + "?v=" + v, "Authorization", basic())
+                        .headers()
+                        .firstValue("Cache-Control"))
                 .hasValue("max-age=31536000, private, immutable");
-        assertThat(get(path("road", centre) + "?v=" + (v - 1), "Authorization", basic()).headers()
-                .firstValue("Cache-Control")).hasValue("max-age=60, must-revalidate, private");
+        assertThat(get(path("road", centre) + "?v=" + (v - 1), "Authorization", basic())
+                        .headers()
+                        .firstValue("Cache-Control"))
+                .hasValue("max-age=60, must-revalidate, private");
         assertThat(BehindTheShortPath.SEEN).isEmpty();
     }
 
@@ -163,7 +178,8 @@ class TileRequestFilterIT {
             assertThat(r.headers().firstValue("ETag")).hasValue(etag);
             assertThat(r.body()).isEmpty();
         }
-        assertThat(get(path("road", centre), "Authorization", basic(), "If-None-Match", "\"0123\"").statusCode())
+        assertThat(get(path("road", centre), "Authorization", basic(), "If-None-Match", "\"0123\"")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(BehindTheShortPath.SEEN).isEmpty();
     }
@@ -173,7 +189,9 @@ class TileRequestFilterIT {
         HttpResponse<byte[]> r = get(path("village", centre));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
-        HttpResponse<byte[]> wrong = get(path("village", centre), "Authorization",
+        HttpResponse<byte[]> wrong = get(
+                path("village", centre),
+                "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString("planner:wrong".getBytes(StandardCharsets.UTF_8)));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(BehindTheShortPath.SEEN).isEmpty();
@@ -181,8 +199,8 @@ class TileRequestFilterIT {
 
     @Test
     void whatTheShortPathDoesNotAnswerGoesOnToTheControllerAndItsProblems() throws Exception {
-        HttpResponse<byte[]> unknown = get("/tiles/no_such_layer/1/0/0.mvt", "Authorization", basic(),
-                "Accept-Language", "en");
+        HttpResponse<byte[]> unknown =
+                get("/tiles/no_such_layer/1/0/0.mvt", "Authorization", basic(), "Accept-Language", "en");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("\"code\":\"unknown_layer\"");
         HttpResponse<byte[]> outside = get("/tiles/village/3/8/0.mvt", "Authorization", basic());
@@ -191,8 +209,8 @@ class TileRequestFilterIT {
         HttpResponse<byte[]> json = get("/tiles/village.json", "Authorization", basic());
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(new String(json.body(), StandardCharsets.UTF_8)).contains("\"tilejson\":\"3.0.0\"");
-        assertThat(BehindTheShortPath.SEEN).containsExactly("/tiles/no_such_layer/1/0/0.mvt",
-                "/tiles/village/3/8/0.mvt", "/tiles/village.json");
+        assertThat(BehindTheShortPath.SEEN)
+                .containsExactly("/tiles/no_such_layer/1/0/0.mvt", "/tiles/village/3/8/0.mvt", "/tiles/village.json");
     }
 
     @Test

@@ -43,26 +43,40 @@ final class RegisterTestData {
     static final LocalDate X004_BLOCKED = LocalDate.of(2024, 2, 10);
     private static final GeometryFactory GF = LayerGeometry.FACTORY;
 
-    private RegisterTestData() {
-    }
+    private RegisterTestData() {}
 
     static void load(FeatureRepository repo, LayerCatalogue catalogue) {
-        repo.load(catalogue.get("county"), LoadMode.REPLACE, List.of(
-                Feature.of(Map.of("code", "430921", "name", "南县"), box(112.0, 28.3, 112.6, 28.8)),
-                Feature.of(Map.of("code", "430922", "name", "桃江县"), box(112.6, 28.3, 113.0, 28.8))).iterator());
-        repo.load(catalogue.get("township"), LoadMode.REPLACE, List.of(
-                Feature.of(Map.of("code", "430921100", "name", "南洲镇", "county_code", "430921"),
-                        box(112.0, 28.3, 112.25, 28.8)),
-                Feature.of(Map.of("code", "430921101", "name", "茅草街镇", "county_code", "430921"),
-                        box(112.25, 28.3, 112.6, 28.8)),
-                Feature.of(Map.of("code", "430922100", "name", "桃花江镇", "county_code", "430922"),
-                        box(112.6, 28.3, 113.0, 28.8))).iterator());
-        repo.load(catalogue.get("road"), LoadMode.REPLACE, List.of(
-                road("C001", "东风村道", "village", 112.05, 28.4, 112.15, 28.4),
-                road("C002", "新建村道", "village", 112.3, 28.5, 112.4, 28.5),
-                road("Y003", "南茅乡道", "township", 112.2, 28.6, 112.4, 28.6),
-                road("X004", "桃花江县道", "county", 112.7, 28.5, 112.8, 28.5),
-                road("C005", "洞庭村道", "village", 112.05, 28.7, 112.1, 28.7)).iterator());
+        repo.load(
+                catalogue.get("county"),
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(Map.of("code", "430921", "name", "南县"), box(112.0, 28.3, 112.6, 28.8)),
+                                Feature.of(Map.of("code", "430922", "name", "桃江县"), box(112.6, 28.3, 113.0, 28.8)))
+                        .iterator());
+        repo.load(
+                catalogue.get("township"),
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(
+                                        Map.of("code", "430921100", "name", "南洲镇", "county_code", "430921"),
+                                        box(112.0, 28.3, 112.25, 28.8)),
+                                Feature.of(
+                                        Map.of("code", "430921101", "name", "茅草街镇", "county_code", "430921"),
+                                        box(112.25, 28.3, 112.6, 28.8)),
+                                Feature.of(
+                                        Map.of("code", "430922100", "name", "桃花江镇", "county_code", "430922"),
+                                        box(112.6, 28.3, 113.0, 28.8)))
+                        .iterator());
+        repo.load(
+                catalogue.get("road"),
+                LoadMode.REPLACE,
+                List.of(
+                                road("C001", "东风村道", "village", 112.05, 28.4, 112.15, 28.4),
+                                road("C002", "新建村道", "village", 112.3, 28.5, 112.4, 28.5),
+                                road("Y003", "南茅乡道", "township", 112.2, 28.6, 112.4, 28.6),
+                                road("X004", "桃花江县道", "county", 112.7, 28.5, 112.8, 28.5),
+                                road("C005", "洞庭村道", "village", 112.05, 28.7, 112.1, 28.7))
+                        .iterator());
         List<Feature> rows = new ArrayList<>();
         rows.add(inspection("C001", "2024-01-10", "open", null, null));
         rows.add(inspection("C001", "2024-03-05", "blocked", "水毁", null));
@@ -108,8 +122,14 @@ final class RegisterTestData {
     }
 
     static Geometry box(double minx, double miny, double maxx, double maxy) {
-        return GF.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {GF.createPolygon(new Coordinate[] {
-            new Coordinate(minx, miny), new Coordinate(maxx, miny), new Coordinate(maxx, maxy),
-            new Coordinate(minx, maxy), new Coordinate(minx, miny)})});
+        return GF.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+            GF.createPolygon(new Coordinate[] {
+                new Coordinate(minx, miny),
+                new Coordinate(maxx, miny),
+                new Coordinate(maxx, maxy),
+                new Coordinate(minx, maxy),
+                new Coordinate(minx, miny)
+            })
+        });
     }
 }

@@ -30,26 +30,34 @@ import org.springframework.test.context.DynamicPropertySource;
  * trend, selects the open entry of 南茅乡道, clicks 销号, gives a note, confirms, and sees the entry closed
  * by transport. Screenshots: road-register.png, road-register-closed.png, road-register-trend.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"planning.demo.enabled=false", "planning.db.url=", "planning.tianditu.key="})
 @ExtendWith(BrowserExtension.class)
 class RoadRegisterPageIT {
 
-    static final Path RUN_DIR = Path.of("target", "it-road-register", UUID.randomUUID().toString());
+    static final Path RUN_DIR =
+            Path.of("target", "it-road-register", UUID.randomUUID().toString());
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("planning.data-dir", () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
     }
 
     @Autowired
     FeatureRepository features;
+
     @Autowired
     LayerCatalogue catalogue;
+
     @Autowired
     LayerLoadRepository loads;
+
     @Autowired
     LayerVersions versions;
+
     @Autowired
     RoadRegisterService register;
 
@@ -65,31 +73,53 @@ class RoadRegisterPageIT {
         browser.driver().findElement(By.id("nav-road-register")).click();
         browser.waitFor(Duration.ofSeconds(30), "the register page", () -> present(browser, "road-register-view"));
         assertThat(browser.driver().getTitle()).isEqualTo("通返不通台账");
-        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText()).contains("演示数据为合成数据");
+        assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
+                .contains("演示数据为合成数据");
         assertThat(text(browser, "road-register-summary")).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
-        browser.waitFor(Duration.ofSeconds(20), "the roads on the map", () -> "5".equals(browser.driver()
-                .findElement(By.id("road-register-map")).getDomAttribute("data-overlay-features")));
-        browser.waitFor(Duration.ofSeconds(30), "the map to draw", () -> !browser.driver()
-                .findElements(By.cssSelector("#road-register-map[data-rendered='true']")).isEmpty());
-        assertThat(browser.drawnPixels(browser.driver().findElement(By.id("road-register-map")))).isPositive();
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the roads on the map",
+                () -> "5"
+                        .equals(browser.driver()
+                                .findElement(By.id("road-register-map"))
+                                .getDomAttribute("data-overlay-features")));
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the map to draw",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("#road-register-map[data-rendered='true']"))
+                        .isEmpty());
+        assertThat(browser.drawnPixels(browser.driver().findElement(By.id("road-register-map"))))
+                .isPositive();
         assertThat(browser.driver().findElements(By.cssSelector("#road-register-trend svg g.trend-month")))
                 .hasSize(7);
         browser.screenshot("road-register");
 
         cell(browser, "南茅乡道 · Y003").click();
-        browser.waitFor(Duration.ofSeconds(10), "the 销号 button", () -> browser.driver()
-                .findElement(By.id("road-register-close")).isEnabled());
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the 销号 button",
+                () -> browser.driver().findElement(By.id("road-register-close")).isEnabled());
         browser.driver().findElement(By.id("road-register-close")).click();
         browser.waitFor(Duration.ofSeconds(10), "the dialog", () -> present(browser, "road-register-close-confirm"));
-        browser.driver().findElement(By.cssSelector("#road-register-close-note textarea")).sendKeys("路面已修复，恢复通行");
+        browser.driver()
+                .findElement(By.cssSelector("#road-register-close-note textarea"))
+                .sendKeys("路面已修复，恢复通行");
         browser.driver().findElement(By.id("road-register-close-confirm")).click();
 
-        browser.waitFor(Duration.ofSeconds(20), "the entry closed", () -> text(browser, "road-register-summary")
-                .equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
-        browser.waitFor(Duration.ofSeconds(10), "the grid to show the closing", () -> rowText(browser, "Y003")
-                .contains("已销号"));
-        assertThat(rowText(browser, "Y003")).contains("已销号", "transport", register.today().toString());
-        assertThat(register.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow().note())
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the entry closed",
+                () -> text(browser, "road-register-summary").equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the grid to show the closing",
+                () -> rowText(browser, "Y003").contains("已销号"));
+        assertThat(rowText(browser, "Y003"))
+                .contains("已销号", "transport", register.today().toString());
+        assertThat(register.entry("Y003", RegisterTestData.Y003_BLOCKED)
+                        .orElseThrow()
+                        .note())
                 .isEqualTo("路面已修复，恢复通行");
         assertThat(register.impassableRoadCodes()).containsExactly("C001", "C002", "X004");
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
@@ -100,11 +130,19 @@ class RoadRegisterPageIT {
 
     /** The grid cell whose text is exactly {@code content}. */
     private static WebElement cell(Browser browser, String content) {
-        browser.waitFor(Duration.ofSeconds(20), "the grid row " + content, () -> browser.driver()
-                .findElements(By.cssSelector("#road-register-grid vaadin-grid-cell-content")).stream()
-                .anyMatch(c -> c.getText().strip().equals(content)));
+        browser.waitFor(
+                Duration.ofSeconds(20),
+                "the grid row " + content,
+                () ->
+                        browser
+                                .driver()
+                                .findElements(By.cssSelector("#road-register-grid vaadin-grid-cell-content"))
+                                .stream()
+                                .anyMatch(c -> c.getText().strip().equals(content)));
         return browser.driver().findElements(By.cssSelector("#road-register-grid vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().strip().equals(content)).findFirst().orElseThrow();
+                .filter(c -> c.getText().strip().equals(content))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The text of the grid row showing this road code, cells joined by " | ". */

@@ -1,13 +1,13 @@
 package cn.yiyang.planning.app.road;
 
-import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.security.ForbiddenException;
-import cn.yiyang.planning.app.system.BadValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
@@ -66,8 +66,9 @@ class RoadRegisterServiceTest {
     @Test
     void theEntriesCarryTheRoadItsCountyAndTownshipNewestFirst() {
         List<RegisterEntry> all = service.entries(RegisterFilter.ALL);
-        assertThat(keys(all)).containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05",
-                "X004/2024-02-10", "C002/2024-02-01");
+        assertThat(keys(all))
+                .containsExactly(
+                        "Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05", "X004/2024-02-10", "C002/2024-02-01");
         RegisterEntry y = all.getFirst();
         assertThat(y.roadName()).isEqualTo("南茅乡道");
         assertThat(y.adminClass()).isEqualTo("township");
@@ -89,19 +90,23 @@ class RoadRegisterServiceTest {
 
     @Test
     void filtersByStatusCountyTownshipAndBlockedDates() {
-        assertThat(keys(service.entries(RegisterFilter.ALL.withStatus(EntryStatus.OPEN)))).containsExactly(
-                "Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05", "X004/2024-02-10");
+        assertThat(keys(service.entries(RegisterFilter.ALL.withStatus(EntryStatus.OPEN))))
+                .containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05", "X004/2024-02-10");
         assertThat(keys(service.entries(RegisterFilter.ALL.withStatus(EntryStatus.CLOSED))))
                 .containsExactly("C002/2024-02-01");
         assertThat(keys(service.entries(new RegisterFilter(null, "430922", null, null, null))))
                 .containsExactly("X004/2024-02-10");
         assertThat(keys(service.entries(new RegisterFilter(null, null, "430921101", null, null))))
                 .containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C002/2024-02-01");
-        assertThat(keys(service.entries(new RegisterFilter(EntryStatus.OPEN, "430921", null,
-                LocalDate.of(2024, 3, 5), LocalDate.of(2024, 6, 15)))))
-                .as("dates inclusive").containsExactly("C002/2024-06-15", "C001/2024-03-05");
-        assertThat(service.counties()).extracting(RoadRegisterService.Area::name).containsExactly("南县", "桃江县");
-        assertThat(service.townships("430921")).extracting(RoadRegisterService.Area::name)
+        assertThat(keys(service.entries(new RegisterFilter(
+                        EntryStatus.OPEN, "430921", null, LocalDate.of(2024, 3, 5), LocalDate.of(2024, 6, 15)))))
+                .as("dates inclusive")
+                .containsExactly("C002/2024-06-15", "C001/2024-03-05");
+        assertThat(service.counties())
+                .extracting(RoadRegisterService.Area::name)
+                .containsExactly("南县", "桃江县");
+        assertThat(service.townships("430921"))
+                .extracting(RoadRegisterService.Area::name)
                 .containsExactly("南洲镇", "茅草街镇");
     }
 
@@ -114,8 +119,8 @@ class RoadRegisterServiceTest {
 
     @Test
     void theTransportRoleClosesAnEntryWhichIsThenClosedForEveryone() {
-        RegisterEntry closed = service.close(TRANSPORT, "Y003", RegisterTestData.Y003_BLOCKED,
-                LocalDate.of(2024, 8, 1), " 路面已修复 ");
+        RegisterEntry closed =
+                service.close(TRANSPORT, "Y003", RegisterTestData.Y003_BLOCKED, LocalDate.of(2024, 8, 1), " 路面已修复 ");
         assertThat(closed.status()).isEqualTo(EntryStatus.CLOSED);
         assertThat(closed.closedBy()).isEqualTo("transport");
         assertThat(closed.closedIn()).isEqualTo(ClosureSource.APP);
@@ -123,7 +128,8 @@ class RoadRegisterServiceTest {
         assertThat(closed.daysOpen(service.today())).isEqualTo(31);
 
         RoadRegisterService another = new RoadRegisterService(features, catalogue, versions, closures, CLOCK);
-        RegisterEntry read = another.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow();
+        RegisterEntry read =
+                another.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow();
         assertThat(read.closedOn()).isEqualTo(LocalDate.of(2024, 8, 1));
         assertThat(read.closedBy()).isEqualTo("transport");
         assertThat(keys(another.entries(RegisterFilter.ALL.withStatus(EntryStatus.CLOSED))))
@@ -131,61 +137,90 @@ class RoadRegisterServiceTest {
         assertThat(service.impassableRoadCodes()).doesNotContain("Y003");
         // an administrator may close too; today is the latest date allowed
         assertThat(service.close(ADMIN, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2025, 1, 15), null)
-                .closedOn()).isEqualTo(LocalDate.of(2025, 1, 15));
+                        .closedOn())
+                .isEqualTo(LocalDate.of(2025, 1, 15));
     }
 
     @Test
     void closingIsRefusedToOtherRolesForUnknownOrClosedEntriesAndBadDates() {
-        assertThatThrownBy(() -> service.close(LEADER, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1),
-                null)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.close(TRANSPORT, "C001", LocalDate.of(2024, 3, 6), LocalDate.of(2024, 4, 1),
-                null)).isInstanceOf(RegisterEntryNotFoundException.class);
+        assertThatThrownBy(() ->
+                        service.close(LEADER, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1), null))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() ->
+                        service.close(TRANSPORT, "C001", LocalDate.of(2024, 3, 6), LocalDate.of(2024, 4, 1), null))
+                .isInstanceOf(RegisterEntryNotFoundException.class);
         assertThatThrownBy(() -> service.close(TRANSPORT, "C001", "2024-13-01", "2024-04-01", null))
                 .isInstanceOf(RegisterEntryNotFoundException.class);
-        assertThatThrownBy(() -> service.close(TRANSPORT, "C002", RegisterTestData.C002_FIRST,
-                LocalDate.of(2024, 4, 1), null)).as("closed by its inspection row")
-                .isInstanceOfSatisfying(RegisterEntryClosedException.class,
+        assertThatThrownBy(() ->
+                        service.close(TRANSPORT, "C002", RegisterTestData.C002_FIRST, LocalDate.of(2024, 4, 1), null))
+                .as("closed by its inspection row")
+                .isInstanceOfSatisfying(
+                        RegisterEntryClosedException.class,
                         e -> assertThat(e.entry().closedOn()).isEqualTo(LocalDate.of(2024, 2, 20)));
-        assertThatThrownBy(() -> service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED,
-                LocalDate.of(2024, 3, 4), null)).isInstanceOfSatisfying(ClosingDateException.class,
-                e -> assertThat(e.reason()).isEqualTo(ClosingDateException.Reason.BEFORE_BLOCKED));
-        assertThatThrownBy(() -> service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED,
-                LocalDate.of(2025, 1, 16), null)).isInstanceOfSatisfying(ClosingDateException.class,
-                e -> assertThat(e.limit()).isEqualTo(LocalDate.of(2025, 1, 15)));
+        assertThatThrownBy(() ->
+                        service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 3, 4), null))
+                .isInstanceOfSatisfying(
+                        ClosingDateException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ClosingDateException.Reason.BEFORE_BLOCKED));
+        assertThatThrownBy(() -> service.close(
+                        TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2025, 1, 16), null))
+                .isInstanceOfSatisfying(
+                        ClosingDateException.class, e -> assertThat(e.limit()).isEqualTo(LocalDate.of(2025, 1, 15)));
         assertThatThrownBy(() -> service.close(TRANSPORT, "C001", "2024-03-05", "5 April", null))
-                .isInstanceOfSatisfying(ClosingDateException.class,
+                .isInstanceOfSatisfying(
+                        ClosingDateException.class,
                         e -> assertThat(e.reason()).isEqualTo(ClosingDateException.Reason.NOT_A_DATE));
-        assertThatThrownBy(() -> service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED,
-                LocalDate.of(2024, 4, 1), "长".repeat(501))).isInstanceOf(BadValueException.class);
-        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().open())
-                .as("nothing refused was stored").isTrue();
-        assertThat(service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, RegisterTestData.C001_BLOCKED,
-                null).closedOn()).as("the blocked day itself is allowed").isEqualTo(RegisterTestData.C001_BLOCKED);
-        assertThatThrownBy(() -> service.close(ADMIN, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1),
-                null)).as("closed in the app").isInstanceOf(RegisterEntryClosedException.class);
+        assertThatThrownBy(() -> service.close(
+                        TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1), "长".repeat(501)))
+                .isInstanceOf(BadValueException.class);
+        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED)
+                        .orElseThrow()
+                        .open())
+                .as("nothing refused was stored")
+                .isTrue();
+        assertThat(service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, RegisterTestData.C001_BLOCKED, null)
+                        .closedOn())
+                .as("the blocked day itself is allowed")
+                .isEqualTo(RegisterTestData.C001_BLOCKED);
+        assertThatThrownBy(() ->
+                        service.close(ADMIN, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1), null))
+                .as("closed in the app")
+                .isInstanceOf(RegisterEntryClosedException.class);
     }
 
     @Test
     void aRoadBlockedAgainAfterItsEntryWasClosedInTheAppOpensANewEntry() {
         service.close(TRANSPORT, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1), null);
         assertThat(service.impassableRoadCodes()).doesNotContain("C001");
-        features.load(catalogue.get("road_inspection"), LoadMode.APPEND, List.of(
-                RegisterTestData.inspection("C001", "2024-04-01", "open", null, null),
-                RegisterTestData.inspection("C001", "2024-09-09", "blocked", "水毁", null)).iterator());
+        features.load(
+                catalogue.get("road_inspection"),
+                LoadMode.APPEND,
+                List.of(
+                                RegisterTestData.inspection("C001", "2024-04-01", "open", null, null),
+                                RegisterTestData.inspection("C001", "2024-09-09", "blocked", "水毁", null))
+                        .iterator());
         versions.changed("road_inspection"); // as an import does after a load
         assertThat(keys(service.entries(new RegisterFilter(null, null, "430921100", null, null))))
                 .containsExactly("C001/2024-09-09", "C001/2024-03-05");
-        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().closedBy())
+        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED)
+                        .orElseThrow()
+                        .closedBy())
                 .isEqualTo("transport");
         assertThat(service.impassableRoadCodes()).contains("C001");
     }
 
     @Test
     void theTrendRunsFromTheFirstInspectionToTheLatestClosing() {
-        assertThat(service.trend()).extracting(m -> m.month() + " +" + m.added() + " -" + m.closed() + " ="
-                + m.openAtEnd()).containsExactly(
-                "2024-01 +0 -0 =0", "2024-02 +2 -1 =1", "2024-03 +1 -0 =2", "2024-04 +0 -0 =2",
-                "2024-05 +0 -0 =2", "2024-06 +1 -0 =3", "2024-07 +1 -0 =4");
+        assertThat(service.trend())
+                .extracting(m -> m.month() + " +" + m.added() + " -" + m.closed() + " =" + m.openAtEnd())
+                .containsExactly(
+                        "2024-01 +0 -0 =0",
+                        "2024-02 +2 -1 =1",
+                        "2024-03 +1 -0 =2",
+                        "2024-04 +0 -0 =2",
+                        "2024-05 +0 -0 =2",
+                        "2024-06 +1 -0 =3",
+                        "2024-07 +1 -0 =4");
         service.close(TRANSPORT, "Y003", RegisterTestData.Y003_BLOCKED, LocalDate.of(2024, 8, 1), null);
         List<TrendMonth> trend = service.trend();
         assertThat(trend.getLast()).isEqualTo(new TrendMonth(YearMonth.of(2024, 8), 0, 1, 3));
@@ -193,9 +228,13 @@ class RoadRegisterServiceTest {
 
     @Test
     void anEntryWhoseRoadTheRoadLayerLacksIsListedWithItsCodeOnly() {
-        features.load(catalogue.get("road_inspection"), LoadMode.APPEND, List.of(
-                RegisterTestData.inspection("G999", "2024-01-01", "open", null, null),
-                RegisterTestData.inspection("G999", "2024-01-02", "blocked", null, null)).iterator());
+        features.load(
+                catalogue.get("road_inspection"),
+                LoadMode.APPEND,
+                List.of(
+                                RegisterTestData.inspection("G999", "2024-01-01", "open", null, null),
+                                RegisterTestData.inspection("G999", "2024-01-02", "blocked", null, null))
+                        .iterator());
         versions.changed("road_inspection");
         RegisterEntry e = service.entry("G999", LocalDate.of(2024, 1, 2)).orElseThrow();
         assertThat(e.roadName()).isNull();

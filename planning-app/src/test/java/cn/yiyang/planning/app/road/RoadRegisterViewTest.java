@@ -50,8 +50,12 @@ class RoadRegisterViewTest {
         FeatureRepository features = new JdbcFeatureRepository(store.store());
         LayerCatalogue catalogue = LayerCatalogue.standard();
         RegisterTestData.load(features, catalogue);
-        service = new RoadRegisterService(features, catalogue, new LayerVersions(features),
-                new JdbcRoadClosureRepository(store.store()), RoadRegisterServiceTest.CLOCK);
+        service = new RoadRegisterService(
+                features,
+                catalogue,
+                new LayerVersions(features),
+                new JdbcRoadClosureRepository(store.store()),
+                RoadRegisterServiceTest.CLOCK);
     }
 
     @AfterEach
@@ -124,7 +128,9 @@ class RoadRegisterViewTest {
 
     /** The trend chart's SVG, as the browser receives it. */
     private static String trendSvg() {
-        return _get(TrendChart.class, s -> s.withId("road-register-trend")).getElement().getProperty("innerHTML");
+        return _get(TrendChart.class, s -> s.withId("road-register-trend"))
+                .getElement()
+                .getProperty("innerHTML");
     }
 
     @Test
@@ -135,16 +141,18 @@ class RoadRegisterViewTest {
         assertThat(summary().getText()).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
         assertThat(view.getElement().getTextRecursively()).contains("上一次巡查为“通”", "销号");
         assertThat(GridKt._size(grid())).isEqualTo(5);
-        assertThat(GridKt._getFormattedRow(grid(), 0)).containsSequence("南茅乡道 · Y003", "乡道", "南县", "茅草街镇",
-                "路面严重破损", "2024-07-01", "198");
+        assertThat(GridKt._getFormattedRow(grid(), 0))
+                .containsSequence("南茅乡道 · Y003", "乡道", "南县", "茅草街镇", "路面严重破损", "2024-07-01", "198");
         assertThat(GridKt._getFormattedRow(grid(), 4)).contains("2024-02-20", "巡查记录");
 
         status().setValue("open");
-        assertThat(keys()).containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05",
-                "X004/2024-02-10");
+        assertThat(keys()).containsExactly("Y003/2024-07-01", "C002/2024-06-15", "C001/2024-03-05", "X004/2024-02-10");
         assertThat(csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open");
-        county().setValue(county().getListDataView().getItems()
-                .filter(a -> a.name().equals("桃江县")).findFirst().orElseThrow());
+        county().setValue(county().getListDataView()
+                .getItems()
+                .filter(a -> a.name().equals("桃江县"))
+                .findFirst()
+                .orElseThrow());
         assertThat(keys()).containsExactly("X004/2024-02-10");
         assertThat(csv().getHref()).isEqualTo("api/v1/road-register.csv?status=open&county=430922");
         assertThat(map().getOverlayCount()).isEqualTo(1);
@@ -155,7 +163,10 @@ class RoadRegisterViewTest {
         open(RoadRegisterServiceTest.TRANSPORT);
         assertThat(map().getOverlayCount()).isEqualTo(5);
         assertThat(map().getLastFit()).isPresent();
-        RegisterEntry x = shown().stream().filter(e -> e.roadCode().equals("X004")).findFirst().orElseThrow();
+        RegisterEntry x = shown().stream()
+                .filter(e -> e.roadCode().equals("X004"))
+                .findFirst()
+                .orElseThrow();
         grid().select(x);
         var fit = map().getLastFit().orElseThrow();
         // the road's box, 112.7–112.8E, widened by a fifth of its size and 0.002°
@@ -167,7 +178,8 @@ class RoadRegisterViewTest {
     void theTransportUserClosesAnOpenEntryThroughTheDialog() {
         open(RoadRegisterServiceTest.TRANSPORT);
         assertThat(closeButton().isEnabled()).as("nothing selected").isFalse();
-        RegisterEntry closed = shown().stream().filter(e -> !e.open()).findFirst().orElseThrow();
+        RegisterEntry closed =
+                shown().stream().filter(e -> !e.open()).findFirst().orElseThrow();
         grid().select(closed);
         assertThat(closeButton().isEnabled()).as("a closed entry").isFalse();
         RegisterEntry y = shown().getFirst();
@@ -191,14 +203,19 @@ class RoadRegisterViewTest {
         assertThat(now.open()).isFalse();
         assertThat(GridKt._getFormattedRow(grid(), 0)).contains("2024-08-01", "transport", "31");
         assertThat(summary().getText()).isEqualTo("未销号 3 条，已销号 2 条；当前不通道路 3 条");
-        assertThat(closeButton().isEnabled()).as("the selected entry is closed now").isFalse();
+        assertThat(closeButton().isEnabled())
+                .as("the selected entry is closed now")
+                .isFalse();
         assertThat(trendSvg()).contains("2024-08：新增 0 条，销号 1 条，月末未销号 3 条");
     }
 
     @Test
     void aDateTheRegisterRefusesIsShownOnTheDatePicker() {
         RoadRegisterView view = open(RoadRegisterServiceTest.ADMIN);
-        RegisterEntry c = shown().stream().filter(e -> e.roadCode().equals("C001")).findFirst().orElseThrow();
+        RegisterEntry c = shown().stream()
+                .filter(e -> e.roadCode().equals("C001"))
+                .findFirst()
+                .orElseThrow();
         view.openDialog(c);
         CloseEntryDialog dialog = _get(CloseEntryDialog.class);
         closeDate().setMin(null); // as a user typing past the picker's limits
@@ -207,7 +224,10 @@ class RoadRegisterViewTest {
         assertThat(dialog.isOpened()).isTrue();
         assertThat(closeDate().isInvalid()).isTrue();
         assertThat(closeDate().getErrorMessage()).contains("早于道路不通日期", "2024-03-05");
-        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED).orElseThrow().open()).isTrue();
+        assertThat(service.entry("C001", RegisterTestData.C001_BLOCKED)
+                        .orElseThrow()
+                        .open())
+                .isTrue();
     }
 
     @Test
@@ -224,8 +244,15 @@ class RoadRegisterViewTest {
     void theTrendChartIsAnAccessibleSvgWithEveryMonth() {
         open(RoadRegisterServiceTest.TRANSPORT);
         String svg = trendSvg();
-        assertThat(svg).startsWith("<svg").contains("role=\"img\"", "<title id=\"trend-title\">月度趋势</title>",
-                "2024-01 至 2024-07", "2024-02：新增 2 条，销号 1 条，月末未销号 1 条", "月末未销号", "class=\"trend-open\"")
+        assertThat(svg)
+                .startsWith("<svg")
+                .contains(
+                        "role=\"img\"",
+                        "<title id=\"trend-title\">月度趋势</title>",
+                        "2024-01 至 2024-07",
+                        "2024-02：新增 2 条，销号 1 条，月末未销号 1 条",
+                        "月末未销号",
+                        "class=\"trend-open\"")
                 .doesNotContain("style=");
         assertThat(svg.split("<g class=\"trend-month\">", -1)).hasSize(8); // seven months
         assertThat(TrendChart.niceCeiling(4)).isEqualTo(4);

@@ -54,7 +54,8 @@ class PermissionsTest {
 
     @Test
     void eachRoleMayTakeTheActionsOfTheThemesItOwnsAndReadEverything() {
-        List<String> rows = TABLE.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> rows =
+                TABLE.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertThat(rows).hasSize(Role.values().length);
         for (String row : rows) {
             String[] cells = row.trim().split("\\s+");
@@ -64,13 +65,15 @@ class PermissionsTest {
             int i = 1;
             for (Map.Entry<String, Action> column : ACTIONS.entrySet()) {
                 boolean expected = cells[i++].equals("y");
-                assertThat(Permissions.allows(user, column.getValue())).as("%s %s", role, column.getKey())
+                assertThat(Permissions.allows(user, column.getValue()))
+                        .as("%s %s", role, column.getKey())
                         .isEqualTo(expected);
                 if (expected) {
                     Permissions.check(user, column.getValue()); // does not throw
                 } else {
                     assertThatThrownBy(() -> Permissions.check(user, column.getValue()))
-                            .as("%s %s", role, column.getKey()).isInstanceOf(ForbiddenException.class);
+                            .as("%s %s", role, column.getKey())
+                            .isInstanceOf(ForbiddenException.class);
                 }
             }
         }
@@ -79,8 +82,10 @@ class PermissionsTest {
     @Test
     void aUserWithSeveralRolesMayWhatAnyOfThemMayAndOneWithNoneOnlyRead() {
         AppUser both = new AppUser("both", EnumSet.of(Role.LEADER, Role.WATER));
-        assertThat(Permissions.allows(both, Action.write(CATALOGUE.get("water_pipe")))).isTrue();
-        assertThat(Permissions.allows(both, Action.write(CATALOGUE.get("road")))).isFalse();
+        assertThat(Permissions.allows(both, Action.write(CATALOGUE.get("water_pipe"))))
+                .isTrue();
+        assertThat(Permissions.allows(both, Action.write(CATALOGUE.get("road"))))
+                .isFalse();
         AppUser none = new AppUser("guest", EnumSet.noneOf(Role.class));
         assertThat(Permissions.allows(none, Action.read(CATALOGUE.get("road")))).isTrue();
         assertThat(Arrays.stream(Theme.values()).map(Action::runAnalysis).anyMatch(a -> Permissions.allows(none, a)))
@@ -99,15 +104,19 @@ class PermissionsTest {
         ForbiddenException run = forbidden(leader, Action.runAnalysis(Theme.ROADS));
         assertThat(run.code()).isEqualTo("forbidden");
         assertThat(run.message(messages, Messages.ZH)).contains("LEADER", "道路交通", "分析", "只有交通运输部门和管理员");
-        assertThat(run.message(messages, Messages.EN)).contains("LEADER", "Roads and transport", "may not run analyses",
-                "only the transport department and administrators");
+        assertThat(run.message(messages, Messages.EN))
+                .contains(
+                        "LEADER",
+                        "Roads and transport",
+                        "may not run analyses",
+                        "only the transport department and administrators");
         ForbiddenException close = forbidden(leader, Action.closeRegisterEntry());
         assertThat(close.message(messages, Messages.ZH)).contains("LEADER", "无权销号");
         assertThat(close.message(messages, Messages.EN)).contains("LEADER", "may not close register entries");
-        assertThat(close.arguments(Messages.EN)).containsExactly("LEADER", "Roads and transport",
-                "the transport department");
-        ForbiddenException plan = forbidden(new AppUser("water", EnumSet.of(Role.WATER)),
-                Action.write(CATALOGUE.get("village_plan")));
+        assertThat(close.arguments(Messages.EN))
+                .containsExactly("LEADER", "Roads and transport", "the transport department");
+        ForbiddenException plan =
+                forbidden(new AppUser("water", EnumSet.of(Role.WATER)), Action.write(CATALOGUE.get("village_plan")));
         assertThat(plan.message(messages, Messages.ZH)).contains("WATER", "村庄规划", "只有自然资源部门和管理员");
     }
 

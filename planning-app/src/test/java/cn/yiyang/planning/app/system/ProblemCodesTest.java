@@ -46,8 +46,16 @@ class ProblemCodesTest {
         for (StoreException.Reason r : StoreException.Reason.values()) {
             codes.add("store_" + r.name().toLowerCase(Locale.ROOT));
         }
-        assertThat(codes).as("codes found in the sources").contains("forbidden", "bad_value", "bad_tile",
-                "unauthenticated", "bad_request", "basemap_rate_limited", "register_entry_closed");
+        assertThat(codes)
+                .as("codes found in the sources")
+                .contains(
+                        "forbidden",
+                        "bad_value",
+                        "bad_tile",
+                        "unauthenticated",
+                        "bad_request",
+                        "basemap_rate_limited",
+                        "register_entry_closed");
         String table = problemTable();
         Set<String> missing = new TreeSet<>();
         for (String code : codes) {

@@ -60,7 +60,9 @@ class StartupTasksTest {
             assertThat(events).containsExactly("task 1", "task 2", "web server", "refreshed");
             context.stop();
             context.start();
-            assertThat(events).as("not again on a restart of the context").filteredOn(e -> e.startsWith("task"))
+            assertThat(events)
+                    .as("not again on a restart of the context")
+                    .filteredOn(e -> e.startsWith("task"))
                     .hasSize(2);
         }
     }

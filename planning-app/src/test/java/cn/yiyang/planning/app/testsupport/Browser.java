@@ -47,19 +47,31 @@ public final class Browser implements AutoCloseable {
         }
         this.port = port;
         this.baseUrl = "http://localhost:" + port;
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         Path profile;
         try {
-            profile = Files.createDirectories(Path.of("target", "chromium-profiles", UUID.randomUUID().toString()));
+            profile = Files.createDirectories(
+                    Path.of("target", "chromium-profiles", UUID.randomUUID().toString()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,900",
+                "--lang=" + language,
+                "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -82,10 +94,15 @@ public final class Browser implements AutoCloseable {
 
     /** Fills the login form and submits it. */
     public void signIn(String user, String password) {
-        waitFor(Duration.ofSeconds(60), "the login form", () ->
-                !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']")).isEmpty());
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(user);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+        waitFor(
+                Duration.ofSeconds(60),
+                "the login form",
+                () -> !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']"))
+                        .isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(password, Keys.ENTER);
     }
 
     /**
@@ -95,14 +112,20 @@ public final class Browser implements AutoCloseable {
     public WebElement openMap(String user) {
         forgetConsole();
         get("/");
-        waitFor(Duration.ofSeconds(60), "the map page or the login form", () ->
-                !driver.findElements(By.tagName("planning-map")).isEmpty()
-                        || !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']")).isEmpty());
+        waitFor(
+                Duration.ofSeconds(60),
+                "the map page or the login form",
+                () -> !driver.findElements(By.tagName("planning-map")).isEmpty()
+                        || !driver.findElements(By.cssSelector("vaadin-login-form input[name='password']"))
+                                .isEmpty());
         if (driver.findElements(By.tagName("planning-map")).isEmpty()) {
             signIn(user, DEMO_PASSWORD);
         }
-        waitFor(Duration.ofSeconds(60), "the map to render", () ->
-                !driver.findElements(By.cssSelector("planning-map[data-rendered='true']")).isEmpty());
+        waitFor(
+                Duration.ofSeconds(60),
+                "the map to render",
+                () -> !driver.findElements(By.cssSelector("planning-map[data-rendered='true']"))
+                        .isEmpty());
         return driver.findElement(By.tagName("planning-map"));
     }
 
@@ -151,9 +174,12 @@ public final class Browser implements AutoCloseable {
             new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
             String page = driver.getPageSource();
-            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; url "
-                    + driver.getCurrentUrl() + ", console " + driver.manage().logs().get(LogType.BROWSER).getAll()
-                    + ", page " + page.substring(0, Math.min(2000, page.length())), e);
+            throw new AssertionError(
+                    "waited " + timeout.toSeconds() + " s for " + what + "; url "
+                            + driver.getCurrentUrl() + ", console "
+                            + driver.manage().logs().get(LogType.BROWSER).getAll()
+                            + ", page " + page.substring(0, Math.min(2000, page.length())),
+                    e);
         }
     }
 

@@ -19,8 +19,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * saves a screenshot {@code target/screenshots/<class>-<method>-failed.png} when a test or one of its
  * {@code @BeforeEach}/{@code @AfterEach} methods fails, and quits the browser when the test (or class) is done.
  */
-public final class BrowserExtension implements ParameterResolver, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class BrowserExtension
+        implements ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(BrowserExtension.class);
@@ -36,8 +36,9 @@ public final class BrowserExtension implements ParameterResolver, TestExecutionE
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         // The store closes the browser (an AutoCloseable) when its context ends: the test's, or the class's.
-        return owner(context).getStore(NAMESPACE).computeIfAbsent(KEY, k -> new Browser(port(context), LANGUAGE),
-                Browser.class);
+        return owner(context)
+                .getStore(NAMESPACE)
+                .computeIfAbsent(KEY, k -> new Browser(port(context), LANGUAGE), Browser.class);
     }
 
     @Override
@@ -47,15 +48,13 @@ public final class BrowserExtension implements ParameterResolver, TestExecutionE
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
-            throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         screenshot(context, failure);
         throw failure;
     }
 
     @Override
-    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure)
-            throws Throwable {
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         screenshot(context, failure);
         throw failure;
     }
@@ -65,7 +64,9 @@ public final class BrowserExtension implements ParameterResolver, TestExecutionE
         boolean perClass = context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
                 == TestInstance.Lifecycle.PER_CLASS;
         ExtensionContext owner = context;
-        while (perClass && owner.getTestMethod().isPresent() && owner.getParent().isPresent()) {
+        while (perClass
+                && owner.getTestMethod().isPresent()
+                && owner.getParent().isPresent()) {
             owner = owner.getParent().get();
         }
         return owner;
@@ -73,7 +74,8 @@ public final class BrowserExtension implements ParameterResolver, TestExecutionE
 
     /** The app's port, from the Spring test context (started first if need be). */
     private static int port(ExtensionContext context) {
-        Integer port = SpringExtension.getApplicationContext(context).getEnvironment()
+        Integer port = SpringExtension.getApplicationContext(context)
+                .getEnvironment()
                 .getProperty("local.server.port", Integer.class);
         if (port == null) {
             throw new IllegalStateException("BrowserExtension needs @SpringBootTest(webEnvironment = RANDOM_PORT) on "
@@ -92,7 +94,10 @@ public final class BrowserExtension implements ParameterResolver, TestExecutionE
                 + context.getTestMethod().map(m -> m.getName()).orElse("setup") + "-failed";
         try {
             Path file = browser.screenshot(name);
-            System.err.printf(Locale.ROOT, "[browser] %s failed; screenshot %s%n", context.getDisplayName(),
+            System.err.printf(
+                    Locale.ROOT,
+                    "[browser] %s failed; screenshot %s%n",
+                    context.getDisplayName(),
                     file.toAbsolutePath());
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
