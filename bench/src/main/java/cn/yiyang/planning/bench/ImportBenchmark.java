@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,7 +72,7 @@ public final class ImportBenchmark {
                 job.issues().stream()
                         .limit(5)
                         .forEach(i -> System.out.println(
-                                "ISSUE row " + i.row() + " " + i.field() + " " + i.message(java.util.Locale.ENGLISH)));
+                                "ISSUE row " + i.row() + " " + i.field() + " " + i.message(Locale.ENGLISH)));
             }
         }
     }

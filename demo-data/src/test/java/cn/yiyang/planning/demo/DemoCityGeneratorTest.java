@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -202,7 +203,7 @@ class DemoCityGeneratorTest {
         }
         townships.forEach((code, t) -> assertThat(villageSum.get(code))
                 .as("villages tile " + code)
-                .isCloseTo(t.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01)));
+                .isCloseTo(t.geometry().getArea(), Percentage.withPercentage(0.01)));
         double countySum = 0;
         for (Feature c : counties.values()) {
             assertThat(c.geometry().isValid()).isTrue();
@@ -211,10 +212,9 @@ class DemoCityGeneratorTest {
                     .filter(t -> t.getString("county_code").equals(c.getString("code")))
                     .mapToDouble(t -> t.geometry().getArea())
                     .sum();
-            assertThat(townshipSum)
-                    .isCloseTo(c.geometry().getArea(), org.assertj.core.data.Percentage.withPercentage(0.01));
+            assertThat(townshipSum).isCloseTo(c.geometry().getArea(), Percentage.withPercentage(0.01));
         }
-        assertThat(countySum).isCloseTo(city.outline().getArea(), org.assertj.core.data.Percentage.withPercentage(0.5));
+        assertThat(countySum).isCloseTo(city.outline().getArea(), Percentage.withPercentage(0.5));
         assertThat(YIYANG.contains(city.outline().getEnvelopeInternal())).isTrue();
         assertThat(km2(city.outline())).isBetween(12_000.0, 14_500.0);
     }
@@ -509,7 +509,7 @@ class DemoCityGeneratorTest {
                 assertThat(p.geometry().contains(villages.get(c).geometry().getInteriorPoint()))
                         .isTrue();
             }
-            assertThat(p.geometry().getArea()).isCloseTo(sum, org.assertj.core.data.Percentage.withPercentage(0.1));
+            assertThat(p.geometry().getArea()).isCloseTo(sum, Percentage.withPercentage(0.1));
         }
         Map<String, List<Feature>> parcels = layer("plan_land_use").stream()
                 .collect(Collectors.groupingBy(f -> f.getString("plan_code") + "/" + f.getString("state")));
@@ -518,7 +518,7 @@ class DemoCityGeneratorTest {
         parcels.forEach((key, fs) -> {
             Geometry plan = planByCode.get(key.split("/")[0]).geometry();
             double area = fs.stream().mapToDouble(f -> f.geometry().getArea()).sum();
-            assertThat(area).as(key).isCloseTo(plan.getArea(), org.assertj.core.data.Percentage.withPercentage(1));
+            assertThat(area).as(key).isCloseTo(plan.getArea(), Percentage.withPercentage(1));
             assertThat(fs).extracting(f -> f.getString("land_use_code")).contains("0703", "060101");
         });
     }

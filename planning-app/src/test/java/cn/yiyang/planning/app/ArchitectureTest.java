@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.component.Component;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class ArchitectureTest {
     void viewsCallServicesNeverJdbcOrStores() {
         noClasses()
                 .that()
-                .areAssignableTo(com.vaadin.flow.component.Component.class)
+                .areAssignableTo(Component.class)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -3,6 +3,8 @@ package cn.yiyang.planning.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.bench.BenchDatabase;
+import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessResult;
 import cn.yiyang.planning.geo.access.AccessSettings;
@@ -10,8 +12,12 @@ import cn.yiyang.planning.geo.access.RoadAccessAnalysis;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
+import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
+import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Files;
@@ -22,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * Road-access benchmark on the FULL synthetic city, run by {@code bench/road-access-benchmark.sh} (named neither *Test
@@ -153,21 +161,21 @@ class RoadAccessBenchmark {
         LayerCatalogue catalogue = LayerCatalogue.standard();
         Set<String> impassable = store.withConnection(PostgisAccessSql::impassableFromInspections);
         var repo = new JdbcFeatureRepository(store);
-        var versions = new cn.yiyang.planning.app.layer.LayerVersions(repo);
-        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        var versions = new LayerVersions(repo);
+        var beans = new StaticListableBeanFactory();
         beans.addBean("impassable", (ImpassableRoads) () -> impassable);
-        var worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var worker = Executors.newSingleThreadExecutor();
         RoadAccessService service = new RoadAccessService(
                 repo,
                 catalogue,
-                new cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository(store),
-                new cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository(store),
+                new JdbcAnalysisRunRepository(store),
+                new JdbcIndicatorTargetRepository(store),
                 versions,
-                new cn.yiyang.planning.layers.store.JdbcLayerLoadRepository(store),
+                new JdbcLayerLoadRepository(store),
                 beans.getBeanProvider(ImpassableRoads.class),
                 new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true),
                 "2021-2025",
-                new cn.yiyang.planning.app.i18n.Messages(),
+                new Messages(),
                 worker);
         try {
             long t0 = System.nanoTime();
@@ -177,7 +185,7 @@ class RoadAccessBenchmark {
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             var run = service.get(id);
-            assertThat(run.status()).isEqualTo(cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED);
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
             var summary =
                     tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.summaryJson());
             return String.format(

@@ -15,6 +15,7 @@ import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public final class BenchDatabase {
                     st.execute("CREATE DATABASE " + db);
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot create " + db + ": " + e.getMessage(), e);
         }
         String url = TestStores.withDatabase(admin, db);

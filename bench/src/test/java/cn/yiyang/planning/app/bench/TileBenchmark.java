@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.bench;
 
+import cn.yiyang.planning.app.table.FeatureTableService;
+import cn.yiyang.planning.app.table.TableQuery;
 import cn.yiyang.planning.app.testsupport.Browser;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -14,22 +16,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -89,7 +101,7 @@ class TileBenchmark {
                     System.getProperty("tile.benchmark.rows", "").split(","))
             .stream()
             .filter(r -> !r.isBlank())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     /**
      * Where to write each measured run's path, row, start and end ({@code System.nanoTime()}, the clock of
      * {@code perf record -k CLOCK_MONOTONIC}) and number of requests, one line each: to cut a system-wide
@@ -104,8 +116,7 @@ class TileBenchmark {
      */
     static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("tile.benchmark.client", "keepalive"));
     /** Each client thread's own connection (by session cookie). */
-    private static final ThreadLocal<java.util.Map<String, KeepAliveClient>> CONNECTIONS =
-            ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<Map<String, KeepAliveClient>> CONNECTIONS = ThreadLocal.withInitial(HashMap::new);
 
     private static String benchUrl;
 
@@ -130,8 +141,8 @@ class TileBenchmark {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    cn.yiyang.planning.app.table.FeatureTableService table;
+    @Autowired
+    FeatureTableService table;
 
     private final List<String> report = new ArrayList<>();
 
@@ -257,9 +268,7 @@ class TileBenchmark {
     record Row(LayerDef layer, int z, List<TileCoord> tiles) {}
 
     /** {@link #WARMUP} calls with {@link #CLIENTS} threads, taking the rows' tiles in turn. */
-    private static void warmUp(
-            List<Row> rows, java.util.function.Function<Row, java.util.function.Consumer<TileCoord>> call)
-            throws Exception {
+    private static void warmUp(List<Row> rows, Function<Row, Consumer<TileCoord>> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> fs = new ArrayList<>();
@@ -281,7 +290,7 @@ class TileBenchmark {
 
     /** The attribute table's queries on the household layer (the largest), each the median of 5 runs. */
     private void attributeTable() {
-        var all = cn.yiyang.planning.app.table.TableQuery.all();
+        var all = TableQuery.all();
         line(
                 "%nAttribute table on the household layer (median of 5, after one warm-up):%n%n| query | time |%n|---|---|%n");
         timed("count, no filter", () -> table.count("household", all));
@@ -290,9 +299,9 @@ class TileBenchmark {
         timed(
                 "sorted by population, first page",
                 () -> table.rows("household", all.sortedBy("population", false), 0, 50));
-        var filtered = all.withFilters(java.util.Map.of("code", "4309211")).withScope("430921");
+        var filtered = all.withFilters(Map.of("code", "4309211")).withScope("430921");
         timed("count, code contains + county scope", () -> table.count("household", filtered));
-        var box = all.withExtent(new org.locationtech.jts.geom.Envelope(112.30, 112.40, 28.50, 28.60));
+        var box = all.withExtent(new Envelope(112.30, 112.40, 28.50, 28.60));
         timed("count in a 0.1 degree map extent", () -> table.count("household", box));
     }
 
@@ -324,7 +333,7 @@ class TileBenchmark {
                 while (rs.next()) {
                     all.add(TileCoord.containing(z, rs.getDouble(1), rs.getDouble(2)));
                 }
-                java.util.Collections.shuffle(all, new java.util.Random(42));
+                Collections.shuffle(all, new Random(42));
                 for (TileCoord t : all) {
                     tiles.add(t);
                     if (tiles.size() >= TILES_PER_ZOOM) {
@@ -398,14 +407,13 @@ class TileBenchmark {
             Files.writeString(
                     Path.of(PHASE_LOG),
                     what + " " + run.start() + " " + (run.start() + run.nanos()) + " " + run.latencies().length + "\n",
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
         return run;
     }
 
-    private static Run concurrently(List<TileCoord> tiles, java.util.function.Consumer<TileCoord> call)
-            throws Exception {
+    private static Run concurrently(List<TileCoord> tiles, Consumer<TileCoord> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger next = new AtomicInteger();
         long[] lat = new long[CLIENTS * REQUESTS_PER_CLIENT];

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ final class CliParser {
 
     static CliOptions parse(String... args) throws UsageException {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        Set<String> flags = new java.util.HashSet<>();
+        Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (FLAGS.contains(a)) {

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.importer.issue;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -44,6 +45,6 @@ public record ImportIssue(String file, long row, String field, IssueCode code, L
     }
 
     private static List<String> strings(Object[] args) {
-        return java.util.Arrays.stream(args).map(String::valueOf).toList();
+        return Arrays.stream(args).map(String::valueOf).toList();
     }
 }

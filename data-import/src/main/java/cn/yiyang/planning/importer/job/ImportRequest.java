@@ -6,6 +6,7 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public record ImportRequest(
         }
         options = options == null ? SourceOptions.DETECT : options;
         mode = mode == null ? LoadMode.APPEND : mode;
-        fieldMap = fieldMap == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldMap));
+        fieldMap = fieldMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fieldMap));
         rejectPolicy = rejectPolicy == null ? RejectPolicy.SKIP_INVALID : rejectPolicy;
     }
 

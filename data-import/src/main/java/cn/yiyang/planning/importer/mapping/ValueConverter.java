@@ -6,6 +6,7 @@ import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -124,10 +125,7 @@ public final class ValueConverter {
             return new BigDecimal(raw.toString()).stripTrailingZeros().toPlainString();
         }
         if (raw instanceof Date d) {
-            return new java.sql.Timestamp(d.getTime())
-                    .toLocalDateTime()
-                    .toLocalDate()
-                    .toString();
+            return new Timestamp(d.getTime()).toLocalDateTime().toLocalDate().toString();
         }
         return raw.toString();
     }
@@ -190,8 +188,7 @@ public final class ValueConverter {
                 return Optional.empty();
             }
             if (raw instanceof Date d) {
-                return Optional.of(
-                        new java.sql.Timestamp(d.getTime()).toLocalDateTime().toLocalDate());
+                return Optional.of(new Timestamp(d.getTime()).toLocalDateTime().toLocalDate());
             }
             String t = nfkc(text(raw)).strip();
             Matcher m = YMD_SEPARATED.matcher(t);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -86,7 +87,7 @@ final class ContentSniffer {
         if (first == '{' || first == '[') {
             return sniffJson(file);
         }
-        String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
+        String upper = trimmed.toUpperCase(Locale.ROOT);
         if (upper.matches("^(PROJCS|GEOGCS|GEOCCS|COMPD_CS|PROJCRS|GEOGCRS|GEODCRS|COMPOUNDCRS)\\s*[\\[(].*")) {
             return Kind.WKT_TEXT;
         }

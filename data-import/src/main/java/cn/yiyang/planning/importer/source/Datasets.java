@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -89,7 +90,7 @@ record Datasets(List<Dataset> datasets, List<String> orphanParts, boolean isEmpt
     /** The dataset a user's table choice names: its path, else its file name, else that without extension. */
     static Optional<Dataset> choose(List<Dataset> datasets, String table) {
         String wanted = table.replace('\\', '/').strip();
-        for (java.util.function.Function<Dataset, String> key : List.<java.util.function.Function<Dataset, String>>of(
+        for (Function<Dataset, String> key : List.<Function<Dataset, String>>of(
                 Dataset::name, d -> fileName(d.name()), d -> ShapefileSource.baseName(d.name()))) {
             List<Dataset> matches = datasets.stream()
                     .filter(d -> key.apply(d).equalsIgnoreCase(wanted))

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.importer.source;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -132,7 +133,7 @@ record DbfHeader(int languageDriver, long recordCount, int headerLength, int rec
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, at);
             if (n < 0) {
-                throw new java.io.EOFException("the .dbf ends inside its header");
+                throw new EOFException("the .dbf ends inside its header");
             }
             at += n;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import tools.jackson.core.JacksonException;
@@ -110,7 +111,7 @@ final class GeoJsonSeqSource implements FeatureSource {
                     } catch (JacksonException e) {
                         next = new SourceRecord(
                                 r,
-                                new java.util.LinkedHashMap<>(),
+                                new LinkedHashMap<>(),
                                 null,
                                 ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
                         return true;

@@ -4,6 +4,7 @@ import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -238,7 +239,7 @@ final class GeoPackageSource implements FeatureSource {
                 Geometry geometry = wkbReader.read(data.getWkb());
                 geometry.setSRID(recordSrid);
                 return new SourceRecord(r, values, geometry, null);
-            } catch (ParseException | java.io.IOException | RuntimeException e) {
+            } catch (ParseException | IOException | RuntimeException e) {
                 return new SourceRecord(
                         r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
             }

@@ -2,7 +2,9 @@ package cn.yiyang.planning.importer.job;
 
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,9 +42,8 @@ class H2gisKillHalfwayTest extends KillHalfwayContract {
     @Override
     void dropStore() throws Exception {
         if (dir != null) {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

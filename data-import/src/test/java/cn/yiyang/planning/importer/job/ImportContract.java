@@ -28,9 +28,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -326,9 +330,9 @@ abstract class ImportContract {
         assertThat(job.issues()).extracting(ImportIssue::row).containsExactly(7L);
         assertThat(job.preview().features())
                 .hasSize(500)
-                .isSortedAccordingTo(java.util.Comparator.comparingLong(Preview.Feature::row));
+                .isSortedAccordingTo(Comparator.comparingLong(Preview.Feature::row));
         assertThat(job.preview().features()).anySatisfy(f -> assertThat(f.row()).isGreaterThan(1500));
-        assertThat(job.preview().extent().getMinX()).isCloseTo(112.35, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(job.preview().extent().getMinX()).isCloseTo(112.35, Offset.offset(1e-9));
         assertThat(job.preview().features().getFirst().geometry().getSRID()).isEqualTo(4490);
         assertThat(roadCodes()).containsExactly("OLD1");
         assertThat(records.find(job.id()).orElseThrow().dryRun()).isTrue();
@@ -409,7 +413,7 @@ abstract class ImportContract {
         assertThat(job.mapping().asMap()).containsEntry("等级X", "EXTRA");
         assertThat(job.confirmable()).isTrue();
 
-        Map<String, String> edited = new java.util.LinkedHashMap<>(job.mapping().asMap());
+        Map<String, String> edited = new LinkedHashMap<>(job.mapping().asMap());
         edited.put("等级X", "admin_class");
         edited.put("备注", "IGNORE");
         service.confirm(job.id(), ImportChanges.none().withFieldMap(edited));
@@ -430,8 +434,7 @@ abstract class ImportContract {
                 .crs(Crs.epsg(4546), Detection.INFERRED)
                 .issue(ImportIssue.ofFile("道路.shp", IssueCode.CRS_INFERRED, "EPSG:4546"))
                 .row(
-                        cn.yiyang.planning.importer.testsupport.MemorySource.wkt(
-                                "LINESTRING (632114.8912 3160138.8465, 632214.8912 3160238.8465)"),
+                        MemorySource.wkt("LINESTRING (632114.8912 3160138.8465, 632214.8912 3160238.8465)"),
                         "G1",
                         "x",
                         "村道")
@@ -446,7 +449,7 @@ abstract class ImportContract {
         ImportJob dry = run(request("road", gk, "道路.zip").dryRun(true).build());
         assertThat(dry.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(dry.issues()).extracting(ImportIssue::code).containsExactly(IssueCode.CRS_INFERRED);
-        assertThat(dry.preview().extent().getMinX()).isCloseTo(112.35, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(dry.preview().extent().getMinX()).isCloseTo(112.35, Offset.offset(1e-6));
 
         service.confirm(load.id(), ImportChanges.load());
         ImportJob confirmed = service.await(load.id(), WAIT);
@@ -454,7 +457,7 @@ abstract class ImportContract {
         assertThat(confirmed.crs()).isEqualTo("EPSG:4546");
         assertThat(confirmed.crsDetection()).isEqualTo(Detection.USER);
         assertThat(repo.findByKey(road, "G1").orElseThrow().geometry().getCoordinates()[0].x)
-                .isCloseTo(112.35, org.assertj.core.data.Offset.offset(1e-7));
+                .isCloseTo(112.35, Offset.offset(1e-7));
     }
 
     @Test
@@ -500,9 +503,8 @@ abstract class ImportContract {
                 .satisfies(e -> {
                     ImportIssue issue = ((ImportException) e).issue();
                     assertThat(issue.code()).isEqualTo(IssueCode.DERIVED_LAYER);
-                    assertThat(issue.message(java.util.Locale.SIMPLIFIED_CHINESE))
-                            .contains("access_road", "分析结果");
-                    assertThat(issue.message(java.util.Locale.ENGLISH)).contains("access_road", "analysis results");
+                    assertThat(issue.message(Locale.SIMPLIFIED_CHINESE)).contains("access_road", "分析结果");
+                    assertThat(issue.message(Locale.ENGLISH)).contains("access_road", "analysis results");
                 });
         assertThat(records.recent("access_road", 10))
                 .as("nothing recorded for a refused request")
@@ -642,7 +644,6 @@ abstract class ImportContract {
 
     private static String sha256(String content) throws Exception {
         return HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(content.getBytes(StandardCharsets.UTF_8)));
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

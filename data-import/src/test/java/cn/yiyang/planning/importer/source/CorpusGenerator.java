@@ -4,25 +4,32 @@ import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.geo.crs.CrsTransform;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.h2gis.functions.io.dbf.internal.DbaseFileException;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.internal.SHPDriver;
 import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes the test corpus ({@code src/test/resources/corpus}, described in its README.md): shapefiles with
@@ -101,8 +108,7 @@ final class CorpusGenerator {
             geoPackage(dir, work, ogr2ogr);
         } finally {
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -388,7 +394,7 @@ final class CorpusGenerator {
         for (Column c : columns) {
             try {
                 header.addColumn(c.name(), c.type(), c.length(), c.decimals());
-            } catch (org.h2gis.functions.io.dbf.internal.DbaseFileException e) {
+            } catch (DbaseFileException e) {
                 throw new IOException(e);
             }
         }
@@ -401,11 +407,7 @@ final class CorpusGenerator {
         Path dbf = shp.resolveSibling(shp.getFileName().toString().replace(".shp", ".dbf"));
         try (FileChannel channel = FileChannel.open(dbf, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(new byte[] {124, 6, 1}), 1);
-            channel.write(
-                    ByteBuffer.allocate(4)
-                            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                            .putInt(0, rows.size()),
-                    4);
+            channel.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, rows.size()), 4);
             channel.write(ByteBuffer.wrap(new byte[] {(byte) ldid}), 29);
         }
     }
@@ -414,7 +416,7 @@ final class CorpusGenerator {
         Object[] row = new Object[values.length + 1];
         row[0] = geometry;
         for (int i = 0; i < values.length; i++) {
-            row[i + 1] = values[i] instanceof LocalDate d ? java.sql.Date.valueOf(d) : values[i];
+            row[i + 1] = values[i] instanceof LocalDate d ? Date.valueOf(d) : values[i];
         }
         return row;
     }
@@ -429,11 +431,11 @@ final class CorpusGenerator {
         for (int i = 0; i < coordinates.length; i++) {
             coordinates[i] = transform.transform(new Coordinate(lonLat[2 * i], lonLat[2 * i + 1]));
         }
-        return GF.createMultiLineString(new org.locationtech.jts.geom.LineString[] {GF.createLineString(coordinates)});
+        return GF.createMultiLineString(new LineString[] {GF.createLineString(coordinates)});
     }
 
     private static Geometry box(double lon, double lat, double size) {
-        return GF.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+        return GF.createMultiPolygon(new Polygon[] {
             GF.createPolygon(new Coordinate[] {
                 new Coordinate(lon, lat),
                 new Coordinate(lon, lat + size),
@@ -446,7 +448,7 @@ final class CorpusGenerator {
 
     private static String xy(CrsTransform transform, double lon, double lat) {
         Coordinate c = transform.transform(new Coordinate(lon, lat));
-        return String.format(java.util.Locale.ROOT, "%.2f %.2f", c.x, c.y);
+        return String.format(Locale.ROOT, "%.2f %.2f", c.x, c.y);
     }
 
     /** Zips the parts {@code base.*} of {@code from} under {@code folder} (entries in a fixed order and time). */

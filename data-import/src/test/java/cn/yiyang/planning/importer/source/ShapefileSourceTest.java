@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.geo.crs.CrsTransform;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
@@ -12,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 
 /** The shapefiles of the corpus, each with its exact outcome (corpus/README.md). */
@@ -58,8 +63,7 @@ class ShapefileSourceTest {
             assertThat(first.geometry().getGeometryType()).isEqualTo("MultiLineString");
             assertThat(first.geometry().getSRID()).isEqualTo(4525);
             Coordinate start = first.geometry().getCoordinates()[0];
-            Coordinate lonLat = cn.yiyang.planning.geo.crs.CrsTransform.of(Crs.epsg(4525), Crs.CGCS2000)
-                    .transform(start);
+            Coordinate lonLat = CrsTransform.of(Crs.epsg(4525), Crs.CGCS2000).transform(start);
             assertThat(lonLat.x).isCloseTo(112.330, within(1e-9));
             assertThat(lonLat.y).isCloseTo(28.560, within(1e-9));
             assertThat(records.get(2).values().get("建成日期")).isNull();
@@ -214,7 +218,7 @@ class ShapefileSourceTest {
     }
 
     @Test
-    void missingPartsAreNamed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void missingPartsAreNamed(@TempDir Path tmp) throws Exception {
         List<Path> parts = Corpus.parts("missing_dbf");
         assertIssue(
                 () -> opener.open(parts, Corpus.names(parts), SourceOptions.DETECT),
@@ -244,11 +248,11 @@ class ShapefileSourceTest {
         return records;
     }
 
-    static java.util.Map.Entry<String, Object> entry(String key, Object value) {
-        return new java.util.AbstractMap.SimpleEntry<>(key, value);
+    static Map.Entry<String, Object> entry(String key, Object value) {
+        return new AbstractMap.SimpleEntry<>(key, value);
     }
 
-    static void assertIssue(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ImportIssue expected) {
+    static void assertIssue(ThrowableAssert.ThrowingCallable call, ImportIssue expected) {
         assertThatThrownBy(call)
                 .isInstanceOfSatisfying(
                         ImportException.class, e -> assertThat(e.issue()).isEqualTo(expected));

@@ -11,9 +11,12 @@ import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -123,10 +126,7 @@ class SourceOpenerTest {
             assertThat(d.geometryTypes()).containsExactly("Point");
             SourceRecord first = source.records().next();
             assertThat(first.values())
-                    .containsExactly(
-                            entry("名称", "资江水厂"),
-                            entry("规模", 50000L),
-                            entry("投产日期", java.time.LocalDate.of(2012, 5, 1)));
+                    .containsExactly(entry("名称", "资江水厂"), entry("规模", 50000L), entry("投产日期", LocalDate.of(2012, 5, 1)));
             assertThat(first.geometry().getCoordinate()).isEqualTo(new Coordinate(112.35, 28.55));
             assertThat(first.geometry().getSRID()).isEqualTo(4490);
         }
@@ -160,7 +160,7 @@ class SourceOpenerTest {
     @Test
     void shapefilePartsUploadedSeparatelyAndTheFolderIsDeletedOnClose() {
         List<Path> parts = Corpus.parts("villages_4490_no_cpg");
-        var before = new java.util.HashSet<>(tempFolders()); // other tests (and builds) may use /tmp too
+        var before = new HashSet<>(tempFolders()); // other tests (and builds) may use /tmp too
         List<Path> ours;
         try (FeatureSource source = opener.open(parts, Corpus.names(parts), SourceOptions.DETECT)) {
             assertThat(all(source)).hasSize(2);
@@ -201,7 +201,7 @@ class SourceOpenerTest {
             return dirs.filter(p -> p.getFileName().toString().startsWith("planning-import-"))
                     .toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

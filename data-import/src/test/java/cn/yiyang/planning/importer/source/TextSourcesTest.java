@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -216,9 +218,8 @@ class TextSourcesTest {
                 ImportIssue.ofFile("c.json", IssueCode.UNSUPPORTED_FORMAT, "JSON that is not GeoJSON"));
         Path broken = tmp.resolve("d");
         Files.writeString(broken, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",");
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                                cn.yiyang.planning.importer.issue.ImportException.class,
-                                () -> opener.open(broken, "d.geojson", SourceOptions.DETECT))
+        assertThat(Assertions.catchThrowableOfType(
+                                ImportException.class, () -> opener.open(broken, "d.geojson", SourceOptions.DETECT))
                         .issue()
                         .code())
                 .isEqualTo(IssueCode.CORRUPT_FILE);

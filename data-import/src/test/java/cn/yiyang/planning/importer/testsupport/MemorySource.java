@@ -2,6 +2,7 @@ package cn.yiyang.planning.importer.testsupport;
 
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.SourceFactory;
 import cn.yiyang.planning.importer.source.DetectedCrs;
 import cn.yiyang.planning.importer.source.DetectedEncoding;
@@ -88,8 +89,7 @@ public final class MemorySource implements FeatureSource {
                 : crs;
         b.encoding = options.encoding() != null ? new DetectedEncoding(options.encoding(), Detection.USER) : encoding;
         b.issues.addAll(issues.stream()
-                .filter(i ->
-                        options.crs() == null || i.code() != cn.yiyang.planning.importer.issue.IssueCode.CRS_INFERRED)
+                .filter(i -> options.crs() == null || i.code() != IssueCode.CRS_INFERRED)
                 .toList());
         return b.build();
     }

@@ -2,6 +2,7 @@ package cn.yiyang.planning.geo.access;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -41,8 +42,7 @@ public record AccessResult(
      * @param group a group
      * @return its value record, if the unit has it
      */
-    public java.util.Optional<UnitIndicator> indicator(
-            AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
+    public Optional<UnitIndicator> indicator(AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
         return indicators.stream()
                 .filter(i -> i.indicator() == indicator
                         && i.level() == level

@@ -2,6 +2,7 @@ package cn.yiyang.planning.geo.access;
 
 import cn.yiyang.planning.geo.network.RoadEdge;
 import java.util.List;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -107,7 +108,7 @@ final class EdgeIndex {
             Coordinate[] c = edge.metres().getCoordinates();
             double best = Double.POSITIVE_INFINITY;
             for (int i = 0; i + 1 < c.length; i++) {
-                best = Math.min(best, org.locationtech.jts.algorithm.Distance.pointToSegment(p, c[i], c[i + 1]));
+                best = Math.min(best, Distance.pointToSegment(p, c[i], c[i + 1]));
             }
             return best;
         }

@@ -1,7 +1,9 @@
 package cn.yiyang.planning.geo.network;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A connected component of a {@link RoadNetwork}.
@@ -15,7 +17,7 @@ public record NetworkComponent(int index, SortedSet<String> roadIds, List<Intege
 
     /** Copies the collections. */
     public NetworkComponent {
-        roadIds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(roadIds));
+        roadIds = Collections.unmodifiableSortedSet(new TreeSet<>(roadIds));
         edges = List.copyOf(edges);
     }
 }

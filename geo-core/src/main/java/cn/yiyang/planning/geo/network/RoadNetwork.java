@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.index.kdtree.KdNode;
 import org.locationtech.jts.index.kdtree.KdTree;
@@ -133,8 +134,7 @@ public final class RoadNetwork {
         noder.computeNodes(input);
         KdTree nodeIndex = new KdTree(snapTolerance);
         GeometryFactory factory = new GeometryFactory(
-                new org.locationtech.jts.geom.PrecisionModel(),
-                projection.crs().epsg().orElse(0));
+                new PrecisionModel(), projection.crs().epsg().orElse(0));
         for (Object o : noder.getNodedSubstrings()) {
             SegmentString piece = (SegmentString) o;
             Coordinate[] pts = CoordinateArrays.removeRepeatedPoints(piece.getCoordinates());

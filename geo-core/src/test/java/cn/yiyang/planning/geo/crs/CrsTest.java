@@ -3,9 +3,11 @@ package cn.yiyang.planning.geo.crs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -141,8 +143,7 @@ class CrsTest {
 
     @Test
     void everyCodeParsesBackToItsCrs() {
-        List<Crs> all =
-                new java.util.ArrayList<>(List.of(Crs.CGCS2000, Crs.WGS84, Crs.WEB_MERCATOR, Crs.GCJ02, Crs.BD09));
+        List<Crs> all = new ArrayList<>(List.of(Crs.CGCS2000, Crs.WGS84, Crs.WEB_MERCATOR, Crs.GCJ02, Crs.BD09));
         for (int code = 4513; code <= 4554; code++) {
             all.add(Crs.epsg(code));
         }
@@ -164,7 +165,7 @@ class CrsTest {
     }
 
     private static Map<String, String> params(String proj4) {
-        Map<String, String> params = new java.util.TreeMap<>();
+        Map<String, String> params = new TreeMap<>();
         Matcher m = PARAM.matcher(proj4);
         while (m.find()) {
             params.put(m.group(1), m.group(2));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.geo.crs.GaussKrugerZone;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,7 +98,7 @@ class LocalProjectionTest {
         double projected = local.toMetres(a).distance(local.toMetres(b));
         double ground = GeodesicDistance.CGCS2000.distance(a, b);
         double k = local.scaleFactor(new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2));
-        assertThat(projected / k).isCloseTo(ground, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(projected / k).isCloseTo(ground, Assertions.within(1e-6));
         if (lon > 112.9) {
             assertThat(k - 1).isBetween(4.0e-4, 5.5e-4); // 2.4 cm over 50 m: why distances divide by k
         }

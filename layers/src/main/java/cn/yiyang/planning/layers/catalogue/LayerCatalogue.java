@@ -7,6 +7,7 @@ import static cn.yiyang.planning.layers.catalogue.Fields.decimal;
 import static cn.yiyang.planning.layers.catalogue.Fields.integer;
 import static cn.yiyang.planning.layers.catalogue.Fields.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +124,22 @@ public final class LayerCatalogue {
     }
 
     private static List<LayerDef> standardLayers() {
+        List<LayerDef> all = new ArrayList<>();
+        all.addAll(administrativeLayers());
+        all.addAll(settlementLayers());
+        all.addAll(planningLayers());
+        all.addAll(roadLayers());
+        all.addAll(roadAccessResultLayers());
+        all.addAll(waterLayers());
+        all.addAll(sewageLayers());
+        all.addAll(logisticsLayers());
+        all.addAll(constraintLayers());
+        return all;
+    }
+
+    /** 行政区划: Administrative divisions. */
+    private static List<LayerDef> administrativeLayers() {
         return List.of(
-                // 行政区划
                 layer(
                         "county",
                         Theme.ADMINISTRATIVE,
@@ -175,8 +190,12 @@ public final class LayerCatalogue {
                         decimal("collective_income", "村集体经济年收入（万元）", "Collective income (10k CNY/yr)")
                                 .aka("村集体经济收入", "集体经济收入", "村集体经济年收入"),
                         bool("has_cultural_centre", "综合性文化服务中心", "Has cultural service centre")
-                                .aka("文化服务中心", "综合文化服务中心", "有无文化中心")),
-                // 村庄与农户
+                                .aka("文化服务中心", "综合文化服务中心", "有无文化中心")));
+    }
+
+    /** 村庄与农户: Natural villages and households. */
+    private static List<LayerDef> settlementLayers() {
+        return List.of(
                 layer(
                         "natural_village",
                         Theme.SETTLEMENT,
@@ -206,8 +225,12 @@ public final class LayerCatalogue {
                         code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS)
                                 .aka("脱贫属性", "帮扶类型", "户类型"),
                         code("water_source", "饮水来源", "Water source", CodeLists.WATER_KIND)
-                                .aka("饮水来源", "供水方式")),
-                // 村庄规划
+                                .aka("饮水来源", "供水方式")));
+    }
+
+    /** 村庄规划: Village plans. */
+    private static List<LayerDef> planningLayers() {
+        return List.of(
                 layer(
                         "village_plan",
                         Theme.PLANNING,
@@ -241,8 +264,12 @@ public final class LayerCatalogue {
                                 .aka("用地用海代码", "用地用海分类代码", "地类编码", "YDYHFLDM", "DLBM"),
                         code("state", "现状/规划", "Current or planned", CodeLists.PLAN_STATE)
                                 .required()
-                                .aka("现状规划", "类型")),
-                // 道路交通
+                                .aka("现状规划", "类型")));
+    }
+
+    /** 道路交通: Roads. */
+    private static List<LayerDef> roadLayers() {
+        return List.of(
                 layer(
                         "road",
                         Theme.ROADS,
@@ -293,8 +320,12 @@ public final class LayerCatalogue {
                         "code",
                         featureCode("站点编号", "Stop code", "站点编号", "站点代码"),
                         name("站点名称", "站点名称", "站名"),
-                        villageCode()),
-                // 道路交通: results of the latest road-access run (derived, written by the analysis)
+                        villageCode()));
+    }
+
+    /** 道路交通: Results of the latest road-access run (derived, written by the analysis). */
+    private static List<LayerDef> roadAccessResultLayers() {
+        return List.of(
                 derived(
                         "access_household",
                         Theme.ROADS,
@@ -343,8 +374,12 @@ public final class LayerCatalogue {
                         decimal("people_per_km", "每公里受益人口", "People served per km"),
                         decimal("nearest_lon", "最近路网点经度", "Nearest network point longitude"),
                         decimal("nearest_lat", "最近路网点纬度", "Nearest network point latitude"),
-                        runId()),
-                // 供水
+                        runId()));
+    }
+
+    /** 供水: Water supply. */
+    private static List<LayerDef> waterLayers() {
+        return List.of(
                 layer(
                         "water_work",
                         Theme.WATER,
@@ -403,8 +438,12 @@ public final class LayerCatalogue {
                         date("tested_on", "检测日期", "Test date").required().aka("检测日期", "采样日期"),
                         code("result", "检测结果", "Result", CodeLists.TEST_RESULT)
                                 .required()
-                                .aka("检测结果", "结论")),
-                // 污水处理
+                                .aka("检测结果", "结论")));
+    }
+
+    /** 污水处理: Sewage. */
+    private static List<LayerDef> sewageLayers() {
+        return List.of(
                 layer(
                         "sewage_facility",
                         Theme.SEWAGE,
@@ -445,8 +484,12 @@ public final class LayerCatalogue {
                         text("facility_code", "设施编号", "Facility code")
                                 .refs("sewage_facility")
                                 .aka("设施编号"),
-                        decimal("diameter_mm", "管径（毫米）", "Diameter (mm)").aka("管径", "DN")),
-                // 冷链物流
+                        decimal("diameter_mm", "管径（毫米）", "Diameter (mm)").aka("管径", "DN")));
+    }
+
+    /** 冷链物流: Cold chain and logistics. */
+    private static List<LayerDef> logisticsLayers() {
+        return List.of(
                 layer(
                         "cold_chain_site",
                         Theme.LOGISTICS,
@@ -478,8 +521,12 @@ public final class LayerCatalogue {
                         name("网点名称", "网点名称", "名称"),
                         code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR)
                                 .aka("运营主体", "快递品牌"),
-                        villageCode().required()),
-                // 三区三线
+                        villageCode().required()));
+    }
+
+    /** 三区三线: the constraints village plans must respect. */
+    private static List<LayerDef> constraintLayers() {
+        return List.of(
                 layer(
                         "basic_farmland",
                         Theme.CONSTRAINTS,

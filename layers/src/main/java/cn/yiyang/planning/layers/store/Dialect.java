@@ -6,6 +6,7 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
      * @return the number of rows inserted
      */
     default long bulkReplace(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
-        try (java.sql.Statement st = connection.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM " + layer.table());
         }
         return bulkInsert(connection, layer, features);

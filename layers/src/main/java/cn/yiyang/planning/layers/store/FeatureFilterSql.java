@@ -4,11 +4,13 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -92,12 +94,12 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
             }
             case DATE -> {
                 conditions.add(col + " = ?");
-                params.add(java.sql.Date.valueOf(parse(layer, field, value, () -> LocalDate.parse(value))));
+                params.add(Date.valueOf(parse(layer, field, value, () -> LocalDate.parse(value))));
             }
         }
     }
 
-    private static <T> T parse(LayerDef layer, FieldDef field, String value, java.util.function.Supplier<T> parser) {
+    private static <T> T parse(LayerDef layer, FieldDef field, String value, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (NumberFormatException | DateTimeParseException e) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.h2gis.functions.factory.H2GISFunctions;
@@ -67,7 +68,7 @@ public final class H2gisDialect implements Dialect {
     @Override
     public String upsertRow(String table, List<String> columns, List<String> key) {
         return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
-                + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     @Override

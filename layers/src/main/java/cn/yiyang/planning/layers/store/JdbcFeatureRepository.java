@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -205,7 +206,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
-                java.sql.Timestamp updated = rs.getTimestamp(3);
+                Timestamp updated = rs.getTimestamp(3);
                 long h = rs.getLong(1);
                 h = h * 1_000_003L + rs.getLong(2);
                 h = h * 1_000_003L + (updated == null ? 0 : updated.getTime());

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
@@ -63,7 +64,7 @@ public final class PostgisDialect implements Dialect {
     public String upsertRow(String table, List<String> columns, List<String> key) {
         List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") ON CONFLICT ("
                 + String.join(", ", key) + ") DO "
                 + (others.isEmpty()
                         ? "NOTHING"

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes the DDL of catalogue layers for a dialect. Used to draft Flyway migrations from the
@@ -87,8 +88,7 @@ public final class SchemaDdl {
         Files.createDirectories(dir);
         for (StoreKind kind : StoreKind.values()) {
             String ddl = new SchemaDdl(Dialect.of(kind)).createAll(LayerCatalogue.standard());
-            Files.writeString(
-                    dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + ".sql"), ddl, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".sql"), ddl, StandardCharsets.UTF_8);
         }
     }
 }

@@ -3,6 +3,8 @@ package cn.yiyang.planning.layers.tiles;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,7 +89,7 @@ public final class TileRules {
         if (rule == null || layer.field(rule.getKey()).isEmpty()) {
             return Optional.empty();
         }
-        java.util.List<String> values = rule.getValue().entrySet().stream()
+        List<String> values = rule.getValue().entrySet().stream()
                 .filter(e -> c.z() < e.getValue())
                 .map(Map.Entry::getKey)
                 .sorted()
@@ -96,15 +98,15 @@ public final class TileRules {
     }
 
     /** Values of a field whose features a tile leaves out. */
-    public record Hidden(String field, java.util.List<String> values) {
+    public record Hidden(String field, List<String> values) {
         public Hidden {
-            values = java.util.List.copyOf(values);
+            values = List.copyOf(values);
         }
 
         /** {@code " AND (t.f IS NULL OR t.f NOT IN (?, ?))"} for a table aliased {@code t}. */
         String sql() {
             return " AND (t." + field + " IS NULL OR t." + field + " NOT IN ("
-                    + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + "))";
+                    + String.join(", ", Collections.nCopies(values.size(), "?")) + "))";
         }
 
         /**

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,7 +265,7 @@ abstract class AnalysisRunContract {
         assertThat(empty.value()).isNull();
         IndicatorValue city = runs.indicators(run, UnitLevel.CITY, Region.CITY_CODE, null, null)
                 .getFirst();
-        assertThat(city.value()).isCloseTo(361.0 / 371, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(city.value()).isCloseTo(361.0 / 371, Offset.offset(1e-12));
         assertThat(city.parentCode()).isNull();
         assertThat(runs.indicators(run, UnitLevel.COUNTY, null, null, null)).isEmpty();
         try (Connection c = test.store().dataSource().getConnection();

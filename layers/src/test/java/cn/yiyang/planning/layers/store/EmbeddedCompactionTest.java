@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +60,7 @@ class EmbeddedCompactionTest {
     }
 
     private static EmbeddedCompaction.Fill fill(StoreSettings settings) throws Exception {
-        try (Connection c =
-                java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
             return EmbeddedCompaction.fill(c);
         }
     }
@@ -69,7 +70,7 @@ class EmbeddedCompactionTest {
         StoreSettings settings = StoreSettings.embedded(dir.resolve("store").toString());
         Path file = dir.resolve("store.mv.db");
         // Written over without SpatialStore (which would compact when closed), closed by H2 alone.
-        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(settings.jdbcUrl());
         h2.setUser(settings.user());
         h2.setPassword(settings.password());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
@@ -12,12 +13,18 @@ import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.load.ImportIssueRecord;
+import cn.yiyang.planning.layers.load.ImportRecord;
+import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
+import cn.yiyang.planning.layers.tiles.TileRules;
+import cn.yiyang.planning.layers.tiles.WebMercator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,8 +32,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +80,7 @@ abstract class StoreContract {
                     expected.add("geom");
                     if (kind() == StoreKind.POSTGIS) {
                         expected.add("geom_3857"); // V5: the tiles' stored Web Mercator geometry
-                        if (layer.geometry() == cn.yiyang.planning.layers.catalogue.GeometryKind.POINT) {
+                        if (layer.geometry() == GeometryKind.POINT) {
                             expected.add("thin_cell"); // V5: the tiles' thinning cell
                         }
                     }
@@ -242,8 +251,8 @@ abstract class StoreContract {
         LayerSummary s = repo.summary(hh);
         assertThat(s.featureCount()).isEqualTo(5000);
         assertThat(s.extent().getMinX()).isEqualTo(112.0);
-        assertThat(s.extent().getMaxX()).isCloseTo(112.099, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(s.extent().getMaxY()).isCloseTo(28.549, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.extent().getMaxX()).isCloseTo(112.099, Offset.offset(1e-9));
+        assertThat(s.extent().getMaxY()).isCloseTo(28.549, Offset.offset(1e-9));
         assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 1000))
                 .hasSize(100);
         assertThat(repo.findInEnvelope(hh, new Envelope(111.9995, 112.0095, 28.4995, 28.5095), 7))
@@ -325,10 +334,8 @@ abstract class StoreContract {
     @Test
     void loadRecordsKeepTheLatestLoadOfEachLayer() {
         var loads = new JdbcLayerLoadRepository(test.store());
-        loads.record(new cn.yiyang.planning.layers.load.LayerLoad(
-                "bus_stop", "demo seed 1", true, "REPLACE", 10, "system", null));
-        loads.record(
-                new cn.yiyang.planning.layers.load.LayerLoad("bus_stop", "站点.shp", false, "APPEND", 3, "张三", null));
+        loads.record(new LayerLoad("bus_stop", "demo seed 1", true, "REPLACE", 10, "system", null));
+        loads.record(new LayerLoad("bus_stop", "站点.shp", false, "APPEND", 3, "张三", null));
         var latest = loads.latest("bus_stop").orElseThrow();
         assertThat(latest.source()).isEqualTo("站点.shp");
         assertThat(latest.synthetic()).isFalse();
@@ -429,9 +436,7 @@ abstract class StoreContract {
                 double[] p = points[n++];
                 assertThat(rs.getLong(2))
                         .as("thin_cell of %s", rs.getString(1))
-                        .isEqualTo(cn.yiyang.planning.layers.tiles.TileRules.gridCell(
-                                cn.yiyang.planning.layers.tiles.WebMercator.x(p[0]),
-                                cn.yiyang.planning.layers.tiles.WebMercator.y(p[1])));
+                        .isEqualTo(TileRules.gridCell(WebMercator.x(p[0]), WebMercator.y(p[1])));
             }
             assertThat(n).isEqualTo(points.length);
         }
@@ -494,8 +499,8 @@ abstract class StoreContract {
     @Test
     void importRecordsAndTheirIssuesAreSavedUpdatedAndStreamed() {
         var records = new JdbcImportRecordRepository(test.store());
-        var created = java.time.OffsetDateTime.parse("2025-03-01T08:00:00+08:00");
-        var job = new cn.yiyang.planning.layers.load.ImportRecord(
+        var created = OffsetDateTime.parse("2025-03-01T08:00:00+08:00");
+        var job = new ImportRecord(
                 "job-1",
                 "road",
                 "RUNNING",
@@ -515,7 +520,7 @@ abstract class StoreContract {
                 null,
                 null);
         records.save(job);
-        records.save(new cn.yiyang.planning.layers.load.ImportRecord(
+        records.save(new ImportRecord(
                 "job-0",
                 "village",
                 "SUCCEEDED",
@@ -534,18 +539,17 @@ abstract class StoreContract {
                 created.minusDays(1),
                 created.minusDays(1),
                 null));
-        List<cn.yiyang.planning.layers.load.ImportIssueRecord> batch = new ArrayList<>();
+        List<ImportIssueRecord> batch = new ArrayList<>();
         for (int row = 5000; row >= 1; row--) {
-            batch.add(new cn.yiyang.planning.layers.load.ImportIssueRecord(
+            batch.add(new ImportIssueRecord(
                     "job-1", "道路.shp", row, "路面类型", "UNKNOWN_CODE", "ERROR", List.of("泥巴路", "asphalt 沥青, cement 水泥")));
         }
         records.addIssues("job-1", batch);
         records.addIssues(
                 "job-1",
-                List.of(new cn.yiyang.planning.layers.load.ImportIssueRecord(
-                        "job-1", "道路.shp", 0, null, "ENCODING_DETECTED", "WARNING", List.of())));
+                List.of(new ImportIssueRecord("job-1", "道路.shp", 0, null, "ENCODING_DETECTED", "WARNING", List.of())));
         var finished = created.plusMinutes(3);
-        records.save(new cn.yiyang.planning.layers.load.ImportRecord(
+        records.save(new ImportRecord(
                 "job-1",
                 "road",
                 "FAILED",
@@ -678,7 +682,7 @@ abstract class StoreContract {
         assertThat(byPopulation.getFirst().get("population"))
                 .isEqualTo(byPopulation.stream()
                         .map(f -> (Integer) f.get("population"))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .max(Integer::compare)
                         .orElseThrow());
         assertThat(byPopulation.subList(22, 30))

@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -278,7 +280,7 @@ abstract class TileContract {
         for (int z = 10; z <= 14; z++) {
             TileCoord c = TileCoord.containing(z, 112.356, 28.55);
             List<String> expected = new ArrayList<>();
-            java.util.Set<Long> cells = new java.util.HashSet<>();
+            Set<Long> cells = new HashSet<>();
             for (int i = 0; i < lons.length; i++) {
                 if (!TileRules.thinned(stops, c)
                         || cells.add(TileRules.thinCell(WebMercator.x(lons[i]), WebMercator.y(28.55), c))) {

@@ -9,6 +9,7 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -121,7 +122,7 @@ public class AccessGapView extends Div implements HasDynamicTitle {
     }
 
     private static Locale uiLocale() {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        UI ui = UI.getCurrent();
         return ui == null ? Locale.SIMPLIFIED_CHINESE : ui.getLocale();
     }
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -152,7 +153,7 @@ final class AccessInputReader {
         return new Read(input, roadNames, nvNames, villageNames);
     }
 
-    private void each(String layer, java.util.function.Consumer<Feature> sink) {
+    private void each(String layer, Consumer<Feature> sink) {
         features.forEach(catalogue.get(layer), sink);
     }
 

@@ -28,11 +28,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import org.locationtech.jts.geom.Coordinate;
 import org.slf4j.Logger;
@@ -286,7 +288,7 @@ public class RoadAccessService {
     }
 
     /** How long each store step of the current run took, ms (reported in the run's summary). */
-    private final Map<String, Long> storeSteps = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Long> storeSteps = new ConcurrentSkipListMap<>();
 
     private void timed(String step, Runnable work) {
         long t = System.nanoTime();
@@ -343,7 +345,7 @@ public class RoadAccessService {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("code", r.id());
             attrs.put("name", read.roadNames().get(r.id()));
-            attrs.put("status", result.roadStatus().get(r.id()).name().toLowerCase(java.util.Locale.ROOT));
+            attrs.put("status", result.roadStatus().get(r.id()).name().toLowerCase(Locale.ROOT));
             attrs.put("run_id", runId);
             roads.add(Feature.of(attrs, r.lonLat()));
         }
@@ -352,7 +354,7 @@ public class RoadAccessService {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("code", String.format("G%05d", g.rank()));
             attrs.put("rank", g.rank());
-            attrs.put("kind", g.kind().name().toLowerCase(java.util.Locale.ROOT));
+            attrs.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
             attrs.put("name", gapName(read, g));
             attrs.put("natural_village_code", g.naturalVillageCode());
             attrs.put("village_code", g.villageCode());

@@ -44,6 +44,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -269,8 +270,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         }
         AnalysisRun r = service.get(watching);
         progress.setValue(r.progress());
-        progressText.setText(keyed("access.status.", r.status().name())
-                + String.format(java.util.Locale.ROOT, " %.0f%%", r.progress() * 100));
+        progressText.setText(
+                keyed("access.status.", r.status().name()) + String.format(Locale.ROOT, " %.0f%%", r.progress() * 100));
         if (r.status().settled()) {
             watching = null;
             run.setEnabled(canRun);
@@ -433,7 +434,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         title.addClassName("access-card-title");
         Span value = new Span(IndicatorFormat.percent(v.value()));
         value.addClassName("access-card-value");
-        Span counts = new Span(String.format(java.util.Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
+        Span counts = new Span(String.format(Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
         counts.addClassName("access-card-counts");
         Span target = new Span(
                 v.target() == null

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.importing;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.job.RejectPolicy;
 import java.nio.charset.Charset;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public record ImportOptions(
     public ImportOptions {
         table = table == null || table.isBlank() ? null : table.strip();
         mode = mode == null ? ImportMode.APPEND : mode;
-        fieldMap = fieldMap == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldMap));
+        fieldMap = fieldMap == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fieldMap));
         rejectPolicy = rejectPolicy == null ? RejectPolicy.SKIP_INVALID : rejectPolicy;
     }
 

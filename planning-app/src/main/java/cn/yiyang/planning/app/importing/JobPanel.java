@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -265,7 +266,7 @@ final class JobPanel extends Div {
 
     private void showNotice(ImportJob job, LayerDef layer) {
         notice.removeAll();
-        notice.getClassNames().removeAll(java.util.List.of("success", "warning", "error", "info"));
+        notice.getClassNames().removeAll(List.of("success", "warning", "error", "info"));
         notice.setVisible(job.status().settled());
         if (!job.status().settled()) {
             return;
@@ -372,7 +373,7 @@ final class JobPanel extends Div {
 
     /** Writes a CSV to a stream. */
     private interface CsvWriter {
-        void write(java.io.OutputStream out) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
     private static DownloadHandler csv(String fileName, CsvWriter writer) {

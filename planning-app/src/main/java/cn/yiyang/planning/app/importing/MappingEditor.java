@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class MappingEditor extends Div {
 
     /** The whole map as edited, or an empty map when the user changed nothing. */
     Map<String, String> editedMap() {
-        return edited ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets)) : Map.of();
+        return edited ? Collections.unmodifiableMap(new LinkedHashMap<>(targets)) : Map.of();
     }
 
     private Select<String> targetSelect(FieldMapping.Entry entry) {

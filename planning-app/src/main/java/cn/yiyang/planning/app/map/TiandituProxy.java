@@ -3,9 +3,11 @@ package cn.yiyang.planning.app.map;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -119,10 +121,7 @@ public class TiandituProxy {
                         .replace("{z}", Integer.toString(c.z()))
                         .replace("{x}", Integer.toString(c.x()))
                         .replace("{y}", Integer.toString(c.y()))
-                        .replace(
-                                "{key}",
-                                java.net.URLEncoder.encode(
-                                        settings.tiandituKey(), java.nio.charset.StandardCharsets.UTF_8)));
+                        .replace("{key}", URLEncoder.encode(settings.tiandituKey(), StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(5))
                 .header("User-Agent", "rural-planning/0.1 (Tianditu proxy)")

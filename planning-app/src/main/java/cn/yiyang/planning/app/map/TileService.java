@@ -11,6 +11,8 @@ import cn.yiyang.planning.layers.tiles.TileSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -60,7 +62,7 @@ public class TileService {
      *
      * @return call it to stop listening
      */
-    public Runnable onNewVersions(java.util.function.Consumer<java.util.Set<String>> listener) {
+    public Runnable onNewVersions(Consumer<Set<String>> listener) {
         return versions.addListener(listener);
     }
 

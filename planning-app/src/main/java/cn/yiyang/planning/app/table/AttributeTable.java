@@ -16,11 +16,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.locationtech.jts.geom.Envelope;
 
@@ -97,7 +99,7 @@ public class AttributeTable extends Div {
 
     /** Limits the rows to an administrative unit (NBS code), or to nothing when null. */
     public void setScope(String code) {
-        if (!java.util.Objects.equals(scopeCode, code)) {
+        if (!Objects.equals(scopeCode, code)) {
             scopeCode = code;
             refresh();
         }
@@ -222,7 +224,7 @@ public class AttributeTable extends Div {
             switch (f.type()) {
                 case INTEGER -> Integer.parseInt(value.strip());
                 case DECIMAL -> Double.parseDouble(value.strip());
-                case DATE -> java.time.LocalDate.parse(value.strip());
+                case DATE -> LocalDate.parse(value.strip());
                 default -> {}
             }
             return true;

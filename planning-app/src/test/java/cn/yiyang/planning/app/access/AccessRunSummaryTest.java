@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ class AccessRunSummaryTest {
     void aStoredSummaryReadsBackEqual() {
         AccessRunSummary summary = sample();
         AnalysisRun run = AnalysisRun.queued("r1", AnalysisRun.ROAD_ACCESS, "transport", "{}")
-                .succeeded(java.time.Instant.now(), summary.toJson());
+                .succeeded(Instant.now(), summary.toJson());
         assertThat(AccessRunSummary.of(run)).contains(summary);
         assertThat(AccessRunSummary.fromJson(summary.toJson()).toJson()).isEqualTo(summary.toJson());
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The road-access indicators computed independently in PostGIS SQL, the way a GIS analyst would: the network as
@@ -156,7 +157,7 @@ final class PostgisAccessSql {
 
     /** The roads the inspections hold impassable: latest inspection 不通 and not closed (销号). */
     static Set<String> impassableFromInspections(Connection c) throws SQLException {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("""
                 SELECT road_code FROM (

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class RoadAccessCrossCheckIT {
         assertThat(onH2.gaps())
                 .extracting(AccessResult.Gap::rank, AccessResult.Gap::memberCodes, AccessResult.Gap::population)
                 .isEqualTo(onPostgis.gaps().stream()
-                        .map(g -> org.assertj.core.groups.Tuple.tuple(g.rank(), g.memberCodes(), g.population()))
+                        .map(g -> Tuple.tuple(g.rank(), g.memberCodes(), g.population()))
                         .toList());
         assertThat(onH2.roadStatus()).isEqualTo(onPostgis.roadStatus());
     }

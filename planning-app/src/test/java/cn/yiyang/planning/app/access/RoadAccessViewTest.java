@@ -15,6 +15,7 @@ import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
@@ -28,6 +29,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -160,8 +162,7 @@ class RoadAccessViewTest {
         _click(_get(view, Button.class, s -> s.withId("access-run")));
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RoadAccessView.POLL_MS);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (service.recent(1).get(0).status() != cn.yiyang.planning.layers.analysis.RunStatus.SUCCEEDED
-                && System.nanoTime() < deadline) {
+        while (service.recent(1).get(0).status() != RunStatus.SUCCEEDED && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         view.refresh();
@@ -206,7 +207,7 @@ class RoadAccessViewTest {
                 .getElement()
                 .getTextRecursively();
         assertThat(keySupport).isNotEqualTo(all);
-        assertThat(GridKt._size(_get(view, com.vaadin.flow.component.grid.Grid.class, s -> s.withId("access-history"))))
+        assertThat(GridKt._size(_get(view, Grid.class, s -> s.withId("access-history"))))
                 .isEqualTo(1);
     }
 
@@ -252,7 +253,7 @@ class RoadAccessViewTest {
         gapGrid().select(GridKt._get(gapGrid(), 0));
         assertThat(gapMap().getLastFit()).isPresent();
         assertThat(GridKt._get(gapGrid(), 0).rank()).isEqualTo(1);
-        assertThat(_find(view, com.vaadin.flow.component.html.Anchor.class))
+        assertThat(_find(view, Anchor.class))
                 .extracting(a -> a.getHref())
                 .contains("api/v1/analyses/road-access/gaps.csv", "api/v1/analyses/road-access/gaps.xlsx");
         assertThat(new Messages().get("gaps.heading", Locale.ENGLISH)).isEqualTo("Road access gaps");

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.access.RoadAccessService;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.layer.LayerState;
 import cn.yiyang.planning.app.testsupport.Browser;
@@ -51,7 +52,7 @@ class DemoCityJourneyIT {
     LayerService layers;
 
     @Autowired
-    cn.yiyang.planning.app.access.RoadAccessService roadAccess;
+    RoadAccessService roadAccess;
 
     @Test
     void firstStartLoadsTheWholeSyntheticCityAndRecordsItAsSynthetic() {
@@ -67,7 +68,7 @@ class DemoCityJourneyIT {
                         s -> assertThat(s.synthetic()).as(s.definition().id()).isTrue());
         // the first start also runs the road-access analysis, so the dashboards are not empty; its result
         // layers are synthetic like their inputs
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (roadAccess.latest().isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);

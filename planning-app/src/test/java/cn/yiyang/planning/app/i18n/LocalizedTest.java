@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Message arguments made before the reader is known, rendered in the reader's language. */
@@ -21,9 +22,7 @@ class LocalizedTest {
                 .startsWith("The import is " + messages.get("import.status.RUNNING", Messages.EN) + " ");
         assertThat(messages.get("api.error.import-not-confirmable", Messages.ZH, status))
                 .contains(messages.get("import.status.RUNNING", Messages.ZH));
-        assertThat(road.in(java.util.Locale.US)).isEqualTo("Roads");
-        assertThat(road.in(java.util.Locale.FRENCH))
-                .as("Chinese unless English")
-                .isEqualTo("农村公路");
+        assertThat(road.in(Locale.US)).isEqualTo("Roads");
+        assertThat(road.in(Locale.FRENCH)).as("Chinese unless English").isEqualTo("农村公路");
     }
 }

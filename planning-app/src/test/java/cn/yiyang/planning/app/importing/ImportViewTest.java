@@ -17,7 +17,10 @@ import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
@@ -162,13 +165,10 @@ class ImportViewTest {
 
         assertThat(job.status().name()).isEqualTo("NEEDS_INPUT");
         assertThat(text(view.result(), "import-notice")).contains("需要补充信息", "请选择坐标系");
-        assertThat(find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs")
-                        .isInvalid())
-                .isTrue();
+        assertThat(find(view.form(), ComboBox.class, "import-crs").isInvalid()).isTrue();
 
         @SuppressWarnings("unchecked")
-        var crs = (com.vaadin.flow.component.combobox.ComboBox<String>)
-                find(view.form(), com.vaadin.flow.component.combobox.ComboBox.class, "import-crs");
+        var crs = (ComboBox<String>) find(view.form(), ComboBox.class, "import-crs");
         crs.setValue("EPSG:4546");
         _click(button(view.result(), "import-reanalyse"));
         ImportJob again = settle(view);
@@ -220,18 +220,15 @@ class ImportViewTest {
         return (Select<String>) GridKt._getCellComponent(grid, row, "target");
     }
 
-    private static String text(com.vaadin.flow.component.Component root, String id) {
-        return find(root, com.vaadin.flow.component.Component.class, id)
-                .getElement()
-                .getTextRecursively();
+    private static String text(Component root, String id) {
+        return find(root, Component.class, id).getElement().getTextRecursively();
     }
 
-    private static com.vaadin.flow.component.button.Button button(com.vaadin.flow.component.Component root, String id) {
-        return find(root, com.vaadin.flow.component.button.Button.class, id);
+    private static Button button(Component root, String id) {
+        return find(root, Button.class, id);
     }
 
-    private static <T extends com.vaadin.flow.component.Component> T find(
-            com.vaadin.flow.component.Component root, Class<T> type) {
+    private static <T extends Component> T find(Component root, Class<T> type) {
         return descendants(root)
                 .filter(type::isInstance)
                 .map(type::cast)
@@ -239,8 +236,7 @@ class ImportViewTest {
                 .orElseThrow();
     }
 
-    private static <T extends com.vaadin.flow.component.Component> T find(
-            com.vaadin.flow.component.Component root, Class<T> type, String id) {
+    private static <T extends Component> T find(Component root, Class<T> type, String id) {
         return descendants(root)
                 .filter(type::isInstance)
                 .filter(c -> c.getId().orElse("").equals(id))
@@ -249,7 +245,7 @@ class ImportViewTest {
                 .orElseThrow(() -> new AssertionError("no " + id));
     }
 
-    private static Stream<com.vaadin.flow.component.Component> descendants(com.vaadin.flow.component.Component c) {
+    private static Stream<Component> descendants(Component c) {
         return Stream.concat(Stream.of(c), c.getChildren().flatMap(ImportViewTest::descendants));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class LayerVersionsTest {
         assertThat(versions.changed()).containsExactly("township_seat");
         assertThat(versions.version(seats)).isNotEqualTo(v).isEqualTo(repo.version(seats));
         assertThat(versions.summary(seats).featureCount()).isEqualTo(3);
-        assertThat(versions.summary(seats).extent().getMaxX())
-                .isEqualTo(112.3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(versions.summary(seats).extent().getMaxX()).isEqualTo(112.3, Assertions.within(1e-9));
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class BasemapProxyIT {
     static {
         try {
             UPSTREAM = new FakeTianditu();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -72,7 +74,7 @@ class BasemapProxyIT {
                         .with(user("u")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/png"))
-                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=86400")))
+                .andExpect(header().string("Cache-Control", Matchers.containsString("max-age=86400")))
                 .andExpect(content().bytes(FakeTianditu.PNG));
     }
 

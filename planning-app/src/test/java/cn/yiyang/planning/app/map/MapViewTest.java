@@ -21,6 +21,7 @@ import cn.yiyang.planning.layers.tiles.TileSource;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -33,6 +34,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.WKTReader;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -205,9 +208,7 @@ class MapViewTest {
         choice.setValue(Basemap.IMAGERY);
         // Programmatic changes are not the user's: only a client-side change switches the map.
         ComponentUtil.fireEvent(
-                choice,
-                new com.vaadin.flow.component.AbstractField.ComponentValueChangeEvent<>(
-                        choice, choice, Basemap.VECTOR, true));
+                choice, new AbstractField.ComponentValueChangeEvent<>(choice, choice, Basemap.VECTOR, true));
         assertThat(map.getBasemap()).isEqualTo(Basemap.IMAGERY);
         assertThat(dumpJs()).anySatisfy(p -> assertThat(p).startsWith("setBasemap", "img"));
     }
@@ -569,7 +570,7 @@ class MapViewTest {
         // found first: a lookup is a client round trip, which would send the pending JS calls
         PlanningMap map = map();
         dumpJs();
-        var wkt = new org.locationtech.jts.io.WKTReader();
+        var wkt = new WKTReader();
         map.setOverlay(List.of(
                 new OverlayFeature(wkt.read("POINT (112.1 28.4)"), false),
                 new OverlayFeature(wkt.read("POINT (112.2 28.5)"), true)));
@@ -586,7 +587,7 @@ class MapViewTest {
     /** The parameters of the pending JavaScript calls of the map element, oldest first; clears them. */
     /** Runs what other threads handed to the UI with {@code UI.access} (as the session's next unlock does). */
     private static void runPushedTasks() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
     }
 

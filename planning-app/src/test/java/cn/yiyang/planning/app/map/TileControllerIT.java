@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.tiles.TileCoord;
@@ -29,6 +30,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -124,8 +126,7 @@ class TileControllerIT {
     @Test
     void aTileRequestSignedInByHttpBasicMakesNoSession() throws Exception {
         MvcResult r = mvc.perform(MockMvcRequestBuilders.get(url("village", centre))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .httpBasic("planner", "yiyang2025")))
+                        .with(SecurityMockMvcRequestPostProcessors.httpBasic("planner", "yiyang2025")))
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(r.getRequest().getSession(false)).isNull();
@@ -203,7 +204,7 @@ class TileControllerIT {
     TileService tileService;
 
     @Autowired
-    cn.yiyang.planning.app.layer.LayerVersions versions;
+    LayerVersions versions;
 
     @Test
     void aUrlWithTheCurrentVersionIsCachedForAYearAndALoadChangesVersionAndEtag() throws Exception {

@@ -2,13 +2,19 @@ package cn.yiyang.planning.app.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreException;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileSource;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,11 +67,8 @@ class TileRequestFilterIT {
         FilterRegistrationBean<HttpFilter> behindTileFilter() {
             FilterRegistrationBean<HttpFilter> r = new FilterRegistrationBean<>(new HttpFilter() {
                 @Override
-                protected void doFilter(
-                        jakarta.servlet.http.HttpServletRequest req,
-                        jakarta.servlet.http.HttpServletResponse res,
-                        jakarta.servlet.FilterChain chain)
-                        throws java.io.IOException, jakarta.servlet.ServletException {
+                protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                        throws IOException, ServletException {
                     SEEN.add(req.getRequestURI());
                     chain.doFilter(req, res);
                 }
@@ -108,7 +111,7 @@ class TileRequestFilterIT {
     TileService tiles;
 
     @Autowired
-    cn.yiyang.planning.app.layer.LayerVersions versions;
+    LayerVersions versions;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final TileCoord centre = TileCoord.containing(10, 112.3, 28.55);

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * A hand-checkable register: two counties, three townships, five roads and their inspections.
@@ -118,11 +120,11 @@ final class RegisterTestData {
         for (int i = 0; i < cs.length; i++) {
             cs[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
         }
-        return GF.createMultiLineString(new org.locationtech.jts.geom.LineString[] {GF.createLineString(cs)});
+        return GF.createMultiLineString(new LineString[] {GF.createLineString(cs)});
     }
 
     static Geometry box(double minx, double miny, double maxx, double maxy) {
-        return GF.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+        return GF.createMultiPolygon(new Polygon[] {
             GF.createPolygon(new Coordinate[] {
                 new Coordinate(minx, miny),
                 new Coordinate(maxx, miny),

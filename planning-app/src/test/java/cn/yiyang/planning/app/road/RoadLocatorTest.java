@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.road;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 
@@ -22,8 +23,8 @@ class RoadLocatorTest {
     void theMiddlePointIsOnTheLineHalfwayAlongItsLength() {
         // an L: 0.3° east then 0.1° north; half of 0.4° is 0.2° along the first leg
         Point p = RoadLocator.middlePoint(RegisterTestData.line(112.0, 28.4, 112.3, 28.4, 112.3, 28.5));
-        assertThat(p.getX()).isCloseTo(112.2, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(p.getY()).isCloseTo(28.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.getX()).isCloseTo(112.2, Offset.offset(1e-9));
+        assertThat(p.getY()).isCloseTo(28.4, Offset.offset(1e-9));
     }
 
     @Test

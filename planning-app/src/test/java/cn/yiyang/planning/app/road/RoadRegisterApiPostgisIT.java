@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class RoadRegisterApiPostgisIT {
                     post("/api/v1/road-register/C001/2024-03-05/close", user, null, "{\"closedOn\":\"2024-04-01\"}");
             assertThat(r.statusCode()).as(user).isEqualTo(403);
             assertThat(json(r).get("code").asString()).isEqualTo("forbidden");
-            assertThat(json(r).get("detail").asString()).contains("无权销号", user.toUpperCase(java.util.Locale.ROOT));
+            assertThat(json(r).get("detail").asString()).contains("无权销号", user.toUpperCase(Locale.ROOT));
         }
         HttpResponse<String> en =
                 post("/api/v1/road-register/C001/2024-03-05/close", "leader", "en", "{\"closedOn\":\"2024-04-01\"}");

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class RoadRegisterServiceTest {
     static final AppUser LEADER = new AppUser("leader", EnumSet.of(Role.LEADER));
     static final AppUser ADMIN = new AppUser("admin", EnumSet.of(Role.ADMIN));
     /** 2025-01-14T23:00Z = 2025-01-15 07:00 China Standard Time. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-14T23:00:00Z"), java.time.ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-14T23:00:00Z"), ZoneOffset.UTC);
 
     private TestStores.TestStore store;
     private FeatureRepository features;

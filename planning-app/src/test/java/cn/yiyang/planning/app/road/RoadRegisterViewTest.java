@@ -28,6 +28,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,8 +171,8 @@ class RoadRegisterViewTest {
         grid().select(x);
         var fit = map().getLastFit().orElseThrow();
         // the road's box, 112.7–112.8E, widened by a fifth of its size and 0.002°
-        assertThat(fit.getMinX()).isCloseTo(112.678, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(fit.getMaxX()).isCloseTo(112.822, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(fit.getMinX()).isCloseTo(112.678, Offset.offset(1e-9));
+        assertThat(fit.getMaxX()).isCloseTo(112.822, Offset.offset(1e-9));
     }
 
     @Test

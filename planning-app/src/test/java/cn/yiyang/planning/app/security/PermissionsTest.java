@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -61,7 +62,7 @@ class PermissionsTest {
             String[] cells = row.trim().split("\\s+");
             Role role = Role.valueOf(cells[0]);
             assertThat(cells).as(row).hasSize(ACTIONS.size() + 1);
-            AppUser user = new AppUser(role.name().toLowerCase(java.util.Locale.ROOT), EnumSet.of(role));
+            AppUser user = new AppUser(role.name().toLowerCase(Locale.ROOT), EnumSet.of(role));
             int i = 1;
             for (Map.Entry<String, Action> column : ACTIONS.entrySet()) {
                 boolean expected = cells[i++].equals("y");

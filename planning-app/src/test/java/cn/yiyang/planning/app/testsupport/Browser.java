@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.testsupport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,7 +59,7 @@ public final class Browser implements AutoCloseable {
         try {
             profile = Files.createDirectories(
                     Path.of("target", "chromium-profiles", UUID.randomUUID().toString()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         options.addArguments(
@@ -159,7 +161,7 @@ public final class Browser implements AutoCloseable {
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             return file;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -169,7 +171,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits for {@code condition}; on time-out fails saying what was awaited, where, and what the console said. */
-    public void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+    public void waitFor(Duration timeout, String what, BooleanSupplier condition) {
         try {
             new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
