@@ -3,145 +3,97 @@ package cn.yiyang.planning.app.security;
 import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.Theme;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a user asks to do, as {@link Permissions} decides it: each action names the theme it writes (its
- * department must own it) or none when it only reads. A new feature adds its action here, and the rule
- * stays in one place.
+ * What a user asks to do, as {@link Permissions} decides it: a verb, the theme the action concerns and what the
+ * 403 message names. A writing verb needs the theme's department (or ADMIN); reading needs a signed-in user. A
+ * new feature adds its verb here, and the rule stays in one place.
+ *
+ * @param verb    what is done
+ * @param theme   the theme whose data it reads or writes
+ * @param subject the action's subject as the 403 message names it (a layer's or a theme's title)
+ * @param target  the subject for the log (a layer id or a theme)
  */
-public sealed interface Action {
+public record Action(Verb verb, Theme theme, Localized subject, String target) {
+
+    /** The kinds of action, each with whether it writes and the key of its 403 message. */
+    public enum Verb {
+        /** Reading a layer: its features, attributes, tiles. */
+        READ(false, "api.error.forbidden.read"),
+        /** Writing a layer's data: an import now, single-feature edits later. */
+        WRITE(true, "api.error.forbidden.write"),
+        /** Starting an analysis over a theme's data. */
+        RUN_ANALYSIS(true, "api.error.forbidden.run-analysis"),
+        /** Closing (销号) entries of the road register. */
+        CLOSE_REGISTER_ENTRY(true, "api.error.forbidden.close-register-entry");
+
+        private final boolean writes;
+        private final String messageKey;
+
+        Verb(boolean writes, String messageKey) {
+            this.writes = writes;
+            this.messageKey = messageKey;
+        }
+
+        /**
+         * The key of the 403 message: {0} is the user's roles, {1} the action's subject, {2} the departments that
+         * may take it besides administrators.
+         */
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    public Action {
+        Objects.requireNonNull(verb, "verb");
+        Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(target, "target");
+    }
 
     /** Reading a layer: its features, attributes, tiles. */
-    static Action read(LayerDef layer) {
-        return new Read(layer);
+    public static Action read(LayerDef layer) {
+        return onLayer(Verb.READ, layer);
     }
 
     /** Writing a layer's data: an import now, single-feature edits later. */
-    static Action write(LayerDef layer) {
-        return new Write(layer);
+    public static Action write(LayerDef layer) {
+        return onLayer(Verb.WRITE, layer);
     }
 
     /** Starting an analysis over a theme's data, e.g. road access over {@link Theme#ROADS}. */
-    static Action runAnalysis(Theme theme) {
-        return new RunAnalysis(theme);
+    public static Action runAnalysis(Theme theme) {
+        return onTheme(Verb.RUN_ANALYSIS, theme);
     }
 
     /** Closing (销号) entries of the road register: it writes the roads theme. */
-    static Action closeRegisterEntry() {
-        return new CloseRegisterEntry();
+    public static Action closeRegisterEntry() {
+        return onTheme(Verb.CLOSE_REGISTER_ENTRY, Theme.ROADS);
+    }
+
+    private static Action onLayer(Verb verb, LayerDef layer) {
+        return new Action(verb, layer.theme(), Localized.of(layer.titleZh(), layer.titleEn()), layer.id());
+    }
+
+    private static Action onTheme(Verb verb, Theme theme) {
+        return new Action(verb, theme, Localized.of(theme.titleZh(), theme.titleEn()), theme.name());
     }
 
     /** The theme whose owner may take the action; empty when every signed-in user may. */
-    Optional<Theme> writes();
-
-    /**
-     * The key of the 403 message that names the action: {0} is the user's roles, {1} the action's subject,
-     * {2} the departments that may take it besides administrators.
-     */
-    String messageKey();
-
-    /** The action's subject as the 403 message names it (a layer's or a theme's title). */
-    Localized subject();
-
-    /**
-     * Reading a layer.
-     *
-     * @param layer the layer
-     */
-    record Read(LayerDef layer) implements Action {
-
-        public Read {
-            Objects.requireNonNull(layer, "layer");
-        }
-
-        @Override
-        public Optional<Theme> writes() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String messageKey() {
-            return "api.error.forbidden.read";
-        }
-
-        @Override
-        public Localized subject() {
-            return Localized.of(layer.titleZh(), layer.titleEn());
-        }
+    public Optional<Theme> writes() {
+        return verb.writes ? Optional.of(theme) : Optional.empty();
     }
 
-    /**
-     * Writing a layer's data.
-     *
-     * @param layer the layer
-     */
-    record Write(LayerDef layer) implements Action {
-
-        public Write {
-            Objects.requireNonNull(layer, "layer");
-        }
-
-        @Override
-        public Optional<Theme> writes() {
-            return Optional.of(layer.theme());
-        }
-
-        @Override
-        public String messageKey() {
-            return "api.error.forbidden.write";
-        }
-
-        @Override
-        public Localized subject() {
-            return Localized.of(layer.titleZh(), layer.titleEn());
-        }
+    /** The key of the 403 message that names the action (see {@link Verb#messageKey}). */
+    public String messageKey() {
+        return verb.messageKey();
     }
 
-    /**
-     * Starting an analysis over a theme's data.
-     *
-     * @param theme the theme analysed
-     */
-    record RunAnalysis(Theme theme) implements Action {
-
-        public RunAnalysis {
-            Objects.requireNonNull(theme, "theme");
-        }
-
-        @Override
-        public Optional<Theme> writes() {
-            return Optional.of(theme);
-        }
-
-        @Override
-        public String messageKey() {
-            return "api.error.forbidden.run-analysis";
-        }
-
-        @Override
-        public Localized subject() {
-            return Localized.of(theme.titleZh(), theme.titleEn());
-        }
-    }
-
-    /** Closing road-register entries. */
-    record CloseRegisterEntry() implements Action {
-
-        @Override
-        public Optional<Theme> writes() {
-            return Optional.of(Theme.ROADS);
-        }
-
-        @Override
-        public String messageKey() {
-            return "api.error.forbidden.close-register-entry";
-        }
-
-        @Override
-        public Localized subject() {
-            return Localized.of(Theme.ROADS.titleZh(), Theme.ROADS.titleEn());
-        }
+    @Override
+    public String toString() {
+        return verb.name().toLowerCase(Locale.ROOT) + " " + target;
     }
 }

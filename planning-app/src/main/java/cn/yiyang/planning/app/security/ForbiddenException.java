@@ -16,7 +16,7 @@ public class ForbiddenException extends ProblemException {
 
     ForbiddenException(AppUser user, Action action) {
         super(
-                user.name() + " (" + user.roleNames() + ") may not " + describe(action),
+                user.name() + " (" + user.roleNames() + ") may not " + action,
                 HttpStatus.FORBIDDEN,
                 "forbidden",
                 action.messageKey(),
@@ -32,16 +32,6 @@ public class ForbiddenException extends ProblemException {
         return Localized.join(action.writes().map(Permissions::owners).orElse(List.of()).stream()
                 .map(r -> Localized.key("security.department." + r.name()))
                 .toList());
-    }
-
-    /** The action for the log, e.g. {@code write road}. */
-    private static String describe(Action action) {
-        return switch (action) {
-            case Action.Read r -> "read " + r.layer().id();
-            case Action.Write w -> "write " + w.layer().id();
-            case Action.RunAnalysis a -> "run analyses over " + a.theme();
-            case Action.CloseRegisterEntry c -> "close register entries";
-        };
     }
 
     public AppUser user() {
