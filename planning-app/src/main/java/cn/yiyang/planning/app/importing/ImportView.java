@@ -88,7 +88,7 @@ public class ImportView extends Div implements HasDynamicTitle {
         columns.addClassName("import-columns");
         add(header, columns, recent);
 
-        form.analyseButton().addClickListener(e -> analyse());
+        form.onAnalyse(this::analyse);
         form.onSourceChange(() -> {
             if (result.shown() != null
                     && result.shown().status().settled()
@@ -163,18 +163,6 @@ public class ImportView extends Div implements HasDynamicTitle {
             show(job);
             watch();
         });
-    }
-
-    ImportForm form() {
-        return form;
-    }
-
-    JobPanel result() {
-        return result;
-    }
-
-    RecentImports recent() {
-        return recent;
     }
 
     private void analyse() {
