@@ -60,6 +60,7 @@ public class ImportView extends Div implements HasDynamicTitle {
                 tiles);
     }
 
+    /** Without a security context and tiles (no map under the preview): how the view tests build the page. */
     ImportView(ImportWorkflow workflow, AppUser user) {
         this(workflow, user, List.of(), null);
     }
