@@ -55,6 +55,7 @@ final class ImportForm extends Div {
     ImportForm(ImportWorkflow workflow, List<LayerDef> writable) {
         this.workflow = workflow;
         addClassNames("import-card", "import-form");
+        setId("import-form");
         H3 title = new H3(getTranslation("import.step.source"));
         title.addClassName("import-card-title");
         add(title);
@@ -144,16 +145,9 @@ final class ImportForm extends Div {
         this.onSourceChange = action;
     }
 
-    Button analyseButton() {
-        return analyse;
-    }
-
-    ComboBox<LayerDef> layer() {
-        return layer;
-    }
-
-    Upload upload() {
-        return upload;
+    /** Called when the user clicks Analyse. */
+    void onAnalyse(Runnable action) {
+        analyse.addClickListener(e -> action.run());
     }
 
     /** The upload being filled (created on the first file). */
@@ -162,11 +156,6 @@ final class ImportForm extends Div {
             draft = workflow.newUpload();
         }
         return draft;
-    }
-
-    /** The stored names of the files uploaded so far. */
-    List<String> fileNames() {
-        return List.copyOf(files.values());
     }
 
     /** A file arrived (on the UI thread). */

@@ -60,6 +60,7 @@ public class ImportView extends Div implements HasDynamicTitle {
                 tiles);
     }
 
+    /** Without a security context and tiles (no map under the preview): how the view tests build the page. */
     ImportView(ImportWorkflow workflow, AppUser user) {
         this(workflow, user, List.of(), null);
     }
@@ -88,7 +89,7 @@ public class ImportView extends Div implements HasDynamicTitle {
         columns.addClassName("import-columns");
         add(header, columns, recent);
 
-        form.analyseButton().addClickListener(e -> analyse());
+        form.onAnalyse(this::analyse);
         form.onSourceChange(() -> {
             if (result.shown() != null
                     && result.shown().status().settled()
@@ -163,18 +164,6 @@ public class ImportView extends Div implements HasDynamicTitle {
             show(job);
             watch();
         });
-    }
-
-    ImportForm form() {
-        return form;
-    }
-
-    JobPanel result() {
-        return result;
-    }
-
-    RecentImports recent() {
-        return recent;
     }
 
     private void analyse() {

@@ -70,6 +70,7 @@ final class JobPanel extends Div {
         previewSection.add(new H4(getTranslation("import.preview")), previewMap);
         previewSection.addClassName("import-section");
         addClassNames("import-card", "import-result");
+        setId("import-result");
         title.setText(getTranslation("import.step.result"));
         title.addClassName("import-card-title");
         status.addClassName("import-status");

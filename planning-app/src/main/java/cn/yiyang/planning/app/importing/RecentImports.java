@@ -63,10 +63,6 @@ final class RecentImports extends Div {
         empty.setVisible(recent.isEmpty());
     }
 
-    List<ImportSummary> items() {
-        return grid.getListDataView().getItems().toList();
-    }
-
     private Span status(ImportSummary s) {
         Span badge = new Span(ImportLabels.status(this, s.status())
                 + (s.dryRun() ? " · " + getTranslation("import.recent.dry-run") : ""));

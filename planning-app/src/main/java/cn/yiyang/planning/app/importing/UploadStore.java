@@ -43,7 +43,7 @@ public final class UploadStore {
         }
     }
 
-    /** The uploads folder. */
+    /** The uploads folder (only the API tests read it: to check it never shows in an answer, and is emptied). */
     public Path root() {
         return root;
     }

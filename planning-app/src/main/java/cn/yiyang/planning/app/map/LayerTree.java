@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -204,25 +203,5 @@ public class LayerTree extends Div {
         if (box != null && !box.getValue()) {
             box.setValue(true);
         }
-    }
-
-    /** The visibility box of a layer. */
-    public Optional<Checkbox> layerSwitch(String layerId) {
-        return Optional.ofNullable(switches.get(layerId));
-    }
-
-    /** The opacity slider of a layer. */
-    Optional<Input> opacitySlider(String layerId) {
-        return Optional.ofNullable(sliders.get(layerId));
-    }
-
-    /** The legend of a layer. */
-    Optional<Div> legend(String layerId) {
-        return Optional.ofNullable(legends.get(layerId));
-    }
-
-    /** The base-map choice, when a base map is configured. */
-    Optional<RadioButtonGroup<Basemap>> basemapChoice() {
-        return Optional.ofNullable(basemaps);
     }
 }

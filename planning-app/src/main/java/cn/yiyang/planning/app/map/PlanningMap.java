@@ -122,7 +122,7 @@ public class PlanningMap extends Component implements HasSize {
         }
     }
 
-    /** How many features the overlay holds. */
+    /** How many features the overlay holds (only tests read it: the component's state, as its setter set it). */
     public int getOverlayCount() {
         return overlayCount;
     }
@@ -217,6 +217,7 @@ public class PlanningMap extends Component implements HasSize {
         }
     }
 
+    /** The key the browser gets, if any (only tests read it: the getter of the setter above). */
     public Optional<String> getTianditu() {
         return Optional.ofNullable(getElement().getAttribute(TIANDITU_ATTRIBUTE));
     }
@@ -230,6 +231,7 @@ public class PlanningMap extends Component implements HasSize {
         }
     }
 
+    /** The proxy the browser fetches through, if any (only tests read it: the getter of the setter above). */
     public Optional<String> getTiandituProxy() {
         return Optional.ofNullable(getElement().getAttribute(PROXY_ATTRIBUTE));
     }
@@ -265,7 +267,7 @@ public class PlanningMap extends Component implements HasSize {
         }
     }
 
-    /** The last extent asked for, if any. */
+    /** The last extent asked for, if any (only tests read it: the browser gets it as a call, not as state). */
     public Optional<Envelope> getLastFit() {
         return Optional.ofNullable(lastFit).map(Envelope::new);
     }

@@ -30,10 +30,6 @@ public record RegisterFilter(EntryStatus status, String countyCode, String towns
                 && (to == null || !e.blockedOn().isAfter(to));
     }
 
-    public RegisterFilter withStatus(EntryStatus s) {
-        return new RegisterFilter(s, countyCode, townshipCode, from, to);
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -75,26 +75,19 @@ class ImportViewTest {
     @Test
     void eachRoleChoosesAmongTheLayersOfItsThemesAndALeaderOnlyReads() {
         ImportView transport = new ImportView(workflow, new AppUser("transport", EnumSet.of(Role.TRANSPORT)));
-        List<LayerDef> roads =
-                transport.form().layer().getListDataView().getItems().toList();
+        List<LayerDef> roads = layer(transport).getListDataView().getItems().toList();
         assertThat(roads).extracting(LayerDef::id).containsExactly("road", "road_inspection", "bus_stop");
-        assertThat(transport.form().layer().getItemLabelGenerator().apply(roads.get(0)))
-                .isEqualTo("道路交通 › 农村公路");
+        assertThat(layer(transport).getItemLabelGenerator().apply(roads.get(0))).isEqualTo("道路交通 › 农村公路");
         // the road-access results (derived layers) are written by the analysis: not offered, not even to ADMIN
         ImportView admin = new ImportView(workflow, new AppUser("admin", EnumSet.of(Role.ADMIN)));
-        assertThat(admin.form()
-                        .layer()
-                        .getListDataView()
-                        .getItems()
-                        .map(LayerDef::id)
-                        .toList())
+        assertThat(layer(admin).getListDataView().getItems().map(LayerDef::id).toList())
                 .contains("road", "household")
                 .doesNotContain("access_household", "access_road", "access_gap");
 
         ImportView leader = new ImportView(workflow, new AppUser("leader", EnumSet.of(Role.LEADER)));
-        assertThat(leader.form().layer().getListDataView().getItems()).isEmpty();
-        assertThat(leader.form().analyseButton().isEnabled()).isFalse();
-        assertThat(leader.form().getElement().getTextRecursively()).contains("只能查看导入记录");
+        assertThat(layer(leader).getListDataView().getItems()).isEmpty();
+        assertThat(button(leader, "import-analyse").isEnabled()).isFalse();
+        assertThat(text(leader, "import-form")).contains("只能查看导入记录");
     }
 
     @Test
@@ -102,8 +95,8 @@ class ImportViewTest {
         ImportView view = open();
         upload(view, ImportTestFiles.roadsZip(work));
         List<Path> draft = uploadFolders();
-        view.form().layer().setValue(workflow.layer("road"));
-        _click(view.form().analyseButton());
+        layer(view).setValue(workflow.layer("road"));
+        _click(button(view, "import-analyse"));
         ImportJob job = settle(view);
         // the import holds a copy of the page's draft
         List<Path> held =
@@ -113,7 +106,7 @@ class ImportViewTest {
 
         assertThat(job.status().name()).isEqualTo("SUCCEEDED");
         assertThat(job.dryRun()).isTrue();
-        JobPanel result = view.result();
+        JobPanel result = result(view);
         String facts = text(result, "import-facts");
         assertThat(facts).contains("益阳道路_赫山区.zip", "Shapefile", "读取行数4", "有效行3", "有错误的行1", "GBK", "文件声明", "EPSG:4525");
         assertThat(text(result, "import-notice")).contains("试运行完成", "3 行可以导入，1 行有错误");
@@ -132,7 +125,7 @@ class ImportViewTest {
         assertThat(issues.getGenericDataView().getItems().toList())
                 .singleElement()
                 .satisfies(i -> assertThat(i.message(Locale.SIMPLIFIED_CHINESE)).contains("高速"));
-        assertThat(view.recent().items()).extracting(ImportSummary::id).contains(job.id());
+        assertThat(recentImports(view)).extracting(ImportSummary::id).contains(job.id());
 
         target(result, "路面类型").setValue("IGNORE");
         assertThat(mapping.editedMap()).containsEntry("路面类型", "IGNORE").containsEntry("道路名称", "name");
@@ -159,22 +152,22 @@ class ImportViewTest {
                 upload(view, p);
             }
         }
-        view.form().layer().setValue(workflow.layer("bus_stop"));
-        _click(view.form().analyseButton());
+        layer(view).setValue(workflow.layer("bus_stop"));
+        _click(button(view, "import-analyse"));
         ImportJob job = settle(view);
 
         assertThat(job.status().name()).isEqualTo("NEEDS_INPUT");
-        assertThat(text(view.result(), "import-notice")).contains("需要补充信息", "请选择坐标系");
-        assertThat(find(view.form(), ComboBox.class, "import-crs").isInvalid()).isTrue();
+        assertThat(text(view, "import-notice")).contains("需要补充信息", "请选择坐标系");
+        assertThat(find(view, ComboBox.class, "import-crs").isInvalid()).isTrue();
 
         @SuppressWarnings("unchecked")
-        var crs = (ComboBox<String>) find(view.form(), ComboBox.class, "import-crs");
+        var crs = (ComboBox<String>) find(view, ComboBox.class, "import-crs");
         crs.setValue("EPSG:4546");
-        _click(button(view.result(), "import-reanalyse"));
+        _click(button(view, "import-reanalyse"));
         ImportJob again = settle(view);
         assertThat(again.status().name()).isEqualTo("SUCCEEDED");
         assertThat(again.crs()).isEqualTo("EPSG:4546");
-        assertThat(text(view.result(), "import-facts")).contains("EPSG:4546", "用户指定");
+        assertThat(text(view, "import-facts")).contains("EPSG:4546", "用户指定");
     }
 
     // --- helpers ---
@@ -188,17 +181,18 @@ class ImportViewTest {
     /** What the upload handler does with a received file. */
     private static void upload(ImportView view, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            String stored = view.form().draft().add(file.getFileName().toString(), in);
-            view.form().received(file.getFileName().toString(), stored);
+            ImportForm form = find(view, ImportForm.class, "import-form");
+            String stored = form.draft().add(file.getFileName().toString(), in);
+            form.received(file.getFileName().toString(), stored);
         }
     }
 
     /** Waits for the shown import to settle, then lets the page poll once. */
     private ImportJob settle(ImportView view) throws InterruptedException {
-        String id = view.result().shown().id();
+        String id = result(view).shown().id();
         workflow.await(id, Duration.ofSeconds(60));
         view.refresh();
-        return view.result().shown();
+        return result(view).shown();
     }
 
     /** The upload folders: the page's draft and those its imports hold. */
@@ -206,6 +200,24 @@ class ImportViewTest {
         try (Stream<Path> folders = Files.list(work.resolve("uploads"))) {
             return folders.toList();
         }
+    }
+
+    /** The result card. */
+    private static JobPanel result(ImportView view) {
+        return find(view, JobPanel.class, "import-result");
+    }
+
+    /** The layer chooser of the form. */
+    @SuppressWarnings("unchecked")
+    private static ComboBox<LayerDef> layer(ImportView view) {
+        return find(view, ComboBox.class, "import-layer");
+    }
+
+    /** The imports listed under "recent imports". */
+    @SuppressWarnings("unchecked")
+    private static List<ImportSummary> recentImports(ImportView view) {
+        Grid<ImportSummary> grid = find(view, Grid.class, "import-recent");
+        return grid.getListDataView().getItems().toList();
     }
 
     /** The select of a file field in the mapping grid's target column. */

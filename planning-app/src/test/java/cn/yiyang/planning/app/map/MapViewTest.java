@@ -31,8 +31,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -117,6 +119,21 @@ class MapViewTest {
         return _get(LayerTree.class, s -> s.withId("map-layer-tree"));
     }
 
+    /** The visibility box of a layer in the tree. */
+    private static Checkbox layerSwitch(String layerId) {
+        return _get(tree(), Checkbox.class, s -> s.withId("layer-" + layerId));
+    }
+
+    /** The legend of a layer in the tree (only found while the layer is shown). */
+    private static Div legend(String layerId) {
+        return _get(tree(), Div.class, s -> s.withId("legend-" + layerId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<Basemap> basemapChoice() {
+        return _get(tree(), RadioButtonGroup.class, s -> s.withId("basemap-choice"));
+    }
+
     private static IdentifyPanel featureInfo() {
         return _get(IdentifyPanel.class, s -> s.withId("map-feature-info"));
     }
@@ -173,13 +190,14 @@ class MapViewTest {
                 .isEqualTo("县级行政区");
         assertThat(_find(view, Details.class).stream().map(Details::getSummaryText))
                 .contains("行政区划", "村庄规划", "道路交通", "供水", "污水处理", "冷链物流", "三区三线");
-        assertThat(tree().layerSwitch("road_inspection")).isEmpty();
+        assertThat(_find(tree(), Checkbox.class, s -> s.withId("layer-road_inspection")))
+                .isEmpty();
 
         for (String id : List.of("county", "township", "village", "road")) {
-            assertThat(tree().layerSwitch(id).orElseThrow().getValue()).as(id).isTrue();
+            assertThat(layerSwitch(id).getValue()).as(id).isTrue();
             assertThat(map().isLayerVisible(id)).isTrue();
         }
-        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isFalse();
+        assertThat(layerSwitch("household").getValue()).isFalse();
         assertThat(map().getLayer("household").orElseThrow().minZoom()).isEqualTo(13);
         assertThat(map().getLayer("road").orElseThrow().tileUrl()).isEqualTo("tiles/road/{z}/{x}/{y}.mvt");
         assertThat(map().getLayer("road").orElseThrow().version()).isEqualTo(repo.version(catalogue.get("road")));
@@ -191,7 +209,8 @@ class MapViewTest {
         assertThat(view.getPageTitle()).isEqualTo("一张图");
         assertThat(map().getTianditu()).isEmpty();
         assertThat(map().getTiandituProxy()).isEmpty();
-        assertThat(tree().basemapChoice()).isEmpty();
+        assertThat(_find(tree(), RadioButtonGroup.class, s -> s.withId("basemap-choice")))
+                .isEmpty();
     }
 
     @Test
@@ -199,11 +218,10 @@ class MapViewTest {
         open(new MapSettings("secret-key", true, null, 8));
         // found first: a lookup is a client round trip, which would send the pending JS calls
         PlanningMap map = map();
-        LayerTree tree = tree();
+        RadioButtonGroup<Basemap> choice = basemapChoice();
         assertThat(map.getTianditu()).isEmpty();
         assertThat(map.getElement().getAttribute("tianditu-key")).isNull();
         assertThat(map.getTiandituProxy()).contains("basemap/tianditu");
-        var choice = tree.basemapChoice().orElseThrow();
         dumpJs();
         choice.setValue(Basemap.IMAGERY);
         // Programmatic changes are not the user's: only a client-side change switches the map.
@@ -225,17 +243,19 @@ class MapViewTest {
         open();
         // found first: a lookup is a client round trip, which would send the pending JS calls
         PlanningMap map = map();
-        LayerTree tree = tree();
+        Checkbox household = layerSwitch("household");
+        Checkbox road = layerSwitch("road");
         dumpJs(); // what the attach sent
 
-        tree.layerSwitch("household").orElseThrow().setValue(true);
+        household.setValue(true);
         assertThat(map.isLayerVisible("household")).isTrue();
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setVisible", "household", true));
 
-        tree.layerSwitch("road").orElseThrow().setValue(false);
+        road.setValue(false);
         assertThat(map.isLayerVisible("road")).isFalse();
-        assertThat(tree.legend("road").orElseThrow().isVisible()).isFalse();
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setVisible", "road", false));
+        // the legend goes with the layer: the user no longer sees it (looked up after dumpJs, see above)
+        assertThat(_find(tree(), Div.class, s -> s.withId("legend-road"))).isEmpty();
 
         map.setLayerOpacity("village", 0.4);
         assertThat(dumpJs()).anySatisfy(params -> assertThat(params).startsWith("setOpacity", "village", 0.4));
@@ -336,14 +356,10 @@ class MapViewTest {
                                 + "\"legend.road.hardened-major\",\"image\":\"" + png
                                 + "\"},{\"key\":\"legend.road.unhardened\",\"image\":\""
                                 + png + "\"}],\"county\":[{\"key\":null,\"image\":\"" + png + "\"}]}"));
-        assertThat(_find(tree().legend("road").orElseThrow(), Span.class).stream()
-                        .map(Span::getText))
+        assertThat(_find(legend("road"), Span.class).stream().map(Span::getText))
                 .containsExactly("国省道（硬化）", "未硬化道路");
-        assertThat(_find(tree().legend("road").orElseThrow(), Image.class)).hasSize(2);
-        assertThat(_find(tree().legend("county").orElseThrow(), Span.class)
-                        .getFirst()
-                        .getText())
-                .isEqualTo("县级行政区");
+        assertThat(_find(legend("road"), Image.class)).hasSize(2);
+        assertThat(_find(legend("county"), Span.class).getFirst().getText()).isEqualTo("县级行政区");
     }
 
     @Test
@@ -359,11 +375,12 @@ class MapViewTest {
                         true,
                         "{\"layers\":{\"road\":{\"visible\":false,\"opacity\":0.5,\"variant\":null},"
                                 + "\"household\":{\"visible\":true,\"opacity\":1,\"variant\":\"water\"}},\"basemap\":\"ter\"}"));
-        assertThat(tree().layerSwitch("road").orElseThrow().getValue()).isFalse();
-        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
-        assertThat(tree().opacitySlider("road").orElseThrow().getValue()).isEqualTo("50");
+        assertThat(layerSwitch("road").getValue()).isFalse();
+        assertThat(layerSwitch("household").getValue()).isTrue();
+        assertThat(_get(tree(), Input.class, s -> s.withId("opacity-road")).getValue())
+                .isEqualTo("50");
         assertThat(map().getLayerVariant("household")).contains("water");
-        assertThat(tree().basemapChoice().orElseThrow().getValue()).isEqualTo(Basemap.TERRAIN);
+        assertThat(basemapChoice().getValue()).isEqualTo(Basemap.TERRAIN);
     }
 
     @Test
@@ -560,7 +577,7 @@ class MapViewTest {
                 .orElseThrow());
 
         assertThat(map().isLayerVisible("household")).isTrue();
-        assertThat(tree().layerSwitch("household").orElseThrow().getValue()).isTrue();
+        assertThat(layerSwitch("household").getValue()).isTrue();
         assertThat(map().getLastFit()).contains(imported);
     }
 
