@@ -31,8 +31,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  *
  * <p>Pieces below the tolerances of {@link ParcelCheckSettings} are ignored; all areas are ellipsoidal
  * ({@link GeodesicArea#CGCS2000}). An invalid plan boundary is one {@link ProblemKind#INVALID_GEOMETRY} problem
- * without parcel ids, and the boundary and gap checks are then skipped. Problems come ordered by kind, then by the
- * input order of their parcels, then by position.
+ * without parcel ids, and the boundary and gap checks are then skipped. Problems come ordered by kind, then state
+ * (the boundary first), then the input order of their first parcel; gaps west to east.
  *
  * <pre>{@code
  * List<ParcelProblem> problems = new ParcelCheck(ParcelCheckSettings.DEFAULTS).run(planBoundary, parcels);
