@@ -162,6 +162,45 @@ class ParcelCheckTest {
     }
 
     @Test
+    void aParcelOverlappingSeveralIsPairedWithEachInInputOrder() {
+        List<PlanParcel> parcels = grid(PLANNED);
+        parcels.add(parcel("late", "0703", PLANNED, box(112.3005, 28.5005, 112.3015, 28.5015)));
+
+        List<ParcelProblem> problems = ParcelCheck.check(BOUNDARY, parcels);
+
+        assertThat(problems)
+                .extracting(ParcelProblem::parcelIds)
+                .containsExactly(
+                        List.of("PLANNED00", "late"), // ids are state, column, row; the grid comes row by row
+                        List.of("PLANNED10", "late"),
+                        List.of("PLANNED01", "late"),
+                        List.of("PLANNED11", "late"));
+        assertThat(problems.get(0).area().squareMetres())
+                .isCloseTo(m2(box(112.3005, 28.5005, 112.301, 28.501)), withinPercentage(1e-6));
+    }
+
+    @Test
+    void aHoleThatNoParcelFillsIsAGap() {
+        List<PlanParcel> parcels = grid(CURRENT);
+        parcels.set(
+                0,
+                parcel(
+                        "ring",
+                        "0101",
+                        CURRENT,
+                        wkt("POLYGON((112.300 28.500, 112.301 28.500, 112.301 28.501,"
+                                + " 112.300 28.501, 112.300 28.500), (112.3004 28.5004, 112.3006 28.5004, 112.3006 28.5006,"
+                                + " 112.3004 28.5006, 112.3004 28.5004))")));
+        Geometry hole = box(112.3004, 28.5004, 112.3006, 28.5006);
+
+        assertThat(ParcelCheck.check(BOUNDARY, parcels)).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.GAP);
+            assertThat(p.area().squareMetres()).isCloseTo(m2(hole), withinPercentage(1e-6));
+            assertThat(hole.contains(p.location())).isTrue();
+        });
+    }
+
+    @Test
     void problemsComeOrderedByKind() {
         List<PlanParcel> parcels = grid(CURRENT);
         parcels.remove(5);
