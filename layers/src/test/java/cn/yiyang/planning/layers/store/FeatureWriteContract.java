@@ -3,8 +3,11 @@ package cn.yiyang.planning.layers.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -12,6 +15,7 @@ import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.feature.HistoryEntry;
 import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -21,6 +25,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
@@ -273,6 +279,43 @@ abstract class FeatureWriteContract {
     }
 
     @Test
+    void aLoadRecordsItsSummaryInItsOwnTransaction() throws Exception {
+        LayerDef works = catalogue.get("water_work");
+        Instant before = Instant.now().minusSeconds(5);
+        long[] streamed = {0};
+        Iterator<Feature> rows = List.of(waterWork("W1"), waterWork("W2")).stream()
+                .peek(f -> streamed[0]++)
+                .iterator();
+
+        long written = features.load(
+                works,
+                LoadMode.APPEND,
+                rows,
+                new LoadSummary(HistoryOperation.IMPORT, "importer", () -> Map.of("jobId", "j1", "read", streamed[0])));
+
+        assertThat(written).isEqualTo(2);
+        assertThat(history.since(works, before, 10)).singleElement().satisfies(e -> {
+            assertThat(e.operation()).isEqualTo(HistoryOperation.IMPORT);
+            assertThat(e.user()).isEqualTo("importer");
+            assertThat(e.details())
+                    .as("details asked for after the rows streamed")
+                    .containsEntry("jobId", "j1")
+                    .containsEntry("read", 2)
+                    .containsEntry("mode", "APPEND")
+                    .containsEntry("written", 2);
+        });
+
+        Iterator<Feature> broken = List.of(waterWork("W3"), waterWork(null)).iterator(); // a required key missing
+        assertThatThrownBy(() -> features.load(
+                        works, LoadMode.APPEND, broken, LoadSummary.of(HistoryOperation.IMPORT, "importer", Map.of())))
+                .isInstanceOf(StoreException.class);
+        assertThat(history.since(works, before, 10))
+                .as("a failed load records nothing")
+                .hasSize(1);
+        assertThat(features.findByKey(works, "W3")).isEmpty();
+    }
+
+    @Test
     void migratingAVersionSixDatabaseKeepsItsRowsAtVersionOne() throws Exception {
         try (TestStore old = TestStores.create(kind(), store -> {
             try (Connection c = store.dataSource().getConnection()) {
@@ -310,6 +353,22 @@ abstract class FeatureWriteContract {
             assertThat(new JdbcFeatureHistoryRepository(old.store()).history(road, id))
                     .hasSize(1);
         }
+    }
+
+    private Feature waterWork(String code) {
+        Map<String, Object> attrs = new HashMap<>();
+        attrs.put("code", code);
+        attrs.put("name", "水厂" + code);
+        for (FieldDef f : catalogue.get("water_work").fields()) {
+            if (f.required() && !attrs.containsKey(f.name())) {
+                attrs.put(
+                        f.name(),
+                        f.type() == FieldType.CODE
+                                ? f.codeList().codes().getFirst().value()
+                                : "430902");
+            }
+        }
+        return Feature.of(attrs, LayerGeometry.FACTORY.createPoint(new Coordinate(112.4, 28.5)));
     }
 
     private static Feature road(String code, String name, double x) throws Exception {
