@@ -41,12 +41,12 @@ final class HistoryRows {
     }
 
     /** Inserts an entry on {@code c} (in the caller's transaction); returns its id. */
-    static long insert(Connection c, Dialect dialect, LayerDef layer, Write w) throws SQLException {
+    static long insert(Connection c, Dialect dialect, String layerId, Write w) throws SQLException {
         String json = dialect.jsonParameter();
         String sql = "INSERT INTO feature_history (layer, feature_id, feature_key, version, operation, user_name, "
                 + "before, after, details) VALUES (?, ?, ?, ?, ?, ?, " + json + ", " + json + ", " + json + ")";
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            ps.setString(1, layer.id());
+            ps.setString(1, layerId);
             ps.setObject(2, w.featureId(), Types.BIGINT);
             ps.setString(3, w.featureKey());
             ps.setObject(4, w.version(), Types.BIGINT);

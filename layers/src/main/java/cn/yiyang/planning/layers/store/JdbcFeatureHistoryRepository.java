@@ -72,7 +72,7 @@ public final class JdbcFeatureHistoryRepository implements FeatureHistoryReposit
             long id = HistoryRows.insert(
                     c,
                     store.dialect(),
-                    layer,
+                    layer.id(),
                     new HistoryRows.Write(null, null, null, operation, user, null, null, details));
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT " + HistoryRows.COLUMNS + " FROM feature_history WHERE id = ?")) {

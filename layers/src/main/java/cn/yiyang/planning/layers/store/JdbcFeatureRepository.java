@@ -90,7 +90,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 HistoryRows.insert(
                         c,
                         store.dialect(),
-                        layer,
+                        layer.id(),
                         new HistoryRows.Write(
                                 null, null, null, summary.operation(), summary.user(), null, null, details));
             }

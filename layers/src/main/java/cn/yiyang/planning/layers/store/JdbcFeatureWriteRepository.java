@@ -136,7 +136,7 @@ public final class JdbcFeatureWriteRepository implements FeatureWriteRepository 
         HistoryRows.insert(
                 c,
                 store.dialect(),
-                layer,
+                layer.id(),
                 new HistoryRows.Write(
                         after.id(),
                         key,
