@@ -278,6 +278,63 @@ abstract class FeatureWriteContract {
     }
 
     @Test
+    void everyLayerKeepsEveryAttributeTypeThroughWritesHistoryAndUpserts() throws Exception {
+        for (LayerDef layer : catalogue.layers()) {
+            Feature full = full(layer, "E-" + layer.id(), "甲");
+            VersionedFeature stored = writes.insert(layer, full, USER);
+            assertThat(stored.feature().attributes()).as(layer.id()).isEqualTo(full.attributes());
+            assertThat(history.history(layer, stored.id()).getFirst().after())
+                    .as(layer.id())
+                    .isEqualTo(stored.feature());
+            if (layer.keyField() != null) {
+                features.load(
+                        layer,
+                        LoadMode.UPSERT,
+                        List.of(full(layer, "E-" + layer.id(), "乙")).iterator());
+                VersionedFeature upserted = writes.find(layer, stored.id()).orElseThrow();
+                assertThat(upserted.version()).as(layer.id()).isEqualTo(2);
+                assertThat(upserted.feature().attributes())
+                        .as(layer.id())
+                        .isEqualTo(full(layer, "E-" + layer.id(), "乙").attributes());
+            }
+        }
+    }
+
+    /** The summary entries of a layer since a time (other tests write single features into the same layers). */
+    private List<HistoryEntry> summaries(LayerDef layer, Instant since) {
+        return history.since(layer, since, 100).stream()
+                .filter(e -> e.operation().isSummary())
+                .toList();
+    }
+
+    /** A feature with a value for every field of the layer (text fields say {@code text}), and its geometry. */
+    private static Feature full(LayerDef layer, String key, String text) throws Exception {
+        Map<String, Object> attrs = new HashMap<>();
+        for (FieldDef f : layer.fields()) {
+            attrs.put(
+                    f.name(),
+                    switch (f.type()) {
+                        case TEXT -> text;
+                        case CODE -> f.codeList().codes().getLast().value();
+                        case INTEGER -> 7;
+                        case DECIMAL -> 1.25;
+                        case BOOLEAN -> true;
+                        case DATE -> LocalDate.of(2024, 2, 29);
+                    });
+        }
+        if (layer.keyField() != null) {
+            attrs.put(layer.keyField(), key);
+        }
+        String wkt = switch (layer.geometry()) {
+            case POINT -> "POINT (112.4 28.5)";
+            case MULTILINESTRING -> "LINESTRING (112.4 28.5, 112.41 28.51)";
+            case MULTIPOLYGON -> "POLYGON ((112.4 28.5, 112.41 28.5, 112.41 28.51, 112.4 28.5))";
+            case NONE -> null;
+        };
+        return new Feature(null, attrs, Map.of("备注", text), wkt == null ? null : new WKTReader().read(wkt));
+    }
+
+    @Test
     void aReplaceLoadStartsEveryFeatureAtVersionOne() throws Exception {
         LayerDef county = catalogue.get("county");
         Geometry square = new WKTReader().read("POLYGON ((112 28, 112.1 28, 112.1 28.1, 112 28.1, 112 28))");
@@ -332,7 +389,7 @@ abstract class FeatureWriteContract {
                 new LoadSummary(HistoryOperation.IMPORT, "importer", () -> Map.of("jobId", "j1", "read", streamed[0])));
 
         assertThat(written).isEqualTo(2);
-        assertThat(history.since(works, before, 10)).singleElement().satisfies(e -> {
+        assertThat(summaries(works, before)).singleElement().satisfies(e -> {
             assertThat(e.operation()).isEqualTo(HistoryOperation.IMPORT);
             assertThat(e.user()).isEqualTo("importer");
             assertThat(e.details())
@@ -347,9 +404,7 @@ abstract class FeatureWriteContract {
         assertThatThrownBy(() -> features.load(
                         works, LoadMode.APPEND, broken, LoadSummary.of(HistoryOperation.IMPORT, "importer", Map.of())))
                 .isInstanceOf(StoreException.class);
-        assertThat(history.since(works, before, 10))
-                .as("a failed load records nothing")
-                .hasSize(1);
+        assertThat(summaries(works, before)).as("a failed load records nothing").hasSize(1);
         assertThat(features.findByKey(works, "W3")).isEmpty();
     }
 
