@@ -22,7 +22,9 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.load.ImportRecordRepository;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
@@ -228,7 +230,20 @@ final class ImportRun implements Runnable {
         Lock lock = layerLocks.apply(layer.id());
         lock.lock();
         try {
-            return features.load(layer, request.mode(), pass);
+            // The IMPORT history entry is written in the load's own transaction; its counts are read after the pass.
+            LoadSummary summary = new LoadSummary(
+                    HistoryOperation.IMPORT,
+                    request.requestedBy(),
+                    () -> Map.of(
+                            "jobId",
+                            job.id(),
+                            "file",
+                            request.fileName(),
+                            "read",
+                            job.read(),
+                            "rejected",
+                            job.rejected()));
+            return features.load(layer, request.mode(), pass, summary);
         } finally {
             lock.unlock();
             job.preview(pass.preview.preview());

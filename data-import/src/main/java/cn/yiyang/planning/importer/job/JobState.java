@@ -123,6 +123,16 @@ final class JobState {
         }
     }
 
+    /** Records read so far. */
+    long read() {
+        return read;
+    }
+
+    /** Records rejected so far. */
+    long rejected() {
+        return rejected;
+    }
+
     void imported(long n) {
         imported = n;
     }

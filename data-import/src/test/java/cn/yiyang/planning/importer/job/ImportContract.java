@@ -16,9 +16,13 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.HistoryEntry;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.load.ImportRecord;
+import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcFeatureWriteRepository;
 import cn.yiyang.planning.layers.store.JdbcImportRecordRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.StoreKind;
@@ -30,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -236,6 +241,30 @@ abstract class ImportContract {
         assertThat(repo.findByKey(road, "R1").orElseThrow().attributes())
                 .containsEntry("name", "一号路（改）")
                 .containsEntry("surface", "asphalt");
+
+        // One IMPORT entry per load, written in the load's transaction, newest first.
+        Set<String> jobs = Set.of(replaced.id(), appended.id(), upserted.id());
+        List<HistoryEntry> imports = new JdbcFeatureHistoryRepository(test.store())
+                .since(road, Instant.EPOCH, 1000).stream()
+                        .filter(e -> jobs.contains(e.details().get("jobId")))
+                        .toList();
+        assertThat(imports)
+                .extracting(e -> e.details().get("jobId"))
+                .containsExactly(upserted.id(), appended.id(), replaced.id());
+        assertThat(imports.getLast().operation()).isEqualTo(HistoryOperation.IMPORT);
+        assertThat(imports.getLast().user()).isEqualTo("张三");
+        assertThat(imports.getLast().details())
+                .containsEntry("file", "道路.zip")
+                .containsEntry("mode", "REPLACE")
+                .containsEntry("read", 5)
+                .containsEntry("rejected", 1)
+                .containsEntry("written", 4);
+        assertThat(new JdbcFeatureWriteRepository(test.store())
+                        .find(road, repo.findByKey(road, "R1").orElseThrow().id())
+                        .orElseThrow()
+                        .version())
+                .as("the upsert raised R1's version")
+                .isEqualTo(2);
     }
 
     @Test
@@ -264,6 +293,9 @@ abstract class ImportContract {
         assertThat(job.issues().getLast().message(Locale.ENGLISH))
                 .startsWith("1 rows have errors, so nothing was loaded");
         assertThat(roadCodes()).containsExactly("OLD1", "OLD2");
+        assertThat(new JdbcFeatureHistoryRepository(test.store()).since(road, Instant.EPOCH, 1000))
+                .as("a load rolled back records no IMPORT entry")
+                .noneMatch(e -> job.id().equals(e.details().get("jobId")));
     }
 
     @Test

@@ -31,6 +31,14 @@ public interface FeatureRepository {
      */
     long load(LayerDef layer, LoadMode mode, Iterator<Feature> features);
 
+    /**
+     * As {@link #load(LayerDef, LoadMode, Iterator)}, and records {@code summary} in the write history
+     * ({@link FeatureHistoryRepository}) in the same transaction: the features and their entry are stored
+     * together or not at all. The entry's details are the summary's with {@code mode} and {@code written}
+     * (the number returned) added.
+     */
+    long load(LayerDef layer, LoadMode mode, Iterator<Feature> features, LoadSummary summary);
+
     /** Features whose geometry's bounding box intersects {@code bbox} (EPSG:4490), at most {@code limit}. */
     List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit);
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 public interface RoadClosureRepository {
 
     /**
-     * Stores a closure unless the entry has one already.
+     * Stores a closure unless the entry has one already, with its REGISTER_CLOSE entry in the write history
+     * (layer {@code road_inspection}; details: road code, blocked and closing dates, note) in the same transaction.
      *
      * @return true when stored; false when the entry (road, blocked date) already had a closure, which
      *         is left as it was (also when two users close the same entry at the same moment)

@@ -54,8 +54,9 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     /**
      * Inserts or updates features by the layer's key field on {@code connection} (inside the
      * caller's transaction): COPY into a temporary table then {@code INSERT … ON CONFLICT (key) DO
-     * UPDATE} on PostGIS, batched {@code MERGE INTO … KEY (key)} on H2GIS. An updated feature keeps
-     * its id; its attributes, extra attributes and geometry are replaced.
+     * UPDATE} on PostGIS, batched {@code MERGE INTO … USING} on H2GIS. An updated feature keeps
+     * its id; its attributes, extra attributes and geometry are replaced and its version goes up by
+     * one; an inserted one has version 1.
      *
      * @return the number of features written (inserted or updated)
      */

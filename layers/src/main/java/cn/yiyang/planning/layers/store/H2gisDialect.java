@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -117,10 +118,30 @@ public final class H2gisDialect implements Dialect {
 
     @Override
     public long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        return batch(connection, upsertSql(layer), layer, features);
+    }
+
+    /**
+     * A standard {@code MERGE … USING} rather than H2's {@code MERGE … KEY}, which can only replace columns: an
+     * updated row's version must go up by one (an inserted one's is 1, the column's default), so that an
+     * optimistic-lock check never misses an import.
+     */
+    private String upsertSql(LayerDef layer) {
         var cols = FeatureRows.insertColumns(layer);
-        String sql = "MERGE INTO " + layer.table() + " (" + String.join(", ", cols) + ", updated_at) KEY ("
-                + layer.keyField() + ") VALUES (" + values(cols) + ", CURRENT_TIMESTAMP)";
-        return batch(connection, sql, layer, features);
+        String key = layer.keyField();
+        List<String> sets = new ArrayList<>();
+        for (String c : cols) {
+            if (!c.equals(key)) {
+                sets.add(c + " = s." + c);
+            }
+        }
+        sets.add("updated_at = CURRENT_TIMESTAMP");
+        sets.add("version = t.version + 1");
+        return "MERGE INTO " + layer.table() + " t USING (VALUES (" + values(cols) + ")) AS s ("
+                + String.join(", ", cols) + ") ON t." + key + " = s." + key + " WHEN MATCHED THEN UPDATE SET "
+                + String.join(", ", sets) + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", cols)
+                + ") VALUES ("
+                + String.join(", ", cols.stream().map(c -> "s." + c).toList()) + ")";
     }
 
     private String values(List<String> cols) {

@@ -6,6 +6,7 @@ import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.LoadSummary;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
@@ -50,6 +53,11 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public long load(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
+        return load(layer, mode, features, null);
+    }
+
+    @Override
+    public long load(LayerDef layer, LoadMode mode, Iterator<Feature> features, LoadSummary summary) {
         if (mode == LoadMode.UPSERT && layer.keyField() == null) {
             throw new IllegalArgumentException("layer " + layer.id() + " has no key field: it cannot be upserted");
         }
@@ -58,7 +66,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
             return null;
         });
         try {
-            return loadInOneTransaction(layer, mode, features);
+            return loadInOneTransaction(layer, mode, features, summary);
         } finally {
             store.withConnection(c -> {
                 store.dialect().afterBulkLoad(c, layer);
@@ -67,11 +75,26 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         }
     }
 
-    private long loadInOneTransaction(LayerDef layer, LoadMode mode, Iterator<Feature> features) {
-        return store.inTransaction(c -> switch (mode) {
-            case REPLACE -> store.dialect().bulkReplace(c, layer, features);
-            case APPEND -> store.dialect().bulkInsert(c, layer, features);
-            case UPSERT -> store.dialect().bulkUpsert(c, layer, features);
+    private long loadInOneTransaction(LayerDef layer, LoadMode mode, Iterator<Feature> features, LoadSummary summary) {
+        return store.inTransaction(c -> {
+            long written = switch (mode) {
+                case REPLACE -> store.dialect().bulkReplace(c, layer, features);
+                case APPEND -> store.dialect().bulkInsert(c, layer, features);
+                case UPSERT -> store.dialect().bulkUpsert(c, layer, features);
+            };
+            if (summary != null) {
+                Map<String, Object> details =
+                        new LinkedHashMap<>(summary.details().get());
+                details.put("mode", mode.name());
+                details.put("written", written);
+                HistoryRows.insert(
+                        c,
+                        store.dialect(),
+                        layer.id(),
+                        new HistoryRows.Write(
+                                null, null, null, summary.operation(), summary.user(), null, null, details));
+            }
+            return written;
         });
     }
 

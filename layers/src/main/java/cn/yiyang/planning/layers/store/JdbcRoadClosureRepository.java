@@ -1,7 +1,10 @@
 package cn.yiyang.planning.layers.store;
 
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.register.RoadClosure;
 import cn.yiyang.planning.layers.register.RoadClosureRepository;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +12,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link RoadClosureRepository} over the {@code road_register_closure} table (V4), on either store. */
@@ -28,24 +33,54 @@ public final class JdbcRoadClosureRepository implements RoadClosureRepository {
 
     @Override
     public boolean add(RoadClosure r) {
-        // One statement in auto-commit: the primary key decides between two users closing the same entry.
+        // The closure and its REGISTER_CLOSE history entry in one transaction; the primary key decides between two
+        // users closing the same entry (the loser's transaction is rolled back and records nothing).
         return store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO road_register_closure (road_code, blocked_on, "
-                    + "closed_on, closed_by, note) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, r.roadCode());
-                ps.setObject(2, r.blockedOn(), Types.DATE);
-                ps.setObject(3, r.closedOn(), Types.DATE);
-                ps.setString(4, r.closedBy());
-                ps.setString(5, r.note());
-                ps.executeUpdate();
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                insert(c, r);
+                HistoryRows.insert(c, store.dialect(), LayerIds.ROAD_INSPECTION, closing(r));
+                c.commit();
                 return true;
             } catch (SQLException e) {
+                c.rollback();
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return false;
                 }
                 throw e;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
             }
         });
+    }
+
+    private static void insert(Connection c, RoadClosure r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO road_register_closure (road_code, blocked_on, "
+                + "closed_on, closed_by, note) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.roadCode());
+            ps.setObject(2, r.blockedOn(), Types.DATE);
+            ps.setObject(3, r.closedOn(), Types.DATE);
+            ps.setString(4, r.closedBy());
+            ps.setString(5, r.note());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The summary entry of a closing, in the history of the inspections its register entry derives from. */
+    private static HistoryRows.Write closing(RoadClosure r) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("roadCode", r.roadCode());
+        details.put("blockedOn", r.blockedOn());
+        details.put("closedOn", r.closedOn());
+        if (r.note() != null) {
+            details.put("note", r.note());
+        }
+        return new HistoryRows.Write(
+                null, null, null, HistoryOperation.REGISTER_CLOSE, r.closedBy(), null, null, details);
     }
 
     @Override

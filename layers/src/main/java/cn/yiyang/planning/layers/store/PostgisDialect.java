@@ -153,7 +153,7 @@ public final class PostgisDialect implements Dialect {
     /**
      * COPY into a temporary table shaped like the layer's insert columns (dropped at the end of the
      * transaction), then one {@code INSERT … SELECT … ON CONFLICT (key) DO UPDATE}: the key's unique
-     * index decides between insert and update.
+     * index decides between insert and update; an updated row's version goes up by one, an inserted one's is 1.
      */
     @Override
     public long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
@@ -182,7 +182,10 @@ public final class PostgisDialect implements Dialect {
                 sql.append(c).append(" = EXCLUDED.").append(c).append(", ");
             }
         }
-        sql.append("updated_at = CURRENT_TIMESTAMP");
+        // Every writer raises the version of a row it changes, so an optimistic-lock check never misses an import.
+        sql.append("updated_at = CURRENT_TIMESTAMP, version = ")
+                .append(layer.table())
+                .append(".version + 1");
         try (Statement st = connection.createStatement()) {
             st.executeUpdate(sql.toString());
             st.execute("DROP TABLE " + stage);

@@ -42,7 +42,9 @@ public final class SchemaDdl {
         if (layer.geometry().hasGeometry()) {
             sb.append(",\n    geom ").append(dialect.geometryColumnType(layer.geometry(), LayerDef.SRID));
         }
-        sb.append(",\n    updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL\n);\n");
+        sb.append(",\n    updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL");
+        // The feature's version for optimistic locking (V7): 1 when inserted, raised by every update.
+        sb.append(",\n    version BIGINT DEFAULT 1 NOT NULL\n);\n");
         if (layer.geometry().hasGeometry()) {
             sb.append(dialect.createSpatialIndex(layer.table(), "geom")).append(";\n");
         }

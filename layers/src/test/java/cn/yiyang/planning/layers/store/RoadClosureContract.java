@@ -2,12 +2,18 @@ package cn.yiyang.planning.layers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.feature.HistoryEntry;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.register.RoadClosure;
 import cn.yiyang.planning.layers.register.RoadClosureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -120,5 +126,32 @@ abstract class RoadClosureContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aClosingIsRecordedInTheHistoryOfTheInspectionsOnceWithTheRoadAndDates() {
+        JdbcFeatureHistoryRepository history = new JdbcFeatureHistoryRepository(test.store());
+        LayerDef inspections = LayerCatalogue.standard().get(LayerIds.ROAD_INSPECTION);
+        Instant before = Instant.now().minusSeconds(5);
+        RoadClosure closing =
+                RoadClosure.of("H100", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 9), "transport", "已修复");
+
+        repo.add(closing);
+        repo.add(RoadClosure.of("H100", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 8, 10), "admin", null));
+
+        List<HistoryEntry> entries = history.since(inspections, before, 100).stream()
+                .filter(e -> "H100".equals(e.details().get("roadCode")))
+                .toList();
+        assertThat(entries)
+                .as("the refused second closing records nothing")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.operation()).isEqualTo(HistoryOperation.REGISTER_CLOSE);
+                    assertThat(e.user()).isEqualTo("transport");
+                    assertThat(e.details())
+                            .containsEntry("blockedOn", "2025-08-01")
+                            .containsEntry("closedOn", "2025-08-09")
+                            .containsEntry("note", "已修复");
+                });
     }
 }

@@ -86,6 +86,7 @@ abstract class StoreContract {
                     }
                 }
                 expected.add("updated_at");
+                expected.add("version"); // V7: the feature's version for optimistic locking
                 Set<String> actual = new LinkedHashSet<>();
                 String table = kind() == StoreKind.H2GIS ? layer.table().toUpperCase(Locale.ROOT) : layer.table();
                 try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Fresh, migrated stores for tests. PostGIS comes from {@code PLANNING_TEST_DB_URL} (a database
@@ -28,12 +29,24 @@ public final class TestStores {
         return kind == StoreKind.POSTGIS ? postgis() : h2gis();
     }
 
+    /**
+     * A new, empty store of the given kind that {@code migration} brings to the schema a test needs (for
+     * example an older version, to test a migration from it). Close it to drop it.
+     */
+    public static TestStore create(StoreKind kind, Consumer<SpatialStore> migration) {
+        return kind == StoreKind.POSTGIS ? postgis(migration) : h2gis(migration);
+    }
+
     /** A new in-memory H2GIS store, migrated. */
     public static TestStore h2gis() {
+        return h2gis(SpatialStore::migrate);
+    }
+
+    private static TestStore h2gis(Consumer<SpatialStore> migration) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         SpatialStore store = SpatialStore.open(new StoreSettings(url, "sa", ""));
-        store.migrate();
+        migration.accept(store);
         return new TestStore(store, url, () -> {
             store.close();
             try (Connection c = DriverManager.getConnection(url, "sa", "");
@@ -45,6 +58,10 @@ public final class TestStores {
 
     /** A new PostGIS database, migrated. */
     public static TestStore postgis() {
+        return postgis(SpatialStore::migrate);
+    }
+
+    private static TestStore postgis(Consumer<SpatialStore> migration) {
         String adminUrl = adminUrl();
         String db =
                 "planning_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -60,7 +77,7 @@ public final class TestStores {
         }
         String url = withDatabase(adminUrl, db);
         SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null));
-        store.migrate();
+        migration.accept(store);
         return new TestStore(store, url, () -> {
             store.close();
             try (Connection c = DriverManager.getConnection(adminUrl);

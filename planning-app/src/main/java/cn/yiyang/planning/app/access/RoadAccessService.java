@@ -21,7 +21,9 @@ import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import java.time.Instant;
@@ -382,7 +384,8 @@ public class RoadAccessService {
         out.put(LayerIds.ACCESS_ROAD, roads);
         out.put(LayerIds.ACCESS_GAP, gaps);
         out.forEach((layer, rows) -> timed(layer, () -> {
-            long n = features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator());
+            LoadSummary summary = LoadSummary.of(HistoryOperation.ANALYSIS, run.requestedBy(), Map.of("runId", runId));
+            long n = features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator(), summary);
             loads.record(new LayerLoad(layer, source, synthetic, LoadMode.REPLACE.name(), n, run.requestedBy(), null));
         }));
         versions.changed(RESULT_LAYERS.toArray(String[]::new));

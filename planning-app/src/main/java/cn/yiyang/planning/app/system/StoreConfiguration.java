@@ -3,10 +3,14 @@ package cn.yiyang.planning.app.system;
 import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
+import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcFeatureWriteRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
@@ -47,6 +51,18 @@ class StoreConfiguration {
     @Bean
     FeatureRepository featureRepository(SpatialStore store) {
         return new JdbcFeatureRepository(store);
+    }
+
+    /** Single-feature writes with versions (V7), each with its history entry. */
+    @Bean
+    FeatureWriteRepository featureWriteRepository(SpatialStore store) {
+        return new JdbcFeatureWriteRepository(store);
+    }
+
+    /** The write history (V7): per feature, per layer, as of a time; summary entries. */
+    @Bean
+    FeatureHistoryRepository featureHistoryRepository(SpatialStore store) {
+        return new JdbcFeatureHistoryRepository(store);
     }
 
     @Bean

@@ -2,6 +2,10 @@ package cn.yiyang.planning.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
+import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.io.ByteArrayInputStream;
@@ -12,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -110,6 +115,19 @@ class RoadAccessApiIT {
         assertThat(summary.get("impassableRoads").asInt()).isPositive(); // from the 通返不通 register
         assertThat(summary.get("city").get("household_road_access_rate").asDouble())
                 .isBetween(0.0, 1.0);
+        // One ANALYSIS entry per derived layer in the write history, written with its load.
+        JdbcFeatureHistoryRepository history = new JdbcFeatureHistoryRepository(db.store());
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        for (String layer : List.of(LayerIds.ACCESS_HOUSEHOLD, LayerIds.ACCESS_ROAD, LayerIds.ACCESS_GAP)) {
+            assertThat(history.since(catalogue.get(layer), Instant.EPOCH, 10))
+                    .as("history of %s", layer)
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.operation()).isEqualTo(HistoryOperation.ANALYSIS);
+                        assertThat(e.user()).isEqualTo("transport");
+                        assertThat(e.details()).containsEntry("runId", firstRun).containsEntry("mode", "REPLACE");
+                    });
+        }
     }
 
     @Test
