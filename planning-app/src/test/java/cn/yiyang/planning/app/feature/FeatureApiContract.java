@@ -43,7 +43,7 @@ abstract class FeatureApiContract {
     @Test
     void theOwnerCreatesReadsPatchesReplacesAndDeletesAndTheHistoryKeepsEachStep() throws Exception {
         String code = nextCode();
-        HttpResponse<String> created = send("POST", ROADS, "transport", null, null, road(code, "水泥", 112.30, 28.50));
+        HttpResponse<String> created = send("POST", ROADS, "transport", road(code, "水泥", 112.30, 28.50));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -53,7 +53,7 @@ abstract class FeatureApiContract {
                 .as("a code's Chinese label is stored as its code, as imports do")
                 .isEqualTo("cement");
 
-        HttpResponse<String> read = send("GET", location, "leader", null, null, null);
+        HttpResponse<String> read = send("GET", location, "leader", null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("ETag")).hasValue("\"1\"");
         JsonNode feature = json(read);
@@ -68,12 +68,14 @@ abstract class FeatureApiContract {
                 "PATCH",
                 location,
                 "transport",
+                "{\"properties\":{\"width\":6.5,\"maintainer\":null}}",
+                "If-Match",
                 "\"1\"",
-                FeatureController.MERGE_PATCH,
-                "{\"properties\":{\"width\":6.5,\"maintainer\":null}}");
+                "Content-Type",
+                FeatureController.MERGE_PATCH);
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(patched.headers().firstValue("ETag")).hasValue("\"2\"");
-        JsonNode afterPatch = json(send("GET", location, "transport", null, null, null));
+        JsonNode afterPatch = json(send("GET", location, "transport", null));
         assertThat(afterPatch.get("properties").get("width").asDouble()).isEqualTo(6.5);
         assertThat(afterPatch.get("properties").has("maintainer"))
                 .as("null removes")
@@ -85,7 +87,7 @@ abstract class FeatureApiContract {
         assertThat(afterPatch.get("geometry")).isEqualTo(feature.get("geometry"));
 
         HttpResponse<String> replaced =
-                send("PUT", location, "transport", "\"2\"", null, road(code, "asphalt", 112.31, 28.51));
+                send("PUT", location, "transport", road(code, "asphalt", 112.31, 28.51), "If-Match", "\"2\"");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(replaced.headers().firstValue("ETag")).hasValue("\"3\"");
         assertThat(json(replaced).get("properties").has("width"))
@@ -93,13 +95,13 @@ abstract class FeatureApiContract {
                 .isFalse();
         assertThat(firstCoordinate(json(replaced))[0]).isCloseTo(112.31, within(1e-7));
 
-        HttpResponse<String> deleted = send("DELETE", location, "transport", "\"3\"", null, null);
+        HttpResponse<String> deleted = send("DELETE", location, "transport", null, "If-Match", "\"3\"");
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        HttpResponse<String> gone = send("GET", location, "transport", null, null, null);
+        HttpResponse<String> gone = send("GET", location, "transport", null);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(json(gone).get("code").asString()).isEqualTo("unknown_feature");
 
-        JsonNode history = json(send("GET", location + "/history", "leader", null, null, null));
+        JsonNode history = json(send("GET", location + "/history", "leader", null));
         assertThat(history.size()).isEqualTo(4);
         List<String> operations = new ArrayList<>();
         history.forEach(e -> operations.add(e.get("operation").asString()));
@@ -124,8 +126,7 @@ abstract class FeatureApiContract {
 
     @Test
     void leadersAndOtherDepartmentsMayNotWriteAndChangeNothingWhileAdminMay() throws Exception {
-        HttpResponse<String> byAdmin =
-                send("POST", ROADS, "admin", null, null, road(nextCode(), "asphalt", 112.2, 28.4));
+        HttpResponse<String> byAdmin = send("POST", ROADS, "admin", road(nextCode(), "asphalt", 112.2, 28.4));
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(201);
         String location = byAdmin.headers().firstValue("Location").orElseThrow();
         long roads = featureCount("road");
@@ -133,48 +134,47 @@ abstract class FeatureApiContract {
         for (String user : List.of("leader", "water")) {
             String other = nextCode();
             List<HttpResponse<String>> refused = List.of(
-                    send("POST", ROADS, user, null, null, road(other, "asphalt", 112.2, 28.4)),
-                    send("PUT", location, user, "\"1\"", null, road(other, "gravel", 112.2, 28.4)),
-                    send("PATCH", location, user, "\"1\"", null, "{\"properties\":{\"name\":\"改名\"}}"),
-                    send("DELETE", location, user, "\"1\"", null, null));
+                    send("POST", ROADS, user, road(other, "asphalt", 112.2, 28.4)),
+                    send("PUT", location, user, road(other, "gravel", 112.2, 28.4), "If-Match", "\"1\""),
+                    send("PATCH", location, user, "{\"properties\":{\"name\":\"改名\"}}", "If-Match", "\"1\""),
+                    send("DELETE", location, user, null, "If-Match", "\"1\""));
             for (HttpResponse<String> r : refused) {
                 assertThat(r.statusCode()).as(user + " " + r.request().method()).isEqualTo(403);
                 assertThat(json(r).get("code").asString()).isEqualTo("forbidden");
             }
         }
-        HttpResponse<String> unchanged = send("GET", location, "leader", null, null, null);
+        HttpResponse<String> unchanged = send("GET", location, "leader", null);
         assertThat(unchanged.headers().firstValue("ETag")).hasValue("\"1\"");
         assertThat(json(unchanged).get("properties").get("surface").asString()).isEqualTo("asphalt");
         assertThat(featureCount("road")).isEqualTo(roads);
-        assertThat(json(send("GET", location + "/history", "admin", null, null, null))
-                        .size())
+        assertThat(json(send("GET", location + "/history", "admin", null)).size())
                 .isEqualTo(1);
 
         HttpResponse<String> adminPatch =
-                send("PATCH", location, "admin", "\"1\"", null, "{\"properties\":{\"surface\":\"沥青\"}}");
+                send("PATCH", location, "admin", "{\"properties\":{\"surface\":\"沥青\"}}", "If-Match", "\"1\"");
         assertThat(adminPatch.statusCode()).as(adminPatch.body()).isEqualTo(200);
-        HttpResponse<String> adminDelete = send("DELETE", location, "admin", "\"2\"", null, null);
+        HttpResponse<String> adminDelete = send("DELETE", location, "admin", null, "If-Match", "\"2\"");
         assertThat(adminDelete.statusCode()).isEqualTo(204);
     }
 
     @Test
     void aWriteWithoutOrWithAStaleVersionIsRefusedWithWhatChanged() throws Exception {
         String location = create(road(nextCode(), "asphalt", 112.25, 28.45));
-        assertThat(send("PATCH", location, "transport", "\"1\"", null, "{\"properties\":{\"width\":4}}")
+        assertThat(send("PATCH", location, "transport", "{\"properties\":{\"width\":4}}", "If-Match", "\"1\"")
                         .statusCode())
                 .isEqualTo(200);
 
         for (HttpResponse<String> missing : List.of(
-                send("PATCH", location, "transport", null, null, "{\"properties\":{\"width\":5}}"),
-                send("PUT", location, "transport", null, null, road(nextCode(), "gravel", 112.25, 28.45)),
-                send("DELETE", location, "transport", null, null, null))) {
+                send("PATCH", location, "transport", "{\"properties\":{\"width\":5}}"),
+                send("PUT", location, "transport", road(nextCode(), "gravel", 112.25, 28.45)),
+                send("DELETE", location, "transport", null))) {
             assertThat(missing.statusCode()).as(missing.body()).isEqualTo(428);
             assertThat(json(missing).get("code").asString()).isEqualTo("precondition_required");
         }
         for (HttpResponse<String> stale : List.of(
-                send("PATCH", location, "transport", "\"1\"", null, "{\"properties\":{\"width\":5}}"),
-                send("PUT", location, "transport", "\"1\"", null, road(nextCode(), "gravel", 112.25, 28.45)),
-                send("DELETE", location, "transport", "W/\"1\"", null, null))) {
+                send("PATCH", location, "transport", "{\"properties\":{\"width\":5}}", "If-Match", "\"1\""),
+                send("PUT", location, "transport", road(nextCode(), "gravel", 112.25, 28.45), "If-Match", "\"1\""),
+                send("DELETE", location, "transport", null, "If-Match", "W/\"1\""))) {
             assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
             JsonNode problem = json(stale);
             assertThat(problem.get("code").asString()).isEqualTo("stale_version");
@@ -185,7 +185,7 @@ abstract class FeatureApiContract {
             assertThat(change.get("after").get("properties").get("width").asDouble())
                     .isEqualTo(4.0);
         }
-        HttpResponse<String> now = send("GET", location, "transport", null, null, null);
+        HttpResponse<String> now = send("GET", location, "transport", null);
         assertThat(now.headers().firstValue("ETag")).as("nothing changed").hasValue("\"2\"");
         assertThat(json(now).get("properties").get("width").asDouble()).isEqualTo(4.0);
     }
@@ -199,18 +199,15 @@ abstract class FeatureApiContract {
                 "POST",
                 "/api/v1/layers/ecological_redline/features",
                 "planner",
-                null,
-                null,
                 "{\"type\":\"Feature\",\"properties\":{\"code\":\"HX-1\"},\"geometry\":{\"type\":\"Polygon\","
                         + "\"coordinates\":[[[112.0,28.0],[112.1,28.1],[112.1,28.0],[112.0,28.1],[112.0,28.0]]]}}");
         assertProblem(bowtie, "geometry", "INVALID_GEOMETRY");
 
-        HttpResponse<String> outside =
-                send("POST", ROADS, "transport", null, null, road(nextCode(), "asphalt", 100.0, 28.5));
+        HttpResponse<String> outside = send("POST", ROADS, "transport", road(nextCode(), "asphalt", 100.0, 28.5));
         assertProblem(outside, "geometry", "OUTSIDE_REGION");
 
         HttpResponse<String> unknownCode =
-                send("POST", ROADS, "transport", "en", null, road(nextCode(), "bamboo", 112.3, 28.5));
+                send("POST", ROADS, "transport", road(nextCode(), "bamboo", 112.3, 28.5), "Accept-Language", "en");
         JsonNode problem = assertProblem(unknownCode, "surface", "UNKNOWN_CODE");
         assertThat(problem.get("message").asString())
                 .as("in the caller's language")
@@ -219,14 +216,12 @@ abstract class FeatureApiContract {
         String location = create(road(nextCode(), "asphalt", 112.3, 28.5));
         roads++;
         HttpResponse<String> badPatch =
-                send("PATCH", location, "transport", "\"1\"", null, "{\"properties\":{\"admin_class\":null}}");
+                send("PATCH", location, "transport", "{\"properties\":{\"admin_class\":null}}", "If-Match", "\"1\"");
         assertProblem(badPatch, "admin_class", "MISSING_REQUIRED");
 
         assertThat(featureCount("road")).isEqualTo(roads);
         assertThat(featureCount("ecological_redline")).isEqualTo(redLines);
-        assertThat(send("GET", location, "transport", null, null, null)
-                        .headers()
-                        .firstValue("ETag"))
+        assertThat(send("GET", location, "transport", null).headers().firstValue("ETag"))
                 .hasValue("\"1\"");
     }
 
@@ -234,10 +229,9 @@ abstract class FeatureApiContract {
     void aKeyThatIsThereAlreadyIsRefusedButAFeatureKeepsItsOwn() throws Exception {
         String code = nextCode();
         String location = create(road(code, "asphalt", 112.3, 28.5));
-        assertProblem(
-                send("POST", ROADS, "transport", null, null, road(code, "asphalt", 112.3, 28.5)), "code", "KEY_EXISTS");
+        assertProblem(send("POST", ROADS, "transport", road(code, "asphalt", 112.3, 28.5)), "code", "KEY_EXISTS");
         HttpResponse<String> same =
-                send("PUT", location, "transport", "\"1\"", null, road(code, "gravel", 112.3, 28.5));
+                send("PUT", location, "transport", road(code, "gravel", 112.3, 28.5), "If-Match", "\"1\"");
         assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
     }
 
@@ -252,7 +246,7 @@ abstract class FeatureApiContract {
                 + "\"properties\":{\"code\":\"" + nextCode() + "\",\"name\":\"投影路\",\"admin_class\":\"村道\"},"
                 + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[" + a.x + "," + a.y + "],[" + b.x + ","
                 + b.y + "]]}}";
-        HttpResponse<String> created = send("POST", ROADS, "transport", null, null, body);
+        HttpResponse<String> created = send("POST", ROADS, "transport", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         double[] start = firstCoordinate(json(created));
         assertThat(start[0]).isCloseTo(112.35, within(1e-6));
@@ -263,20 +257,14 @@ abstract class FeatureApiContract {
 
     @Test
     void derivedLayersAndUnknownFeaturesAreRefused() throws Exception {
-        HttpResponse<String> derived = send(
-                "POST",
-                "/api/v1/layers/access_road/features",
-                "admin",
-                null,
-                null,
-                road(nextCode(), "asphalt", 112.3, 28.5));
+        HttpResponse<String> derived =
+                send("POST", "/api/v1/layers/access_road/features", "admin", road(nextCode(), "asphalt", 112.3, 28.5));
         assertThat(derived.statusCode()).isEqualTo(409);
         assertThat(json(derived).get("code").asString()).isEqualTo("derived_layer");
-        HttpResponse<String> missing = send("PATCH", ROADS + "/987654321", "transport", "\"1\"", null, "{}");
+        HttpResponse<String> missing = send("PATCH", ROADS + "/987654321", "transport", "{}", "If-Match", "\"1\"");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("code").asString()).isEqualTo("unknown_feature");
-        assertThat(send("GET", ROADS + "/987654321/history", "transport", null, null, null)
-                        .statusCode())
+        assertThat(send("GET", ROADS + "/987654321/history", "transport", null).statusCode())
                 .isEqualTo(404);
     }
 
@@ -292,7 +280,7 @@ abstract class FeatureApiContract {
     }
 
     private String create(String body) throws Exception {
-        HttpResponse<String> created = send("POST", ROADS, "transport", null, null, body);
+        HttpResponse<String> created = send("POST", ROADS, "transport", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return created.headers().firstValue("Location").orElseThrow();
     }
@@ -315,7 +303,7 @@ abstract class FeatureApiContract {
     }
 
     private long featureCount(String layer) throws Exception {
-        return json(send("GET", "/api/v1/layers/" + layer, "admin", null, null, null))
+        return json(send("GET", "/api/v1/layers/" + layer, "admin", null))
                 .get("featureCount")
                 .asLong();
     }
@@ -325,10 +313,10 @@ abstract class FeatureApiContract {
     }
 
     /**
-     * @param ifMatch  the If-Match header, or null; {@code "en"} for an English answer instead (for brevity)
-     * @param type     the body's content type, JSON by default
+     * @param body    the JSON body, or null
+     * @param headers header names and values in turn (If-Match, Accept-Language, a Content-Type other than JSON)
      */
-    private HttpResponse<String> send(String method, String path, String user, String ifMatch, String type, String body)
+    private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
@@ -342,13 +330,11 @@ abstract class FeatureApiContract {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if ("en".equals(ifMatch)) {
-            request.header("Accept-Language", "en");
-        } else if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
         if (body != null) {
-            request.header("Content-Type", type == null ? "application/json" : type);
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
