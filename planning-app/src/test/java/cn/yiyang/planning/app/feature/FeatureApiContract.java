@@ -3,8 +3,10 @@ package cn.yiyang.planning.app.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.geo.crs.CrsTransform;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"planning.demo.enabled=false"})
+        // no scheduled version check during a test: only the edit service may tell the maps of a change
+        properties = {"planning.demo.enabled=false", "planning.map.version-check=PT1H"})
 abstract class FeatureApiContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,6 +45,12 @@ abstract class FeatureApiContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LayerVersions versions;
+
+    @Autowired
+    LayerCatalogue catalogue;
 
     @Test
     void theOwnerCreatesReadsPatchesReplacesAndDeletesAndTheHistoryKeepsEachStep() throws Exception {
@@ -155,6 +167,24 @@ abstract class FeatureApiContract {
         assertThat(adminPatch.statusCode()).as(adminPatch.body()).isEqualTo(200);
         HttpResponse<String> adminDelete = send("DELETE", location, "admin", null, "If-Match", "\"2\"");
         assertThat(adminDelete.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void everyWriteTellsTheOpenMapsAtOnce() throws Exception {
+        versions.version(catalogue.get("road")); // as an open map does: from now on the layer's changes are pushed
+        List<Set<String>> events = new CopyOnWriteArrayList<>();
+        Runnable stop = versions.addListener(events::add);
+        try {
+            String location = create(road(nextCode(), "asphalt", 112.2, 28.3));
+            assertThat(events).as("after the insert").containsExactly(Set.of("road"));
+            send("PATCH", location, "transport", "{\"properties\":{\"width\":3}}", "If-Match", "\"1\"");
+            send("DELETE", location, "transport", null, "If-Match", "\"2\"");
+            assertThat(events).hasSize(3);
+            send("DELETE", location, "transport", null, "If-Match", "\"3\"");
+            assertThat(events).as("a refused write changes nothing to redraw").hasSize(3);
+        } finally {
+            stop.run();
+        }
     }
 
     @Test
