@@ -23,7 +23,7 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
     public enum Verb {
         /** Reading a layer: its features, attributes, tiles. */
         READ(false, "api.error.forbidden.read"),
-        /** Writing a layer's data: an import now, single-feature edits later. */
+        /** Writing a layer's data: an import or a single-feature edit. */
         WRITE(true, "api.error.forbidden.write"),
         /** Starting an analysis over a theme's data. */
         RUN_ANALYSIS(true, "api.error.forbidden.run-analysis"),
@@ -59,7 +59,7 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
         return onLayer(Verb.READ, layer);
     }
 
-    /** Writing a layer's data: an import now, single-feature edits later. */
+    /** Writing a layer's data: an import or a single-feature edit. */
     public static Action write(LayerDef layer) {
         return onLayer(Verb.WRITE, layer);
     }

@@ -66,8 +66,13 @@ class ApiExceptionHandler {
     ProblemDetail problem(ProblemException e, Locale locale) {
         ProblemDetail p = problem(e.httpStatus(), e.code(), e.message(messages, locale));
         e.properties()
-                .forEach((name, value) ->
-                        p.setProperty(name, value instanceof Localized text ? text.in(locale) : value));
+                .forEach((name, value) -> p.setProperty(
+                        name,
+                        switch (value) {
+                            case Localized text -> text.in(locale);
+                            case ProblemException.LocalizedProperty v -> v.in(locale);
+                            case null, default -> value;
+                        }));
         return p;
     }
 

@@ -53,6 +53,16 @@ public abstract class ProblemException extends RuntimeException {
         properties.put(name, value);
     }
 
+    /**
+     * A property whose value is more than a text and reads differently in each language (a list of problems with
+     * their messages): rendered by the handler in the caller's language, as {@link Localized} texts are.
+     */
+    @FunctionalInterface
+    public interface LocalizedProperty {
+        /** The value in {@code locale}, as JSON will show it. */
+        Object in(Locale locale);
+    }
+
     /** The HTTP status the API answers with. */
     public HttpStatus httpStatus() {
         return status;

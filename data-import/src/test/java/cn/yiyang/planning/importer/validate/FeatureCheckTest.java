@@ -1,0 +1,73 @@
+package cn.yiyang.planning.importer.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.importer.source.GeoJsonFeature;
+import cn.yiyang.planning.importer.source.SourceRecord;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One feature through an import row's checks: names are the catalogue's, problems and codes the import's. */
+class FeatureCheckTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final LayerDef road = LayerCatalogue.standard().get("road");
+
+    @Test
+    void labelsBecomeCodesOtherPropertiesAreKeptAsExtraAndTheIdMemberIsNoValue() {
+        ValidatedRow row = check(
+                new FeatureCheck(road, Region.YIYANG, null, Map.of()),
+                "{\"type\":\"Feature\",\"id\":42,\"properties\":{\"code\":\"C1\",\"name\":\"村道一\","
+                        + "\"admin_class\":\"村道\",\"surface\":\"水泥\",\"备注\":\"新修\"},"
+                        + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}");
+        assertThat(row.issues()).isEmpty();
+        assertThat(row.feature().attributes())
+                .containsEntry("admin_class", "village")
+                .containsEntry("surface", "cement")
+                .containsEntry("hardened", true) // derived from the surface, as for an import row
+                .doesNotContainKey("id");
+        assertThat(row.feature().extra()).containsExactly(Map.entry("备注", "新修"));
+        assertThat(row.feature().geometry().getGeometryType()).isEqualTo("MultiLineString");
+    }
+
+    @Test
+    void problemsNameTheCatalogueFieldsWithTheImportCodes() {
+        KeyIndex keys = new KeyIndex();
+        keys.add("C1");
+        ValidatedRow row = check(
+                new FeatureCheck(road, Region.YIYANG, keys, Map.of()),
+                "{\"type\":\"Feature\",\"properties\":{\"code\":\"C1\",\"name\":\"x\",\"surface\":\"竹子\"},"
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.3,28.5]}}");
+        assertThat(row.rejected()).isTrue();
+        assertThat(row.issues())
+                .extracting(ImportIssue::field, ImportIssue::code)
+                .containsExactly(
+                        tuple(null, IssueCode.WRONG_GEOMETRY_TYPE),
+                        tuple("surface", IssueCode.UNKNOWN_CODE),
+                        tuple("admin_class", IssueCode.MISSING_REQUIRED),
+                        tuple("code", IssueCode.KEY_EXISTS));
+    }
+
+    @Test
+    void aCrsMemberNamesTheCoordinatesCrs() {
+        JsonNode feature =
+                JSON.readTree("{\"type\":\"Feature\",\"crs\":{\"type\":\"EPSG\",\"properties\":{\"code\":4546}},"
+                        + "\"properties\":{},\"geometry\":null}");
+        assertThat(GeoJsonFeature.crs(feature, Crs.CGCS2000).code()).isEqualTo("EPSG:4546");
+        assertThat(GeoJsonFeature.crs(JSON.readTree("{\"type\":\"Feature\"}"), Crs.CGCS2000))
+                .isSameAs(Crs.CGCS2000);
+    }
+
+    private static ValidatedRow check(FeatureCheck check, String geoJson) {
+        SourceRecord record = GeoJsonFeature.read(JSON.readTree(geoJson), Crs.CGCS2000);
+        return check.check(record, Crs.CGCS2000);
+    }
+}

@@ -1,0 +1,242 @@
+package cn.yiyang.planning.app.feature;
+
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.Severity;
+import cn.yiyang.planning.importer.job.ImportSettings;
+import cn.yiyang.planning.importer.source.GeoJsonFeature;
+import cn.yiyang.planning.importer.validate.FeatureCheck;
+import cn.yiyang.planning.importer.validate.KeyIndex;
+import cn.yiyang.planning.importer.validate.ValidatedRow;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
+import cn.yiyang.planning.layers.feature.HistoryEntry;
+import cn.yiyang.planning.layers.feature.VersionedFeature;
+import cn.yiyang.planning.layers.feature.WriteResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes single features: insert, replace, merge-patch and delete, each checked as an import checks a row
+ * ({@link FeatureCheck}: the same rules and problem codes), allowed to the owners of the layer's theme and
+ * ADMIN ({@link Permissions}), refused for derived layers, and with optimistic locking: an update or delete names
+ * the version it started from and is refused with what changed since when that version is stale. Every write is
+ * recorded in the history by the repository, and open maps are told the layer changed ({@link LayerVersions}).
+ */
+@Service
+public class FeatureEditService {
+
+    private final LayerCatalogue catalogue;
+    private final FeatureRepository features;
+    private final FeatureWriteRepository writes;
+    private final FeatureHistoryRepository history;
+    private final LayerVersions versions;
+
+    FeatureEditService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            FeatureWriteRepository writes,
+            FeatureHistoryRepository history,
+            LayerVersions versions) {
+        this.catalogue = catalogue;
+        this.features = features;
+        this.writes = writes;
+        this.history = history;
+        this.versions = versions;
+    }
+
+    /**
+     * The stored feature with its version.
+     *
+     * @throws FeatureNotFoundException when the layer has no such feature
+     */
+    public VersionedFeature get(AppUser user, String layerId, long id) {
+        LayerDef layer = catalogue.get(layerId);
+        Permissions.check(user, Action.read(layer));
+        return find(layer, id);
+    }
+
+    /** The feature's history entries, newest first (a deleted feature's too). */
+    public List<HistoryEntry> history(AppUser user, String layerId, long id) {
+        LayerDef layer = catalogue.get(layerId);
+        Permissions.check(user, Action.read(layer));
+        List<HistoryEntry> entries = history.history(layer, id);
+        if (entries.isEmpty()) {
+            find(layer, id); // a feature only ever loaded by imports has no entries yet: an empty list, not a 404
+        }
+        return entries;
+    }
+
+    /**
+     * Inserts a GeoJSON Feature, its coordinates in EPSG:4490 unless its {@code crs} member names another CRS.
+     *
+     * @return the feature as stored, version 1
+     * @throws InvalidFeatureException when it fails the checks of an import row
+     */
+    public VersionedFeature create(AppUser user, String layerId, JsonNode geoJson) {
+        LayerDef layer = writable(user, layerId);
+        Feature feature = checked(layer, geoJson, null);
+        VersionedFeature stored = writes.insert(layer, feature, user.name());
+        versions.changed(layer.id());
+        return stored;
+    }
+
+    /**
+     * Replaces feature {@code id} by a whole GeoJSON Feature (attributes, extra attributes and geometry).
+     *
+     * @param expectedVersion the version the caller started from ({@code If-Match}); null when it named none
+     * @return the feature as stored, its version raised by one
+     */
+    public VersionedFeature replace(AppUser user, String layerId, long id, Long expectedVersion, JsonNode geoJson) {
+        LayerDef layer = writable(user, layerId);
+        long expected = required(expectedVersion);
+        VersionedFeature current = current(layer, id, expected);
+        return update(user, layer, id, expected, checked(layer, geoJson, current));
+    }
+
+    /**
+     * Changes feature {@code id} by a JSON Merge Patch (RFC 7396) of its GeoJSON Feature: what the patch names
+     * changes, the rest stays. A {@code crs} member applies to a geometry the patch gives; without one it is
+     * ignored, since the stored geometry is in EPSG:4490.
+     */
+    public VersionedFeature patch(AppUser user, String layerId, long id, Long expectedVersion, JsonNode patch) {
+        LayerDef layer = writable(user, layerId);
+        long expected = required(expectedVersion);
+        VersionedFeature current = current(layer, id, expected);
+        JsonNode merged = FeatureJson.mergePatch(FeatureJson.feature(current), patch);
+        if (merged instanceof ObjectNode object && !(patch.isObject() && patch.has("geometry"))) {
+            object.remove("crs");
+        }
+        return update(user, layer, id, expected, checked(layer, merged, current));
+    }
+
+    /** Deletes feature {@code id}, when {@code expectedVersion} is its version. */
+    public void delete(AppUser user, String layerId, long id, Long expectedVersion) {
+        LayerDef layer = writable(user, layerId);
+        long expected = required(expectedVersion);
+        switch (writes.delete(layer, id, expected, user.name())) {
+            case WriteResult.Written written -> versions.changed(layer.id());
+            case WriteResult.Stale stale ->
+                throw stale(layer, id, expected, stale.current().version());
+            case WriteResult.NotFound notFound -> throw new FeatureNotFoundException(layer.id(), id);
+        }
+    }
+
+    private VersionedFeature update(AppUser user, LayerDef layer, long id, long expected, Feature feature) {
+        // the version is compared again in the write's transaction: a write between the check and here is stale
+        return switch (writes.update(layer, id, expected, feature, user.name())) {
+            case WriteResult.Written written -> {
+                versions.changed(layer.id());
+                yield written.feature();
+            }
+            case WriteResult.Stale stale ->
+                throw stale(layer, id, expected, stale.current().version());
+            case WriteResult.NotFound notFound -> throw new FeatureNotFoundException(layer.id(), id);
+        };
+    }
+
+    /** The layer, when the user may write it and it is not derived. */
+    private LayerDef writable(AppUser user, String layerId) {
+        LayerDef layer = catalogue.get(layerId);
+        if (layer.derived()) {
+            throw new DerivedLayerException(layer.id());
+        }
+        Permissions.check(user, Action.write(layer));
+        return layer;
+    }
+
+    private static long required(Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new PreconditionRequiredException();
+        }
+        return expectedVersion;
+    }
+
+    /** The stored feature, when its version is the one the caller started from. */
+    private VersionedFeature current(LayerDef layer, long id, long expected) {
+        VersionedFeature current = find(layer, id);
+        if (current.version() != expected) {
+            throw stale(layer, id, expected, current.version());
+        }
+        return current;
+    }
+
+    private VersionedFeature find(LayerDef layer, long id) {
+        return writes.find(layer, id).orElseThrow(() -> new FeatureNotFoundException(layer.id(), id));
+    }
+
+    private StaleVersionException stale(LayerDef layer, long id, long expected, long currentVersion) {
+        List<FeatureJson.HistoryEntryJson> changes = history.history(layer, id).stream()
+                .filter(e -> e.version() != null && e.version() > expected)
+                .map(FeatureJson::entry)
+                .toList();
+        return new StaleVersionException(expected, currentVersion, changes);
+    }
+
+    /**
+     * The feature as the layer stores it, after the checks of an import row.
+     *
+     * @param current the stored feature an update replaces (its key is its own, not a duplicate), or null
+     */
+    private Feature checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
+        Crs crs = GeoJsonFeature.crs(geoJson, Crs.CGCS2000);
+        FeatureCheck check = new FeatureCheck(
+                layer, ImportSettings.DEFAULT.region(), existingKeys(layer, current), references(layer));
+        ValidatedRow row = check.check(GeoJsonFeature.read(geoJson, crs), crs);
+        List<ImportIssue> errors = row.issues().stream()
+                .filter(i -> i.severity() == Severity.ERROR)
+                .toList();
+        if (row.rejected() || !errors.isEmpty()) {
+            throw new InvalidFeatureException(layer.id(), errors);
+        }
+        return row.feature();
+    }
+
+    /** The layer's keys but the updated feature's own, or null for a layer without a key. */
+    private KeyIndex existingKeys(LayerDef layer, VersionedFeature current) {
+        if (layer.keyField() == null) {
+            return null;
+        }
+        String own = current == null ? null : current.feature().getString(layer.keyField());
+        KeyIndex keys = new KeyIndex(16_384);
+        features.forEachKey(layer, key -> {
+            if (!key.equals(own)) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    /** For each field that refers to another layer, that layer's keys, each layer read once (as imports do). */
+    private Map<String, KeyIndex> references(LayerDef layer) {
+        Map<String, KeyIndex> byLayer = new HashMap<>();
+        Map<String, KeyIndex> byField = new HashMap<>();
+        for (FieldDef f : layer.fields()) {
+            LayerDef target = f.references() == null
+                    ? null
+                    : catalogue.find(f.references()).orElse(null);
+            if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
+                continue;
+            }
+            byField.put(f.name(), byLayer.computeIfAbsent(target.id(), id -> {
+                KeyIndex keys = new KeyIndex(4_096);
+                features.forEachKey(target, keys::add);
+                return keys;
+            }));
+        }
+        return byField;
+    }
+}
