@@ -4,6 +4,7 @@ import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,6 +54,18 @@ public final class Derivations {
     /** Whether a rule can fill {@code field} of {@code layer}. */
     public static boolean derives(LayerDef layer, String field) {
         return of(layer).stream().anyMatch(d -> d.field().equals(field));
+    }
+
+    /**
+     * The derived fields that a change to {@code changed} leaves stale: those computed from a changed field and not
+     * named by the change themselves. An edit that changes a road's surface without saying whether it is hardened
+     * clears {@code hardened}, so that {@link #apply} computes it again instead of keeping the old surface's answer.
+     */
+    public static List<String> staleAfter(LayerDef layer, Collection<String> changed) {
+        return of(layer).stream()
+                .filter(d -> !changed.contains(d.field()) && d.from().stream().anyMatch(changed::contains))
+                .map(Derivation::field)
+                .toList();
     }
 
     /** Fills, in place, the derivable fields that have no value in {@code attributes}. */

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueConverterTest {
@@ -147,6 +148,16 @@ class ValueConverterTest {
         assertThat(converter.extraValue(LocalDate.of(2020, 1, 2))).isEqualTo("2020-01-02");
         assertThat(converter.extraValue("")).isNull();
         assertThat(converter.extraValue(null)).isNull();
+    }
+
+    @Test
+    void aChangedSurfaceLeavesHardenedStaleUnlessTheChangeNamesIt() {
+        var road = catalogue.get("road");
+        assertThat(Derivations.staleAfter(road, Set.of("surface"))).containsExactly("hardened");
+        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened"))).isEmpty();
+        assertThat(Derivations.staleAfter(road, Set.of("name", "width"))).isEmpty();
+        assertThat(Derivations.staleAfter(catalogue.get("village"), Set.of("surface")))
+                .isEmpty();
     }
 
     @Test

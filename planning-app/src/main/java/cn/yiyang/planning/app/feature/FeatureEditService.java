@@ -8,6 +8,7 @@ import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.job.ImportSettings;
+import cn.yiyang.planning.importer.mapping.Derivations;
 import cn.yiyang.planning.importer.source.GeoJsonFeature;
 import cn.yiyang.planning.importer.validate.FeatureCheck;
 import cn.yiyang.planning.importer.validate.KeyIndex;
@@ -119,6 +120,11 @@ public class FeatureEditService {
         JsonNode merged = FeatureJson.mergePatch(FeatureJson.feature(current), patch);
         if (merged instanceof ObjectNode object && !(patch.isObject() && patch.has("geometry"))) {
             object.remove("crs");
+        }
+        // a value derived from a field the patch changes is computed again unless the patch gives it
+        if (merged.get("properties") instanceof ObjectNode properties
+                && patch.get("properties") instanceof ObjectNode named) {
+            Derivations.staleAfter(layer, named.propertyNames()).forEach(properties::remove);
         }
         return update(user, layer, id, expected, checked(layer, merged, current));
     }

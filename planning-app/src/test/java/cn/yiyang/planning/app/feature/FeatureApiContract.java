@@ -298,6 +298,38 @@ abstract class FeatureApiContract {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aPatchOfTheSurfaceDerivesHardenedAgainUnlessItSaysSo() throws Exception {
+        String location = send("POST", ROADS, "transport", road(nextCode(), "水泥", 112.32, 28.52))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        assertThat(json(send("GET", location, "transport", null))
+                        .get("properties")
+                        .get("hardened")
+                        .asBoolean())
+                .isTrue();
+
+        HttpResponse<String> toGravel =
+                send("PATCH", location, "transport", "{\"properties\":{\"surface\":\"砂石\"}}", "If-Match", "\"1\"");
+        assertThat(toGravel.statusCode()).as(toGravel.body()).isEqualTo(200);
+        assertThat(json(toGravel).get("properties").get("hardened").asBoolean())
+                .as("a gravel road is not hardened: the old surface's answer is not kept")
+                .isFalse();
+
+        HttpResponse<String> said = send(
+                "PATCH",
+                location,
+                "transport",
+                "{\"properties\":{\"surface\":\"earth\",\"hardened\":true}}",
+                "If-Match",
+                "\"2\"");
+        assertThat(said.statusCode()).as(said.body()).isEqualTo(200);
+        assertThat(json(said).get("properties").get("hardened").asBoolean())
+                .as("a value the patch gives is kept, as an import keeps a file's value")
+                .isTrue();
+    }
+
     private static JsonNode assertProblem(HttpResponse<String> r, String field, String code) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
         JsonNode problem = json(r);
