@@ -10,7 +10,6 @@ import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.job.ImportSettings;
 import cn.yiyang.planning.importer.source.GeoJsonFeature;
 import cn.yiyang.planning.importer.validate.FeatureCheck;
-import cn.yiyang.planning.importer.validate.KeyIndex;
 import cn.yiyang.planning.importer.validate.ValidatedRow;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -193,8 +192,12 @@ public class FeatureEditService {
      */
     private Feature checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
         Crs crs = GeoJsonFeature.crs(geoJson, Crs.CGCS2000);
+        String ownKey = current == null || layer.keyField() == null
+                ? null
+                : current.feature().getString(layer.keyField());
+        // the store is asked only for the keys the feature names: one indexed lookup per layer, not every key
         FeatureCheck check = new FeatureCheck(
-                layer, ImportSettings.DEFAULT.region(), existingKeys(layer, current), references(layer));
+                layer, ImportSettings.DEFAULT.region(), ownKey, references(layer), features::existingKeys);
         ValidatedRow row = check.check(GeoJsonFeature.read(geoJson, crs), crs);
         List<ImportIssue> errors = row.issues().stream()
                 .filter(i -> i.severity() == Severity.ERROR)
@@ -205,37 +208,16 @@ public class FeatureEditService {
         return row.feature();
     }
 
-    /** The layer's keys but the updated feature's own, or null for a layer without a key. */
-    private KeyIndex existingKeys(LayerDef layer, VersionedFeature current) {
-        if (layer.keyField() == null) {
-            return null;
-        }
-        String own = current == null ? null : current.feature().getString(layer.keyField());
-        KeyIndex keys = new KeyIndex(16_384);
-        features.forEachKey(layer, key -> {
-            if (!key.equals(own)) {
-                keys.add(key);
-            }
-        });
-        return keys;
-    }
-
-    /** For each field that refers to another layer, that layer's keys, each layer read once (as imports do). */
-    private Map<String, KeyIndex> references(LayerDef layer) {
-        Map<String, KeyIndex> byLayer = new HashMap<>();
-        Map<String, KeyIndex> byField = new HashMap<>();
+    /** For each field that refers to another layer with a key, that layer: the reference values are looked up. */
+    private Map<String, LayerDef> references(LayerDef layer) {
+        Map<String, LayerDef> byField = new HashMap<>();
         for (FieldDef f : layer.fields()) {
             LayerDef target = f.references() == null
                     ? null
                     : catalogue.find(f.references()).orElse(null);
-            if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
-                continue;
+            if (target != null && target.keyField() != null && !target.id().equals(layer.id())) {
+                byField.put(f.name(), target);
             }
-            byField.put(f.name(), byLayer.computeIfAbsent(target.id(), id -> {
-                KeyIndex keys = new KeyIndex(4_096);
-                features.forEachKey(target, keys::add);
-                return keys;
-            }));
         }
         return byField;
     }
