@@ -18,12 +18,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Single features over HTTP: {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} (JSON Merge Patch) and
- * {@code DELETE} on {@code /api/v1/layers/{layer}/features[/{id}]}, and {@code GET …/{id}/history}. Features are
+ * {@code DELETE} on {@code /api/v1/layers/{layer}/features[/{id}]}, {@code GET …/{id}?asOf=…} (the feature as it
+ * was then) and {@code GET …/{id}/history}. Features are
  * GeoJSON in EPSG:4490; the version travels as the {@code ETag} and comes back as {@code If-Match}.
  */
 @RestController
@@ -41,8 +43,16 @@ class FeatureController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<JsonNode> get(@PathVariable String layer, @PathVariable long id, Authentication auth) {
-        return withVersion(ResponseEntity.ok(), edits.get(AppUser.of(auth), layer, id));
+    ResponseEntity<JsonNode> get(
+            @PathVariable String layer,
+            @PathVariable long id,
+            @RequestParam(name = AsOf.PARAMETER, required = false) String asOf,
+            Authentication auth) {
+        AppUser user = AppUser.of(auth);
+        // as of a time: the version it had then, in the ETag too (a write naming it is stale if it changed since)
+        VersionedFeature feature =
+                asOf == null ? edits.get(user, layer, id) : edits.asOf(user, layer, id, AsOf.parse(asOf));
+        return withVersion(ResponseEntity.ok(), feature);
     }
 
     @PostMapping

@@ -19,11 +19,14 @@ import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.feature.HistoryEntry;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +69,37 @@ public class FeatureEditService {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
         return find(layer, id);
+    }
+
+    /**
+     * The feature as it was at {@code instant}, from its history.
+     *
+     * @throws FeatureHistoryUnknownException when it was loaded by an import and {@code instant} is before its
+     *                                        first single-feature write (or it has none): its state then is not
+     *                                        recorded
+     * @throws FeatureNotFoundException       when it did not exist then (not yet inserted, or deleted)
+     */
+    public VersionedFeature asOf(AppUser user, String layerId, long id, Instant instant) {
+        LayerDef layer = catalogue.get(layerId);
+        Permissions.check(user, Action.read(layer));
+        Optional<VersionedFeature> then = history.asOf(layer, id, instant);
+        if (then.isPresent()) {
+            return then.get();
+        }
+        List<HistoryEntry> entries = history.history(layer, id);
+        if (entries.isEmpty()) {
+            if (writes.find(layer, id).isPresent()) {
+                throw new FeatureHistoryUnknownException(layer.id(), id, null);
+            }
+        } else {
+            HistoryEntry first = entries.getLast();
+            // a history that does not start with an INSERT belongs to a feature an import loaded
+            if (first.operation() != HistoryOperation.INSERT
+                    && instant.isBefore(first.at().toInstant())) {
+                throw new FeatureHistoryUnknownException(layer.id(), id, first.at());
+            }
+        }
+        throw new FeatureNotFoundException(layer.id(), id);
     }
 
     /** The feature's history entries, newest first (a deleted feature's too). */
