@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.source.GeoJsonFeature;
 import cn.yiyang.planning.importer.source.SourceRecord;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -94,6 +95,22 @@ class FeatureCheckTest {
     /** A store holding {@code keys} in every layer. */
     private static StoredKeys stored(Set<String> keys) {
         return (layer, field, values) -> values.stream().filter(keys::contains).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aValueThatDisagreesWithWhatFollowsIsKeptWithAWarning() {
+        ValidatedRow row = check(
+                new FeatureCheck(road, Region.YIYANG, null, Map.of(), NOTHING_STORED),
+                "{\"type\":\"Feature\",\"properties\":{\"code\":\"C2\",\"name\":\"村道二\","
+                        + "\"admin_class\":\"村道\",\"surface\":\"水泥\",\"hardened\":false},"
+                        + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}");
+        assertThat(row.rejected()).isFalse();
+        assertThat(row.feature().attributes()).containsEntry("hardened", false);
+        assertThat(row.issues())
+                .extracting(ImportIssue::field, ImportIssue::code, ImportIssue::args)
+                .containsExactly(
+                        tuple("hardened", IssueCode.DERIVED_VALUE_DIFFERS, List.of("false", "true", "surface")));
+        assertThat(row.issues().getFirst().severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test

@@ -14,7 +14,6 @@ import cn.yiyang.planning.importer.validate.ValidatedRow;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
@@ -116,24 +115,24 @@ public class FeatureEditService {
     /**
      * Inserts a GeoJSON Feature, its coordinates in EPSG:4490 unless its {@code crs} member names another CRS.
      *
-     * @return the feature as stored, version 1
+     * @return the feature as stored, version 1, and the warnings of its checks
      * @throws InvalidFeatureException when it fails the checks of an import row
      */
-    public VersionedFeature create(AppUser user, String layerId, JsonNode geoJson) {
+    public AcceptedWrite create(AppUser user, String layerId, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
-        Feature feature = checked(layer, geoJson, null);
-        VersionedFeature stored = writes.insert(layer, feature, user.name());
+        ValidatedRow row = checked(layer, geoJson, null);
+        VersionedFeature stored = writes.insert(layer, row.feature(), user.name());
         versions.changed(layer.id());
-        return stored;
+        return new AcceptedWrite(stored, warnings(row));
     }
 
     /**
      * Replaces feature {@code id} by a whole GeoJSON Feature (attributes, extra attributes and geometry).
      *
      * @param expectedVersion the version the caller started from ({@code If-Match}); null when it named none
-     * @return the feature as stored, its version raised by one
+     * @return the feature as stored, its version raised by one, and the warnings of its checks
      */
-    public VersionedFeature replace(AppUser user, String layerId, long id, Long expectedVersion, JsonNode geoJson) {
+    public AcceptedWrite replace(AppUser user, String layerId, long id, Long expectedVersion, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
@@ -145,7 +144,7 @@ public class FeatureEditService {
      * changes, the rest stays. A {@code crs} member applies to a geometry the patch gives; without one it is
      * ignored, since the stored geometry is in EPSG:4490.
      */
-    public VersionedFeature patch(AppUser user, String layerId, long id, Long expectedVersion, JsonNode patch) {
+    public AcceptedWrite patch(AppUser user, String layerId, long id, Long expectedVersion, JsonNode patch) {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
@@ -168,12 +167,12 @@ public class FeatureEditService {
         }
     }
 
-    private VersionedFeature update(AppUser user, LayerDef layer, long id, long expected, Feature feature) {
+    private AcceptedWrite update(AppUser user, LayerDef layer, long id, long expected, ValidatedRow row) {
         // the version is compared again in the write's transaction: a write between the check and here is stale
-        return switch (writes.update(layer, id, expected, feature, user.name())) {
+        return switch (writes.update(layer, id, expected, row.feature(), user.name())) {
             case WriteResult.Written written -> {
                 versions.changed(layer.id());
-                yield written.feature();
+                yield new AcceptedWrite(written.feature(), warnings(row));
             }
             case WriteResult.Stale stale ->
                 throw stale(layer, id, expected, stale.current().version());
@@ -220,11 +219,12 @@ public class FeatureEditService {
     }
 
     /**
-     * The feature as the layer stores it, after the checks of an import row.
+     * The feature as the layer stores it ({@link ValidatedRow#feature()}), after the checks of an import row, with
+     * the warnings they gave.
      *
      * @param current the stored feature an update replaces (its key is its own, not a duplicate), or null
      */
-    private Feature checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
+    private ValidatedRow checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
         Crs crs = GeoJsonFeature.crs(geoJson, Crs.CGCS2000);
         String ownKey = current == null || layer.keyField() == null
                 ? null
@@ -239,7 +239,13 @@ public class FeatureEditService {
         if (row.rejected() || !errors.isEmpty()) {
             throw new InvalidFeatureException(layer.id(), errors);
         }
-        return row.feature();
+        return row;
+    }
+
+    private static List<ImportIssue> warnings(ValidatedRow row) {
+        return row.issues().stream()
+                .filter(i -> i.severity() == Severity.WARNING)
+                .toList();
     }
 
     /** For each field that refers to another layer with a key, that layer: the reference values are looked up. */

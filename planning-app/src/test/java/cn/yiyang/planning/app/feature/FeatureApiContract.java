@@ -380,6 +380,42 @@ abstract class FeatureApiContract {
     }
 
     @Test
+    void anAcceptedWriteAnswersItsWarningsInTheCallersLanguage() throws Exception {
+        String disagreeing = "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + nextCode()
+                + "\",\"name\":\"警告路\",\"admin_class\":\"village\",\"surface\":\"cement\",\"hardened\":false},"
+                + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}";
+        HttpResponse<String> created = send("POST", ROADS, "transport", disagreeing, "Accept-Language", "en");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode warnings = json(created).get("warnings");
+        assertThat(warnings.size()).as(created.body()).isEqualTo(1);
+        assertThat(warnings.get(0).get("field").asString()).isEqualTo("hardened");
+        assertThat(warnings.get(0).get("code").asString()).isEqualTo("DERIVED_VALUE_DIFFERS");
+        assertThat(warnings.get(0).get("message").asString()).contains("disagrees");
+        assertThat(json(created).get("properties").get("hardened").asBoolean())
+                .as("the value given is kept")
+                .isFalse();
+
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> patched = send(
+                "PATCH",
+                location,
+                "transport",
+                "{\"properties\":{\"width\":5}}",
+                "If-Match",
+                "\"1\"",
+                "Accept-Language",
+                "zh-CN");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(json(patched).get("warnings").get(0).get("message").asString())
+                .contains("不一致");
+        HttpResponse<String> fixed =
+                send("PATCH", location, "transport", "{\"properties\":{\"hardened\":true}}", "If-Match", "\"2\"");
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(json(fixed).get("warnings").isArray()).isTrue();
+        assertThat(json(fixed).get("warnings").size()).isZero();
+    }
+
+    @Test
     void derivedLayersAndUnknownFeaturesAreRefused() throws Exception {
         HttpResponse<String> derived =
                 send("POST", "/api/v1/layers/access_road/features", "admin", road(nextCode(), "asphalt", 112.3, 28.5));
