@@ -82,6 +82,12 @@ public enum IssueCode {
     UNKNOWN_REFERENCE(Severity.ERROR),
     /** {0}: the value, {1}: an example of the expected form (12, 12.5, 2023-05-01). A value of the wrong type. */
     WRONG_TYPE(Severity.ERROR),
+    /**
+     * {0}: the value given, {1}: the value that follows from the other values, {2}: the fields it follows from. A
+     * value disagrees with what a derivation rule gives (e.g. not hardened with a cement surface); the value given
+     * is kept.
+     */
+    DERIVED_VALUE_DIFFERS(Severity.WARNING),
 
     // --- the import as a whole (row 0), added with the import engine ---
     /** The load did not complete (store failure, or the service stopped) and was rolled back: the layer is unchanged. */

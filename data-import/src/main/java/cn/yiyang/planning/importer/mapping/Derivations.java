@@ -4,6 +4,7 @@ import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Values that follow from other values of the same feature, filled in when the file does not give
- * them (the field is unmapped or empty in that row). A value the file gives is never overwritten.
+ * them (the field is unmapped or empty in that row). A value the file gives is never overwritten; when it
+ * differs from what the rule computes, the row gets a warning ({@link #disagreements}).
  * Every rule is listed here, in {@link #RULES}:
  *
  * <table>
@@ -66,6 +68,30 @@ public final class Derivations {
                 .filter(d -> !changed.contains(d.field()) && d.from().stream().anyMatch(changed::contains))
                 .map(Derivation::field)
                 .toList();
+    }
+
+    /**
+     * A value the file gives that differs from what a rule computes from the other values (a warning: the given
+     * value is kept, never overwritten).
+     *
+     * @param field   the derived field
+     * @param given   the value given
+     * @param derived the value the rule computes
+     * @param from    the fields it is computed from
+     */
+    public record Disagreement(String field, Object given, Object derived, List<String> from) {}
+
+    /** The given values of {@code attributes} that differ from what the layer's rules compute. */
+    public static List<Disagreement> disagreements(LayerDef layer, Map<String, Object> attributes) {
+        List<Disagreement> out = new ArrayList<>();
+        for (Derivation d : of(layer)) {
+            Object given = attributes.get(d.field());
+            Object derived = given == null ? null : d.rule().apply(attributes);
+            if (derived != null && !derived.equals(given)) {
+                out.add(new Disagreement(d.field(), given, derived, d.from()));
+            }
+        }
+        return out;
     }
 
     /** Fills, in place, the derivable fields that have no value in {@code attributes}. */

@@ -103,6 +103,16 @@ public final class RowValidator {
             }
         }
         Derivations.apply(layer, attributes);
+        for (Derivations.Disagreement d : Derivations.disagreements(layer, attributes)) {
+            issues.add(ImportIssue.ofRow(
+                    context.fileName(),
+                    row,
+                    fieldName(d.field()),
+                    IssueCode.DERIVED_VALUE_DIFFERS,
+                    d.given(),
+                    d.derived(),
+                    String.join(", ", d.from().stream().map(this::fieldName).toList())));
+        }
         for (FieldDef f : layer.fields()) {
             if (f.required() && attributes.get(f.name()) == null && !failed.contains(f.name())) {
                 issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(f.name()), IssueCode.MISSING_REQUIRED));

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
+import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.source.GeoJsonFeature;
 import cn.yiyang.planning.importer.source.SourceRecord;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,12 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 class FeatureCheckTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final LayerDef road = LayerCatalogue.standard().get("road");
+    private static final StoredKeys NOTHING_STORED = (layer, field, values) -> Set.of();
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+    private final LayerDef road = catalogue.get("road");
 
     @Test
     void labelsBecomeCodesOtherPropertiesAreKeptAsExtraAndTheIdMemberIsNoValue() {
         ValidatedRow row = check(
-                new FeatureCheck(road, Region.YIYANG, null, Map.of()),
+                new FeatureCheck(road, Region.YIYANG, null, Map.of(), NOTHING_STORED),
                 "{\"type\":\"Feature\",\"id\":42,\"properties\":{\"code\":\"C1\",\"name\":\"村道一\","
                         + "\"admin_class\":\"村道\",\"surface\":\"水泥\",\"备注\":\"新修\"},"
                         + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}");
@@ -40,10 +47,8 @@ class FeatureCheckTest {
 
     @Test
     void problemsNameTheCatalogueFieldsWithTheImportCodes() {
-        KeyIndex keys = new KeyIndex();
-        keys.add("C1");
         ValidatedRow row = check(
-                new FeatureCheck(road, Region.YIYANG, keys, Map.of()),
+                new FeatureCheck(road, Region.YIYANG, null, Map.of(), stored(Set.of("C1"))),
                 "{\"type\":\"Feature\",\"properties\":{\"code\":\"C1\",\"name\":\"x\",\"surface\":\"竹子\"},"
                         + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.3,28.5]}}");
         assertThat(row.rejected()).isTrue();
@@ -54,6 +59,58 @@ class FeatureCheckTest {
                         tuple("surface", IssueCode.UNKNOWN_CODE),
                         tuple("admin_class", IssueCode.MISSING_REQUIRED),
                         tuple("code", IssueCode.KEY_EXISTS));
+    }
+
+    @Test
+    void onlyTheKeysTheFeatureNamesAreAskedForAndItsOwnKeyIsNoDuplicate() {
+        LayerDef household = catalogue.get("household");
+        LayerDef village = catalogue.get("village");
+        LayerDef naturalVillage = catalogue.get("natural_village");
+        List<String> asked = new ArrayList<>();
+        StoredKeys stored = (layer, field, values) -> {
+            asked.add(layer.id() + "." + field + "=" + values);
+            return values.stream().filter(v -> v.equals("H1") || v.equals("V1")).collect(Collectors.toSet());
+        };
+        String geoJson = "{\"type\":\"Feature\",\"properties\":{\"code\":\"H1\",\"village_code\":\"V1\","
+                + "\"natural_village_code\":\"N9\"},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.3,28.5]}}";
+        Map<String, LayerDef> references = Map.of("village_code", village, "natural_village_code", naturalVillage);
+
+        ValidatedRow update = check(new FeatureCheck(household, Region.YIYANG, "H1", references, stored), geoJson);
+        assertThat(update.issues())
+                .extracting(ImportIssue::field, ImportIssue::code)
+                .containsExactly(tuple("natural_village_code", IssueCode.UNKNOWN_REFERENCE));
+        assertThat(asked).containsExactlyInAnyOrder("village.code=[V1]", "natural_village.code=[N9]");
+
+        asked.clear();
+        ValidatedRow insert = check(new FeatureCheck(household, Region.YIYANG, null, references, stored), geoJson);
+        assertThat(insert.issues())
+                .extracting(ImportIssue::field, ImportIssue::code)
+                .containsExactlyInAnyOrder(
+                        tuple("code", IssueCode.KEY_EXISTS),
+                        tuple("natural_village_code", IssueCode.UNKNOWN_REFERENCE));
+        assertThat(asked).contains("household.code=[H1]").hasSize(3);
+    }
+
+    /** A store holding {@code keys} in every layer. */
+    private static StoredKeys stored(Set<String> keys) {
+        return (layer, field, values) -> values.stream().filter(keys::contains).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aValueThatDisagreesWithWhatFollowsIsKeptWithAWarning() {
+        ValidatedRow row = check(
+                new FeatureCheck(road, Region.YIYANG, null, Map.of(), NOTHING_STORED),
+                "{\"type\":\"Feature\",\"properties\":{\"code\":\"C2\",\"name\":\"村道二\","
+                        + "\"admin_class\":\"村道\",\"surface\":\"水泥\",\"hardened\":false},"
+                        + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}");
+        assertThat(row.rejected()).isFalse();
+        assertThat(row.feature().attributes()).containsEntry("hardened", false);
+        assertThat(row.issues())
+                .extracting(ImportIssue::field, ImportIssue::code, ImportIssue::args)
+                .containsExactly(
+                        tuple("hardened", IssueCode.DERIVED_VALUE_DIFFERS, List.of("false", "true", "surface")));
+        assertThat(row.issues().getFirst().severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test

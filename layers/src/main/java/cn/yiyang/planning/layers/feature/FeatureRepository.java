@@ -1,6 +1,7 @@
 package cn.yiyang.planning.layers.feature;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -67,6 +68,16 @@ public interface FeatureRepository {
             });
         }
     }
+
+    /**
+     * Of {@code values}, those some feature of the layer has in {@code field}: one query on the field's index
+     * with bound parameters (a layer's key field has a unique index), for a single feature's duplicate-key and
+     * reference checks, whose cost must not grow with the layer. Nulls are ignored; a value stored twice is
+     * answered once.
+     *
+     * @throws IllegalArgumentException when the layer has no such field
+     */
+    Set<String> existingKeys(LayerDef layer, String field, Collection<String> values);
 
     /** The keys of a layer as a set (see {@link #forEachKey}); for small layers such as villages. */
     default Set<String> keys(LayerDef layer) {

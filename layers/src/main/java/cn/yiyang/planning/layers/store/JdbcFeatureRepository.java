@@ -13,11 +13,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 
@@ -25,6 +30,7 @@ import org.locationtech.jts.geom.Envelope;
 public final class JdbcFeatureRepository implements FeatureRepository {
 
     private static final int FETCH_SIZE = 5_000;
+    private static final int KEY_CHUNK = 500;
     private final SpatialStore store;
 
     public JdbcFeatureRepository(SpatialStore store) {
@@ -159,6 +165,34 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 sink.accept(key);
             }
         });
+    }
+
+    @Override
+    public Set<String> existingKeys(LayerDef layer, String field, Collection<String> values) {
+        if (layer.field(field).isEmpty()) {
+            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
+        }
+        List<String> distinct =
+                values.stream().filter(Objects::nonNull).distinct().toList();
+        Set<String> found = new HashSet<>();
+        // in chunks, so that a long list never exceeds a driver's parameter limit
+        for (int from = 0; from < distinct.size(); from += KEY_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEY_CHUNK));
+            String sql = "SELECT " + field + " FROM " + layer.table() + " WHERE " + field + " IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            store.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, List.copyOf(chunk));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return found;
     }
 
     /** Runs a query and hands each row to {@code row}, read in chunks: memory does not grow with the table. */

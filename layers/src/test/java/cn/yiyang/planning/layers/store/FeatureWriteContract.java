@@ -193,6 +193,22 @@ abstract class FeatureWriteContract {
     }
 
     @Test
+    void existingKeysAnswersTheSubsetOfTheValuesThatAreStored() throws Exception {
+        writes.insert(road, road("EK1", "甲路", 112.41), USER);
+        writes.insert(road, road("EK2", "乙路", 112.42), USER);
+
+        assertThat(features.existingKeys(road, "code", List.of("EK1", "EK2", "EK3", "EK1")))
+                .containsExactlyInAnyOrder("EK1", "EK2");
+        assertThat(features.existingKeys(road, "code", List.of("EK3"))).isEmpty();
+        assertThat(features.existingKeys(road, "code", List.of())).isEmpty();
+        assertThat(features.existingKeys(road, "code", List.of("EK1' OR '1'='1")))
+                .as("values are bound, never spliced into the SQL")
+                .isEmpty();
+        assertThatThrownBy(() -> features.existingKeys(road, "no_such_field", List.of("EK1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anInsertWithAKeyThatIsThereFailsAndRecordsNothing() throws Exception {
         VersionedFeature first = writes.insert(road, road("K1", "原有", 112.40), USER);
         Instant after = history.history(road, first.id()).getFirst().at().toInstant();

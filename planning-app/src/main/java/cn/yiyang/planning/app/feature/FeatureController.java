@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +19,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Single features over HTTP: {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} (JSON Merge Patch) and
- * {@code DELETE} on {@code /api/v1/layers/{layer}/features[/{id}]}, and {@code GET …/{id}/history}. Features are
+ * {@code DELETE} on {@code /api/v1/layers/{layer}/features[/{id}]}, {@code GET …/{id}?asOf=…} (the feature as it
+ * was then) and {@code GET …/{id}/history}. Features are
  * GeoJSON in EPSG:4490; the version travels as the {@code ETag} and comes back as {@code If-Match}.
  */
 @RestController
@@ -41,15 +46,27 @@ class FeatureController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<JsonNode> get(@PathVariable String layer, @PathVariable long id, Authentication auth) {
-        return withVersion(ResponseEntity.ok(), edits.get(AppUser.of(auth), layer, id));
+    ResponseEntity<JsonNode> get(
+            @PathVariable String layer,
+            @PathVariable long id,
+            @RequestParam(name = AsOf.PARAMETER, required = false) String asOf,
+            Authentication auth) {
+        AppUser user = AppUser.of(auth);
+        // as of a time: the version it had then, in the ETag too (a write naming it is stale if it changed since)
+        VersionedFeature feature =
+                asOf == null ? edits.get(user, layer, id) : edits.asOf(user, layer, id, AsOf.parse(asOf));
+        return withVersion(ResponseEntity.ok(), feature);
     }
 
     @PostMapping
-    ResponseEntity<JsonNode> create(@PathVariable String layer, @RequestBody JsonNode feature, Authentication auth) {
-        VersionedFeature stored = edits.create(AppUser.of(auth), layer, feature);
-        return withVersion(
-                ResponseEntity.created(URI.create("/api/v1/layers/" + layer + "/features/" + stored.id())), stored);
+    ResponseEntity<JsonNode> create(
+            @PathVariable String layer, @RequestBody JsonNode feature, Authentication auth, Locale locale) {
+        AcceptedWrite written = edits.create(AppUser.of(auth), layer, feature);
+        return accepted(
+                ResponseEntity.created(URI.create("/api/v1/layers/" + layer + "/features/"
+                        + written.feature().id())),
+                written,
+                locale);
     }
 
     @PutMapping("/{id}")
@@ -58,8 +75,10 @@ class FeatureController {
             @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode feature,
-            Authentication auth) {
-        return withVersion(ResponseEntity.ok(), edits.replace(AppUser.of(auth), layer, id, version(ifMatch), feature));
+            Authentication auth,
+            Locale locale) {
+        return accepted(
+                ResponseEntity.ok(), edits.replace(AppUser.of(auth), layer, id, version(ifMatch), feature), locale);
     }
 
     @PatchMapping(
@@ -70,8 +89,9 @@ class FeatureController {
             @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode patch,
-            Authentication auth) {
-        return withVersion(ResponseEntity.ok(), edits.patch(AppUser.of(auth), layer, id, version(ifMatch), patch));
+            Authentication auth,
+            Locale locale) {
+        return accepted(ResponseEntity.ok(), edits.patch(AppUser.of(auth), layer, id, version(ifMatch), patch), locale);
     }
 
     @DeleteMapping("/{id}")
@@ -89,6 +109,17 @@ class FeatureController {
         return edits.history(AppUser.of(auth), layer, id).stream()
                 .map(FeatureJson::entry)
                 .toList();
+    }
+
+    /** An accepted write: the feature with its version and, beside it, the warnings of its checks. */
+    private static ResponseEntity<JsonNode> accepted(
+            ResponseEntity.BodyBuilder response, AcceptedWrite written, Locale locale) {
+        ObjectNode body = FeatureJson.feature(written.feature());
+        ArrayNode warnings = body.putArray("warnings");
+        for (InvalidFeatureException.Problem w : written.warnings(locale)) {
+            warnings.addObject().put("field", w.field()).put("code", w.code()).put("message", w.message());
+        }
+        return response.eTag("\"" + written.feature().version() + "\"").body(body);
     }
 
     private static ResponseEntity<JsonNode> withVersion(ResponseEntity.BodyBuilder response, VersionedFeature f) {

@@ -11,21 +11,22 @@ import cn.yiyang.planning.importer.job.ImportSettings;
 import cn.yiyang.planning.importer.mapping.Derivations;
 import cn.yiyang.planning.importer.source.GeoJsonFeature;
 import cn.yiyang.planning.importer.validate.FeatureCheck;
-import cn.yiyang.planning.importer.validate.KeyIndex;
 import cn.yiyang.planning.importer.validate.ValidatedRow;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.feature.HistoryEntry;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,6 +71,37 @@ public class FeatureEditService {
         return find(layer, id);
     }
 
+    /**
+     * The feature as it was at {@code instant}, from its history.
+     *
+     * @throws FeatureHistoryUnknownException when it was loaded by an import and {@code instant} is before its
+     *                                        first single-feature write (or it has none): its state then is not
+     *                                        recorded
+     * @throws FeatureNotFoundException       when it did not exist then (not yet inserted, or deleted)
+     */
+    public VersionedFeature asOf(AppUser user, String layerId, long id, Instant instant) {
+        LayerDef layer = catalogue.get(layerId);
+        Permissions.check(user, Action.read(layer));
+        Optional<VersionedFeature> then = history.asOf(layer, id, instant);
+        if (then.isPresent()) {
+            return then.get();
+        }
+        List<HistoryEntry> entries = history.history(layer, id);
+        if (entries.isEmpty()) {
+            if (writes.find(layer, id).isPresent()) {
+                throw new FeatureHistoryUnknownException(layer.id(), id, null);
+            }
+        } else {
+            HistoryEntry first = entries.getLast();
+            // a history that does not start with an INSERT belongs to a feature an import loaded
+            if (first.operation() != HistoryOperation.INSERT
+                    && instant.isBefore(first.at().toInstant())) {
+                throw new FeatureHistoryUnknownException(layer.id(), id, first.at());
+            }
+        }
+        throw new FeatureNotFoundException(layer.id(), id);
+    }
+
     /** The feature's history entries, newest first (a deleted feature's too). */
     public List<HistoryEntry> history(AppUser user, String layerId, long id) {
         LayerDef layer = catalogue.get(layerId);
@@ -84,24 +116,24 @@ public class FeatureEditService {
     /**
      * Inserts a GeoJSON Feature, its coordinates in EPSG:4490 unless its {@code crs} member names another CRS.
      *
-     * @return the feature as stored, version 1
+     * @return the feature as stored, version 1, and the warnings of its checks
      * @throws InvalidFeatureException when it fails the checks of an import row
      */
-    public VersionedFeature create(AppUser user, String layerId, JsonNode geoJson) {
+    public AcceptedWrite create(AppUser user, String layerId, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
-        Feature feature = checked(layer, geoJson, null);
-        VersionedFeature stored = writes.insert(layer, feature, user.name());
+        ValidatedRow row = checked(layer, geoJson, null);
+        VersionedFeature stored = writes.insert(layer, row.feature(), user.name());
         versions.changed(layer.id());
-        return stored;
+        return new AcceptedWrite(stored, warnings(row));
     }
 
     /**
      * Replaces feature {@code id} by a whole GeoJSON Feature (attributes, extra attributes and geometry).
      *
      * @param expectedVersion the version the caller started from ({@code If-Match}); null when it named none
-     * @return the feature as stored, its version raised by one
+     * @return the feature as stored, its version raised by one, and the warnings of its checks
      */
-    public VersionedFeature replace(AppUser user, String layerId, long id, Long expectedVersion, JsonNode geoJson) {
+    public AcceptedWrite replace(AppUser user, String layerId, long id, Long expectedVersion, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
@@ -113,7 +145,7 @@ public class FeatureEditService {
      * changes, the rest stays. A {@code crs} member applies to a geometry the patch gives; without one it is
      * ignored, since the stored geometry is in EPSG:4490.
      */
-    public VersionedFeature patch(AppUser user, String layerId, long id, Long expectedVersion, JsonNode patch) {
+    public AcceptedWrite patch(AppUser user, String layerId, long id, Long expectedVersion, JsonNode patch) {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
@@ -141,12 +173,12 @@ public class FeatureEditService {
         }
     }
 
-    private VersionedFeature update(AppUser user, LayerDef layer, long id, long expected, Feature feature) {
+    private AcceptedWrite update(AppUser user, LayerDef layer, long id, long expected, ValidatedRow row) {
         // the version is compared again in the write's transaction: a write between the check and here is stale
-        return switch (writes.update(layer, id, expected, feature, user.name())) {
+        return switch (writes.update(layer, id, expected, row.feature(), user.name())) {
             case WriteResult.Written written -> {
                 versions.changed(layer.id());
-                yield written.feature();
+                yield new AcceptedWrite(written.feature(), warnings(row));
             }
             case WriteResult.Stale stale ->
                 throw stale(layer, id, expected, stale.current().version());
@@ -193,14 +225,19 @@ public class FeatureEditService {
     }
 
     /**
-     * The feature as the layer stores it, after the checks of an import row.
+     * The feature as the layer stores it ({@link ValidatedRow#feature()}), after the checks of an import row, with
+     * the warnings they gave.
      *
      * @param current the stored feature an update replaces (its key is its own, not a duplicate), or null
      */
-    private Feature checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
+    private ValidatedRow checked(LayerDef layer, JsonNode geoJson, VersionedFeature current) {
         Crs crs = GeoJsonFeature.crs(geoJson, Crs.CGCS2000);
+        String ownKey = current == null || layer.keyField() == null
+                ? null
+                : current.feature().getString(layer.keyField());
+        // the store is asked only for the keys the feature names: one indexed lookup per layer, not every key
         FeatureCheck check = new FeatureCheck(
-                layer, ImportSettings.DEFAULT.region(), existingKeys(layer, current), references(layer));
+                layer, ImportSettings.DEFAULT.region(), ownKey, references(layer), features::existingKeys);
         ValidatedRow row = check.check(GeoJsonFeature.read(geoJson, crs), crs);
         List<ImportIssue> errors = row.issues().stream()
                 .filter(i -> i.severity() == Severity.ERROR)
@@ -208,40 +245,25 @@ public class FeatureEditService {
         if (row.rejected() || !errors.isEmpty()) {
             throw new InvalidFeatureException(layer.id(), errors);
         }
-        return row.feature();
+        return row;
     }
 
-    /** The layer's keys but the updated feature's own, or null for a layer without a key. */
-    private KeyIndex existingKeys(LayerDef layer, VersionedFeature current) {
-        if (layer.keyField() == null) {
-            return null;
-        }
-        String own = current == null ? null : current.feature().getString(layer.keyField());
-        KeyIndex keys = new KeyIndex(16_384);
-        features.forEachKey(layer, key -> {
-            if (!key.equals(own)) {
-                keys.add(key);
-            }
-        });
-        return keys;
+    private static List<ImportIssue> warnings(ValidatedRow row) {
+        return row.issues().stream()
+                .filter(i -> i.severity() == Severity.WARNING)
+                .toList();
     }
 
-    /** For each field that refers to another layer, that layer's keys, each layer read once (as imports do). */
-    private Map<String, KeyIndex> references(LayerDef layer) {
-        Map<String, KeyIndex> byLayer = new HashMap<>();
-        Map<String, KeyIndex> byField = new HashMap<>();
+    /** For each field that refers to another layer with a key, that layer: the reference values are looked up. */
+    private Map<String, LayerDef> references(LayerDef layer) {
+        Map<String, LayerDef> byField = new HashMap<>();
         for (FieldDef f : layer.fields()) {
             LayerDef target = f.references() == null
                     ? null
                     : catalogue.find(f.references()).orElse(null);
-            if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
-                continue;
+            if (target != null && target.keyField() != null && !target.id().equals(layer.id())) {
+                byField.put(f.name(), target);
             }
-            byField.put(f.name(), byLayer.computeIfAbsent(target.id(), id -> {
-                KeyIndex keys = new KeyIndex(4_096);
-                features.forEachKey(target, keys::add);
-                return keys;
-            }));
         }
         return byField;
     }

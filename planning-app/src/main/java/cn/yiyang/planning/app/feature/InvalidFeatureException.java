@@ -36,6 +36,11 @@ public class InvalidFeatureException extends ProblemException {
 
     /** The problems with their messages in {@code locale}. */
     public List<Problem> problems(Locale locale) {
+        return problems(issues, locale);
+    }
+
+    /** Issues of a single feature as the API shows them (problems, and an accepted write's warnings). */
+    static List<Problem> problems(List<ImportIssue> issues, Locale locale) {
         return issues.stream()
                 .map(i -> new Problem(
                         i.field() == null ? GEOMETRY : i.field(), i.code().name(), i.message(locale)))
@@ -43,7 +48,7 @@ public class InvalidFeatureException extends ProblemException {
     }
 
     /**
-     * One problem of the feature.
+     * One problem (or warning) of the feature.
      *
      * @param field   the property it concerns, or {@code geometry}
      * @param code    the import issue code ({@code UNKNOWN_CODE} …)

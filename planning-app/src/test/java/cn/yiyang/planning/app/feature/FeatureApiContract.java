@@ -7,20 +7,30 @@ import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.geo.crs.CrsTransform;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.catalogue.Region;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LoadMode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.io.WKTReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +61,9 @@ abstract class FeatureApiContract {
 
     @Autowired
     LayerCatalogue catalogue;
+
+    @Autowired
+    FeatureRepository features;
 
     @Test
     void theOwnerCreatesReadsPatchesReplacesAndDeletesAndTheHistoryKeepsEachStep() throws Exception {
@@ -286,6 +299,123 @@ abstract class FeatureApiContract {
     }
 
     @Test
+    void aFeatureIsReadAsItWasAtATimeOrOnADateAndNotFoundBeforeItExisted() throws Exception {
+        String location = create(road(nextCode(), "水泥", 112.32, 28.52));
+        HttpResponse<String> patched =
+                send("PATCH", location, "transport", "{\"properties\":{\"width\":4.5}}", "If-Match", "\"1\"");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        JsonNode history = json(send("GET", location + "/history", "leader", null));
+        OffsetDateTime inserted = OffsetDateTime.parse(history.get(1).get("at").asString());
+        OffsetDateTime updated = OffsetDateTime.parse(history.get(0).get("at").asString());
+
+        HttpResponse<String> first = send("GET", location + "?asOf=" + query(inserted), "leader", null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(json(first).get("properties").has("width")).isFalse();
+        String chinaTime =
+                inserted.atZoneSameInstant(Region.TIME_ZONE).toLocalDateTime().toString();
+        assertThat(json(send("GET", location + "?asOf=" + query(chinaTime), "leader", null))
+                        .get("properties")
+                        .has("width"))
+                .as("a date-time without offset is China time")
+                .isFalse();
+        HttpResponse<String> second = send("GET", location + "?asOf=" + query(updated), "leader", null);
+        assertThat(second.headers().firstValue("ETag")).hasValue("\"2\"");
+        assertThat(json(second).get("properties").get("width").asDouble()).isEqualTo(4.5);
+        String day = updated.atZoneSameInstant(Region.TIME_ZONE).toLocalDate().toString();
+        assertThat(send("GET", location + "?asOf=" + query(day), "leader", null)
+                        .headers()
+                        .firstValue("ETag"))
+                .as("a date: as the day left it")
+                .hasValue("\"2\"");
+
+        HttpResponse<String> before =
+                send("GET", location + "?asOf=" + query(inserted.minusSeconds(1).toInstant()), "leader", null);
+        assertThat(before.statusCode()).isEqualTo(404);
+        assertThat(json(before).get("code").asString()).isEqualTo("unknown_feature");
+        HttpResponse<String> bad = send("GET", location + "?asOf=yesterday", "leader", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("code").asString()).isEqualTo("bad_value");
+    }
+
+    @Test
+    void aFeatureOnlyAnImportLoadedHasNoStateBeforeItsFirstEdit() throws Exception {
+        String code = nextCode();
+        LayerDef road = catalogue.get("road");
+        Feature loaded = new Feature(
+                null,
+                Map.of("code", code, "name", "导入路", "admin_class", "village"),
+                Map.of(),
+                new WKTReader().read("MULTILINESTRING ((112.33 28.53, 112.34 28.54))"));
+        features.load(road, LoadMode.APPEND, List.of(loaded).iterator());
+        long id = features.findByKey(road, code).orElseThrow().id();
+        String location = ROADS + "/" + id;
+
+        HttpResponse<String> never = send(
+                "GET",
+                location + "?asOf=" + query(Instant.now().plusSeconds(60)),
+                "leader",
+                null,
+                "Accept-Language",
+                "en");
+        assertThat(never.statusCode()).isEqualTo(404);
+        assertThat(json(never).get("code").asString()).isEqualTo("unknown_feature");
+        assertThat(json(never).get("detail").asString()).contains("loaded by an import");
+
+        HttpResponse<String> patched =
+                send("PATCH", location, "transport", "{\"properties\":{\"width\":3}}", "If-Match", "\"1\"");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        OffsetDateTime edited = OffsetDateTime.parse(json(send("GET", location + "/history", "leader", null))
+                .get(0)
+                .get("at")
+                .asString());
+        HttpResponse<String> beforeEdit =
+                send("GET", location + "?asOf=" + query(edited.minusSeconds(1).toInstant()), "leader", null);
+        assertThat(beforeEdit.statusCode()).isEqualTo(404);
+        assertThat(json(beforeEdit).get("historyStarts").asString()).isNotBlank();
+        assertThat(send("GET", location + "?asOf=" + query(edited), "leader", null)
+                        .headers()
+                        .firstValue("ETag"))
+                .hasValue("\"2\"");
+    }
+
+    @Test
+    void anAcceptedWriteAnswersItsWarningsInTheCallersLanguage() throws Exception {
+        String disagreeing = "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + nextCode()
+                + "\",\"name\":\"警告路\",\"admin_class\":\"village\",\"surface\":\"cement\",\"hardened\":false},"
+                + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112.3,28.5],[112.31,28.51]]}}";
+        HttpResponse<String> created = send("POST", ROADS, "transport", disagreeing, "Accept-Language", "en");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode warnings = json(created).get("warnings");
+        assertThat(warnings.size()).as(created.body()).isEqualTo(1);
+        assertThat(warnings.get(0).get("field").asString()).isEqualTo("hardened");
+        assertThat(warnings.get(0).get("code").asString()).isEqualTo("DERIVED_VALUE_DIFFERS");
+        assertThat(warnings.get(0).get("message").asString()).contains("disagrees");
+        assertThat(json(created).get("properties").get("hardened").asBoolean())
+                .as("the value given is kept")
+                .isFalse();
+
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> patched = send(
+                "PATCH",
+                location,
+                "transport",
+                "{\"properties\":{\"width\":5}}",
+                "If-Match",
+                "\"1\"",
+                "Accept-Language",
+                "zh-CN");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(json(patched).get("warnings").get(0).get("message").asString())
+                .contains("不一致");
+        HttpResponse<String> fixed =
+                send("PATCH", location, "transport", "{\"properties\":{\"hardened\":true}}", "If-Match", "\"2\"");
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(json(fixed).get("warnings").isArray()).isTrue();
+        assertThat(json(fixed).get("warnings").size()).isZero();
+    }
+
+    @Test
     void derivedLayersAndUnknownFeaturesAreRefused() throws Exception {
         HttpResponse<String> derived =
                 send("POST", "/api/v1/layers/access_road/features", "admin", road(nextCode(), "asphalt", 112.3, 28.5));
@@ -353,6 +483,11 @@ abstract class FeatureApiContract {
                 + "\",\"admin_class\":\"village\",\"surface\":\"" + surface + "\",\"maintainer\":\"镇养护站\"},"
                 + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[" + lon + "," + lat + "],[" + (lon + 0.01)
                 + "," + (lat + 0.01) + "]]}}";
+    }
+
+    /** A query parameter's value, encoded ({@code +} of an offset would otherwise be read as a space). */
+    private static String query(Object value) {
+        return URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
     }
 
     private static String nextCode() {
