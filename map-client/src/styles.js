@@ -225,12 +225,13 @@ function landUseColor(code) {
   return hit ? hit[1] : '#e0e0e0';
 }
 
-/** Village plans by status (编制中 / 审查中 / 已批复 / 修编中). */
+/** Village plans by stage (未启动 / 编制中 / 待审查 / 已批复 / 已入库). */
 const PLAN_STATUS = {
+  not_started: {stroke: '#9e9e9e', fill: 'rgba(158,158,158,0.10)'},
   compiling: {stroke: '#ef6c00', fill: 'rgba(255,167,38,0.14)'},
   reviewing: {stroke: '#1565c0', fill: 'rgba(66,165,245,0.14)'},
   approved: {stroke: '#2e7d32', fill: 'rgba(67,160,71,0.14)'},
-  revising: {stroke: '#8e24aa', fill: 'rgba(171,71,188,0.14)'},
+  entered: {stroke: '#00695c', fill: 'rgba(0,137,123,0.16)'},
 };
 
 /** Other polygon and line layers, by layer. */
@@ -357,8 +358,9 @@ export function legendEntries(layerId, geometry, variant) {
       return [one('legend.status.operating', {status: 'operating'}), one('legend.status.building', {status: 'building'}),
         one('legend.status.planned', {status: 'planned'}), one('legend.status.stopped', {status: 'stopped'})];
     case 'village_plan':
-      return [one('legend.plan.compiling', {status: 'compiling'}), one('legend.plan.reviewing', {status: 'reviewing'}),
-        one('legend.plan.approved', {status: 'approved'}), one('legend.plan.revising', {status: 'revising'})];
+      return [one('legend.plan.not-started', {status: 'not_started'}), one('legend.plan.compiling', {status: 'compiling'}),
+        one('legend.plan.reviewing', {status: 'reviewing'}), one('legend.plan.approved', {status: 'approved'}),
+        one('legend.plan.entered', {status: 'entered'})];
     case 'plan_land_use':
       return [one('legend.land-use.cropland', {land_use_code: '01', state: 'planned'}),
         one('legend.land-use.forest', {land_use_code: '03', state: 'planned'}),

@@ -68,15 +68,16 @@ final class Planning {
             Geometry area = Geo.coverageUnion(members.stream().map(v -> v.area).toList());
             String code = "CZGH" + first.code;
             String names = members.stream().map(v -> Names.shortVillage(v.name)).collect(Collectors.joining("、"));
-            String status = switch (rng.weighted(70, 12, 13, 5)) {
+            int stage = rng.weighted(70, 12, 13, 5);
+            // the last stage is a revision of an approved plan: compiled again, its approval kept
+            String status = switch (stage) {
                 case 0 -> "approved";
                 case 1 -> "reviewing";
-                case 2 -> "compiling";
-                default -> "revising";
+                default -> "compiling";
             };
             String document = null;
             LocalDate approvedOn = null;
-            if (status.equals("approved") || status.equals("revising")) {
+            if (stage == 0 || stage == 3) {
                 int year = 2021 + rng.weighted(20, 35, 45);
                 approvedOn = LocalDate.of(year, 1, 1).plusDays(rng.nextInt(360));
                 document = first.township.county.sketch.documentPrefix() + "〔" + year + "〕" + rng.between(1, 160) + "号";

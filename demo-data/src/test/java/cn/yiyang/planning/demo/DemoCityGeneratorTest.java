@@ -498,7 +498,7 @@ class DemoCityGeneratorTest {
                 .hasSizeGreaterThan(20)
                 .allMatch(p ->
                         p.getString("document_number").matches(".+〔20\\d\\d〕\\d+号") && p.get("approved_on") != null);
-        assertThat(plans).extracting(p -> p.getString("status")).contains("compiling", "reviewing");
+        assertThat(plans).extracting(p -> p.getString("status")).contains("compiling", "reviewing", "approved");
         Map<String, Feature> villages = byCode("village");
         for (Feature p : plans) {
             String[] codes = p.getString("village_codes").split(",");

@@ -146,11 +146,19 @@ public final class CodeLists {
             .code("enterprise", "企业", "Private enterprise", "民营企业", "快递企业")
             .build();
 
-    public static final CodeList PLAN_STATUS = CodeList.builder("plan_status")
-            .code("compiling", "编制中", "Being compiled")
-            .code("reviewing", "审查中", "Under review", "报批中")
+    /**
+     * The stages of a village plan, in workflow order (未启动 → 编制中 → 待审查 → 已批复 → 已入库; 退回修改 goes back to
+     * 编制中). Approved and entered plans are {@link CodeTrait#IN_FORCE in force}: they count for the plan coverage
+     * rate. Older files' 审查中/报批中 read as 待审查, 修编中 (a plan being revised) as 编制中.
+     */
+    public static final CodeList PLAN_STATUS = CodeList.ordered("plan_status")
+            .code("not_started", "未启动", "Not started", "未编制", "未开展")
+            .code("compiling", "编制中", "Being compiled", "修编中", "修改中", "退回修改", "revising")
+            .code("reviewing", "待审查", "Awaiting review", "审查中", "报批中", "待审批")
             .code("approved", "已批复", "Approved", "批复", "已审批")
-            .code("revising", "修编中", "Being revised", "修改中")
+            .is(CodeTrait.IN_FORCE)
+            .code("entered", "已入库", "Entered in the one map", "入库", "已入库备案")
+            .is(CodeTrait.IN_FORCE)
             .build();
 
     public static final CodeList PLAN_STATE = CodeList.builder("plan_state")

@@ -26,7 +26,12 @@ public enum CodeTrait {
      * A water supply scheme that counts as centralised supply (集中供水): integrated, 1,000+ and under 1,000
      * people; dispersed wells and springs do not.
      */
-    CENTRALISED;
+    CENTRALISED,
+    /**
+     * A village plan stage in which the plan is in force (已批复, 已入库): such plans count for the village plan
+     * coverage rate.
+     */
+    IN_FORCE;
 
     /** The trait's id on the wire (the layer JSON and the map element): the name in lower case. */
     public String id() {

@@ -246,8 +246,13 @@ public final class LayerCatalogue {
                         code("status", "规划状态", "Status", CodeLists.PLAN_STATUS)
                                 .required()
                                 .aka("规划状态", "状态"),
+                        text("compiling_unit", "编制单位", "Compiling unit").aka("编制单位", "编制机构"),
+                        text("period", "规划期限", "Plan period").aka("规划期限", "规划期"),
+                        date("due_on", "计划批复日期", "Due for approval").aka("计划批复日期", "计划完成日期", "完成时限"),
                         text("document_number", "批复文号", "Approval document").aka("批复文号", "文号"),
-                        date("approved_on", "批复日期", "Approval date").aka("批复日期", "批复时间")),
+                        date("approved_on", "批复日期", "Approval date").aka("批复日期", "批复时间"),
+                        text("approving_authority", "批复机关", "Approving authority")
+                                .aka("批复机关", "审批机关", "批复单位")),
                 layer(
                         "plan_land_use",
                         Theme.PLANNING,

@@ -94,9 +94,25 @@ class CodeListTraitsTest {
     @Test
     void onlyTheListsWithMeaningCarryTraits() {
         assertThat(CodeLists.all().stream().filter(CodeList::hasTraits).map(CodeList::id))
-                .containsExactly("water_kind", "road_admin_class", "road_surface");
+                .containsExactly("water_kind", "road_admin_class", "road_surface", "plan_status");
         assertThat(CodeLists.all().stream().filter(CodeList::ordered).map(CodeList::id))
-                .containsExactly("road_tech_grade", "cold_chain_tier");
+                .containsExactly("road_tech_grade", "cold_chain_tier", "plan_status");
+    }
+
+    @Test
+    void approvedAndEnteredPlansAreInForceAndOldStagesReadAsTheWorkflowsOwn() {
+        CodeList stages = CodeLists.PLAN_STATUS;
+        assertThat(stages.codes())
+                .extracting(Code::value)
+                .containsExactly("not_started", "compiling", "reviewing", "approved", "entered");
+        assertThat(stages.codes().stream().filter(c -> c.traits().contains(CodeTrait.IN_FORCE)))
+                .extracting(Code::value)
+                .containsExactly("approved", "entered");
+        assertThat(stages.atLeast("entered", "approved")).isTrue();
+        assertThat(stages.atLeast("reviewing", "approved")).isFalse();
+        assertThat(stages.resolve("修编中").map(Code::value)).contains("compiling");
+        assertThat(stages.resolve("审查中").map(Code::value)).contains("reviewing");
+        assertThat(stages.resolve("已入库").map(Code::value)).contains("entered");
     }
 
     @Test
