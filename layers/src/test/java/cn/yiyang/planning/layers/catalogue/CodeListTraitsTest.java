@@ -108,8 +108,9 @@ class CodeListTraitsTest {
         assertThat(stages.codes().stream().filter(c -> c.traits().contains(CodeTrait.IN_FORCE)))
                 .extracting(Code::value)
                 .containsExactly("approved", "entered");
-        assertThat(stages.atLeast("entered", "approved")).isTrue();
-        assertThat(stages.atLeast("reviewing", "approved")).isFalse();
+        // ranked in workflow order: the first stage has rank 1
+        assertThat(stages.rank("not_started")).hasValue(1);
+        assertThat(stages.rank("entered")).hasValue(5);
         assertThat(stages.resolve("修编中").map(Code::value)).contains("compiling");
         assertThat(stages.resolve("审查中").map(Code::value)).contains("reviewing");
         assertThat(stages.resolve("已入库").map(Code::value)).contains("entered");
