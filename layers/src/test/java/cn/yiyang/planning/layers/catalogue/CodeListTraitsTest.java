@@ -100,6 +100,15 @@ class CodeListTraitsTest {
     }
 
     @Test
+    void urbanUnitsAreTheOnesCoded1xx() {
+        assertThat(CodeLists.URBAN_RURAL.codes().stream().filter(c -> c.is(CodeTrait.URBAN)))
+                .extracting(Code::value)
+                .containsExactly("111", "112", "121", "122", "123");
+        assertThat(CodeLists.URBAN_RURAL.has("220", CodeTrait.URBAN)).isFalse();
+        assertThat(CodeLists.URBAN_RURAL.has(null, CodeTrait.URBAN)).isFalse();
+    }
+
+    @Test
     void approvedAndEnteredPlansAreInForceAndOldStagesReadAsTheWorkflowsOwn() {
         CodeList stages = CodeLists.PLAN_STATUS;
         assertThat(stages.codes())
