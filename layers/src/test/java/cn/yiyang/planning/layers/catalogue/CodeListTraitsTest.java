@@ -94,7 +94,7 @@ class CodeListTraitsTest {
     @Test
     void onlyTheListsWithMeaningCarryTraits() {
         assertThat(CodeLists.all().stream().filter(CodeList::hasTraits).map(CodeList::id))
-                .containsExactly("water_kind", "road_admin_class", "road_surface", "plan_status");
+                .containsExactly("urban_rural", "water_kind", "road_admin_class", "road_surface", "plan_status");
         assertThat(CodeLists.all().stream().filter(CodeList::ordered).map(CodeList::id))
                 .containsExactly("road_tech_grade", "cold_chain_tier", "plan_status");
     }
