@@ -67,7 +67,7 @@ public class PlanCoverageService {
      * @param level the units' level (natural villages have no plan coverage: nothing)
      * @param code a unit code, or null for every unit of the level
      * @param group the villages counted, or null for every group
-     * @return the coverage of each unit and group, ordered by code and group, with the plan period's target; their
+     * @return the coverage of each unit and group, ordered by code and group id (as runs are), with the plan period's target; their
      *     run is null
      */
     public List<IndicatorValue> indicators(UnitLevel level, String code, UnitGroup group) {
@@ -76,7 +76,8 @@ public class PlanCoverageService {
                 .filter(u -> u.level() == level
                         && (code == null || code.equals(u.code()))
                         && (group == null || group == u.group()))
-                .sorted(Comparator.comparing(UnitIndicator::code).thenComparing(u -> u.group()))
+                .sorted(Comparator.comparing(UnitIndicator::code)
+                        .thenComparing(u -> u.group().id()))
                 .map(u -> new IndicatorValue(
                         null,
                         u.indicator(),
