@@ -91,7 +91,7 @@ final class Planning {
         boolean[] parcels = new boolean[groups.size()];
         int withLandUse = 0;
         for (int i = 0; i < groups.size() && withLandUse < PLANS_WITH_LAND_USE; i++) {
-            if (status[i].equals("approved") || status[i].equals("entered")) {
+            if (CodeLists.PLAN_STATUS.has(status[i], CodeTrait.IN_FORCE)) {
                 parcels[i] = true;
                 withLandUse++;
             }
@@ -178,7 +178,7 @@ final class Planning {
         Village first = members.get(0);
         County county = first.township.county;
         String names = members.stream().map(v -> Names.shortVillage(v.name)).collect(Collectors.joining("、"));
-        boolean inForce = status.equals("approved") || status.equals("entered");
+        boolean inForce = CodeLists.PLAN_STATUS.has(status, CodeTrait.IN_FORCE);
         String document = null;
         LocalDate approvedOn = null;
         String authority = null;
