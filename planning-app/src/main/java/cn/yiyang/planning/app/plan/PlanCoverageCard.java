@@ -40,7 +40,7 @@ public class PlanCoverageCard extends Div {
     }
 
     private Div card(IndicatorValue v) {
-        Span title = new Span(getTranslation("access.group." + v.group().id()));
+        Span title = new Span(keyed("access.group.", v.group().id()));
         title.addClassName("access-card-title");
         Span value = new Span(IndicatorFormat.percent(v.value()));
         value.addClassName("access-card-value");
@@ -59,5 +59,11 @@ public class PlanCoverageCard extends Div {
         }
         card.setId("plan-coverage-" + v.group().id());
         return card;
+    }
+
+    /** A key made of a prefix and an id (the group labels the road-access page uses). */
+    private String keyed(String prefix, String id) {
+        String key = prefix + id;
+        return getTranslation(key);
     }
 }
