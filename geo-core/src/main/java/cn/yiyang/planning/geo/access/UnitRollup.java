@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sums per-village counts of an indicator up the administrative levels, village → township → county → city, for
@@ -84,46 +87,22 @@ public final class UnitRollup {
      * @return the indicator of the city, then the counties, the townships and the villages, in the order given
      */
     public List<UnitIndicator> indicators(Indicator indicator, Map<String, Count> perVillage) {
-        EnumMap<UnitGroup, Count> city = groups();
-        Map<String, EnumMap<UnitGroup, Count>> perCounty = new HashMap<>();
-        Map<String, EnumMap<UnitGroup, Count>> perTownship = new HashMap<>();
-        Map<String, EnumMap<UnitGroup, Integer>> villagesInGroup = new HashMap<>();
-        for (Village v : units.villages()) {
-            Count count = perVillage.getOrDefault(v.code(), Count.NONE);
-            Township t = townshipByCode.get(v.townshipCode());
-            County c = t == null ? null : countyByCode.get(t.countyCode());
-            for (UnitGroup g : UnitGroup.values()) {
-                if (!g.contains(v)) {
-                    continue;
-                }
-                city.merge(g, count, Count::plus);
-                if (t != null) {
-                    perTownship.computeIfAbsent(t.code(), k -> groups()).merge(g, count, Count::plus);
-                    villagesInGroup
-                            .computeIfAbsent(t.code(), k -> new EnumMap<>(UnitGroup.class))
-                            .merge(g, 1, Integer::sum);
-                }
-                if (c != null) {
-                    perCounty.computeIfAbsent(c.code(), k -> groups()).merge(g, count, Count::plus);
-                }
-            }
-        }
+        Sums<Count> sums = sum(v -> perVillage.getOrDefault(v.code(), Count.NONE), () -> Count.NONE, Count::plus);
         List<UnitIndicator> out = new ArrayList<>();
         for (UnitGroup g : UnitGroup.values()) {
-            out.add(value(indicator, UnitLevel.CITY, units.cityCode(), units.cityName(), null, g, city.get(g)));
+            out.add(value(indicator, UnitLevel.CITY, units.cityCode(), units.cityName(), null, g, sums.city(g)));
         }
         for (County c : units.counties()) {
-            EnumMap<UnitGroup, Count> sums = perCounty.getOrDefault(c.code(), groups());
             for (UnitGroup g : UnitGroup.values()) {
-                out.add(value(indicator, UnitLevel.COUNTY, c.code(), c.name(), units.cityCode(), g, sums.get(g)));
+                Count count = sums.county(c.code()).get(g);
+                out.add(value(indicator, UnitLevel.COUNTY, c.code(), c.name(), units.cityCode(), g, count));
             }
         }
         for (Township t : units.townships()) {
-            EnumMap<UnitGroup, Count> sums = perTownship.getOrDefault(t.code(), groups());
-            Map<UnitGroup, Integer> counts = villagesInGroup.getOrDefault(t.code(), new EnumMap<>(UnitGroup.class));
             for (UnitGroup g : UnitGroup.values()) {
-                if (g == UnitGroup.ALL || counts.getOrDefault(g, 0) > 0) {
-                    out.add(value(indicator, UnitLevel.TOWNSHIP, t.code(), t.name(), t.countyCode(), g, sums.get(g)));
+                if (sums.reports(t.code(), g)) {
+                    Count count = sums.township(t.code()).get(g);
+                    out.add(value(indicator, UnitLevel.TOWNSHIP, t.code(), t.name(), t.countyCode(), g, count));
                 }
             }
         }
@@ -134,16 +113,100 @@ public final class UnitRollup {
         return List.copyOf(out);
     }
 
+    /**
+     * Sums a value of each village up to its township, county and the city, for each group the village belongs to.
+     * The road-access roll-up sums its counters with it; {@link #indicators} its counts.
+     *
+     * @param valueOf a village's value
+     * @param zero a new empty sum
+     * @param plus adds a value to a sum and returns the sum (it may update the sum it is given, which is never a
+     *     village's own value)
+     */
+    <T> Sums<T> sum(Function<Village, T> valueOf, Supplier<T> zero, BinaryOperator<T> plus) {
+        Sums<T> sums = new Sums<>(zero, plus);
+        for (Village v : units.villages()) {
+            T value = valueOf.apply(v);
+            Township t = townshipByCode.get(v.townshipCode());
+            County c = t == null ? null : countyByCode.get(t.countyCode());
+            for (UnitGroup g : UnitGroup.values()) {
+                if (!g.contains(v)) {
+                    continue;
+                }
+                sums.add(sums.city, g, value);
+                if (t != null) {
+                    sums.add(sums.township(t.code()), g, value);
+                    sums.villagesInGroup
+                            .computeIfAbsent(t.code(), k -> new EnumMap<>(UnitGroup.class))
+                            .merge(g, 1, Integer::sum);
+                }
+                if (c != null) {
+                    sums.add(sums.county(c.code()), g, value);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** Sums by unit and group; units with nothing summed read as empty sums. Not thread-safe. */
+    static final class Sums<T> {
+
+        private final Supplier<T> zero;
+        private final BinaryOperator<T> plus;
+        private final EnumMap<UnitGroup, T> city;
+        private final Map<String, EnumMap<UnitGroup, T>> perCounty = new HashMap<>();
+        private final Map<String, EnumMap<UnitGroup, T>> perTownship = new HashMap<>();
+        private final Map<String, EnumMap<UnitGroup, Integer>> villagesInGroup = new HashMap<>();
+
+        private Sums(Supplier<T> zero, BinaryOperator<T> plus) {
+            this.zero = zero;
+            this.plus = plus;
+            this.city = groups();
+        }
+
+        /** Adds a value to a unit's sum of a group. */
+        void add(EnumMap<UnitGroup, T> unit, UnitGroup g, T value) {
+            unit.put(g, plus.apply(unit.get(g), value));
+        }
+
+        T city(UnitGroup g) {
+            return city.get(g);
+        }
+
+        /** @return the city's sums by group (to add what belongs to no village) */
+        EnumMap<UnitGroup, T> city() {
+            return city;
+        }
+
+        /** @return a county's sums by group, created empty when none */
+        EnumMap<UnitGroup, T> county(String code) {
+            return perCounty.computeIfAbsent(code, k -> groups());
+        }
+
+        /** @return a township's sums by group, created empty when none */
+        EnumMap<UnitGroup, T> township(String code) {
+            return perTownship.computeIfAbsent(code, k -> groups());
+        }
+
+        /** @return whether a township reports a group: all villages always, another group when it has villages of it */
+        boolean reports(String township, UnitGroup g) {
+            return g == UnitGroup.ALL
+                    || villagesInGroup
+                                    .getOrDefault(township, new EnumMap<>(UnitGroup.class))
+                                    .getOrDefault(g, 0)
+                            > 0;
+        }
+
+        private EnumMap<UnitGroup, T> groups() {
+            EnumMap<UnitGroup, T> m = new EnumMap<>(UnitGroup.class);
+            for (UnitGroup g : UnitGroup.values()) {
+                m.put(g, zero.get());
+            }
+            return m;
+        }
+    }
+
     private static UnitIndicator value(
             Indicator indicator, UnitLevel level, String code, String name, String parent, UnitGroup g, Count c) {
         return new UnitIndicator(indicator, level, code, name, parent, g, c.numerator(), c.denominator());
-    }
-
-    private static EnumMap<UnitGroup, Count> groups() {
-        EnumMap<UnitGroup, Count> m = new EnumMap<>(UnitGroup.class);
-        for (UnitGroup g : UnitGroup.values()) {
-            m.put(g, Count.NONE);
-        }
-        return m;
     }
 }
