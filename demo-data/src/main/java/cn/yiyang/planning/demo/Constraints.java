@@ -39,6 +39,7 @@ final class Constraints {
     private final Layers out;
     private final List<Geometry> townAreas = new ArrayList<>();
     private Geometry redLines;
+    private Geometry farmland = Geo.M.createPolygon();
 
     Constraints(long seed, City city, Layers out) {
         this.seed = seed;
@@ -125,6 +126,7 @@ final class Constraints {
             keepOut.add(Geo.point(t.seat).buffer(1200, 8));
         }
         Geometry exclusion = Geo.union(keepOut);
+        List<Geometry> kept = new ArrayList<>();
         for (County c : city.counties) {
             int blobs = switch (c.code) {
                 case "430921", "430981" -> 70;
@@ -157,6 +159,7 @@ final class Constraints {
                 if (p.getArea() < 20_000) {
                     continue;
                 }
+                kept.add(p);
                 out.add(
                         "basic_farmland",
                         p,
@@ -168,5 +171,21 @@ final class Constraints {
                         Math.round(p.getArea() / (10000.0 / 15) * 100) / 100.0);
             }
         }
+        farmland = Geo.union(kept);
+    }
+
+    /** @return the permanent basic farmland written (metres), after {@link #farmland()} */
+    Geometry basicFarmland() {
+        return farmland;
+    }
+
+    /** @return the ecological red lines written (metres), after {@link #redLines()} */
+    Geometry redLineArea() {
+        return redLines;
+    }
+
+    /** @return the town development boundaries written (metres), after {@link #townBoundaries()} */
+    Geometry townArea() {
+        return Geo.union(townAreas);
     }
 }

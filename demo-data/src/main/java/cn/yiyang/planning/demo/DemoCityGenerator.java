@@ -86,7 +86,7 @@ public final class DemoCityGenerator {
         constraints.townBoundaries();
         constraints.redLines();
         constraints.farmland();
-        new Planning(seed, city, out).build();
+        new Planning(seed, city, out, constraints).build();
 
         long households =
                 city.naturalVillages.stream().mapToLong(nv -> nv.households).sum();

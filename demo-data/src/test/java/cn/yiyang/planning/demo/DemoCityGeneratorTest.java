@@ -2,6 +2,16 @@ package cn.yiyang.planning.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.geo.plan.Conflict;
+import cn.yiyang.planning.geo.plan.ConflictCheck;
+import cn.yiyang.planning.geo.plan.ConflictKind;
+import cn.yiyang.planning.geo.plan.Constraint;
+import cn.yiyang.planning.geo.plan.ConstraintLayer;
+import cn.yiyang.planning.geo.plan.ParcelState;
+import cn.yiyang.planning.geo.plan.PlanParcel;
+import cn.yiyang.planning.geo.plan.VillageCodes;
+import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -19,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
@@ -490,37 +502,106 @@ class DemoCityGeneratorTest {
     }
 
     @Test
-    void plansCoverNeighbouringVillages() {
+    void plansCoverEveryRuralVillageOnceAtEveryStage() {
         List<Feature> plans = layer("village_plan");
-        assertThat(plans).hasSize(Planning.PLANS);
-        assertThat(plans)
-                .filteredOn(p -> p.get("status").equals("approved"))
-                .hasSizeGreaterThan(20)
-                .allMatch(p ->
-                        p.getString("document_number").matches(".+〔20\\d\\d〕\\d+号") && p.get("approved_on") != null);
-        assertThat(plans).extracting(p -> p.getString("status")).contains("compiling", "reviewing", "approved");
         Map<String, Feature> villages = byCode("village");
+        Map<String, Integer> planned = new HashMap<>();
         for (Feature p : plans) {
-            String[] codes = p.getString("village_codes").split(",");
-            assertThat(codes.length).isBetween(1, 3);
+            List<String> codes = VillageCodes.parse(p.getString("village_codes"));
+            assertThat(codes.size()).isBetween(1, 3);
             double sum = 0;
             for (String c : codes) {
-                sum += villages.get(c).geometry().getArea();
-                assertThat(p.geometry().contains(villages.get(c).geometry().getInteriorPoint()))
+                planned.merge(c, 1, Integer::sum);
+                Feature v = villages.get(c);
+                assertThat(CodeLists.URBAN_RURAL.has(v.getString("urban_rural_code"), CodeTrait.URBAN))
+                        .isFalse();
+                sum += v.geometry().getArea();
+                assertThat(p.geometry().contains(v.geometry().getInteriorPoint()))
                         .isTrue();
             }
             assertThat(p.geometry().getArea()).isCloseTo(sum, Percentage.withPercentage(0.1));
+            assertThat(p.getString("period")).isEqualTo("2021—2035年");
+            boolean inForce = CodeLists.PLAN_STATUS.has(p.getString("status"), CodeTrait.IN_FORCE);
+            if (inForce) {
+                assertThat(p.getString("document_number")).matches(".+〔20\\d\\d〕\\d+号");
+                assertThat(p.get("approved_on")).isNotNull();
+                assertThat(p.getString("approving_authority")).matches(".+(人民政府|管理委员会)");
+            } else {
+                assertThat(p.get("approved_on")).isNull();
+                assertThat(p.get("approving_authority")).isNull();
+            }
+            assertThat(p.get("compiling_unit") == null)
+                    .isEqualTo(p.get("status").equals("not_started"));
+            assertThat(p.get("due_on")).isInstanceOf(LocalDate.class);
         }
+        assertThat(planned.values()).as("a village in one plan only").allMatch(n -> n == 1);
+        long rural = villages.values().stream()
+                .filter(v -> !CodeLists.URBAN_RURAL.has(v.getString("urban_rural_code"), CodeTrait.URBAN))
+                .count();
+        assertThat((double) planned.size() / rural).isGreaterThan(0.9);
+        Map<String, Long> byStatus =
+                plans.stream().collect(Collectors.groupingBy(p -> p.getString("status"), Collectors.counting()));
+        assertThat(byStatus.keySet())
+                .containsExactlyInAnyOrder("not_started", "compiling", "reviewing", "approved", "entered");
+        assertThat(plans)
+                .as("overdue: not in force and due before today")
+                .filteredOn(p -> !CodeLists.PLAN_STATUS.has(p.getString("status"), CodeTrait.IN_FORCE)
+                        && ((LocalDate) p.get("due_on")).isBefore(LocalDate.now()))
+                .hasSizeGreaterThan(20);
+        assertThat(plans)
+                .filteredOn(p -> p.getString("compiling_unit") != null)
+                .allMatch(p -> p.getString("compiling_unit").endsWith("（合成）"));
+    }
+
+    @Test
+    void someParcelsBreakTheThreeZonesAndLinesAndThePlansInForceDoNot() {
+        Map<String, Feature> plans = byCode("village_plan");
         Map<String, List<Feature>> parcels = layer("plan_land_use").stream()
                 .collect(Collectors.groupingBy(f -> f.getString("plan_code") + "/" + f.getString("state")));
-        assertThat(parcels).hasSize(2 * Planning.PLANS_WITH_LAND_USE);
-        Map<String, Feature> planByCode = byCode("village_plan");
+        assertThat(parcels).hasSize(2 * (Planning.PLANS_WITH_LAND_USE + Planning.PLANS_WITH_CONFLICTS));
         parcels.forEach((key, fs) -> {
-            Geometry plan = planByCode.get(key.split("/")[0]).geometry();
+            Geometry plan = plans.get(key.split("/")[0]).geometry();
             double area = fs.stream().mapToDouble(f -> f.geometry().getArea()).sum();
             assertThat(area).as(key).isCloseTo(plan.getArea(), Percentage.withPercentage(1));
-            assertThat(fs).extracting(f -> f.getString("land_use_code")).contains("0703", "060101");
+            assertThat(fs).extracting(f -> f.getString("land_use_code")).contains("060101");
         });
+        List<Constraint> constraints = new ArrayList<>();
+        layer("basic_farmland")
+                .forEach(f -> constraints.add(
+                        new Constraint(f.getString("code"), ConstraintLayer.BASIC_FARMLAND, f.geometry())));
+        layer("ecological_redline")
+                .forEach(f -> constraints.add(
+                        new Constraint(f.getString("code"), ConstraintLayer.ECOLOGICAL_REDLINE, f.geometry())));
+        layer("town_development_boundary")
+                .forEach(f -> constraints.add(
+                        new Constraint(f.getString("code"), ConstraintLayer.TOWN_DEVELOPMENT_BOUNDARY, f.geometry())));
+        ConflictCheck check = ConflictCheck.of(constraints);
+        Map<String, List<PlanParcel>> byPlan = new TreeMap<>();
+        int n = 0;
+        for (Feature f : layer("plan_land_use")) {
+            byPlan.computeIfAbsent(f.getString("plan_code"), k -> new ArrayList<>())
+                    .add(new PlanParcel(
+                            "p" + n++,
+                            f.getString("land_use_code"),
+                            f.get("state").equals("planned") ? ParcelState.PLANNED : ParcelState.CURRENT,
+                            f.geometry()));
+        }
+        Map<ConflictKind, Set<String>> stagesByKind = new HashMap<>();
+        int inForceWithParcels = 0;
+        for (Map.Entry<String, List<PlanParcel>> e : byPlan.entrySet()) {
+            String status = plans.get(e.getKey()).getString("status");
+            List<Conflict> conflicts = check.run(e.getValue());
+            if (CodeLists.PLAN_STATUS.has(status, CodeTrait.IN_FORCE)) {
+                inForceWithParcels++;
+                assertThat(conflicts).as(e.getKey()).isEmpty();
+            }
+            conflicts.forEach(c ->
+                    stagesByKind.computeIfAbsent(c.kind(), k -> new TreeSet<>()).add(status));
+        }
+        assertThat(inForceWithParcels).isEqualTo(Planning.PLANS_WITH_LAND_USE);
+        assertThat(stagesByKind.get(ConflictKind.BASIC_FARMLAND)).containsExactly("reviewing");
+        assertThat(stagesByKind.get(ConflictKind.ECOLOGICAL_REDLINE)).containsExactly("compiling");
+        assertThat(stagesByKind.get(ConflictKind.OUTSIDE_TOWN_BOUNDARY)).containsExactly("compiling");
     }
 
     @Test

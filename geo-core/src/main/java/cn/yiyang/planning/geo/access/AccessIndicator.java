@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>Every indicator is counted per natural village, administrative village, township, county and city, except that
  * the township indicator starts at the township level and the bus indicator stops at the village level.
  */
-public enum AccessIndicator {
+public enum AccessIndicator implements Indicator {
     HOUSEHOLD_ROAD_ACCESS_RATE("household_road_access_rate", Tally.HOUSEHOLDS_SERVED, Tally.HOUSEHOLDS, false),
     HOUSEHOLD_ROAD_ACCESS_POPULATION_RATE(
             "household_road_access_population_rate", Tally.POPULATION_SERVED, Tally.POPULATION, false),
@@ -53,6 +53,7 @@ public enum AccessIndicator {
     }
 
     /** @return the stable id, snake case */
+    @Override
     public String id() {
         return id;
     }

@@ -12,7 +12,6 @@ import cn.yiyang.planning.geo.access.AccessResult.ProblemKind;
 import cn.yiyang.planning.geo.access.AccessResult.TownshipAccess;
 import cn.yiyang.planning.geo.access.AccessResult.VillageAccess;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.Map;
 
 /**
  * Sums the measures of households, natural villages, villages and townships up the administrative levels, for all
- * villages and for the key-support and demonstration groups, and turns the sums into {@link UnitIndicator}s.
+ * villages and for the key-support and demonstration groups ({@link UnitRollup#sum}, the roll-up every indicator
+ * counted per village shares), and turns the sums into {@link UnitIndicator}s.
  * Records whose unit is unknown count in the city's totals only (and are reported as data problems).
  */
 final class Rollup {
@@ -93,35 +93,18 @@ final class Rollup {
         in.townships().forEach(t -> townshipByCode.put(t.code(), t));
         Map<String, County> countyByCode = new LinkedHashMap<>();
         in.counties().forEach(c -> countyByCode.put(c.code(), c));
-        Map<String, EnumMap<UnitGroup, Tally>> perTownship = new HashMap<>();
-        Map<String, EnumMap<UnitGroup, Tally>> perCounty = new HashMap<>();
-        EnumMap<UnitGroup, Tally> city = groups();
-        city.get(UnitGroup.ALL).add(orphans);
-        Map<String, EnumMap<UnitGroup, Integer>> villagesInGroup = new HashMap<>();
-
         for (Village v : in.villages()) {
-            Township t = townshipByCode.get(v.townshipCode());
-            if (t == null) {
+            if (!townshipByCode.containsKey(v.townshipCode())) {
                 problems.add(new DataProblem(ProblemKind.VILLAGE_WITHOUT_TOWNSHIP, v.code()));
             }
-            County c = t == null ? null : countyByCode.get(t.countyCode());
-            for (UnitGroup g : UnitGroup.values()) {
-                if (!g.contains(v)) {
-                    continue;
-                }
-                Tally tally = perVillage.get(v.code());
-                city.get(g).add(tally);
-                if (t != null) {
-                    perTownship.computeIfAbsent(t.code(), k -> groups()).get(g).add(tally);
-                    villagesInGroup
-                            .computeIfAbsent(t.code(), k -> new EnumMap<>(UnitGroup.class))
-                            .merge(g, 1, Integer::sum);
-                }
-                if (c != null) {
-                    perCounty.computeIfAbsent(c.code(), k -> groups()).get(g).add(tally);
-                }
-            }
         }
+        UnitRollup.Sums<Tally> sums = new UnitRollup(new UnitRollup.Units(
+                        in.cityCode(), in.cityName(), in.counties(), in.townships(), in.villages()))
+                .sum(v -> perVillage.get(v.code()), Tally::new, (sum, t) -> {
+                    sum.add(t);
+                    return sum;
+                });
+        sums.city().get(UnitGroup.ALL).add(orphans);
         for (int i = 0; i < townships.size(); i++) {
             Township t = in.townships().get(i);
             Tally own = new Tally();
@@ -129,38 +112,43 @@ final class Rollup {
             if (townships.get(i).class3Served()) {
                 own.add(Tally.TOWNSHIPS_CLASS3, 1);
             }
-            perTownship
-                    .computeIfAbsent(t.code(), k -> groups())
-                    .get(UnitGroup.ALL)
-                    .add(own);
+            sums.township(t.code()).get(UnitGroup.ALL).add(own);
             County c = countyByCode.get(t.countyCode());
             if (c == null) {
                 problems.add(new DataProblem(ProblemKind.TOWNSHIP_WITHOUT_COUNTY, t.code()));
             } else {
-                perCounty
-                        .computeIfAbsent(c.code(), k -> groups())
-                        .get(UnitGroup.ALL)
-                        .add(own);
+                sums.county(c.code()).get(UnitGroup.ALL).add(own);
             }
-            city.get(UnitGroup.ALL).add(own);
+            sums.city().get(UnitGroup.ALL).add(own);
         }
 
         List<UnitIndicator> out = new ArrayList<>();
         for (UnitGroup g : UnitGroup.values()) {
-            emit(out, UnitLevel.CITY, in.cityCode(), in.cityName(), null, g, city.get(g));
+            emit(out, UnitLevel.CITY, in.cityCode(), in.cityName(), null, g, sums.city(g));
         }
         for (County c : in.counties()) {
-            EnumMap<UnitGroup, Tally> tallies = perCounty.computeIfAbsent(c.code(), k -> groups());
             for (UnitGroup g : UnitGroup.values()) {
-                emit(out, UnitLevel.COUNTY, c.code(), c.name(), in.cityCode(), g, tallies.get(g));
+                emit(
+                        out,
+                        UnitLevel.COUNTY,
+                        c.code(),
+                        c.name(),
+                        in.cityCode(),
+                        g,
+                        sums.county(c.code()).get(g));
             }
         }
         for (Township t : in.townships()) {
-            EnumMap<UnitGroup, Tally> tallies = perTownship.computeIfAbsent(t.code(), k -> groups());
-            EnumMap<UnitGroup, Integer> counts = villagesInGroup.getOrDefault(t.code(), new EnumMap<>(UnitGroup.class));
             for (UnitGroup g : UnitGroup.values()) {
-                if (g == UnitGroup.ALL || counts.getOrDefault(g, 0) > 0) {
-                    emit(out, UnitLevel.TOWNSHIP, t.code(), t.name(), t.countyCode(), g, tallies.get(g));
+                if (sums.reports(t.code(), g)) {
+                    emit(
+                            out,
+                            UnitLevel.TOWNSHIP,
+                            t.code(),
+                            t.name(),
+                            t.countyCode(),
+                            g,
+                            sums.township(t.code()).get(g));
                 }
             }
         }
@@ -197,14 +185,6 @@ final class Rollup {
                 t.add(Tally.RURAL_POPULATION_WITHIN, people);
             }
         }
-    }
-
-    private static EnumMap<UnitGroup, Tally> groups() {
-        EnumMap<UnitGroup, Tally> m = new EnumMap<>(UnitGroup.class);
-        for (UnitGroup g : UnitGroup.values()) {
-            m.put(g, new Tally());
-        }
-        return m;
     }
 
     private static void emit(

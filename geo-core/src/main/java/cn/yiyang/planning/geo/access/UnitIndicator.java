@@ -13,7 +13,7 @@ package cn.yiyang.planning.geo.access;
  * @param denominator the count it is a share of
  */
 public record UnitIndicator(
-        AccessIndicator indicator,
+        Indicator indicator,
         UnitLevel level,
         String code,
         String name,

@@ -1,17 +1,19 @@
 package cn.yiyang.planning.layers.analysis;
 
 import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.catalogue.Region;
 import java.util.Objects;
 
 /**
- * One indicator of one unit and group in one run: {@code numerator / denominator}, e.g. households
- * within 50 m of the network / households.
+ * One indicator of one unit and group: {@code numerator / denominator}, e.g. households within 50 m of the network
+ * / households. Road-access indicators ({@link AccessIndicator}) belong to the run that computed them; indicators
+ * computed live from current data (e.g. {@link cn.yiyang.planning.geo.plan.PlanIndicator plan coverage}) to none.
  *
- * @param runId       the run
- * @param indicator   the indicator (stored by its stable {@link AccessIndicator#id() id})
+ * @param runId       the run, or null for an indicator computed live
+ * @param indicator   the indicator (stored by its stable {@link Indicator#id() id}; runs store road-access ones)
  * @param level       the unit's level (stored by its id: {@code city}, {@code county} …)
  * @param code        the unit's code (the city is {@link Region#CITY_CODE})
  * @param name        the unit's name
@@ -23,7 +25,7 @@ import java.util.Objects;
  */
 public record IndicatorValue(
         String runId,
-        AccessIndicator indicator,
+        Indicator indicator,
         UnitLevel level,
         String code,
         String name,
@@ -34,7 +36,6 @@ public record IndicatorValue(
         Double target) {
 
     public IndicatorValue {
-        Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(code, "code");

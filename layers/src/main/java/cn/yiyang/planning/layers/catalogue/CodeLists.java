@@ -23,10 +23,15 @@ public final class CodeLists {
     /** NBS 城乡分类代码. */
     public static final CodeList URBAN_RURAL = CodeList.builder("urban_rural")
             .code("111", "主城区", "Main urban area")
+            .is(CodeTrait.URBAN)
             .code("112", "城乡结合区", "Urban-rural fringe")
+            .is(CodeTrait.URBAN)
             .code("121", "镇中心区", "Town centre")
+            .is(CodeTrait.URBAN)
             .code("122", "镇乡结合区", "Town-rural fringe")
+            .is(CodeTrait.URBAN)
             .code("123", "特殊区域", "Special area")
+            .is(CodeTrait.URBAN)
             .code("210", "乡中心区", "Township centre")
             .code("220", "村庄", "Village")
             .build();

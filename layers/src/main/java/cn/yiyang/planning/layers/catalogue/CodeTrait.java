@@ -31,7 +31,12 @@ public enum CodeTrait {
      * A village plan stage in which the plan is in force (已批复, 已入库): such plans count for the village plan
      * coverage rate.
      */
-    IN_FORCE;
+    IN_FORCE,
+    /**
+     * An urban unit by the NBS urban-rural classification (城乡分类代码 1xx: 主城区 … 特殊区域, i.e. 社区 and
+     * 居委会): left out of the rural population, the bus-service rate and the village plan coverage rate.
+     */
+    URBAN;
 
     /** The trait's id on the wire (the layer JSON and the map element): the name in lower case. */
     public String id() {

@@ -94,9 +94,18 @@ class CodeListTraitsTest {
     @Test
     void onlyTheListsWithMeaningCarryTraits() {
         assertThat(CodeLists.all().stream().filter(CodeList::hasTraits).map(CodeList::id))
-                .containsExactly("water_kind", "road_admin_class", "road_surface", "plan_status");
+                .containsExactly("urban_rural", "water_kind", "road_admin_class", "road_surface", "plan_status");
         assertThat(CodeLists.all().stream().filter(CodeList::ordered).map(CodeList::id))
                 .containsExactly("road_tech_grade", "cold_chain_tier", "plan_status");
+    }
+
+    @Test
+    void urbanUnitsAreTheOnesCoded1xx() {
+        assertThat(CodeLists.URBAN_RURAL.codes().stream().filter(c -> c.is(CodeTrait.URBAN)))
+                .extracting(Code::value)
+                .containsExactly("111", "112", "121", "122", "123");
+        assertThat(CodeLists.URBAN_RURAL.has("220", CodeTrait.URBAN)).isFalse();
+        assertThat(CodeLists.URBAN_RURAL.has(null, CodeTrait.URBAN)).isFalse();
     }
 
     @Test

@@ -412,13 +412,14 @@ abstract class AnalysisRunContract {
                 .containsOnly(
                         Map.entry("township_class3_road_rate", 0.85),
                         Map.entry("village_bus_service_rate", 1.0),
-                        Map.entry("large_natural_village_hardened_road_rate", 1.0));
+                        Map.entry("large_natural_village_hardened_road_rate", 1.0),
+                        Map.entry("village_plan_coverage_rate", 1.0));
         assertThat(targets.targets("2026-2030")).isEmpty();
 
         targets.set("household_road_access_rate", "2026-2030", 0.9, "测试");
         targets.set("household_road_access_rate", "2026-2030", 0.95, "测试二");
         assertThat(targets.targets("2026-2030")).containsOnly(Map.entry("household_road_access_rate", 0.95));
-        assertThat(targets.targets("2021-2025")).hasSize(3);
+        assertThat(targets.targets("2021-2025")).hasSize(4);
         assertThatThrownBy(() -> targets.set("x", "2026-2030", 85, "percent, not a fraction"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -30,7 +30,7 @@ import org.locationtech.jts.geom.Geometry;
  * empty; all-season = the {@code all_season} flag; class III or better = a technical grade that ranks
  * {@link CodeList#atLeast at least} class3; seed = an administrative class of the county-or-higher network
  * ({@link CodeTrait#ACCESS_SEED}); impassable = held so by the 通返不通 register. Villages are rural unless their
- * urban-rural code is 1xx (城镇).
+ * urban-rural code is {@link CodeTrait#URBAN urban} (城镇, 1xx).
  */
 final class AccessInputReader {
 
@@ -120,7 +120,7 @@ final class AccessInputReader {
                     f.getString("township_code"),
                     Boolean.TRUE.equals(bool(f, "key_support")),
                     Boolean.TRUE.equals(bool(f, "demonstration")),
-                    urbanRural == null || !urbanRural.startsWith("1"),
+                    !CodeLists.URBAN_RURAL.has(urbanRural, CodeTrait.URBAN),
                     centre));
             villageNames.put(f.getString("code"), f.getString("name"));
         });

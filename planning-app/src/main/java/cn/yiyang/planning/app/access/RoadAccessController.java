@@ -1,22 +1,27 @@
 package cn.yiyang.planning.app.access;
 
+import cn.yiyang.planning.app.plan.PlanCoverageService;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
+import cn.yiyang.planning.geo.plan.PlanIndicator;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.Theme;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,7 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/v1/analyses/runs?limit=} → the latest runs;</li>
  *   <li>{@code GET /api/v1/indicators?level=city|county|township|village|natural_village[&code=][&group=][&indicator=][&runId=]} →
  *   {@code {"indicator","code","name","level","group","parentCode","value","numerator","denominator","target","runId"}}
- *   for each unit and indicator of the latest successful run (or the run named);</li>
+ *   for each unit and indicator of the latest successful run (or the run named), and, unless a run is named, the
+ *   indicators computed live from current data ({@link PlanIndicator}: village plan coverage), whose
+ *   {@code runId} is null; ordered by code;</li>
  *   <li>{@code GET /api/v1/analyses/road-access/gaps.csv} and {@code .xlsx} → the gap list.</li>
  * </ul>
  */
@@ -45,11 +52,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class RoadAccessController {
 
+    /** Every indicator the API serves: road access (by run), then those computed live. */
+    private static final Indicator[] INDICATORS = Stream.concat(
+                    Arrays.stream(AccessIndicator.values()), Arrays.stream(PlanIndicator.values()))
+            .toArray(Indicator[]::new);
+
     private final RoadAccessService service;
+    private final PlanCoverageService coverage;
     private final GapExport export;
 
-    RoadAccessController(RoadAccessService service, GapExport export) {
+    RoadAccessController(RoadAccessService service, PlanCoverageService coverage, GapExport export) {
         this.service = service;
+        this.coverage = coverage;
         this.export = export;
     }
 
@@ -84,14 +98,38 @@ class RoadAccessController {
         UnitLevel unitLevel = parse("level", level, UnitLevel.values(), UnitLevel::id, UnitLevel::byId);
         UnitGroup unitGroup =
                 group == null ? null : parse("group", group, UnitGroup.values(), UnitGroup::id, UnitGroup::byId);
-        AccessIndicator accessIndicator = indicator == null
+        Indicator wanted = indicator == null
                 ? null
-                : parse("indicator", indicator, AccessIndicator.values(), AccessIndicator::id, AccessIndicator::byId);
-        List<IndicatorValue> values = service.indicators(runId, unitLevel, code, unitGroup, accessIndicator);
+                : parse("indicator", indicator, INDICATORS, Indicator::id, id -> {
+                    Optional<Indicator> found = AccessIndicator.byId(id).map(Indicator.class::cast);
+                    return found.or(() -> PlanIndicator.byId(id));
+                });
+        List<IndicatorValue> values = wanted == null || wanted instanceof AccessIndicator
+                ? service.indicators(runId, unitLevel, code, unitGroup, (AccessIndicator) wanted)
+                : List.of();
+        List<IndicatorValue> live = runId == null && (wanted == null || wanted instanceof PlanIndicator)
+                ? coverage.indicators(unitLevel, code, unitGroup)
+                : List.of();
         return new AccessJson.Indicators(
                 values.isEmpty() ? null : values.get(0).runId(),
                 service.planPeriod(),
-                values.stream().map(AccessJson.Indicator::of).toList());
+                byCode(values, live).stream().map(AccessJson.Indicator::of).toList());
+    }
+
+    /**
+     * @return both lists, each ordered by code, merged by code (a run's values of a unit before the live ones);
+     *     each list keeps its own order within a code
+     */
+    private static List<IndicatorValue> byCode(List<IndicatorValue> run, List<IndicatorValue> live) {
+        List<IndicatorValue> out = new ArrayList<>(run.size() + live.size());
+        int i = 0;
+        int j = 0;
+        while (i < run.size() || j < live.size()) {
+            boolean fromRun = j == live.size()
+                    || i < run.size() && run.get(i).code().compareTo(live.get(j).code()) <= 0;
+            out.add(fromRun ? run.get(i++) : live.get(j++));
+        }
+        return out;
     }
 
     @GetMapping("/analyses/road-access/gaps.csv")

@@ -8,6 +8,7 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessSettings;
+import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
@@ -91,7 +92,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     private Registration poll;
 
     /** One unit's values, by indicator. */
-    record Row(String code, String name, Map<AccessIndicator, IndicatorValue> values) {}
+    record Row(String code, String name, Map<Indicator, IndicatorValue> values) {}
 
     @Autowired
     public RoadAccessView(RoadAccessService service, AuthenticationContext auth) {
@@ -381,7 +382,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         runInfo.setText(getTranslation("access.run-info", TIME.format(r.finishedAt()), r.requestedBy()));
         List<IndicatorValue> city = service.indicators(r.id(), UnitLevel.CITY, null, g, null);
         cards.removeAll();
-        Map<AccessIndicator, IndicatorValue> byId = index(city);
+        Map<Indicator, IndicatorValue> byId = index(city);
         for (AccessIndicator id : SHOWN) {
             IndicatorValue v = byId.get(id);
             if (v != null) {
@@ -392,7 +393,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         townships.setItems(List.of());
         townshipTitle.setText(getTranslation("access.townships-hint"));
         List<Row> runs = new ArrayList<>();
-        Map<String, Map<AccessIndicator, IndicatorValue>> byRun = new LinkedHashMap<>();
+        Map<String, Map<Indicator, IndicatorValue>> byRun = new LinkedHashMap<>();
         Map<String, String> runTime = new LinkedHashMap<>();
         for (AccessIndicator id : SHOWN) {
             for (IndicatorValue v : service.history(id, UnitLevel.CITY, Region.CITY_CODE, g)) {
@@ -465,8 +466,8 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         }
     }
 
-    private static Map<AccessIndicator, IndicatorValue> index(List<IndicatorValue> values) {
-        Map<AccessIndicator, IndicatorValue> m = new LinkedHashMap<>();
+    private static Map<Indicator, IndicatorValue> index(List<IndicatorValue> values) {
+        Map<Indicator, IndicatorValue> m = new LinkedHashMap<>();
         values.forEach(v -> m.put(v.indicator(), v));
         return m;
     }

@@ -105,7 +105,7 @@ class RoadAccessCrossCheckIT {
                         (UnitIndicator u) -> u.level().ordinal())
                 .thenComparing(UnitIndicator::code)
                 .thenComparing(u -> u.group().ordinal())
-                .thenComparing(u -> u.indicator().ordinal());
+                .thenComparing(u -> u.indicator().id());
         assertThat(onH2.indicators().stream().sorted(order).toList())
                 .isEqualTo(onPostgis.indicators().stream().sorted(order).toList());
         assertThat(onH2.gaps())
