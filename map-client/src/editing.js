@@ -532,6 +532,25 @@ export class EditSession {
     this._changed();
   }
 
+  /** Puts one feature back to a stored state: {key, geometry}. */
+  revert(answer) {
+    let f = this._byKey(answer.key);
+    if (!f && this.originals.has(answer.key)) {
+      f = new Feature({geometry: this.originals.get(answer.key).clone()}); // deleted here: back it comes
+      f.set('key', answer.key);
+      f.set('id', Number(answer.key));
+      f.setId(Number(answer.key));
+      this.source.addFeature(f);
+    }
+    if (f && answer.geometry) {
+      f.setGeometry(FORMAT.readGeometry(answer.geometry, PROJ));
+    }
+    this.originals.delete(answer.key);
+    this.undoStack = [];
+    this.redoStack = [];
+    this._changed();
+  }
+
   /** Problems to show where they are: [{lon, lat, message}]. */
   setProblems(list) {
     const source = this.problems.getSource();

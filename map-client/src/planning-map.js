@@ -35,6 +35,8 @@
 //   applyMerge(json)           {keep, remove, geometry}: the server's merge, one undo step
 //   requestEditSave()          emits edit-save with the session's changes
 //   editSaved(json)            {saved: [{key, id}]}: those changes are stored (new features get their ids)
+//   revertEdit(json)           {key, geometry}: the feature back to a stored state (another user's version), its
+//                              changes dropped (the undo stack too, since its steps may refer to it)
 //   setEditProblems(json)      [{lon, lat, message}]: problems shown where they are (red markers); [] clears
 //   stopEditing()              ends the session and drops unsaved changes
 //   Keys while editing (not while typing in a field): Delete removes the selected feature, Esc abandons the
@@ -410,6 +412,10 @@ class PlanningMap extends HTMLElement {
         this._emit('edit-save', {changesJson: JSON.stringify(this._edit.changes())});
       }
     });
+  }
+
+  revertEdit(json) {
+    this._whenMap(() => this._edit?.revert(typeof json === 'string' ? JSON.parse(json) : json));
   }
 
   editSaved(json) {
