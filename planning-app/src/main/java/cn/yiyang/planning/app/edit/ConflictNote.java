@@ -4,8 +4,6 @@ import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.Region;
-import cn.yiyang.planning.layers.feature.HistoryEntry;
-import cn.yiyang.planning.layers.feature.VersionedFeature;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.format.DateTimeFormatter;
@@ -23,11 +21,11 @@ class ConflictNote extends Div {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     ConflictNote(
-            LayerDef layer, VersionedFeature mine, VersionedFeature theirs, List<HistoryEntry> history, Locale locale) {
+            LayerDef layer, EditedFeature mine, EditedFeature theirs, List<FeatureVersion> history, Locale locale) {
         addClassName("edit-conflict-note");
         setId("edit-conflict-note");
         add(new Div(new Span(getTranslation("edit.conflict", mine.version(), theirs.version()))));
-        for (HistoryEntry e : history) {
+        for (FeatureVersion e : history) {
             if (e.version() != null && e.version() > mine.version()) {
                 add(new Div(new Span(getTranslation(
                         "edit.conflict.by",
@@ -38,23 +36,23 @@ class ConflictNote extends Div {
         }
         List<String> changed = changed(layer, mine, theirs, locale);
         if (!changed.isEmpty()) {
-            add(new Div(new Span(
-                    getTranslation("edit.conflict.fields", String.join(getTranslation("edit.separator"), changed)))));
+            add(new Div(new Span(getTranslation("edit.conflict.fields", String.join("; ", changed)))));
         }
         add(new Div(new Span(getTranslation("edit.conflict.kept"))));
     }
 
     /** The labels of the fields (and the shape) that differ between the two versions. */
-    private List<String> changed(LayerDef layer, VersionedFeature mine, VersionedFeature theirs, Locale locale) {
+    private List<String> changed(LayerDef layer, EditedFeature mine, EditedFeature theirs, Locale locale) {
         List<String> out = new ArrayList<>();
         for (FieldDef f : layer.fields()) {
-            if (!Objects.equals(mine.feature().get(f.name()), theirs.feature().get(f.name()))) {
+            if (!Objects.equals(
+                    mine.attributes().get(f.name()), theirs.attributes().get(f.name()))) {
                 out.add(AttributeFormat.label(f, locale));
             }
         }
-        if (mine.feature().geometry() != null
-                && theirs.feature().geometry() != null
-                && !mine.feature().geometry().equalsExact(theirs.feature().geometry())) {
+        if (mine.geometry() != null
+                && theirs.geometry() != null
+                && !mine.geometry().equalsExact(theirs.geometry())) {
             out.add(getTranslation("edit.geometry"));
         }
         return out;

@@ -1,7 +1,6 @@
 package cn.yiyang.planning.app.edit;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.VersionedFeature;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ import java.util.Set;
 final class EditSession {
 
     private final LayerDef layer;
-    private final Map<String, VersionedFeature> bases = new HashMap<>();
+    private final Map<String, EditedFeature> bases = new HashMap<>();
     private final Map<String, Map<String, Object>> typed = new LinkedHashMap<>();
     private final Map<String, String> copyOf = new HashMap<>();
     private final Set<String> conflicts = new LinkedHashSet<>();
@@ -32,17 +31,17 @@ final class EditSession {
     }
 
     /** The stored feature as the edit of {@code key} started from it, if known. */
-    Optional<VersionedFeature> base(String key) {
+    Optional<EditedFeature> base(String key) {
         return Optional.ofNullable(bases.get(key));
     }
 
     /** Notes the version an edit starts from, unless one is noted already (the first one counts). */
-    void startFrom(String key, VersionedFeature stored) {
+    void startFrom(String key, EditedFeature stored) {
         bases.putIfAbsent(key, stored);
     }
 
     /** Re-bases an edit on a newer stored version (a deliberate overwrite, or the other user's version reloaded). */
-    void rebase(String key, VersionedFeature stored) {
+    void rebase(String key, EditedFeature stored) {
         bases.put(key, stored);
         conflicts.remove(key);
     }
@@ -83,9 +82,9 @@ final class EditSession {
         if (own != null) {
             return new LinkedHashMap<>(own);
         }
-        VersionedFeature base = bases.get(key);
+        EditedFeature base = bases.get(key);
         if (base != null) {
-            return new LinkedHashMap<>(base.feature().attributes());
+            return new LinkedHashMap<>(base.attributes());
         }
         String source = copyOf.get(key);
         if (source != null && !source.equals(key)) {

@@ -193,7 +193,7 @@ public class FeatureForm extends FormLayout {
         }
         byField.forEach((name, messages) -> {
             HasValidation v = (HasValidation) fields.get(name);
-            v.setErrorMessage(String.join(getTranslation("edit.separator"), messages));
+            v.setErrorMessage(String.join("; ", messages));
             v.setInvalid(true);
         });
         return rest;

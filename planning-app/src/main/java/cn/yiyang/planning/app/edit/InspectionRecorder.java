@@ -70,8 +70,8 @@ class InspectionRecorder extends Div {
 
     private Optional<String> code(long roadId) {
         LayerDef road = service.layer(LayerIds.ROAD);
-        return Optional.ofNullable(
-                service.get(user, road.id(), roadId).feature().getString(road.keyField()));
+        Object key = service.get(user, road.id(), roadId).attributes().get(road.keyField());
+        return Optional.ofNullable(key).map(Object::toString);
     }
 
     /** Opens the form for the clicked road (tests call it after a click). */
@@ -98,7 +98,7 @@ class InspectionRecorder extends Div {
 
     private void save(Dialog dialog) {
         try {
-            service.insert(user, inspections, form.values(), null);
+            service.insert(user, inspections, form.values(), null, locale);
             dialog.close();
             done.setText(getTranslation("edit.inspect.saved", roadCode));
         } catch (InvalidFeatureException ex) {

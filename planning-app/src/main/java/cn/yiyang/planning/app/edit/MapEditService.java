@@ -2,6 +2,8 @@ package cn.yiyang.planning.app.edit;
 
 import cn.yiyang.planning.app.feature.AcceptedWrite;
 import cn.yiyang.planning.app.feature.FeatureEditService;
+import cn.yiyang.planning.app.feature.InvalidFeatureException;
+import cn.yiyang.planning.app.map.MapShape;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
@@ -15,7 +17,9 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.HistoryEntry;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
@@ -78,10 +82,13 @@ public class MapEditService implements ReferenceSource {
     }
 
     /** The layer's features whose boxes meet {@code bbox}, at most {@link #FEATURE_LIMIT}. */
-    public List<Feature> inView(AppUser user, String layerId, Envelope bbox) {
+    public List<MapShape> inView(AppUser user, String layerId, Envelope bbox) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
-        return features.findInEnvelope(layer, bbox, FEATURE_LIMIT);
+        return features.findInEnvelope(layer, bbox, FEATURE_LIMIT).stream()
+                .filter(f -> f.geometry() != null)
+                .map(f -> new MapShape(f.id(), f.geometry()))
+                .toList();
     }
 
     /** Splits a polygon along a line. */
@@ -105,27 +112,58 @@ public class MapEditService implements ReferenceSource {
     }
 
     /** The stored feature with its version. */
-    public VersionedFeature get(AppUser user, String layerId, long id) {
-        return edits.get(user, layerId, id);
+    public EditedFeature get(AppUser user, String layerId, long id) {
+        VersionedFeature v = edits.get(user, layerId, id);
+        return new EditedFeature(
+                v.id(), v.version(), v.feature().attributes(), v.feature().geometry());
     }
 
-    /** The feature's history entries, newest first. */
-    public List<HistoryEntry> history(AppUser user, String layerId, long id) {
-        return edits.history(user, layerId, id);
+    /** The feature's states in its history, newest first (entries without a state, such as summaries, left out). */
+    public List<FeatureVersion> history(AppUser user, String layerId, long id) {
+        List<FeatureVersion> out = new ArrayList<>();
+        for (HistoryEntry e : edits.history(user, layerId, id)) {
+            Feature state = e.after() != null ? e.after() : e.before();
+            if (state != null) {
+                out.add(new FeatureVersion(
+                        e.version(),
+                        e.operation().name().toLowerCase(Locale.ROOT),
+                        e.user(),
+                        e.at(),
+                        state.attributes(),
+                        state.geometry()));
+            }
+        }
+        return out;
     }
 
     /** Inserts a feature with these catalogue values and shape (null for a layer without geometry). */
-    public AcceptedWrite insert(AppUser user, LayerDef layer, Map<String, Object> values, Geometry geometry) {
-        return edits.create(user, layer.id(), geoJson(layer, values, geometry, true));
+    public SavedFeature insert(
+            AppUser user, LayerDef layer, Map<String, Object> values, Geometry geometry, Locale locale) {
+        return saved(edits.create(user, layer.id(), geoJson(layer, values, geometry, true)), locale);
     }
 
     /**
      * Updates a feature from the version the edit started from: the catalogue values (all of them; null clears
      * one) and, when not null, the new shape.
      */
-    public AcceptedWrite update(
-            AppUser user, LayerDef layer, long id, long version, Map<String, Object> values, Geometry geometry) {
-        return edits.patch(user, layer.id(), id, version, geoJson(layer, values, geometry, geometry != null));
+    public SavedFeature update(
+            AppUser user,
+            LayerDef layer,
+            long id,
+            long version,
+            Map<String, Object> values,
+            Geometry geometry,
+            Locale locale) {
+        return saved(
+                edits.patch(user, layer.id(), id, version, geoJson(layer, values, geometry, geometry != null)), locale);
+    }
+
+    private static SavedFeature saved(AcceptedWrite written, Locale locale) {
+        return new SavedFeature(
+                written.feature().id(),
+                written.warnings(locale).stream()
+                        .map(InvalidFeatureException.Problem::message)
+                        .toList());
     }
 
     /** Deletes a feature, when {@code version} is still its version. */

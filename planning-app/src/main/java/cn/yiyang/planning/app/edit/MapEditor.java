@@ -1,12 +1,12 @@
 package cn.yiyang.planning.app.edit;
 
-import cn.yiyang.planning.app.feature.AcceptedWrite;
 import cn.yiyang.planning.app.feature.InvalidFeatureException;
 import cn.yiyang.planning.app.feature.StaleVersionException;
 import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.app.map.EditEvents;
 import cn.yiyang.planning.app.map.EditEvents.GeometryChange;
 import cn.yiyang.planning.app.map.EditTool;
+import cn.yiyang.planning.app.map.MapShape;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.map.PlanningMap.ProblemMarker;
 import cn.yiyang.planning.app.security.AppUser;
@@ -14,8 +14,6 @@ import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.geo.edit.PolygonMerge;
 import cn.yiyang.planning.geo.edit.PolygonSplit;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.feature.Feature;
-import cn.yiyang.planning.layers.feature.VersionedFeature;
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -83,7 +81,7 @@ public class MapEditor extends Div {
         layerSelect.setId("edit-layer");
         layerSelect.setLabel(getTranslation("edit.layer"));
         layerSelect.setItems(layers);
-        layerSelect.setItemLabelGenerator(l -> AttributeFormat.title(l, locale));
+        layerSelect.setItemLabelGenerator(l -> l == null ? "" : AttributeFormat.title(l, locale));
         if (!layers.isEmpty()) {
             layerSelect.setValue(layers.getFirst());
         }
@@ -174,7 +172,7 @@ public class MapEditor extends Div {
         });
         map.addEditListener(EditEvents.Split.class, e -> split(e.getKey(), e.getPolygon(), e.getLine()));
         map.addEditListener(EditEvents.Merge.class, e -> merge(e));
-        map.addEditListener(EditEvents.Refused.class, e -> say(getTranslation("edit.refused." + e.getReason())));
+        map.addEditListener(EditEvents.Refused.class, e -> say(refusal(e.getReason())));
         map.addEditListener(EditEvents.Save.class, e -> save(e.getChanges()));
     }
 
@@ -250,7 +248,7 @@ public class MapEditor extends Div {
         if (extent == null || edit == null) {
             return;
         }
-        List<Feature> features = service.inView(user, edit.layer().id(), extent);
+        List<MapShape> features = service.inView(user, edit.layer().id(), extent);
         map.setEditFeatures(features);
         if (features.size() >= MapEditService.FEATURE_LIMIT) {
             say(getTranslation("edit.zoom-in", MapEditService.FEATURE_LIMIT));
@@ -277,7 +275,8 @@ public class MapEditor extends Div {
                 b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             }
         });
-        say(getTranslation("edit.tool." + tool.clientName() + ".tip"));
+        String tip = "edit.tool." + tool.clientName() + ".tip";
+        say(getTranslation(tip));
     }
 
     private void touch(String key, long id) {
@@ -329,8 +328,7 @@ public class MapEditor extends Div {
                 map.applySplit(key, parts.parts());
                 say(getTranslation("edit.split.done", parts.parts().size()));
             }
-            case PolygonSplit.Refused refused ->
-                say(getTranslation("edit.refused." + refused.reason().code()));
+            case PolygonSplit.Refused refused -> say(refusal(refused.reason().code()));
         }
     }
 
@@ -340,8 +338,7 @@ public class MapEditor extends Div {
                 map.applyMerge(e.getKeep(), e.getRemove(), merged.merged());
                 say(getTranslation("edit.merge.done"));
             }
-            case PolygonMerge.Refused refused ->
-                say(getTranslation("edit.refused." + refused.reason().code()));
+            case PolygonMerge.Refused refused -> say(refusal(refused.reason().code()));
         }
     }
 
@@ -411,14 +408,15 @@ public class MapEditor extends Div {
                 yield c.id();
             }
             case UPDATE -> {
-                AcceptedWrite w = service.update(user, layer, c.id(), version(c.key(), c.id()), values, c.geometry());
-                w.warnings(locale).forEach(p -> warnings.add(p.message()));
-                yield w.feature().id();
+                SavedFeature w =
+                        service.update(user, layer, c.id(), version(c.key(), c.id()), values, c.geometry(), locale);
+                warnings.addAll(w.warnings());
+                yield w.id();
             }
             case INSERT -> {
-                AcceptedWrite w = service.insert(user, layer, values, c.geometry());
-                w.warnings(locale).forEach(p -> warnings.add(p.message()));
-                yield w.feature().id();
+                SavedFeature w = service.insert(user, layer, values, c.geometry(), locale);
+                warnings.addAll(w.warnings());
+                yield w.id();
             }
         };
     }
@@ -446,7 +444,7 @@ public class MapEditor extends Div {
                     .toList();
             Geometry at = savedShapes.get(r.getKey()) != null
                     ? savedShapes.get(r.getKey())
-                    : edit.base(r.getKey()).map(b -> b.feature().geometry()).orElse(null);
+                    : edit.base(r.getKey()).map(EditedFeature::geometry).orElse(null);
             markers.addAll(ProblemPlaces.of(at, shape));
         }
         warnings.forEach(w -> {
@@ -487,8 +485,8 @@ public class MapEditor extends Div {
             return;
         }
         String key = edit.conflicts().iterator().next();
-        VersionedFeature mine = edit.base(key).orElseThrow();
-        VersionedFeature theirs;
+        EditedFeature mine = edit.base(key).orElseThrow();
+        EditedFeature theirs;
         try {
             theirs = service.get(user, edit.layer().id(), mine.id());
         } catch (ProblemException gone) {
@@ -509,10 +507,10 @@ public class MapEditor extends Div {
     }
 
     /** Takes the other user's version: what this user typed and drew for the feature is dropped. */
-    private void takeTheirs(String key, VersionedFeature theirs) {
+    private void takeTheirs(String key, EditedFeature theirs) {
         edit.rebase(key, theirs);
         edit.dropTyped(key);
-        map.revertEdit(key, theirs.feature());
+        map.revertEdit(key, theirs.geometry());
         if (key.equals(selectedKey)) {
             showForm(key);
         }
@@ -521,9 +519,15 @@ public class MapEditor extends Div {
     }
 
     /** Overwrites deliberately: the edit is re-based on the other user's version and saved again, as typed. */
-    private void overwrite(String key, VersionedFeature theirs) {
+    private void overwrite(String key, EditedFeature theirs) {
         edit.rebase(key, theirs);
         map.requestEditSave();
+    }
+
+    /** Why a tool could not act, by the refusal's code (the keys are {@code edit.refused.<code>}). */
+    private String refusal(String code) {
+        String key = "edit.refused." + code;
+        return getTranslation(key);
     }
 
     private void say(String text) {

@@ -7,8 +7,6 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.Region;
-import cn.yiyang.planning.layers.feature.Feature;
-import cn.yiyang.planning.layers.feature.HistoryEntry;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -29,10 +27,10 @@ class VersionCompare extends Div {
     private final MapEditService service;
     private final AppUser user;
     private final Locale locale;
-    private final Select<HistoryEntry> versions = new Select<>();
+    private final Select<FeatureVersion> versions = new Select<>();
     private final Div diff = new Div();
     private LayerDef layer;
-    private Feature current;
+    private EditedFeature current;
 
     VersionCompare(PlanningMap map, MapEditService service, AppUser user, Locale locale) {
         this.map = map;
@@ -43,17 +41,24 @@ class VersionCompare extends Div {
         setId("edit-versions");
         versions.setId("edit-history-versions");
         versions.setLabel(getTranslation("edit.history"));
-        versions.setItemLabelGenerator(e -> getTranslation(
-                "edit.history.entry",
-                e.version() == null ? "" : e.version(),
-                getTranslation("edit.history.op." + e.operation().name().toLowerCase(Locale.ROOT)),
-                e.user(),
-                TIME.format(e.at().atZoneSameInstant(Region.TIME_ZONE))));
+        versions.setItemLabelGenerator(e -> e == null
+                ? ""
+                : getTranslation(
+                        "edit.history.entry",
+                        e.version() == null ? "" : e.version(),
+                        operation(e),
+                        e.user(),
+                        TIME.format(e.at().atZoneSameInstant(Region.TIME_ZONE))));
         versions.setEmptySelectionAllowed(true);
         versions.addValueChangeListener(e -> compare(e.getValue()));
         diff.setId("edit-history-diff");
         add(versions, diff);
         setVisible(false);
+    }
+
+    private String operation(FeatureVersion e) {
+        String key = "edit.history.op." + e.operation();
+        return getTranslation(key);
     }
 
     /** The history of a stored feature (null: none, e.g. a new one). */
@@ -63,10 +68,8 @@ class VersionCompare extends Div {
             return;
         }
         this.layer = layer;
-        this.current = service.get(user, layer.id(), id).feature();
-        List<HistoryEntry> entries = service.history(user, layer.id(), id).stream()
-                .filter(e -> e.after() != null || e.before() != null)
-                .toList();
+        this.current = service.get(user, layer.id(), id);
+        List<FeatureVersion> entries = service.history(user, layer.id(), id);
         versions.setItems(entries);
         setVisible(!entries.isEmpty());
     }
@@ -78,20 +81,20 @@ class VersionCompare extends Div {
         map.setOverlay(List.of());
     }
 
-    private void compare(HistoryEntry entry) {
+    private void compare(FeatureVersion entry) {
         diff.removeAll();
         if (entry == null || current == null) {
             map.setOverlay(List.of());
             return;
         }
-        Feature then = entry.after() != null ? entry.after() : entry.before();
+        FeatureVersion then = entry;
         if (then.geometry() != null) {
             map.setOverlay(List.of(new OverlayFeature(then.geometry(), OverlayFeature.Tone.HISTORY)));
         }
         int differences = 0;
         for (FieldDef f : layer.fields()) {
-            Object a = then.get(f.name());
-            Object b = current.get(f.name());
+            Object a = then.attributes().get(f.name());
+            Object b = current.attributes().get(f.name());
             if (!Objects.equals(a, b)) {
                 differences++;
                 Div row = new Div(new Span(getTranslation(

@@ -4,7 +4,6 @@ import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.CodeTrait;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
-import cn.yiyang.planning.layers.feature.Feature;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
@@ -161,12 +160,12 @@ public class PlanningMap extends Component implements HasSize {
     }
 
     /** The editable features of the view: their ids and shapes (EPSG:4490). */
-    public void setEditFeatures(List<Feature> features) {
+    public void setEditFeatures(List<MapShape> features) {
         call("setEditFeatures", collection(features));
     }
 
     /** Shapes to snap to, of one layer (village, township, a constraint layer, or the edited layer itself). */
-    public void setSnapFeatures(String layerId, List<Feature> features) {
+    public void setSnapFeatures(String layerId, List<MapShape> features) {
         call("setSnapFeatures", layerId, collection(features));
     }
 
@@ -226,10 +225,10 @@ public class PlanningMap extends Component implements HasSize {
     }
 
     /** Puts a feature of the session back to a stored state (the other user's version), dropping its changes. */
-    public void revertEdit(String key, Feature stored) {
+    public void revertEdit(String key, Geometry stored) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("key", key);
-        answer.put("geometry", stored.geometry() == null ? null : geometryJson(stored.geometry()));
+        answer.put("geometry", stored == null ? null : geometryJson(stored));
         call("revertEdit", JSON.writeValueAsString(answer));
     }
 
@@ -251,15 +250,12 @@ public class PlanningMap extends Component implements HasSize {
      */
     public record ProblemMarker(double lon, double lat, String message) {}
 
-    private static String collection(List<Feature> features) {
+    private static String collection(List<MapShape> features) {
         StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         GeoJsonWriter writer = new GeoJsonWriter(8);
         writer.setEncodeCRS(false);
         boolean first = true;
-        for (Feature f : features) {
-            if (f.geometry() == null) {
-                continue;
-            }
+        for (MapShape f : features) {
             json.append(first ? "" : ",").append("{\"type\":\"Feature\",");
             if (f.id() != null) {
                 json.append("\"id\":").append(f.id()).append(',');
