@@ -55,6 +55,11 @@ class InspectionRecorder extends Div {
         }
     }
 
+    /** Whether the user may record inspections. */
+    boolean available() {
+        return service.mayWrite(user, inspections);
+    }
+
     private void clicked(FeatureClickEvent e) {
         roadCode = null;
         if (map.getEditingLayer().isEmpty()) {

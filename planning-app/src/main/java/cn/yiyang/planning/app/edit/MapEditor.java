@@ -61,6 +61,9 @@ public class MapEditor extends Div {
     private final Div formBox = new Div();
     private final VersionCompare versions;
     private EditSession edit;
+    /** Whether the user may edit a layer or record inspections (else the editor has nothing to offer). */
+    private final boolean useful;
+
     private FeatureForm form;
     private String selectedKey;
     private Envelope view;
@@ -100,7 +103,9 @@ public class MapEditor extends Div {
         session.setVisible(false);
         Div choose = new Div(layerSelect, start);
         choose.addClassName("edit-choose");
-        add(choose, session, new InspectionRecorder(map, service, user, locale));
+        InspectionRecorder inspections = new InspectionRecorder(map, service, user, locale);
+        useful = !layers.isEmpty() || inspections.available();
+        add(choose, session, inspections);
         // a user who may edit no layer still records nothing here; the inspection recorder decides for itself
         choose.setVisible(!layers.isEmpty());
         listen();
@@ -210,6 +215,11 @@ public class MapEditor extends Div {
         problems.removeAll();
         versions.clear();
         showForm(null);
+    }
+
+    /** Whether the user may edit any layer here or record road inspections. */
+    public boolean isUseful() {
+        return useful;
     }
 
     /** The session, if one is open (tests). */

@@ -172,7 +172,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         Div tools = new Div(measure, tableButton);
         tools.addClassName("map-tools");
         panel.add(search, drillDown, statistics, tools);
-        if (editor != null) {
+        if (editor != null && editor.isUseful()) {
             panel.add(new H2(getTranslation("edit.heading")), editor);
         }
         panel.add(tree, new H2(getTranslation("map.feature-info")), identify);

@@ -3,8 +3,10 @@ package cn.yiyang.planning.app.edit;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import cn.yiyang.planning.app.feature.FeatureEditServices;
+import cn.yiyang.planning.app.feature.InvalidFeatureException;
 import cn.yiyang.planning.app.map.EditEvents;
 import cn.yiyang.planning.app.map.FeatureClickEvent;
 import cn.yiyang.planning.app.map.PlanningMap;
@@ -303,5 +305,51 @@ class MapEditorTest {
                 .containsEntry("road_code", "X031")
                 .containsEntry("status", "blocked")
                 .containsEntry("cause", "塌方");
+    }
+
+    @Test
+    void anEarlierVersionIsShownBesideTheCurrentOne() {
+        EditedFeature stored = waterWork("城东水厂");
+        service.update(
+                OTHER_WATER,
+                catalogue.get("water_work"),
+                stored.id(),
+                1,
+                Map.of("code", "W1", "name", "城东水厂二期", "kind", "large", "county_code", "430921"),
+                GF.createPoint(new Coordinate(112.11, 28.5)),
+                Locale.SIMPLIFIED_CHINESE);
+        MapEditor editor = open(WATER);
+        editor.start(catalogue.get("water_work"));
+        ComponentUtil.fireEvent(
+                map, new EditEvents.Select(map, true, String.valueOf(stored.id()), (double) stored.id(), null));
+
+        @SuppressWarnings("unchecked")
+        Select<FeatureVersion> versions = _get(Select.class, spec -> spec.withId("edit-history-versions"));
+        List<FeatureVersion> entries = versions.getListDataView().getItems().toList();
+        assertThat(entries).extracting(FeatureVersion::version).containsExactly(2L, 1L); // newest first
+        versions.setValue(entries.get(1));
+
+        assertThat(map.getOverlayCount()).isEqualTo(1); // the old point, dashed
+        String diff = _get(Div.class, spec -> spec.withId("edit-history-diff"))
+                .getElement()
+                .getTextRecursively();
+        assertThat(diff).contains("工程名称").contains("城东水厂").contains("城东水厂二期").contains("图形不同");
+    }
+
+    @Test
+    void aShapeProblemIsPlacedWhereTheShapeIsInvalid() {
+        Polygon bowTie = GF.createPolygon(new Coordinate[] {
+            new Coordinate(112.0, 28.0),
+            new Coordinate(112.2, 28.2),
+            new Coordinate(112.2, 28.0),
+            new Coordinate(112.0, 28.2),
+            new Coordinate(112.0, 28.0)
+        });
+        var markers = ProblemPlaces.of(
+                bowTie, List.of(new InvalidFeatureException.Problem("geometry", "INVALID_GEOMETRY", "自相交")));
+        assertThat(markers).hasSize(1);
+        assertThat(markers.getFirst().lon()).isCloseTo(112.1, offset(1e-9));
+        assertThat(markers.getFirst().lat()).isCloseTo(28.1, offset(1e-9));
+        assertThat(markers.getFirst().message()).isEqualTo("自相交");
     }
 }
