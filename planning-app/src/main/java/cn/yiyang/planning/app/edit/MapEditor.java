@@ -44,6 +44,9 @@ import org.locationtech.jts.geom.Geometry;
  */
 public class MapEditor extends Div {
 
+    /** Features are loaded for editing and snapping only in views narrower than this (about 30 km). */
+    static final double MAX_VIEW_DEGREES = 0.3;
+
     private final PlanningMap map;
     private final MapEditService service;
     private final AppUser user;
@@ -258,6 +261,11 @@ public class MapEditor extends Div {
         if (extent == null || edit == null) {
             return;
         }
+        if (extent.getWidth() > MAX_VIEW_DEGREES) {
+            // a county or the city at once is no scale to edit at, and would load thousands of shapes per pan
+            say(getTranslation("edit.zoom-in", MapEditService.FEATURE_LIMIT));
+            return;
+        }
         List<MapShape> features = service.inView(user, edit.layer().id(), extent);
         map.setEditFeatures(features);
         if (features.size() >= MapEditService.FEATURE_LIMIT) {
@@ -272,7 +280,7 @@ public class MapEditor extends Div {
 
     private void loadSnap(String layerId) {
         Envelope extent = view != null ? view : map.getLastFit().orElse(null);
-        if (extent != null && edit != null) {
+        if (extent != null && edit != null && extent.getWidth() <= MAX_VIEW_DEGREES) {
             map.setSnapFeatures(layerId, service.inView(user, layerId, extent));
         }
     }
