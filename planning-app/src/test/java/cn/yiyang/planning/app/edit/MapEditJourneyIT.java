@@ -377,4 +377,31 @@ class MapEditJourneyIT {
         assertThat(stored().stream().filter(f -> "02".equals(f.get("land_use_code"))))
                 .isEmpty();
     }
+
+    @Test
+    void aSelfIntersectingParcelIsRefusedWithItsProblemsAtTheFieldsAndOnTheMap() {
+        WebElement map = startEditing(browser, "planner");
+        tool(browser, map, "draw");
+        // a bow tie east of B, in free land
+        clickAt(browser, map, 112.3075, 28.505, 0);
+        clickAt(browser, map, 112.3095, 28.507, 0);
+        clickAt(browser, map, 112.3095, 28.505, 0);
+        clickAt(browser, map, 112.3075, 28.507, 0);
+        key(browser, Keys.ENTER);
+        waitFor(browser, map, "data-edit-changes", "1");
+        browser.driver().findElement(By.id("edit-save")).click();
+
+        waitFor(browser, map, "data-edit-problems", "1"); // the marker where the edges cross
+        browser.waitFor(
+                WAIT,
+                "the required plan code marked at its field",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("#edit-field-plan_code[invalid]"))
+                        .isEmpty());
+        assertThat(map.getDomAttribute("data-edit-changes")).isEqualTo("1"); // still in the session
+        assertThat(browser.driver().findElement(By.id("edit-problems")).getText())
+                .contains("图形");
+        browser.screenshot("edit-problems");
+        assertThat(stored()).hasSize(3);
+    }
 }
