@@ -352,4 +352,42 @@ class MapEditorTest {
         assertThat(markers.getFirst().lat()).isCloseTo(28.1, offset(1e-9));
         assertThat(markers.getFirst().message()).isEqualTo("自相交");
     }
+
+    @Test
+    void aSewageUserMovesAFacilityAndChangesItsStatusWithoutAFile() {
+        AppUser sewage = new AppUser("sewage", Set.of(Role.SEWAGE));
+        LayerDef layer = catalogue.get("sewage_facility");
+        long id = service.insert(
+                        sewage,
+                        layer,
+                        Map.of("code", "S1", "name", "南洲污水站", "kind", "village_central", "status", "building"),
+                        GF.createPoint(new Coordinate(112.1, 28.5)),
+                        Locale.SIMPLIFIED_CHINESE)
+                .id();
+        MapEditor editor = open(sewage);
+        editor.start(layer);
+        String key = String.valueOf(id);
+        ComponentUtil.fireEvent(map, new EditEvents.Touch(map, true, key, id)); // the point was dragged
+        ComponentUtil.fireEvent(map, new EditEvents.Select(map, true, key, (double) id, null));
+        @SuppressWarnings("unchecked")
+        Select<String> status = (Select<String>) editor.form().field("status");
+        status.setValue("operating");
+
+        ComponentUtil.fireEvent(
+                map,
+                new EditEvents.Save(
+                        map,
+                        List.of(new EditEvents.GeometryChange(
+                                EditEvents.GeometryChange.Op.UPDATE,
+                                key,
+                                id,
+                                null,
+                                GF.createPoint(new Coordinate(112.12, 28.51))))));
+
+        EditedFeature now = service.get(sewage, "sewage_facility", id);
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(now.attributes()).containsEntry("status", "operating").containsEntry("name", "南洲污水站");
+        assertThat(now.geometry().getCoordinate()).isEqualTo(new Coordinate(112.12, 28.51));
+        assertThat(editor.status()).contains("已保存 1 项");
+    }
 }
