@@ -17,6 +17,30 @@
 //   select(layerId, featureId) highlight one feature (by its store id); clearSelection()
 //   startMeasure(kind)         'length' | 'area': draw on the map, values in events; stopMeasure()
 //   setTexts(json)             words of the coordinate and measure read-outs, in the UI language
+//   setOverlay(geojson)        features over the layers (see the method); tone 'history' draws a dashed outline
+//                              (an earlier version of a feature beside the current one)
+// Editing (one layer at a time; nothing is written by the element, the server saves what edit-save reports):
+//   startEditing(json)         {layer, geometry}: the layer's features of the view become editable vectors (the
+//                              server sends them by setEditFeatures); its tiles hide the features the session holds
+//   setEditFeatures(geojson)   the editable features of the view (FeatureCollection, lon/lat, id = store id);
+//                              features changed or deleted in the session keep the session's state
+//   setSnapFeatures(layerId, geojson)  features to snap to (village, township, constraint layers …)
+//   setSnapping(layerId, on)   snapping to one layer on or off (the edited layer's id: its own features)
+//   setEditTool(tool)          'select' | 'draw' | 'modify' (vertices) | 'move' | 'delete' | 'split' (draw a line
+//                              across a polygon) | 'merge' (click two polygons)
+//   undoEdit(), redoEdit()     one step of the session back or forward (keys: Ctrl+Z; Ctrl+Y or Ctrl+Shift+Z)
+//   selectEdit(key)            select a feature of the session (null: none)
+//   applySplit(json)           {key, parts: [GeoJSON geometry]}: the server's split; the first part replaces the
+//                              feature's shape, the others become new features (copyOf the feature), one undo step
+//   applyMerge(json)           {keep, remove, geometry}: the server's merge, one undo step
+//   requestEditSave()          emits edit-save with the session's changes
+//   editSaved(json)            {saved: [{key, id}]}: those changes are stored (new features get their ids)
+//   revertEdit(json)           {key, geometry}: the feature back to a stored state (another user's version), its
+//                              changes dropped (the undo stack too, since its steps may refer to it)
+//   setEditProblems(json)      [{lon, lat, message}]: problems shown where they are (red markers); [] clears
+//   stopEditing()              ends the session and drops unsaved changes
+//   Keys while editing (not while typing in a field): Delete removes the selected feature, Esc abandons the
+//   drawing or the selection, Enter finishes the drawing.
 // Attributes:
 //   tianditu-proxy             base URL of the server's Tianditu proxy (keeps the key off the page)
 //   tianditu-key               a Tianditu key used directly by the browser (when there is no proxy)
@@ -29,6 +53,17 @@
 //   legend                     {json: {layerId: [{key, image (data URL)}]}}
 //   prefs-restored             {json: {layers: {id: {visible, opacity, variant}}, basemap}}
 //   basemap-error              the Tianditu base map could not be loaded; the plain background stays
+//   edit-select                {key, id (null for a new feature), isNew, copyOf}: the selected feature
+//   edit-touch                 {key, id}: a stored feature is changed or selected for the first time in the session
+//                              (the server notes the version the edit starts from)
+//   edit-change                {canUndo, canRedo, changes}: after each step, undo and redo
+//   edit-split                 {key, geometryJson, lineJson}: asks the server to split (answer: applySplit)
+//   edit-merge                 {keep, remove, aJson, bJson}: asks the server to merge (answer: applyMerge)
+//   edit-refused               {reason}: a tool could not act (e.g. line_does_not_cross: no polygon under the line)
+//   edit-save                  {changesJson: [{op: insert|update|delete, key, id, copyOf, geometry}]}
+// Attributes the element sets while editing (journeys wait on them): data-editing (layer), data-edit-tool,
+// data-edit-features, data-edit-undo, data-edit-redo, data-edit-changes, data-edit-selected, data-edit-snap (the
+// layers snapped to), data-edit-problems.
 import 'ol/ol.css';
 import './planning-map.css';
 import OlMap from 'ol/Map.js';
@@ -53,6 +88,7 @@ import {getArea, getLength} from 'ol/sphere.js';
 import {toContext} from 'ol/render.js';
 import {hasLabels, legendEntries, styleFor, VARIANTS} from './styles.js';
 import {toGaussKruger} from './gk.js';
+import {EditSession} from './editing.js';
 
 const YIYANG = [112.0, 28.7];
 const ADMIN_Z = {village: 30, township: 31, county: 32};
@@ -117,9 +153,16 @@ const OVERLAY_MUTED = new Style({
   fill: new Fill({color: 'rgba(117, 117, 117, 0.15)'}),
 });
 
-/** The overlay style of a feature: its `tone` (normal, alert, muted), else red when `rejected`. */
+const OVERLAY_HISTORY = new Style({
+  image: new Circle({radius: 6, stroke: new Stroke({color: '#6a1b9a', width: 2, lineDash: [4, 3]})}),
+  stroke: new Stroke({color: '#6a1b9a', width: 2.5, lineDash: [8, 6]}),
+  fill: new Fill({color: 'rgba(106, 27, 154, 0.06)'}),
+});
+
+/** The overlay style of a feature: its `tone` (normal, alert, muted, history), else red when `rejected`. */
 function overlayStyle(f) {
   switch (f.get('tone')) {
+    case 'history': return OVERLAY_HISTORY;
     case 'alert': return OVERLAY_REJECTED;
     case 'muted': return OVERLAY_MUTED;
     case 'normal': return OVERLAY_STYLE;
@@ -312,6 +355,90 @@ class PlanningMap extends HTMLElement {
     this._texts = {...DEFAULT_TEXTS, ...t};
   }
 
+  // ---- editing ---------------------------------------------------------------------------------
+
+  startEditing(json) {
+    const spec = typeof json === 'string' ? JSON.parse(json) : json;
+    this._whenMap(() => {
+      this._stopEditing();
+      this._stopMeasure();
+      this.clearSelection();
+      const tiles = this._layers.get(spec.layer);
+      this._edit = new EditSession(this, this._map, spec, () => tiles?.changed());
+      this.setAttribute('data-editing', spec.layer);
+    });
+  }
+
+  setEditFeatures(geojson) {
+    this._whenMap(() => this._edit?.setFeatures(typeof geojson === 'string' ? JSON.parse(geojson) : geojson));
+  }
+
+  setSnapFeatures(layerId, geojson) {
+    this._whenMap(() => this._edit?.setSnapFeatures(layerId,
+        typeof geojson === 'string' ? JSON.parse(geojson) : geojson));
+  }
+
+  setSnapping(layerId, on) {
+    this._whenMap(() => this._edit?.setSnapping(layerId, on));
+  }
+
+  setEditTool(tool) {
+    this._whenMap(() => this._edit?.setTool(tool));
+  }
+
+  undoEdit() {
+    this._whenMap(() => this._edit?.undo());
+  }
+
+  redoEdit() {
+    this._whenMap(() => this._edit?.redo());
+  }
+
+  selectEdit(key) {
+    this._whenMap(() => this._edit?.select(key === null || key === undefined ? null : String(key)));
+  }
+
+  applySplit(json) {
+    this._whenMap(() => this._edit?.applySplit(typeof json === 'string' ? JSON.parse(json) : json));
+  }
+
+  applyMerge(json) {
+    this._whenMap(() => this._edit?.applyMerge(typeof json === 'string' ? JSON.parse(json) : json));
+  }
+
+  requestEditSave() {
+    this._whenMap(() => {
+      if (this._edit) {
+        this._emit('edit-save', {changesJson: JSON.stringify(this._edit.changes())});
+      }
+    });
+  }
+
+  revertEdit(json) {
+    this._whenMap(() => this._edit?.revert(typeof json === 'string' ? JSON.parse(json) : json));
+  }
+
+  editSaved(json) {
+    this._whenMap(() => this._edit?.saved(typeof json === 'string' ? JSON.parse(json) : json));
+  }
+
+  setEditProblems(json) {
+    this._whenMap(() => this._edit?.setProblems(typeof json === 'string' ? JSON.parse(json || '[]') : json));
+  }
+
+  stopEditing() {
+    this._whenMap(() => this._stopEditing());
+  }
+
+  _stopEditing() {
+    if (this._edit) {
+      const id = this._edit.layerId;
+      this._edit.stop();
+      this._edit = null;
+      this._layers.get(id)?.changed();
+    }
+  }
+
   /** The legend images of every layer now, {layerId: [{key, image}]}. */
   legend() {
     const out = {};
@@ -374,6 +501,9 @@ class PlanningMap extends HTMLElement {
     const base = styleFor(d, (res) => view.getZoomForResolution(res), () => this._variants.get(d.id));
     const kind = d.geometry === 'POINT' ? 'point' : d.geometry === 'MULTILINESTRING' ? 'line' : 'polygon';
     const style = (feature, resolution) => {
+      if (this._edit && this._edit.layerId === d.id && this._edit.hides(featureId(feature))) {
+        return null; // the editing session draws it (or it was deleted there)
+      }
       const s = base(feature, resolution);
       const sel = this._selected;
       if (!sel || sel.layer !== d.id || featureId(feature) !== sel.id
@@ -550,8 +680,8 @@ class PlanningMap extends HTMLElement {
   }
 
   _onClick(e) {
-    if (this._draw) {
-      return; // measuring: clicks add vertices
+    if (this._draw || this._edit) {
+      return; // measuring: clicks add vertices; editing: the session handles clicks
     }
     const hits = [];
     const seen = new Set();

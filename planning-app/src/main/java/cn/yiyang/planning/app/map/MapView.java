@@ -1,10 +1,13 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.edit.MapEditService;
+import cn.yiyang.planning.app.edit.MapEditor;
 import cn.yiyang.planning.app.place.DrillDown;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceLabels;
 import cn.yiyang.planning.app.place.PlaceSearch;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.table.AttributeTable;
 import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.app.table.UnitStatistics;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The map workspace, the app's first page (inside the main layout, which says when the data are
@@ -62,17 +66,32 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private final UnitStatistics statistics;
     private final PlaceSearch search;
     private final MeasureTools measure;
+    /** The editor, or null in a workspace without one. */
+    private final MapEditor editor;
     /** The layer a link asked to show; shown again after the user's remembered choices are restored. */
     private String linkedLayer;
     /** Stops listening for new layer versions (while attached). */
     private Runnable stopListening;
 
+    /** The workspace without the editor (tests of the workspace alone). */
     public MapView(
             TileService tiles,
             MapSettings settings,
             PlaceService places,
             FeatureTableService tableService,
             AuthenticationContext auth) {
+        this(tiles, settings, places, tableService, auth, null);
+    }
+
+    /** The workspace with the editor beside the map, for the layers the user may write ({@code editing}). */
+    @Autowired
+    public MapView(
+            TileService tiles,
+            MapSettings settings,
+            PlaceService places,
+            FeatureTableService tableService,
+            AuthenticationContext auth,
+            MapEditService editing) {
         this.tiles = tiles;
         this.places = places;
         this.tableService = tableService;
@@ -110,6 +129,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         drillDown = new DrillDown(places, this::onPlace);
         search = new PlaceSearch(places, this::goTo);
         measure = new MeasureTools(map, locale);
+        editor = editing == null ? null : new MapEditor(map, editing, AppUser.of(auth), locale);
 
         map.addFeatureClickListener(e -> {
             identify.showHits(e.getHits());
@@ -151,7 +171,11 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         tableButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Div tools = new Div(measure, tableButton);
         tools.addClassName("map-tools");
-        panel.add(search, drillDown, statistics, tools, tree, new H2(getTranslation("map.feature-info")), identify);
+        panel.add(search, drillDown, statistics, tools);
+        if (editor != null && editor.isUseful()) {
+            panel.add(new H2(getTranslation("edit.heading")), editor);
+        }
+        panel.add(tree, new H2(getTranslation("map.feature-info")), identify);
         return panel;
     }
 

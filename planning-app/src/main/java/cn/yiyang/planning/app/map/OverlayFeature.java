@@ -9,7 +9,8 @@ import org.locationtech.jts.geom.Geometry;
  * 通返不通 register.
  *
  * @param geometry the geometry in EPSG:4490 (x = longitude)
- * @param tone     how it is drawn: {@link Tone#NORMAL} blue, {@link Tone#ALERT} red, {@link Tone#MUTED} grey
+ * @param tone     how it is drawn: {@link Tone#NORMAL} blue, {@link Tone#ALERT} red, {@link Tone#MUTED} grey,
+ *                 {@link Tone#HISTORY} dashed
  */
 public record OverlayFeature(Geometry geometry, Tone tone) {
 
@@ -20,7 +21,9 @@ public record OverlayFeature(Geometry geometry, Tone tone) {
         /** Red: a rejected feature, an impassable road. */
         ALERT,
         /** Grey: something settled, such as a closed register entry. */
-        MUTED;
+        MUTED,
+        /** Dashed purple: an earlier version of a feature, beside the current one. */
+        HISTORY;
 
         /** The name the map element knows. */
         String clientName() {

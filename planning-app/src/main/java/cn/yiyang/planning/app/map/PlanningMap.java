@@ -3,8 +3,10 @@ package cn.yiyang.planning.app.map;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.CodeTrait;
+import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +55,10 @@ public class PlanningMap extends Component implements HasSize {
     private String overlay;
 
     private int overlayCount;
+    /** The layer being edited, or null. */
+    private String editingLayer;
+
+    private String editTool;
 
     /** A selected feature: its layer and store id. */
     public record Selection(String layerId, long featureId) {}
@@ -125,6 +132,146 @@ public class PlanningMap extends Component implements HasSize {
     /** How many features the overlay holds (only tests read it: the component's state, as its setter set it). */
     public int getOverlayCount() {
         return overlayCount;
+    }
+
+    // ---- editing ---------------------------------------------------------------------------------
+
+    /**
+     * Starts an editing session on a layer (see the element's header in {@code planning-map.js}): its features come
+     * by {@link #setEditFeatures}; the session's events are {@link EditEvents}. Nothing is written until the
+     * server saves what {@link EditEvents.Save} reports.
+     */
+    public void startEditing(String layerId, GeometryKind kind) {
+        editingLayer = layerId;
+        editTool = EditTool.SELECT.clientName();
+        call("startEditing", JSON.writeValueAsString(Map.of("layer", layerId, "geometry", kind.name())));
+    }
+
+    /** The layer being edited, if any. */
+    public Optional<String> getEditingLayer() {
+        return Optional.ofNullable(editingLayer);
+    }
+
+    /** Ends the session; unsaved changes are dropped. */
+    public void stopEditing() {
+        editingLayer = null;
+        editTool = null;
+        call("stopEditing");
+    }
+
+    /** The editable features of the view: their ids and shapes (EPSG:4490). */
+    public void setEditFeatures(List<MapShape> features) {
+        call("setEditFeatures", collection(features));
+    }
+
+    /** Shapes to snap to, of one layer (village, township, a constraint layer, or the edited layer itself). */
+    public void setSnapFeatures(String layerId, List<MapShape> features) {
+        call("setSnapFeatures", layerId, collection(features));
+    }
+
+    /** Turns snapping to one layer on or off. */
+    public void setSnapping(String layerId, boolean on) {
+        call("setSnapping", layerId, on);
+    }
+
+    public void setEditTool(EditTool tool) {
+        editTool = tool.clientName();
+        call("setEditTool", editTool);
+    }
+
+    /** The tool in use ({@code select}, {@code draw} …), if editing. */
+    public Optional<String> getEditTool() {
+        return Optional.ofNullable(editTool);
+    }
+
+    public void undoEdit() {
+        call("undoEdit");
+    }
+
+    public void redoEdit() {
+        call("redoEdit");
+    }
+
+    /** Selects a feature of the session by its key (null: none). */
+    public void selectEdit(String key) {
+        getElement().executeJs("customElements.whenDefined('planning-map').then(() => this.selectEdit($0))", key);
+    }
+
+    /** The server's answer to {@link EditEvents.Split}: the parts, the first keeps the feature. */
+    public void applySplit(String key, List<? extends Geometry> parts) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("key", key);
+        answer.put("parts", parts.stream().map(PlanningMap::geometryJson).toList());
+        call("applySplit", JSON.writeValueAsString(answer));
+    }
+
+    /** The server's answer to {@link EditEvents.Merge}. */
+    public void applyMerge(String keep, String remove, Geometry merged) {
+        call(
+                "applyMerge",
+                JSON.writeValueAsString(Map.of("keep", keep, "remove", remove, "geometry", geometryJson(merged))));
+    }
+
+    /** Asks the element for the session's changes: they come as an {@link EditEvents.Save}. */
+    public void requestEditSave() {
+        call("requestEditSave");
+    }
+
+    /** Tells the element these features are stored: key to store id (a new feature's new id). */
+    public void editSaved(Map<String, Long> saved) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        saved.forEach((key, id) -> list.add(Map.of("key", key, "id", id)));
+        call("editSaved", JSON.writeValueAsString(Map.of("saved", list)));
+    }
+
+    /** Puts a feature of the session back to a stored state (the other user's version), dropping its changes. */
+    public void revertEdit(String key, Geometry stored) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("key", key);
+        answer.put("geometry", stored == null ? null : geometryJson(stored));
+        call("revertEdit", JSON.writeValueAsString(answer));
+    }
+
+    /** Problems shown at their places (red markers with their messages); an empty list clears them. */
+    public void setEditProblems(List<ProblemMarker> problems) {
+        call(
+                "setEditProblems",
+                JSON.writeValueAsString(problems.stream()
+                        .map(p -> Map.of("lon", p.lon(), "lat", p.lat(), "message", p.message()))
+                        .toList()));
+    }
+
+    /**
+     * A problem at a place.
+     *
+     * @param lon     longitude
+     * @param lat     latitude
+     * @param message what is wrong, in the UI language
+     */
+    public record ProblemMarker(double lon, double lat, String message) {}
+
+    private static String collection(List<MapShape> features) {
+        StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        GeoJsonWriter writer = new GeoJsonWriter(8);
+        writer.setEncodeCRS(false);
+        boolean first = true;
+        for (MapShape f : features) {
+            json.append(first ? "" : ",").append("{\"type\":\"Feature\",");
+            if (f.id() != null) {
+                json.append("\"id\":").append(f.id()).append(',');
+            }
+            json.append("\"properties\":{},\"geometry\":")
+                    .append(writer.write(f.geometry()))
+                    .append('}');
+            first = false;
+        }
+        return json.append("]}").toString();
+    }
+
+    private static Object geometryJson(Geometry g) {
+        GeoJsonWriter writer = new GeoJsonWriter(8);
+        writer.setEncodeCRS(false);
+        return JSON.readTree(writer.write(g));
     }
 
     // ---- layers ----------------------------------------------------------------------------------
@@ -343,6 +490,12 @@ public class PlanningMap extends Component implements HasSize {
     /** Listens for the layers' legends, sent after the layers are set and when a style variant changes. */
     public Registration addLegendListener(ComponentEventListener<LegendEvent> listener) {
         return addListener(LegendEvent.class, listener);
+    }
+
+    /** Listens for one of the editing session's events ({@link EditEvents}). */
+    public <T extends ComponentEvent<?>> Registration addEditListener(
+            Class<T> type, ComponentEventListener<T> listener) {
+        return addListener(type, listener);
     }
 
     /** Listens for the user's remembered choices, applied by the element when the layers are set. */
