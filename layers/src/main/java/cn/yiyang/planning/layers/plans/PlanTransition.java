@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param approvedOn         the approval date, for an approval; else null
  * @param approvingAuthority the approving authority (批复机关), for an approval; else null
  * @param user               who took the step
- * @param at                 when, or null before it is stored (the store sets it)
+ * @param at                 when; null before it is stored for now (the store's clock)
  */
 public record PlanTransition(
         Long id,

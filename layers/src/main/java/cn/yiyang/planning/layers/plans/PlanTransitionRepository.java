@@ -6,7 +6,7 @@ import java.util.List;
 public interface PlanTransitionRepository {
 
     /**
-     * Stores a step.
+     * Stores a step, at the time it names or, when it names none, now.
      *
      * @return the step as stored, with its id and time
      */

@@ -28,9 +28,11 @@ public final class JdbcPlanTransitionRepository implements PlanTransitionReposit
     public PlanTransition add(PlanTransition t) {
         return store.withConnection(c -> {
             long id;
+            // the store's clock sets the time, unless the record brings its own (the demo city's timelines)
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO plan_transition (plan_code, step, from_status, to_status, reason, document_number, "
-                            + "approved_on, approving_authority, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "approved_on, approving_authority, user_name, taken_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, CURRENT_TIMESTAMP))",
                     new String[] {"id"})) {
                 ps.setString(1, t.planCode());
                 ps.setString(2, t.step());
@@ -41,6 +43,7 @@ public final class JdbcPlanTransitionRepository implements PlanTransitionReposit
                 ps.setObject(7, t.approvedOn(), Types.DATE);
                 ps.setString(8, t.approvingAuthority());
                 ps.setString(9, t.user());
+                ps.setObject(10, t.at(), Types.TIMESTAMP_WITH_TIMEZONE);
                 ps.executeUpdate();
                 id = JdbcPlanDocumentRepository.generatedId(ps);
             }

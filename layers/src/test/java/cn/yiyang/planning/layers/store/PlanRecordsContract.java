@@ -78,6 +78,28 @@ abstract class PlanRecordsContract {
     }
 
     @Test
+    void aStepThatNamesItsTimeIsStoredAtIt() {
+        OffsetDateTime then = OffsetDateTime.parse("2022-03-01T10:00:00+08:00");
+        transitions.add(new PlanTransition(
+                null,
+                "CZGH5",
+                "submit",
+                "compiling",
+                "reviewing",
+                null,
+                null,
+                null,
+                null,
+                "planner",
+                then.plusDays(30)));
+        transitions.add(new PlanTransition(
+                null, "CZGH5", "start", "not_started", "compiling", null, null, null, null, "planner", then));
+        List<PlanTransition> steps = transitions.of("CZGH5");
+        assertThat(steps).extracting(PlanTransition::step).as("by time").containsExactly("start", "submit");
+        assertThat(steps.getFirst().at().toInstant()).isEqualTo(then.toInstant());
+    }
+
+    @Test
     void documentsAreRecordedListedFoundOnlyUnderTheirPlanAndDeleted() {
         PlanDocument text = documents.add(
                 new PlanDocument(null, "CZGH3", "text", "规划文本.pdf", 1234, "a".repeat(64), "planner", null));

@@ -30,6 +30,25 @@ public final class PlanWorkflow {
                 .toList();
     }
 
+    /**
+     * The steps that bring a new plan to this stage without a return (启动, 提交审查, 批复, 入库 as far as needed): for
+     * the demo city's timelines.
+     */
+    public static List<PlanStep> pathTo(String status) {
+        List<PlanStep> path = new ArrayList<>();
+        String at = "not_started";
+        while (!at.equals(status)) {
+            String from = at;
+            PlanStep next = Arrays.stream(PlanStep.values())
+                    .filter(s -> s != PlanStep.RETURN && s.from().equals(from))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not a plan stage: " + status));
+            path.add(next);
+            at = next.to();
+        }
+        return path;
+    }
+
     /** The steps out of this stage the user may take (for a page deciding which buttons it shows). */
     public static List<PlanStep> allowed(AppUser user, String status) {
         return stepsFrom(status).stream()

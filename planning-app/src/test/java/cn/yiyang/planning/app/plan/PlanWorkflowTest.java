@@ -172,6 +172,15 @@ class PlanWorkflowTest {
     }
 
     @Test
+    void thePathToAStageIsItsForwardSteps() {
+        assertThat(PlanWorkflow.pathTo("not_started")).isEmpty();
+        assertThat(PlanWorkflow.pathTo("reviewing")).containsExactly(PlanStep.START, PlanStep.SUBMIT);
+        assertThat(PlanWorkflow.pathTo("entered"))
+                .containsExactly(PlanStep.START, PlanStep.SUBMIT, PlanStep.APPROVE, PlanStep.ENTER);
+        assertThatThrownBy(() -> PlanWorkflow.pathTo("revising")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theStepsReadInBothLanguages() {
         assertThat(PlanStep.RETURN.title().in(Messages.ZH)).isEqualTo("退回修改");
         assertThat(PlanStep.APPROVE.title().in(Locale.ENGLISH)).isEqualTo("Approve");
