@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One plan beside the register: its attributes and villages, the workflow buttons of the steps the user may take
@@ -284,6 +285,7 @@ final class PlanDetailPanel extends Div {
                 "api/v1/plans/" + URLEncoder.encode(planCode, StandardCharsets.UTF_8) + "/documents/" + d.id(),
                 d.fileName());
         a.getElement().setAttribute("download", true);
+        a.setTitle(d.fileName());
         a.setId("plan-document-download-" + d.id());
         return a;
     }
@@ -295,6 +297,9 @@ final class PlanDetailPanel extends Div {
         kind.setItemLabelGenerator(k -> kindLabel(k));
         kind.setValue("text");
         kind.setId("plan-document-kind");
+        // the upload arrives outside the UI's lock: it reads the kind chosen last, not the component
+        AtomicReference<String> chosen = new AtomicReference<>(kind.getValue());
+        kind.addValueChangeListener(e -> chosen.set(e.getValue()));
         Upload upload = new Upload();
         upload.setId("plan-document-upload");
         upload.setAcceptedFileTypes("application/pdf", ".pdf");
@@ -303,9 +308,8 @@ final class PlanDetailPanel extends Div {
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
         upload.setUploadHandler(event -> {
             UI ui = event.getUI();
-            String chosen = kind.getValue();
             try {
-                documents.upload(user, planCode, event.getFileName(), chosen, event.getInputStream());
+                documents.upload(user, planCode, event.getFileName(), chosen.get(), event.getInputStream());
                 ui.access(() -> grid.setItems(documents.list(user, planCode)));
             } catch (ProblemException e) {
                 String message = getTranslation(e.messageKey(), e.arguments(locale));

@@ -179,6 +179,7 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
                 .setKey("code");
         grid.addColumn(s -> s.plan().name())
                 .setHeader(getTranslation("plans.column.name"))
+                .setAutoWidth(true)
                 .setFlexGrow(1)
                 .setResizable(true)
                 .setTooltipGenerator(s -> s.plan().name())
@@ -217,7 +218,20 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
         grid.setId("plans-grid");
         grid.addClassName("plans-grid");
         grid.setEmptyStateText(getTranslation("plans.empty"));
-        grid.addSelectionListener(e -> detail.show(e.getFirstSelectedItem().orElse(null)));
+        grid.addSelectionListener(e -> {
+            PlanSummary picked = e.getFirstSelectedItem().orElse(null);
+            detail.show(picked);
+            if (e.isFromClient()) {
+                // the address names the open plan, so that it can be shared and reopened
+                getUI().ifPresent(ui -> ui.getPage()
+                        .getHistory()
+                        .replaceState(
+                                null,
+                                picked == null
+                                        ? "plans"
+                                        : "plans/" + picked.plan().code()));
+            }
+        });
         return grid;
     }
 
