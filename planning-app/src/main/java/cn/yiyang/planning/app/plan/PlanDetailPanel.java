@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One plan beside the register: its attributes and villages, the workflow buttons of the steps the user may take
@@ -53,6 +54,7 @@ final class PlanDetailPanel extends Div {
     private final Runnable onChanged;
     private final Locale locale;
     private final Div analysis = new Div();
+    private final List<Consumer<PlanSummary>> showListeners = new ArrayList<>();
     private PlanSummary shown;
 
     PlanDetailPanel(PlanService plans, PlanDocuments documents, AppUser user, Runnable onChanged) {
@@ -80,14 +82,26 @@ final class PlanDetailPanel extends Div {
         return analysis;
     }
 
+    /**
+     * Tells {@code listener} each plan the panel shows (null when it shows none), after the panel is built: for the
+     * panels in {@link #analysis()}, which show the same plan.
+     */
+    void addShowListener(Consumer<PlanSummary> listener) {
+        showListeners.add(listener);
+    }
+
     /** Shows the plan (read again, with its version), or nothing for null. */
     void show(PlanSummary plan) {
         removeAll();
         shown = plan == null ? null : plans.get(user, plan.plan().code());
         setVisible(shown != null);
-        if (shown == null) {
-            return;
+        if (shown != null) {
+            build();
         }
+        showListeners.forEach(l -> l.accept(shown));
+    }
+
+    private void build() {
         Plan p = shown.plan();
         H3 title = new H3(p.name());
         title.setId("plan-detail-title");

@@ -63,6 +63,8 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
         this.locale = getLocale();
         this.detail = new PlanDetailPanel(plans, documents, user, this::refresh);
         detail.setVisible(false);
+        // The plan's analysis panels (land-use balance, 多规合一 conflicts) go into detail.analysis() (id
+        // plan-analysis), told of each plan shown by detail.addShowListener(...).
         setId("plans-view");
         addClassName("plans-view");
 

@@ -172,14 +172,18 @@ class PlansViewTest {
 
     @Test
     void aPlannerOpensAPlanAndSubmitsItAndTheTimelineAndHistoryShowTheStep() {
-        open(PLANNER);
+        PlansView view = open(PLANNER);
+        List<String> told = new CopyOnWriteArrayList<>();
+        view.detail().addShowListener(s -> told.add(s == null ? null : s.plan().code()));
         _get(Button.class, s -> s.withId("plans-new"));
         openPlan(PlanTestData.COMPILING);
         assertThat(text("plan-attributes")).contains("编制中", "南县", "茅草街镇", "戊村", "2030-12-31");
         assertThat(_get(Anchor.class, s -> s.withId("plan-map-link")).getHref())
                 .startsWith("?extent=112.4,28.3,112.5")
                 .endsWith("&layer=village_plan");
-        _get(Div.class, s -> s.withId(PlanDetailPanel.ANALYSIS_ID));
+        assertThat(_get(Div.class, s -> s.withId(PlanDetailPanel.ANALYSIS_ID)))
+                .isSameAs(view.detail().analysis());
+        assertThat(told).containsExactly(PlanTestData.COMPILING);
         _assertNone(Button.class, s -> s.withId("plan-step-approve"));
         _assertNone(Button.class, s -> s.withId("plan-step-return"));
 
@@ -200,6 +204,8 @@ class PlansViewTest {
                         .status())
                 .isEqualTo("reviewing");
         assertThat(text("plan-timeline")).contains("planner", "提交审查", "编制中 → 待审查");
+        assertThat(told).as("the panels are told of the plan after the step").endsWith(PlanTestData.COMPILING);
+        assertThat(told.size()).isGreaterThan(1);
         _assertNone(Button.class, s -> s.withId("plan-step-submit"));
     }
 
