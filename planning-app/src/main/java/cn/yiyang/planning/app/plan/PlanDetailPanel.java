@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.i18n.Localized;
+import cn.yiyang.planning.app.importing.UploadTexts;
 import cn.yiyang.planning.app.map.MapLink;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.ProblemException;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -259,7 +261,8 @@ final class PlanDetailPanel extends Div {
                 .setAutoWidth(true);
         grid.addComponentColumn(d -> download(planCode, d))
                 .setHeader(getTranslation("plans.document.file"))
-                .setFlexGrow(1);
+                .setFlexGrow(1)
+                .setKey("file");
         grid.addColumn(d -> getTranslation("plans.document.size-kb", Math.max(1, (d.sizeBytes() + 1023) / 1024)))
                 .setHeader(getTranslation("plans.document.size"))
                 .setAutoWidth(true);
@@ -281,7 +284,8 @@ final class PlanDetailPanel extends Div {
                         delete.setId("plan-document-delete-" + d.id());
                         return delete;
                     })
-                    .setAutoWidth(true);
+                    .setAutoWidth(true)
+                    .setKey("delete");
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
@@ -319,6 +323,14 @@ final class PlanDetailPanel extends Div {
         upload.setAcceptedFileTypes("application/pdf", ".pdf");
         upload.setMaxFileSize((int) Math.min(documents.maxBytes(), Integer.MAX_VALUE));
         upload.setMaxFiles(10);
+        UploadI18N texts = UploadTexts.of(this, documents.maxBytes() >> 20);
+        texts.getError()
+                .setIncorrectFileType(getTranslation("plans.document.not-pdf"))
+                .setFileIsTooBig(getTranslation("plans.document.too-large", documents.maxBytes() >> 20));
+        texts.getUploading()
+                .getError()
+                .setFileTooLarge(getTranslation("plans.document.too-large", documents.maxBytes() >> 20));
+        upload.setI18n(texts);
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
         upload.setUploadHandler(event -> {
             UI ui = event.getUI();

@@ -14,6 +14,7 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.plans.PlanDocument;
 import cn.yiyang.planning.layers.plans.PlanTransition;
 import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
@@ -21,6 +22,7 @@ import cn.yiyang.planning.layers.store.JdbcFeatureWriteRepository;
 import cn.yiyang.planning.layers.store.JdbcPlanDocumentRepository;
 import cn.yiyang.planning.layers.store.JdbcPlanTransitionRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
@@ -35,6 +37,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,6 +129,11 @@ class PlansViewTest {
                 .filter(s -> s.plan().code().equals(code))
                 .findFirst()
                 .orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<PlanDocument> documentGrid() {
+        return _get(Grid.class, s -> s.withId("plan-documents"));
     }
 
     private static String text(String id) {
@@ -258,6 +268,37 @@ class PlansViewTest {
         assertThat(approved.plan().approvedOn()).isEqualTo(LocalDate.of(2025, 6, 1));
         assertThat(approved.plan().approvingAuthority()).isEqualTo("南县人民政府");
         assertThat(approved.overdue()).isFalse();
+    }
+
+    @Test
+    void theDocumentsAreListedForEveryoneAndDeletedByThePlannerOnly() {
+        PlanDocument doc = documents.upload(
+                PLANNER,
+                PlanTestData.APPROVED,
+                "丁村规划图.pdf",
+                "drawing",
+                new ByteArrayInputStream("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
+        open(APPROVER);
+        openPlan(PlanTestData.APPROVED);
+        Grid<PlanDocument> approverList = documentGrid();
+        Anchor link = (Anchor) GridKt._getCellComponent(approverList, 0, "file");
+        assertThat(link.getHref()).isEqualTo("api/v1/plans/" + PlanTestData.APPROVED + "/documents/" + doc.id());
+        assertThat(link.getText()).isEqualTo("丁村规划图.pdf");
+        assertThat(approverList.getColumnByKey("delete"))
+                .as("the approver deletes nothing")
+                .isNull();
+        _assertNone(Upload.class, s -> s.withId("plan-document-upload"));
+        UI.getCurrent().removeAll();
+
+        open(PLANNER);
+        openPlan(PlanTestData.APPROVED);
+        Grid<PlanDocument> list = documentGrid();
+        assertThat(list.getListDataView().getItems().map(PlanDocument::fileName))
+                .containsExactly("丁村规划图.pdf");
+        _get(Upload.class, s -> s.withId("plan-document-upload"));
+        _click((Button) GridKt._getCellComponent(list, 0, "delete"));
+        assertThat(list.getListDataView().getItems()).isEmpty();
+        assertThat(documents.list(LEADER, PlanTestData.APPROVED)).isEmpty();
     }
 
     @Test
