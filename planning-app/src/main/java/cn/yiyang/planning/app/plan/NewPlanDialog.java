@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.road.RoadRegisterView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -76,6 +77,7 @@ final class NewPlanDialog extends Dialog {
         due.setLabel(getTranslation("plans.field.due-on"));
         due.setId("plan-new-due");
         due.setLocale(getLocale());
+        due.setI18n(RoadRegisterView.datePickerI18n(this, getLocale()));
         status.setLabel(getTranslation("plans.field.status"));
         status.setId("plan-new-status");
         status.setItems("not_started", "compiling");

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.road.RoadRegisterView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -41,6 +42,7 @@ final class StepDialog extends Dialog {
             approvedOn.setMax(today);
             approvedOn.setValue(today);
             approvedOn.setLocale(getLocale());
+            approvedOn.setI18n(RoadRegisterView.datePickerI18n(this, getLocale()));
             approvedOn.setWidthFull();
             authority.setLabel(getTranslation("plans.field.approving-authority"));
             authority.setId("plan-step-authority");
