@@ -9,6 +9,7 @@ import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import cn.yiyang.planning.layers.plans.PlanTransitionRepository;
 import java.util.Arrays;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * On first start with an empty store, loads the synthetic Yiyang demo city (unless
  * {@code PLANNING_DEMO_DATA=false}) and records every layer's load as synthetic, so the UI and the
- * API label it. Runs before the app reports ready.
+ * API label it, and the timelines of its village plans ({@link DemoPlanTimelines}). Runs before the app reports
+ * ready.
  */
 @Component
 class DemoDataInitializer implements ApplicationRunner {
@@ -32,6 +34,7 @@ class DemoDataInitializer implements ApplicationRunner {
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
     private final LayerLoadRepository loads;
+    private final PlanTransitionRepository transitions;
     private final boolean enabled;
     private final DemoScale scale;
     private final long seed;
@@ -40,12 +43,14 @@ class DemoDataInitializer implements ApplicationRunner {
             FeatureRepository features,
             LayerCatalogue catalogue,
             LayerLoadRepository loads,
+            PlanTransitionRepository transitions,
             @Value("${planning.demo.enabled:true}") boolean enabled,
             @Value("${planning.demo.scale:small}") String scale,
             @Value("${planning.demo.seed:" + DemoCityGenerator.DEFAULT_SEED + "}") long seed) {
         this.features = features;
         this.catalogue = catalogue;
         this.loads = loads;
+        this.transitions = transitions;
         this.enabled = enabled;
         this.scale = parseScale(scale);
         this.seed = seed;
@@ -78,10 +83,12 @@ class DemoDataInitializer implements ApplicationRunner {
         report.counts()
                 .forEach((layer, count) -> loads.record(
                         new LayerLoad(layer, source, true, LoadMode.REPLACE.name(), count, LOADED_BY, null)));
+        int steps = DemoPlanTimelines.record(features, catalogue, transitions);
         log.info(
-                "Demo data loaded: {} features in {} layers ({})",
+                "Demo data loaded: {} features in {} layers, {} plan workflow steps ({})",
                 report.total(),
                 report.counts().size(),
+                steps,
                 report.notice());
     }
 

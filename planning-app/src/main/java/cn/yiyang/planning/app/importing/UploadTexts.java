@@ -3,12 +3,13 @@ package cn.yiyang.planning.app.importing;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.upload.UploadI18N;
 
-/** The upload component's texts in the page's language. */
-final class UploadTexts {
+/** The upload component's texts in the page's language (the import page's, and the plan documents'). */
+public final class UploadTexts {
 
     private UploadTexts() {}
 
-    static UploadI18N of(Component c, long maxMegabytes) {
+    /** The texts for an upload of at most {@code maxMegabytes}, in the language of {@code c}'s page. */
+    public static UploadI18N of(Component c, long maxMegabytes) {
         UploadI18N i18n = new UploadI18N();
         i18n.setDropFiles(new UploadI18N.DropFiles()
                 .setOne(c.getTranslation("import.upload.drop"))

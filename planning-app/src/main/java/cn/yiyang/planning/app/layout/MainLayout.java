@@ -6,6 +6,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.map.MapView;
+import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -25,7 +26,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /**
- * The frame around every signed-in page: title, the pages (map, data import, road access, gaps, 通返不通 register),
+ * The frame around every signed-in page: title, the pages (map, data import, road access, gaps, 通返不通 register,
+ * village plans),
  * the language switch (中文 / English, remembered for the session) and sign-out in one bar, and under it, when demo
  * data are loaded, a strip saying they are synthetic.
  */
@@ -84,7 +86,7 @@ public class MainLayout extends AppLayout {
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 
-    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 (the current one highlighted). */
+    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 (the current one highlighted). */
     private Nav navigation() {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
@@ -96,7 +98,9 @@ public class MainLayout extends AppLayout {
         gaps.setId("nav-road-gaps");
         RouterLink roadRegister = new RouterLink(getTranslation("nav.road-register"), RoadRegisterView.class);
         roadRegister.setId("nav-road-register");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister);
+        RouterLink plans = new RouterLink(getTranslation("nav.plans"), PlansView.class);
+        plans.setId("nav-plans");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans);
         nav.addClassName("app-nav");
         return nav;
     }

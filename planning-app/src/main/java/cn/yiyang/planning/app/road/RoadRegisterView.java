@@ -438,8 +438,11 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         }
     }
 
-    /** The date picker's words in the page's language: month and weekday names from the JDK, buttons translated. */
-    static DatePicker.DatePickerI18n datePickerI18n(Component c, Locale l) {
+    /**
+     * The date picker's words in the page's language: month and weekday names from the JDK, buttons translated (also
+     * for the plan pages' dates).
+     */
+    public static DatePicker.DatePickerI18n datePickerI18n(Component c, Locale l) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setMonthNames(Arrays.stream(Month.values())
                 .map(m -> m.getDisplayName(TextStyle.FULL, l))

@@ -28,7 +28,17 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
         /** Starting an analysis over a theme's data. */
         RUN_ANALYSIS(true, "api.error.forbidden.run-analysis"),
         /** Closing (销号) entries of the road register. */
-        CLOSE_REGISTER_ENTRY(true, "api.error.forbidden.close-register-entry");
+        CLOSE_REGISTER_ENTRY(true, "api.error.forbidden.close-register-entry"),
+        /**
+         * A step of a village plan's workflow that the planning department takes (启动, 提交审查), or the writes
+         * of a plan's register entry and documents: the owners of the planning theme.
+         */
+        COMPILE_PLAN(true, "api.error.forbidden.plan-step"),
+        /**
+         * A step of a village plan's workflow that the approving authority takes (退回修改, 批复, 入库): the
+         * {@link Role#APPROVER} (see {@link Permissions}), not the theme's owners.
+         */
+        REVIEW_PLAN(true, "api.error.forbidden.plan-step");
 
         private final boolean writes;
         private final String messageKey;
@@ -72,6 +82,17 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
     /** Closing (销号) entries of the road register: it writes the roads theme. */
     public static Action closeRegisterEntry() {
         return onTheme(Verb.CLOSE_REGISTER_ENTRY, Theme.ROADS);
+    }
+
+    /**
+     * A step of a village plan's workflow.
+     *
+     * @param review whether the approving authority takes it (退回修改, 批复, 入库) rather than the planners
+     * @param step   the step's title, as the 403 message names it
+     * @param id     the step's id, for the log
+     */
+    public static Action planStep(boolean review, Localized step, String id) {
+        return new Action(review ? Verb.REVIEW_PLAN : Verb.COMPILE_PLAN, Theme.PLANNING, step, "plan step " + id);
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

@@ -13,6 +13,10 @@ import java.util.Set;
  * over it, closing road-register entries) needs a role that owns it. ADMIN owns every theme; PLANNER village
  * planning, 三区三线, administrative divisions and settlements; TRANSPORT roads; WATER water supply; SEWAGE sewage;
  * LOGISTICS cold chain and logistics; LEADER none (read only). Reading needs a signed-in user only.
+ *
+ * <p>A few verbs are not a theme owner's: they belong to roles of their own ({@link #VERB_ROLES}), as the steps of
+ * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER). ADMIN may take
+ * them too. APPROVER owns no theme: it reads, and takes those steps.
  */
 public final class Permissions {
 
@@ -23,12 +27,21 @@ public final class Permissions {
             Role.WATER, EnumSet.of(Theme.WATER),
             Role.SEWAGE, EnumSet.of(Theme.SEWAGE),
             Role.LOGISTICS, EnumSet.of(Theme.LOGISTICS),
+            Role.APPROVER, EnumSet.noneOf(Theme.class),
             Role.LEADER, EnumSet.noneOf(Theme.class));
+
+    /** Verbs taken by roles of their own rather than by the owners of the action's theme (ADMIN aside). */
+    private static final Map<Action.Verb, Set<Role>> VERB_ROLES =
+            Map.of(Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER));
 
     private Permissions() {}
 
     /** Whether the user may take the action (for a page deciding which buttons it enables). */
     public static boolean allows(AppUser user, Action action) {
+        Set<Role> own = VERB_ROLES.get(action.verb());
+        if (own != null) {
+            return user.roles().contains(Role.ADMIN) || user.roles().stream().anyMatch(own::contains);
+        }
         return action.writes().map(theme -> owns(user, theme)).orElse(true);
     }
 
@@ -43,7 +56,16 @@ public final class Permissions {
         }
     }
 
-    /** The departments that own the theme, ADMIN aside (for the 403 message: who may instead). */
+    /** The roles that may take the action, ADMIN aside (for the 403 message: who may instead). */
+    static List<Role> owners(Action action) {
+        Set<Role> own = VERB_ROLES.get(action.verb());
+        if (own != null) {
+            return own.stream().sorted().toList();
+        }
+        return action.writes().map(Permissions::owners).orElse(List.of());
+    }
+
+    /** The departments that own the theme, ADMIN aside. */
     static List<Role> owners(Theme theme) {
         return Arrays.stream(Role.values())
                 .filter(r -> r != Role.ADMIN && THEMES.get(r).contains(theme))

@@ -12,6 +12,11 @@ public enum Role {
     ADMIN,
     /** Natural-resources planner (自然资源局): village plans, 三区三线. */
     PLANNER,
+    /**
+     * Plan approver (审批人, the authority that reviews and approves village plans): returns plans for revision,
+     * approves them and enters them in the one map; otherwise reads.
+     */
+    APPROVER,
     /** Transport department (交通运输局): roads. */
     TRANSPORT,
     /** Water department (水利局): water supply. */

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import cn.yiyang.planning.layers.plans.PlanTransition;
+import cn.yiyang.planning.layers.plans.PlanTransitionRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
+import cn.yiyang.planning.layers.store.JdbcPlanTransitionRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.util.List;
@@ -26,12 +30,14 @@ class DemoDataInitializerTest {
     private TestStore store;
     private FeatureRepository features;
     private LayerLoadRepository loads;
+    private PlanTransitionRepository transitions;
 
     @BeforeEach
     void open() {
         store = TestStores.h2gis();
         features = new JdbcFeatureRepository(store.store());
         loads = new JdbcLayerLoadRepository(store.store());
+        transitions = new JdbcPlanTransitionRepository(store.store());
     }
 
     @AfterEach
@@ -40,7 +46,7 @@ class DemoDataInitializerTest {
     }
 
     private DemoDataInitializer initializer(boolean enabled) {
-        return new DemoDataInitializer(features, catalogue, loads, enabled, "small", 7L);
+        return new DemoDataInitializer(features, catalogue, loads, transitions, enabled, "small", 7L);
     }
 
     @Test
@@ -54,6 +60,34 @@ class DemoDataInitializerTest {
             assertThat(l.source()).contains("small", "seed 7");
             assertThat(l.loadedBy()).isEqualTo(DemoDataInitializer.LOADED_BY);
         });
+    }
+
+    @Test
+    void theDemoPlansGetTheTimelinesOfTheirStages() {
+        initializer(true).run(null);
+
+        int checked = 0;
+        for (Feature plan : features.page(catalogue.get("village_plan"), FeatureQuery.first(1000))) {
+            List<PlanTransition> steps = transitions.of(plan.getString("code"));
+            List<String> path = steps.stream().map(PlanTransition::step).toList();
+            switch (plan.getString("status")) {
+                case "approved" -> {
+                    assertThat(path).containsExactly("start", "submit", "approve");
+                    assertThat(steps.get(2).documentNumber()).isEqualTo(plan.getString("document_number"));
+                    assertThat(steps.get(2).approvedOn()).isEqualTo(plan.get("approved_on"));
+                    assertThat(steps.get(2).user()).isEqualTo("approver");
+                }
+                case "reviewing" -> assertThat(path).containsExactly("start", "submit");
+                case "compiling" -> assertThat(path).containsExactly("start");
+                default -> assertThat(path).isEmpty();
+            }
+            assertThat(steps).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
+            if (!steps.isEmpty()) {
+                assertThat(steps.getLast().toStatus()).isEqualTo(plan.getString("status"));
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(40);
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.Theme;
@@ -38,19 +39,22 @@ class PermissionsTest {
         ACTIONS.put("run:ROADS", Action.runAnalysis(Theme.ROADS));
         ACTIONS.put("run:WATER", Action.runAnalysis(Theme.WATER));
         ACTIONS.put("close", Action.closeRegisterEntry());
+        ACTIONS.put("step:compile", Action.planStep(false, Localized.of("提交审查", "Submit for review"), "submit"));
+        ACTIONS.put("step:review", Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -
+            #            read    write:                                          run         close  plan step
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -
             """;
 
     @Test
@@ -119,6 +123,11 @@ class PermissionsTest {
         ForbiddenException plan =
                 forbidden(new AppUser("water", EnumSet.of(Role.WATER)), Action.write(CATALOGUE.get("village_plan")));
         assertThat(plan.message(messages, Messages.ZH)).contains("WATER", "村庄规划", "只有自然资源部门和管理员");
+        ForbiddenException approve = forbidden(
+                new AppUser("planner", EnumSet.of(Role.PLANNER)),
+                Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
+        assertThat(approve.message(messages, Messages.ZH)).contains("PLANNER", "批复", "只有审批人和管理员");
+        assertThat(approve.message(messages, Messages.EN)).contains("PLANNER", "Approve", "only the plan approvers");
     }
 
     @Test
