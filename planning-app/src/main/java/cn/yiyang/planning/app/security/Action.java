@@ -28,7 +28,9 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
         /** Starting an analysis over a theme's data. */
         RUN_ANALYSIS(true, "api.error.forbidden.run-analysis"),
         /** Closing (销号) entries of the road register. */
-        CLOSE_REGISTER_ENTRY(true, "api.error.forbidden.close-register-entry");
+        CLOSE_REGISTER_ENTRY(true, "api.error.forbidden.close-register-entry"),
+        /** Recording why a village plan may be approved despite a 多规合一 conflict: for approvers only. */
+        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict");
 
         private final boolean writes;
         private final String messageKey;
@@ -72,6 +74,11 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
     /** Closing (销号) entries of the road register: it writes the roads theme. */
     public static Action closeRegisterEntry() {
         return onTheme(Verb.CLOSE_REGISTER_ENTRY, Theme.ROADS);
+    }
+
+    /** Justifying a 多规合一 conflict of a village plan, so that it may be approved: approvers and ADMIN only. */
+    public static Action justifyConflict() {
+        return onTheme(Verb.JUSTIFY_CONFLICT, Theme.PLANNING);
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

@@ -2,7 +2,6 @@ package cn.yiyang.planning.app.security;
 
 import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.system.ProblemException;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,7 +28,7 @@ public class ForbiddenException extends ProblemException {
 
     /** The departments that may take the action (besides administrators), as the message names them. */
     private static Localized owners(Action action) {
-        return Localized.join(action.writes().map(Permissions::owners).orElse(List.of()).stream()
+        return Localized.join(Permissions.owners(action).stream()
                 .map(r -> Localized.key("security.department." + r.name()))
                 .toList());
     }

@@ -12,7 +12,9 @@ import java.util.Set;
  * themes of its layers, and an {@link Action} that writes a theme (importing into a layer, running an analysis
  * over it, closing road-register entries) needs a role that owns it. ADMIN owns every theme; PLANNER village
  * planning, 三区三线, administrative divisions and settlements; TRANSPORT roads; WATER water supply; SEWAGE sewage;
- * LOGISTICS cold chain and logistics; LEADER none (read only). Reading needs a signed-in user only.
+ * LOGISTICS cold chain and logistics; LEADER none (read only). Reading needs a signed-in user only. A few verbs
+ * belong to a role whatever the theme's owner: justifying a plan's conflicts is the APPROVER's (and ADMIN's), not
+ * the planner's who compiled the plan.
  */
 public final class Permissions {
 
@@ -23,12 +25,21 @@ public final class Permissions {
             Role.WATER, EnumSet.of(Theme.WATER),
             Role.SEWAGE, EnumSet.of(Theme.SEWAGE),
             Role.LOGISTICS, EnumSet.of(Theme.LOGISTICS),
+            Role.APPROVER, EnumSet.noneOf(Theme.class),
             Role.LEADER, EnumSet.noneOf(Theme.class));
+
+    /** Verbs that only these roles (and ADMIN) may take, whoever owns their theme. */
+    private static final Map<Action.Verb, Set<Role>> VERB_ROLES =
+            Map.of(Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER));
 
     private Permissions() {}
 
     /** Whether the user may take the action (for a page deciding which buttons it enables). */
     public static boolean allows(AppUser user, Action action) {
+        Set<Role> only = VERB_ROLES.get(action.verb());
+        if (only != null) {
+            return user.roles().stream().anyMatch(r -> r == Role.ADMIN || only.contains(r));
+        }
         return action.writes().map(theme -> owns(user, theme)).orElse(true);
     }
 
@@ -41,6 +52,15 @@ public final class Permissions {
         if (!allows(user, action)) {
             throw new ForbiddenException(user, action);
         }
+    }
+
+    /** The roles that may take the action, ADMIN aside (for the 403 message: who may instead). */
+    static List<Role> owners(Action action) {
+        Set<Role> only = VERB_ROLES.get(action.verb());
+        if (only != null) {
+            return List.copyOf(only);
+        }
+        return action.writes().map(Permissions::owners).orElse(List.of());
     }
 
     /** The departments that own the theme, ADMIN aside (for the 403 message: who may instead). */

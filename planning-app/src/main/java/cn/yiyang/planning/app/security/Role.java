@@ -12,6 +12,8 @@ public enum Role {
     ADMIN,
     /** Natural-resources planner (自然资源局): village plans, 三区三线. */
     PLANNER,
+    /** Approver of village plans (规划审批): returns, approves and enters plans, justifies conflicts. */
+    APPROVER,
     /** Transport department (交通运输局): roads. */
     TRANSPORT,
     /** Water department (水利局): water supply. */
