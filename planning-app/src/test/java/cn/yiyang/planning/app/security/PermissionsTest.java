@@ -38,19 +38,21 @@ class PermissionsTest {
         ACTIONS.put("run:ROADS", Action.runAnalysis(Theme.ROADS));
         ACTIONS.put("run:WATER", Action.runAnalysis(Theme.WATER));
         ACTIONS.put("close", Action.closeRegisterEntry());
+        ACTIONS.put("justify", Action.justifyConflict());
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -
+            #            read    write:                                          run         close justify
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER       conflict
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y     y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -     -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -     y
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y     -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -     -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -     -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -     -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -     -
             """;
 
     @Test
@@ -119,6 +121,15 @@ class PermissionsTest {
         ForbiddenException plan =
                 forbidden(new AppUser("water", EnumSet.of(Role.WATER)), Action.write(CATALOGUE.get("village_plan")));
         assertThat(plan.message(messages, Messages.ZH)).contains("WATER", "村庄规划", "只有自然资源部门和管理员");
+    }
+
+    @Test
+    void justifyingAConflictIsTheApproversNotThePlannersWhoOwnThePlanningTheme() {
+        Messages messages = new Messages();
+        ForbiddenException planner =
+                forbidden(new AppUser("planner", EnumSet.of(Role.PLANNER)), Action.justifyConflict());
+        assertThat(planner.message(messages, Messages.ZH)).contains("PLANNER", "只有规划审批部门和管理员");
+        assertThat(planner.message(messages, Messages.EN)).contains("may not justify", "only plan approvers");
     }
 
     @Test
