@@ -7,6 +7,7 @@ import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.plan.Conflict;
 import cn.yiyang.planning.geo.plan.ConflictCheck;
 import cn.yiyang.planning.geo.plan.PlanParcel;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.plan.ConflictJustification;
 import cn.yiyang.planning.layers.plan.ConflictJustificationRepository;
@@ -90,6 +91,11 @@ public class ConflictService {
                 .orElseThrow(() -> new ConflictUnknownException(planCode, key));
         ConflictJustification stored = justifications.save(ConflictJustification.of(planCode, key, text, user.name()));
         return new PlanConflict(key, planCode, conflict.conflict(), conflict.constraintLayer(), stored);
+    }
+
+    /** The catalogue layer a conflict's constraint belongs to (its titles, for a page). */
+    public LayerDef constraintLayer(PlanConflict conflict) {
+        return reader.layer(conflict.kind().layer());
     }
 
     /** The plan, or an {@link ParcelPlanNotFoundException}. */
