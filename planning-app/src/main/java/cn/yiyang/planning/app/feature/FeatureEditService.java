@@ -52,7 +52,8 @@ public class FeatureEditService {
     private final LayerVersions versions;
     private final List<FeatureRule> rules;
 
-    FeatureEditService(
+    /** Spring builds it with every {@link FeatureRule} bean; public for harnesses that build it without Spring. */
+    public FeatureEditService(
             LayerCatalogue catalogue,
             FeatureRepository features,
             FeatureWriteRepository writes,
