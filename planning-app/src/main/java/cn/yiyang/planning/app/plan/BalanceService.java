@@ -5,6 +5,7 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.geo.plan.ClassLevel;
 import cn.yiyang.planning.geo.plan.LandUseBalance;
+import cn.yiyang.planning.geo.plan.ParcelArea;
 import cn.yiyang.planning.geo.plan.PlanParcel;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -38,6 +39,30 @@ public class BalanceService {
                 .toList();
         return new PlanBalance(planCode, plan.getString("name"), LandUseBalance.of(parcels, level));
     }
+
+    /**
+     * The plan's parcels with their ellipsoidal areas, in id order (one read).
+     *
+     * @throws ParcelPlanNotFoundException when there is no such plan
+     */
+    public PlanParcels parcels(AppUser user, String planCode) {
+        Permissions.check(user, Action.read(reader.landUse()));
+        reader.plan(planCode).orElseThrow(() -> new ParcelPlanNotFoundException(planCode));
+        List<Feature> stored = reader.parcels(planCode).stream()
+                .filter(f -> f.geometry() != null)
+                .toList();
+        List<PlanParcel> parcels = stored.stream().map(ParcelReader::parcel).toList();
+        return new PlanParcels(
+                stored, LandUseBalance.of(parcels, ClassLevel.AS_GIVEN).parcels());
+    }
+
+    /**
+     * A plan's parcels.
+     *
+     * @param features the stored parcels
+     * @param areas their areas, in the same order
+     */
+    public record PlanParcels(List<Feature> features, List<ParcelArea> areas) {}
 
     /**
      * A plan's balance.

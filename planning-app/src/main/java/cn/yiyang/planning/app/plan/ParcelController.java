@@ -4,7 +4,6 @@ import cn.yiyang.planning.app.plan.BalanceService.PlanBalance;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.plan.ClassLevel;
-import cn.yiyang.planning.layers.feature.Feature;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -51,10 +50,8 @@ class ParcelController {
 
     @GetMapping("/parcels")
     JsonNode parcels(@PathVariable String code, Authentication auth, Locale locale) {
-        PlanBalance balance = balances.balance(AppUser.of(auth), code, ClassLevel.AS_GIVEN);
-        List<Feature> parcels =
-                reader.parcels(code).stream().filter(f -> f.geometry() != null).toList();
-        return ParcelJson.parcels(parcels, balance.balance().parcels(), locale);
+        BalanceService.PlanParcels parcels = balances.parcels(AppUser.of(auth), code);
+        return ParcelJson.parcels(parcels.features(), parcels.areas(), locale);
     }
 
     @GetMapping("/balance")
