@@ -49,13 +49,14 @@ class ParcelPanelsTest {
     private BalanceService balances;
     private BalanceExport export;
     private ConflictService conflicts;
+    private FeatureRepository features;
 
     @BeforeEach
     void setUp() throws Exception {
         MockVaadin.setup(new Routes());
         UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
         store = TestStores.h2gis();
-        FeatureRepository features = new JdbcFeatureRepository(store.store());
+        features = new JdbcFeatureRepository(store.store());
         LayerCatalogue catalogue = LayerCatalogue.standard();
         WKTReader wkt = new WKTReader();
         features.load(
@@ -144,7 +145,7 @@ class ParcelPanelsTest {
     }
 
     @Test
-    void approversJustifyTheSelectedConflictAndOthersOnlyLook() {
+    void approversJustifyTheSelectedConflictAndOthersOnlyLook() throws Exception {
         ConflictPanel leaderView = new ConflictPanel(conflicts, "P1", LEADER);
         UI.getCurrent().add(leaderView);
         _assertNone(Button.class, s -> s.withId("plan-conflict-justify")); // a leader may not justify
@@ -182,5 +183,24 @@ class ParcelPanelsTest {
         assertThat(_get(Span.class, s -> s.withId("plan-conflict-summary")).getText())
                 .isEqualTo("共 1 处冲突，其中 0 处未说明理由。");
         assertThat(new ConflictApprovalGate(conflicts).blockers("P1")).isEmpty();
+
+        // a new import of a constraint layer changes its data version: the cached index is built again
+        features.load(
+                LayerCatalogue.standard().get(LayerIds.ECOLOGICAL_REDLINE),
+                LoadMode.APPEND,
+                List.of(new Feature(
+                                null,
+                                Map.of(),
+                                Map.of(),
+                                new WKTReader()
+                                        .read("MULTIPOLYGON(((112.3015 28.500, 112.303 28.500, 112.303 28.501,"
+                                                + " 112.3015 28.501, 112.3015 28.500)))")))
+                        .iterator());
+        assertThat(conflicts.conflicts("P1"))
+                .extracting(PlanConflict::constraintLayer)
+                .containsExactly("basic_farmland", "ecological_redline");
+        assertThat(new ConflictApprovalGate(conflicts).blockers("P1"))
+                .extracting(b -> b.in(Locale.ENGLISH))
+                .containsExactly("1 conflict(s) without a justification");
     }
 }
