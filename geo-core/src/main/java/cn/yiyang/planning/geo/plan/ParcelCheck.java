@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -48,6 +49,9 @@ public final class ParcelCheck {
             .thenComparing(p -> p.state() == null ? -1 : p.state().ordinal())
             .thenComparing(p -> p.kind() == ProblemKind.GAP ? p.location().getX() : 0.0)
             .thenComparing(p -> p.kind() == ProblemKind.GAP ? p.location().getY() : 0.0);
+
+    /** The least margin of the gap window around a changed parcel (about 11 m), so that a thin parcel has room. */
+    static final double MIN_WINDOW_DEGREES = 0.0001;
 
     private final ParcelCheckSettings settings;
 
@@ -99,6 +103,61 @@ public final class ParcelCheck {
                     gaps(boundary, state, valid.get(state), problems);
                 }
             });
+        }
+        problems.sort(ORDER);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The checks for one parcel being saved among the plan's others, in time that grows with its neighbours, not
+     * with the plan: its validity, the part of it outside the boundary, its overlaps with the other parcels of its
+     * state (each pair with the changed parcel first) and the gaps next to it. Gaps are looked for only in a window
+     * around the parcel (its envelope grown on each side by its larger dimension, at least {@value #MIN_WINDOW_DEGREES}°)
+     * and reported when they touch the parcel: the slivers an edit leaves between the parcel and its neighbours; a
+     * gap reaching out of the window is reported with the area of its part inside. Others that are invalid take no
+     * part (their own saves report them). An invalid boundary is reported as in {@link #run}.
+     *
+     * @param boundary the plan boundary in lon/lat
+     * @param changed the parcel being saved
+     * @param others the plan's other parcels (either state; the changed parcel's stored version excluded)
+     * @return the problems of the changed parcel, ordered as {@link #run} orders them
+     */
+    public List<ParcelProblem> runFor(Geometry boundary, PlanParcel changed, List<PlanParcel> others) {
+        List<ParcelProblem> problems = new ArrayList<>();
+        ParcelProblem invalid = validity(changed.geometry(), List.of(changed.id()), changed.state());
+        if (invalid != null) {
+            return List.of(invalid);
+        }
+        ParcelProblem badBoundary = validity(boundary, List.of(), null);
+        Indexed self = new Indexed(0, changed);
+        Geometry g = changed.geometry();
+        Envelope window = new Envelope(g.getEnvelopeInternal());
+        double margin = Math.max(MIN_WINDOW_DEGREES, Math.max(window.getWidth(), window.getHeight()));
+        window.expandBy(margin);
+        List<Indexed> near = new ArrayList<>();
+        near.add(self);
+        for (int i = 0; i < others.size(); i++) {
+            PlanParcel o = others.get(i);
+            if (o.state() == changed.state()
+                    && o.geometry().getEnvelopeInternal().intersects(window)
+                    && validity(o.geometry(), List.of(), null) == null) {
+                near.add(new Indexed(i + 1, o));
+            }
+        }
+        List<ParcelProblem> overlaps = new ArrayList<>();
+        overlaps(near, overlaps);
+        overlaps.stream()
+                .filter(p -> p.parcelIds().getFirst().equals(changed.id()))
+                .forEach(problems::add);
+        if (badBoundary != null) {
+            problems.add(badBoundary);
+        } else {
+            outside(boundary, Map.of(changed.state(), List.of(self)), problems);
+            Geometry local = Shapes.intersection(boundary, g.getFactory().toGeometry(window));
+            List<ParcelProblem> gaps = new ArrayList<>();
+            gaps(local, changed.state(), near, gaps);
+            PreparedGeometry prepared = PreparedGeometryFactory.prepare(g);
+            gaps.stream().filter(p -> prepared.intersects(p.extent())).forEach(problems::add);
         }
         problems.sort(ORDER);
         return List.copyOf(problems);

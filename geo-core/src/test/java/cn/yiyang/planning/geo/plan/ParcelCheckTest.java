@@ -220,4 +220,54 @@ class ParcelCheckTest {
                         ProblemKind.OVERLAP,
                         ProblemKind.GAP);
     }
+
+    @Test
+    void oneChangedParcelIsCheckedAgainstItsNeighboursOnly() {
+        List<PlanParcel> others = grid(CURRENT);
+        others.addAll(grid(PLANNED));
+        others.remove(0); // CURRENT00 is being saved
+        PlanParcel wide = parcel("new", "0101", CURRENT, box(112.300, 28.500, 112.3012, 28.501));
+
+        List<ParcelProblem> problems = new ParcelCheck(ParcelCheckSettings.DEFAULTS).runFor(BOUNDARY, wide, others);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.OVERLAP);
+            assertThat(p.parcelIds()).containsExactly("new", "CURRENT10");
+            assertThat(p.area().squareMetres())
+                    .isCloseTo(m2(box(112.301, 28.500, 112.3012, 28.501)), withinPercentage(1e-6));
+        });
+        PlanParcel planned = parcel("new", "0101", PLANNED, cell(0, 0));
+        assertThat(new ParcelCheck(ParcelCheckSettings.DEFAULTS).runFor(BOUNDARY, planned, grid(CURRENT)))
+                .as("the other state's parcels are no overlap, and its own state's gaps are not this save's")
+                .extracting(ParcelProblem::kind)
+                .doesNotContain(ProblemKind.OVERLAP);
+    }
+
+    @Test
+    void aChangedParcelReportsItsPartOutsideTheGapsItTouchesAndItsInvalidity() {
+        List<PlanParcel> others = grid(CURRENT);
+        others.remove(2); // CURRENT20, the east cell of the lower row, is being saved
+        ParcelCheck check = new ParcelCheck(ParcelCheckSettings.DEFAULTS);
+
+        List<ParcelProblem> outside =
+                check.runFor(BOUNDARY, parcel("east", "0101", CURRENT, box(112.302, 28.500, 112.3035, 28.501)), others);
+        assertThat(outside).extracting(ParcelProblem::kind).containsExactly(ProblemKind.OUTSIDE_BOUNDARY);
+        assertThat(outside.getFirst().area().squareMetres())
+                .isCloseTo(m2(box(112.303, 28.500, 112.3035, 28.501)), withinPercentage(1e-6));
+
+        Geometry gap = box(112.3025, 28.500, 112.303, 28.501);
+        List<ParcelProblem> narrow =
+                check.runFor(BOUNDARY, parcel("east", "0101", CURRENT, box(112.302, 28.500, 112.3025, 28.501)), others);
+        assertThat(narrow).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.GAP);
+            assertThat(p.area().squareMetres()).isCloseTo(m2(gap), withinPercentage(1e-6));
+        });
+
+        Geometry bowTie =
+                wkt("POLYGON((112.302 28.500, 112.303 28.501, 112.303 28.500, 112.302 28.501, 112.302 28.500))");
+        assertThat(check.runFor(BOUNDARY, parcel("east", "0101", CURRENT, bowTie), others))
+                .singleElement()
+                .extracting(ParcelProblem::kind)
+                .isEqualTo(ProblemKind.INVALID_GEOMETRY);
+    }
 }

@@ -408,7 +408,7 @@ public class MapEditor extends Div {
                 refused.put(
                         c.key(),
                         List.of(new InvalidFeatureException.Problem(
-                                null, ex.code(), getTranslation(ex.messageKey(), ex.arguments(locale)))));
+                                null, ex.code(), getTranslation(ex.messageKey(), ex.arguments(locale)), null)));
             }
         }
         if (!saved.isEmpty()) {

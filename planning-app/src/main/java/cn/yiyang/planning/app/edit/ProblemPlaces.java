@@ -11,7 +11,8 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Where on the map a problem of a feature's shape is shown: at the spot where the shape is invalid (the
+ * Where on the map a problem of a feature's shape is shown: at the location the problem names (a parcel's overlap
+ * or the part outside its plan, from a {@code FeatureRule}), else at the spot where the shape is invalid (the
  * self-intersection JTS finds), else at a point of the shape (outside the region, wrong kind: the shape as a whole
  * is wrong, and the marker says which one).
  */
@@ -27,7 +28,12 @@ final class ProblemPlaces {
         }
         Coordinate at = place(geometry);
         for (InvalidFeatureException.Problem p : problems) {
-            out.add(new ProblemMarker(at.x, at.y, p.message()));
+            List<Double> own = p.location();
+            if (own != null && own.size() == 2) {
+                out.add(new ProblemMarker(own.get(0), own.get(1), p.message()));
+            } else {
+                out.add(new ProblemMarker(at.x, at.y, p.message()));
+            }
         }
         return out;
     }

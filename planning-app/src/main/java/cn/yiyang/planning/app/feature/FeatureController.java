@@ -117,8 +117,17 @@ class FeatureController {
         ObjectNode body = FeatureJson.feature(written.feature());
         ArrayNode warnings = body.putArray("warnings");
         for (InvalidFeatureException.Problem w : written.warnings(locale)) {
-            warnings.addObject().put("field", w.field()).put("code", w.code()).put("message", w.message());
+            ObjectNode warning = warnings.addObject()
+                    .put("field", w.field())
+                    .put("code", w.code())
+                    .put("message", w.message());
+            if (w.location() != null) {
+                warning.putArray("location")
+                        .add(w.location().get(0))
+                        .add(w.location().get(1));
+            }
         }
+        written.properties().forEach((name, value) -> body.set(name, FeatureJson.tree(value)));
         return response.eTag("\"" + written.feature().version() + "\"").body(body);
     }
 

@@ -23,7 +23,9 @@ import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ADMIN ({@link Permissions}), refused for derived layers, and with optimistic locking: an update or delete names
  * the version it started from and is refused with what changed since when that version is stale. Every write is
  * recorded in the history by the repository, and open maps are told the layer changed ({@link LayerVersions}).
+ * Rules beyond a row's checks (a plan's parcels …) are {@link FeatureRule} beans of the features that own them,
+ * asked per layer after the row checks.
  */
 @Service
 public class FeatureEditService {
@@ -46,18 +50,22 @@ public class FeatureEditService {
     private final FeatureWriteRepository writes;
     private final FeatureHistoryRepository history;
     private final LayerVersions versions;
+    private final List<FeatureRule> rules;
 
-    FeatureEditService(
+    /** Spring builds it with every {@link FeatureRule} bean; public for harnesses that build it without Spring. */
+    public FeatureEditService(
             LayerCatalogue catalogue,
             FeatureRepository features,
             FeatureWriteRepository writes,
             FeatureHistoryRepository history,
-            LayerVersions versions) {
+            LayerVersions versions,
+            List<FeatureRule> rules) {
         this.catalogue = catalogue;
         this.features = features;
         this.writes = writes;
         this.history = history;
         this.versions = versions;
+        this.rules = List.copyOf(rules);
     }
 
     /**
@@ -122,9 +130,10 @@ public class FeatureEditService {
     public AcceptedWrite create(AppUser user, String layerId, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
         ValidatedRow row = checked(layer, geoJson, null);
+        RuleOutcome ruled = ruled(layer, null, row);
         VersionedFeature stored = writes.insert(layer, row.feature(), user.name());
         versions.changed(layer.id());
-        return new AcceptedWrite(stored, warnings(row));
+        return accepted(stored, row, ruled);
     }
 
     /**
@@ -174,11 +183,12 @@ public class FeatureEditService {
     }
 
     private AcceptedWrite update(AppUser user, LayerDef layer, long id, long expected, ValidatedRow row) {
+        RuleOutcome ruled = ruled(layer, id, row);
         // the version is compared again in the write's transaction: a write between the check and here is stale
         return switch (writes.update(layer, id, expected, row.feature(), user.name())) {
             case WriteResult.Written written -> {
                 versions.changed(layer.id());
-                yield new AcceptedWrite(written.feature(), warnings(row));
+                yield accepted(written.feature(), row, ruled);
             }
             case WriteResult.Stale stale ->
                 throw stale(layer, id, expected, stale.current().version());
@@ -246,6 +256,34 @@ public class FeatureEditService {
             throw new InvalidFeatureException(layer.id(), errors);
         }
         return row;
+    }
+
+    /**
+     * The layer's rules asked about a feature that passed the row checks; their errors refuse the write.
+     *
+     * @param id the feature it replaces, or null for an insert
+     * @return the rules' warnings and answer properties, merged in the order of the rules
+     */
+    private RuleOutcome ruled(LayerDef layer, Long id, ValidatedRow row) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        FeatureRule.FeatureWrite write = new FeatureRule.FeatureWrite(layer, id, row.feature());
+        for (FeatureRule rule : rules) {
+            if (rule.appliesTo(layer)) {
+                RuleOutcome outcome = rule.check(write);
+                problems.addAll(outcome.problems());
+                properties.putAll(outcome.properties());
+            }
+        }
+        RuleOutcome all = new RuleOutcome(problems, properties);
+        if (!all.errors().isEmpty()) {
+            throw new InvalidFeatureException(layer.id(), List.of(), all.errors());
+        }
+        return all;
+    }
+
+    private static AcceptedWrite accepted(VersionedFeature stored, ValidatedRow row, RuleOutcome ruled) {
+        return new AcceptedWrite(stored, warnings(row), ruled.warnings(), ruled.properties());
     }
 
     private static List<ImportIssue> warnings(ValidatedRow row) {

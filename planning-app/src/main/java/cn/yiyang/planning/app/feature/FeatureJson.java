@@ -81,6 +81,11 @@ final class FeatureJson {
         return result;
     }
 
+    /** A rule's answer property (a record, a map, a number …) as JSON. */
+    static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     private static JsonNode geometry(Geometry g) {
         if (g == null) {
             return NODES.nullNode();

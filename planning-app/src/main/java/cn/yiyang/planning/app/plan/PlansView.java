@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.map.MapLink;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -7,6 +8,7 @@ import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,18 +55,28 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
     private final PlanDetailPanel detail;
 
     @Autowired
-    public PlansView(PlanService plans, PlanDocuments documents, AuthenticationContext auth) {
-        this(plans, documents, AppUser.of(auth));
+    public PlansView(
+            PlanService plans,
+            PlanDocuments documents,
+            PlanAnalysis analysis,
+            PlanCoverageService coverage,
+            AuthenticationContext auth) {
+        this(plans, documents, analysis, coverage, AppUser.of(auth));
     }
 
-    PlansView(PlanService plans, PlanDocuments documents, AppUser user) {
+    PlansView(
+            PlanService plans,
+            PlanDocuments documents,
+            PlanAnalysis analysis,
+            PlanCoverageService coverage,
+            AppUser user) {
         this.plans = plans;
         this.user = user;
         this.locale = getLocale();
         this.detail = new PlanDetailPanel(plans, documents, user, this::refresh);
         detail.setVisible(false);
-        // The plan's analysis panels (land-use balance, 多规合一 conflicts) go into detail.analysis() (id
-        // plan-analysis), told of each plan shown by detail.addShowListener(...).
+        // the plan's analysis panels (land-use balance, 多规合一 conflicts) follow the plan the panel shows
+        detail.addShowListener(plan -> showAnalysis(analysis, plan));
         setId("plans-view");
         addClassName("plans-view");
 
@@ -76,8 +88,24 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
         tableCard.addClassNames("plans-card", "plans-table-card");
         Div columns = new Div(tableCard, detail);
         columns.addClassName("plans-columns");
-        add(heading, help, columns);
+        PlanCoverageCard coverageCard = new PlanCoverageCard(coverage);
+        add(heading, help, coverageCard, columns);
         refresh();
+    }
+
+    /** The balance and conflict panels of the plan shown (none when no plan is shown). */
+    private void showAnalysis(PlanAnalysis analysis, PlanSummary plan) {
+        Div spot = detail.analysis();
+        spot.removeAll();
+        if (plan == null) {
+            return;
+        }
+        String code = plan.plan().code();
+        ConflictPanel conflicts = new ConflictPanel(analysis.conflicts(), code, user);
+        // "show on the map": the map on the overlap, with the parcels shown
+        conflicts.addShowListener(c -> getUI().ifPresent(ui ->
+                ui.navigate(MapLink.to(c.conflict().overlap().getEnvelopeInternal(), LayerIds.PLAN_LAND_USE))));
+        spot.add(new BalancePanel(analysis.balances(), analysis.export(), code, user), conflicts);
     }
 
     @Override

@@ -38,7 +38,9 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
          * A step of a village plan's workflow that the approving authority takes (退回修改, 批复, 入库): the
          * {@link Role#APPROVER} (see {@link Permissions}), not the theme's owners.
          */
-        REVIEW_PLAN(true, "api.error.forbidden.plan-step");
+        REVIEW_PLAN(true, "api.error.forbidden.plan-step"),
+        /** Recording why a village plan may be approved despite a 多规合一 conflict: for approvers only. */
+        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict");
 
         private final boolean writes;
         private final String messageKey;
@@ -93,6 +95,11 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
      */
     public static Action planStep(boolean review, Localized step, String id) {
         return new Action(review ? Verb.REVIEW_PLAN : Verb.COMPILE_PLAN, Theme.PLANNING, step, "plan step " + id);
+    }
+
+    /** Justifying a 多规合一 conflict of a village plan, so that it may be approved: approvers and ADMIN only. */
+    public static Action justifyConflict() {
+        return onTheme(Verb.JUSTIFY_CONFLICT, Theme.PLANNING);
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

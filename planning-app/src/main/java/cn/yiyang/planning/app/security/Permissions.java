@@ -15,8 +15,8 @@ import java.util.Set;
  * LOGISTICS cold chain and logistics; LEADER none (read only). Reading needs a signed-in user only.
  *
  * <p>A few verbs are not a theme owner's: they belong to roles of their own ({@link #VERB_ROLES}), as the steps of
- * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER). ADMIN may take
- * them too. APPROVER owns no theme: it reads, and takes those steps.
+ * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER) and justifying a plan's 多规合一 conflicts (APPROVER, not the planner who
+ * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps.
  */
 public final class Permissions {
 
@@ -31,8 +31,9 @@ public final class Permissions {
             Role.LEADER, EnumSet.noneOf(Theme.class));
 
     /** Verbs taken by roles of their own rather than by the owners of the action's theme (ADMIN aside). */
-    private static final Map<Action.Verb, Set<Role>> VERB_ROLES =
-            Map.of(Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER));
+    private static final Map<Action.Verb, Set<Role>> VERB_ROLES = Map.of(
+            Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER),
+            Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER));
 
     private Permissions() {}
 

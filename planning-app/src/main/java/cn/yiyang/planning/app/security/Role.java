@@ -14,7 +14,7 @@ public enum Role {
     PLANNER,
     /**
      * Plan approver (审批人, the authority that reviews and approves village plans): returns plans for revision,
-     * approves them and enters them in the one map; otherwise reads.
+     * approves them and enters them in the one map, justifies 多规合一 conflicts; otherwise reads.
      */
     APPROVER,
     /** Transport department (交通运输局): roads. */

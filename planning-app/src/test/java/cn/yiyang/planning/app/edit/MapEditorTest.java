@@ -346,10 +346,18 @@ class MapEditorTest {
             new Coordinate(112.0, 28.0)
         });
         var markers = ProblemPlaces.of(
-                bowTie, List.of(new InvalidFeatureException.Problem("geometry", "INVALID_GEOMETRY", "自相交")));
-        assertThat(markers).hasSize(1);
+                bowTie,
+                List.of(
+                        new InvalidFeatureException.Problem("geometry", "INVALID_GEOMETRY", "自相交", null),
+                        new InvalidFeatureException.Problem(
+                                "geometry", "PARCEL_OVERLAP", "与其他地块重叠", List.of(112.05, 28.02))));
+        assertThat(markers).hasSize(2);
         assertThat(markers.getFirst().lon()).isCloseTo(112.1, offset(1e-9));
         assertThat(markers.getFirst().lat()).isCloseTo(28.1, offset(1e-9));
+        assertThat(markers.get(1).lon())
+                .as("a problem with a location of its own")
+                .isCloseTo(112.05, offset(1e-9));
+        assertThat(markers.get(1).lat()).isCloseTo(28.02, offset(1e-9));
         assertThat(markers.getFirst().message()).isEqualTo("自相交");
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import cn.yiyang.planning.app.i18n.Localized;
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
@@ -16,9 +17,11 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.plans.PlanDocument;
 import cn.yiyang.planning.layers.plans.PlanTransition;
+import cn.yiyang.planning.layers.store.JdbcConflictJustificationRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureWriteRepository;
+import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
 import cn.yiyang.planning.layers.store.JdbcPlanDocumentRepository;
 import cn.yiyang.planning.layers.store.JdbcPlanTransitionRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -75,6 +78,8 @@ class PlansViewTest {
     private PlanService plans;
     private PlanDocuments documents;
     private JdbcFeatureHistoryRepository history;
+    private PlanAnalysis analysis;
+    private PlanCoverageService coverage;
     /** Blockers the test gate gives (for every plan). */
     private final List<Localized> blockers = new CopyOnWriteArrayList<>();
 
@@ -100,6 +105,13 @@ class PlansViewTest {
                 new Overdue(LocalDate.of(2023, 12, 31)),
                 CLOCK);
         documents = new PlanDocuments(plans, new JdbcPlanDocumentRepository(store.store()), documentsDir, 1 << 20);
+        ParcelReader reader = new ParcelReader(catalogue, features);
+        analysis = new PlanAnalysis(
+                new BalanceService(reader),
+                new BalanceExport(new Messages()),
+                new ConflictService(reader, new JdbcConflictJustificationRepository(store.store())));
+        coverage = new PlanCoverageService(
+                features, catalogue, new JdbcIndicatorTargetRepository(store.store()), "2021-2025", new Messages());
     }
 
     @AfterEach
@@ -109,7 +121,7 @@ class PlansViewTest {
     }
 
     private PlansView open(AppUser user) {
-        PlansView view = new PlansView(plans, documents, user);
+        PlansView view = new PlansView(plans, documents, analysis, coverage, user);
         UI.getCurrent().add(view);
         return view;
     }
@@ -194,6 +206,10 @@ class PlansViewTest {
         assertThat(_get(Div.class, s -> s.withId(PlanDetailPanel.ANALYSIS_ID)))
                 .isSameAs(view.detail().analysis());
         assertThat(told).containsExactly(PlanTestData.COMPILING);
+        assertThat(view.detail().analysis().getChildren().map(c -> c.getId().orElse("")))
+                .as("the plan's balance and conflicts beside it")
+                .containsExactly("plan-balance", "plan-conflicts");
+        _get(PlanCoverageCard.class, s -> s.withId("plan-coverage"));
         _assertNone(Button.class, s -> s.withId("plan-step-approve"));
         _assertNone(Button.class, s -> s.withId("plan-step-return"));
 

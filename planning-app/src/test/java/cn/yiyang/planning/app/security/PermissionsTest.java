@@ -41,20 +41,21 @@ class PermissionsTest {
         ACTIONS.put("close", Action.closeRegisterEntry());
         ACTIONS.put("step:compile", Action.planStep(false, Localized.of("提交审查", "Submit for review"), "submit"));
         ACTIONS.put("step:review", Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
+        ACTIONS.put("justify", Action.justifyConflict());
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close  plan step
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -
-            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -
+            #            read    write:                                          run         close  plan step       justify
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -
             """;
 
     @Test
@@ -128,6 +129,15 @@ class PermissionsTest {
                 Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
         assertThat(approve.message(messages, Messages.ZH)).contains("PLANNER", "批复", "只有审批人和管理员");
         assertThat(approve.message(messages, Messages.EN)).contains("PLANNER", "Approve", "only the plan approvers");
+    }
+
+    @Test
+    void justifyingAConflictIsTheApproversNotThePlannersWhoOwnThePlanningTheme() {
+        Messages messages = new Messages();
+        ForbiddenException planner =
+                forbidden(new AppUser("planner", EnumSet.of(Role.PLANNER)), Action.justifyConflict());
+        assertThat(planner.message(messages, Messages.ZH)).contains("PLANNER", "只有审批人和管理员");
+        assertThat(planner.message(messages, Messages.EN)).contains("may not justify", "only the plan approvers");
     }
 
     @Test
