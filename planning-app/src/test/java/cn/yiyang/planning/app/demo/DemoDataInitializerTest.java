@@ -77,6 +77,7 @@ class DemoDataInitializerTest {
                     assertThat(steps.get(2).approvedOn()).isEqualTo(plan.get("approved_on"));
                     assertThat(steps.get(2).user()).isEqualTo("approver");
                 }
+                case "entered" -> assertThat(path).containsExactly("start", "submit", "approve", "enter");
                 case "reviewing" -> assertThat(path).containsExactly("start", "submit");
                 case "compiling" -> assertThat(path).containsExactly("start");
                 default -> assertThat(path).isEmpty();
@@ -87,7 +88,7 @@ class DemoDataInitializerTest {
             }
             checked++;
         }
-        assertThat(checked).isEqualTo(40);
+        assertThat(checked).as("a plan for every rural village of the demo city").isEqualTo(718);
     }
 
     @Test
