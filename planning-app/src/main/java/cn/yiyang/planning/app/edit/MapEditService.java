@@ -2,7 +2,6 @@ package cn.yiyang.planning.app.edit;
 
 import cn.yiyang.planning.app.feature.AcceptedWrite;
 import cn.yiyang.planning.app.feature.FeatureEditService;
-import cn.yiyang.planning.app.feature.InvalidFeatureException;
 import cn.yiyang.planning.app.map.MapShape;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -159,11 +158,7 @@ public class MapEditService implements ReferenceSource {
     }
 
     private static SavedFeature saved(AcceptedWrite written, Locale locale) {
-        return new SavedFeature(
-                written.feature().id(),
-                written.warnings(locale).stream()
-                        .map(InvalidFeatureException.Problem::message)
-                        .toList());
+        return new SavedFeature(written.feature().id(), written.warnings(locale));
     }
 
     /** Deletes a feature, when {@code version} is still its version. */

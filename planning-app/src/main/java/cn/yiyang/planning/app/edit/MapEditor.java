@@ -392,7 +392,7 @@ public class MapEditor extends Div {
         });
         Map<String, Long> saved = new LinkedHashMap<>();
         Map<String, List<InvalidFeatureException.Problem>> refused = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        List<InvalidFeatureException.Problem> warnings = new ArrayList<>();
         savedShapes.clear();
         for (GeometryChange c : all) {
             savedShapes.put(c.key(), c.geometry());
@@ -418,7 +418,7 @@ public class MapEditor extends Div {
     }
 
     /** One write; the stored id (a new feature's new id). */
-    private Long write(GeometryChange c, Map<String, Object> values, List<String> warnings) {
+    private Long write(GeometryChange c, Map<String, Object> values, List<InvalidFeatureException.Problem> warnings) {
         LayerDef layer = edit.layer();
         return switch (c.op()) {
             case DELETE -> {
@@ -445,7 +445,9 @@ public class MapEditor extends Div {
     }
 
     private void report(
-            int savedCount, Map<String, List<InvalidFeatureException.Problem>> refused, List<String> warnings) {
+            int savedCount,
+            Map<String, List<InvalidFeatureException.Problem>> refused,
+            List<InvalidFeatureException.Problem> warnings) {
         problems.removeAll();
         List<ProblemMarker> markers = new ArrayList<>();
         String first = null;
@@ -466,9 +468,13 @@ public class MapEditor extends Div {
             markers.addAll(ProblemPlaces.of(at, shape));
         }
         warnings.forEach(w -> {
-            Div line = new Div(new Span(getTranslation("edit.warning", w)));
+            Div line = new Div(new Span(getTranslation("edit.warning", w.message())));
             line.addClassName("edit-warning");
             problems.add(line);
+            // a warning with a place of its own (a parcel's conflict with the 三区三线) is marked there too
+            if (w.location() != null && w.location().size() == 2) {
+                markers.add(new ProblemMarker(w.location().get(0), w.location().get(1), w.message()));
+            }
         });
         map.setEditProblems(markers);
         if (first != null) {

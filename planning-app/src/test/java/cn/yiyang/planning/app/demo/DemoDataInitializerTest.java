@@ -88,7 +88,10 @@ class DemoDataInitializerTest {
             }
             checked++;
         }
-        assertThat(checked).as("a plan for every rural village of the demo city").isEqualTo(718);
+        assertThat((long) checked)
+                .as("every plan of the demo city (one for each rural village)")
+                .isEqualTo(features.summary(catalogue.get("village_plan")).featureCount())
+                .isGreaterThan(700);
     }
 
     @Test

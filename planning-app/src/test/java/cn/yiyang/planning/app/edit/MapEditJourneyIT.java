@@ -3,6 +3,10 @@ package cn.yiyang.planning.app.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import cn.yiyang.planning.app.plan.ConflictService;
+import cn.yiyang.planning.app.plan.PlanService;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.app.testsupport.Browser;
 import cn.yiyang.planning.app.testsupport.BrowserExtension;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -14,6 +18,7 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +76,12 @@ class MapEditJourneyIT {
     @Autowired
     LayerCatalogue catalogue;
 
+    @Autowired
+    ConflictService conflicts;
+
+    @Autowired
+    PlanService plans;
+
     private Browser browser;
 
     @BeforeAll
@@ -94,11 +105,28 @@ class MapEditJourneyIT {
                                         "status", "compiling"),
                                 box(112.300, 28.500, 112.310, 28.508)))
                         .iterator());
+        // permanent basic farmland in the free land east of B, where the approval journey draws a homestead
+        repo.load(
+                catalogue.get("basic_farmland"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(Map.of(), box(112.3075, 28.5005, 112.3095, 28.5035)))
+                        .iterator());
     }
 
-    /** Three parcels: A and B side by side (sharing x = 112.304), C above A. */
+    /** The plan being compiled, and three parcels: A and B side by side (sharing x = 112.304), C above A. */
     @BeforeEach
     void parcels() {
+        repo.load(
+                catalogue.get("village_plan"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of(
+                                        "code", "P1",
+                                        "name", "中心村村庄规划",
+                                        "village_codes", "430921101201",
+                                        "status", "compiling"),
+                                box(112.300, 28.500, 112.310, 28.508)))
+                        .iterator());
         repo.load(
                 catalogue.get("plan_land_use"),
                 LoadMode.REPLACE,
@@ -403,5 +431,126 @@ class MapEditJourneyIT {
                 .contains("图形");
         browser.screenshot("edit-problems");
         assertThat(stored()).hasSize(3);
+    }
+
+    /**
+     * The planner's journey to an approved plan: a homestead drawn snapped to a parcel lands on basic farmland, the
+     * save answers the conflict (listed and marked on the map), the planner fixes it (the land stays cropland), sees
+     * no conflict left on the plan's page and submits; the approver approves with the document's details.
+     */
+    @Test
+    void aParcelOnFarmlandIsAConflictUntilFixedThenThePlanIsSubmittedAndApproved() {
+        AppUser leader = new AppUser("leader", EnumSet.of(Role.LEADER));
+        WebElement map = startEditing(browser, "planner");
+        tool(browser, map, "draw");
+        browser.waitFor(
+                WAIT,
+                "snapping to the parcels",
+                () -> attr(map, "data-edit-snap", "").contains("plan_land_use"));
+        clickAt(browser, map, 112.307, 28.501, 4); // B's south-east corner, clicked 4 px off: snapped
+        clickAt(browser, map, 112.309, 28.501, 0);
+        clickAt(browser, map, 112.309, 28.503, 0);
+        clickAt(browser, map, 112.307, 28.503, 0);
+        key(browser, Keys.ENTER);
+        waitFor(browser, map, "data-edit-changes", "1");
+        browser.waitFor(
+                WAIT,
+                "the new parcel's form",
+                () -> !browser.driver()
+                        .findElements(By.id("edit-field-plan_code"))
+                        .isEmpty());
+        WebElement plan = browser.driver().findElement(By.cssSelector("#edit-field-plan_code input"));
+        plan.click();
+        plan.sendKeys("P1");
+        pick(browser, "vaadin-combo-box-item", "中心村村庄规划");
+        browser.driver().findElement(By.id("edit-field-land_use_code")).click();
+        pick(browser, "vaadin-select-item", "农村宅基地");
+        browser.driver().findElement(By.id("edit-field-state")).click();
+        pick(browser, "vaadin-select-item", "规划");
+        save(browser, map);
+
+        // saved, with the conflict listed beside the map and marked where it overlaps the farmland
+        assertThat(stored()).hasSize(4);
+        browser.waitFor(
+                WAIT,
+                "the conflict in the save's warnings",
+                () -> browser.driver()
+                        .findElement(By.id("edit-problems"))
+                        .getText()
+                        .contains("永久基本农田"));
+        waitFor(browser, map, "data-edit-problems", "1");
+        assertThat(conflicts.conflicts(leader, "P1")).hasSize(1);
+        browser.screenshot("plan-conflict");
+
+        // the fix: the land stays cropland (01), the conflict is gone
+        tool(browser, map, "select");
+        clickAt(browser, map, 112.308, 28.502, 0);
+        browser.waitFor(
+                WAIT,
+                "the parcel's form",
+                () -> browser.driver()
+                        .findElement(By.id("edit-field-land_use_code"))
+                        .getText()
+                        .contains("农村宅基地"));
+        browser.driver().findElement(By.id("edit-field-land_use_code")).click();
+        pick(browser, "vaadin-select-item", "耕地");
+        save(browser, map);
+        browser.waitFor(
+                WAIT,
+                "no conflict left",
+                () -> conflicts.conflicts(leader, "P1").isEmpty());
+
+        // the plan's page: no conflict, the planner submits
+        browser.get("/plans/P1");
+        browser.waitFor(
+                WAIT,
+                "the plan",
+                () -> !browser.driver().findElements(By.id("plan-step-submit")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("plan-conflict-summary")).getText())
+                .contains("共 0 处冲突");
+        browser.driver().findElement(By.id("plan-step-submit")).click();
+        browser.waitFor(
+                WAIT,
+                "the submission",
+                () -> "reviewing".equals(plans.get(leader, "P1").plan().status()));
+
+        // the approver approves it with the document's details
+        try (Browser approver = browser.another("zh-CN")) {
+            approver.get("/plans/P1");
+            approver.signIn("approver", Browser.DEMO_PASSWORD);
+            approver.waitFor(
+                    WAIT,
+                    "the approve step",
+                    () -> !approver.driver()
+                            .findElements(By.id("plan-step-approve"))
+                            .isEmpty());
+            approver.driver().findElement(By.id("plan-step-approve")).click();
+            approver.waitFor(
+                    WAIT,
+                    "the dialog",
+                    () -> !approver.driver()
+                            .findElements(By.id("plan-step-confirm"))
+                            .isEmpty());
+            approver.driver()
+                    .findElement(By.cssSelector("#plan-step-document-number input"))
+                    .sendKeys("南政函〔2026〕8号");
+            approver.driver()
+                    .findElement(By.cssSelector("#plan-step-authority input"))
+                    .sendKeys("南县人民政府");
+            approver.driver().findElement(By.id("plan-step-confirm")).click();
+            approver.waitFor(
+                    WAIT,
+                    "the approval",
+                    () -> "approved".equals(plans.get(leader, "P1").plan().status()));
+            approver.waitFor(
+                    WAIT,
+                    "the approval in the timeline",
+                    () -> approver.driver()
+                            .findElement(By.id("plan-timeline"))
+                            .getText()
+                            .contains("待审查 → 已批复"));
+            approver.screenshot("plan-approved");
+        }
+        assertThat(plans.get(leader, "P1").plan().documentNumber()).isEqualTo("南政函〔2026〕8号");
     }
 }
