@@ -154,6 +154,47 @@ abstract class ParcelApiContract {
     }
 
     @Test
+    void aBoundaryThatLeavesParcelsOutsideIsSavedWithAWarningAtThePartOutside() throws Exception {
+        int n = PLANS.incrementAndGet();
+        double x0 = x0(n);
+        String plan = plan(n, box(x0, Y0, x0 + 0.002, Y0 + 0.001));
+        HttpResponse<String> east = post(parcel(plan, "01", "current", x0 + 0.001, Y0, x0 + 0.002, Y0 + 0.001));
+        assertThat(east.statusCode()).as(east.body()).isEqualTo(201);
+        long parcelId = json(east).get("id").asLong();
+        LayerDef plans = catalogue.get(LayerIds.VILLAGE_PLAN);
+        long planId = features.findInEnvelope(plans, new Envelope(x0, x0 + 0.002, Y0, Y0 + 0.001), 10).stream()
+                .filter(f -> plan.equals(f.getString("code")))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        // the boundary shrinks to its western 1.5 thousandths of a degree: half the parcel is left outside
+        HttpResponse<String> shrunk = send(
+                "PATCH",
+                "/api/v1/layers/village_plan/features/" + planId,
+                "planner",
+                "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + ring(x0, Y0, x0 + 0.0015, Y0 + 0.001) + "}}",
+                "If-Match",
+                "\"1\"");
+        assertThat(shrunk.statusCode()).as(shrunk.body()).isEqualTo(200);
+        JsonNode warning = json(shrunk).get("warnings").get(0);
+        assertThat(warning.get("code").asString()).isEqualTo("PLAN_PARCEL_OUTSIDE");
+        assertThat(warning.get("message").asString()).contains(String.valueOf(parcelId));
+        assertThat(warning.get("location").get(0).asDouble()).isBetween(x0 + 0.0015, x0 + 0.002);
+
+        // the parcel is now refused on its own next save, until it fits
+        HttpResponse<String> again = send(
+                "PATCH",
+                PARCELS + "/" + parcelId,
+                "planner",
+                "{\"properties\":{\"land_use_code\":\"03\"}}",
+                "If-Match",
+                "\"1\"");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
+        assertThat(codes(json(again).get("problems"))).containsExactly("PARCEL_OUTSIDE_PLAN");
+    }
+
+    @Test
     void conflictsAreFoundJustifiedAndClearedByMovingTheParcel() throws Exception {
         int n = PLANS.incrementAndGet();
         double x0 = x0(n);
