@@ -431,23 +431,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     }
 
     private Div card(AccessIndicator id, IndicatorValue v) {
-        Span title = new Span(keyed("access.indicator.", id.id()));
-        title.addClassName("access-card-title");
-        Span value = new Span(IndicatorFormat.percent(v.value()));
-        value.addClassName("access-card-value");
-        Span counts = new Span(String.format(Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
-        counts.addClassName("access-card-counts");
-        Span target = new Span(
-                v.target() == null
-                        ? getTranslation("access.no-target")
-                        : getTranslation("access.target", IndicatorFormat.percent(v.target())));
-        target.addClassName("access-card-target");
-        Div card = new Div(title, value, counts, target);
-        card.addClassName("access-card");
-        Boolean meets = IndicatorFormat.meets(v);
-        if (meets != null) {
-            card.addClassName(meets ? "access-meets" : "access-below");
-        }
+        Div card = new IndicatorCard(keyed("access.indicator.", id.id()), v);
         card.setId("access-card-" + id.id());
         return card;
     }

@@ -1,14 +1,15 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.access.IndicatorCard;
 import cn.yiyang.planning.app.access.IndicatorFormat;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import java.util.Locale;
 
 /**
  * The village plan coverage rate for leaders, as the road-access cards show theirs: the city's rate for all,
@@ -23,11 +24,12 @@ public class PlanCoverageCard extends Div {
      */
     public PlanCoverageCard(PlanCoverageService coverage) {
         setId("plan-coverage");
-        H3 title = new H3(getTranslation("plan.coverage.title"));
         Div cards = new Div();
         cards.addClassName("access-cards");
+        IndicatorValue all = null;
         for (IndicatorValue v : coverage.indicators(UnitLevel.CITY, null, null)) {
             cards.add(card(v));
+            all = v.group() == UnitGroup.ALL ? v : all;
         }
         Grid<IndicatorValue> counties = new Grid<>();
         counties.setId("plan-coverage-counties");
@@ -36,27 +38,24 @@ public class PlanCoverageCard extends Div {
         counties.addColumn(v -> IndicatorFormat.percent(v.target())).setHeader(getTranslation("plan.coverage.target"));
         counties.setItems(coverage.indicators(UnitLevel.COUNTY, null, UnitGroup.ALL));
         counties.setAllRowsVisible(true);
-        add(title, cards, counties);
+        // one line on the register page; the cards by group and the counties open below it
+        Span headline = new Span(
+                all == null
+                        ? getTranslation("plan.coverage.title")
+                        : getTranslation(
+                                "plan.coverage.headline",
+                                IndicatorFormat.valueWithCounts(all),
+                                IndicatorFormat.percent(all.target())));
+        headline.setId("plan-coverage-headline");
+        Details details =
+                new Details(headline, new Div(new H3(getTranslation("plan.coverage.title")), cards, counties));
+        details.setId("plan-coverage-details");
+        details.setOpened(false);
+        add(details);
     }
 
     private Div card(IndicatorValue v) {
-        Span title = new Span(keyed("access.group.", v.group().id()));
-        title.addClassName("access-card-title");
-        Span value = new Span(IndicatorFormat.percent(v.value()));
-        value.addClassName("access-card-value");
-        Span counts = new Span(String.format(Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
-        counts.addClassName("access-card-counts");
-        Span target = new Span(
-                v.target() == null
-                        ? getTranslation("access.no-target")
-                        : getTranslation("access.target", IndicatorFormat.percent(v.target())));
-        target.addClassName("access-card-target");
-        Div card = new Div(title, value, counts, target);
-        card.addClassName("access-card");
-        Boolean meets = IndicatorFormat.meets(v);
-        if (meets != null) {
-            card.addClassName(meets ? "access-meets" : "access-below");
-        }
+        Div card = new IndicatorCard(keyed("access.group.", v.group().id()), v);
         card.setId("plan-coverage-" + v.group().id());
         return card;
     }

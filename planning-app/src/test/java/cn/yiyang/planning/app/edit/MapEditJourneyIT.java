@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -192,15 +194,19 @@ class MapEditJourneyIT {
         Predicate<WebElement> wanted = i -> i.isDisplayed()
                 && !String.valueOf(i.getDomAttribute("id")).startsWith("value-")
                 && (exact ? i.getText().strip().equals(text) : i.getText().contains(text));
-        b.waitFor(
-                WAIT,
-                "the item " + text,
-                () -> b.driver().findElements(By.cssSelector(itemTag)).stream().anyMatch(wanted));
-        b.driver().findElements(By.cssSelector(itemTag)).stream()
-                .filter(wanted)
-                .findFirst()
-                .orElseThrow()
-                .click();
+        // the list may be rendered again while it is read (the form is rebuilt when the selection changes):
+        // a stale item is read again on the next try
+        b.waitFor(WAIT, "the item " + text, () -> {
+            try {
+                Optional<WebElement> item = b.driver().findElements(By.cssSelector(itemTag)).stream()
+                        .filter(wanted)
+                        .findFirst();
+                item.ifPresent(WebElement::click);
+                return item.isPresent();
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private void tool(Browser b, WebElement map, String tool) {
@@ -241,6 +247,16 @@ class MapEditJourneyIT {
     private void save(Browser b, WebElement map) {
         b.driver().findElement(By.id("edit-save")).click();
         waitFor(b, map, "data-edit-changes", "0");
+    }
+
+    /**
+     * Clicks a field (opening its list) or a button, scrolled to the middle of its panel first: the editor's form and
+     * the plan's steps may be below the fold.
+     */
+    private static void open(Browser b, String id) {
+        WebElement field = b.driver().findElement(By.id(id));
+        b.js("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.click();
     }
 
     // ---- journeys --------------------------------------------------------------------------------
@@ -463,9 +479,9 @@ class MapEditJourneyIT {
         plan.click();
         plan.sendKeys("P1");
         pick(browser, "vaadin-combo-box-item", "中心村村庄规划");
-        browser.driver().findElement(By.id("edit-field-land_use_code")).click();
+        open(browser, "edit-field-land_use_code");
         pick(browser, "vaadin-select-item", "农村宅基地");
-        browser.driver().findElement(By.id("edit-field-state")).click();
+        open(browser, "edit-field-state");
         pick(browser, "vaadin-select-item", "规划");
         save(browser, map);
 
@@ -478,21 +494,22 @@ class MapEditJourneyIT {
                         .findElement(By.id("edit-problems"))
                         .getText()
                         .contains("永久基本农田"));
-        waitFor(browser, map, "data-edit-problems", "1");
+        // marked on the map: the conflict (and the gaps the new parcel leaves beside it)
+        browser.waitFor(
+                WAIT, "the conflict's marker", () -> Integer.parseInt(attr(map, "data-edit-problems", "0")) >= 1);
         assertThat(conflicts.conflicts(leader, "P1")).hasSize(1);
         browser.screenshot("plan-conflict");
 
         // the fix: the land stays cropland (01), the conflict is gone
         tool(browser, map, "select");
         clickAt(browser, map, 112.308, 28.502, 0);
+        // the stored parcel's own form (its title names the version it starts from), not the new one's left open
         browser.waitFor(
                 WAIT,
                 "the parcel's form",
-                () -> browser.driver()
-                        .findElement(By.id("edit-field-land_use_code"))
-                        .getText()
-                        .contains("农村宅基地"));
-        browser.driver().findElement(By.id("edit-field-land_use_code")).click();
+                () -> browser.driver().findElements(By.id("edit-form-title")).stream()
+                        .anyMatch(t -> t.getText().contains("版本 1")));
+        open(browser, "edit-field-land_use_code");
         pick(browser, "vaadin-select-item", "耕地");
         save(browser, map);
         browser.waitFor(
@@ -508,7 +525,7 @@ class MapEditJourneyIT {
                 () -> !browser.driver().findElements(By.id("plan-step-submit")).isEmpty());
         assertThat(browser.driver().findElement(By.id("plan-conflict-summary")).getText())
                 .contains("共 0 处冲突");
-        browser.driver().findElement(By.id("plan-step-submit")).click();
+        open(browser, "plan-step-submit");
         browser.waitFor(
                 WAIT,
                 "the submission",
@@ -524,7 +541,7 @@ class MapEditJourneyIT {
                     () -> !approver.driver()
                             .findElements(By.id("plan-step-approve"))
                             .isEmpty());
-            approver.driver().findElement(By.id("plan-step-approve")).click();
+            open(approver, "plan-step-approve");
             approver.waitFor(
                     WAIT,
                     "the dialog",

@@ -17,6 +17,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -94,6 +95,11 @@ class PlanCoverageCardTest {
     @Test
     void theCityByGroupAgainstTheTargetAndEachCounty() {
         UI.getCurrent().add(new PlanCoverageCard(coverage));
+        assertThat(_get(Span.class, s -> s.withId("plan-coverage-headline")).getText())
+                .as("one line on the register page, the details open below it")
+                .isEqualTo("村庄规划覆盖率：60.0% (3 / 5)，目标 100.0%（点击查看分组和区县）");
+        assertThat(_get(Details.class, s -> s.withId("plan-coverage-details")).isOpened())
+                .isFalse();
         Div all = _get(Div.class, s -> s.withId("plan-coverage-all"));
         assertThat(texts(all)).containsExactly("全部村", "60.0%", "3 / 5", "目标 100.0%");
         assertThat(all.getClassNames()).contains("access-below");

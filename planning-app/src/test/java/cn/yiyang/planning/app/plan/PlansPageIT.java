@@ -109,7 +109,10 @@ class PlansPageIT {
         assertThat(fetched).hasToString("200 application/pdf 15");
         browser.screenshot("plans");
 
-        browser.driver().findElement(By.id("plan-step-return")).click();
+        // the coverage card sits above the register: the plan's steps are further down the page
+        WebElement giveBack = browser.driver().findElement(By.id("plan-step-return"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", giveBack);
+        giveBack.click();
         browser.waitFor(Duration.ofSeconds(10), "the dialog", () -> present(browser, "plan-step-confirm"));
         browser.driver()
                 .findElement(By.cssSelector("#plan-step-reason textarea"))
