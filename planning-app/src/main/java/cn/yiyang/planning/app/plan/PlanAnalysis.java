@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.map.TileService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Component;
  * @param balances  the land-use balance
  * @param export    its XLSX export
  * @param conflicts the conflicts and justifications
+ * @param tiles     the tiled layers of the conflict map (null without a tile server, in view tests)
  */
 @Component
-public record PlanAnalysis(BalanceService balances, BalanceExport export, ConflictService conflicts) {}
+public record PlanAnalysis(
+        BalanceService balances, BalanceExport export, ConflictService conflicts, TileService tiles) {}

@@ -1,6 +1,5 @@
 package cn.yiyang.planning.app.plan;
 
-import cn.yiyang.planning.app.map.MapLink;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -8,7 +7,6 @@ import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
-import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -102,9 +100,9 @@ public class PlansView extends Div implements HasDynamicTitle, HasUrlParameter<S
         }
         String code = plan.plan().code();
         ConflictPanel conflicts = new ConflictPanel(analysis.conflicts(), code, user);
-        // "show on the map": the map on the overlap, with the parcels shown
-        conflicts.addShowListener(c -> getUI().ifPresent(ui ->
-                ui.navigate(MapLink.to(c.conflict().overlap().getEnvelopeInternal(), LayerIds.PLAN_LAND_USE))));
+        // "show on the map": the plan's overlaps over its parcels and the 三区三线, on the chosen one
+        conflicts.addShowListener(c ->
+                new ConflictMapDialog(analysis.tiles(), analysis.conflicts().conflicts(user, code), c).open());
         spot.add(new BalancePanel(analysis.balances(), analysis.export(), code, user), conflicts);
     }
 

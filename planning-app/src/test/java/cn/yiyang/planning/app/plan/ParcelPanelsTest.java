@@ -164,6 +164,17 @@ class ParcelPanelsTest {
         grid.select(GridKt._get(grid, 0));
         _click(_get(Button.class, s -> s.withId("plan-conflict-show")));
         assertThat(shown).hasSize(1);
+
+        // the page opens the conflict on a map: every overlap of the plan drawn, the map on the chosen one
+        ConflictMapDialog onMap = new ConflictMapDialog(null, conflicts.conflicts(LEADER, "P1"), shown.getFirst());
+        onMap.open();
+        assertThat(onMap.getHeaderTitle()).startsWith("地块 ").contains("0703", "平方米", "亩");
+        assertThat(onMap.map().getOverlayCount()).isEqualTo(1);
+        assertThat(_get(Anchor.class, s -> s.withId("plan-conflict-open-map")).getHref())
+                .startsWith("?extent=112.3,28.5,")
+                .endsWith("&layer=plan_land_use");
+        _click(_get(Button.class, s -> s.withId("plan-conflict-map-close")));
+        _assertNone(Dialog.class);
         UI.getCurrent().removeAll();
 
         UI.getCurrent().add(new ConflictPanel(conflicts, "P1", APPROVER));

@@ -109,7 +109,8 @@ class PlansViewTest {
         analysis = new PlanAnalysis(
                 new BalanceService(reader),
                 new BalanceExport(new Messages()),
-                new ConflictService(reader, new JdbcConflictJustificationRepository(store.store())));
+                new ConflictService(reader, new JdbcConflictJustificationRepository(store.store())),
+                null);
         coverage = new PlanCoverageService(
                 features, catalogue, new JdbcIndicatorTargetRepository(store.store()), "2021-2025", new Messages());
     }
