@@ -3,6 +3,7 @@ package cn.yiyang.planning.layers.analysis;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.catalogue.Region;
 import java.util.Objects;
@@ -43,6 +44,27 @@ public record IndicatorValue(
         if (numerator < 0 || denominator < 0) {
             throw new IllegalArgumentException("negative count in " + indicator + " of " + code);
         }
+    }
+
+    /**
+     * An analysis's value of one unit and group, as the run (or, with a null run, the live computation) keeps it.
+     *
+     * @param runId  the run, or null for a value computed live
+     * @param u      the unit's counts from geo-core
+     * @param target the target of the indicator for the plan period, or null
+     */
+    public static IndicatorValue of(String runId, UnitIndicator u, Double target) {
+        return new IndicatorValue(
+                runId,
+                u.indicator(),
+                u.level(),
+                u.code(),
+                u.name(),
+                u.parentCode(),
+                u.group(),
+                u.numerator(),
+                u.denominator(),
+                target);
     }
 
     /** {@code numerator / denominator}, or null when nothing is counted. */

@@ -308,17 +308,7 @@ public class RoadAccessService {
         Map<String, Double> goals = targets.targets(planPeriod);
         List<IndicatorValue> values = new ArrayList<>(result.indicators().size());
         for (UnitIndicator u : result.indicators()) {
-            values.add(new IndicatorValue(
-                    runId,
-                    u.indicator(),
-                    u.level(),
-                    u.code(),
-                    u.name(),
-                    u.parentCode(),
-                    u.group(),
-                    u.numerator(),
-                    u.denominator(),
-                    goals.get(u.indicator().id())));
+            values.add(IndicatorValue.of(runId, u, goals.get(u.indicator().id())));
         }
         runs.saveIndicators(runId, values);
     }

@@ -78,17 +78,7 @@ public class PlanCoverageService {
                         && (group == null || group == u.group()))
                 .sorted(Comparator.comparing(UnitIndicator::code)
                         .thenComparing(u -> u.group().id()))
-                .map(u -> new IndicatorValue(
-                        null,
-                        u.indicator(),
-                        u.level(),
-                        u.code(),
-                        u.name(),
-                        u.parentCode(),
-                        u.group(),
-                        u.numerator(),
-                        u.denominator(),
-                        target))
+                .map(u -> IndicatorValue.of(null, u, target))
                 .toList();
     }
 

@@ -254,11 +254,7 @@ public class PlanService {
 
     /** The villages of a township (for a new plan). */
     public List<Place> villages(String townshipCode) {
-        return townships(townshipCode.substring(0, Math.min(6, townshipCode.length()))).stream()
-                .filter(t -> t.code().equals(townshipCode))
-                .findFirst()
-                .map(places::children)
-                .orElse(List.of());
+        return places.find(townshipCode).map(places::children).orElse(List.of());
     }
 
     private VersionedFeature stored(String code) {
