@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.testsupport.ApiClient;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.geo.crs.CrsTransform;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -12,17 +13,12 @@ import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -509,32 +505,12 @@ abstract class FeatureApiContract {
         return JSON.readTree(r.body());
     }
 
-    /**
-     * @param body    the JSON body, or null
-     * @param headers header names and values in turn (If-Match, Accept-Language, a Content-Type other than JSON)
-     */
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
     private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+        return api().send(method, path, user, body, headers);
     }
 }

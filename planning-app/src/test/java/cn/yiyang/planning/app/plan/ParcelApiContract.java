@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import cn.yiyang.planning.app.testsupport.ApiClient;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
@@ -12,18 +13,13 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -441,41 +437,19 @@ abstract class ParcelApiContract {
     }
 
     private HttpResponse<byte[]> bytes(String path, String accept) throws Exception {
-        HttpRequest.Builder request = request(path, "leader").GET();
+        HttpRequest.Builder request = api().request(path, "leader").GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+        return api().bytes(request.build());
     }
 
-    private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
+    private ApiClient api() {
+        return new ApiClient(port);
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = request(path, user)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+        return api().send(method, path, user, body, headers);
     }
 }

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.testsupport.ApiClient;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -428,47 +425,22 @@ abstract class PlanApiContract {
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = request(path, user)
+        return api().text(api().request(path, user)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+                .build());
     }
 
     private HttpResponse<byte[]> download(String path, String user) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
+        return api().bytes(api().request(path, user).GET().build());
     }
 
-    private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":yiyang2025").getBytes(StandardCharsets.UTF_8)));
+    private ApiClient api() {
+        return new ApiClient(port);
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = request(path, user)
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.setHeader(headers[i], headers[i + 1]);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+        return api().send(method, path, user, body, headers);
     }
 }
