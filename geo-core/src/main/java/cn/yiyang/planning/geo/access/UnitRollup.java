@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  *   <li>every village: all (its own count).</li>
  * </ul>
  * A village whose township is unknown counts in the city only; a township whose county is unknown, in itself and
- * the city. Villages without a count count 0 / 0 (e.g. urban units an indicator leaves out).
+ * the city. Villages without a count count 0 / 0 (e.g. urban units an indicator leaves out). Indicators counted per
+ * township or per county roll up with {@link #townshipIndicators} and {@link #countyIndicators}.
  */
 public final class UnitRollup {
 
@@ -45,7 +46,8 @@ public final class UnitRollup {
             }
         }
 
-        Count plus(Count other) {
+        /** @return this count plus another */
+        public Count plus(Count other) {
             return new Count(numerator + other.numerator, denominator + other.denominator);
         }
     }
@@ -109,6 +111,60 @@ public final class UnitRollup {
         for (Village v : units.villages()) {
             Count count = perVillage.getOrDefault(v.code(), Count.NONE);
             out.add(value(indicator, UnitLevel.VILLAGE, v.code(), v.name(), v.townshipCode(), UnitGroup.ALL, count));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The roll-up of an indicator counted per township (e.g. townships with a sewage plant): each township's count,
+     * summed to its county and the city. Reported for all villages only (a township is not a group of villages):
+     * the city, every county and every township.
+     *
+     * @param indicator the indicator the counts measure
+     * @param perTownship township code → its count; townships absent count 0 / 0, unknown codes are ignored
+     * @return the indicator of the city, then the counties and the townships, in the order given
+     */
+    public List<UnitIndicator> townshipIndicators(Indicator indicator, Map<String, Count> perTownship) {
+        Count city = Count.NONE;
+        Map<String, Count> perCounty = new HashMap<>();
+        for (Township t : units.townships()) {
+            Count count = perTownship.getOrDefault(t.code(), Count.NONE);
+            city = city.plus(count);
+            if (countyByCode.containsKey(t.countyCode())) {
+                perCounty.merge(t.countyCode(), count, Count::plus);
+            }
+        }
+        List<UnitIndicator> out = new ArrayList<>();
+        out.add(value(indicator, UnitLevel.CITY, units.cityCode(), units.cityName(), null, UnitGroup.ALL, city));
+        for (County c : units.counties()) {
+            Count count = perCounty.getOrDefault(c.code(), Count.NONE);
+            out.add(value(indicator, UnitLevel.COUNTY, c.code(), c.name(), units.cityCode(), UnitGroup.ALL, count));
+        }
+        for (Township t : units.townships()) {
+            Count count = perTownship.getOrDefault(t.code(), Count.NONE);
+            out.add(value(indicator, UnitLevel.TOWNSHIP, t.code(), t.name(), t.countyCode(), UnitGroup.ALL, count));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The roll-up of an indicator counted per county (e.g. counties with a county warehouse): the city and every
+     * county, for all villages only.
+     *
+     * @param indicator the indicator the counts measure
+     * @param perCounty county code → its count; counties absent count 0 / 0, unknown codes are ignored
+     * @return the indicator of the city, then the counties, in the order given
+     */
+    public List<UnitIndicator> countyIndicators(Indicator indicator, Map<String, Count> perCounty) {
+        Count city = Count.NONE;
+        for (County c : units.counties()) {
+            city = city.plus(perCounty.getOrDefault(c.code(), Count.NONE));
+        }
+        List<UnitIndicator> out = new ArrayList<>();
+        out.add(value(indicator, UnitLevel.CITY, units.cityCode(), units.cityName(), null, UnitGroup.ALL, city));
+        for (County c : units.counties()) {
+            Count count = perCounty.getOrDefault(c.code(), Count.NONE);
+            out.add(value(indicator, UnitLevel.COUNTY, c.code(), c.name(), units.cityCode(), UnitGroup.ALL, count));
         }
         return List.copyOf(out);
     }

@@ -1,6 +1,6 @@
 package cn.yiyang.planning.layers.analysis;
 
-import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import java.util.List;
@@ -41,11 +41,10 @@ public interface AnalysisRunRepository {
      * The indicators of a run at one level, ordered by code, indicator and group; {@code code},
      * {@code group} and {@code indicator} narrow it down when not null.
      */
-    List<IndicatorValue> indicators(
-            String runId, UnitLevel level, String code, UnitGroup group, AccessIndicator indicator);
+    List<IndicatorValue> indicators(String runId, UnitLevel level, String code, UnitGroup group, Indicator indicator);
 
     /** One indicator of one unit and group over the succeeded runs of a kind, oldest first (for trends). */
-    List<IndicatorValue> history(String kind, AccessIndicator indicator, UnitLevel level, String code, UnitGroup group);
+    List<IndicatorValue> history(String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group);
 
     /**
      * Marks every QUEUED or RUNNING run FAILED with the message {@value AnalysisRun#INTERRUPTED} and a

@@ -67,8 +67,23 @@ public record IndicatorValue(
                 target);
     }
 
-    /** {@code numerator / denominator}, or null when nothing is counted. */
+    /**
+     * {@code numerator / denominator}, or null when nothing is counted; for a {@link Indicator#count() count}
+     * indicator the numerator.
+     */
     public Double value() {
+        if (indicator.count()) {
+            return (double) numerator;
+        }
         return denominator == 0 ? null : (double) numerator / denominator;
+    }
+
+    /** @return whether the value meets its target (at least it, or at most it for a count); null when either is missing */
+    public Boolean meetsTarget() {
+        Double v = value();
+        if (v == null || target == null) {
+            return null;
+        }
+        return indicator.count() ? v <= target + 1e-12 : v >= target - 1e-12;
     }
 }

@@ -131,11 +131,64 @@ public final class CodeLists {
             .code("single_household", "单户处理设施", "Single-household facility", "单户")
             .build();
 
+    /**
+     * The state of a facility. Only an operating one ({@link CodeTrait#IN_SERVICE}) serves anyone: a stopped one, one
+     * under construction and a planned one do not. A facility without a status counts as operating (the facility
+     * analyses decide that, since a missing value is not a code).
+     */
     public static final CodeList FACILITY_STATUS = CodeList.builder("facility_status")
-            .code("operating", "运行", "Operating", "在运", "正常运行", "运营")
+            .code("operating", "运行", "Operating", "在运", "正常运行", "运营", "正常", "在用", "已建成")
+            .is(CodeTrait.IN_SERVICE)
             .code("stopped", "停运", "Stopped", "停用", "闲置")
             .code("building", "在建", "Under construction", "建设中")
             .code("planned", "规划", "Planned", "拟建")
+            .build();
+
+    /** The duties of a water supply works the water analysis checks (水利局's duty list). */
+    public static final CodeList WATER_DUTY = CodeList.builder("water_duty")
+            .code("no_protection_zone", "未划定水源保护区", "No source protection zone")
+            .code("no_disinfection", "无消毒设施", "No disinfection")
+            .code("test_overdue", "水质检测超期", "Water-quality test overdue")
+            .code("test_failed", "水质检测不合格", "Water-quality test failed")
+            .code("over_capacity", "供水能力不足", "Serves more people than its capacity supports")
+            .build();
+
+    /** How serious a finding of an analysis is, from the most serious. */
+    public static final CodeList FINDING_SEVERITY = CodeList.ordered("finding_severity")
+            .code("high", "高", "High")
+            .code("medium", "中", "Medium")
+            .code("low", "低", "Low")
+            .build();
+
+    /** What a sewage gap is. */
+    public static final CodeList SEWAGE_GAP_KIND = CodeList.builder("sewage_gap_kind")
+            .code("township_no_plant", "乡镇无污水处理厂", "Township without a sewage plant")
+            .code("over_capacity", "设施超负荷", "Facility over capacity")
+            .code("village_untreated", "村庄污水未治理", "Village without treatment")
+            .build();
+
+    /** The treatment modes the plan prescribes for a village (三种治理模式). */
+    public static final CodeList SEWAGE_MODE = CodeList.builder("sewage_mode")
+            .code("connect_town", "纳入城镇污水管网", "Connect to the town network")
+            .code("village_central", "村级集中处理", "Centralised village facility")
+            .code("small_units", "单户或联户处理", "Single- or multi-household units")
+            .build();
+
+    /** What a cold-chain or courier gap is (一县一仓储、一乡一中心、一村一网点、建制村通物流快递). */
+    public static final CodeList LOGISTICS_GAP_KIND = CodeList.builder("logistics_gap_kind")
+            .code("county_no_warehouse", "县无冷链仓储", "County without a warehouse")
+            .code("township_no_centre", "乡镇无冷链中心", "Township without a cold-chain centre")
+            .code("village_no_outlet", "村无冷链网点", "Village without a cold-chain outlet")
+            .code("village_no_courier", "村未通物流快递", "Village without courier service")
+            .build();
+
+    /** What a suggested site is for. */
+    public static final CodeList SITE_PURPOSE = CodeList.builder("site_purpose")
+            .code("township_centre", "乡镇冷链中心", "Township cold-chain centre")
+            .code("village_outlet", "村级冷链网点", "Village cold-chain outlet")
+            .code("courier_point", "快递物流网点", "Courier point")
+            .code("water_work", "供水工程", "Water supply works")
+            .code("sewage_facility", "污水处理设施", "Sewage facility")
             .build();
 
     /** Tiers of the cold-chain network, ordered from the top: county, township, village. */
@@ -227,6 +280,12 @@ public final class CodeLists {
                 FACILITY_STATUS,
                 COLD_CHAIN_TIER,
                 LOGISTICS_OPERATOR,
+                WATER_DUTY,
+                FINDING_SEVERITY,
+                SEWAGE_GAP_KIND,
+                SEWAGE_MODE,
+                LOGISTICS_GAP_KIND,
+                SITE_PURPOSE,
                 PLAN_STATUS,
                 PLAN_STATE,
                 LAND_USE);

@@ -36,7 +36,9 @@ public enum CodeTrait {
      * An urban unit by the NBS urban-rural classification (城乡分类代码 1xx: 主城区 … 特殊区域, i.e. 社区 and
      * 居委会): left out of the rural population, the bus-service rate and the village plan coverage rate.
      */
-    URBAN;
+    URBAN,
+    /** A facility state in which it serves (运行): stopped, under construction and planned facilities serve nobody. */
+    IN_SERVICE;
 
     /** The trait's id on the wire (the layer JSON and the map element): the name in lower case. */
     public String id() {

@@ -133,6 +133,7 @@ public final class LayerCatalogue {
         all.addAll(waterLayers());
         all.addAll(sewageLayers());
         all.addAll(logisticsLayers());
+        all.addAll(facilityResultLayers());
         all.addAll(constraintLayers());
         return all;
     }
@@ -404,6 +405,12 @@ public final class LayerCatalogue {
                         bool("disinfection", "消毒设施", "Disinfection").aka("消毒设施", "是否消毒", "有无消毒设备"),
                         bool("protection_zone", "水源保护区已划定", "Source protection zone delineated")
                                 .aka("水源保护区划定", "是否划定保护区", "保护区划定"),
+                        code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
+                                .aka("运行状态", "工程状态", "状态"),
+                        date("last_tested_on", "最近水质检测日期", "Last water-quality test")
+                                .aka("最近检测日期", "最近水质检测日期", "上次检测日期", "水质检测日期", "检测日期"),
+                        code("last_test_result", "最近检测结果", "Last test result", CodeLists.TEST_RESULT)
+                                .aka("最近检测结果", "检测结果", "水质检测结果"),
                         countyCode()),
                 layer(
                         "water_service_area",
@@ -527,6 +534,135 @@ public final class LayerCatalogue {
                         code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR)
                                 .aka("运营主体", "快递品牌"),
                         villageCode().required()));
+    }
+
+    /**
+     * Results of the latest facility runs (derived, written by the water-supply, sewage and cold-chain analyses):
+     * uncovered households, failing facilities and gaps, and suggested sites. Rows of gaps carry the units they lie in
+     * and their village's groups, so that lists filter by county, township, group and severity.
+     */
+    private static List<LayerDef> facilityResultLayers() {
+        return List.of(
+                derived(
+                        "water_household",
+                        Theme.WATER,
+                        "未集中供水农户",
+                        "Households without centralised supply",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "农户编号", "Household code").required().refs("household"),
+                        text("village_code", "行政村代码", "Village code").refs("village"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS),
+                        integer("population", "家庭人口", "Members"),
+                        decimal("distance_m", "到供水管网距离（米）", "Distance to a main (m)"),
+                        runId()),
+                derived(
+                        "water_duty",
+                        Theme.WATER,
+                        "供水工程履职问题",
+                        "Water works duties not met",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "问题编号", "Finding code").required(),
+                        text("work_code", "工程编号", "Works code").refs("water_work"),
+                        text("name", "工程名称", "Works name"),
+                        code("kind", "工程类型", "Kind", CodeLists.WATER_KIND),
+                        code("duty", "问题类型", "Duty", CodeLists.WATER_DUTY),
+                        code("severity", "严重程度", "Severity", CodeLists.FINDING_SEVERITY),
+                        text("detail", "说明", "Detail"),
+                        date("last_tested_on", "最近检测日期", "Last test"),
+                        integer("served_population", "供水人口", "Population served"),
+                        integer("capacity_population", "可供水人口", "Population the capacity supports"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        runId()),
+                derived(
+                        "sewage_household",
+                        Theme.SEWAGE,
+                        "生活污水未处理农户",
+                        "Households without sewage treatment",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "农户编号", "Household code").required().refs("household"),
+                        text("village_code", "行政村代码", "Village code").refs("village"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        integer("population", "家庭人口", "Members"),
+                        runId()),
+                derived(
+                        "sewage_gap",
+                        Theme.SEWAGE,
+                        "污水治理缺口",
+                        "Sewage gaps",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "缺口编号", "Gap code").required(),
+                        code("kind", "缺口类型", "Kind", CodeLists.SEWAGE_GAP_KIND),
+                        code("severity", "严重程度", "Severity", CodeLists.FINDING_SEVERITY),
+                        text("name", "名称", "Name"),
+                        code("mode", "建议治理模式", "Recommended mode", CodeLists.SEWAGE_MODE),
+                        text("reason", "依据", "Reasoning"),
+                        text("facility_code", "设施编号", "Facility code"),
+                        integer("households", "户数", "Households"),
+                        integer("population", "人口", "Population"),
+                        text("village_code", "行政村代码", "Village code"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        bool("key_support", "重点帮扶村", "Key-support village"),
+                        bool("demonstration", "示范创建村", "Demonstration village"),
+                        runId()),
+                derived(
+                        "logistics_gap",
+                        Theme.LOGISTICS,
+                        "冷链物流缺口",
+                        "Cold-chain and courier gaps",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "缺口编号", "Gap code").required(),
+                        code("kind", "缺口类型", "Kind", CodeLists.LOGISTICS_GAP_KIND),
+                        code("severity", "严重程度", "Severity", CodeLists.FINDING_SEVERITY),
+                        text("name", "名称", "Name"),
+                        integer("households", "户数", "Households"),
+                        integer("population", "人口", "Population"),
+                        decimal("distance_m", "沿路到最近网点（米）", "Distance along roads to the nearest point (m)"),
+                        text("village_code", "行政村代码", "Village code"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        bool("key_support", "重点帮扶村", "Key-support village"),
+                        bool("demonstration", "示范创建村", "Demonstration village"),
+                        runId()),
+                suggestedSites("water_site", Theme.WATER, "供水工程建议选址", "Suggested sites for water works"),
+                suggestedSites("sewage_site", Theme.SEWAGE, "污水设施建议选址", "Suggested sites for sewage facilities"),
+                suggestedSites(
+                        "logistics_site", Theme.LOGISTICS, "冷链物流建议选址", "Suggested sites for cold chain and courier"));
+    }
+
+    /**
+     * Candidate sites on the road network maximising the households reached within a travel distance along roads
+     * (maximal-coverage location-allocation), up to three per unit that lacks a facility.
+     */
+    private static LayerDef suggestedSites(String id, Theme theme, String zh, String en) {
+        return derived(
+                id,
+                theme,
+                zh,
+                en,
+                GeometryKind.POINT,
+                "code",
+                text("code", "选址编号", "Site code").required(),
+                code("purpose", "用途", "Purpose", CodeLists.SITE_PURPOSE),
+                text("for_code", "服务单元代码", "For unit"),
+                text("for_name", "服务单元", "For unit name"),
+                integer("rank", "候选序号", "Candidate rank"),
+                integer("households", "可覆盖户数", "Households reached"),
+                integer("population", "可覆盖人口", "Population reached"),
+                decimal("travel_m", "沿路服务距离（米）", "Travel distance along roads (m)"),
+                text("village_code", "行政村代码", "Village code"),
+                text("township_code", "乡镇代码", "Township code"),
+                text("county_code", "县级代码", "County code"),
+                runId());
     }
 
     /** 三区三线: the constraints village plans must respect. */

@@ -39,6 +39,23 @@ public final class LayerIds {
     // 冷链物流
     public static final String COLD_CHAIN_SITE = "cold_chain_site";
     public static final String COURIER_POINT = "courier_point";
+
+    /** Results of the latest water-supply run: households without centralised supply. */
+    public static final String WATER_HOUSEHOLD = "water_household";
+    /** Results of the latest water-supply run: works failing a duty. */
+    public static final String WATER_DUTY = "water_duty";
+    /** Results of the latest sewage run: households without treatment. */
+    public static final String SEWAGE_HOUSEHOLD = "sewage_household";
+    /** Results of the latest sewage run: townships without a plant, facilities over capacity, untreated villages. */
+    public static final String SEWAGE_GAP = "sewage_gap";
+    /** Results of the latest cold-chain run: missing warehouses, centres, outlets and courier points. */
+    public static final String LOGISTICS_GAP = "logistics_gap";
+    /** Results of the latest water-supply run: suggested sites for new works. */
+    public static final String WATER_SITE = "water_site";
+    /** Results of the latest sewage run: suggested sites for new facilities. */
+    public static final String SEWAGE_SITE = "sewage_site";
+    /** Results of the latest cold-chain run: suggested sites for centres, outlets and courier points. */
+    public static final String LOGISTICS_SITE = "logistics_site";
     // 三区三线
     public static final String BASIC_FARMLAND = "basic_farmland";
     public static final String ECOLOGICAL_REDLINE = "ecological_redline";

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.layers.store;
 
-import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.Indicator;
+import cn.yiyang.planning.geo.access.Indicators;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
@@ -157,7 +158,7 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
     @Override
     public List<IndicatorValue> indicators(
-            String runId, UnitLevel level, String code, UnitGroup group, AccessIndicator indicator) {
+            String runId, UnitLevel level, String code, UnitGroup group, Indicator indicator) {
         StringBuilder sql = new StringBuilder(SELECT_INDICATORS).append(" WHERE i.run_id = ? AND i.level = ?");
         List<Object> args = new ArrayList<>(List.of(runId, level.id()));
         if (code != null) {
@@ -178,7 +179,7 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
     @Override
     public List<IndicatorValue> history(
-            String kind, AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
+            String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group) {
         return indicatorRows(
                 SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
                         + "AND r.status = ? AND i.indicator = ? AND i.level = ? AND i.code = ? AND i.grp = ? "
@@ -245,7 +246,7 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
                                 rs.wasNull() ? null : t; // before the other getters: wasNull is of the last read
                         out.add(new IndicatorValue(
                                 rs.getString(1),
-                                stored(rs.getString(2), AccessIndicator::byId, "indicator"),
+                                stored(rs.getString(2), Indicators::byId, "indicator"),
                                 stored(rs.getString(3), UnitLevel::byId, "level"),
                                 rs.getString(4),
                                 rs.getString(5),

@@ -94,9 +94,15 @@ class CodeListTraitsTest {
     @Test
     void onlyTheListsWithMeaningCarryTraits() {
         assertThat(CodeLists.all().stream().filter(CodeList::hasTraits).map(CodeList::id))
-                .containsExactly("urban_rural", "water_kind", "road_admin_class", "road_surface", "plan_status");
+                .containsExactly(
+                        "urban_rural",
+                        "water_kind",
+                        "road_admin_class",
+                        "road_surface",
+                        "facility_status",
+                        "plan_status");
         assertThat(CodeLists.all().stream().filter(CodeList::ordered).map(CodeList::id))
-                .containsExactly("road_tech_grade", "cold_chain_tier", "plan_status");
+                .containsExactly("road_tech_grade", "cold_chain_tier", "finding_severity", "plan_status");
     }
 
     @Test

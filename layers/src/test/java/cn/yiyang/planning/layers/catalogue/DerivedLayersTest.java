@@ -2,7 +2,9 @@ package cn.yiyang.planning.layers.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The derived layers of the road-access analysis: written by the analysis, never imported. */
@@ -10,16 +12,33 @@ class DerivedLayersTest {
 
     private final LayerCatalogue catalogue = LayerCatalogue.standard();
 
+    private static final List<String> ROAD = List.of("access_household", "access_road", "access_gap");
+    private static final List<String> FACILITY = List.of(
+            "water_household",
+            "water_duty",
+            "sewage_household",
+            "sewage_gap",
+            "logistics_gap",
+            "water_site",
+            "sewage_site",
+            "logistics_site");
+
     @Test
-    void theRoadAccessResultsAreDerivedRoadLayersAndEveryOtherLayerIsNot() {
+    void theAnalysisResultsAreDerivedLayersOfTheirThemesAndEveryOtherLayerIsNot() {
+        List<String> all = new ArrayList<>(ROAD);
+        all.addAll(FACILITY);
         assertThat(catalogue.layers().stream().filter(LayerDef::derived).map(LayerDef::id))
-                .containsExactly("access_household", "access_road", "access_gap");
+                .containsExactlyElementsOf(all);
         assertThat(catalogue.sourceLayers())
                 .noneMatch(LayerDef::derived)
-                .hasSize(catalogue.layers().size() - 3);
-        assertThat(List.of("access_household", "access_road", "access_gap")).allSatisfy(id -> {
+                .hasSize(catalogue.layers().size() - all.size());
+        assertThat(ROAD).allSatisfy(id -> assertThat(catalogue.get(id).theme()).isEqualTo(Theme.ROADS));
+        assertThat(FACILITY)
+                .allSatisfy(id -> assertThat(catalogue.get(id).theme())
+                        .isEqualTo(
+                                Theme.valueOf(id.substring(0, id.indexOf('_')).toUpperCase(Locale.ROOT))));
+        assertThat(all).allSatisfy(id -> {
             LayerDef l = catalogue.get(id);
-            assertThat(l.theme()).isEqualTo(Theme.ROADS);
             assertThat(l.keyField()).isEqualTo("code");
             assertThat(l.field("run_id")).isPresent();
             assertThat(l.fields())

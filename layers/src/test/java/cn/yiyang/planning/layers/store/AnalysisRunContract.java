@@ -413,13 +413,22 @@ abstract class AnalysisRunContract {
                         Map.entry("township_class3_road_rate", 0.85),
                         Map.entry("village_bus_service_rate", 1.0),
                         Map.entry("large_natural_village_hardened_road_rate", 1.0),
-                        Map.entry("village_plan_coverage_rate", 1.0));
+                        Map.entry("village_plan_coverage_rate", 1.0),
+                        Map.entry("poverty_household_water_supply_rate", 1.0),
+                        Map.entry("rural_sewage_treatment_rate", 0.35),
+                        Map.entry("township_sewage_facility_rate", 1.0),
+                        Map.entry("village_courier_service_rate", 1.0),
+                        Map.entry("sanitary_toilet_rate", 0.9),
+                        Map.entry("county_warehouse_rate", 1.0),
+                        Map.entry("township_cold_chain_centre_rate", 1.0),
+                        Map.entry("village_cold_chain_outlet_rate", 1.0),
+                        Map.entry("water_quality_test_overdue_count", 0.0));
         assertThat(targets.targets("2026-2030")).isEmpty();
 
         targets.set("household_road_access_rate", "2026-2030", 0.9, "测试");
         targets.set("household_road_access_rate", "2026-2030", 0.95, "测试二");
         assertThat(targets.targets("2026-2030")).containsOnly(Map.entry("household_road_access_rate", 0.95));
-        assertThat(targets.targets("2021-2025")).hasSize(4);
+        assertThat(targets.targets("2021-2025")).hasSize(13);
         assertThatThrownBy(() -> targets.set("x", "2026-2030", 85, "percent, not a fraction"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -19,14 +19,14 @@ public class IndicatorCard extends Div {
     public IndicatorCard(String title, IndicatorValue v) {
         Span heading = new Span(title);
         heading.addClassName("access-card-title");
-        Span value = new Span(IndicatorFormat.percent(v.value()));
+        Span value = new Span(IndicatorFormat.value(v));
         value.addClassName("access-card-value");
         Span counts = new Span(String.format(Locale.ROOT, "%,d / %,d", v.numerator(), v.denominator()));
         counts.addClassName("access-card-counts");
         Span target = new Span(
                 v.target() == null
                         ? getTranslation("access.no-target")
-                        : getTranslation("access.target", IndicatorFormat.percent(v.target())));
+                        : getTranslation("access.target", IndicatorFormat.target(v)));
         target.addClassName("access-card-target");
         add(heading, value, counts, target);
         addClassName("access-card");

@@ -14,11 +14,24 @@ public final class IndicatorFormat {
 
     /** @return e.g. "93.1% (1,204 / 1,293)" */
     public static String valueWithCounts(IndicatorValue v) {
-        return percent(v.value()) + String.format(Locale.ROOT, " (%,d / %,d)", v.numerator(), v.denominator());
+        return value(v) + String.format(Locale.ROOT, " (%,d / %,d)", v.numerator(), v.denominator());
+    }
+
+    /** @return the value as a page shows it: a percentage, or for a count indicator the count */
+    public static String value(IndicatorValue v) {
+        return v.indicator().count() ? String.format(Locale.ROOT, "%,d", v.numerator()) : percent(v.value());
+    }
+
+    /** @return the target as a page shows it, like {@link #value}; null when there is none */
+    public static String target(IndicatorValue v) {
+        if (v.target() == null) {
+            return null;
+        }
+        return v.indicator().count() ? String.format(Locale.ROOT, "%,d", Math.round(v.target())) : percent(v.target());
     }
 
     /** @return whether the value meets its target; null when either is missing */
     public static Boolean meets(IndicatorValue v) {
-        return v.value() == null || v.target() == null ? null : v.value() >= v.target() - 1e-12;
+        return v.meetsTarget();
     }
 }
