@@ -48,9 +48,9 @@ public final class CodeLists {
      */
     public static final CodeList WATER_KIND = CodeList.builder("water_kind")
             .code("integrated", "城乡一体化", "Integrated urban-rural supply", "城乡供水一体化", "城乡一体化供水")
-            .is(CodeTrait.CENTRALISED)
+            .is(CodeTrait.CENTRALISED, CodeTrait.THOUSAND_PLUS)
             .code("large", "千人以上", "Scheme serving 1,000+ people", "千人以上工程", "千人以上供水工程")
-            .is(CodeTrait.CENTRALISED)
+            .is(CodeTrait.CENTRALISED, CodeTrait.THOUSAND_PLUS)
             .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程")
             .is(CodeTrait.CENTRALISED)
             .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水")
