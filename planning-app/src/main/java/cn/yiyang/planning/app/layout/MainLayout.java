@@ -8,6 +8,7 @@ import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
+import cn.yiyang.planning.app.water.WaterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -86,7 +87,7 @@ public class MainLayout extends AppLayout {
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 
-    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 (the current one highlighted). */
+    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 / 供水保障 (the current one highlighted). */
     private Nav navigation() {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
@@ -100,7 +101,9 @@ public class MainLayout extends AppLayout {
         roadRegister.setId("nav-road-register");
         RouterLink plans = new RouterLink(getTranslation("nav.plans"), PlansView.class);
         plans.setId("nav-plans");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans);
+        RouterLink water = new RouterLink(getTranslation("nav.water"), WaterView.class);
+        water.setId("nav-water");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water);
         nav.addClassName("app-nav");
         return nav;
     }

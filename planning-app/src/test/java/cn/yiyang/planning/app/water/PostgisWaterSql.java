@@ -43,8 +43,7 @@ final class PostgisWaterSql {
      * @param testIntervalMonths the test interval
      * @return the counts
      */
-    static Counts run(Connection c, double mainDistanceM, LocalDate asOf, int testIntervalMonths)
-            throws SQLException {
+    static Counts run(Connection c, double mainDistanceM, LocalDate asOf, int testIntervalMonths) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS x_water_work, x_water_area, x_water_main");
             st.execute("""

@@ -1,0 +1,88 @@
+package cn.yiyang.planning.app.water;
+
+import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.geo.access.AccessInput.Village;
+import cn.yiyang.planning.geo.facility.Household;
+import cn.yiyang.planning.geo.facility.SiteSuggestion;
+import cn.yiyang.planning.geo.facility.SiteSuggestion.Request;
+import cn.yiyang.planning.geo.facility.SiteSuggestion.Site;
+import cn.yiyang.planning.geo.facility.WaterResult.HouseholdSupply;
+import cn.yiyang.planning.geo.network.RoadNetwork;
+import cn.yiyang.planning.geo.network.RoadSegment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Suggested sites for a new water supply works: for each township with at least a set number of households without
+ * centralised supply, up to three alternative sites on the road network reaching most of the township's unserved
+ * households within a travel distance along the roads ({@link SiteSuggestion}, maximal coverage). Mains are laid along
+ * roads, so the distance along roads stands for the length of main a site would need.
+ */
+final class WaterSites {
+
+    /**
+     * Suggested sites of one township.
+     *
+     * @param townshipCode the township
+     * @param unserved its households without centralised supply
+     * @param sites the alternatives, best first
+     */
+    record TownshipSites(String townshipCode, int unserved, List<Site> sites) {}
+
+    private WaterSites() {}
+
+    /**
+     * @param households every household's supply
+     * @param units the units
+     * @param roads the roads (the network the travel distance is measured on)
+     * @param minUnserved a township gets suggestions from this many unserved households on
+     * @param travelM the travel distance along roads, ground metres
+     * @return the townships with their sites, by township code
+     */
+    static List<TownshipSites> suggest(
+            List<HouseholdSupply> households,
+            AnalysisInputs.Units units,
+            List<RoadSegment> roads,
+            int minUnserved,
+            double travelM) {
+        Map<String, Integer> unservedByTownship = new TreeMap<>();
+        List<Household> demand = new ArrayList<>();
+        for (HouseholdSupply h : households) {
+            String township = units.townshipOf(h.villageCode());
+            if (!h.served() && township != null) {
+                unservedByTownship.merge(township, 1, Integer::sum);
+                demand.add(new Household(
+                        h.code(), h.villageCode(), h.population(), h.povertyOrMonitored(), null, h.lonLat()));
+            }
+        }
+        List<String> wanted = unservedByTownship.entrySet().stream()
+                .filter(e -> e.getValue() >= minUnserved)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (wanted.isEmpty() || roads.isEmpty()) {
+            return List.of();
+        }
+        SiteSuggestion tool = SiteSuggestion.of(RoadNetwork.build(roads), demand, SiteSuggestion.Settings.defaults());
+        List<TownshipSites> out = new ArrayList<>();
+        for (String township : wanted) {
+            Geometry area = units.townships().shape(township);
+            if (area == null) {
+                continue;
+            }
+            Set<String> villages = new HashSet<>();
+            for (Village v : units.villageByCode().values()) {
+                if (township.equals(v.townshipCode())) {
+                    villages.add(v.code());
+                }
+            }
+            List<Site> sites = tool.suggest(new Request(area, villages, travelM, SiteSuggestion.MAX_SITES));
+            out.add(new TownshipSites(township, unservedByTownship.get(township), sites));
+        }
+        return out;
+    }
+}
