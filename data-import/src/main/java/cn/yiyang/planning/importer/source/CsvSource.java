@@ -42,6 +42,9 @@ import org.locationtech.jts.io.WKTReader;
  * UNREADABLE_RECORD on the WKT field; an empty one no geometry. Every column, the geometry columns too, is kept
  * in the values as text (empty → null).
  *
+ * <p>A table without coordinate or WKT columns is refused ({@code CSV_NO_GEOMETRY_COLUMNS}) unless the target
+ * layer has no geometry ({@link SourceOptions#withoutGeometry()}): then its rows have none, and no CRS.
+ *
  * <p>Row = the data row's 1-based number: the header is not counted, nor are blank lines.
  *
  * <p>CRS: longitude/latitude columns are CGCS2000 lon/lat by the format's rule (FORMAT_DEFAULT; phone-map points
@@ -65,6 +68,7 @@ final class CsvSource implements FeatureSource {
     private final int lonColumn;
     private final int latColumn;
     private final int wktColumn;
+    private final boolean geometryless;
     private final SourceDescription description;
     private final TempDir temp;
     private final GeometryFactory geometryFactory;
@@ -95,7 +99,8 @@ final class CsvSource implements FeatureSource {
         this.latColumn = column(LAT);
         int wkt = column(WKT);
         this.wktColumn = lonColumn >= 0 && latColumn >= 0 ? -1 : wkt;
-        if ((lonColumn < 0 || latColumn < 0) && wktColumn < 0) {
+        this.geometryless = (lonColumn < 0 || latColumn < 0) && wktColumn < 0;
+        if (geometryless && !options.withoutGeometry()) {
             throw new ImportException(
                     ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS, String.join(", ", header)));
         }
@@ -108,16 +113,19 @@ final class CsvSource implements FeatureSource {
             throw corrupt(fileName, e);
         }
         boolean lonLatColumns = wktColumn < 0;
-        DetectedCrs crs = CrsDetector.resolve(
-                options,
-                () -> lonLatColumns
-                                && (scan.extent() == null || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
-                        ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null)
-                        : null,
-                scan.extent(),
-                fileName,
-                issues);
-        this.srid = GeoJsonFeatures.srid(crs);
+        DetectedCrs crs = geometryless
+                ? null
+                : CrsDetector.resolve(
+                        options,
+                        () -> lonLatColumns
+                                        && (scan.extent() == null
+                                                || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
+                                ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null)
+                                : null,
+                        scan.extent(),
+                        fileName,
+                        issues);
+        this.srid = crs == null ? 0 : GeoJsonFeatures.srid(crs);
         String table = ShapefileSource.baseName(fileName);
         this.description = new SourceDescription(
                 SourceFormat.CSV,
@@ -282,6 +290,9 @@ final class CsvSource implements FeatureSource {
             for (int i = 0; i < header.size(); i++) {
                 String value = i < csv.size() ? csv.get(i) : null;
                 values.put(header.get(i), value == null || value.isBlank() ? null : value);
+            }
+            if (geometryless) {
+                return new SourceRecord(r, values, null, null);
             }
             if (wktColumn >= 0) {
                 return wktRecord(r, values);

@@ -161,7 +161,7 @@ public final class SourceOpener {
             chosen = Datasets.choose(datasets, options.table())
                     .orElseThrow(() -> new ImportException(
                             ImportIssue.ofFile(uploadName, IssueCode.NO_SUCH_TABLE, options.table())));
-            inner = new SourceOptions(options.encoding(), options.crs(), null);
+            inner = new SourceOptions(options.encoding(), options.crs(), null, options.withoutGeometry());
         }
         return openFile(chosen.path(), chosen.name(), chosen.kind(), inner, temp);
     }
