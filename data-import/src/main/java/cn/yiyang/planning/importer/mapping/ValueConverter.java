@@ -58,7 +58,7 @@ public final class ValueConverter {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private static final int EXCEL_SERIAL_MIN = 20000; // 1954-10-03
-    private static final int EXCEL_SERIAL_MAX = 80000; // 2119-01-10
+    private static final int EXCEL_SERIAL_MAX = 80000; // 2119-01-11
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
             Map.entry("true", true),
             Map.entry("false", false),

@@ -74,7 +74,13 @@ final class CsvSource implements FeatureSource {
     private final GeometryFactory geometryFactory;
     private final int srid;
 
-    private CsvSource(Path file, String fileName, SourceOptions options, TempDir temp) {
+    private CsvSource(
+            Path file,
+            String fileName,
+            SourceOptions options,
+            TempDir temp,
+            SourceFormat sourceFormat,
+            List<String> tables) {
         this.file = file;
         this.temp = temp;
         List<ImportIssue> issues = new ArrayList<>();
@@ -126,11 +132,12 @@ final class CsvSource implements FeatureSource {
                         fileName,
                         issues);
         this.srid = crs == null ? 0 : GeoJsonFeatures.srid(crs);
-        String table = ShapefileSource.baseName(fileName);
+        String table =
+                tables.isEmpty() ? ShapefileSource.baseName(fileName) : ShapefileSource.baseName(file.toString());
         this.description = new SourceDescription(
-                SourceFormat.CSV,
+                sourceFormat,
                 fileName,
-                List.of(table),
+                tables.isEmpty() ? List.of(table) : tables,
                 table,
                 scan.fields(),
                 scan.count(),
@@ -143,7 +150,18 @@ final class CsvSource implements FeatureSource {
 
     /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
     static CsvSource open(Path file, String fileName, SourceOptions options, TempDir temp) {
-        return new CsvSource(file, fileName, options, temp);
+        return new CsvSource(file, fileName, options, temp, SourceFormat.CSV, List.of());
+    }
+
+    /**
+     * One sheet of an Excel workbook, as GDAL wrote it to CSV ({@link GdalConverter#sheetsToCsv}).
+     *
+     * @param sheet    the sheet's CSV, named after the sheet
+     * @param fileName the workbook's name as the user knows it
+     * @param sheets   every sheet of the workbook
+     */
+    static CsvSource sheet(Path sheet, String fileName, SourceOptions options, TempDir temp, List<String> sheets) {
+        return new CsvSource(sheet, fileName, options, temp, SourceFormat.XLSX, sheets);
     }
 
     /** @return the delimiter (comma, tab or semicolon) a header row uses most, outside quotes; 0 for none */

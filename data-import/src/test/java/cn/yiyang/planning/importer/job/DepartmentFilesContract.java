@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
+import cn.yiyang.planning.importer.source.SourceFormat;
 import cn.yiyang.planning.importer.source.SourceOpener;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -134,7 +135,7 @@ abstract class DepartmentFilesContract {
                         + " points (快递物流网点): the row was not imported. Import it into Courier points; the other rows"
                         + " of the file are not affected.");
         assertThat(job.issues().get(2).message(Locale.SIMPLIFIED_CHINESE))
-                .isEqualTo("值“超市”不在允许的取值范围内（county 县级仓储, township 乡镇中心, village 村级网点）。");
+                .isEqualTo("值“超市”不在允许的取值范围内（county 县级仓储, township 乡镇中心, village 村级网点）：请改为其中之一（代码或名称）。");
         assertThat(rows("cold_chain_site", "code", "name", "tier", "operator", "cold_storage_t", "status"))
                 .containsExactly(
                         "LL001|赫山区农产品冷链仓储中心|county|coop|1200.0|operating|112.3610 28.5680",
@@ -230,5 +231,15 @@ abstract class DepartmentFilesContract {
                         "SG002|2024-09-01|fail",
                         "SG002|2024-10-08|pass",
                         "SG003|2024-06-01|pass");
+
+        // the next year's tests as an Excel workbook with date cells (read through GDAL), replacing them
+        String workbook = "水质检测_2025.xlsx";
+        ImportJob xlsx = importInto("water_quality_test", workbook);
+        assertThat(xlsx.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(xlsx.source().format()).isEqualTo(SourceFormat.XLSX);
+        assertThat(xlsx.source().tables()).containsExactly("2025年检测");
+        assertThat(xlsx.issues()).isEmpty();
+        assertThat(rows("water_quality_test", "water_work_code", "tested_on", "result"))
+                .containsExactly("SG001|2025-03-05|pass", "SG002|2025-04-10|fail", "SG007|2025-05-20|pass");
     }
 }

@@ -270,7 +270,7 @@ public final class CodeLists {
             .code("village", "村级网点", "Village outlet", "村级", "村级服务网点", "村", "村级冷链网点", "村级冷链服务网点", "村冷链网点", "村级冷链服务站")
             // courier points listed among the sites (commerce bureaus keep one list): they belong in courier_point
             .elsewhere(
-                    "courier_point",
+                    LayerIds.COURIER_POINT,
                     "快递网点",
                     "快递服务点",
                     "快递服务站",
