@@ -2,7 +2,9 @@ package cn.yiyang.planning.layers.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,20 @@ class CodeListResolveTest {
 
     private static String resolved(CodeList list, String written) {
         return list.resolve(written).map(Code::value).orElse(null);
+    }
+
+    @Test
+    void everySpellingOfACodeResolvesToThatCode() {
+        for (CodeList list : CodeLists.all()) {
+            for (Code c : list.codes()) {
+                List<String> spellings = new ArrayList<>(List.of(c.value(), c.titleZh(), c.titleEn()));
+                spellings.addAll(c.aliases());
+                for (String s : spellings) {
+                    assertThat(resolved(list, s)).as("%s: %s", list.id(), s).isEqualTo(c.value());
+                    assertThat(list.elsewhere(s)).as("%s: %s", list.id(), s).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
