@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * (unions of the served villages, or a radius around a small scheme), mains from the works, and
  * half-yearly water quality tests 2023–2026 with a few failures and some works not tested.
  *
- * <p>For the facility rules (issue 13): most works operate, a few are stopped, about one in a hundred is under
+ * <p>For the facility rules (issue 13): most works operate, a few are stopped, one or two are under
  * construction and some have no status (counting as operating); the second test of 2026 falls in September to
  * November, so that on 2026-12-01 most works were tested within six months and the others are overdue or failed.
  * About a third of the works also carry their last test as the water bureau records it ({@code last_tested_on},
@@ -255,13 +255,13 @@ final class WaterSupply {
 
     /**
      * The works' state: the city's integrated works operate; of the others most operate, 14 % have no status
-     * (counting as operating), 4 % are stopped and 1 % under construction.
+     * (counting as operating), 4.5 % are stopped and one in two hundred is under construction.
      */
     private String status(Work w) {
         if (w.kind.equals("integrated")) {
             return "operating";
         }
-        return switch (Rng.of(seed, "water-status/" + w.code).weighted(81, 14, 4, 1)) {
+        return switch (Rng.of(seed, "water-status/" + w.code).weighted(81, 14, 4.5, 0.5)) {
             case 0 -> "operating";
             case 1 -> null;
             case 2 -> "stopped";

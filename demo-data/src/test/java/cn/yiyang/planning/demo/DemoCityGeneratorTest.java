@@ -649,7 +649,7 @@ class DemoCityGeneratorTest {
                         w -> String.valueOf(w.get("status")), TreeMap::new, Collectors.counting()));
         assertThat(states.keySet()).containsExactly("building", "null", "operating", "stopped");
         assertThat(states.get("operating")).isGreaterThan(works.size() * 7L / 10);
-        assertThat(states.get("building")).isBetween(1L, 4L);
+        assertThat(states.get("building")).isBetween(1L, 2L);
         Map<String, LocalDate> latest = new HashMap<>();
         Map<String, String> latestResult = new HashMap<>();
         layer("water_quality_test").forEach(t -> {
