@@ -88,17 +88,29 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("layer").orElse("");
+        if (!show(id)) {
+            event.rerouteToError(NotFoundException.class, getTranslation("findings.unknown", id));
+        }
+    }
+
+    /**
+     * Shows the list of a result layer.
+     *
+     * @param id the layer
+     * @return false when no kind of analysis writes it
+     */
+    boolean show(String id) {
         Optional<AnalysisKind> owner = runner.kinds().stream()
                 .filter(k -> k.resultLayers().contains(id))
                 .findFirst();
         if (owner.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, getTranslation("findings.unknown", id));
-            return;
+            return false;
         }
         kind = owner.get();
         layer = catalogue.get(id);
         removeAll();
         build();
+        return true;
     }
 
     @Override
