@@ -275,8 +275,8 @@ public class WaterSupplyKind implements AnalysisKind {
     /** The detail of a duty, stored in Chinese like the names beside it (data, not interface text). */
     private String detail(WaterDuty d, WaterSettings s) {
         return switch (d.duty()) {
-            case NO_PROTECTION_ZONE, NO_DISINFECTION ->
-                messages.get("water.detail." + d.duty().id(), Messages.ZH);
+            case NO_PROTECTION_ZONE -> messages.get("water.detail.no_protection_zone", Messages.ZH);
+            case NO_DISINFECTION -> messages.get("water.detail.no_disinfection", Messages.ZH);
             case TEST_OVERDUE ->
                 d.lastTestedOn() == null
                         ? messages.get("water.detail.never-tested", Messages.ZH)
