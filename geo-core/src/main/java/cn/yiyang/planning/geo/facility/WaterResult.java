@@ -74,8 +74,8 @@ public record WaterResult(
      * @param via how it is served
      * @param workCode the works it is counted to (the smallest code of the service areas covering it, else the works
      *     of the nearest main within the distance), null when not served
-     * @param distanceToMainM the ground distance to the nearest main of a centralised works in service, metres, or
-     *     null when there is none
+     * @param distanceToMainM the ground distance to the nearest main of a centralised works in service, metres;
+     *     measured for households outside every service area only, null inside one or when there is no main
      */
     public record HouseholdSupply(
             String code,

@@ -206,7 +206,8 @@ public final class WaterSupplyAnalysis {
                     areaWork = a.workCode();
                 }
             }
-            MainIndex.Nearest main = mains.nearest(h.lonLat());
+            // Inside a service area the distance to a main decides nothing and is not measured (most households).
+            MainIndex.Nearest main = areaWork != null ? null : mains.nearest(h.lonLat());
             Double distance = main == null ? null : main.groundM();
             Via via = Via.NONE;
             String work = null;

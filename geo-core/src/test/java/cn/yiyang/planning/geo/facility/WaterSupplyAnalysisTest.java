@@ -198,6 +198,12 @@ class WaterSupplyAnalysisTest {
         assertThat(h.get("H7").via()).isEqualTo(Via.SERVICE_AREA);
         assertThat(h.get("H4").distanceToMainM()).isCloseTo(99, within(0.01));
         assertThat(h.get("H5").distanceToMainM()).isCloseTo(101, within(0.01));
+        assertThat(h.get("H1").distanceToMainM())
+                .as("not measured inside a service area")
+                .isNull();
+        assertThat(h.get("H3").distanceToMainM())
+                .as("the stopped works' area does not count")
+                .isGreaterThan(10_000);
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.locationtech.jts.geom.Geometry;
+import java.util.TreeSet;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Suggested sites for a new water supply works: for each township with at least a set number of households without
@@ -51,37 +53,66 @@ final class WaterSites {
             int minUnserved,
             double travelM) {
         Map<String, Integer> unservedByTownship = new TreeMap<>();
-        List<Household> demand = new ArrayList<>();
         for (HouseholdSupply h : households) {
             String township = units.townshipOf(h.villageCode());
             if (!h.served() && township != null) {
                 unservedByTownship.merge(township, 1, Integer::sum);
+            }
+        }
+        Set<String> wanted = new TreeSet<>();
+        unservedByTownship.forEach((t, n) -> {
+            if (n >= minUnserved && units.townships().shape(t) != null) {
+                wanted.add(t);
+            }
+        });
+        List<Household> demand = new ArrayList<>();
+        for (HouseholdSupply h : households) {
+            if (!h.served() && wanted.contains(units.townshipOf(h.villageCode()))) {
                 demand.add(new Household(
                         h.code(), h.villageCode(), h.population(), h.povertyOrMonitored(), null, h.lonLat()));
             }
         }
-        List<String> wanted = unservedByTownship.entrySet().stream()
-                .filter(e -> e.getValue() >= minUnserved)
-                .map(Map.Entry::getKey)
-                .toList();
-        if (wanted.isEmpty() || roads.isEmpty()) {
+        List<RoadSegment> near = near(roads, wanted, units, travelM);
+        if (wanted.isEmpty() || near.isEmpty()) {
             return List.of();
         }
-        SiteSuggestion tool = SiteSuggestion.of(RoadNetwork.build(roads), demand, SiteSuggestion.Settings.defaults());
+        SiteSuggestion tool = SiteSuggestion.of(RoadNetwork.build(near), demand, SiteSuggestion.Settings.defaults());
         List<TownshipSites> out = new ArrayList<>();
         for (String township : wanted) {
-            Geometry area = units.townships().shape(township);
-            if (area == null) {
-                continue;
-            }
             Set<String> villages = new HashSet<>();
             for (Village v : units.villageByCode().values()) {
                 if (township.equals(v.townshipCode())) {
                     villages.add(v.code());
                 }
             }
-            List<Site> sites = tool.suggest(new Request(area, villages, travelM, SiteSuggestion.MAX_SITES));
+            List<Site> sites = tool.suggest(
+                    new Request(units.townships().shape(township), villages, travelM, SiteSuggestion.MAX_SITES));
             out.add(new TownshipSites(township, unservedByTownship.get(township), sites));
+        }
+        return out;
+    }
+
+    /**
+     * The roads that can matter: those within the travel distance of a township that gets suggestions. A site lies
+     * inside its township and reaches no further than the travel distance, and a household of the township whose
+     * nearest road is further than that is reached by no site; so leaving the other roads out changes no answer and
+     * spares noding the whole city's roads.
+     */
+    private static List<RoadSegment> near(
+            List<RoadSegment> roads, Set<String> townships, AnalysisInputs.Units units, double travelM) {
+        STRtree boxes = new STRtree();
+        for (String t : townships) {
+            Envelope e = new Envelope(units.townships().shape(t).getEnvelopeInternal());
+            // a degree of latitude is 111 km and of longitude at Yiyang's 28-29.5°N over 97 km: 90 km errs wide
+            e.expandBy(travelM / 90_000);
+            boxes.insert(e, e);
+        }
+        boxes.build();
+        List<RoadSegment> out = new ArrayList<>();
+        for (RoadSegment r : roads) {
+            if (!boxes.query(r.lonLat().getEnvelopeInternal()).isEmpty()) {
+                out.add(r);
+            }
         }
         return out;
     }
