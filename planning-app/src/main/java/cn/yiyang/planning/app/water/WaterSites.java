@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
 
@@ -41,7 +42,7 @@ final class WaterSites {
     /**
      * @param households every household's supply
      * @param units the units
-     * @param roads the roads (the network the travel distance is measured on)
+     * @param roads reads the roads (the network the travel distance is measured on), when a township gets sites
      * @param minUnserved a township gets suggestions from this many unserved households on
      * @param travelM the travel distance along roads, ground metres
      * @return the townships with their sites, by township code
@@ -49,7 +50,7 @@ final class WaterSites {
     static List<TownshipSites> suggest(
             List<HouseholdSupply> households,
             AnalysisInputs.Units units,
-            List<RoadSegment> roads,
+            Supplier<List<RoadSegment>> roads,
             int minUnserved,
             double travelM) {
         Map<String, Integer> unservedByTownship = new TreeMap<>();
@@ -72,8 +73,11 @@ final class WaterSites {
                         h.code(), h.villageCode(), h.population(), h.povertyOrMonitored(), null, h.lonLat()));
             }
         }
-        List<RoadSegment> near = near(roads, wanted, units, travelM);
-        if (wanted.isEmpty() || near.isEmpty()) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<RoadSegment> near = near(roads.get(), wanted, units, travelM);
+        if (near.isEmpty()) {
             return List.of();
         }
         SiteSuggestion tool = SiteSuggestion.of(RoadNetwork.build(near), demand, SiteSuggestion.Settings.defaults());

@@ -164,7 +164,7 @@ public class WaterSupplyKind implements AnalysisKind {
         List<WaterSites.TownshipSites> sites = WaterSites.suggest(
                 result.households(),
                 read.units(),
-                inputs.roads(),
+                inputs::roads,
                 context.settings().integer(SITE_MIN_UNSERVED),
                 context.settings().number(SITE_TRAVEL_M));
         long t3 = System.nanoTime();

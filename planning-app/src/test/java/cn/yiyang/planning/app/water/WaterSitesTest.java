@@ -44,10 +44,17 @@ class WaterSitesTest {
                     new WaterSupplyAnalysis(WaterSettings.defaults(LocalDate.of(2026, 12, 1))).run(read.input());
             List<RoadSegment> roads = inputs.roads();
             List<WaterSites.TownshipSites> sites =
-                    WaterSites.suggest(result.households(), read.units(), roads, 100, 3000);
+                    WaterSites.suggest(result.households(), read.units(), () -> roads, 100, 3000);
             assertThat(sites).isNotEmpty();
             assertThat(sites).allSatisfy(t -> assertThat(t.unserved()).isGreaterThanOrEqualTo(100));
-            assertThat(WaterSites.suggest(result.households(), read.units(), roads, 1_000_000, 3000))
+            assertThat(WaterSites.suggest(
+                            result.households(),
+                            read.units(),
+                            () -> {
+                                throw new AssertionError("no township gets sites: the roads are not read");
+                            },
+                            1_000_000,
+                            3000))
                     .isEmpty();
 
             List<Household> unserved = result.households().stream()
