@@ -357,6 +357,37 @@ class SewageAnalysisTest {
     }
 
     @Test
+    void aVillageExactlyAtTheTreatedShareIsNotListedAndJustBelowItIs() {
+        SewageInput in = scene();
+        SewageResult atTwoThirds = new SewageAnalysis(new SewageSettings(80, 3_000, 100, 3, 0.6, 2.0 / 3, 1.2)).run(in);
+        SewageResult at070 = new SewageAnalysis(new SewageSettings(80, 3_000, 100, 3, 0.6, 0.7, 1.2)).run(in);
+        assertThat(villageOf(atTwoThirds, "101001").recommendation()).isNull(); // 2 of 3 treated
+        assertThat(villageOf(at070, "101001").recommendation().untreatedHouseholds())
+                .isEqualTo(1);
+        assertThat(at070.gaps()).extracting(Gap::code).contains("village_untreated:" + village("101001"));
+    }
+
+    @Test
+    void aHouseholdInTwoCollectionAreasIsTreatedByTheTownshipPlantOnly() {
+        Coordinate h = ll(112.33, 28.53);
+        SewageInput in = new SewageInput(
+                List.of(house("H", "101001", 4, h)),
+                List.of(
+                        facility("A", Kind.VILLAGE_CENTRAL, true, 1.0, null, null, ll(112.331, 28.53)),
+                        facility("Z", Kind.TOWNSHIP_PLANT, true, 10.0, null, null, ll(112.332, 28.53))),
+                List.of(
+                        new SewageServiceArea("A", box(112.32, 28.52, 112.34, 28.54)),
+                        new SewageServiceArea("Z", box(112.32, 28.52, 112.35, 28.55))),
+                List.of(),
+                FacilityFixtures.townshipAreas(),
+                FacilityFixtures.villageAreas(),
+                FacilityFixtures.units());
+        SewageResult r = new SewageAnalysis(SETTINGS).run(in);
+        assertThat(r.households().get(0).facilityCode()).isEqualTo("Z");
+        assertThat(r.facilities()).extracting(FacilityLoad::servedHouseholds).containsExactly(0, 1);
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new SewageSettings(5, 3_000, 100, 30, 0.6, 0.5, 1.2))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -365,6 +396,13 @@ class SewageAnalysisTest {
                 .hasMessageContaining("minClusterHouseholds");
         assertThatThrownBy(() -> new SewageSettings(80, 3_000, 100, 30, 0.6, 0, 1.2))
                 .hasMessageContaining("treatedVillageShare");
+    }
+
+    private static VillageTreatment villageOf(SewageResult r, String six) {
+        return r.villages().stream()
+                .filter(v -> v.code().equals(village(six)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Recommendation recommendation(String six) {
