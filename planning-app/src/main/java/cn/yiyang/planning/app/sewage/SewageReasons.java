@@ -42,7 +42,7 @@ final class SewageReasons {
             network = messages.get("sewage.reason.too-far", locale, plant, km, settings.connectDistanceM() / 1000);
         }
         String key = r.mode() == SewageMode.VILLAGE_CENTRAL ? "sewage.reason.clustered" : "sewage.reason.dispersed";
-        String clusters = messages.get(
+        return messages.get(
                 key,
                 locale,
                 r.untreatedHouseholds(),
@@ -51,7 +51,7 @@ final class SewageReasons {
                 r.clusters(),
                 settings.minClusterHouseholds(),
                 settings.clusterDistanceM(),
-                settings.clusteredShare());
-        return network + messages.get("sewage.reason.separator", locale) + clusters;
+                settings.clusteredShare(),
+                network);
     }
 }
