@@ -50,7 +50,7 @@ class RoadAccessSchedule {
     void run() {
         log.info(
                 "scheduled road-access run {}",
-                service.start(service.defaults(), USER).id());
+                service.startScheduled(service.defaults(), USER).id());
     }
 
     /** After start (and after the demo city is loaded): the first run, if there is data and none was made. */
@@ -62,7 +62,7 @@ class RoadAccessSchedule {
                         .isEmpty()) {
             log.info(
                     "first road-access run {} (no run yet)",
-                    service.start(service.defaults(), USER).id());
+                    service.startScheduled(service.defaults(), USER).id());
         }
     }
 }
