@@ -2,7 +2,12 @@ package cn.yiyang.planning.app.sewage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.bench.BenchDatabase;
+import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
@@ -13,6 +18,8 @@ import cn.yiyang.planning.geo.facility.SanitationSettings;
 import cn.yiyang.planning.geo.facility.SewageAnalysis;
 import cn.yiyang.planning.geo.facility.SewageResult;
 import cn.yiyang.planning.geo.facility.SewageSettings;
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
@@ -24,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +100,15 @@ class SewageBenchmark {
                         sql.getLast());
             }
         }
+        // Whole runs through the AnalysisRunner, as the page and the API start them: read, compute (with the
+        // suggested sites) and store the indicators and result layers.
+        List<String> whole = new ArrayList<>();
+        for (var entry : Map.of("PostGIS", new StoreSettings(url, null, null), "H2GIS (embedded)", h2)
+                .entrySet()) {
+            try (SpatialStore store = SpatialStore.open(entry.getValue())) {
+                whole.add(entry.getKey() + ": " + wholeRuns(store));
+            }
+        }
         Map<String, String> compare = new LinkedHashMap<>();
         boolean same = compare(
                 compare,
@@ -126,6 +143,8 @@ class SewageBenchmark {
         row("Java on H2GIS (embedded)", embedded);
         line("| PostGIS SQL (ST_Covers, GiST) coverage counts | | | | %s |%n", stat(sql));
         line("%nEmbedded and PostGIS results agree: %s%n", storesAgree ? "yes" : "NO");
+        line("%nWhole runs through the AnalysisRunner (one each; read + compute + store):%n");
+        whole.forEach(w -> line("- %s%n", w));
         line("%nCity counts (numerator / denominator):%n");
         compare.forEach((k, v) -> line("- %s: %s%n", k, v));
         Path out = Path.of("target", "bench", "sewage-benchmark.md");
@@ -136,9 +155,41 @@ class SewageBenchmark {
         assertThat(storesAgree).as("embedded and PostGIS results").isTrue();
     }
 
+    /** One sewage and one sanitation run through the runner on the store: how long each took and what it wrote. */
+    private String wholeRuns(SpatialStore store) throws Exception {
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(store);
+        AnalysisInputs inputs = new AnalysisInputs(repo, catalogue, new Messages());
+        var worker = Executors.newSingleThreadExecutor();
+        try {
+            AnalysisRunner runner = Analyses.runner(
+                    store,
+                    repo,
+                    new LayerVersions(repo),
+                    worker,
+                    List.of(new SewageKind(inputs, repo, catalogue, new Messages()), new SanitationKind(inputs)));
+            StringBuilder out = new StringBuilder();
+            for (String kind : List.of(SewageKind.ID, SanitationKind.ID)) {
+                long t0 = System.nanoTime();
+                AnalysisRun run = runner.startScheduled(kind, null, "benchmark");
+                while (!run.status().settled()) {
+                    Thread.sleep(20);
+                    run = runner.get(run.id());
+                }
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+                out.append(String.format(Locale.ROOT, "%s %,d ms (summary %s); ", kind, ms, run.summaryJson()));
+            }
+            return out.toString();
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
     private Outcome measure(SpatialStore store, Times times) {
         long t0 = System.nanoTime();
-        SewageInputReader.Read read = new SewageInputReader(new JdbcFeatureRepository(store), catalogue, "益阳市").read();
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(store);
+        AnalysisInputs inputs = new AnalysisInputs(repo, catalogue, new Messages());
+        SewageInputReader.Read read = new SewageInputReader(repo, catalogue).read(inputs.units(), inputs.households());
         long t1 = System.nanoTime();
         SewageResult sewage = new SewageAnalysis(SewageSettings.defaults()).run(read.input());
         long t2 = System.nanoTime();
