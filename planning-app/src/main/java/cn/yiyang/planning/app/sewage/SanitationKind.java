@@ -13,6 +13,7 @@ import cn.yiyang.planning.geo.facility.Household;
 import cn.yiyang.planning.geo.facility.SanitationAnalysis;
 import cn.yiyang.planning.geo.facility.SanitationResult;
 import cn.yiyang.planning.geo.facility.SanitationSettings;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Theme;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sanitary toilets as an {@link AnalysisKind} ({@code sanitation}, theme sewage: shown on the sewage page and run by
  * the sewage department): the households' own {@code sanitary_toilet} attribute rolled up by {@link
- * SanitationAnalysis} ({@code sanitary_toilet_rate}; a household without a record counts as without). The villages
- * below the target are counted in the summary; the catalogue has no derived layer for them yet.
+ * SanitationAnalysis} ({@code sanitary_toilet_rate}; a household without a record counts as without), and the rural
+ * villages below the target as rows of {@code sanitation_gap}.
  */
 @Component
 public class SanitationKind implements AnalysisKind {
@@ -90,7 +91,7 @@ public class SanitationKind implements AnalysisKind {
 
     @Override
     public List<String> resultLayers() {
-        return List.of();
+        return List.of(LayerIds.SANITATION_GAP);
     }
 
     @Override
@@ -102,7 +103,7 @@ public class SanitationKind implements AnalysisKind {
         context.progress().accept(0.5);
         SanitationResult result = new SanitationAnalysis(of(context.settings())).run(households, units.rollup());
         long t2 = System.nanoTime();
-        Map<String, List<Feature>> layers = Map.of();
+        Map<String, List<Feature>> layers = Map.of(LayerIds.SANITATION_GAP, gaps(result, context.runId()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("households", households.size());
         summary.put(
@@ -128,5 +129,28 @@ public class SanitationKind implements AnalysisKind {
         }
         summary.put("problems", result.householdsWithoutVillage().size());
         return new RunOutput(result.indicators(), layers, summary, problems);
+    }
+
+    private static List<Feature> gaps(SanitationResult result, String runId) {
+        List<Feature> out = new ArrayList<>(result.gaps().size());
+        for (SanitationResult.Gap g : result.gaps()) {
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            attrs.put("code", g.code());
+            attrs.put("severity", g.severity().id());
+            attrs.put("name", g.name());
+            attrs.put("households", g.households());
+            attrs.put("with_toilet", g.withToilet());
+            attrs.put("unrecorded", g.unrecorded());
+            attrs.put("share", Math.round(g.share() * 10_000) / 10_000.0);
+            attrs.put("missing", g.missing());
+            attrs.put("village_code", g.villageCode());
+            attrs.put("township_code", g.townshipCode());
+            attrs.put("county_code", g.countyCode());
+            attrs.put("key_support", g.keySupport());
+            attrs.put("demonstration", g.demonstration());
+            attrs.put("run_id", runId);
+            out.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(g.lonLat())));
+        }
+        return out;
     }
 }

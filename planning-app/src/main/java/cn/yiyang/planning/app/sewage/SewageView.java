@@ -63,6 +63,9 @@ public class SewageView extends Div implements HasDynamicTitle {
         toiletsIntro.addClassName("access-intro");
         SanitationKind toiletKind = (SanitationKind) runner.kind(SanitationKind.ID);
         sanitation = new ThemeAnalysisPanel(runner, toiletKind, user, toiletKind.indicators(), "sanitation");
+        Anchor toiletGaps = new Anchor("findings/" + LayerIds.SANITATION_GAP, getTranslation("sanitation.open-gaps"));
+        toiletGaps.setId("sanitation-open-gaps");
+        sanitation.toolbar().add(toiletGaps);
         add(heading, intro, sewage, figures, toilets, toiletsIntro, sanitation);
     }
 

@@ -172,9 +172,15 @@ class SewageCrossCheckIT {
         }
         assertThat(values(h2gis, SanitationKind.ID, FacilityIndicator.SANITARY_TOILET_RATE))
                 .isEqualTo(values(postgis, SanitationKind.ID, FacilityIndicator.SANITARY_TOILET_RATE));
-        for (String layer : SewageKind.RESULT_LAYERS) {
+        List<String> layers = new ArrayList<>(SewageKind.RESULT_LAYERS);
+        layers.add(LayerIds.SANITATION_GAP);
+        for (String layer : layers) {
             assertThat(codes(h2gis, layer)).as(layer).isEqualTo(codes(postgis, layer));
         }
+        assertThat(rows(postgis, LayerIds.SANITATION_GAP))
+                .isNotEmpty()
+                .allMatch(f ->
+                        ((Number) f.get("share")).doubleValue() < 0.9 && ((Number) f.get("missing")).intValue() > 0);
         assertThat(rows(postgis, LayerIds.SEWAGE_GAP))
                 .filteredOn(f -> "village_untreated".equals(f.getString("kind")))
                 .isNotEmpty()

@@ -138,7 +138,11 @@ class SewageViewTest {
                 .contains("纳入城镇管网", "村级集中处理", "单户或联户处理");
         assertThat(_find(view, Anchor.class))
                 .extracting(Anchor::getHref)
-                .contains("findings/sewage_gap", "findings/sewage_household", "findings/sewage_site");
+                .contains(
+                        "findings/sewage_gap",
+                        "findings/sewage_household",
+                        "findings/sewage_site",
+                        "findings/sanitation_gap");
     }
 
     @Test
