@@ -168,16 +168,21 @@ class SewageBenchmark {
                     worker,
                     List.of(new SewageKind(inputs, repo, catalogue, new Messages()), new SanitationKind(inputs)));
             StringBuilder out = new StringBuilder();
-            for (String kind : List.of(SewageKind.ID, SanitationKind.ID)) {
+            Map<String, Map<String, Object>> asked = new LinkedHashMap<>();
+            asked.put(SewageKind.ID + " (no sites)", Map.of("suggestSites", false));
+            asked.put(SewageKind.ID + " (with sites)", Map.of());
+            asked.put(SanitationKind.ID, Map.of());
+            for (var e : asked.entrySet()) {
+                String kind = e.getKey().split(" ")[0];
                 long t0 = System.nanoTime();
-                AnalysisRun run = runner.startScheduled(kind, null, "benchmark");
+                AnalysisRun run = runner.startScheduled(kind, e.getValue(), "benchmark");
                 while (!run.status().settled()) {
                     Thread.sleep(20);
                     run = runner.get(run.id());
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-                out.append(String.format(Locale.ROOT, "%s %,d ms (summary %s); ", kind, ms, run.summaryJson()));
+                out.append(String.format(Locale.ROOT, "%s %,d ms (summary %s); ", e.getKey(), ms, run.summaryJson()));
             }
             return out.toString();
         } finally {

@@ -113,6 +113,7 @@ public class SewageKind implements AnalysisKind {
                         SewageSettings.MIN_OVERLOAD_RATIO,
                         SewageSettings.MAX_OVERLOAD_RATIO,
                         null),
+                SettingSpec.flag("suggestSites", true),
                 SettingSpec.number(
                         "siteTravelM", SITE_TRAVEL_M, SiteSuggestion.MIN_TRAVEL_M, SiteSuggestion.MAX_TRAVEL_M, "m"));
     }
@@ -171,8 +172,11 @@ public class SewageKind implements AnalysisKind {
         SewageResult result = new SewageAnalysis(settings)
                 .run(read.input(), (fraction, stage) -> context.progress().accept(0.2 + 0.5 * fraction));
         long t2 = System.nanoTime();
-        List<Feature> sites = new SewageSites(inputs.roads(), units)
-                .sites(result, context.settings().number("siteTravelM"), context.runId());
+        // Siting builds the road graph (a few seconds on the full city): a setting, so a run can skip it.
+        List<Feature> sites = context.settings().flag("suggestSites")
+                ? new SewageSites(inputs.roads(), units)
+                        .sites(result, context.settings().number("siteTravelM"), context.runId())
+                : List.of();
         long t3 = System.nanoTime();
         context.progress().accept(0.95);
         Map<String, String> names = new HashMap<>();
