@@ -24,6 +24,7 @@ import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,10 @@ public class AnalysisRunner {
             LayerLoadRepository loads,
             @Value("${planning.plan-period:2021-2025}") String planPeriod,
             @Qualifier(AnalysisConfiguration.WORKER) Executor worker) {
-        kinds.forEach(k -> this.kinds.put(k.id(), k));
+        // Pages, the API and the first runs list them in theme order (roads first), then by id.
+        kinds.stream()
+                .sorted(Comparator.comparing(AnalysisKind::theme).thenComparing(AnalysisKind::id))
+                .forEach(k -> this.kinds.put(k.id(), k));
         this.runs = runs;
         this.targets = targets;
         this.features = features;

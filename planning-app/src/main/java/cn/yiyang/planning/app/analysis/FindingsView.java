@@ -50,7 +50,7 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private static final Set<String> HIDDEN =
             Set.of("run_id", "county_code", "township_code", "key_support", "demonstration");
     /** At most this many rows in the grid (exports have all). */
-    static final int MAX_ROWS = 5_000;
+    public static final int MAX_ROWS = 5_000;
 
     private final AnalysisRunner runner;
     private final Findings findings;
@@ -88,17 +88,29 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("layer").orElse("");
+        if (!show(id)) {
+            event.rerouteToError(NotFoundException.class, getTranslation("findings.unknown", id));
+        }
+    }
+
+    /**
+     * Shows the list of a result layer.
+     *
+     * @param id the layer
+     * @return false when no kind of analysis writes it
+     */
+    public boolean show(String id) {
         Optional<AnalysisKind> owner = runner.kinds().stream()
                 .filter(k -> k.resultLayers().contains(id))
                 .findFirst();
         if (owner.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, getTranslation("findings.unknown", id));
-            return;
+            return false;
         }
         kind = owner.get();
         layer = catalogue.get(id);
         removeAll();
         build();
+        return true;
     }
 
     @Override
