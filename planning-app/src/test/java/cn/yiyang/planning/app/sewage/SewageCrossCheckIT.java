@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -185,6 +186,23 @@ class SewageCrossCheckIT {
                 .filteredOn(f -> "village_untreated".equals(f.getString("kind")))
                 .isNotEmpty()
                 .allMatch(f -> f.getString("mode") != null && f.getString("reason") != null);
+    }
+
+    @Test
+    void sitesAreSuggestedOnlyForVillagesRecommendedACentralFacility() {
+        Set<String> central = new TreeSet<>();
+        for (Feature g : rows(postgis, LayerIds.SEWAGE_GAP)) {
+            if ("village_central".equals(g.getString("mode"))) {
+                central.add(g.getString("village_code"));
+            }
+        }
+        List<Feature> sites = rows(postgis, LayerIds.SEWAGE_SITE);
+        assertThat(sites).isNotEmpty().allSatisfy(f -> {
+            assertThat(central).contains(f.getString("for_code"));
+            assertThat(f.getString("purpose")).isEqualTo("sewage_facility");
+            assertThat(((Number) f.get("rank")).intValue()).isBetween(1, 3);
+            assertThat(((Number) f.get("households")).intValue()).isPositive();
+        });
     }
 
     private static List<String> values(TestStore db, String kind, FacilityIndicator indicator) {
