@@ -8,6 +8,7 @@ import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
+import cn.yiyang.planning.app.sewage.SewageView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -100,7 +101,9 @@ public class MainLayout extends AppLayout {
         roadRegister.setId("nav-road-register");
         RouterLink plans = new RouterLink(getTranslation("nav.plans"), PlansView.class);
         plans.setId("nav-plans");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans);
+        RouterLink sewage = new RouterLink(getTranslation("nav.sewage"), SewageView.class);
+        sewage.setId("nav-sewage");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, sewage);
         nav.addClassName("app-nav");
         return nav;
     }
