@@ -146,8 +146,13 @@ public final class SiteSuggestion {
         }
     }
 
-    /** A candidate position: on an edge at a distance from its start, projected metres. */
-    private record Candidate(RoadEdge edge, double along, Coordinate metres) {}
+    /** A candidate position: on an edge at a distance from its start, projected metres; and where it is. */
+    private record Candidate(RoadEdge edge, double along, Coordinate metres, Coordinate lonLat) {
+
+        Candidate(RoadEdge edge, double along, Coordinate metres) {
+            this(edge, along, metres, null);
+        }
+    }
 
     /** A candidate with what it reaches. */
     private record Scored(Candidate at, Coordinate lonLat, double k, int households, int population) {}
@@ -226,13 +231,13 @@ public final class SiteSuggestion {
      */
     public List<Site> suggest(Request request) {
         List<Candidate> candidates = candidates(request.area());
-        boolean[] demand = demandMask(request.demandVillages());
+        Demand demand = new Demand(request.demandVillages());
         Scratch scratch = reach.scratch();
         int[] stamp = new int[byEdge.length];
         List<Scored> scored = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             Candidate at = candidates.get(c);
-            Coordinate lonLat = reach.projection().toLonLat(at.metres());
+            Coordinate lonLat = at.lonLat();
             double k = reach.projection().scaleFactor(lonLat);
             Scored s = score(at, lonLat, k, request.travelM() * k, demand, scratch, stamp, c + 1);
             if (s.households() > 0) {
@@ -267,7 +272,7 @@ public final class SiteSuggestion {
             Coordinate lonLat,
             double k,
             double boundM,
-            boolean[] demand,
+            Demand demand,
             Scratch dist,
             int[] stamp,
             int mark) {
@@ -283,23 +288,27 @@ public final class SiteSuggestion {
     }
 
     private void visit(
-            RoadEdge e,
-            Candidate at,
-            double boundM,
-            boolean[] demand,
-            Scratch dist,
-            int[] stamp,
-            int mark,
-            int[] total) {
+            RoadEdge e, Candidate at, double boundM, Demand demand, Scratch dist, int[] stamp, int mark, int[] total) {
         if (stamp[e.index()] == mark) {
             return;
         }
         stamp[e.index()] = mark;
+        int i = e.index();
+        demand.prepare(i);
+        if (demand.households[i] == 0) {
+            return;
+        }
         double fromStart = dist.get(e.from());
         double fromEnd = dist.get(e.to());
-        boolean same = e.index() == at.edge().index();
-        for (int h : byEdge[e.index()]) {
-            if (!demand[h]) {
+        if (fromStart + demand.farthestFromStart[i] <= boundM || fromEnd + demand.farthestFromEnd[i] <= boundM) {
+            // the whole edge's demand is within reach through one end: no need to look at each household
+            total[0] += demand.households[i];
+            total[1] += demand.population[i];
+            return;
+        }
+        boolean same = i == at.edge().index();
+        for (int h : byEdge[i]) {
+            if (!demand.mask[h]) {
                 continue;
             }
             double along = householdAlong[h];
@@ -310,6 +319,46 @@ public final class SiteSuggestion {
             if (d + householdOffset[h] <= boundM) {
                 total[0]++;
                 total[1] += households[h].population();
+            }
+        }
+    }
+
+    /**
+     * The demand of one request, summed per edge when a search first touches the edge: most edges a bounded search
+     * touches lie wholly within reach, and are then counted from these sums rather than household by household.
+     */
+    private final class Demand {
+        private final boolean[] mask;
+        private final boolean[] ready;
+        private final int[] households;
+        private final int[] population;
+        private final double[] farthestFromStart;
+        private final double[] farthestFromEnd;
+
+        Demand(Set<String> villages) {
+            mask = demandMask(villages);
+            int n = byEdge.length;
+            ready = new boolean[n];
+            households = new int[n];
+            population = new int[n];
+            farthestFromStart = new double[n];
+            farthestFromEnd = new double[n];
+        }
+
+        void prepare(int edge) {
+            if (ready[edge]) {
+                return;
+            }
+            ready[edge] = true;
+            double length = reach.network().edges().get(edge).length();
+            for (int h : byEdge[edge]) {
+                if (mask[h]) {
+                    households[edge]++;
+                    population[edge] += SiteSuggestion.this.households[h].population();
+                    farthestFromStart[edge] = Math.max(farthestFromStart[edge], householdAlong[h] + householdOffset[h]);
+                    farthestFromEnd[edge] =
+                            Math.max(farthestFromEnd[edge], length - householdAlong[h] + householdOffset[h]);
+                }
             }
         }
     }
@@ -355,13 +404,14 @@ public final class SiteSuggestion {
             out.add(byNode.get(node));
         }
         out.addAll(along);
-        if (inside == null) {
-            return out;
+        List<Candidate> placed = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            Coordinate lonLat = reach.projection().toLonLat(c.metres());
+            if (inside == null || inside.covers(GF.createPoint(lonLat))) {
+                placed.add(new Candidate(c.edge(), c.along(), c.metres(), lonLat));
+            }
         }
-        PreparedGeometry area0 = inside;
-        return out.stream()
-                .filter(c -> area0.covers(GF.createPoint(reach.projection().toLonLat(c.metres()))))
-                .toList();
+        return placed;
     }
 
     private static Coordinate pointAt(RoadEdge e, double a) {
