@@ -390,7 +390,8 @@ public final class SiteSuggestion {
             byNode.putIfAbsent(e.from(), new Candidate(e, 0, nodes[e.from()]));
             byNode.putIfAbsent(e.to(), new Candidate(e, e.length(), nodes[e.to()]));
             if (settings.edgeStepM() > 0 && e.length() > settings.edgeStepM()) {
-                int n = (int) Math.ceil(e.length() / settings.edgeStepM());
+                // a 4,000 m edge projected back and forth measures 4,000.0000001 m: still 16 pieces of 250 m, not 17
+                int n = (int) Math.ceil(e.length() / settings.edgeStepM() - 1e-6);
                 for (int i = 1; i < n; i++) {
                     double a = e.length() * i / n;
                     along.add(new Candidate(e, a, pointAt(e, a)));
