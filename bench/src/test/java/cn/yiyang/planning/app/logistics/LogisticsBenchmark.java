@@ -1,0 +1,174 @@
+package cn.yiyang.planning.app.logistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.planning.app.bench.BenchDatabase;
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.geo.access.UnitIndicator;
+import cn.yiyang.planning.geo.access.UnitLevel;
+import cn.yiyang.planning.geo.facility.LogisticsAnalysis;
+import cn.yiyang.planning.geo.facility.LogisticsResult;
+import cn.yiyang.planning.geo.facility.LogisticsSettings;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.SpatialStore;
+import cn.yiyang.planning.layers.store.StoreSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cold-chain and courier benchmark on the FULL synthetic city, run by {@code bench/cold-chain-benchmark.sh} (named
+ * neither *Test nor *IT). In the same run and on the same data:
+ * <ol>
+ *   <li>Java on PostGIS: read the layers (JDBC, the road network built) and run {@link LogisticsAnalysis}, timing apart
+ *   the location-allocation (suggested sites for every township without a centre and every village without an outlet
+ *   or courier point);</li>
+ *   <li>the same on the embedded H2GIS store;</li>
+ *   <li>PostGIS SQL ({@link PostgisLogisticsSql}, {@code ST_Covers}) for the same coverage counts; they must be
+ *   identical.</li>
+ * </ol>
+ * Rounds alternate; medians are reported. Writes {@code target/bench/cold-chain-benchmark.md}.
+ */
+class LogisticsBenchmark {
+
+    static final int ROUNDS = Integer.getInteger("logistics.benchmark.rounds", 3);
+    private final LayerCatalogue catalogue = LayerCatalogue.standard();
+    private final List<String> report = new ArrayList<>();
+
+    /** One timed analysis: read, coverage and gaps, location-allocation, in ms. */
+    private record Timing(double read, double coverage, double siting, LogisticsResult result) {}
+
+    @Test
+    void fullCityJavaVersusPostgisSql() throws Exception {
+        String url = BenchDatabase.postgis("planning_access_bench");
+        StoreSettings h2 = BenchDatabase.h2gis(Path.of("target", "bench", "h2-full", "planning")
+                .toAbsolutePath()
+                .toString());
+        List<Timing> pg = new ArrayList<>();
+        List<Timing> embedded = new ArrayList<>();
+        List<Double> sql = new ArrayList<>();
+        PostgisLogisticsSql.Counts counts = null;
+        try (SpatialStore pgStore = SpatialStore.open(new StoreSettings(url, null, null));
+                SpatialStore h2Store = SpatialStore.open(h2)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                pg.add(time(pgStore));
+                long s0 = System.nanoTime();
+                counts = pgStore.withConnection(PostgisLogisticsSql::run);
+                sql.add((System.nanoTime() - s0) / 1e6);
+                embedded.add(time(h2Store));
+                assertThat(embedded.getLast().result().indicators())
+                        .isEqualTo(pg.getLast().result().indicators());
+                System.out.printf(
+                        Locale.ROOT,
+                        "[bench] round %d: pg read %.0f + coverage %.0f + siting %.0f ms; h2 read %.0f + coverage"
+                                + " %.0f + siting %.0f ms; SQL %.0f ms%n",
+                        round + 1,
+                        pg.getLast().read(),
+                        pg.getLast().coverage(),
+                        pg.getLast().siting(),
+                        embedded.getLast().read(),
+                        embedded.getLast().coverage(),
+                        embedded.getLast().siting(),
+                        sql.getLast());
+            }
+        }
+        LogisticsResult last = pg.getLast().result();
+        Map<String, String> compare = new TreeMap<>();
+        boolean same = true;
+        for (var e : counts.city().entrySet()) {
+            UnitIndicator u = last.indicators().stream()
+                    .filter(i -> i.indicator().id().equals(e.getKey())
+                            && i.level() == UnitLevel.CITY
+                            && i.group() == UnitGroup.ALL)
+                    .findFirst()
+                    .orElseThrow();
+            boolean equal = u.numerator() == e.getValue()[0] && u.denominator() == e.getValue()[1];
+            same &= equal;
+            compare.put(
+                    e.getKey(),
+                    String.format(
+                            Locale.ROOT,
+                            "Java %,d / %,d · SQL %,d / %,d%s",
+                            u.numerator(),
+                            u.denominator(),
+                            e.getValue()[0],
+                            e.getValue()[1],
+                            equal ? "" : "  ← DIFFERENT"));
+        }
+        long wanting = last.gaps().stream()
+                .filter(g -> g.kind() != LogisticsResult.GapKind.COUNTY_NO_WAREHOUSE)
+                .count();
+        line("# Cold-chain and courier benchmark (full demo city)%n");
+        line(
+                "%,d gaps (%,d townships or villages asking for sites), %,d suggested sites, %d cores, %d rounds;"
+                        + " medians (min-max) in ms%n",
+                last.gaps().size(),
+                wanting,
+                last.sites().size(),
+                Runtime.getRuntime().availableProcessors(),
+                ROUNDS);
+        line(
+                "| what | read (roads noded) | coverage and gaps | location-allocation | total |%n|---|---|---|---|---|%n");
+        row("Java on PostGIS", pg);
+        row("Java on H2GIS (embedded)", embedded);
+        line("| PostGIS SQL (ST_Covers), coverage counts only | | %s | | |%n", stat(sql));
+        line("%nCity counts (numerator / denominator):%n");
+        compare.forEach((k, v) -> line("- %s: %s%n", k, v));
+        Path out = Path.of("target", "bench", "cold-chain-benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, String.join("", report));
+        System.out.println(String.join("", report));
+        assertThat(same).as("Java and SQL counts").isTrue();
+    }
+
+    private Timing time(SpatialStore store) {
+        long t0 = System.nanoTime();
+        LogisticsInputReader.Read read =
+                new LogisticsInputReader(new JdbcFeatureRepository(store), catalogue, "益阳市").read(Set.of());
+        long t1 = System.nanoTime();
+        long[] sitesFrom = {0};
+        LogisticsResult result = new LogisticsAnalysis(LogisticsSettings.defaults()).run(read.input(), (f, stage) -> {
+            if (stage.equals("sites")) {
+                sitesFrom[0] = System.nanoTime();
+            }
+        });
+        long t2 = System.nanoTime();
+        return new Timing((t1 - t0) / 1e6, (sitesFrom[0] - t1) / 1e6, (t2 - sitesFrom[0]) / 1e6, result);
+    }
+
+    private void row(String what, List<Timing> timings) {
+        List<Double> read = timings.stream().map(Timing::read).toList();
+        List<Double> coverage = timings.stream().map(Timing::coverage).toList();
+        List<Double> siting = timings.stream().map(Timing::siting).toList();
+        List<Double> total =
+                timings.stream().map(t -> t.read() + t.coverage() + t.siting()).toList();
+        line("| %s | %s | %s | %s | %s |%n", what, stat(read), stat(coverage), stat(siting), stat(total));
+    }
+
+    private void line(String format, Object... args) {
+        report.add(String.format(Locale.ROOT, format, args));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    private static String stat(List<Double> values) {
+        return String.format(
+                Locale.ROOT,
+                "%.0f (%.0f-%.0f)",
+                median(values),
+                values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+}
