@@ -312,24 +312,22 @@ public final class LogisticsAnalysis {
             }
             SiteSuggestion tool = SiteSuggestion.of(
                     reach, in.households(), new SiteSuggestion.Settings(settings.siteSeparationM(), 250));
+            Map<String, Gap> distinct = new LinkedHashMap<>();
+            wanting.forEach(g -> distinct.putIfAbsent(g.unitCode() + "@" + travel(g.kind()), g));
             Map<String, List<SiteSuggestion.Site>> byRequest = new ConcurrentHashMap<>();
-            wanting.parallelStream().forEach(g -> {
-                double travel = travel(g.kind());
-                String key = g.unitCode() + "@" + travel;
-                if (byRequest.containsKey(key)) {
-                    return;
-                }
+            distinct.entrySet().parallelStream().forEach(e -> {
+                Gap g = e.getValue();
                 boolean township = g.kind() == GapKind.TOWNSHIP_NO_CENTRE;
                 Geometry area = township
                         ? in.townships().shape(g.unitCode())
                         : in.villages().shape(g.unitCode());
-                if (area == null) {
-                    byRequest.put(key, List.of());
-                    return;
-                }
                 Set<String> demand = township ? villagesOf(g.unitCode()) : Set.of(g.unitCode());
                 byRequest.put(
-                        key, tool.suggest(new SiteSuggestion.Request(area, demand, travel, settings.suggestedSites())));
+                        e.getKey(),
+                        area == null
+                                ? List.of()
+                                : tool.suggest(new SiteSuggestion.Request(
+                                        area, demand, travel(g.kind()), settings.suggestedSites())));
             });
             List<SuggestedSite> out = new ArrayList<>();
             for (Gap g : wanting) {

@@ -72,6 +72,7 @@ public final class SiteSuggestion {
     public static final double MAX_EDGE_STEP_M = 10_000;
 
     private static final GeometryFactory GF = new GeometryFactory();
+    private static final int[] NONE = {};
 
     /**
      * How candidates are chosen.
@@ -165,6 +166,10 @@ public final class SiteSuggestion {
     private final double[] householdOffset;
     /** Households by the edge they snap to: indexes into {@link #households}. */
     private final int[][] byEdge;
+    /** Households by their village: indexes into {@link #households}. */
+    private final Map<String, int[]> byVillage = new HashMap<>();
+
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     private SiteSuggestion(RoadReach reach, Collection<Household> demand, Settings settings) {
         this.reach = reach;
@@ -197,6 +202,13 @@ public final class SiteSuggestion {
                 byEdge[edgeOf[i]][filled[edgeOf[i]]++] = i;
             }
         }
+        Map<String, List<Integer>> villages = new HashMap<>();
+        for (int i = 0; i < households.length; i++) {
+            villages.computeIfAbsent(households[i].villageCode(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        villages.forEach((v, hs) ->
+                byVillage.put(v, hs.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /**
@@ -231,15 +243,14 @@ public final class SiteSuggestion {
      */
     public List<Site> suggest(Request request) {
         List<Candidate> candidates = candidates(request.area());
-        Demand demand = new Demand(request.demandVillages());
-        Scratch scratch = reach.scratch();
-        int[] stamp = new int[byEdge.length];
+        Workspace demand = workspaces.get();
+        demand.begin(request.demandVillages());
         List<Scored> scored = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             Candidate at = candidates.get(c);
             Coordinate lonLat = at.lonLat();
             double k = reach.projection().scaleFactor(lonLat);
-            Scored s = score(at, lonLat, k, request.travelM() * k, demand, scratch, stamp, c + 1);
+            Scored s = score(at, lonLat, k, request.travelM() * k, demand);
             if (s.households() > 0) {
                 scored.add(s);
             }
@@ -267,32 +278,31 @@ public final class SiteSuggestion {
     }
 
     /** One bounded Dijkstra, then every demand household on an edge it touched (each edge once). */
-    private Scored score(
-            Candidate at,
-            Coordinate lonLat,
-            double k,
-            double boundM,
-            Demand demand,
-            Scratch dist,
-            int[] stamp,
-            int mark) {
+    private Scored score(Candidate at, Coordinate lonLat, double k, double boundM, Workspace demand) {
+        Scratch dist = demand.scratch;
         reach.search(dist, at.edge(), at.along(), boundM);
+        int mark = ++demand.candidate;
         int[] total = new int[2];
-        visit(at.edge(), at, boundM, demand, dist, stamp, mark, total);
+        visit(at.edge(), at, boundM, demand, mark, total);
+        List<RoadEdge> edges = reach.network().edges();
         for (int i = 0; i < dist.reachedCount(); i++) {
-            for (RoadEdge e : reach.network().incident(dist.reached(i))) {
-                visit(e, at, boundM, demand, dist, stamp, mark, total);
+            int node = dist.reached(i);
+            for (int j = reach.firstIncident(node), end = reach.firstIncident(node + 1); j < end; j++) {
+                int e = reach.incidentEdge(j);
+                if (demand.edgeMark[e] != mark) {
+                    visit(edges.get(e), at, boundM, demand, mark, total);
+                }
             }
         }
         return new Scored(at, lonLat, k, total[0], total[1]);
     }
 
-    private void visit(
-            RoadEdge e, Candidate at, double boundM, Demand demand, Scratch dist, int[] stamp, int mark, int[] total) {
-        if (stamp[e.index()] == mark) {
+    private void visit(RoadEdge e, Candidate at, double boundM, Workspace demand, int mark, int[] total) {
+        if (demand.edgeMark[e.index()] == mark) {
             return;
         }
-        stamp[e.index()] = mark;
+        demand.edgeMark[e.index()] = mark;
+        Scratch dist = demand.scratch;
         int i = e.index();
         demand.prepare(i);
         if (demand.households[i] == 0) {
@@ -308,7 +318,7 @@ public final class SiteSuggestion {
         }
         boolean same = i == at.edge().index();
         for (int h : byEdge[i]) {
-            if (!demand.mask[h]) {
+            if (!demand.isDemand(h)) {
                 continue;
             }
             double along = householdAlong[h];
@@ -324,35 +334,52 @@ public final class SiteSuggestion {
     }
 
     /**
-     * The demand of one request, summed per edge when a search first touches the edge: most edges a bounded search
-     * touches lie wholly within reach, and are then counted from these sums rather than household by household.
+     * One thread's scratch space, reused by its requests (a city's 800 requests would otherwise allocate and clear
+     * arrays the size of the network and of the demand 800 times): the search's node distances, which edges the
+     * current candidate has counted, which households are the current request's demand, and the demand summed per
+     * edge when a search first touches the edge (most edges a bounded search touches lie wholly within reach, and
+     * are then counted from these sums rather than household by household). Marks are generation numbers, so
+     * nothing is cleared between requests or candidates.
      */
-    private final class Demand {
-        private final boolean[] mask;
-        private final boolean[] ready;
-        private final int[] households;
-        private final int[] population;
-        private final double[] farthestFromStart;
-        private final double[] farthestFromEnd;
+    private final class Workspace {
+        private final Scratch scratch = reach.scratch();
+        private final int[] edgeMark = new int[byEdge.length];
+        private final int[] demandMark = new int[SiteSuggestion.this.households.length];
+        private final int[] edgeReady = new int[byEdge.length];
+        private final int[] households = new int[byEdge.length];
+        private final int[] population = new int[byEdge.length];
+        private final double[] farthestFromStart = new double[byEdge.length];
+        private final double[] farthestFromEnd = new double[byEdge.length];
+        private int candidate;
+        private int request;
+        private boolean everyone;
 
-        Demand(Set<String> villages) {
-            mask = demandMask(villages);
-            int n = byEdge.length;
-            ready = new boolean[n];
-            households = new int[n];
-            population = new int[n];
-            farthestFromStart = new double[n];
-            farthestFromEnd = new double[n];
+        void begin(Set<String> villages) {
+            request++;
+            everyone = villages.isEmpty();
+            for (String v : villages) {
+                for (int h : byVillage.getOrDefault(v, NONE)) {
+                    demandMark[h] = request;
+                }
+            }
+        }
+
+        boolean isDemand(int h) {
+            return everyone || demandMark[h] == request;
         }
 
         void prepare(int edge) {
-            if (ready[edge]) {
+            if (edgeReady[edge] == request) {
                 return;
             }
-            ready[edge] = true;
+            edgeReady[edge] = request;
+            households[edge] = 0;
+            population[edge] = 0;
+            farthestFromStart[edge] = 0;
+            farthestFromEnd[edge] = 0;
             double length = reach.network().edges().get(edge).length();
             for (int h : byEdge[edge]) {
-                if (mask[h]) {
+                if (isDemand(h)) {
                     households[edge]++;
                     population[edge] += SiteSuggestion.this.households[h].population();
                     farthestFromStart[edge] = Math.max(farthestFromStart[edge], householdAlong[h] + householdOffset[h]);
@@ -361,14 +388,6 @@ public final class SiteSuggestion {
                 }
             }
         }
-    }
-
-    private boolean[] demandMask(Set<String> villages) {
-        boolean[] mask = new boolean[households.length];
-        for (int i = 0; i < households.length; i++) {
-            mask[i] = villages.isEmpty() || villages.contains(households[i].villageCode());
-        }
-        return mask;
     }
 
     /** The nodes inside the area (once each, in node order), then the points along its edges, edge by edge. */
