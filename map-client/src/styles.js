@@ -3,7 +3,7 @@
 // does not allocate thousands of style objects. What a code means (a hardened surface, centralised
 // water supply, the top cold-chain tier) is not decided here: the server sends it with the layer
 // (def.codes, from the catalogue's code lists), so the map and the analyses cannot disagree.
-import {Circle, Fill, Stroke, Style, Text} from 'ol/style.js';
+import {Circle, Fill, RegularShape, Stroke, Style, Text} from 'ol/style.js';
 
 const cache = new Map();
 
@@ -160,6 +160,72 @@ function gapStyle(feature, zoom) {
   return circle;
 }
 
+/**
+ * Results of the facility analyses. Findings by severity (高 red, 中 orange, 低 amber); gaps by what is missing;
+ * uncovered households small and red (poverty-exited and monitored ones darker); suggested sites as stars, the
+ * first candidate of a unit larger, its rank as a label when zoomed in.
+ */
+const SEVERITY_COLOR = {high: '#c62828', medium: '#ef6c00', low: '#f9a825'};
+const GAP_KIND_COLOR = {
+  township_no_plant: '#6a1b9a', over_capacity: '#ef6c00', village_untreated: '#8d6e63',
+  county_no_warehouse: '#b71c1c', township_no_centre: '#d84315', village_no_outlet: '#f57c00',
+  village_no_courier: '#8e24aa',
+};
+const MODE_COLOR = {connect_town: '#1565c0', village_central: '#2e7d32', small_units: '#757575'};
+const SITE_COLOR = {water_site: '#0277bd', sewage_site: '#6d4c41', logistics_site: '#00897b'};
+const FINDING_LAYERS = new Set(['water_household', 'water_duty', 'sewage_household', 'sewage_gap', 'logistics_gap',
+  'water_site', 'sewage_site', 'logistics_site']);
+
+function findingColor(id, feature) {
+  switch (id) {
+    case 'water_household': {
+      const p = feature.get('poverty_status');
+      return p === 'exited' || p === 'monitored' ? '#8e0000' : '#e53935';
+    }
+    case 'sewage_household':
+      return '#a1887f';
+    case 'water_duty':
+      return SEVERITY_COLOR[feature.get('severity')] || '#c62828';
+    case 'sewage_gap':
+      return feature.get('kind') === 'village_untreated'
+        ? MODE_COLOR[feature.get('mode')] || GAP_KIND_COLOR.village_untreated
+        : GAP_KIND_COLOR[feature.get('kind')] || '#6a1b9a';
+    case 'logistics_gap':
+      return GAP_KIND_COLOR[feature.get('kind')] || '#d84315';
+    default:
+      return SITE_COLOR[id] || '#37474f';
+  }
+}
+
+function findingStyle(id, feature, zoom) {
+  const color = findingColor(id, feature);
+  if (id.endsWith('_site')) {
+    const rank = Number(feature.get('rank')) || 1;
+    const radius = rank === 1 ? 9 : 7;
+    const star = cached(`site:${color}:${radius}`, () => new Style({
+      image: new RegularShape({
+        points: 5, radius, radius2: radius / 2.2, angle: 0,
+        fill: new Fill({color}), stroke: new Stroke({color: '#fff', width: 1.2}), declutterMode: 'none',
+      }),
+      zIndex: 4,
+    }));
+    return zoom >= 12 ? [star, labelStyle(`#${rank}`, 11, 'bold', color, -radius - 8)] : star;
+  }
+  const household = id.endsWith('_household');
+  const big = !household && (feature.get('kind') === 'county_no_warehouse' || feature.get('kind') === 'township_no_centre'
+    || feature.get('kind') === 'township_no_plant');
+  const radius = household ? 3 : big ? 8 : 6;
+  return cached(`finding:${color}:${radius}`, () => new Style({
+    image: new Circle({
+      radius,
+      fill: new Fill({color}),
+      stroke: new Stroke({color: '#fff', width: household ? 0.8 : 1.4}),
+      declutterMode: 'none',
+    }),
+    zIndex: household ? 2 : 3,
+  }));
+}
+
 /** Point layers: a circle each, coloured by layer and by a telling attribute. */
 const POINTS = {
   township_seat: {color: '#5b2c83', radius: 5, labelFrom: 9},
@@ -298,6 +364,9 @@ export function styleFor(def, zoomOf, variantOf = () => undefined) {
     if (layerId === 'access_gap') {
       return gapStyle(feature, zoom);
     }
+    if (FINDING_LAYERS.has(layerId)) {
+      return findingStyle(layerId, feature, zoom);
+    }
     if (geometry === 'POINT') {
       return pointStyle(layerId, feature, zoom, variantOf(), codes);
     }
@@ -353,6 +422,29 @@ export function legendEntries(layerId, geometry, variant) {
       return [one('legend.access.gap.large', {kind: 'natural_village', population: 500}),
         one('legend.access.gap.small', {kind: 'natural_village', population: 30}),
         one('legend.access.gap.cluster', {kind: 'household_cluster', population: 30})];
+    case 'water_household':
+      return [one('legend.water.household.poverty', {poverty_status: 'monitored'}),
+        one('legend.water.household.other', {poverty_status: 'none'})];
+    case 'water_duty':
+      return [one('legend.severity.high', {severity: 'high'}), one('legend.severity.medium', {severity: 'medium'}),
+        one('legend.severity.low', {severity: 'low'})];
+    case 'sewage_household':
+      return [one('legend.sewage.household')];
+    case 'sewage_gap':
+      return [one('legend.sewage.gap.no-plant', {kind: 'township_no_plant'}),
+        one('legend.sewage.gap.over-capacity', {kind: 'over_capacity'}),
+        one('legend.sewage.mode.connect-town', {kind: 'village_untreated', mode: 'connect_town'}),
+        one('legend.sewage.mode.village-central', {kind: 'village_untreated', mode: 'village_central'}),
+        one('legend.sewage.mode.small-units', {kind: 'village_untreated', mode: 'small_units'})];
+    case 'logistics_gap':
+      return [one('legend.logistics.gap.county', {kind: 'county_no_warehouse'}),
+        one('legend.logistics.gap.township', {kind: 'township_no_centre'}),
+        one('legend.logistics.gap.outlet', {kind: 'village_no_outlet'}),
+        one('legend.logistics.gap.courier', {kind: 'village_no_courier'})];
+    case 'water_site':
+    case 'sewage_site':
+    case 'logistics_site':
+      return [one('legend.site.first', {rank: 1}), one('legend.site.other', {rank: 2})];
     case 'sewage_facility':
     case 'cold_chain_site':
       return [one('legend.status.operating', {status: 'operating'}), one('legend.status.building', {status: 'building'}),

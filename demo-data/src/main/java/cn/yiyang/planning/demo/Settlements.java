@@ -155,14 +155,18 @@ final class Settlements {
         return out;
     }
 
+    /**
+     * The share of households with a sanitary toilet by county, about 87 % over the city (the plan's target is 90 %):
+     * the key-support county 安化 lowest, the demonstration county 赫山 above the target.
+     */
     private static double toiletRate(String county) {
         return switch (county) {
-            case "430923" -> 0.79;
-            case "430922" -> 0.84;
-            case "430903" -> 0.92;
+            case "430923" -> 0.82;
+            case "430922" -> 0.86;
+            case "430903" -> 0.93;
             case "430972" -> 0.93;
-            case "430902" -> 0.88;
-            default -> 0.86;
+            case "430902" -> 0.89;
+            default -> 0.88;
         };
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
@@ -18,6 +19,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * township seats, some missing, stopped or under construction; one urban plant per county seat
  * serving the sub-districts), a central facility in denser villages, and multi- or
  * single-household facilities in dispersed ones. With collection areas and pipes.
+ *
+ * <p>Capacities follow the people inside a facility's collection area: a fifth of the township plants and village
+ * facilities are built too small (0.04 m³ a person a day, less than any plausible design flow), the others have at
+ * least 0.15 m³ a person a day, so that the capacity check finds some facilities over capacity and not the rest.
  */
 final class Sewage {
 
@@ -84,8 +89,10 @@ final class Sewage {
         };
         String code = "WS" + t.code + "01";
         String name = t.name + "污水处理厂";
-        facility(code, name, "township_plant", status, rng.between(5, 30) * 100.0, t.code, null, at);
+        double designed = rng.between(5, 30) * 100.0;
         Geometry area = Geo.intersection(Geo.point(t.seat).buffer(rng.uniform(900, 1600), 16), t.area);
+        facility(
+                code, name, "township_plant", status, capacity(code, designed, t.villages, area, 50), t.code, null, at);
         out.add("sewage_service_area", area, "facility_code", code, "name", name + "收集范围");
         pipe(code, at, t.seat, 400, rng);
         int branches = rng.between(3, 5);
@@ -124,17 +131,18 @@ final class Sewage {
                     default -> "building";
                 };
                 String code = "WS" + v.code + "01";
+                double designed = vr.between(2, 15) * 10.0;
+                double radius = vr.uniform(400, 700);
+                Geometry area = Geo.intersection(Geo.point(at).buffer(radius, 12), v.area);
                 facility(
                         code,
                         Names.shortVillage(v.name) + "污水集中处理站",
                         "village_central",
                         status,
-                        vr.between(2, 15) * 10.0,
+                        capacity(code, designed, List.of(v), area, 5),
                         t.code,
                         v.code,
                         at);
-                double radius = vr.uniform(400, 700);
-                Geometry area = Geo.intersection(Geo.point(at).buffer(radius, 12), v.area);
                 out.add(
                         "sewage_service_area",
                         area,
@@ -166,6 +174,26 @@ final class Sewage {
                 }
             }
         }
+    }
+
+    /**
+     * The design capacity (m³/d, a multiple of {@code step}) of a facility whose collection area is {@code area}: for
+     * a fifth of them (their own random stream) 0.04 m³ per person inside, too small; else at least 0.15 m³ per person.
+     */
+    private double capacity(String code, double designed, List<Village> villages, Geometry area, double step) {
+        PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
+        int people = 0;
+        for (Village v : villages) {
+            for (NaturalVillage nv : v.naturalVillages) {
+                if (inside.covers(Geo.point(nv.location))) {
+                    people += nv.population;
+                }
+            }
+        }
+        if (people > 0 && Rng.of(seed, "sewage-load/" + code).chance(0.2)) {
+            return Math.max(step / 10, Math.floor(people * 0.04 / step) * step);
+        }
+        return Math.max(designed, Math.ceil(people * 0.15 / step) * step);
     }
 
     private void facility(

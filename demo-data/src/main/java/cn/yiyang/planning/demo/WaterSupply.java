@@ -20,7 +20,14 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * villages; 千人以下 schemes in villages beyond their reach, and some villages on dispersed supply
  * only. Some schemes lack disinfection or a delineated source protection zone; service areas
  * (unions of the served villages, or a radius around a small scheme), mains from the works, and
- * half-yearly water quality tests 2023–2025 with a few failures and some works not tested.
+ * half-yearly water quality tests 2023–2026 with a few failures and some works not tested.
+ *
+ * <p>For the facility rules (issue 13): most works operate, a few are stopped, one or two are under
+ * construction and some have no status (counting as operating); the second test of 2026 falls in September to
+ * November, so that on 2026-12-01 most works were tested within six months and the others are overdue or failed.
+ * About a third of the works also carry their last test as the water bureau records it ({@code last_tested_on},
+ * {@code last_test_result}): usually the latest record, sometimes a later test of their own that has no record.
+ * These come from random streams of their own per works, so the rest of the city is unchanged by them.
  */
 final class WaterSupply {
 
@@ -29,6 +36,7 @@ final class WaterSupply {
     private final long seed;
     private final City city;
     private final Layers out;
+    private final List<Object[]> testRecords = new ArrayList<>();
 
     WaterSupply(long seed, City city, Layers out) {
         this.seed = seed;
@@ -46,7 +54,6 @@ final class WaterSupply {
             boolean protection) {}
 
     void build() {
-        List<Work> works = new ArrayList<>();
         for (County c : city.counties) {
             Rng rng = Rng.of(seed, "water/" + c.code);
             List<Township> integrated = c.townships.stream()
@@ -64,7 +71,6 @@ final class WaterSupply {
                     c.code,
                     true,
                     true);
-            works.add(w);
             List<Village> served = new ArrayList<>();
             List<Coordinate> hubs = new ArrayList<>();
             for (Township t : integrated) {
@@ -95,7 +101,6 @@ final class WaterSupply {
                 Coordinate wat = near(t.seat, 500, 2500, PreparedGeometryFactory.prepare(t.area), tr);
                 Work large = new Work(
                         "SG" + t.code + "1", t.name + "水厂", "large", wat, c.code, tr.chance(0.9), tr.chance(0.85));
-                works.add(large);
                 List<Village> ls = t.villages.stream()
                         .filter(v -> Geo.distance(v.centre, wat) < 9000)
                         .toList();
@@ -132,7 +137,6 @@ final class WaterSupply {
                             c.code,
                             vr.chance(0.6),
                             vr.chance(0.35));
-                    works.add(small);
                     serve(small, List.of(v), SMALL_REACH);
                     int spop = Math.min(999, Math.max(80, population(List.of(v), small, SMALL_REACH)));
                     Geometry area = Geo.intersection(Geo.point(sat).buffer(SMALL_REACH, 12), v.area);
@@ -146,7 +150,9 @@ final class WaterSupply {
                 }
             }
         }
-        tests(works, Rng.of(seed, "water-tests"));
+        for (Object[] t : testRecords) {
+            out.add("water_quality_test", null, t);
+        }
     }
 
     private static String servedBy(NaturalVillage nv, Work w) {
@@ -181,6 +187,23 @@ final class WaterSupply {
     }
 
     private void emitWork(Work w, String county, double capacity, int served, List<Village> villages, Geometry area) {
+        String status = status(w);
+        LocalDate lastTest = null;
+        String lastResult = null;
+        for (Object[] t : tests(w, status)) {
+            testRecords.add(t);
+            if (lastTest == null || !((LocalDate) t[3]).isBefore(lastTest)) {
+                lastTest = (LocalDate) t[3];
+                lastResult = (String) t[5];
+            }
+        }
+        Rng own = Rng.of(seed, "water-last/" + w.code);
+        boolean recorded = !"building".equals(status) && own.chance(0.35);
+        if (recorded && own.chance(0.3)) {
+            // a test of the works' own after the last record (not sent to the test register)
+            lastTest = LocalDate.of(2026, 10, 1).plusDays(own.nextInt(50));
+            lastResult = own.chance(0.9) ? "pass" : "fail";
+        }
         out.add(
                 "water_work",
                 Geo.point(w.at),
@@ -198,6 +221,12 @@ final class WaterSupply {
                 w.disinfection,
                 "protection_zone",
                 w.protection,
+                "status",
+                status,
+                "last_tested_on",
+                recorded ? lastTest : null,
+                "last_test_result",
+                recorded && lastTest != null ? lastResult : null,
                 "county_code",
                 county);
         Geometry serviceArea = area != null
@@ -224,36 +253,57 @@ final class WaterSupply {
                 material);
     }
 
-    private void tests(List<Work> works, Rng rng) {
-        for (Work w : works) {
-            double present = switch (w.kind) {
-                case "integrated" -> 1.0;
-                case "large" -> 0.93;
-                default -> rng.chance(0.25) ? 0 : 0.75;
-            };
-            double fail = switch (w.kind) {
-                case "integrated" -> 0.01;
-                case "large" -> 0.03;
-                default -> 0.08;
-            };
-            for (int year = 2023; year <= 2025; year++) {
-                for (int half = 0; half < 2; half++) {
-                    if (!rng.chance(present)) {
-                        continue;
-                    }
-                    LocalDate on = LocalDate.of(year, half == 0 ? 4 : 10, 1).plusDays(rng.nextInt(88));
-                    out.add(
-                            "water_quality_test",
-                            null,
-                            "water_work_code",
-                            w.code,
-                            "tested_on",
-                            on,
-                            "result",
-                            rng.chance(fail) ? "fail" : "pass");
+    /**
+     * The works' state: the city's integrated works operate; of the others most operate, 14 % have no status
+     * (counting as operating), 4.5 % are stopped and one in two hundred is under construction.
+     */
+    private String status(Work w) {
+        if (w.kind.equals("integrated")) {
+            return "operating";
+        }
+        return switch (Rng.of(seed, "water-status/" + w.code).weighted(81, 14, 4.5, 0.5)) {
+            case 0 -> "operating";
+            case 1 -> null;
+            case 2 -> "stopped";
+            default -> "building";
+        };
+    }
+
+    /**
+     * The works' half-yearly tests 2023–2026 (the second of 2026 in September–November), as the attributes of a
+     * {@code water_quality_test} feature: none for works under construction, none after 2025 for stopped ones; a
+     * tenth of the small schemes never tested.
+     */
+    private List<Object[]> tests(Work w, String status) {
+        List<Object[]> tests = new ArrayList<>();
+        if ("building".equals(status)) {
+            return tests;
+        }
+        Rng rng = Rng.of(seed, "water-tests/" + w.code);
+        double present = switch (w.kind) {
+            case "integrated" -> 1.0;
+            case "large" -> 0.93;
+            default -> rng.chance(0.1) ? 0 : 0.85;
+        };
+        double fail = switch (w.kind) {
+            case "integrated" -> 0.01;
+            case "large" -> 0.03;
+            default -> 0.08;
+        };
+        int last = "stopped".equals(status) ? 2025 : 2026;
+        for (int year = 2023; year <= last; year++) {
+            for (int half = 0; half < 2; half++) {
+                if (!rng.chance(present)) {
+                    continue;
                 }
+                LocalDate start = LocalDate.of(year, half == 0 ? 4 : year == 2026 ? 9 : 10, 1);
+                LocalDate on = start.plusDays(rng.nextInt(88));
+                tests.add(new Object[] {
+                    "water_work_code", w.code, "tested_on", on, "result", rng.chance(fail) ? "fail" : "pass"
+                });
             }
         }
+        return tests;
     }
 
     /** A point {@code min}–{@code max} m from {@code c} inside {@code area} (or {@code c} itself). */

@@ -635,6 +635,121 @@ class DemoCityGeneratorTest {
         assertThat(withBoundary).contains("430923121", "430902005", "430921125");
     }
 
+    /**
+     * The facility data exercise every rule of the facility analyses (issue 13), for asOf = 2026-12-01: works of
+     * every state, tested within six months, overdue and failed; sewage facilities over capacity at 0.08 m³ a person
+     * a day and others well within; cold-chain sites of every tier, some naming another unit than the one they
+     * stand in; sanitary toilets near the plan's 90 %.
+     */
+    @Test
+    void facilityDataExerciseEveryRule() {
+        List<Feature> works = layer("water_work");
+        Map<Object, Long> states = works.stream()
+                .collect(Collectors.groupingBy(
+                        w -> String.valueOf(w.get("status")), TreeMap::new, Collectors.counting()));
+        assertThat(states.keySet()).containsExactly("building", "null", "operating", "stopped");
+        assertThat(states.get("operating")).isGreaterThan(works.size() * 7L / 10);
+        assertThat(states.get("building")).isBetween(1L, 2L);
+        Map<String, LocalDate> latest = new HashMap<>();
+        Map<String, String> latestResult = new HashMap<>();
+        layer("water_quality_test").forEach(t -> {
+            String code = t.getString("water_work_code");
+            LocalDate on = (LocalDate) t.get("tested_on");
+            if (!latest.containsKey(code) || !on.isBefore(latest.get(code))) {
+                latest.put(code, on);
+                latestResult.put(code, t.getString("result"));
+            }
+        });
+        assertThat(latest.values()).allMatch(d -> d.isBefore(LocalDate.of(2026, 12, 1)));
+        long withOwnDate =
+                works.stream().filter(w -> w.get("last_tested_on") != null).count();
+        assertThat((double) withOwnDate / works.size()).isBetween(0.2, 0.45);
+        long laterThanRecords = works.stream()
+                .filter(w -> w.get("last_tested_on") instanceof LocalDate d
+                        && (!latest.containsKey(w.getString("code")) || d.isAfter(latest.get(w.getString("code")))))
+                .count();
+        assertThat(laterThanRecords).isPositive();
+        int recent = 0;
+        int overdue = 0;
+        int failed = 0;
+        for (Feature w : works) {
+            if ("building".equals(w.get("status"))) {
+                continue;
+            }
+            LocalDate last = latest.get(w.getString("code"));
+            String result = latestResult.get(w.getString("code"));
+            if (w.get("last_tested_on") instanceof LocalDate own && (last == null || own.isAfter(last))) {
+                last = own;
+                result = w.getString("last_test_result");
+            }
+            if (last == null || last.isBefore(LocalDate.of(2026, 6, 1))) {
+                overdue++;
+            } else if ("fail".equals(result)) {
+                failed++;
+            } else {
+                recent++;
+            }
+        }
+        assertThat(recent).isGreaterThan(overdue + failed);
+        assertThat(overdue).isGreaterThan(works.size() / 20);
+        assertThat(failed).isPositive();
+
+        Map<String, Geometry> areas = new HashMap<>();
+        layer("sewage_service_area").forEach(a -> areas.put(a.getString("facility_code"), a.geometry()));
+        List<Feature> naturalVillages = layer("natural_village");
+        STRtree index = new STRtree();
+        naturalVillages.forEach(n -> index.insert(n.geometry().getEnvelopeInternal(), n));
+        int over = 0;
+        int within = 0;
+        for (Feature f : layer("sewage_facility")) {
+            Geometry area = areas.get(f.getString("code"));
+            if (area == null || f.get("capacity_m3d") == null) {
+                continue;
+            }
+            PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
+            int people = 0;
+            for (Object o : index.query(area.getEnvelopeInternal())) {
+                Feature n = (Feature) o;
+                if (inside.covers(n.geometry())) {
+                    people += (Integer) n.get("population");
+                }
+            }
+            if (people * 0.08 > (Double) f.get("capacity_m3d")) {
+                over++;
+            } else {
+                within++;
+            }
+        }
+        assertThat(over).isGreaterThan(10);
+        assertThat(within).isGreaterThan(over * 2);
+
+        List<Feature> sites = layer("cold_chain_site");
+        assertThat(sites).extracting(f -> f.getString("tier")).contains("county", "township", "village");
+        Map<String, PreparedGeometry> villages = new HashMap<>();
+        layer("village").forEach(v -> villages.put(v.getString("code"), PreparedGeometryFactory.prepare(v.geometry())));
+        long elsewhere = sites.stream()
+                .filter(f -> f.getString("village_code") != null)
+                .filter(f -> !villages.get(f.getString("village_code")).covers(f.geometry()))
+                .count();
+        assertThat(elsewhere).isBetween(5L, 60L);
+        Map<String, PreparedGeometry> townships = new HashMap<>();
+        layer("township")
+                .forEach(t -> townships.put(t.getString("code"), PreparedGeometryFactory.prepare(t.geometry())));
+        assertThat(sites.stream()
+                        .filter(f -> "township".equals(f.get("tier")))
+                        .filter(f ->
+                                !townships.get(f.getString("township_code")).covers(f.geometry())))
+                .isNotEmpty();
+
+        List<Feature> households = layer("household");
+        double toilets = households.stream()
+                        .filter(h -> Boolean.TRUE.equals(h.get("sanitary_toilet")))
+                        .count()
+                / (double) households.size();
+        assertThat(toilets).isBetween(0.85, 0.92);
+        assertThat(households).extracting(h -> h.getString("poverty_status")).contains("none", "exited", "monitored");
+    }
+
     @Test
     void fullScaleHasTheSizeOfRuralYiyang() {
         DemoCity full = new DemoCityGenerator(SEED, DemoScale.FULL).generate();

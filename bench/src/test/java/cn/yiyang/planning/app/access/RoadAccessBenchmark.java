@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.bench.BenchDatabase;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
@@ -165,21 +166,27 @@ class RoadAccessBenchmark {
         var beans = new StaticListableBeanFactory();
         beans.addBean("impassable", (ImpassableRoads) () -> impassable);
         var worker = Executors.newSingleThreadExecutor();
-        RoadAccessService service = new RoadAccessService(
+        RoadAccessKind kind = new RoadAccessKind(
                 repo,
                 catalogue,
-                new JdbcAnalysisRunRepository(store),
-                new JdbcIndicatorTargetRepository(store),
-                versions,
-                new JdbcLayerLoadRepository(store),
                 beans.getBeanProvider(ImpassableRoads.class),
                 new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true),
+                new Messages());
+        var runner = new AnalysisRunner(
+                List.of(kind),
+                new JdbcAnalysisRunRepository(store),
+                new JdbcIndicatorTargetRepository(store),
+                repo,
+                catalogue,
+                versions,
+                new JdbcLayerLoadRepository(store),
                 "2021-2025",
-                new Messages(),
                 worker);
+        RoadAccessService service = new RoadAccessService(runner, kind, repo, catalogue);
         try {
             long t0 = System.nanoTime();
-            String id = service.start(AccessSettings.defaults(), "benchmark").id();
+            String id = service.startScheduled(AccessSettings.defaults(), "benchmark")
+                    .id();
             while (!service.get(id).status().settled()) {
                 Thread.sleep(50);
             }

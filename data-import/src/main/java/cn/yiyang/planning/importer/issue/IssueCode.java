@@ -97,7 +97,20 @@ public enum IssueCode {
     /** {0}: the layer id. Upsert needs a layer with a key field; this one has none. */
     UPSERT_WITHOUT_KEY(Severity.ERROR),
     /** {0}: the number of entries, {1}: the limit. The zip holds more files than allowed. */
-    ZIP_TOO_MANY_ENTRIES(Severity.ERROR);
+    ZIP_TOO_MANY_ENTRIES(Severity.ERROR),
+
+    // --- department files' habits (issue 13) ---
+    /**
+     * {0}: the value as written, {1}: the date read (yyyy-MM-dd). A date that gives only a year and a month (2024-03,
+     * 2024年3月) was read as the first day of that month, the earliest it can be (a test date read so is never later
+     * than the real one, so a test is never taken for more recent than it was).
+     */
+    DATE_MONTH_ONLY(Severity.WARNING),
+    /**
+     * {0}: the value as written, {1}: the Chinese title of the layer it belongs in, {2}: its English title. The row
+     * describes a kind of thing another layer holds (a courier point in a cold-chain file): it is not imported here.
+     */
+    BELONGS_TO_OTHER_LAYER(Severity.ERROR);
 
     private final Severity severity;
 

@@ -12,6 +12,7 @@ import cn.yiyang.planning.importer.source.DetectedCrs;
 import cn.yiyang.planning.importer.source.Detection;
 import cn.yiyang.planning.importer.source.FeatureSource;
 import cn.yiyang.planning.importer.source.SourceDescription;
+import cn.yiyang.planning.importer.source.SourceOptions;
 import cn.yiyang.planning.importer.source.SourceRecord;
 import cn.yiyang.planning.importer.validate.KeyIndex;
 import cn.yiyang.planning.importer.validate.RowValidator;
@@ -165,7 +166,10 @@ final class ImportRun implements Runnable {
         FileHash hash = FileHash.of(request.files());
         job.file(hash.sha256(), hash.size());
         save();
-        try (FeatureSource source = sources.open(request.files(), request.fileNames(), request.options())) {
+        SourceOptions options = layer.geometry().hasGeometry()
+                ? request.options()
+                : request.options().forTableLayer();
+        try (FeatureSource source = sources.open(request.files(), request.fileNames(), options)) {
             SourceDescription description = source.describe();
             job.source(description);
             String file = description.fileName() == null ? request.fileName() : description.fileName();

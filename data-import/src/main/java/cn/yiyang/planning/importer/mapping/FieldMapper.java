@@ -29,8 +29,8 @@ import java.util.function.Function;
  *       exist, or a target another entry already took, is a {@code BAD_FIELD_MAPPING};</li>
  *   <li>a source field with a catalogue field's name, then with its Chinese or English title, then
  *       with one of its aliases (道路名称 → name, 路面类型 → surface, 村代码 → village_code …).
- *       Names are compared ignoring case, full-width forms, blanks, underscores and a bracketed unit
- *       (路面宽度（米） = 路面宽度). Each catalogue field takes one source field: an earlier rule beats a
+ *       Names are compared ignoring case, full-width forms, blanks, underscores and a bracketed unit on
+ *       either side (路面宽度（米） = 路面宽度, 处理规模（吨/日） = 处理规模). Each catalogue field takes one source field: an earlier rule beats a
  *       later one, then the file's order decides;</li>
  *   <li>every other source field is kept as an extra attribute.</li>
  * </ol>
@@ -118,7 +118,8 @@ public final class FieldMapper {
                 boolean hit = namesOf.apply(f).stream()
                         .filter(n -> n != null && !n.isBlank())
                         .anyMatch(n -> normalise(n).equals(key)
-                                || withoutUnit(normalise(n)).equals(key));
+                                || withoutUnit(normalise(n)).equals(key)
+                                || normalise(n).equals(withoutUnit(key)));
                 if (hit) {
                     decided.put(name, new Entry(name, f.name(), decision));
                     taken.add(f.name());

@@ -5,6 +5,8 @@ import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.text.Normalizer;
@@ -32,20 +34,31 @@ import java.util.stream.Collectors;
  *   <li>DECIMAL → Double, from numbers or numeric text;</li>
  *   <li>BOOLEAN → Boolean, from true/false, 是/否, 有/无, 1/0, Y/N, yes/no, T/F, √/×;</li>
  *   <li>DATE → LocalDate, from dates and date-times, or text {@code 2023-05-01}, {@code 2023/5/1},
- *       {@code 2023.5.1}, {@code 20230501}, {@code 2023年5月1日} (a time after the date is ignored);</li>
+ *       {@code 2023.5.1}, {@code 20230501}, {@code 2023年5月1日} or {@code 2023年5月1号} (a time after the date is
+ *       ignored); a whole number from 20000 to 80000 is an Excel date serial (days since 1899-12-30, what a date cell
+ *       holds when the sheet is saved without its formats: 45356 = 2024-03-05); a year and month only
+ *       ({@code 2024-03}, {@code 2024/3}, {@code 2024.3}, {@code 2024年3月}, {@code 202403}) is the first day of that
+ *       month, with a {@code DATE_MONTH_ONLY} warning;</li>
  *   <li>CODE → the code's value through {@link CodeList#resolve} (value, Chinese or English label, or
- *       alias): 水泥 → cement, 沥青 → asphalt, 村道 or C → village.</li>
+ *       alias): 水泥 → cement, 沥青 → asphalt, 村道 or C → village; a value that names what another layer holds
+ *       ({@link CodeList#elsewhere}: 快递网点 in a cold-chain tier) is a {@code BELONGS_TO_OTHER_LAYER}.</li>
  * </ul>
- * Null and blank text are no value. Anything else is a {@link Conversion.Failure}: {@code WRONG_TYPE}
- * or {@code UNKNOWN_CODE}, with the value as written.
+ * Null and blank text are no value. Anything else is a {@link Conversion.Failure}: {@code WRONG_TYPE},
+ * {@code UNKNOWN_CODE} or {@code BELONGS_TO_OTHER_LAYER}, with the value as written.
  */
 public final class ValueConverter {
 
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern YMD_SEPARATED =
-            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?");
     private static final Pattern YMD_COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern YM = Pattern.compile("(\\d{4})\\s*(?:[-/.年]\\s*(\\d{1,2})\\s*月?|(\\d{2}))");
+    /** Day 0 of Excel's 1900 date system as Excel counts (it takes 1900 for a leap year). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private static final int EXCEL_SERIAL_MIN = 20000; // 1954-10-03
+    private static final int EXCEL_SERIAL_MAX = 80000; // 2119-01-11
     private static final Map<String, Boolean> BOOLEANS = Map.ofEntries(
             Map.entry("true", true),
             Map.entry("false", false),
@@ -73,6 +86,12 @@ public final class ValueConverter {
         if (raw instanceof Double d && (d.isNaN() || d.isInfinite()) || raw instanceof Float fl && fl.isNaN()) {
             return Conversion.EMPTY;
         }
+        if (field.type() == FieldType.DATE) {
+            Optional<Conversion> month = monthOnly(raw);
+            if (month.isPresent()) {
+                return month.get();
+            }
+        }
         Optional<Object> value = switch (field.type()) {
             case TEXT -> Optional.of(text(raw).strip());
             case INTEGER -> integer(raw);
@@ -86,6 +105,14 @@ public final class ValueConverter {
         }
         String written = text(raw);
         if (field.type() == FieldType.CODE) {
+            Optional<LayerDef> home = field.codeList()
+                    .elsewhere(nfkc(written))
+                    .flatMap(id -> LayerCatalogue.standard().find(id));
+            if (home.isPresent()) {
+                return new Conversion.Failure(
+                        IssueCode.BELONGS_TO_OTHER_LAYER,
+                        List.of(written, home.get().titleZh(), home.get().titleEn()));
+            }
             return new Conversion.Failure(IssueCode.UNKNOWN_CODE, List.of(written, allowed(field.codeList())));
         }
         return new Conversion.Failure(IssueCode.WRONG_TYPE, List.of(written, example(field.type())));
@@ -190,6 +217,10 @@ public final class ValueConverter {
             if (raw instanceof Date d) {
                 return Optional.of(new Timestamp(d.getTime()).toLocalDateTime().toLocalDate());
             }
+            Optional<LocalDate> serial = excelSerial(raw);
+            if (serial.isPresent()) {
+                return Optional.of(serial.get());
+            }
             String t = nfkc(text(raw)).strip();
             Matcher m = YMD_SEPARATED.matcher(t);
             if (m.lookingAt() && (m.end() == t.length() || startsTime(t.substring(m.end())))) {
@@ -205,6 +236,39 @@ public final class ValueConverter {
             return Optional.empty(); // 2023-02-30
         }
         return Optional.empty();
+    }
+
+    /** An Excel date serial: a whole number (or digits) from 20000 to 80000, days since 1899-12-30. */
+    private static Optional<LocalDate> excelSerial(Object raw) {
+        Double d = raw instanceof Number n
+                ? Double.valueOf(n.doubleValue())
+                : raw instanceof String s && nfkc(s).strip().matches("\\d{5}") ? Double.valueOf(nfkc(s).strip()) : null;
+        if (d == null || d != Math.rint(d) || d < EXCEL_SERIAL_MIN || d > EXCEL_SERIAL_MAX) {
+            return Optional.empty();
+        }
+        return Optional.of(EXCEL_EPOCH.plusDays(d.longValue()));
+    }
+
+    /**
+     * A year and a month only (2024-03, 2024/3, 2024.3, 2024年3月, 202403): the first day of the month, with a
+     * warning. Empty for anything else (a full date, or text that is no date).
+     */
+    private static Optional<Conversion> monthOnly(Object raw) {
+        // text only: a number 2024.1 may have been 2024.10 before a spreadsheet dropped the zero
+        if (!(raw instanceof String written)) {
+            return Optional.empty();
+        }
+        Matcher m = YM.matcher(nfkc(written).strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+        if (month < 1 || month > 12 || year < 1900 || year > 2200) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.of(year, month, 1);
+        return Optional.of(new Conversion.Value(first, IssueCode.DATE_MONTH_ONLY, List.of(written, first.toString())));
     }
 
     private static boolean startsTime(String rest) {

@@ -42,6 +42,9 @@ import org.locationtech.jts.io.WKTReader;
  * UNREADABLE_RECORD on the WKT field; an empty one no geometry. Every column, the geometry columns too, is kept
  * in the values as text (empty → null).
  *
+ * <p>A table without coordinate or WKT columns is refused ({@code CSV_NO_GEOMETRY_COLUMNS}) unless the target
+ * layer has no geometry ({@link SourceOptions#withoutGeometry()}): then its rows have none, and no CRS.
+ *
  * <p>Row = the data row's 1-based number: the header is not counted, nor are blank lines.
  *
  * <p>CRS: longitude/latitude columns are CGCS2000 lon/lat by the format's rule (FORMAT_DEFAULT; phone-map points
@@ -65,12 +68,19 @@ final class CsvSource implements FeatureSource {
     private final int lonColumn;
     private final int latColumn;
     private final int wktColumn;
+    private final boolean geometryless;
     private final SourceDescription description;
     private final TempDir temp;
     private final GeometryFactory geometryFactory;
     private final int srid;
 
-    private CsvSource(Path file, String fileName, SourceOptions options, TempDir temp) {
+    private CsvSource(
+            Path file,
+            String fileName,
+            SourceOptions options,
+            TempDir temp,
+            SourceFormat sourceFormat,
+            List<String> tables) {
         this.file = file;
         this.temp = temp;
         List<ImportIssue> issues = new ArrayList<>();
@@ -95,7 +105,8 @@ final class CsvSource implements FeatureSource {
         this.latColumn = column(LAT);
         int wkt = column(WKT);
         this.wktColumn = lonColumn >= 0 && latColumn >= 0 ? -1 : wkt;
-        if ((lonColumn < 0 || latColumn < 0) && wktColumn < 0) {
+        this.geometryless = (lonColumn < 0 || latColumn < 0) && wktColumn < 0;
+        if (geometryless && !options.withoutGeometry()) {
             throw new ImportException(
                     ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS, String.join(", ", header)));
         }
@@ -108,21 +119,25 @@ final class CsvSource implements FeatureSource {
             throw corrupt(fileName, e);
         }
         boolean lonLatColumns = wktColumn < 0;
-        DetectedCrs crs = CrsDetector.resolve(
-                options,
-                () -> lonLatColumns
-                                && (scan.extent() == null || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
-                        ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null)
-                        : null,
-                scan.extent(),
-                fileName,
-                issues);
-        this.srid = GeoJsonFeatures.srid(crs);
-        String table = ShapefileSource.baseName(fileName);
+        DetectedCrs crs = geometryless
+                ? null
+                : CrsDetector.resolve(
+                        options,
+                        () -> lonLatColumns
+                                        && (scan.extent() == null
+                                                || new Envelope(-180, 180, -90, 90).contains(scan.extent()))
+                                ? new DetectedCrs(Crs.CGCS2000, Detection.FORMAT_DEFAULT, null)
+                                : null,
+                        scan.extent(),
+                        fileName,
+                        issues);
+        this.srid = crs == null ? 0 : GeoJsonFeatures.srid(crs);
+        String table =
+                tables.isEmpty() ? ShapefileSource.baseName(fileName) : ShapefileSource.baseName(file.toString());
         this.description = new SourceDescription(
-                SourceFormat.CSV,
+                sourceFormat,
                 fileName,
-                List.of(table),
+                tables.isEmpty() ? List.of(table) : tables,
                 table,
                 scan.fields(),
                 scan.count(),
@@ -135,7 +150,18 @@ final class CsvSource implements FeatureSource {
 
     /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
     static CsvSource open(Path file, String fileName, SourceOptions options, TempDir temp) {
-        return new CsvSource(file, fileName, options, temp);
+        return new CsvSource(file, fileName, options, temp, SourceFormat.CSV, List.of());
+    }
+
+    /**
+     * One sheet of an Excel workbook, as GDAL wrote it to CSV ({@link GdalConverter#sheetsToCsv}).
+     *
+     * @param sheet    the sheet's CSV, named after the sheet
+     * @param fileName the workbook's name as the user knows it
+     * @param sheets   every sheet of the workbook
+     */
+    static CsvSource sheet(Path sheet, String fileName, SourceOptions options, TempDir temp, List<String> sheets) {
+        return new CsvSource(sheet, fileName, options, temp, SourceFormat.XLSX, sheets);
     }
 
     /** @return the delimiter (comma, tab or semicolon) a header row uses most, outside quotes; 0 for none */
@@ -282,6 +308,9 @@ final class CsvSource implements FeatureSource {
             for (int i = 0; i < header.size(); i++) {
                 String value = i < csv.size() ? csv.get(i) : null;
                 values.put(header.get(i), value == null || value.isBlank() ? null : value);
+            }
+            if (geometryless) {
+                return new SourceRecord(r, values, null, null);
             }
             if (wktColumn >= 0) {
                 return wktRecord(r, values);

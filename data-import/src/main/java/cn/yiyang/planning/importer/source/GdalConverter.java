@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Converts a file that GDAL reads (FileGDB, DXF, MapInfo TAB/MIF, KML, GML, GPX, …) into a GeoPackage with
@@ -52,6 +53,54 @@ final class GdalConverter {
                 return Optional.empty();
             }
             return process.exitValue() == 0 && Files.isRegularFile(output) ? Optional.of(output) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes each sheet of an Excel workbook to a CSV file named after the sheet (UTF-8 with a byte-order mark; the
+     * first row is the header; date cells as yyyy/MM/dd), in a new folder under {@code workDir}.
+     *
+     * @return the CSV files, sorted by name, or empty when GDAL cannot read the workbook
+     */
+    Optional<List<Path>> sheetsToCsv(Path workbook, Path workDir) {
+        try {
+            Path source = workbook;
+            if (!workbook.getFileName().toString().endsWith(".xlsx")) {
+                source = workDir.resolve("gdal-input.xlsx");
+                Files.copy(workbook, source);
+            }
+            Path output = workDir.resolve("sheets");
+            Path log = workDir.resolve("ogr2ogr.log");
+            Process process = new ProcessBuilder(List.of(
+                            ogr2ogr.toString(),
+                            "-f",
+                            "CSV",
+                            "-oo",
+                            "HEADERS=FORCE",
+                            "-lco",
+                            "WRITE_BOM=YES",
+                            output.toString(),
+                            source.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            if (process.exitValue() != 0 || !Files.isDirectory(output)) {
+                return Optional.empty();
+            }
+            try (Stream<Path> files = Files.list(output)) {
+                return Optional.of(files.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                        .sorted()
+                        .toList());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

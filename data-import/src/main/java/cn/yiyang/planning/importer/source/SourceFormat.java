@@ -11,5 +11,10 @@ public enum SourceFormat {
     /** Comma- or tab-separated text with longitude/latitude columns or a WKT column. */
     CSV,
     /** Anything else GDAL reads, converted by {@code ogr2ogr} on the way in (when installed). */
-    GDAL
+    GDAL,
+    /**
+     * An Excel workbook (.xlsx): one sheet, written to CSV by GDAL's {@code ogr2ogr} (when installed) and read as a
+     * CSV is; date cells arrive as dates.
+     */
+    XLSX
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.ZipFile;
 
 /**
  * Opens an uploaded file as a {@link FeatureSource}, recognising its format by its content, never by its name:
@@ -78,9 +79,59 @@ public final class SourceOpener {
         checkSize(List.of(upload), List.of(originalName));
         ContentSniffer.Kind kind = ContentSniffer.sniff(upload);
         return switch (kind) {
-            case ZIP -> openZip(upload, originalName, options);
+            case ZIP ->
+                isWorkbook(upload)
+                        ? openWorkbook(upload, originalName, options)
+                        : openZip(upload, originalName, options);
             default -> openFile(upload, originalName, kind, options, null);
         };
+    }
+
+    /** Whether a zip is an Excel workbook (OOXML: it has {@code xl/workbook.xml}). */
+    private static boolean isWorkbook(Path zip) {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            return z.getEntry("xl/workbook.xml") != null;
+        } catch (IOException e) {
+            return false; // a broken zip: the unzip reports it
+        }
+    }
+
+    /**
+     * An Excel workbook: its sheets written to CSV by GDAL, then the one sheet (or the one {@code options.table()}
+     * names, else CHOOSE_TABLE) read as a CSV. Without GDAL: UNSUPPORTED_FORMAT.
+     */
+    private FeatureSource openWorkbook(Path workbook, String name, SourceOptions options) {
+        if (ogr2ogr == null) {
+            throw new ImportException(ImportIssue.ofFile(
+                    name, IssueCode.UNSUPPORTED_FORMAT, "Excel workbook (.xlsx) without GDAL's ogr2ogr"));
+        }
+        TempDir work = TempDir.create();
+        try {
+            List<Path> sheets = new GdalConverter(ogr2ogr)
+                    .sheetsToCsv(workbook, work.path())
+                    .filter(list -> !list.isEmpty())
+                    .orElseThrow(() -> new ImportException(
+                            ImportIssue.ofFile(name, IssueCode.CORRUPT_FILE, "Excel workbook GDAL cannot read")));
+            List<String> names = sheets.stream()
+                    .map(p -> ShapefileSource.baseName(p.getFileName().toString()))
+                    .toList();
+            Path chosen;
+            if (options.table() != null) {
+                int i = names.indexOf(options.table().strip());
+                if (i < 0) {
+                    throw new ImportException(ImportIssue.ofFile(name, IssueCode.NO_SUCH_TABLE, options.table()));
+                }
+                chosen = sheets.get(i);
+            } else if (sheets.size() == 1) {
+                chosen = sheets.get(0);
+            } else {
+                throw new ImportException(ImportIssue.ofFile(name, IssueCode.CHOOSE_TABLE, String.join(", ", names)));
+            }
+            return CsvSource.sheet(chosen, name, options, work, names);
+        } catch (RuntimeException e) {
+            work.close();
+            throw e;
+        }
     }
 
     /**
@@ -161,7 +212,7 @@ public final class SourceOpener {
             chosen = Datasets.choose(datasets, options.table())
                     .orElseThrow(() -> new ImportException(
                             ImportIssue.ofFile(uploadName, IssueCode.NO_SUCH_TABLE, options.table())));
-            inner = new SourceOptions(options.encoding(), options.crs(), null);
+            inner = new SourceOptions(options.encoding(), options.crs(), null, options.withoutGeometry());
         }
         return openFile(chosen.path(), chosen.name(), chosen.kind(), inner, temp);
     }

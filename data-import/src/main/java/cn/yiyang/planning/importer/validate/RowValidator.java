@@ -88,7 +88,17 @@ public final class RowValidator {
             } else if (e.toField()) {
                 FieldDef field = layer.field(e.target()).orElseThrow();
                 switch (converter.convert(field, raw)) {
-                    case Conversion.Value v -> attributes.put(field.name(), v.value());
+                    case Conversion.Value v -> {
+                        attributes.put(field.name(), v.value());
+                        if (v.note() != null) {
+                            issues.add(ImportIssue.ofRow(
+                                    context.fileName(),
+                                    row,
+                                    e.source(),
+                                    v.note(),
+                                    v.noteArgs().toArray()));
+                        }
+                    }
                     case Conversion.Failure f -> {
                         failed.add(field.name());
                         issues.add(ImportIssue.ofRow(

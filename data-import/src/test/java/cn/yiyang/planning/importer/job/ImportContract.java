@@ -580,7 +580,7 @@ abstract class ImportContract {
             assertThat(csv).startsWith("\uFEFFfile,row,field,code,severity,message\r\n");
             assertThat(csv)
                     .contains(
-                            "道路.shp,1,路面类型,UNKNOWN_CODE,ERROR,\"值“泥巴路”不在允许的取值范围内（asphalt 沥青, cement 水泥, gravel 砂石, earth 土路）。\"");
+                            "道路.shp,1,路面类型,UNKNOWN_CODE,ERROR,\"值“泥巴路”不在允许的取值范围内（asphalt 沥青, cement 水泥, gravel 砂石, earth 土路）：请改为其中之一（代码或名称）。\"");
             ByteArrayOutputStream en = new ByteArrayOutputStream();
             later.writeIssuesCsv(job.id(), Locale.ENGLISH, en);
             assertThat(en.toString(StandardCharsets.UTF_8))

@@ -54,6 +54,41 @@ class FieldMapperTest {
     }
 
     @Test
+    void theColumnsDepartmentsUseForFacilities() {
+        LayerDef works = catalogue.get("water_work");
+        for (String[] names : new String[][] {
+            {"最近检测日期", "检测结果"},
+            {"上次水质检测时间", "上次检测结果"},
+            {"水质检测日期", "水质检测结果"},
+            {"最近检测日", "检测结论"}
+        }) {
+            MappingProposal p = propose(works, null, "工程编号", "工程名称", "工程类型", "运行状态", names[0], names[1]);
+            assertThat(p.mapping().sourceOf("last_tested_on")).as(names[0]).contains(names[0]);
+            assertThat(p.mapping().sourceOf("last_test_result")).as(names[1]).contains(names[1]);
+            assertThat(p.mapping().sourceOf("status")).contains("运行状态");
+        }
+        LayerDef sites = catalogue.get("cold_chain_site");
+        MappingProposal sitesFile = propose(sites, null, "网点编号", "网点名称", "节点类型", "冷库容量（吨）", "运营状态");
+        assertThat(sitesFile.mapping().asMap())
+                .containsExactly(
+                        Map.entry("网点编号", "code"),
+                        Map.entry("网点名称", "name"),
+                        Map.entry("节点类型", "tier"),
+                        Map.entry("冷库容量（吨）", "cold_storage_t"),
+                        Map.entry("运营状态", "status"));
+        LayerDef sewage = catalogue.get("sewage_facility");
+        assertThat(propose(sewage, null, "设施编号", "处理方式", "处理规模（吨/日）").mapping().sourceOf("capacity_m3d"))
+                .contains("处理规模（吨/日）");
+        assertThat(propose(catalogue.get("water_quality_test"), null, "水厂编号", "采样时间", "检测结论")
+                        .mapping()
+                        .asMap())
+                .containsExactly(
+                        Map.entry("水厂编号", "water_work_code"),
+                        Map.entry("采样时间", "tested_on"),
+                        Map.entry("检测结论", "result"));
+    }
+
+    @Test
     void villageCodeAliasesOnAHouseholdFile() {
         LayerDef household = catalogue.get("household");
         assertThat(propose(household, null, "户编号", "村代码").mapping().sourceOf("village_code"))

@@ -28,6 +28,10 @@ class ValueConverterTest {
         return ((Conversion.Value) c).value();
     }
 
+    private Conversion convert(String layer, String field, Object raw) {
+        return converter.convert(field(layer, field), raw);
+    }
+
     private Conversion.Failure failure(String layer, String field, Object raw) {
         Conversion c = converter.convert(field(layer, field), raw);
         assertThat(c).as("%s.%s ← %s", layer, field, raw).isInstanceOf(Conversion.Failure.class);
@@ -114,6 +118,46 @@ class ValueConverterTest {
         assertThat(failure("village_plan", "approved_on", "五月一日").code()).isEqualTo(IssueCode.WRONG_TYPE);
         assertThat(failure("village_plan", "approved_on", "2023-05-01 abc").code())
                 .isEqualTo(IssueCode.WRONG_TYPE);
+    }
+
+    @Test
+    void datesAsDepartmentsWriteThem() {
+        LocalDate mar5 = LocalDate.of(2024, 3, 5);
+        for (Object d : List.of(
+                "2024-03-05", "2024/3/5", "2024.3.5", "2024年3月5日", "2024年3月5号", "20240305", 45356L, "45356", 45356.0)) {
+            assertThat(convert("water_work", "last_tested_on", d)).as("%s", d).isEqualTo(new Conversion.Value(mar5));
+        }
+        for (String month : List.of("2024-03", "2024/3", "2024.3", "2024年3月", "2024年03月", "202403", " 2024-3 ")) {
+            assertThat(convert("water_work", "last_tested_on", month))
+                    .as("%s", month)
+                    .isEqualTo(new Conversion.Value(
+                            LocalDate.of(2024, 3, 1), IssueCode.DATE_MONTH_ONLY, List.of(month, "2024-03-01")));
+        }
+        // a number 2024.1 may have lost the 0 of 2024.10: no month is read from a number
+        assertThat(failure("water_work", "last_tested_on", 2024.1).code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(failure("water_work", "last_tested_on", "2024-13").code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(failure("water_work", "last_tested_on", 19999L).code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(failure("water_work", "last_tested_on", 80001L).code()).isEqualTo(IssueCode.WRONG_TYPE);
+        assertThat(value("water_work", "last_tested_on", 20000L)).isEqualTo(LocalDate.of(1954, 10, 3));
+        assertThat(value("water_work", "last_tested_on", 80000L)).isEqualTo(LocalDate.of(2119, 1, 11));
+    }
+
+    @Test
+    void facilityLabelsWithSpacesFullWidthFormsAndATrailingLei() {
+        assertThat(value("water_work", "status", "运行")).isEqualTo("operating");
+        assertThat(value("water_work", "status", "停 运")).isEqualTo("stopped");
+        assertThat(value("water_work", "status", "在建\u3000")).isEqualTo("building");
+        assertThat(value("water_work", "kind", "千人以上供水工程")).isEqualTo("large");
+        assertThat(value("water_work", "kind", "千人以上 集中供水工程")).isEqualTo("large");
+        assertThat(value("water_work", "kind", "千人以下类")).isEqualTo("small");
+        assertThat(value("sewage_facility", "kind", "乡镇污水处理厂")).isEqualTo("township_plant");
+        assertThat(value("sewage_facility", "kind", "集中式污水处理站")).isEqualTo("village_central");
+        assertThat(value("cold_chain_site", "tier", "县级冷链仓储")).isEqualTo("county");
+        assertThat(value("cold_chain_site", "tier", "ＶＩＬＬＡＧＥ")).isEqualTo("village");
+        assertThat(failure("cold_chain_site", "tier", "快递网点"))
+                .isEqualTo(new Conversion.Failure(
+                        IssueCode.BELONGS_TO_OTHER_LAYER, List.of("快递网点", "快递物流网点", "Courier points")));
+        assertThat(failure("cold_chain_site", "tier", "便利店").code()).isEqualTo(IssueCode.UNKNOWN_CODE);
     }
 
     @Test

@@ -25,7 +25,7 @@ public interface AnalysisRunRepository {
 
     Optional<AnalysisRun> find(String id);
 
-    /** The latest runs of a kind, newest first. */
+    /** The latest runs of a kind (of every kind when null), newest first. */
     List<AnalysisRun> recent(String kind, int limit);
 
     /** The newest run of this kind that succeeded. */

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.catalogue;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,11 +24,13 @@ public final class CodeList {
     private final List<Code> codes;
     private final Map<String, Code> byValue = new LinkedHashMap<>();
     private final Map<String, Code> lookup = new LinkedHashMap<>();
+    private final Map<String, String> elsewhere = new LinkedHashMap<>();
 
-    private CodeList(String id, boolean ordered, List<Code> codes) {
+    private CodeList(String id, boolean ordered, List<Code> codes, Map<String, List<String>> elsewhere) {
         this.id = id;
         this.ordered = ordered;
         this.codes = List.copyOf(codes);
+        elsewhere.forEach((layer, labels) -> labels.forEach(l -> this.elsewhere.putIfAbsent(normalise(l), layer)));
         for (Code c : this.codes) {
             byValue.put(c.value(), c);
             lookup.put(normalise(c.value()), c);
@@ -65,14 +68,33 @@ public final class CodeList {
     }
 
     /**
-     * Resolves what a source file wrote (the value, a Chinese or English label, or an alias,
-     * ignoring case and surrounding white space) to a code.
+     * Resolves what a source file wrote (the value, a Chinese or English label, or an alias) to a code, as
+     * departments write them: case, white space anywhere (运 行, 千人 以上) and full-width forms (ＲＵＮ, 全角空格) do not
+     * count, and a label with a trailing 类 (千人以上类, 集聚提升类类) is read without it when only that matches.
      */
     public Optional<Code> resolve(String written) {
         if (written == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(lookup.get(normalise(written)));
+        String key = normalise(written);
+        Code hit = lookup.get(key);
+        if (hit == null && key.length() > 1 && key.endsWith("类")) {
+            hit = lookup.get(key.substring(0, key.length() - 1));
+        }
+        return Optional.ofNullable(hit);
+    }
+
+    /**
+     * The layer where a written value belongs when it names a kind of thing another layer holds, not one of this
+     * list's codes: a commerce bureau's cold-chain file lists its courier points (快递网点, 村邮站) among the sites,
+     * and those rows go to {@code courier_point}, never into the cold-chain layer as some tier. Empty for a value
+     * this list resolves, and for one no layer is known to hold.
+     */
+    public Optional<String> elsewhere(String written) {
+        if (written == null || resolve(written).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(elsewhere.get(normalise(written)));
     }
 
     /** The values of the codes that carry {@code trait}, in list order. */
@@ -112,8 +134,14 @@ public final class CodeList {
         return r.isPresent() && r.getAsInt() <= limit;
     }
 
+    /** NFKC (full-width forms), lower case, and no white space at all (ideographic spaces too). */
     private static String normalise(String s) {
-        return s.strip().toLowerCase(Locale.ROOT);
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(n.length());
+        n.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /** A builder of an unordered list. */
@@ -131,6 +159,7 @@ public final class CodeList {
         private final String id;
         private final boolean ordered;
         private final List<Code> codes = new ArrayList<>();
+        private final Map<String, List<String>> elsewhere = new LinkedHashMap<>();
 
         private Builder(String id, boolean ordered) {
             this.id = id;
@@ -155,8 +184,17 @@ public final class CodeList {
             return this;
         }
 
+        /**
+         * Labels of things that belong in another layer ({@code layerId}), not in this list: a row that writes one
+         * is refused with the layer to import it into (see {@link CodeList#elsewhere}).
+         */
+        public Builder elsewhere(String layerId, String... labels) {
+            elsewhere.computeIfAbsent(layerId, k -> new ArrayList<>()).addAll(Arrays.asList(labels));
+            return this;
+        }
+
         public CodeList build() {
-            return new CodeList(id, ordered, codes);
+            return new CodeList(id, ordered, codes, elsewhere);
         }
     }
 }

@@ -47,13 +47,28 @@ public final class CodeLists {
      * many households are {@link CodeTrait#CENTRALISED} (集中供水); dispersed wells and springs are not.
      */
     public static final CodeList WATER_KIND = CodeList.builder("water_kind")
-            .code("integrated", "城乡一体化", "Integrated urban-rural supply", "城乡供水一体化", "城乡一体化供水")
+            .code(
+                    "integrated",
+                    "城乡一体化",
+                    "Integrated urban-rural supply",
+                    "城乡供水一体化",
+                    "城乡一体化供水",
+                    "城乡一体化供水工程",
+                    "城乡供水一体化工程")
             .is(CodeTrait.CENTRALISED)
-            .code("large", "千人以上", "Scheme serving 1,000+ people", "千人以上工程", "千人以上供水工程")
+            .code(
+                    "large",
+                    "千人以上",
+                    "Scheme serving 1,000+ people",
+                    "千人以上工程",
+                    "千人以上供水工程",
+                    "千人以上集中供水工程",
+                    "千人以上供水",
+                    "千人及以上供水工程")
             .is(CodeTrait.CENTRALISED)
-            .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程")
+            .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程", "千人以下集中供水工程", "千人以下供水")
             .is(CodeTrait.CENTRALISED)
-            .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水")
+            .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水", "分散供水工程", "分散式供水工程")
             .build();
 
     /**
@@ -120,15 +135,35 @@ public final class CodeLists {
             .build();
 
     public static final CodeList TEST_RESULT = CodeList.builder("test_result")
-            .code("pass", "合格", "Pass", "达标")
-            .code("fail", "不合格", "Fail", "不达标", "超标")
+            .code("pass", "合格", "Pass", "达标", "检测合格", "符合", "符合标准")
+            .code("fail", "不合格", "Fail", "不达标", "超标", "检测不合格", "不符合", "不符合标准", "未达标")
             .build();
 
     public static final CodeList SEWAGE_KIND = CodeList.builder("sewage_kind")
-            .code("township_plant", "乡镇污水处理厂", "Township sewage plant", "污水处理厂", "乡镇污水厂")
-            .code("village_central", "村集中处理设施", "Village centralised facility", "集中处理设施", "村级集中式")
-            .code("multi_household", "联户处理设施", "Multi-household facility", "联户")
-            .code("single_household", "单户处理设施", "Single-household facility", "单户")
+            .code(
+                    "township_plant",
+                    "乡镇污水处理厂",
+                    "Township sewage plant",
+                    "污水处理厂",
+                    "乡镇污水厂",
+                    "镇污水处理厂",
+                    "乡污水处理厂",
+                    "集镇污水处理厂",
+                    "乡镇级污水处理厂",
+                    "乡镇生活污水处理厂")
+            .code(
+                    "village_central",
+                    "村集中处理设施",
+                    "Village centralised facility",
+                    "集中处理设施",
+                    "村级集中式",
+                    "村污水集中处理站",
+                    "村级污水处理站",
+                    "集中式污水处理站",
+                    "村集中式污水处理设施",
+                    "村级集中处理设施")
+            .code("multi_household", "联户处理设施", "Multi-household facility", "联户", "联户式", "联户处理", "联户污水处理设施")
+            .code("single_household", "单户处理设施", "Single-household facility", "单户", "单户式", "单户处理", "单户污水处理设施")
             .build();
 
     /**
@@ -137,11 +172,27 @@ public final class CodeLists {
      * analyses decide that, since a missing value is not a code).
      */
     public static final CodeList FACILITY_STATUS = CodeList.builder("facility_status")
-            .code("operating", "运行", "Operating", "在运", "正常运行", "运营", "正常", "在用", "已建成")
+            .code(
+                    "operating",
+                    "运行",
+                    "Operating",
+                    "在运",
+                    "正常运行",
+                    "运营",
+                    "正常",
+                    "在用",
+                    "已建成",
+                    "运行中",
+                    "正常运行中",
+                    "已运行",
+                    "投运",
+                    "已投运",
+                    "投入运行",
+                    "使用中")
             .is(CodeTrait.IN_SERVICE)
-            .code("stopped", "停运", "Stopped", "停用", "闲置")
-            .code("building", "在建", "Under construction", "建设中")
-            .code("planned", "规划", "Planned", "拟建")
+            .code("stopped", "停运", "Stopped", "停用", "闲置", "停运中", "已停运", "停止运行", "停用中", "已停用", "暂停运行")
+            .code("building", "在建", "Under construction", "建设中", "在建中", "正在建设", "施工中", "未完工")
+            .code("planned", "规划", "Planned", "拟建", "规划中", "拟建中", "计划建设", "待建")
             .build();
 
     /** The duties of a water supply works the water analysis checks (水利局's duty list). */
@@ -193,9 +244,49 @@ public final class CodeLists {
 
     /** Tiers of the cold-chain network, ordered from the top: county, township, village. */
     public static final CodeList COLD_CHAIN_TIER = CodeList.ordered("cold_chain_tier")
-            .code("county", "县级仓储", "County warehouse", "县级", "县级冷链仓储")
-            .code("township", "乡镇中心", "Township centre", "乡镇级", "乡镇冷链中心")
-            .code("village", "村级网点", "Village outlet", "村级", "村级服务网点")
+            .code(
+                    "county",
+                    "县级仓储",
+                    "County warehouse",
+                    "县级",
+                    "县级冷链仓储",
+                    "县",
+                    "县级冷链仓储中心",
+                    "县级仓储中心",
+                    "县级冷链物流中心",
+                    "县冷链仓储",
+                    "县级冷链物流仓储中心")
+            .code(
+                    "township",
+                    "乡镇中心",
+                    "Township centre",
+                    "乡镇级",
+                    "乡镇冷链中心",
+                    "乡镇",
+                    "乡镇级冷链中心",
+                    "乡镇冷链物流中心",
+                    "乡镇冷链物流服务中心",
+                    "乡镇级冷链物流中心")
+            .code("village", "村级网点", "Village outlet", "村级", "村级服务网点", "村", "村级冷链网点", "村级冷链服务网点", "村冷链网点", "村级冷链服务站")
+            // courier points listed among the sites (commerce bureaus keep one list): they belong in courier_point
+            .elsewhere(
+                    LayerIds.COURIER_POINT,
+                    "快递网点",
+                    "快递服务点",
+                    "快递服务站",
+                    "快递点",
+                    "快递驿站",
+                    "快递超市",
+                    "邮政网点",
+                    "村邮站",
+                    "邮政快递网点",
+                    "快递物流网点",
+                    "物流快递网点",
+                    "快递物流服务点",
+                    "村级快递服务点",
+                    "村级快递服务站",
+                    "菜鸟驿站",
+                    "电商快递服务站")
             .build();
 
     public static final CodeList LOGISTICS_OPERATOR = CodeList.builder("logistics_operator")

@@ -397,7 +397,7 @@ public final class LayerCatalogue {
                         name("工程名称", "工程名称", "水厂名称").required(),
                         code("kind", "工程类型", "Kind", CodeLists.WATER_KIND)
                                 .required()
-                                .aka("工程类型", "供水类型", "工程规模类型"),
+                                .aka("工程类型", "供水类型", "工程规模类型", "工程规模", "供水工程类型", "工程类别"),
                         decimal("capacity_m3d", "设计供水规模（m³/d）", "Capacity (m³/d)")
                                 .aka("设计供水规模", "供水规模", "日供水能力"),
                         integer("served_population", "受益人口", "Served population")
@@ -406,11 +406,25 @@ public final class LayerCatalogue {
                         bool("protection_zone", "水源保护区已划定", "Source protection zone delineated")
                                 .aka("水源保护区划定", "是否划定保护区", "保护区划定"),
                         code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
-                                .aka("运行状态", "工程状态", "状态"),
+                                .aka("运行状态", "工程状态", "状态", "运营状态", "建设状态", "工程运行状态"),
                         date("last_tested_on", "最近水质检测日期", "Last water-quality test")
-                                .aka("最近检测日期", "最近水质检测日期", "上次检测日期", "水质检测日期", "检测日期"),
+                                .aka(
+                                        "最近检测日期",
+                                        "最近水质检测日期",
+                                        "上次检测日期",
+                                        "水质检测日期",
+                                        "检测日期",
+                                        "上次水质检测时间",
+                                        "上次水质检测日期",
+                                        "最近水质检测时间",
+                                        "最近检测时间",
+                                        "末次检测日期",
+                                        "检测时间",
+                                        "最近检测日",
+                                        "水质检测日",
+                                        "上次检测日"),
                         code("last_test_result", "最近检测结果", "Last test result", CodeLists.TEST_RESULT)
-                                .aka("最近检测结果", "检测结果", "水质检测结果"),
+                                .aka("最近检测结果", "检测结果", "水质检测结果", "上次检测结果", "最近水质检测结果", "检测结论", "水质状况"),
                         countyCode()),
                 layer(
                         "water_service_area",
@@ -447,10 +461,10 @@ public final class LayerCatalogue {
                                 .required()
                                 .refs("water_work")
                                 .aka("工程编号", "水厂编号"),
-                        date("tested_on", "检测日期", "Test date").required().aka("检测日期", "采样日期"),
+                        date("tested_on", "检测日期", "Test date").required().aka("检测日期", "采样日期", "检测时间", "采样时间", "水质检测日期"),
                         code("result", "检测结果", "Result", CodeLists.TEST_RESULT)
                                 .required()
-                                .aka("检测结果", "结论")));
+                                .aka("检测结果", "结论", "检测结论", "水质检测结果", "评价结论")));
     }
 
     /** 污水处理: Sewage. */
@@ -467,10 +481,10 @@ public final class LayerCatalogue {
                         name("设施名称", "设施名称", "名称").required(),
                         code("kind", "设施类型", "Kind", CodeLists.SEWAGE_KIND)
                                 .required()
-                                .aka("设施类型", "处理模式"),
+                                .aka("设施类型", "处理模式", "处理方式", "治理模式", "设施类别"),
                         code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
                                 .required()
-                                .aka("运行状态", "状态"),
+                                .aka("运行状态", "状态", "运营状态", "建设状态", "设施状态"),
                         decimal("capacity_m3d", "处理规模（m³/d）", "Capacity (m³/d)").aka("处理规模", "设计规模"),
                         townshipCode(),
                         villageCode()),
@@ -513,12 +527,12 @@ public final class LayerCatalogue {
                         name("节点名称", "节点名称", "网点名称", "名称").required(),
                         code("tier", "层级", "Tier", CodeLists.COLD_CHAIN_TIER)
                                 .required()
-                                .aka("层级", "节点层级", "级别"),
+                                .aka("层级", "节点层级", "级别", "节点类型", "网点类型", "站点类型", "类型", "类别"),
                         code("operator", "运营主体", "Operator", CodeLists.LOGISTICS_OPERATOR)
                                 .aka("运营主体", "运营单位"),
                         decimal("cold_storage_t", "冷库库容（吨）", "Cold storage (t)").aka("冷库库容", "冷库容量", "库容"),
                         code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
-                                .aka("运行状态", "状态"),
+                                .aka("运行状态", "状态", "运营状态", "建设状态", "设施状态"),
                         countyCode(),
                         townshipCode(),
                         villageCode()),

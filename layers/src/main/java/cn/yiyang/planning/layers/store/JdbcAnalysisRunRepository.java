@@ -96,6 +96,11 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
     @Override
     public List<AnalysisRun> recent(String kind, int limit) {
+        if (kind == null) {
+            return runs(
+                    "SELECT " + RUN_COLUMNS + " FROM analysis_run ORDER BY created_at DESC, id DESC LIMIT ?",
+                    Math.max(0, limit));
+        }
         return runs(
                 "SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? ORDER BY created_at DESC, id DESC "
                         + "LIMIT ?",

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public class IndicatorCard extends Div {
 
+    private final IndicatorValue value;
+
     /**
      * @param title the card's title, in the page's language
      * @param v     the indicator of one unit and group
@@ -25,14 +27,41 @@ public class IndicatorCard extends Div {
         counts.addClassName("access-card-counts");
         Span target = new Span(
                 v.target() == null
-                        ? getTranslation("access.no-target")
-                        : getTranslation("access.target", IndicatorFormat.target(v)));
+                        ? getTranslation("analysis.no-target")
+                        : getTranslation("analysis.target", IndicatorFormat.target(v)));
         target.addClassName("access-card-target");
         add(heading, value, counts, target);
         addClassName("access-card");
+        this.value = v;
         Boolean meets = IndicatorFormat.meets(v);
         if (meets != null) {
             addClassName(meets ? "access-meets" : "access-below");
         }
+    }
+
+    /**
+     * Adds the change since the previous run: percentage points for a rate, the difference for a count; "no change"
+     * when equal. Nothing when either value is missing.
+     *
+     * @param previous the same indicator of the same unit and group in the previous run, or null
+     * @return this card
+     */
+    public IndicatorCard withChange(IndicatorValue previous) {
+        if (previous == null || previous.value() == null || value.value() == null) {
+            return this;
+        }
+        double d = value.value() - previous.value();
+        String text;
+        if (Math.abs(d) < 1e-9) {
+            text = getTranslation("analysis.change-none");
+        } else if (value.indicator().count()) {
+            text = getTranslation("analysis.change-count", String.format(Locale.ROOT, "%+,d", Math.round(d)));
+        } else {
+            text = getTranslation("analysis.change-points", String.format(Locale.ROOT, "%+.1f", d * 100));
+        }
+        Span change = new Span(text);
+        change.addClassName("access-card-change");
+        add(change);
+        return this;
     }
 }

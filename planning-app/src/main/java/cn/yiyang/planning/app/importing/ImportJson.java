@@ -26,7 +26,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param encodingDetection how it was chosen: USER, DECLARED, HEADER, INFERRED, FORMAT_DEFAULT, UNKNOWN
  * @param crs               the source CRS (EPSG:4525, GCJ02 …), or null
  * @param crsDetection      how it was established; INFERRED asks the user to confirm
- * @param format            SHAPEFILE, GEOPACKAGE, GEOJSON, GEOJSON_SEQ, CSV or GDAL, once the file is open
+ * @param format            SHAPEFILE, GEOPACKAGE, GEOJSON, GEOJSON_SEQ, CSV, GDAL or XLSX, once the file is open
  * @param table             the table read, or null
  * @param tables            the tables in the file
  * @param sourceFields      the file's fields with their types

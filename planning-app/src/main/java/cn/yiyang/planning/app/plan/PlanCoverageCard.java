@@ -55,7 +55,7 @@ public class PlanCoverageCard extends Div {
     }
 
     private Div card(IndicatorValue v) {
-        Div card = new IndicatorCard(keyed("access.group.", v.group().id()), v);
+        Div card = new IndicatorCard(keyed("analysis.group.", v.group().id()), v);
         card.setId("plan-coverage-" + v.group().id());
         return card;
     }

@@ -240,6 +240,59 @@ class RoadAccessApiIT {
         assertThat(order).startsWith(second, firstRun);
     }
 
+    @Test
+    @Order(6)
+    void theAnalysisApiServesEveryKindAndRefusesWhatIsNotOne() throws Exception {
+        JsonNode kinds = JSON.readTree(
+                send("GET", "/api/v1/analyses", "leader", "en", null).body());
+        JsonNode road = kinds.get("analyses").get(0);
+        assertThat(road.get("id").asString()).isEqualTo("road-access");
+        assertThat(road.get("theme").asString()).isEqualTo("roads");
+        assertThat(road.get("settings").get(0).get("name").asString()).isEqualTo("householdServedM");
+        assertThat(road.get("settings").get(0).get("max").asDouble()).isEqualTo(1000.0);
+
+        HttpResponse<String> unknown = send("POST", "/api/v1/analyses/flood-risk/runs", "admin", "en", null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("code").asString()).isEqualTo("unknown_analysis");
+        assertThat(JSON.readTree(unknown.body()).get("detail").asString()).contains("flood-risk", "road-access");
+        HttpResponse<String> text =
+                send("POST", "/api/v1/analyses/road-access/runs", "admin", "zh-CN", "{\"householdServedM\": \"五十\"}");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(text.body()).get("setting").asString()).isEqualTo("householdServedM");
+        HttpResponse<String> typo =
+                send("POST", "/api/v1/analyses/road-access/runs", "admin", "en", "{\"householdServed\": 60}");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(typo.body()).get("detail").asString()).contains("householdServed", "householdServedM");
+
+        JsonNode runs =
+                JSON.readTree(send("GET", "/api/v1/analyses/runs?kind=road-access&limit=1", "leader", "en", null)
+                        .body());
+        assertThat(runs.get("runs")).hasSize(1);
+        assertThat(runs.get("runs").get(0).get("problems")).isEmpty();
+        JsonNode indicators = JSON.readTree(
+                        send("GET", "/api/v1/indicators?level=city&kind=road-access&group=all", "leader", "en", null)
+                                .body())
+                .get("indicators");
+        assertThat(indicators)
+                .allSatisfy(v -> assertThat(v.get("kind").asString()).isEqualTo("road-access"));
+        assertThat(indicators)
+                .anySatisfy(v -> assertThat(v.get("meetsTarget").isBoolean()).isTrue());
+
+        HttpResponse<byte[]> all = bytes("/api/v1/analyses/road-access/findings/access_gap.csv", "zh-CN");
+        HttpResponse<byte[]> anhua =
+                bytes("/api/v1/analyses/road-access/findings/access_gap.csv?county=430923&type=natural_village", "en");
+        long allRows = new String(all.body(), StandardCharsets.UTF_8).lines().count() - 1;
+        List<String> anhuaLines =
+                new String(anhua.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(allRows).isPositive();
+        assertThat(anhuaLines.size() - 1).isPositive().isLessThan((int) allRows);
+        assertThat(anhuaLines.subList(1, anhuaLines.size()))
+                .allSatisfy(l -> assertThat(l).contains("430923", "Large natural village"));
+        assertThat(send("GET", "/api/v1/analyses/road-access/findings/household.csv", "leader", "en", null)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
     private double value(String runId) throws Exception {
         JsonNode v = JSON.readTree(send(
                                 "GET",

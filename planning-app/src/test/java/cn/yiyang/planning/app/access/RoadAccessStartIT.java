@@ -76,7 +76,7 @@ class RoadAccessStartIT {
                 .as("the first run, queued at start")
                 .singleElement()
                 .extracting(AnalysisRun::requestedBy)
-                .isEqualTo(RoadAccessSchedule.USER);
+                .isEqualTo("scheduler");
         AnalysisRun first = recent.getFirst();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!first.status().settled() && System.nanoTime() < deadline) {

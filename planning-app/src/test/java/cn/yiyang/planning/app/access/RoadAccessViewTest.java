@@ -5,12 +5,19 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
+import cn.yiyang.planning.app.analysis.Findings;
+import cn.yiyang.planning.app.analysis.FindingsView;
+import cn.yiyang.planning.app.map.TileService;
+import cn.yiyang.planning.layers.tiles.H2gisTileSource;
+import cn.yiyang.planning.app.analysis.ThemeAnalysisPanel;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
@@ -18,10 +25,7 @@ import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
-import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -67,6 +71,7 @@ class RoadAccessViewTest {
     private FeatureRepository repo;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private RoadAccessService service;
+    private AnalysisRunner runner;
     private PlaceService places;
 
     @BeforeAll
@@ -76,18 +81,14 @@ class RoadAccessViewTest {
         new DemoDataLoader(repo, catalogue).load(DemoScale.SMALL, DemoCityGenerator.DEFAULT_SEED);
         LayerVersions versions = new LayerVersions(repo);
         places = new PlaceService(repo, catalogue, versions);
-        service = new RoadAccessService(
+        RoadAccessKind kind = new RoadAccessKind(
                 repo,
                 catalogue,
-                new JdbcAnalysisRunRepository(store.store()),
-                new JdbcIndicatorTargetRepository(store.store()),
-                versions,
-                new JdbcLayerLoadRepository(store.store()),
                 new StaticListableBeanFactory().getBeanProvider(ImpassableRoads.class),
                 new AccessDefaults(50, 30, 100, 100, 1000, 200, 2000, 1, 100, true),
-                "2021-2025",
-                new Messages(),
-                worker);
+                new Messages());
+        runner = Analyses.runner(store.store(), repo, versions, worker, List.of(kind));
+        service = new RoadAccessService(runner, kind, repo, catalogue);
     }
 
     @AfterAll
@@ -110,12 +111,12 @@ class RoadAccessViewTest {
     // The pages' parts, found by their ids as a browser test finds them.
 
     @SuppressWarnings("unchecked")
-    private static Grid<RoadAccessView.Row> countyGrid() {
+    private static Grid<ThemeAnalysisPanel.Row> countyGrid() {
         return _get(Grid.class, s -> s.withId("access-counties"));
     }
 
     @SuppressWarnings("unchecked")
-    private static Grid<RoadAccessView.Row> townshipGrid() {
+    private static Grid<ThemeAnalysisPanel.Row> townshipGrid() {
         return _get(Grid.class, s -> s.withId("access-townships"));
     }
 
@@ -131,7 +132,7 @@ class RoadAccessViewTest {
     @Test
     @Order(1)
     void aLeaderReadsButCannotRun() {
-        RoadAccessView view = new RoadAccessView(service, LEADER);
+        RoadAccessView view = new RoadAccessView(runner, LEADER);
         UI.getCurrent().add(view);
         assertThat(_get(view, Button.class, s -> s.withId("access-run")).isEnabled())
                 .isFalse();
@@ -144,7 +145,7 @@ class RoadAccessViewTest {
     @Test
     @Order(2)
     void aThresholdOutOfRangeIsRefusedOnItsField() {
-        RoadAccessView view = new RoadAccessView(service, TRANSPORT);
+        RoadAccessView view = new RoadAccessView(runner, TRANSPORT);
         UI.getCurrent().add(view);
         NumberField served = _get(view, NumberField.class, s -> s.withId("access-setting-householdServedM"));
         served.setValue(-5.0);
@@ -157,10 +158,10 @@ class RoadAccessViewTest {
     @Test
     @Order(3)
     void aRunIsFollowedToItsEndAndShowsTheCityCountiesAndTownships() throws Exception {
-        RoadAccessView view = new RoadAccessView(service, TRANSPORT);
+        RoadAccessView view = new RoadAccessView(runner, TRANSPORT);
         UI.getCurrent().add(view);
         _click(_get(view, Button.class, s -> s.withId("access-run")));
-        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(RoadAccessView.POLL_MS);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(ThemeAnalysisPanel.POLL_MS);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (service.recent(1).get(0).status() != RunStatus.SUCCEEDED && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -177,7 +178,7 @@ class RoadAccessViewTest {
                         .getTextRecursively())
                 .contains("规划未设定数值目标");
         assertThat(GridKt._size(countyGrid())).isEqualTo(8);
-        RoadAccessView.Row anhua = GridKt._get(countyGrid(), 0).code().equals("430923")
+        ThemeAnalysisPanel.Row anhua = GridKt._get(countyGrid(), 0).code().equals("430923")
                 ? GridKt._get(countyGrid(), 0)
                 : countyGrid()
                         .getListDataView()
@@ -195,7 +196,7 @@ class RoadAccessViewTest {
     @Test
     @Order(4)
     void groupsSwitchTheValues() {
-        RoadAccessView view = new RoadAccessView(service, LEADER);
+        RoadAccessView view = new RoadAccessView(runner, LEADER);
         UI.getCurrent().add(view);
         String all = _get(view, Div.class, s -> s.withId("access-card-household_road_access_rate"))
                 .getElement()
@@ -215,7 +216,7 @@ class RoadAccessViewTest {
     @Order(4)
     void theDashboardReadsInEnglish() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
-        RoadAccessView view = new RoadAccessView(service, LEADER);
+        RoadAccessView view = new RoadAccessView(runner, LEADER);
         UI.getCurrent().add(view);
         assertThat(view.getPageTitle()).isEqualTo("Road access");
         assertThat(_get(view, Div.class, s -> s.withId("access-card-township_class3_road_rate"))
@@ -257,5 +258,40 @@ class RoadAccessViewTest {
                 .extracting(a -> a.getHref())
                 .contains("api/v1/analyses/road-access/gaps.csv", "api/v1/analyses/road-access/gaps.xlsx");
         assertThat(new Messages().get("gaps.heading", Locale.ENGLISH)).isEqualTo("Road access gaps");
+    }
+
+    @Test
+    @Order(6)
+    void aFindingsListFiltersExportsWithItsFiltersAndZoomsTheMap() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        FindingsView view = new FindingsView(
+                runner, new Findings(repo, catalogue), catalogue, places, new TileService(new H2gisTileSource(store.store()), repo, catalogue));
+        UI.getCurrent().add(view);
+        assertThat(view.show("household")).as("not a result layer").isFalse();
+        assertThat(view.show("access_gap")).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<Findings.Row> grid = _get(view, Grid.class, s -> s.withId("findings-grid"));
+        int all = GridKt._size(grid);
+        assertThat(all).isPositive();
+        assertThat(_get(view, Span.class, s -> s.withId("findings-count")).getText()).isEqualTo(all + " rows");
+        @SuppressWarnings("unchecked")
+        Select<String> county = _get(view, Select.class, s -> s.withId("findings-county"));
+        county.setValue("430923");
+        @SuppressWarnings("unchecked")
+        Select<String> type = _get(view, Select.class, s -> s.withId("findings-type"));
+        type.setValue("natural_village");
+        assertThat(GridKt._size(grid)).isPositive().isLessThan(all);
+        assertThat(grid.getListDataView().getItems()).allSatisfy(r -> {
+            assertThat(r.getString("county_code")).isEqualTo("430923");
+            assertThat(r.getString("kind")).isEqualTo("natural_village");
+        });
+        assertThat(_get(view, Anchor.class, s -> s.withId("findings-csv")).getHref())
+                .isEqualTo("api/v1/analyses/road-access/findings/access_gap.csv?county=430923&type=natural_village");
+        @SuppressWarnings("unchecked")
+        Select<String> township = _get(view, Select.class, s -> s.withId("findings-township"));
+        assertThat(township.getListDataView().getItems()).allSatisfy(t -> assertThat(t).matches("|430923\\d{3}"));
+        grid.select(GridKt._get(grid, 0));
+        assertThat(_get(view, PlanningMap.class, s -> s.withId("findings-map")).getLastFit())
+                .isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package cn.yiyang.planning.app.access;
+package cn.yiyang.planning.app.analysis;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.AttributeFormat;
@@ -7,9 +7,7 @@ import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.importer.job.Csv;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
-import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,40 +18,39 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * The gap list as CSV (UTF-8 with BOM, so Excel reads the Chinese) and XLSX: every field of the {@code access_gap}
- * layer with its label in the reader's language and code values decoded, plus the county and township names and the
- * gap's longitude and latitude (CGCS2000).
+ * A list of an analysis's findings (a derived layer's rows: gaps, duties, suggested sites) as CSV (UTF-8 with BOM, so
+ * Excel reads the Chinese) and XLSX: every field of the layer with its label in the reader's language and code values
+ * decoded, plus the county and township names and the row's longitude and latitude (CGCS2000).
  */
 @Component
-public class GapExport {
+public class FindingsExport {
 
-    private final LayerDef layer;
     private final PlaceService places;
     private final Messages messages;
 
-    GapExport(LayerCatalogue catalogue, PlaceService places, Messages messages) {
-        this.layer = catalogue.get(LayerIds.ACCESS_GAP);
+    FindingsExport(PlaceService places, Messages messages) {
         this.places = places;
         this.messages = messages;
     }
 
     /** @return the header row in the locale's language */
-    List<String> header(Locale locale) {
+    List<String> header(LayerDef layer, Locale locale) {
         List<String> h = new ArrayList<>();
         layer.fields().forEach(f -> h.add(AttributeFormat.label(f, locale)));
-        h.add(messages.get("access.gaps.county-name", locale));
-        h.add(messages.get("access.gaps.township-name", locale));
-        h.add(messages.get("access.gaps.lon", locale));
-        h.add(messages.get("access.gaps.lat", locale));
+        h.add(messages.get("findings.county-name", locale));
+        h.add(messages.get("findings.township-name", locale));
+        h.add(messages.get("findings.lon", locale));
+        h.add(messages.get("findings.lat", locale));
         return h;
     }
 
     /** @return one row of cells: strings, or numbers for numeric fields */
-    List<Object> row(Feature gap, Locale locale) {
+    List<Object> row(LayerDef layer, Feature gap, Locale locale) {
         List<Object> r = new ArrayList<>();
         for (FieldDef f : layer.fields()) {
             Object v = gap.get(f.name());
@@ -71,11 +68,17 @@ public class GapExport {
         return code == null ? "" : places.find(code).map(Place::name).orElse("");
     }
 
-    void csv(List<Feature> gaps, Locale locale, OutputStream out) throws IOException {
+    /**
+     * @param layer the derived layer the rows are of
+     * @param rows its rows, in the order to write
+     * @param locale the reader's language
+     * @param out where to write
+     */
+    public void csv(LayerDef layer, List<Feature> rows, Locale locale, OutputStream out) throws IOException {
         Writer w = Csv.open(out);
-        Csv.row(w, header(locale));
-        for (Feature g : gaps) {
-            Csv.row(w, row(g, locale).stream().map(GapExport::text).toList());
+        Csv.row(w, header(layer, locale));
+        for (Feature g : rows) {
+            Csv.row(w, row(layer, g, locale).stream().map(FindingsExport::text).toList());
         }
         w.flush();
     }
@@ -88,13 +91,14 @@ public class GapExport {
                         : String.valueOf(c);
     }
 
-    void xlsx(List<Feature> gaps, Locale locale, OutputStream out) throws IOException {
+    /** The same as {@link #csv}, as an Excel workbook whose one sheet is named after the layer. */
+    public void xlsx(LayerDef layer, List<Feature> rows, Locale locale, OutputStream out) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet(messages.get("access.gaps.sheet", locale));
-            write(sheet.createRow(0), header(locale));
+            Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(AttributeFormat.title(layer, locale)));
+            write(sheet.createRow(0), header(layer, locale));
             int r = 1;
-            for (Feature g : gaps) {
-                write(sheet.createRow(r++), row(g, locale));
+            for (Feature g : rows) {
+                write(sheet.createRow(r++), row(layer, g, locale));
             }
             book.write(out);
             book.dispose();

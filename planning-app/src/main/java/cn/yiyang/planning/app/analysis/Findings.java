@@ -1,0 +1,158 @@
+package cn.yiyang.planning.app.analysis;
+
+import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.layers.catalogue.CodeList;
+import cn.yiyang.planning.layers.catalogue.FieldDef;
+import cn.yiyang.planning.layers.catalogue.FieldType;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.stereotype.Service;
+
+/**
+ * The findings of the latest runs as lists: the rows of an analysis's result layer (gaps, duties, uncovered
+ * households, suggested sites), filtered by county, township, group and severity or kind, most serious first. The
+ * pages and the CSV and Excel exports read the same rows.
+ */
+@Service
+public class Findings {
+
+    /** The fields a list can be filtered by, when its layer has them. */
+    static final String SEVERITY = "severity";
+
+    private final FeatureRepository features;
+    private final LayerCatalogue catalogue;
+
+    Findings(FeatureRepository features, LayerCatalogue catalogue) {
+        this.features = features;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * What to keep: each null (or blank) member keeps every row.
+     *
+     * @param county a county code
+     * @param township a township code
+     * @param group key-support or demonstration villages (rows of layers with those flags); ALL keeps every row
+     * @param severity a severity code
+     * @param kind a code of the layer's kind field ({@link #kindField})
+     */
+    public record Filter(String county, String township, UnitGroup group, String severity, String kind) {
+
+        /** Every row. */
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+    }
+
+    /**
+     * One row of a list as a page shows it.
+     *
+     * @param values the row's attributes by field name
+     * @param extent the row's shape's envelope (lon/lat), or null when it has none
+     */
+    public record Row(Map<String, Object> values, Envelope extent) {
+
+        /** @return the value of a field, or null */
+        public Object get(String field) {
+            return values.get(field);
+        }
+
+        /** @return the value of a field as text, or null */
+        public String getString(String field) {
+            Object v = values.get(field);
+            return v == null ? null : String.valueOf(v);
+        }
+    }
+
+    /** @return the rows of {@link #rows} as a page shows them */
+    public List<Row> list(String layerId, Filter filter) {
+        return rows(layerId, filter).stream()
+                .map(f -> new Row(
+                        f.attributes(),
+                        f.geometry() == null || f.geometry().isEmpty()
+                                ? null
+                                : f.geometry().getEnvelopeInternal()))
+                .toList();
+    }
+
+    /** @return the layer's field that says what a row is ({@code kind}, {@code duty}, {@code purpose}), if any */
+    public static Optional<FieldDef> kindField(LayerDef layer) {
+        for (String name : List.of("duty", "kind", "purpose", "poverty_status")) {
+            Optional<FieldDef> f = layer.field(name);
+            if (f.isPresent() && f.get().type() == FieldType.CODE) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether the layer's rows carry the village groups */
+    public static boolean hasGroups(LayerDef layer) {
+        return layer.field("key_support").isPresent()
+                && layer.field("demonstration").isPresent();
+    }
+
+    /**
+     * @param layerId a derived layer
+     * @param filter what to keep
+     * @return its rows: most serious first (severity high → low), then by rank, the most households, code
+     */
+    public List<Feature> rows(String layerId, Filter filter) {
+        LayerDef layer = catalogue.get(layerId);
+        Optional<FieldDef> kind = kindField(layer);
+        boolean groups = hasGroups(layer);
+        List<Feature> out = new ArrayList<>();
+        features.forEach(layer, f -> {
+            if (keeps(filter.county(), f.getString("county_code"))
+                    && keeps(filter.township(), f.getString("township_code"))
+                    && keeps(filter.severity(), f.getString(SEVERITY))
+                    && (kind.isEmpty()
+                            || keeps(filter.kind(), f.getString(kind.get().name())))
+                    && (!groups || inGroup(filter.group(), f))) {
+                out.add(f);
+            }
+        });
+        out.sort(order(layer));
+        return out;
+    }
+
+    private static boolean keeps(String wanted, String value) {
+        return wanted == null || wanted.isBlank() || wanted.equals(value);
+    }
+
+    private static boolean inGroup(UnitGroup group, Feature f) {
+        return switch (group == null ? UnitGroup.ALL : group) {
+            case ALL -> true;
+            case KEY_SUPPORT -> Boolean.TRUE.equals(f.get("key_support"));
+            case DEMONSTRATION -> Boolean.TRUE.equals(f.get("demonstration"));
+        };
+    }
+
+    private static Comparator<Feature> order(LayerDef layer) {
+        Comparator<Feature> c = Comparator.comparingInt(f -> 0);
+        Optional<CodeList> severity =
+                layer.field(SEVERITY).map(FieldDef::codeList).filter(Objects::nonNull);
+        if (severity.isPresent()) {
+            CodeList list = severity.get();
+            c = c.thenComparingInt(f -> list.rank(f.getString(SEVERITY)).orElse(Integer.MAX_VALUE));
+        }
+        if (layer.field("rank").isPresent()) {
+            c = c.thenComparingInt(f -> number(f.get("rank"), Integer.MAX_VALUE));
+        }
+        if (layer.field("households").isPresent()) {
+            c = c.thenComparing(f -> number(f.get("households"), 0), Comparator.reverseOrder());
+        }
+        return c.thenComparing(f -> Objects.toString(f.getString("code"), ""));
+    }
+
+    private static int number(Object v, int fallback) {
+        return v instanceof Number n ? n.intValue() : fallback;
+    }
+}
