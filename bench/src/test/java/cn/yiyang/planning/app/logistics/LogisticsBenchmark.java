@@ -2,7 +2,9 @@ package cn.yiyang.planning.app.logistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.analysis.AnalysisInputs;
 import cn.yiyang.planning.app.bench.BenchDatabase;
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +131,9 @@ class LogisticsBenchmark {
 
     private Timing time(SpatialStore store) {
         long t0 = System.nanoTime();
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(store);
         LogisticsInputReader.Read read =
-                new LogisticsInputReader(new JdbcFeatureRepository(store), catalogue, "益阳市").read(Set.of());
+                new LogisticsInputReader(new AnalysisInputs(repo, catalogue, new Messages()), repo, catalogue).read();
         long t1 = System.nanoTime();
         long[] sitesFrom = {0};
         LogisticsResult result = new LogisticsAnalysis(LogisticsSettings.defaults()).run(read.input(), (f, stage) -> {

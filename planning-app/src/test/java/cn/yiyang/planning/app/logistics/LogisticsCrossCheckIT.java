@@ -2,6 +2,8 @@ package cn.yiyang.planning.app.logistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
@@ -19,7 +21,6 @@ import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +58,9 @@ class LogisticsCrossCheckIT {
     }
 
     static LogisticsResult analyse(TestStore db) {
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(db.store());
         LogisticsInputReader.Read read =
-                new LogisticsInputReader(new JdbcFeatureRepository(db.store()), CATALOGUE, "益阳市").read(Set.of());
+                new LogisticsInputReader(new AnalysisInputs(repo, CATALOGUE, new Messages()), repo, CATALOGUE).read();
         return new LogisticsAnalysis(LogisticsSettings.defaults()).run(read.input());
     }
 
