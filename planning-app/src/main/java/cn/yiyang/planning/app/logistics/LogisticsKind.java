@@ -149,7 +149,6 @@ class LogisticsKind implements AnalysisKind {
         r.gaps().forEach(g -> byKind.merge(g.kind().code(), 1L, Long::sum));
         summary.put("gapsByKind", byKind);
         summary.put("suggestedSites", r.sites().size());
-        summary.put("problems", r.problems().size());
         context.progress().accept(1);
         return new RunOutput(r.indicators(), layers, summary, problems(r.problems()));
     }

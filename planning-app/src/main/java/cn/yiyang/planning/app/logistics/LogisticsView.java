@@ -92,6 +92,6 @@ public class LogisticsView extends Div implements HasDynamicTitle {
                 s.path("courierPoints").asLong(),
                 s.path("gaps").asLong(),
                 s.path("suggestedSites").asLong(),
-                s.path("problems").asLong()));
+                s.path("problemCount").asLong()));
     }
 }

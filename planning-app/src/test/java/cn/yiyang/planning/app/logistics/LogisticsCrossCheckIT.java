@@ -3,7 +3,10 @@ package cn.yiyang.planning.app.logistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.demo.DemoCityGenerator;
 import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
@@ -14,14 +17,22 @@ import cn.yiyang.planning.geo.facility.FacilityIndicator;
 import cn.yiyang.planning.geo.facility.LogisticsAnalysis;
 import cn.yiyang.planning.geo.facility.LogisticsResult;
 import cn.yiyang.planning.geo.facility.LogisticsSettings;
+import cn.yiyang.planning.layers.analysis.IndicatorValue;
+import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerIds;
+import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +112,43 @@ class LogisticsCrossCheckIT {
                     .forEach(u -> byJava.put(u.code(), List.of(u.numerator(), u.denominator())));
             assertThat(byJava).as(id).isEqualTo(bySql);
         });
+    }
+
+    @Test
+    void aStoredRunHoldsTheSameCounts() throws Exception {
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(postgis.store());
+        LogisticsKind kind = new LogisticsKind(new AnalysisInputs(repo, CATALOGUE, new Messages()), repo, CATALOGUE);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            AnalysisRunner runner =
+                    Analyses.runner(postgis.store(), repo, new LayerVersions(repo), worker, List.of(kind));
+            String id = runner.startScheduled(LogisticsKind.ID, null, "test").id();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!runner.get(id).status().settled() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(runner.get(id).status()).isEqualTo(RunStatus.SUCCEEDED);
+            PostgisLogisticsSql.Counts sql = postgis.store().withConnection(PostgisLogisticsSql::run);
+            Map<String, List<Long>> expected = new TreeMap<>();
+            sql.city().forEach((i, nd) -> expected.put(i, List.of(nd[0], nd[1])));
+            Map<String, List<Long>> stored = new TreeMap<>();
+            for (IndicatorValue v :
+                    runner.indicators(LogisticsKind.ID, id, UnitLevel.CITY, null, UnitGroup.ALL, null)) {
+                stored.put(v.indicator().id(), List.of(v.numerator(), v.denominator()));
+                assertThat(v.target()).as(v.indicator().id()).isEqualTo(1.0);
+            }
+            assertThat(stored).isEqualTo(expected);
+            List<Feature> gaps = new ArrayList<>();
+            repo.forEach(CATALOGUE.get(LayerIds.LOGISTICS_GAP), gaps::add);
+            assertThat(gaps)
+                    .extracting(f -> f.getString("code"))
+                    .containsExactlyInAnyOrderElementsOf(onPostgis.gaps().stream()
+                            .map(LogisticsResult.Gap::code)
+                            .toList());
+            assertThat(runner.get(id).summaryJson()).contains("code_mismatch", "village_code");
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     @Test
