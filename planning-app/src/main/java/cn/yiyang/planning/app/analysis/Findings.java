@@ -31,7 +31,9 @@ public class Findings {
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
 
-    Findings(FeatureRepository features, LayerCatalogue catalogue) {
+    /** @param features the layers
+     * @param catalogue the catalogue */
+    public Findings(FeatureRepository features, LayerCatalogue catalogue) {
         this.features = features;
         this.catalogue = catalogue;
     }

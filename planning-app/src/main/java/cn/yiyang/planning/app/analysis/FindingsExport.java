@@ -33,7 +33,9 @@ public class FindingsExport {
     private final PlaceService places;
     private final Messages messages;
 
-    FindingsExport(PlaceService places, Messages messages) {
+    /** @param places unit names
+     * @param messages the column titles */
+    public FindingsExport(PlaceService places, Messages messages) {
         this.places = places;
         this.messages = messages;
     }

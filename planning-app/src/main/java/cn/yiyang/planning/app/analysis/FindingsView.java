@@ -50,7 +50,7 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private static final Set<String> HIDDEN =
             Set.of("run_id", "county_code", "township_code", "key_support", "demonstration");
     /** At most this many rows in the grid (exports have all). */
-    static final int MAX_ROWS = 5_000;
+    public static final int MAX_ROWS = 5_000;
 
     private final AnalysisRunner runner;
     private final Findings findings;
@@ -99,7 +99,7 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
      * @param id the layer
      * @return false when no kind of analysis writes it
      */
-    boolean show(String id) {
+    public boolean show(String id) {
         Optional<AnalysisKind> owner = runner.kinds().stream()
                 .filter(k -> k.resultLayers().contains(id))
                 .findFirst();
