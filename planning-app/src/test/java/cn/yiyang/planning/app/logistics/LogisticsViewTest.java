@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.analysis.AnalysisInputs;
 import cn.yiyang.planning.app.analysis.AnalysisRunner;
+import cn.yiyang.planning.app.analysis.Findings;
+import cn.yiyang.planning.app.analysis.FindingsView;
 import cn.yiyang.planning.app.analysis.ThemeAnalysisPanel;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.map.PlanningMap;
+import cn.yiyang.planning.app.map.TileService;
+import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.app.testsupport.Analyses;
@@ -24,13 +29,17 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
+import cn.yiyang.planning.layers.tiles.H2gisTileSource;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,6 +192,35 @@ class LogisticsViewTest {
         assertThat(view.getElement().getTextRecursively())
                 .contains("Only the logistics department", "Latest run:")
                 .doesNotContain("建制村通物流快递比例");
+    }
+
+    @Test
+    @Order(5)
+    void theSuggestedSitesAreListedFilteredAndExported() {
+        PlaceService places = new PlaceService(repo, catalogue, new LayerVersions(repo));
+        FindingsView view = new FindingsView(
+                runner,
+                new Findings(repo, catalogue),
+                catalogue,
+                places,
+                new TileService(new H2gisTileSource(store.store()), repo, catalogue));
+        UI.getCurrent().add(view);
+        assertThat(view.show(LayerIds.LOGISTICS_SITE)).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<Findings.Row> grid = _get(view, Grid.class, s -> s.withId("findings-grid"));
+        int all = rows(LayerIds.LOGISTICS_SITE).size();
+        assertThat(GridKt._size(grid)).isEqualTo(Math.min(all, FindingsView.MAX_ROWS));
+        @SuppressWarnings("unchecked")
+        Select<String> county = _get(view, Select.class, s -> s.withId("findings-county"));
+        county.setValue("430923");
+        assertThat(grid.getListDataView().getItems())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getString("county_code")).isEqualTo("430923"));
+        assertThat(_get(view, Anchor.class, s -> s.withId("findings-xlsx")).getHref())
+                .isEqualTo("api/v1/analyses/cold-chain/findings/logistics_site.xlsx?county=430923");
+        grid.select(GridKt._get(grid, 0));
+        assertThat(_get(view, PlanningMap.class, s -> s.withId("findings-map")).getLastFit())
+                .isPresent();
     }
 
     private List<Feature> rows(String layer) {
