@@ -3,16 +3,23 @@ package cn.yiyang.planning.app.logistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.bench.BenchDatabase;
 import cn.yiyang.planning.app.i18n.Messages;
+import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.geo.facility.LogisticsAnalysis;
 import cn.yiyang.planning.geo.facility.LogisticsResult;
 import cn.yiyang.planning.geo.facility.LogisticsSettings;
+import cn.yiyang.planning.layers.analysis.AnalysisRun;
+import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
+import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Files;
@@ -22,7 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cold-chain and courier benchmark on the FULL synthetic city, run by {@code bench/cold-chain-benchmark.sh} (named
@@ -33,7 +44,9 @@ import org.junit.jupiter.api.Test;
  *   or courier point);</li>
  *   <li>the same on the embedded H2GIS store;</li>
  *   <li>PostGIS SQL ({@link PostgisLogisticsSql}, {@code ST_Covers}) for the same coverage counts; they must be
- *   identical.</li>
+ *   identical;</li>
+ *   <li>one whole run through {@link AnalysisRunner} on each store (read, analysis with the sites, storing the
+ *   indicators and both result layers), as the page and the API start it.</li>
  * </ol>
  * Rounds alternate; medians are reported. Writes {@code target/bench/cold-chain-benchmark.md}.
  */
@@ -80,6 +93,15 @@ class LogisticsBenchmark {
                         sql.getLast());
             }
         }
+        // A whole run through the runner, as the page and the API start it: read, analysis (sites included) and storing
+        // the indicators and both result layers.
+        List<String> whole = new ArrayList<>();
+        for (var entry : Map.of("PostGIS", new StoreSettings(url, null, null), "H2GIS (embedded)", h2)
+                .entrySet()) {
+            try (SpatialStore store = SpatialStore.open(entry.getValue())) {
+                whole.add(entry.getKey() + ": " + runnerRun(store));
+            }
+        }
         LogisticsResult last = pg.getLast().result();
         Map<String, String> compare = new TreeMap<>();
         boolean same = true;
@@ -120,6 +142,8 @@ class LogisticsBenchmark {
         row("Java on PostGIS", pg);
         row("Java on H2GIS (embedded)", embedded);
         line("| PostGIS SQL (ST_Covers), coverage counts only | | %s | | |%n", stat(sql));
+        line("%nWhole runs through AnalysisRunner (one each; read + analysis + store):%n");
+        whole.forEach(w -> line("- %s%n", w));
         line("%nCity counts (numerator / denominator):%n");
         compare.forEach((k, v) -> line("- %s: %s%n", k, v));
         Path out = Path.of("target", "bench", "cold-chain-benchmark.md");
@@ -127,6 +151,49 @@ class LogisticsBenchmark {
         Files.writeString(out, String.join("", report));
         System.out.println(String.join("", report));
         assertThat(same).as("Java and SQL counts").isTrue();
+    }
+
+    /** One whole run through the runner on the store: what it took and wrote. */
+    static String runnerRun(SpatialStore store) throws Exception {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        JdbcFeatureRepository repo = new JdbcFeatureRepository(store);
+        LogisticsKind kind = new LogisticsKind(new AnalysisInputs(repo, catalogue, new Messages()), repo, catalogue);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            AnalysisRunner runner = new AnalysisRunner(
+                    List.of(kind),
+                    new JdbcAnalysisRunRepository(store),
+                    new JdbcIndicatorTargetRepository(store),
+                    repo,
+                    catalogue,
+                    new LayerVersions(repo),
+                    new JdbcLayerLoadRepository(store),
+                    "2021-2025",
+                    worker);
+            long t0 = System.nanoTime();
+            String id =
+                    runner.startScheduled(LogisticsKind.ID, null, "benchmark").id();
+            while (!runner.get(id).status().settled()) {
+                Thread.sleep(50);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            AnalysisRun run = runner.get(id);
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+            JsonNode summary = JsonMapper.builder().build().readTree(run.summaryJson());
+            return String.format(
+                    Locale.ROOT,
+                    "%,d ms from start to succeeded (read %d, analysis %d, store %d: %s), %,d gaps and %,d suggested"
+                            + " sites written",
+                    ms,
+                    summary.get("readMs").asLong(),
+                    summary.get("analysisMs").asLong(),
+                    summary.get("storeMs").asLong(),
+                    summary.get("storeSteps"),
+                    summary.get("gaps").asLong(),
+                    summary.get("suggestedSites").asLong());
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     private Timing time(SpatialStore store) {
