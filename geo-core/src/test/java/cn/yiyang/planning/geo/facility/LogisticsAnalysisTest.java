@@ -223,6 +223,32 @@ class LogisticsAnalysisTest {
         assertThat(without.villages().get(0).courierDistanceM()).isNaN();
     }
 
+    @Test
+    void sitesOutsideEveryUnitOrWithoutATierAreProblemsAndCountNowhere() {
+        List<ColdChainSite> sites = List.of(
+                site("OUT", Tier.TOWNSHIP, true, null, null, null, lonLat(5000, 9000)),
+                site("NOTIER", null, true, C, T2, V3, lonLat(5000, 2000)));
+        List<CourierPoint> couriers = List.of(new CourierPoint("KOUT", "河对岸", null, lonLat(-500, 500)));
+        LogisticsInput in = input();
+        LogisticsResult r = new LogisticsAnalysis(WITHIN_2KM)
+                .run(new LogisticsInput(
+                        UNITS, in.counties(), in.townships(), in.villages(), sites, couriers, HOUSEHOLDS, in.roads()));
+
+        assertThat(r.problems())
+                .extracting(DataProblem::kind, DataProblem::layer, DataProblem::subject)
+                .containsExactly(
+                        tuple(ProblemKind.OUTSIDE_UNITS, "cold_chain_site", "OUT"),
+                        tuple(ProblemKind.NO_TIER, "cold_chain_site", "NOTIER"),
+                        tuple(ProblemKind.OUTSIDE_UNITS, "courier_point", "KOUT"));
+        assertThat(r.townships()).allSatisfy(t -> assertThat(t.covered()).isFalse());
+        assertThat(r.villages()).allSatisfy(v -> {
+            assertThat(v.outlet()).isFalse();
+            assertThat(v.courier()).isFalse();
+        });
+        // an unused point measures no distance either
+        assertThat(r.villages().get(0).courierDistanceM()).isNaN();
+    }
+
     private static ColdChainSite site(
             String code, Tier tier, boolean inService, String county, String township, String village, Coordinate at) {
         return new ColdChainSite(code, code, tier, inService, county, township, village, at);
