@@ -6,7 +6,6 @@ import cn.yiyang.planning.geo.measure.LocalProjection;
 import cn.yiyang.planning.geo.network.RoadEdge;
 import cn.yiyang.planning.geo.network.RoadNetwork;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -446,10 +445,5 @@ public final class SiteSuggestion {
             acc += len;
         }
         return c[c.length - 1].copy();
-    }
-
-    /** @return the number of households of the demand that snap to a road */
-    public int snappedHouseholds() {
-        return (int) Arrays.stream(byEdge).mapToLong(a -> a.length).sum();
     }
 }
