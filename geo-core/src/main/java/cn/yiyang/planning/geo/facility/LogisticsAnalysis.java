@@ -23,6 +23,7 @@ import cn.yiyang.planning.geo.facility.RoadReach.Scratch;
 import cn.yiyang.planning.geo.facility.RoadReach.Snap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,8 +311,16 @@ public final class LogisticsAnalysis {
             if (wanting.isEmpty()) {
                 return List.of();
             }
+            // Only the households some request counts are snapped to the roads (each request counts its own unit's).
+            Set<String> asked = new HashSet<>();
+            for (Gap g : wanting) {
+                asked.addAll(g.kind() == GapKind.TOWNSHIP_NO_CENTRE ? villagesOf(g.unitCode()) : Set.of(g.unitCode()));
+            }
+            List<Household> askedHouseholds = in.households().stream()
+                    .filter(h -> asked.contains(h.villageCode()))
+                    .toList();
             SiteSuggestion tool = SiteSuggestion.of(
-                    reach, in.households(), new SiteSuggestion.Settings(settings.siteSeparationM(), 250));
+                    reach, askedHouseholds, new SiteSuggestion.Settings(settings.siteSeparationM(), 250));
             Map<String, Gap> distinct = new LinkedHashMap<>();
             wanting.forEach(g -> distinct.putIfAbsent(g.unitCode() + "@" + travel(g.kind()), g));
             Map<String, List<SiteSuggestion.Site>> byRequest = new ConcurrentHashMap<>();

@@ -78,8 +78,9 @@ public final class SiteSuggestion {
      *
      * @param separationM alternatives lie at least this far apart, straight ground metres; 0 to {@link
      *     #MAX_SEPARATION_M}
-     * @param edgeStepM besides the nodes, a candidate every this many metres along an edge; 0 for nodes only,
-     *     otherwise {@link #MIN_EDGE_STEP_M} to {@link #MAX_EDGE_STEP_M}
+     * @param edgeStepM besides the nodes, a candidate every this many metres along an edge (or every tenth of the
+     *     travel distance, when that is longer); 0 for nodes only, otherwise {@link #MIN_EDGE_STEP_M} to {@link
+     *     #MAX_EDGE_STEP_M}
      */
     public record Settings(double separationM, double edgeStepM) {
 
@@ -241,7 +242,7 @@ public final class SiteSuggestion {
      *     household
      */
     public List<Site> suggest(Request request) {
-        List<Candidate> candidates = candidates(request.area());
+        List<Candidate> candidates = candidates(request.area(), step(request.travelM()));
         Workspace demand = workspaces.get();
         demand.begin(request.demandVillages());
         List<Scored> scored = new ArrayList<>();
@@ -390,7 +391,7 @@ public final class SiteSuggestion {
     }
 
     /** The nodes inside the area (once each, in node order), then the points along its edges, edge by edge. */
-    private List<Candidate> candidates(Geometry area) {
+    private List<Candidate> candidates(Geometry area, double step) {
         List<RoadEdge> edges;
         PreparedGeometry inside = null;
         if (area == null) {
@@ -407,9 +408,9 @@ public final class SiteSuggestion {
         for (RoadEdge e : edges) {
             byNode.putIfAbsent(e.from(), new Candidate(e, 0, nodes[e.from()]));
             byNode.putIfAbsent(e.to(), new Candidate(e, e.length(), nodes[e.to()]));
-            if (settings.edgeStepM() > 0 && e.length() > settings.edgeStepM()) {
+            if (step > 0 && e.length() > step) {
                 // a 4,000 m edge projected back and forth measures 4,000.0000001 m: still 16 pieces of 250 m, not 17
-                int n = (int) Math.ceil(e.length() / settings.edgeStepM() - 1e-6);
+                int n = (int) Math.ceil(e.length() / step - 1e-6);
                 for (int i = 1; i < n; i++) {
                     double a = e.length() * i / n;
                     along.add(new Candidate(e, a, pointAt(e, a)));
@@ -431,6 +432,14 @@ public final class SiteSuggestion {
             }
         }
         return placed;
+    }
+
+    /**
+     * The spacing of candidates along edges: the setting, or a tenth of the travel distance when that is longer (a
+     * centre serving 5 km needs no finer choice than 500 m, and half the candidates halve the searches).
+     */
+    private double step(double travelM) {
+        return settings.edgeStepM() == 0 ? 0 : Math.max(settings.edgeStepM(), travelM / 10);
     }
 
     private static Coordinate pointAt(RoadEdge e, double a) {
