@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.access.RoadAccessService;
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.layer.LayerState;
 import cn.yiyang.planning.app.testsupport.Browser;
@@ -54,6 +55,9 @@ class DemoCityJourneyIT {
     @Autowired
     RoadAccessService roadAccess;
 
+    @Autowired
+    AnalysisRunner runner;
+
     @Test
     void firstStartLoadsTheWholeSyntheticCityAndRecordsItAsSynthetic() {
         Map<String, LayerState> byId = layers.layers().stream()
@@ -66,18 +70,21 @@ class DemoCityJourneyIT {
         assertThat(byId.values().stream().filter(s -> !s.definition().derived()))
                 .allSatisfy(
                         s -> assertThat(s.synthetic()).as(s.definition().id()).isTrue());
-        // the first start also runs the road-access analysis, so the dashboards are not empty; its result
-        // layers are synthetic like their inputs
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (roadAccess.latest().isEmpty() && System.nanoTime() < deadline) {
+        // the first start also runs every analysis (road access first), so the dashboards are not empty; their
+        // result layers are synthetic like their inputs
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (runner.kinds().stream().anyMatch(k -> runner.latest(k.id()).isEmpty()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         }
+        assertThat(runner.kinds()).hasSizeGreaterThanOrEqualTo(5).allSatisfy(k -> {
+            assertThat(runner.latest(k.id())).as(k.id()).isPresent();
+            assertThat(runner.latest(k.id()).orElseThrow().requestedBy()).isEqualTo("scheduler");
+        });
         assertThat(roadAccess.latest()).isPresent();
-        assertThat(roadAccess.latest().orElseThrow().requestedBy()).isEqualTo("scheduler");
         Map<String, LayerState> after = layers.layers().stream()
                 .collect(Collectors.toMap(s -> s.definition().id(), s -> s));
         assertThat(after.values().stream().filter(s -> s.definition().derived()))
