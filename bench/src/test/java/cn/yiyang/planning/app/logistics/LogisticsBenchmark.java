@@ -25,6 +25,7 @@ import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,8 +78,8 @@ class LogisticsBenchmark {
                 counts = pgStore.withConnection(PostgisLogisticsSql::run);
                 sql.add((System.nanoTime() - s0) / 1e6);
                 embedded.add(time(h2Store));
-                assertThat(embedded.getLast().result().indicators())
-                        .isEqualTo(pg.getLast().result().indicators());
+                assertThat(sorted(embedded.getLast().result().indicators()))
+                        .isEqualTo(sorted(pg.getLast().result().indicators()));
                 System.out.printf(
                         Locale.ROOT,
                         "[bench] round %d: pg read %.0f + coverage %.0f + siting %.0f ms; h2 read %.0f + coverage"
@@ -219,6 +220,16 @@ class LogisticsBenchmark {
         List<Double> total =
                 timings.stream().map(t -> t.read() + t.coverage() + t.siting()).toList();
         line("| %s | %s | %s | %s | %s |%n", what, stat(read), stat(coverage), stat(siting), stat(total));
+    }
+
+    /** The indicators in one order whatever order each store listed the units in. */
+    private static List<UnitIndicator> sorted(List<UnitIndicator> indicators) {
+        return indicators.stream()
+                .sorted(Comparator.comparing((UnitIndicator u) -> u.level().ordinal())
+                        .thenComparing(UnitIndicator::code)
+                        .thenComparing(u -> u.group().ordinal())
+                        .thenComparing(u -> u.indicator().id()))
+                .toList();
     }
 
     private void line(String format, Object... args) {
