@@ -5,6 +5,7 @@ import cn.yiyang.planning.app.access.RoadAccessView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
+import cn.yiyang.planning.app.logistics.LogisticsView;
 import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
@@ -103,7 +104,9 @@ public class MainLayout extends AppLayout {
         plans.setId("nav-plans");
         RouterLink sewage = new RouterLink(getTranslation("nav.sewage"), SewageView.class);
         sewage.setId("nav-sewage");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, sewage);
+        RouterLink logistics = new RouterLink(getTranslation("nav.logistics"), LogisticsView.class);
+        logistics.setId("nav-logistics");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, sewage, logistics);
         nav.addClassName("app-nav");
         return nav;
     }
