@@ -85,8 +85,8 @@ class FacilityPagesIT {
         assertThat(text(browser, "findings-count")).isNotEqualTo(all);
         assertThat(browser.driver().findElement(By.id("findings-xlsx")).getDomAttribute("href"))
                 .isEqualTo("api/v1/analyses/sewage/findings/sewage_gap.xlsx?county=430923&severity=high");
-        WebElement first = firstCell(browser, "findings-grid");
-        click(browser, first);
+        // a row of the county: its county column reads 安化县 (the header reads 县（市、区）)
+        click(browser, cell(browser, "findings-grid", "安化县"));
         WebElement map = browser.driver().findElement(By.id("findings-map"));
         browser.waitFor(
                 Duration.ofSeconds(20),
@@ -122,16 +122,15 @@ class FacilityPagesIT {
         });
     }
 
-    private static WebElement firstCell(Browser browser, String grid) {
+    private static WebElement cell(Browser browser, String grid, String content) {
         By cells = By.cssSelector("#" + grid + " vaadin-grid-cell-content");
         browser.waitFor(
                 Duration.ofSeconds(20),
-                "a row of " + grid,
+                "the grid cell " + content,
                 () -> browser.driver().findElements(cells).stream()
-                        .anyMatch(c -> !c.getText().isBlank()));
+                        .anyMatch(c -> c.getText().strip().equals(content)));
         return browser.driver().findElements(cells).stream()
-                .filter(c -> !c.getText().isBlank())
-                .skip(0)
+                .filter(c -> c.getText().strip().equals(content))
                 .findFirst()
                 .orElseThrow();
     }
