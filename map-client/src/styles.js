@@ -174,6 +174,7 @@ const GAP_KIND_COLOR = {
 const MODE_COLOR = {connect_town: '#1565c0', village_central: '#2e7d32', small_units: '#757575'};
 const SITE_COLOR = {water_site: '#0277bd', sewage_site: '#6d4c41', logistics_site: '#00897b'};
 const FINDING_LAYERS = new Set(['water_household', 'water_duty', 'sewage_household', 'sewage_gap', 'logistics_gap',
+  'sanitation_gap',
   'water_site', 'sewage_site', 'logistics_site']);
 
 function findingColor(id, feature) {
@@ -185,6 +186,7 @@ function findingColor(id, feature) {
     case 'sewage_household':
       return '#a1887f';
     case 'water_duty':
+    case 'sanitation_gap':
       return SEVERITY_COLOR[feature.get('severity')] || '#c62828';
     case 'sewage_gap':
       return feature.get('kind') === 'village_untreated'
@@ -426,6 +428,7 @@ export function legendEntries(layerId, geometry, variant) {
       return [one('legend.water.household.poverty', {poverty_status: 'monitored'}),
         one('legend.water.household.other', {poverty_status: 'none'})];
     case 'water_duty':
+    case 'sanitation_gap':
       return [one('legend.severity.high', {severity: 'high'}), one('legend.severity.medium', {severity: 'medium'}),
         one('legend.severity.low', {severity: 'low'})];
     case 'sewage_household':

@@ -33,11 +33,48 @@ public final class RoadReach {
 
     private final RoadNetwork network;
     private final STRtree edges = new STRtree();
+    /**
+     * The graph as flat arrays (compressed sparse rows): node n's incident edges are {@code adjacentEdge[first[n]]}
+     * to {@code adjacentEdge[first[n + 1] - 1]}, leading to {@code adjacentNode} over {@code adjacentLength} metres.
+     * A search reads these in the inner loop instead of following records.
+     */
+    private final int[] first;
+
+    private final int[] adjacentEdge;
+    private final int[] adjacentNode;
+    private final double[] adjacentLength;
 
     private RoadReach(RoadNetwork network) {
         this.network = Objects.requireNonNull(network, "network");
         network.edges().forEach(e -> edges.insert(e.metres().getEnvelopeInternal(), e));
         edges.build();
+        int n = network.nodeCount();
+        first = new int[n + 1];
+        for (int node = 0; node < n; node++) {
+            first[node + 1] = first[node] + network.incident(node).size();
+        }
+        adjacentEdge = new int[first[n]];
+        adjacentNode = new int[first[n]];
+        adjacentLength = new double[first[n]];
+        for (int node = 0; node < n; node++) {
+            int i = first[node];
+            for (RoadEdge e : network.incident(node)) {
+                adjacentEdge[i] = e.index();
+                adjacentNode[i] = e.from() == node ? e.to() : e.from();
+                adjacentLength[i] = e.length();
+                i++;
+            }
+        }
+    }
+
+    /** @return where node n's incident edges start in {@link #adjacentEdge}; they end where n + 1's start */
+    int firstIncident(int node) {
+        return first[node];
+    }
+
+    /** @return the index of the edge at position i of the flat incidence list */
+    int incidentEdge(int i) {
+        return adjacentEdge[i];
     }
 
     /**
@@ -180,8 +217,8 @@ public final class RoadReach {
             if (d > s.dist[node]) {
                 continue;
             }
-            for (RoadEdge e : network.incident(node)) {
-                s.seed(e.from() == node ? e.to() : e.from(), d + e.length(), boundM);
+            for (int i = first[node], end = first[node + 1]; i < end; i++) {
+                s.seed(adjacentNode[i], d + adjacentLength[i], boundM);
             }
         }
     }

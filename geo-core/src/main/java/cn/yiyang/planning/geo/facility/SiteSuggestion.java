@@ -6,7 +6,6 @@ import cn.yiyang.planning.geo.measure.LocalProjection;
 import cn.yiyang.planning.geo.network.RoadEdge;
 import cn.yiyang.planning.geo.network.RoadNetwork;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,14 +71,16 @@ public final class SiteSuggestion {
     public static final double MAX_EDGE_STEP_M = 10_000;
 
     private static final GeometryFactory GF = new GeometryFactory();
+    private static final int[] NONE = {};
 
     /**
      * How candidates are chosen.
      *
      * @param separationM alternatives lie at least this far apart, straight ground metres; 0 to {@link
      *     #MAX_SEPARATION_M}
-     * @param edgeStepM besides the nodes, a candidate every this many metres along an edge; 0 for nodes only,
-     *     otherwise {@link #MIN_EDGE_STEP_M} to {@link #MAX_EDGE_STEP_M}
+     * @param edgeStepM besides the nodes, a candidate every this many metres along an edge (or every tenth of the
+     *     travel distance, when that is longer); 0 for nodes only, otherwise {@link #MIN_EDGE_STEP_M} to {@link
+     *     #MAX_EDGE_STEP_M}
      */
     public record Settings(double separationM, double edgeStepM) {
 
@@ -146,8 +147,13 @@ public final class SiteSuggestion {
         }
     }
 
-    /** A candidate position: on an edge at a distance from its start, projected metres. */
-    private record Candidate(RoadEdge edge, double along, Coordinate metres) {}
+    /** A candidate position: on an edge at a distance from its start, projected metres; and where it is. */
+    private record Candidate(RoadEdge edge, double along, Coordinate metres, Coordinate lonLat) {
+
+        Candidate(RoadEdge edge, double along, Coordinate metres) {
+            this(edge, along, metres, null);
+        }
+    }
 
     /** A candidate with what it reaches. */
     private record Scored(Candidate at, Coordinate lonLat, double k, int households, int population) {}
@@ -160,6 +166,10 @@ public final class SiteSuggestion {
     private final double[] householdOffset;
     /** Households by the edge they snap to: indexes into {@link #households}. */
     private final int[][] byEdge;
+    /** Households by their village: indexes into {@link #households}. */
+    private final Map<String, int[]> byVillage = new HashMap<>();
+
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     private SiteSuggestion(RoadReach reach, Collection<Household> demand, Settings settings) {
         this.reach = reach;
@@ -192,6 +202,13 @@ public final class SiteSuggestion {
                 byEdge[edgeOf[i]][filled[edgeOf[i]]++] = i;
             }
         }
+        Map<String, List<Integer>> villages = new HashMap<>();
+        for (int i = 0; i < households.length; i++) {
+            villages.computeIfAbsent(households[i].villageCode(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        villages.forEach((v, hs) ->
+                byVillage.put(v, hs.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /**
@@ -225,16 +242,15 @@ public final class SiteSuggestion {
      *     household
      */
     public List<Site> suggest(Request request) {
-        List<Candidate> candidates = candidates(request.area());
-        boolean[] demand = demandMask(request.demandVillages());
-        Scratch scratch = reach.scratch();
-        int[] stamp = new int[byEdge.length];
+        List<Candidate> candidates = candidates(request.area(), step(request.travelM()));
+        Workspace demand = workspaces.get();
+        demand.begin(request.demandVillages());
         List<Scored> scored = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             Candidate at = candidates.get(c);
-            Coordinate lonLat = reach.projection().toLonLat(at.metres());
+            Coordinate lonLat = at.lonLat();
             double k = reach.projection().scaleFactor(lonLat);
-            Scored s = score(at, lonLat, k, request.travelM() * k, demand, scratch, stamp, c + 1);
+            Scored s = score(at, lonLat, k, request.travelM() * k, demand);
             if (s.households() > 0) {
                 scored.add(s);
             }
@@ -262,44 +278,47 @@ public final class SiteSuggestion {
     }
 
     /** One bounded Dijkstra, then every demand household on an edge it touched (each edge once). */
-    private Scored score(
-            Candidate at,
-            Coordinate lonLat,
-            double k,
-            double boundM,
-            boolean[] demand,
-            Scratch dist,
-            int[] stamp,
-            int mark) {
+    private Scored score(Candidate at, Coordinate lonLat, double k, double boundM, Workspace demand) {
+        Scratch dist = demand.scratch;
         reach.search(dist, at.edge(), at.along(), boundM);
+        int mark = ++demand.candidate;
         int[] total = new int[2];
-        visit(at.edge(), at, boundM, demand, dist, stamp, mark, total);
+        visit(at.edge(), at, boundM, demand, mark, total);
+        List<RoadEdge> edges = reach.network().edges();
         for (int i = 0; i < dist.reachedCount(); i++) {
-            for (RoadEdge e : reach.network().incident(dist.reached(i))) {
-                visit(e, at, boundM, demand, dist, stamp, mark, total);
+            int node = dist.reached(i);
+            for (int j = reach.firstIncident(node), end = reach.firstIncident(node + 1); j < end; j++) {
+                int e = reach.incidentEdge(j);
+                if (demand.edgeMark[e] != mark) {
+                    visit(edges.get(e), at, boundM, demand, mark, total);
+                }
             }
         }
         return new Scored(at, lonLat, k, total[0], total[1]);
     }
 
-    private void visit(
-            RoadEdge e,
-            Candidate at,
-            double boundM,
-            boolean[] demand,
-            Scratch dist,
-            int[] stamp,
-            int mark,
-            int[] total) {
-        if (stamp[e.index()] == mark) {
+    private void visit(RoadEdge e, Candidate at, double boundM, Workspace demand, int mark, int[] total) {
+        if (demand.edgeMark[e.index()] == mark) {
             return;
         }
-        stamp[e.index()] = mark;
+        demand.edgeMark[e.index()] = mark;
+        Scratch dist = demand.scratch;
+        int i = e.index();
+        demand.prepare(i);
+        if (demand.households[i] == 0) {
+            return;
+        }
         double fromStart = dist.get(e.from());
         double fromEnd = dist.get(e.to());
-        boolean same = e.index() == at.edge().index();
-        for (int h : byEdge[e.index()]) {
-            if (!demand[h]) {
+        if (fromStart + demand.farthestFromStart[i] <= boundM || fromEnd + demand.farthestFromEnd[i] <= boundM) {
+            // the whole edge's demand is within reach through one end: no need to look at each household
+            total[0] += demand.households[i];
+            total[1] += demand.population[i];
+            return;
+        }
+        boolean same = i == at.edge().index();
+        for (int h : byEdge[i]) {
+            if (!demand.isDemand(h)) {
                 continue;
             }
             double along = householdAlong[h];
@@ -314,16 +333,65 @@ public final class SiteSuggestion {
         }
     }
 
-    private boolean[] demandMask(Set<String> villages) {
-        boolean[] mask = new boolean[households.length];
-        for (int i = 0; i < households.length; i++) {
-            mask[i] = villages.isEmpty() || villages.contains(households[i].villageCode());
+    /**
+     * One thread's scratch space, reused by its requests (a city's 800 requests would otherwise allocate and clear
+     * arrays the size of the network and of the demand 800 times): the search's node distances, which edges the
+     * current candidate has counted, which households are the current request's demand, and the demand summed per
+     * edge when a search first touches the edge (most edges a bounded search touches lie wholly within reach, and
+     * are then counted from these sums rather than household by household). Marks are generation numbers, so
+     * nothing is cleared between requests or candidates.
+     */
+    private final class Workspace {
+        private final Scratch scratch = reach.scratch();
+        private final int[] edgeMark = new int[byEdge.length];
+        private final int[] demandMark = new int[SiteSuggestion.this.households.length];
+        private final int[] edgeReady = new int[byEdge.length];
+        private final int[] households = new int[byEdge.length];
+        private final int[] population = new int[byEdge.length];
+        private final double[] farthestFromStart = new double[byEdge.length];
+        private final double[] farthestFromEnd = new double[byEdge.length];
+        private int candidate;
+        private int request;
+        private boolean everyone;
+
+        void begin(Set<String> villages) {
+            request++;
+            everyone = villages.isEmpty();
+            for (String v : villages) {
+                for (int h : byVillage.getOrDefault(v, NONE)) {
+                    demandMark[h] = request;
+                }
+            }
         }
-        return mask;
+
+        boolean isDemand(int h) {
+            return everyone || demandMark[h] == request;
+        }
+
+        void prepare(int edge) {
+            if (edgeReady[edge] == request) {
+                return;
+            }
+            edgeReady[edge] = request;
+            households[edge] = 0;
+            population[edge] = 0;
+            farthestFromStart[edge] = 0;
+            farthestFromEnd[edge] = 0;
+            double length = reach.network().edges().get(edge).length();
+            for (int h : byEdge[edge]) {
+                if (isDemand(h)) {
+                    households[edge]++;
+                    population[edge] += SiteSuggestion.this.households[h].population();
+                    farthestFromStart[edge] = Math.max(farthestFromStart[edge], householdAlong[h] + householdOffset[h]);
+                    farthestFromEnd[edge] =
+                            Math.max(farthestFromEnd[edge], length - householdAlong[h] + householdOffset[h]);
+                }
+            }
+        }
     }
 
     /** The nodes inside the area (once each, in node order), then the points along its edges, edge by edge. */
-    private List<Candidate> candidates(Geometry area) {
+    private List<Candidate> candidates(Geometry area, double step) {
         List<RoadEdge> edges;
         PreparedGeometry inside = null;
         if (area == null) {
@@ -340,8 +408,9 @@ public final class SiteSuggestion {
         for (RoadEdge e : edges) {
             byNode.putIfAbsent(e.from(), new Candidate(e, 0, nodes[e.from()]));
             byNode.putIfAbsent(e.to(), new Candidate(e, e.length(), nodes[e.to()]));
-            if (settings.edgeStepM() > 0 && e.length() > settings.edgeStepM()) {
-                int n = (int) Math.ceil(e.length() / settings.edgeStepM());
+            if (step > 0 && e.length() > step) {
+                // a 4,000 m edge projected back and forth measures 4,000.0000001 m: still 16 pieces of 250 m, not 17
+                int n = (int) Math.ceil(e.length() / step - 1e-6);
                 for (int i = 1; i < n; i++) {
                     double a = e.length() * i / n;
                     along.add(new Candidate(e, a, pointAt(e, a)));
@@ -355,13 +424,22 @@ public final class SiteSuggestion {
             out.add(byNode.get(node));
         }
         out.addAll(along);
-        if (inside == null) {
-            return out;
+        List<Candidate> placed = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            Coordinate lonLat = reach.projection().toLonLat(c.metres());
+            if (inside == null || inside.covers(GF.createPoint(lonLat))) {
+                placed.add(new Candidate(c.edge(), c.along(), c.metres(), lonLat));
+            }
         }
-        PreparedGeometry area0 = inside;
-        return out.stream()
-                .filter(c -> area0.covers(GF.createPoint(reach.projection().toLonLat(c.metres()))))
-                .toList();
+        return placed;
+    }
+
+    /**
+     * The spacing of candidates along edges: the setting, or a tenth of the travel distance when that is longer (a
+     * centre serving 5 km needs no finer choice than 500 m, and half the candidates halve the searches).
+     */
+    private double step(double travelM) {
+        return settings.edgeStepM() == 0 ? 0 : Math.max(settings.edgeStepM(), travelM / 10);
     }
 
     private static Coordinate pointAt(RoadEdge e, double a) {
@@ -376,10 +454,5 @@ public final class SiteSuggestion {
             acc += len;
         }
         return c[c.length - 1].copy();
-    }
-
-    /** @return the number of households of the demand that snap to a road */
-    public int snappedHouseholds() {
-        return (int) Arrays.stream(byEdge).mapToLong(a -> a.length).sum();
     }
 }

@@ -106,6 +106,18 @@ class SiteSuggestionTest {
     }
 
     @Test
+    void longTravelDistancesSpaceTheCandidatesWider() {
+        // 5 km of travel: candidates every 500 m (a tenth of it), not every 250 m; all reach the one household and
+        // tie, so they come west first: the west end, then the first point along the edge
+        RoadNetwork line = network(road("L", 0, 0, 3000, 0));
+        List<Site> sites = SiteSuggestion.of(line, List.of(household("a", "V", 1, 1500, 10)), new Settings(0, 250))
+                .suggest(new Request(null, Set.of(), 5_000, 3));
+        assertAt(sites.get(0), 0, 0);
+        assertAt(sites.get(1), 500, 0);
+        assertAt(sites.get(2), 1000, 0);
+    }
+
+    @Test
     void aHouseholdAcrossARiverWithoutABridgeIsNotReached() {
         // west bank road x = 0, east bank road x = 200, no bridge; the area holds the west bank only
         RoadNetwork banks = network(road("W", 0, 0, 0, 3000), road("E", 200, 0, 200, 3000));

@@ -650,7 +650,28 @@ public final class LayerCatalogue {
                 suggestedSites("water_site", Theme.WATER, "供水工程建议选址", "Suggested sites for water works"),
                 suggestedSites("sewage_site", Theme.SEWAGE, "污水设施建议选址", "Suggested sites for sewage facilities"),
                 suggestedSites(
-                        "logistics_site", Theme.LOGISTICS, "冷链物流建议选址", "Suggested sites for cold chain and courier"));
+                        "logistics_site", Theme.LOGISTICS, "冷链物流建议选址", "Suggested sites for cold chain and courier"),
+                derived(
+                        "sanitation_gap",
+                        Theme.SEWAGE,
+                        "卫生厕所普及缺口",
+                        "Villages below the sanitary-toilet target",
+                        GeometryKind.POINT,
+                        "code",
+                        text("code", "缺口编号", "Gap code").required(),
+                        code("severity", "严重程度", "Severity", CodeLists.FINDING_SEVERITY),
+                        text("name", "名称", "Name"),
+                        integer("households", "户数", "Households"),
+                        integer("with_toilet", "有卫生厕所户数", "With a sanitary toilet"),
+                        integer("unrecorded", "未登记户数", "Not recorded"),
+                        decimal("share", "普及率", "Share"),
+                        integer("missing", "距目标尚缺户数", "Households short of the target"),
+                        text("village_code", "行政村代码", "Village code"),
+                        text("township_code", "乡镇代码", "Township code"),
+                        text("county_code", "县级代码", "County code"),
+                        bool("key_support", "重点帮扶村", "Key-support village"),
+                        bool("demonstration", "示范创建村", "Demonstration village"),
+                        runId()));
     }
 
     /**

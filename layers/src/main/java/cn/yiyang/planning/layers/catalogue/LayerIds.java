@@ -56,6 +56,8 @@ public final class LayerIds {
     public static final String SEWAGE_SITE = "sewage_site";
     /** Results of the latest cold-chain run: suggested sites for centres, outlets and courier points. */
     public static final String LOGISTICS_SITE = "logistics_site";
+    /** Results of the latest sanitation run: rural villages below the sanitary-toilet target. */
+    public static final String SANITATION_GAP = "sanitation_gap";
     // 三区三线
     public static final String BASIC_FARMLAND = "basic_farmland";
     public static final String ECOLOGICAL_REDLINE = "ecological_redline";

@@ -21,7 +21,8 @@ class DerivedLayersTest {
             "logistics_gap",
             "water_site",
             "sewage_site",
-            "logistics_site");
+            "logistics_site",
+            "sanitation_gap");
 
     @Test
     void theAnalysisResultsAreDerivedLayersOfTheirThemesAndEveryOtherLayerIsNot() {
@@ -36,7 +37,10 @@ class DerivedLayersTest {
         assertThat(FACILITY)
                 .allSatisfy(id -> assertThat(catalogue.get(id).theme())
                         .isEqualTo(
-                                Theme.valueOf(id.substring(0, id.indexOf('_')).toUpperCase(Locale.ROOT))));
+                                id.startsWith("sanitation_") // sanitary toilets are the sewage department's
+                                        ? Theme.SEWAGE
+                                        : Theme.valueOf(
+                                                id.substring(0, id.indexOf('_')).toUpperCase(Locale.ROOT))));
         assertThat(all).allSatisfy(id -> {
             LayerDef l = catalogue.get(id);
             assertThat(l.keyField()).isEqualTo("code");

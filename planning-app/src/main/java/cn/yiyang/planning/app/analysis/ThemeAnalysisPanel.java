@@ -14,9 +14,11 @@ import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.Region;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -57,6 +59,7 @@ import java.util.function.Consumer;
 public class ThemeAnalysisPanel extends Div {
 
     public static final int POLL_MS = 500;
+    private static final String WATCHING = "analysis-panels-watching";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Region.TIME_ZONE);
 
@@ -264,7 +267,26 @@ public class ThemeAnalysisPanel extends Div {
         progress.setVisible(true);
         progress.setValue(0);
         progressText.setText(getTranslation("analysis.status.QUEUED"));
-        getUI().ifPresent(ui -> ui.setPollInterval(POLL_MS));
+        getUI().ifPresent(ui -> {
+            ComponentUtil.setData(ui, WATCHING, watchers(ui) + 1);
+            ui.setPollInterval(POLL_MS);
+        });
+    }
+
+    /** How many panels of the page follow a run: the page polls while one does (a page may show two analyses). */
+    private static int watchers(UI ui) {
+        Object n = ComponentUtil.getData(ui, WATCHING);
+        return n instanceof Integer i ? i : 0;
+    }
+
+    private void unwatch() {
+        getUI().ifPresent(ui -> {
+            int left = Math.max(0, watchers(ui) - 1);
+            ComponentUtil.setData(ui, WATCHING, left);
+            if (left == 0) {
+                ui.setPollInterval(-1);
+            }
+        });
     }
 
     /** Called by the poll: follows the watched run; when it settles, shows its results. */
@@ -280,7 +302,7 @@ public class ThemeAnalysisPanel extends Div {
             watching = null;
             run.setEnabled(canRun);
             progress.setVisible(false);
-            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+            unwatch();
             if (r.status() == RunStatus.FAILED) {
                 progressText.setText(getTranslation("analysis.run-failed"));
                 Notification.show(getTranslation("analysis.run-failed"), 6000, Notification.Position.MIDDLE)
@@ -302,12 +324,14 @@ public class ThemeAnalysisPanel extends Div {
                     .findFirst()
                     .ifPresent(r -> watch(r.id()));
         } else {
+            ComponentUtil.setData(event.getUI(), WATCHING, watchers(event.getUI()) + 1);
             event.getUI().setPollInterval(POLL_MS);
         }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        ComponentUtil.setData(event.getUI(), WATCHING, 0);
         event.getUI().setPollInterval(-1);
         if (poll != null) {
             poll.remove();

@@ -5,9 +5,11 @@ import cn.yiyang.planning.app.access.RoadAccessView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
+import cn.yiyang.planning.app.logistics.LogisticsView;
 import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
+import cn.yiyang.planning.app.sewage.SewageView;
 import cn.yiyang.planning.app.water.WaterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -101,9 +103,13 @@ public class MainLayout extends AppLayout {
         roadRegister.setId("nav-road-register");
         RouterLink plans = new RouterLink(getTranslation("nav.plans"), PlansView.class);
         plans.setId("nav-plans");
+        RouterLink sewage = new RouterLink(getTranslation("nav.sewage"), SewageView.class);
+        sewage.setId("nav-sewage");
+        RouterLink logistics = new RouterLink(getTranslation("nav.logistics"), LogisticsView.class);
+        logistics.setId("nav-logistics");
         RouterLink water = new RouterLink(getTranslation("nav.water"), WaterView.class);
         water.setId("nav-water");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water);
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water, sewage, logistics);
         nav.addClassName("app-nav");
         return nav;
     }
