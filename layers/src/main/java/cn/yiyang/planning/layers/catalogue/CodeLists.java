@@ -55,7 +55,7 @@ public final class CodeLists {
                     "城乡一体化供水",
                     "城乡一体化供水工程",
                     "城乡供水一体化工程")
-            .is(CodeTrait.CENTRALISED)
+            .is(CodeTrait.CENTRALISED, CodeTrait.THOUSAND_PLUS)
             .code(
                     "large",
                     "千人以上",
@@ -65,7 +65,7 @@ public final class CodeLists {
                     "千人以上集中供水工程",
                     "千人以上供水",
                     "千人及以上供水工程")
-            .is(CodeTrait.CENTRALISED)
+            .is(CodeTrait.CENTRALISED, CodeTrait.THOUSAND_PLUS)
             .code("small", "千人以下", "Scheme serving under 1,000 people", "千人以下工程", "千人以下供水工程", "千人以下集中供水工程", "千人以下供水")
             .is(CodeTrait.CENTRALISED)
             .code("dispersed", "分散供水", "Dispersed supply (wells, springs)", "分散", "分散式供水", "分散供水工程", "分散式供水工程")

@@ -38,7 +38,12 @@ public enum CodeTrait {
      */
     URBAN,
     /** A facility state in which it serves (运行): stopped, under construction and planned facilities serve nobody. */
-    IN_SERVICE;
+    IN_SERVICE,
+    /**
+     * A water supply scheme serving 1,000 people or more (千人以上供水工程, and the larger integrated city-rural
+     * schemes): it must have a delineated source protection zone and disinfection.
+     */
+    THOUSAND_PLUS;
 
     /** The trait's id on the wire (the layer JSON and the map element): the name in lower case. */
     public String id() {

@@ -147,4 +147,10 @@ class CodeListTraitsTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(CodeTrait.ALL_SEASON.id()).isEqualTo("all_season");
     }
+
+    @Test
+    void integratedAndThousandPlusSchemesCarryTheDutiesOfLargeSchemes() {
+        assertThat(CodeLists.WATER_KIND.values(CodeTrait.THOUSAND_PLUS)).containsExactly("integrated", "large");
+        assertThat(CodeLists.WATER_KIND.has("small", CodeTrait.THOUSAND_PLUS)).isFalse();
+    }
 }

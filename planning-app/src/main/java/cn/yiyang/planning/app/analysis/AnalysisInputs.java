@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -134,6 +135,17 @@ public class AnalysisInputs {
      *     status, sanitary toilets as recorded (null when not)
      */
     public List<Household> households() {
+        return households((h, f) -> {});
+    }
+
+    /**
+     * The households as {@link #households()} reads them, each also given with its feature, for an analysis that
+     * carries more of a household's fields into its results (its poverty status code, say) in the same pass.
+     *
+     * @param each called with every household read and its feature, in order
+     * @return the households
+     */
+    public List<Household> households(BiConsumer<Household, Feature> each) {
         List<Household> out = new ArrayList<>(400_000);
         each(LayerIds.HOUSEHOLD, f -> {
             if (f.geometry() instanceof Point p && !p.isEmpty() && f.getString("code") != null) {
@@ -145,6 +157,7 @@ public class AnalysisInputs {
                         "exited".equals(poverty) || "monitored".equals(poverty),
                         f.get("sanitary_toilet") instanceof Boolean b ? b : null,
                         p.getCoordinate()));
+                each.accept(out.getLast(), f);
             }
         });
         return out;

@@ -10,6 +10,7 @@ import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
 import cn.yiyang.planning.app.sewage.SewageView;
+import cn.yiyang.planning.app.water.WaterView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -88,7 +89,7 @@ public class MainLayout extends AppLayout {
         setDrawerOpened(false); // no drawer content yet: do not reserve its width beside the page
     }
 
-    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 (the current one highlighted). */
+    /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 / 供水保障 (the current one highlighted). */
     private Nav navigation() {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
@@ -106,7 +107,9 @@ public class MainLayout extends AppLayout {
         sewage.setId("nav-sewage");
         RouterLink logistics = new RouterLink(getTranslation("nav.logistics"), LogisticsView.class);
         logistics.setId("nav-logistics");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, sewage, logistics);
+        RouterLink water = new RouterLink(getTranslation("nav.water"), WaterView.class);
+        water.setId("nav-water");
+        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water, sewage, logistics);
         nav.addClassName("app-nav");
         return nav;
     }
