@@ -11,7 +11,8 @@ import java.util.Optional;
  * <table>
  *   <caption>Indicators</caption>
  *   <tr><th>id</th><th>numerator / denominator</th><th>counted per</th></tr>
- *   <tr><td>household_water_supply_rate</td><td>households served by centralised supply / households</td>
+ *   <tr><td>household_water_supply_rate</td><td>households of rural villages served by centralised supply / households
+ *       of rural villages (城乡分类 1xx units left out, as in every rural rate)</td>
  *       <td>village (all groups)</td></tr>
  *   <tr><td>household_water_supply_population_rate</td><td>the same by household members</td><td>village</td></tr>
  *   <tr><td>poverty_household_water_supply_rate</td><td>poverty-exited and monitored households served /

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.geo.facility;
 
+import cn.yiyang.planning.geo.access.AccessInput.Village;
 import cn.yiyang.planning.geo.access.UnitIndicator;
 import cn.yiyang.planning.geo.access.UnitRollup;
 import cn.yiyang.planning.geo.access.UnitRollup.Count;
@@ -16,10 +17,12 @@ import cn.yiyang.planning.geo.measure.LocalProjection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -56,7 +59,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * in the {@link WorkReport} beside it.
  *
  * <p>Indicators: {@code household_water_supply_rate}, {@code household_water_supply_population_rate} and {@code
- * poverty_household_water_supply_rate} per village of the household's {@code villageCode}, rolled up by {@link
+ * poverty_household_water_supply_rate} per rural village of the household's {@code villageCode} (urban units left
+ * out), rolled up by {@link
  * UnitRollup}; {@code water_quality_test_overdue_count} per township the works lies in (serving works with a test
  * overdue, failed or missing / serving works), rolled up by {@link UnitRollup#townshipIndicators}.
  *
@@ -340,8 +344,12 @@ public final class WaterSupplyAnalysis {
             Map<String, Count> perHouseholds = new TreeMap<>();
             Map<String, Count> perPopulation = new TreeMap<>();
             Map<String, Count> perPoverty = new TreeMap<>();
+            // Rural water supply: the households of rural villages only (urban units, 城乡分类 1xx, are left out, as
+            // in every rural rate: sewage, sanitation, bus service, plan coverage).
+            Set<String> rural = new HashSet<>();
+            in.units().villages().stream().filter(Village::rural).forEach(v -> rural.add(v.code()));
             for (HouseholdSupply h : households) {
-                if (h.villageCode() == null) {
+                if (h.villageCode() == null || !rural.contains(h.villageCode())) {
                     continue;
                 }
                 int served = h.served() ? 1 : 0;

@@ -234,6 +234,36 @@ class WaterSupplyAnalysisTest {
     }
 
     @Test
+    void householdsOfUrbanUnitsAreLeftOutOfTheRuralRates() {
+        WaterInput in = input();
+        UnitRollup.Units urbanV3 = new UnitRollup.Units(
+                UNITS.cityCode(),
+                UNITS.cityName(),
+                UNITS.counties(),
+                UNITS.townships(),
+                UNITS.villages().stream()
+                        .map(v -> v.code().equals(V3) ? new Village(V3, "三社区", T3, false, false, false, null) : v)
+                        .toList());
+        WaterResult r = new WaterSupplyAnalysis(WaterSettings.defaults(AS_OF))
+                .run(new WaterInput(
+                        in.households(),
+                        in.works(),
+                        in.serviceAreas(),
+                        in.mains(),
+                        in.tests(),
+                        in.townships(),
+                        in.counties(),
+                        urbanV3));
+        UnitIndicator city = r.indicators().stream()
+                .filter(u -> u.indicator() == FacilityIndicator.HOUSEHOLD_WATER_SUPPLY_RATE
+                        && u.level() == UnitLevel.CITY
+                        && u.group() == UnitGroup.ALL)
+                .findFirst()
+                .orElseThrow();
+        assertCount(city, 4, 7);
+    }
+
+    @Test
     void lastTestIsTheLatestOfFieldAndRecordsUpToAsOf() {
         Map<String, WorkReport> w = works();
         assertThat(w.get("SG1").lastTestedOn()).as("field newer than records").isEqualTo(AS_OF.minusMonths(6));

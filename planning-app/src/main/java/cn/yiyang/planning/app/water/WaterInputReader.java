@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.water;
 
 import cn.yiyang.planning.app.analysis.AnalysisInputs;
+import cn.yiyang.planning.geo.access.AccessInput;
 import cn.yiyang.planning.geo.facility.Household;
 import cn.yiyang.planning.geo.facility.WaterInput;
 import cn.yiyang.planning.geo.facility.WaterInput.Main;
@@ -53,7 +54,17 @@ final class WaterInputReader {
     Read read() {
         AnalysisInputs.Units units = inputs.units();
         List<String> poverty = new ArrayList<>(400_000);
-        List<Household> households = inputs.households((h, f) -> poverty.add(f.getString("poverty_status")));
+        // Rural water supply: households of urban units (城乡分类 1xx) are left out of the analysis, its lists and its
+        // sites, as of every rural rate.
+        List<Household> households = new ArrayList<>(400_000);
+        inputs.households((h, f) -> {
+            AccessInput.Village v =
+                    h.villageCode() == null ? null : units.villageByCode().get(h.villageCode());
+            if (v == null || v.rural()) {
+                households.add(h);
+                poverty.add(f.getString("poverty_status"));
+            }
+        });
         List<Work> works = new ArrayList<>();
         each(LayerIds.WATER_WORK, f -> {
             if (f.getString("code") != null) {

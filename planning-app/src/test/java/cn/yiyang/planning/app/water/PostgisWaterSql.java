@@ -75,7 +75,8 @@ final class PostgisWaterSql {
                   FROM household h
                   JOIN village v ON v.code = h.village_code
                   JOIN township t ON t.code = v.township_code
-                  WHERE h.geom IS NOT NULL AND NOT ST_IsEmpty(h.geom))
+                  WHERE h.geom IS NOT NULL AND NOT ST_IsEmpty(h.geom)
+                    AND (v.urban_rural_code IS NULL OR v.urban_rural_code NOT LIKE '1%'))
                 SELECT county, count(*) FILTER (WHERE served), count(*),
                        COALESCE(sum(people) FILTER (WHERE served), 0), COALESCE(sum(people), 0),
                        count(*) FILTER (WHERE poverty AND served), count(*) FILTER (WHERE poverty)
