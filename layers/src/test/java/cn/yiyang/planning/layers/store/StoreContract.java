@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -280,6 +281,39 @@ abstract class StoreContract {
                 .isEqualTo(StoreException.Reason.CONSTRAINT_VIOLATED);
         assertThat(repo.summary(county).featureCount()).isEqualTo(1);
         assertThat(repo.findByKey(county, "430921")).isPresent();
+    }
+
+    @Test
+    void aDerivedLayerIsReplacedWholeKeepsItsIndexesAndAFailingLoadLeavesItAsItWas() {
+        LayerDef gaps = catalogue.get("sewage_gap");
+        Function<Integer, List<Feature>> rows = n -> IntStream.range(0, n)
+                .mapToObj(i -> Feature.of(
+                        Map.of("code", "G" + i, "kind", "village_untreated", "households", i, "run_id", "r" + n),
+                        LayerGeometry.FACTORY.createPoint(new Coordinate(112.0 + i * 0.001, 28.5))))
+                .toList();
+        assertThat(repo.load(gaps, LoadMode.REPLACE, rows.apply(300).iterator()))
+                .isEqualTo(300);
+        long first = repo.version(gaps);
+        assertThat(repo.load(gaps, LoadMode.REPLACE, rows.apply(120).iterator()))
+                .isEqualTo(120);
+        assertThat(repo.summary(gaps).featureCount()).isEqualTo(120);
+        assertThat(repo.version(gaps)).isNotEqualTo(first);
+        Feature g7 = repo.findByKey(gaps, "G7").orElseThrow();
+        assertThat(g7.getString("run_id")).isEqualTo("r120");
+        assertThat(g7.get("households")).isEqualTo(7);
+        assertThat(repo.findInEnvelope(gaps, new Envelope(111.9995, 112.0105, 28.4, 28.6), 100))
+                .hasSize(11);
+
+        List<Feature> duplicate = new ArrayList<>(rows.apply(5));
+        duplicate.add(duplicate.getFirst());
+        assertThatThrownBy(() -> repo.load(gaps, LoadMode.REPLACE, duplicate.iterator()))
+                .isInstanceOf(StoreException.class);
+        assertThat(repo.summary(gaps).featureCount())
+                .as("the previous run's rows")
+                .isEqualTo(120);
+        assertThat(repo.findByKey(gaps, "G119")).isPresent();
+        assertThat(repo.load(gaps, LoadMode.REPLACE, rows.apply(3).iterator())).isEqualTo(3);
+        assertThat(repo.summary(gaps).featureCount()).isEqualTo(3);
     }
 
     @Test
