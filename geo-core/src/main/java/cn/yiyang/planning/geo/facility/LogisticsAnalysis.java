@@ -14,7 +14,6 @@ import cn.yiyang.planning.geo.facility.LogisticsResult.DataProblem;
 import cn.yiyang.planning.geo.facility.LogisticsResult.Gap;
 import cn.yiyang.planning.geo.facility.LogisticsResult.GapKind;
 import cn.yiyang.planning.geo.facility.LogisticsResult.ProblemKind;
-import cn.yiyang.planning.geo.facility.LogisticsResult.Severity;
 import cn.yiyang.planning.geo.facility.LogisticsResult.SitePurpose;
 import cn.yiyang.planning.geo.facility.LogisticsResult.SuggestedSite;
 import cn.yiyang.planning.geo.facility.LogisticsResult.UnitCoverage;

@@ -105,24 +105,6 @@ public record LogisticsResult(
         }
     }
 
-    /** How serious a gap is (the codes of the FINDING_SEVERITY code list). */
-    public enum Severity {
-        HIGH("high"),
-        MEDIUM("medium"),
-        LOW("low");
-
-        private final String code;
-
-        Severity(String code) {
-            this.code = code;
-        }
-
-        /** @return its code in the code list */
-        public String code() {
-            return code;
-        }
-    }
-
     /**
      * A missing warehouse, centre, outlet or courier service.
      *

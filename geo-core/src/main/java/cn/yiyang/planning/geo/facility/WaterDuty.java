@@ -1,7 +1,6 @@
 package cn.yiyang.planning.geo.facility;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -81,18 +80,6 @@ public record WaterDuty(
         /** @return how serious failing it is */
         public Severity severity() {
             return severity;
-        }
-    }
-
-    /** How serious a finding is, with the ids of the layers' {@code finding_severity} code list. */
-    public enum Severity {
-        HIGH,
-        MEDIUM,
-        LOW;
-
-        /** @return its code in the {@code finding_severity} code list */
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

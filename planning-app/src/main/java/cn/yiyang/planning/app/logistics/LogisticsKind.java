@@ -158,7 +158,7 @@ class LogisticsKind implements AnalysisKind {
         a.put("run_id", runId);
         a.put("code", g.code());
         a.put("kind", g.kind().code());
-        a.put("severity", g.severity().code());
+        a.put("severity", g.severity().id());
         a.put("name", g.name());
         a.put("households", g.households());
         a.put("population", (int) Math.min(Integer.MAX_VALUE, g.population()));

@@ -10,6 +10,7 @@ import cn.yiyang.planning.app.analysis.SettingSpec;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.facility.FacilityIndicator;
+import cn.yiyang.planning.geo.facility.Severity;
 import cn.yiyang.planning.geo.facility.SiteSuggestion;
 import cn.yiyang.planning.geo.facility.SiteSuggestion.Site;
 import cn.yiyang.planning.geo.facility.WaterDuty;
@@ -219,7 +220,7 @@ public class WaterSupplyKind implements AnalysisKind {
         s.put(
                 "dutiesHigh",
                 result.duties().stream()
-                        .filter(d -> d.severity() == WaterDuty.Severity.HIGH)
+                        .filter(d -> d.severity() == Severity.HIGH)
                         .count());
         s.put("suggestedSites", layers.get(LayerIds.WATER_SITE).size());
         return s;
