@@ -7,6 +7,8 @@ import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
+import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,33 +110,28 @@ public class Findings {
      */
     public List<Feature> rows(String layerId, Filter filter) {
         LayerDef layer = catalogue.get(layerId);
-        Optional<FieldDef> kind = kindField(layer);
-        boolean groups = hasGroups(layer);
-        List<Feature> out = new ArrayList<>();
-        features.forEach(layer, f -> {
-            if (keeps(filter.county(), f.getString("county_code"))
-                    && keeps(filter.township(), f.getString("township_code"))
-                    && keeps(filter.severity(), f.getString(SEVERITY))
-                    && (kind.isEmpty()
-                            || keeps(filter.kind(), f.getString(kind.get().name())))
-                    && (!groups || inGroup(filter.group(), f))) {
-                out.add(f);
-            }
-        });
+        // The store filters (a list of one county's gaps reads that county's rows, not the layer); the order by
+        // severity follows the code list, so it is made here.
+        List<AttributeFilter> where = new ArrayList<>();
+        equal(where, layer, "county_code", filter.county());
+        equal(where, layer, "township_code", filter.township());
+        equal(where, layer, SEVERITY, filter.severity());
+        kindField(layer).ifPresent(k -> equal(where, layer, k.name(), filter.kind()));
+        if (hasGroups(layer) && filter.group() != null && filter.group() != UnitGroup.ALL) {
+            where.add(AttributeFilter.equalTo(
+                    filter.group() == UnitGroup.KEY_SUPPORT ? "key_support" : "demonstration", "true"));
+        }
+        List<Feature> out = new ArrayList<>(
+                features.page(layer, FeatureQuery.first(Integer.MAX_VALUE).withFilters(where)));
         out.sort(order(layer));
         return out;
     }
 
-    private static boolean keeps(String wanted, String value) {
-        return wanted == null || wanted.isBlank() || wanted.equals(value);
-    }
-
-    private static boolean inGroup(UnitGroup group, Feature f) {
-        return switch (group == null ? UnitGroup.ALL : group) {
-            case ALL -> true;
-            case KEY_SUPPORT -> Boolean.TRUE.equals(f.get("key_support"));
-            case DEMONSTRATION -> Boolean.TRUE.equals(f.get("demonstration"));
-        };
+    /** Adds "field = value" when the layer has the field and a value is asked for. */
+    private static void equal(List<AttributeFilter> where, LayerDef layer, String field, String value) {
+        if (value != null && !value.isBlank() && layer.field(field).isPresent()) {
+            where.add(AttributeFilter.equalTo(field, value));
+        }
     }
 
     private static Comparator<Feature> order(LayerDef layer) {
