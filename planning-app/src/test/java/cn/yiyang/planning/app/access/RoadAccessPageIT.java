@@ -53,7 +53,7 @@ class RoadAccessPageIT {
         assertThat(browser.driver().getTitle()).isEqualTo("道路通达");
         assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
                 .contains("合成数据");
-        assertThat(text(browser, "access-run-info")).isEqualTo("尚未运行过分析。");
+        assertThat(browser.text("access-run-info")).isEqualTo("尚未运行过分析。");
 
         browser.driver().findElement(By.id("access-run")).click();
         browser.waitFor(
@@ -65,10 +65,10 @@ class RoadAccessPageIT {
                 Duration.ofSeconds(120),
                 "the run's results",
                 () -> present(browser, "access-card-township_class3_road_rate"));
-        assertThat(text(browser, "access-progress-text")).startsWith("已完成");
-        assertThat(text(browser, "access-card-township_class3_road_rate")).contains("乡镇通三级公路比例", "%", "目标 85.0%");
-        assertThat(text(browser, "access-run-info")).startsWith("最近一次分析：").contains("transport");
-        assertThat(text(browser, "access-summary")).contains("孤立硬化路段", "通返不通未销号道路");
+        assertThat(browser.text("access-progress-text")).startsWith("已完成");
+        assertThat(browser.text("access-card-township_class3_road_rate")).contains("乡镇通三级公路比例", "%", "目标 85.0%");
+        assertThat(browser.text("access-run-info")).startsWith("最近一次分析：").contains("transport");
+        assertThat(browser.text("access-summary")).contains("孤立硬化路段", "通返不通未销号道路");
         browser.screenshot("road-access");
 
         cell(browser, "access-counties", "安化县").click();
@@ -88,7 +88,7 @@ class RoadAccessPageIT {
         browser.driver().findElement(By.id("nav-road-gaps")).click();
         browser.waitFor(Duration.ofSeconds(30), "the gap list", () -> present(browser, "access-gap-view"));
         assertThat(browser.driver().getTitle()).isEqualTo("通达缺口清单");
-        assertThat(text(browser, "gaps-count")).startsWith("共 ").contains("处缺口");
+        assertThat(browser.text("gaps-count")).startsWith("共 ").contains("处缺口");
         cell(browser, "gaps-grid", "1").click();
         WebElement map = browser.driver().findElement(By.id("gaps-map"));
         browser.waitFor(
@@ -111,10 +111,6 @@ class RoadAccessPageIT {
 
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty();
-    }
-
-    private static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText().strip();
     }
 
     private static WebElement cell(Browser browser, String grid, String content) {

@@ -53,7 +53,7 @@ class FacilityPagesIT {
         browser.driver().findElement(By.id("nav-sewage")).click();
         browser.waitFor(Duration.ofSeconds(30), "the sewage page", () -> present(browser, "sewage-view"));
         assertThat(browser.driver().getTitle()).isEqualTo("污水治理");
-        assertThat(text(browser, "sewage-run-info")).isEqualTo("尚未运行过分析。");
+        assertThat(browser.text("sewage-run-info")).isEqualTo("尚未运行过分析。");
         assertThat(browser.driver().findElement(By.id("sewage-run")).isEnabled())
                 .isTrue();
 
@@ -62,16 +62,16 @@ class FacilityPagesIT {
                 Duration.ofSeconds(120),
                 "the run's results",
                 () -> present(browser, "sewage-card-rural_sewage_treatment_rate"));
-        assertThat(text(browser, "sewage-progress-text")).startsWith("已完成");
-        assertThat(text(browser, "sewage-card-rural_sewage_treatment_rate")).contains("农村生活污水处理率", "%", "目标 35.0%");
-        assertThat(text(browser, "sewage-card-township_sewage_facility_rate")).contains("目标 100.0%");
-        assertThat(text(browser, "sewage-run-info")).startsWith("最近一次分析：").contains("sewage");
+        assertThat(browser.text("sewage-progress-text")).startsWith("已完成");
+        assertThat(browser.text("sewage-card-rural_sewage_treatment_rate")).contains("农村生活污水处理率", "%", "目标 35.0%");
+        assertThat(browser.text("sewage-card-township_sewage_facility_rate")).contains("目标 100.0%");
+        assertThat(browser.text("sewage-run-info")).startsWith("最近一次分析：").contains("sewage");
         browser.screenshot("sewage");
 
         click(browser, browser.driver().findElement(By.id("sewage-open-gaps")));
         browser.waitFor(Duration.ofSeconds(30), "the gap list", () -> present(browser, "findings-grid"));
         assertThat(browser.driver().getTitle()).isEqualTo("污水治理缺口");
-        String all = text(browser, "findings-count");
+        String all = browser.text("findings-count");
         assertThat(all).startsWith("共 ").endsWith(" 条");
         pick(browser, "findings-county", "安化县");
         pick(browser, "findings-severity", "高");
@@ -82,7 +82,7 @@ class FacilityPagesIT {
                         .findElement(By.id("findings-csv"))
                         .getDomAttribute("href")
                         .endsWith("?county=430923&severity=high"));
-        assertThat(text(browser, "findings-count")).isNotEqualTo(all);
+        assertThat(browser.text("findings-count")).isNotEqualTo(all);
         assertThat(browser.driver().findElement(By.id("findings-xlsx")).getDomAttribute("href"))
                 .isEqualTo("api/v1/analyses/sewage/findings/sewage_gap.xlsx?county=430923&severity=high");
         // a row of the county: its county column reads 安化县 (the header reads 县（市、区）)
@@ -137,9 +137,5 @@ class FacilityPagesIT {
 
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty();
-    }
-
-    private static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText().strip();
     }
 }

@@ -82,11 +82,11 @@ class ImportPageIT {
         browser.waitFor(
                 Duration.ofSeconds(60),
                 "the analysis",
-                () -> text(browser, "import-status").equals("成功"));
+                () -> browser.text("import-status").equals("成功"));
         browser.waitFor(Duration.ofSeconds(10), "the mapping grid", () -> present(browser, "import-mapping-grid"));
-        String facts = text(browser, "import-facts");
+        String facts = browser.text("import-facts");
         assertThat(facts).contains("GBK", "文件声明", "EPSG:4525", "Shapefile");
-        assertThat(text(browser, "import-notice")).contains("3 行可以导入，1 行有错误");
+        assertThat(browser.text("import-notice")).contains("3 行可以导入，1 行有错误");
         assertThat(browser.driver().findElement(By.id("import-mapping-grid")).getText())
                 .contains("道路名称", "行政等级");
         assertThat(browser.driver().findElement(By.id("import-issues")).getText())
@@ -116,8 +116,8 @@ class ImportPageIT {
         browser.waitFor(
                 Duration.ofSeconds(60),
                 "the load",
-                () -> text(browser, "import-notice").contains("已导入"));
-        assertThat(text(browser, "import-notice")).contains("已导入 3 个要素到“农村公路”", "在地图上查看");
+                () -> browser.text("import-notice").contains("已导入"));
+        assertThat(browser.text("import-notice")).contains("已导入 3 个要素到“农村公路”", "在地图上查看");
         assertThat(browser.driver().findElement(By.id("import-view-on-map")).getDomAttribute("href"))
                 .startsWith("./?extent=112.")
                 .endsWith("&layer=road");
@@ -136,10 +136,5 @@ class ImportPageIT {
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty()
                 && browser.driver().findElement(By.id(id)).isDisplayed();
-    }
-
-    private static String text(Browser browser, String id) {
-        var found = browser.driver().findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
     }
 }

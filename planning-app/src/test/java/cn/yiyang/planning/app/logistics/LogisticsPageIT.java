@@ -50,23 +50,23 @@ class LogisticsPageIT {
         browser.driver().findElement(By.id("nav-logistics")).click();
         browser.waitFor(Duration.ofSeconds(30), "the page", () -> present(browser, "logistics-view"));
         assertThat(browser.driver().getTitle()).isEqualTo("冷链物流");
-        assertThat(text(browser, "logistics-run-info")).isEqualTo("尚未运行过分析。");
+        assertThat(browser.text("logistics-run-info")).isEqualTo("尚未运行过分析。");
 
         browser.driver().findElement(By.id("logistics-run")).click();
         browser.waitFor(
                 Duration.ofSeconds(180),
                 "the run's results",
                 () -> present(browser, "logistics-card-village_courier_service_rate")
-                        && text(browser, "logistics-progress-text").startsWith("已完成"));
-        assertThat(text(browser, "logistics-card-village_courier_service_rate"))
+                        && browser.text("logistics-progress-text").startsWith("已完成"));
+        assertThat(browser.text("logistics-card-village_courier_service_rate"))
                 .contains("建制村通物流快递比例", "%", "目标 100.0%");
-        assertThat(text(browser, "logistics-summary")).startsWith("最近一次分析：冷链节点");
+        assertThat(browser.text("logistics-summary")).startsWith("最近一次分析：冷链节点");
         browser.screenshot("logistics");
 
         browser.driver().findElement(By.id("logistics-open-sites")).click();
         browser.waitFor(Duration.ofSeconds(30), "the suggested sites", () -> present(browser, "findings-view"));
         assertThat(browser.driver().getTitle()).contains("冷链物流建议选址");
-        assertThat(text(browser, "findings-count")).startsWith("共 ");
+        assertThat(browser.text("findings-count")).startsWith("共 ");
         By cells = By.cssSelector("#findings-grid vaadin-grid-cell-content");
         browser.waitFor(
                 Duration.ofSeconds(20),
@@ -93,9 +93,5 @@ class LogisticsPageIT {
 
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty();
-    }
-
-    private static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText().strip();
     }
 }

@@ -86,14 +86,14 @@ class PlansPageIT {
         assertThat(browser.driver().findElement(By.id("nav-plans")).getDomAttribute("highlight"))
                 .isNotNull();
         assertThat(browser.driver().getTitle()).isEqualTo("村庄规划");
-        assertThat(text(browser, "plans-count")).isEqualTo("共 3 个规划");
+        assertThat(browser.text("plans-count")).isEqualTo("共 3 个规划");
         assertThat(browser.driver().findElements(By.id("plans-new")))
                 .as("only planners create")
                 .isEmpty();
 
         cell(browser, "南洲镇甲村村庄规划").click();
         browser.waitFor(Duration.ofSeconds(20), "the plan", () -> present(browser, "plan-detail"));
-        assertThat(text(browser, "plan-attributes")).contains("待审查", "南县", "南洲镇", "甲村", "逾期");
+        assertThat(browser.text("plan-attributes")).contains("待审查", "南县", "南洲镇", "甲村", "逾期");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/plans/" + PlanTestData.REVIEWING);
         assertThat(present(browser, PlanDetailPanel.ANALYSIS_ID)
                         || !browser.driver()
@@ -122,9 +122,9 @@ class PlansPageIT {
         browser.waitFor(
                 Duration.ofSeconds(20),
                 "the step in the timeline",
-                () -> text(browser, "plan-timeline").contains("退回修改"));
-        assertThat(text(browser, "plan-timeline")).contains("approver", "待审查 → 编制中", "请补充村庄安全和防灾减灾内容");
-        assertThat(text(browser, "plan-attributes")).contains("编制中");
+                () -> browser.text("plan-timeline").contains("退回修改"));
+        assertThat(browser.text("plan-timeline")).contains("approver", "待审查 → 编制中", "请补充村庄安全和防灾减灾内容");
+        assertThat(browser.text("plan-attributes")).contains("编制中");
         assertThat(plans.get(new AppUser("leader", EnumSet.of(Role.LEADER)), PlanTestData.REVIEWING)
                         .plan()
                         .status())
@@ -148,10 +148,5 @@ class PlansPageIT {
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty()
                 && browser.driver().findElement(By.id(id)).isDisplayed();
-    }
-
-    private static String text(Browser browser, String id) {
-        var found = browser.driver().findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
     }
 }

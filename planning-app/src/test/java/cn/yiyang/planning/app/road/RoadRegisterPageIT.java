@@ -75,7 +75,7 @@ class RoadRegisterPageIT {
         assertThat(browser.driver().getTitle()).isEqualTo("通返不通台账");
         assertThat(browser.driver().findElement(By.id("synthetic-banner")).getText())
                 .contains("演示数据为合成数据");
-        assertThat(text(browser, "road-register-summary")).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
+        assertThat(browser.text("road-register-summary")).isEqualTo("未销号 4 条，已销号 1 条；当前不通道路 4 条");
         browser.waitFor(
                 Duration.ofSeconds(20),
                 "the roads on the map",
@@ -110,7 +110,7 @@ class RoadRegisterPageIT {
         browser.waitFor(
                 Duration.ofSeconds(20),
                 "the entry closed",
-                () -> text(browser, "road-register-summary").equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
+                () -> browser.text("road-register-summary").equals("未销号 3 条，已销号 2 条；当前不通道路 3 条"));
         browser.waitFor(
                 Duration.ofSeconds(10),
                 "the grid to show the closing",
@@ -161,10 +161,5 @@ class RoadRegisterPageIT {
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty()
                 && browser.driver().findElement(By.id(id)).isDisplayed();
-    }
-
-    private static String text(Browser browser, String id) {
-        var found = browser.driver().findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().strip();
     }
 }

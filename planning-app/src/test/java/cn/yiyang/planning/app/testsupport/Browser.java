@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -173,7 +174,11 @@ public final class Browser implements AutoCloseable {
     /** Waits for {@code condition}; on time-out fails saying what was awaited, where, and what the console said. */
     public void waitFor(Duration timeout, String what, BooleanSupplier condition) {
         try {
-            new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+            // Vaadin re-renders parts of a page while it is read: an element found a moment ago
+            // may be gone, so a stale element means "not yet", never a failure
+            new WebDriverWait(driver, timeout)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
             String page = driver.getPageSource();
             throw new AssertionError(
@@ -182,6 +187,23 @@ public final class Browser implements AutoCloseable {
                             + driver.manage().logs().get(LogType.BROWSER).getAll()
                             + ", page " + page.substring(0, Math.min(2000, page.length())),
                     e);
+        }
+    }
+
+    /**
+     * The visible text of the element with this id, "" when there is none. Read again when Vaadin
+     * replaced the element while it was read (a stale element), up to five times.
+     */
+    public String text(String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var found = driver.findElements(By.id(id));
+                return found.isEmpty() ? "" : found.get(0).getText().strip();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -48,13 +48,13 @@ class WaterPageIT {
         browser.driver().findElement(By.id("nav-water")).click();
         browser.waitFor(Duration.ofSeconds(30), "the page", () -> present(browser, "water-view"));
         assertThat(browser.driver().getTitle()).isEqualTo("供水保障");
-        assertThat(text(browser, "water-run-info")).isEqualTo("尚未运行过分析。");
+        assertThat(browser.text("water-run-info")).isEqualTo("尚未运行过分析。");
 
         browser.driver().findElement(By.id("water-run")).click();
         browser.waitFor(Duration.ofSeconds(120), "the run's results", () -> present(browser, "water-summary"));
-        assertThat(text(browser, "water-card-poverty_household_water_supply_rate"))
+        assertThat(browser.text("water-card-poverty_household_water_supply_rate"))
                 .contains("%", "目标 100.0%");
-        assertThat(text(browser, "water-summary")).contains("集中供水覆盖", "履职问题");
+        assertThat(browser.text("water-summary")).contains("集中供水覆盖", "履职问题");
         browser.screenshot("water");
 
         browser.driver().findElement(By.id("water-open-duties")).click();
@@ -73,9 +73,5 @@ class WaterPageIT {
 
     private static boolean present(Browser browser, String id) {
         return !browser.driver().findElements(By.id(id)).isEmpty();
-    }
-
-    private static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText().strip();
     }
 }
