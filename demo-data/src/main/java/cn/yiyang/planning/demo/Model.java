@@ -203,6 +203,8 @@ final class Model {
         Access access = Access.HARDENED;
         /** The water source of its households (a {@code water_kind} value). */
         String waterSource = "dispersed";
+        /** Its group road (metres, ending at it), once the roads are laid: its households line it. */
+        LineString groupRoad;
 
         NaturalVillage(String code, String name, Village village, Coordinate location, int households, int population) {
             this.code = code;

@@ -378,6 +378,7 @@ final class RoadLayout {
                     maintainer,
                     line(from, nv.location, rng),
                     v);
+            nv.groupRoad = r.line();
             city.roads.add(r);
             if (disconnected) {
                 city.disconnectedRoads.add(r.code());

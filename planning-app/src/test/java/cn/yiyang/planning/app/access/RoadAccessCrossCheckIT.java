@@ -71,8 +71,9 @@ class RoadAccessCrossCheckIT {
         assertThat(onPostgis.gaps()).isNotEmpty();
         UnitIndicator households = city(AccessIndicator.HOUSEHOLD_ROAD_ACCESS_RATE);
         assertThat(households.denominator()).isGreaterThan(10_000);
-        assertThat(households.value())
-                .isStrictlyBetween(0.05, 0.95); // synthetic: homes 30-150 m around the group road's end
+        // synthetic: most homes line their group road, as in a Hunan prefecture in 2025 (issue 14): the gap list is a
+        // list of gaps, not of most of the city
+        assertThat(households.value()).as("households within reach").isStrictlyBetween(0.70, 0.95);
     }
 
     @Test
