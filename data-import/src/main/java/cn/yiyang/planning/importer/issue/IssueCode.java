@@ -124,7 +124,13 @@ public enum IssueCode {
      * Chinese, {4}: in English. No column gives a required field by name; these columns' values fit it, best first:
      * the user accepts one.
      */
-    FIELD_CANDIDATES(Severity.WARNING);
+    FIELD_CANDIDATES(Severity.WARNING),
+    /**
+     * {0}: the field, {1}: its Chinese title, {2}: its English title, {3}: the number of rows, {4}: the fields it was
+     * derived from. The file did not give the field in these rows: a rule computed it from other values (all-season
+     * from the surface, the administrative class from the route code, the segment key from route and number).
+     */
+    VALUES_DERIVED(Severity.WARNING);
 
     private final Severity severity;
 

@@ -7,6 +7,7 @@ import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.mapping.ContentMatcher;
+import cn.yiyang.planning.importer.mapping.Derivations;
 import cn.yiyang.planning.importer.mapping.FieldMapper;
 import cn.yiyang.planning.importer.mapping.MappingProposal;
 import cn.yiyang.planning.importer.source.DetectedCrs;
@@ -432,6 +433,26 @@ final class ImportRun implements Runnable {
         }
 
         private void end() {
+            LayerDef layer = validator.layer();
+            validator
+                    .derivedCounts()
+                    .forEach((name, rows) -> layer.field(name)
+                            .ifPresent(f -> log.add(ImportIssue.ofRow(
+                                    file,
+                                    0,
+                                    name,
+                                    IssueCode.VALUES_DERIVED,
+                                    name,
+                                    f.titleZh(),
+                                    f.titleEn(),
+                                    rows,
+                                    String.join(
+                                            ", ",
+                                            Derivations.of(layer).stream()
+                                                    .filter(d -> d.field().equals(name))
+                                                    .findFirst()
+                                                    .map(Derivations.Derivation::from)
+                                                    .orElse(List.of()))))));
             if (request.dryRun()) {
                 return;
             }

@@ -66,10 +66,14 @@ public final class ContentMatcher {
 
     /** The layer fields whose column is looked for by content: required or the key, given by no column. */
     public static List<FieldDef> wanted(LayerDef layer, FieldMapping mapping) {
+        List<String> given = mapping.entries().stream()
+                .filter(Entry::toField)
+                .map(Entry::target)
+                .toList();
         return layer.fields().stream()
                 .filter(f -> f.required() || f.name().equals(layer.keyField()))
                 .filter(f -> mapping.sourceOf(f.name()).isEmpty())
-                .filter(f -> !Derivations.derives(layer, f.name()))
+                .filter(f -> !Derivations.derives(layer, f.name(), given))
                 .toList();
     }
 

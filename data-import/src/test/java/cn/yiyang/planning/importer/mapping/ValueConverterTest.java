@@ -197,8 +197,10 @@ class ValueConverterTest {
     @Test
     void aChangedSurfaceLeavesHardenedStaleUnlessTheChangeNamesIt() {
         var road = catalogue.get("road");
-        assertThat(Derivations.staleAfter(road, Set.of("surface"))).containsExactly("hardened");
-        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened"))).isEmpty();
+        assertThat(Derivations.staleAfter(road, Set.of("surface"))).containsExactly("hardened", "all_season");
+        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened"))).containsExactly("all_season");
+        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened", "all_season")))
+                .isEmpty();
         assertThat(Derivations.staleAfter(road, Set.of("name", "width"))).isEmpty();
         assertThat(Derivations.staleAfter(catalogue.get("village"), Set.of("surface")))
                 .isEmpty();

@@ -283,7 +283,8 @@ public final class LayerCatalogue {
                         "Roads",
                         GeometryKind.MULTILINESTRING,
                         "code",
-                        featureCode("路段编码", "Segment code", "路段编码", "路线编码", "LDBM", "LXBM"),
+                        // 路线编码 (LXBM) names a route, not a segment: it is route_code, and the key follows from it
+                        featureCode("路段编码", "Segment code", "路段编码", "路段代码", "路段编号", "LDBM", "LDDM"),
                         name("道路名称", "道路名称", "路线名称", "路名", "LXMC"),
                         code("admin_class", "行政等级", "Administrative class", CodeLists.ROAD_ADMIN_CLASS)
                                 .required()
@@ -297,7 +298,11 @@ public final class LayerCatalogue {
                         bool("all_season", "全天候通行", "All-season").aka("全天候通行", "全年通行"),
                         bool("bus_route", "通客车线路", "Bus route").aka("通客车", "客运线路", "公交线路"),
                         bool("street_lighting", "路灯", "Street lighting").aka("路灯", "有无路灯"),
-                        text("maintainer", "养护单位", "Maintainer").aka("养护单位", "管养单位")),
+                        text("maintainer", "养护单位", "Maintainer").aka("养护单位", "管养单位"),
+                        text("route_code", "路线编码", "Route code")
+                                .aka("路线编码", "路线代码", "路线编号", "路线号", "LXBM", "LXDM", "ROADCODE", "RouteCode"),
+                        integer("segment_seq", "路段序号", "Segment number").aka("路段序号", "段序号", "序号", "LDXH", "XH", "SEQ"),
+                        text("start_stake", "起点桩号", "Start stake").aka("起点桩号", "起始桩号", "起点桩号(km)", "QDZH", "QDZH1")),
                 layer(
                         "road_inspection",
                         Theme.ROADS,

@@ -160,7 +160,9 @@ final class MappingEditor extends Div {
     private void showMissing() {
         missing.removeAll();
         for (FieldDef f : layer.fields()) {
-            if (f.required() && !targets.containsValue(f.name()) && !Derivations.derives(layer, f.name())) {
+            if (f.required()
+                    && !targets.containsValue(f.name())
+                    && !Derivations.derives(layer, f.name(), targets.values())) {
                 Span s = new Span(getTranslation("import.mapping.required-missing", ImportLabels.field(this, f)));
                 s.getElement().getThemeList().add("badge error");
                 missing.add(s);
