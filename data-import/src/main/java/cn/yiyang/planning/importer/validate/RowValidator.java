@@ -119,9 +119,7 @@ public final class RowValidator {
         if (layer.field("route_code").isPresent()) {
             routeSegments.number(attributes);
         }
-        for (String filled : Derivations.apply(layer, attributes)) {
-            derivedCounts.merge(filled, 1L, Long::sum);
-        }
+        List<String> derived = Derivations.apply(layer, attributes);
         for (Derivations.Disagreement d : Derivations.disagreements(layer, attributes)) {
             issues.add(ImportIssue.ofRow(
                     context.fileName(),
@@ -142,6 +140,9 @@ public final class RowValidator {
 
         Feature feature =
                 ValidatedRow.hasError(issues) ? null : new Feature(null, attributes, extra, geometry.geometry());
+        if (feature != null) {
+            derived.forEach(field -> derivedCounts.merge(field, 1L, Long::sum));
+        }
         return new ValidatedRow(row, feature, geometry.geometry(), issues);
     }
 
@@ -150,7 +151,7 @@ public final class RowValidator {
         return context.layer();
     }
 
-    /** How many rows had each field filled by a {@link Derivations derivation} rule so far, in rule order. */
+    /** How many accepted rows had each field filled by a {@link Derivations derivation} rule so far, in rule order. */
     public Map<String, Long> derivedCounts() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(derivedCounts));
     }

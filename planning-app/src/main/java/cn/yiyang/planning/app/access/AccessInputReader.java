@@ -48,10 +48,20 @@ final class AccessInputReader {
         this.cityName = cityName;
     }
 
-    /** The road's all-season flag, else what its surface says (沥青, 水泥, 砂石 are; 土 is not). */
-    private static boolean allSeason(Feature f) {
+    /**
+     * The road's all-season flag, else what its surface says (沥青, 水泥, 砂石 are; 土 is not), counted in
+     * {@code fromSurface[0]} so that the run can say for how many roads the surface decided.
+     */
+    private static boolean allSeason(Feature f, int[] fromSurface) {
         Boolean flag = bool(f, "all_season");
-        return flag != null ? flag : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.ALL_SEASON);
+        if (flag != null) {
+            return flag;
+        }
+        String surface = f.getString("surface");
+        if (surface != null) {
+            fromSurface[0]++;
+        }
+        return CodeLists.ROAD_SURFACE.has(surface, CodeTrait.ALL_SEASON);
     }
 
     /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
@@ -59,11 +69,13 @@ final class AccessInputReader {
             AccessInput input,
             Map<String, String> roadNames,
             Map<String, String> naturalVillageNames,
-            Map<String, String> villageNames) {}
+            Map<String, String> villageNames,
+            int allSeasonFromSurface) {}
 
     Read read(Set<String> impassableRoads) {
         List<Road> roads = new ArrayList<>();
         Map<String, String> roadNames = new HashMap<>();
+        int[] allSeasonFromSurface = {0};
         each(LayerIds.ROAD, f -> {
             String code = f.getString("code");
             if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
@@ -76,7 +88,7 @@ final class AccessInputReader {
                     code,
                     f.geometry(),
                     hardened,
-                    allSeason(f),
+                    allSeason(f, allSeasonFromSurface),
                     CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
                     Boolean.TRUE.equals(bool(f, "bus_route")),
                     CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
@@ -157,7 +169,7 @@ final class AccessInputReader {
         });
         AccessInput input = new AccessInput(
                 Region.CITY_CODE, cityName, roads, households, naturalVillages, villages, townships, counties, stops);
-        return new Read(input, roadNames, nvNames, villageNames);
+        return new Read(input, roadNames, nvNames, villageNames, allSeasonFromSurface[0]);
     }
 
     private void each(String layer, Consumer<Feature> sink) {
