@@ -61,20 +61,8 @@ public final class Derivations {
 
     /** Every derivation rule. */
     public static final List<Derivation> RULES = List.of(
-            new Derivation(
-                    LayerIds.ROAD,
-                    "hardened",
-                    List.of("surface"),
-                    attrs -> attrs.get("surface") instanceof String s
-                            ? CodeLists.ROAD_SURFACE.has(s, CodeTrait.HARDENED)
-                            : null),
-            new Derivation(
-                    LayerIds.ROAD,
-                    "all_season",
-                    List.of("surface"),
-                    attrs -> attrs.get("surface") instanceof String s
-                            ? CodeLists.ROAD_SURFACE.has(s, CodeTrait.ALL_SEASON)
-                            : null),
+            new Derivation(LayerIds.ROAD, "hardened", List.of("surface"), surfaceIs(CodeTrait.HARDENED)),
+            new Derivation(LayerIds.ROAD, "all_season", List.of("surface"), surfaceIs(CodeTrait.ALL_SEASON)),
             new Derivation(LayerIds.ROAD, "admin_class", List.of("route_code"), Derivations::adminClassOfRoute),
             new Derivation(LayerIds.ROAD, "code", List.of("route_code"), Derivations::segmentKey, false));
 
@@ -93,6 +81,11 @@ public final class Derivations {
     /** Whether a rule can fill {@code field} from fields a file gives ({@code given}: the fields mapped). */
     public static boolean derives(LayerDef layer, String field, Collection<String> given) {
         return of(layer).stream().anyMatch(d -> d.field().equals(field) && given.containsAll(d.from()));
+    }
+
+    /** Whether the road's surface carries the trait, or null when it has no surface. */
+    private static Function<Map<String, Object>, Object> surfaceIs(CodeTrait trait) {
+        return attrs -> attrs.get("surface") instanceof String s ? CodeLists.ROAD_SURFACE.has(s, trait) : null;
     }
 
     /** G 国道, S 省道, X 县道, Y 乡道, C 村道, Z 专用公路: the class a route code's first letter names. */
@@ -128,6 +121,8 @@ public final class Derivations {
      */
     public static List<String> staleAfter(LayerDef layer, Collection<String> changed) {
         return of(layer).stream()
+                // a feature's key is never recomputed by an edit: it names the feature
+                .filter(d -> !d.field().equals(layer.keyField()))
                 .filter(d -> !changed.contains(d.field()) && d.from().stream().anyMatch(changed::contains))
                 .map(Derivation::field)
                 .toList();

@@ -308,30 +308,60 @@ abstract class DepartmentShapesContract {
                         "X001430923-K1+200|2024-10-03|open");
     }
 
+    @Test
+    @Order(7)
+    void aWaterLedgerGeoPackageWithPinyinInitialsLoadsByAliasesAndItsKeyByShape() throws Exception {
+        Path source = csv(
+                "供水工程台账.csv",
+                StandardCharsets.UTF_8,
+                "BH,GCMC,GCLX,SYRK,WKT",
+                "SG201,谢林港水厂,千人以上,3200,POINT (112.29 28.51)",
+                "SG202,鱼形山水厂,千人以下,800,POINT (112.33 28.49)");
+        Path gpkg = dir.resolve("供水工程台账.gpkg");
+        ogr2ogr("-f", "GPKG", "-a_srs", "EPSG:4490", "-nln", "供水工程", gpkg.toString(), source.toString());
+
+        ImportJob job = importInto("water_work", LoadMode.APPEND, gpkg);
+
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.read()).isEqualTo(2);
+        assertThat(job.imported()).isEqualTo(2);
+        assertThat(job.mapping().entries())
+                .extracting(FieldMapping.Entry::source, FieldMapping.Entry::target, FieldMapping.Entry::decision)
+                .containsExactly(
+                        tuple("BH", "code", Decision.CONTENT),
+                        tuple("GCMC", "name", Decision.ALIAS),
+                        tuple("GCLX", "kind", Decision.ALIAS),
+                        tuple("SYRK", "served_population", Decision.ALIAS));
+        assertThat(rows("water_work", "code", "name", "kind", "served_population"))
+                .contains("SG201|谢林港水厂|large|3200", "SG202|鱼形山水厂|small|800");
+    }
+
     /** A GBK shapefile in EPSG:4490 written by ogr2ogr from a CSV with a WKT column. */
     private Path roads(String name, String... csvLines) throws Exception {
         Path source = csv(name + ".csv", StandardCharsets.UTF_8, csvLines);
         Path shp = dir.resolve(name + ".shp");
-        Process p = new ProcessBuilder(
-                        "ogr2ogr",
-                        "-f",
-                        "ESRI Shapefile",
-                        "-a_srs",
-                        "EPSG:4490",
-                        "-lco",
-                        "ENCODING=GBK",
-                        "-nlt",
-                        "LINESTRING",
-                        "-oo",
-                        "KEEP_GEOM_COLUMNS=NO",
-                        shp.toString(),
-                        source.toString())
-                .redirectErrorStream(true)
-                .start();
+        ogr2ogr(
+                "-f",
+                "ESRI Shapefile",
+                "-a_srs",
+                "EPSG:4490",
+                "-lco",
+                "ENCODING=GBK",
+                "-nlt",
+                "LINESTRING",
+                shp.toString(),
+                source.toString());
+        return shp;
+    }
+
+    /** Runs GDAL's ogr2ogr (a CSV's column WKT is its geometry; the column itself is not kept). */
+    private static void ogr2ogr(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-oo", "KEEP_GEOM_COLUMNS=NO"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        return shp;
     }
 
     private Path[] shpParts(Path shp) throws IOException {

@@ -202,6 +202,9 @@ class ValueConverterTest {
         assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened", "all_season")))
                 .isEmpty();
         assertThat(Derivations.staleAfter(road, Set.of("name", "width"))).isEmpty();
+        assertThat(Derivations.staleAfter(road, Set.of("route_code")))
+                .as("a new route code gives a new class, never a new key")
+                .containsExactly("admin_class");
         assertThat(Derivations.staleAfter(catalogue.get("village"), Set.of("surface")))
                 .isEmpty();
     }
