@@ -299,12 +299,7 @@ final class CsvSource implements FeatureSource {
             }
             boolean more = it.hasNext();
             if (!more) {
-                try {
-                    parser.close();
-                } catch (IOException e) {
-                    // read-only file
-                }
-                parser = null;
+                close();
             }
             return more;
         }

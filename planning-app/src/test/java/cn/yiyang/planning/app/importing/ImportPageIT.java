@@ -53,36 +53,9 @@ class ImportPageIT {
     @Order(1)
     void anAdministratorAnalysesThenImportsARoadShapefile(Browser browser) {
         Path zip = ImportTestFiles.roadsZip(RUN_DIR.resolve("files")).toAbsolutePath();
-        browser.driver().manage().window().setSize(new Dimension(1440, 1100));
-        browser.openMap("admin");
-        browser.driver().findElement(By.id("nav-import")).click();
-        browser.waitFor(Duration.ofSeconds(30), "the import page", () -> present(browser, "import-view"));
+        openImportPage(browser);
         assertThat(browser.driver().getTitle()).isEqualTo("数据导入");
-
-        WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
-        layerInput.click();
-        layerInput.sendKeys("农村公路");
-        browser.waitFor(
-                Duration.ofSeconds(10),
-                "the road layer in the list",
-                () -> browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                        .anyMatch(i -> i.getText().contains("农村公路")));
-        browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().contains("农村公路"))
-                .findFirst()
-                .orElseThrow()
-                .click();
-
-        WebElement fileInput = browser.driver()
-                .findElement(By.id("import-upload"))
-                .getShadowRoot()
-                .findElement(By.cssSelector("input[type=file]"));
-        fileInput.sendKeys(zip.toString());
-        browser.waitFor(
-                Duration.ofSeconds(30),
-                "the upload to complete",
-                () -> Boolean.TRUE.equals(browser.js("const f = document.querySelector('#import-upload').files;"
-                        + "return f.length === 1 && f[0].complete === true;")));
+        chooseRoadsAndUpload(browser, zip);
 
         browser.driver().findElement(By.id("import-analyse")).click();
         browser.waitFor(
@@ -151,33 +124,8 @@ class ImportPageIT {
                         + "XZ001,村道,县道,\"LINESTRING (112.30 28.50, 112.31 28.51)\"\n"
                         + "XZ002,乡道,村道,\"LINESTRING (112.31 28.51, 112.32 28.52)\"\n");
         long before = layers.layer("road").featureCount();
-        browser.driver().manage().window().setSize(new Dimension(1440, 1100));
-        browser.openMap("admin");
-        browser.driver().findElement(By.id("nav-import")).click();
-        browser.waitFor(Duration.ofSeconds(30), "the import page", () -> present(browser, "import-view"));
-        WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
-        layerInput.click();
-        layerInput.sendKeys("农村公路");
-        browser.waitFor(
-                Duration.ofSeconds(10),
-                "the road layer in the list",
-                () -> browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                        .anyMatch(i -> i.getText().contains("农村公路")));
-        browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().contains("农村公路"))
-                .findFirst()
-                .orElseThrow()
-                .click();
-        browser.driver()
-                .findElement(By.id("import-upload"))
-                .getShadowRoot()
-                .findElement(By.cssSelector("input[type=file]"))
-                .sendKeys(csv.toString());
-        browser.waitFor(
-                Duration.ofSeconds(30),
-                "the upload to complete",
-                () -> Boolean.TRUE.equals(browser.js("const f = document.querySelector('#import-upload').files;"
-                        + "return f.length === 1 && f[0].complete === true;")));
+        openImportPage(browser);
+        chooseRoadsAndUpload(browser, csv);
 
         browser.driver().findElement(By.id("import-analyse")).click();
         browser.waitFor(
@@ -206,6 +154,41 @@ class ImportPageIT {
         assertThat(browser.text("import-notice")).contains("已导入 2 个要素到“农村公路”");
         assertThat(layers.layer("road").featureCount()).isEqualTo(before + 2);
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    }
+
+    /** Signs in as the administrator and opens 数据导入 from the navigation. */
+    private static void openImportPage(Browser browser) {
+        browser.driver().manage().window().setSize(new Dimension(1440, 1100));
+        browser.openMap("admin");
+        browser.driver().findElement(By.id("nav-import")).click();
+        browser.waitFor(Duration.ofSeconds(30), "the import page", () -> present(browser, "import-view"));
+    }
+
+    /** Chooses 农村公路 and drops one file on the upload, waiting until it is received. */
+    private static void chooseRoadsAndUpload(Browser browser, Path file) {
+        WebElement layerInput = browser.driver().findElement(By.cssSelector("#import-layer input"));
+        layerInput.click();
+        layerInput.sendKeys("农村公路");
+        browser.waitFor(
+                Duration.ofSeconds(10),
+                "the road layer in the list",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(i -> i.getText().contains("农村公路")));
+        browser.driver().findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.getText().contains("农村公路"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.driver()
+                .findElement(By.id("import-upload"))
+                .getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(file.toString());
+        browser.waitFor(
+                Duration.ofSeconds(30),
+                "the upload to complete",
+                () -> Boolean.TRUE.equals(browser.js("const f = document.querySelector('#import-upload').files;"
+                        + "return f.length === 1 && f[0].complete === true;")));
     }
 
     private static boolean present(Browser browser, String id) {
