@@ -37,6 +37,15 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     String createSpatialIndex(String table, String column);
 
     /**
+     * The table that holds the layer's rows: the layer's own table, or, where this store keeps the rows of a layer
+     * that describes another layer's features apart ({@link LayerDef#describes}), the rows table behind the view
+     * named as the layer. Reads go to the layer's name either way; its data version and loads to this table.
+     */
+    default String rowsTable(LayerDef layer) {
+        return layer.table();
+    }
+
+    /**
      * A statement that inserts one row of plain {@code ?} parameters, {@code columns} in order, or
      * replaces the other columns of the row with the same {@code key} columns: {@code INSERT … ON
      * CONFLICT (key) DO UPDATE} on PostGIS, {@code MERGE INTO … KEY (key)} on H2GIS. For batches.

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.locationtech.jts.geom.Geometry;
@@ -21,6 +23,8 @@ import org.locationtech.jts.geom.Geometry;
 public final class H2gisDialect implements Dialect {
 
     private static final int BATCH = 2_000;
+    private static final String ROWS = "__rows";
+    private static final String FRESH = "__fresh";
 
     @Override
     public StoreKind kind() {
@@ -83,9 +87,21 @@ public final class H2gisDialect implements Dialect {
         return "CREATE SPATIAL INDEX " + table + "_" + column + "_sidx ON " + table + " (" + column + ")";
     }
 
+    /**
+     * A layer that describes another layer's features (an analysis's row per household or road) keeps its rows in
+     * {@code <layer>__rows} without geometry, behind a view named as the layer that joins the described features'
+     * geometry (their spatial index serves its tiles). Each run writes only keys and results: for the full demo
+     * city's 269,161 untreated households this saves copying every point again and building an R-tree over them, the
+     * larger part of a sewage run on this store (bench/RESULTS.md, issue 13).
+     */
+    @Override
+    public String rowsTable(LayerDef layer) {
+        return layer.describes().isPresent() ? layer.table() + ROWS : layer.table();
+    }
+
     @Override
     public void beforeBulkLoad(Connection connection, LayerDef layer) throws SQLException {
-        if (layer.geometry().hasGeometry()) {
+        if (layer.geometry().hasGeometry() && layer.describes().isEmpty()) {
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP INDEX IF EXISTS " + layer.table() + "_geom_sidx");
             }
@@ -94,7 +110,7 @@ public final class H2gisDialect implements Dialect {
 
     @Override
     public void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {
-        if (layer.geometry().hasGeometry()) {
+        if (layer.geometry().hasGeometry() && layer.describes().isEmpty()) {
             try (Statement st = connection.createStatement()) {
                 st.execute(createSpatialIndex(layer.table(), "geom")
                         .replace("CREATE SPATIAL INDEX ", "CREATE SPATIAL INDEX IF NOT EXISTS "));
@@ -106,6 +122,31 @@ public final class H2gisDialect implements Dialect {
     public void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {
         for (LayerDef layer : layers) {
             afterBulkLoad(connection, layer);
+            if (layer.describes().isPresent()) {
+                finishSwap(connection, layer);
+            }
+        }
+    }
+
+    /**
+     * Completes a swap of a describing layer's rows that a killed process left between its steps: fresh rows but no
+     * rows table (renamed in), or rows but no view (recreated).
+     */
+    private void finishSwap(Connection connection, LayerDef layer) throws SQLException {
+        String rows = rowsTable(layer);
+        String fresh = layer.table() + FRESH;
+        try (Statement st = connection.createStatement()) {
+            if (!exists(connection, rows) && exists(connection, fresh)) {
+                st.execute("ALTER TABLE " + fresh + " RENAME TO " + rows);
+                for (String name : indexNames(connection, rows)) {
+                    if (name.startsWith(fresh.toUpperCase(Locale.ROOT))) {
+                        st.execute("ALTER INDEX " + name + " RENAME TO " + rows + name.substring(fresh.length()));
+                    }
+                }
+            }
+            if (exists(connection, rows) && !exists(connection, layer.table())) {
+                st.execute(SchemaDdl.describingView(layer, rows));
+            }
         }
     }
 
@@ -124,19 +165,12 @@ public final class H2gisDialect implements Dialect {
         if (!layer.derived()) {
             return Dialect.super.bulkReplace(connection, layer, features);
         }
+        if (layer.describes().isPresent()) {
+            return replaceRows(connection, layer, features);
+        }
         String table = layer.table();
         String fresh = table + "__replace";
-        List<String> statements = new ArrayList<>();
-        for (String statement : new SchemaDdl(this).createLayer(layer).split(";\n")) {
-            String sql = statement
-                    .lines()
-                    .filter(l -> !l.startsWith("--"))
-                    .collect(Collectors.joining("\n"))
-                    .strip();
-            if (!sql.isEmpty()) {
-                statements.add(sql);
-            }
-        }
+        List<String> statements = statements(new SchemaDdl(this).createLayer(layer));
         String create = statements.removeFirst();
         // The layer's indexes (key, references, spatial, and V6's updated_at), named for the new table until it is
         // renamed: the unique key before the rows go in, so that a duplicate key fails the load, the others after.
@@ -174,6 +208,115 @@ public final class H2gisDialect implements Dialect {
             }
         }
         return rows;
+    }
+
+    /**
+     * Replaces a describing layer's rows ({@link #rowsTable}): fills {@code <layer>__fresh} in key order (its key
+     * index then grows at its end instead of splitting pages all over), indexes it, then drops the view and the old
+     * rows, renames the fresh table in and recreates the view. Its ids continue after the old rows' highest, so that
+     * the layer's data version (count and highest id) changes with every run.
+     */
+    private long replaceRows(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        String rows = rowsTable(layer);
+        String fresh = layer.table() + FRESH;
+        List<String> statements = statements(new SchemaDdl(this).createLayer(layer));
+        String create = statements.removeFirst();
+        String view = statements.removeLast();
+        List<String> unique = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String index : statements) {
+            (index.startsWith("CREATE UNIQUE") ? unique : others).add(index.replace(rows, fresh));
+        }
+        long nextId = 1;
+        try (Statement st = connection.createStatement()) {
+            if (exists(connection, rows)) {
+                try (var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + rows)) {
+                    rs.next();
+                    nextId = rs.getLong(1);
+                }
+            }
+            st.execute("DROP TABLE IF EXISTS " + fresh);
+            st.execute(create.replace(rows, fresh));
+            st.execute("ALTER TABLE " + fresh + " ALTER COLUMN id RESTART WITH " + nextId);
+            for (String index : unique) {
+                st.execute(index);
+            }
+        }
+        List<Feature> sorted = new ArrayList<>();
+        features.forEachRemaining(sorted::add);
+        String key = layer.keyField();
+        sorted.sort(Comparator.comparing(
+                (Feature f) -> f.get(key) == null ? "" : f.get(key).toString()));
+        List<String> cols = new ArrayList<>(FeatureRows.insertColumns(layer));
+        cols.remove(FeatureRows.GEOM);
+        long written = 0;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO " + fresh + " (" + String.join(", ", cols) + ") VALUES (" + values(cols) + ")")) {
+            for (Feature f : sorted) {
+                FeatureRows.bindAttributes(ps, 1, layer, f);
+                ps.addBatch();
+                if (++written % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        try (Statement st = connection.createStatement()) {
+            for (String index : others) {
+                st.execute(index);
+            }
+            st.execute("DROP VIEW IF EXISTS " + layer.table());
+            st.execute("DROP TABLE IF EXISTS " + rows);
+            st.execute("ALTER TABLE " + fresh + " RENAME TO " + rows);
+            for (String name : indexNames(connection, rows)) {
+                if (name.startsWith(fresh.toUpperCase(Locale.ROOT))) {
+                    st.execute("ALTER INDEX " + name + " RENAME TO " + rows + name.substring(fresh.length()));
+                }
+            }
+            st.execute(view);
+        }
+        return written;
+    }
+
+    /** The SQL statements of a DDL script (comments left out). */
+    private static List<String> statements(String ddl) {
+        List<String> out = new ArrayList<>();
+        for (String statement : ddl.split(";\n")) {
+            String sql = statement
+                    .lines()
+                    .filter(l -> !l.startsWith("--"))
+                    .collect(Collectors.joining("\n"))
+                    .strip();
+            if (!sql.isEmpty()) {
+                out.add(sql);
+            }
+        }
+        return out;
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?")) {
+            ps.setString(1, table.toUpperCase(Locale.ROOT));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static List<String> indexNames(Connection connection, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = ? AND INDEX_TYPE_NAME <> 'PRIMARY KEY'")) {
+            ps.setString(1, table.toUpperCase(Locale.ROOT));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     @Override

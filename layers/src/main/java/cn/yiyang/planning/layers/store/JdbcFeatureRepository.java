@@ -256,9 +256,11 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         // Identity ids are never reused: any insert raises MAX(id); deletes change the count;
         // updates that set updated_at move its maximum. Three subqueries, so that each maximum is read
         // from its index (the primary key; updated_at's, V6) rather than by the count's scan.
-        String t = layer.table();
-        String sql = "SELECT (SELECT COUNT(*) FROM " + t + "), (SELECT COALESCE(MAX(id), 0) FROM " + t
-                + "), (SELECT MAX(updated_at) FROM " + t + ")";
+        // A layer whose rows the store keeps apart (Dialect.rowsTable) is only ever replaced whole, its new rows'
+        // ids continuing after the old ones: its count and highest id are its version.
+        String t = store.dialect().rowsTable(layer);
+        String latest = t.equals(layer.table()) ? "(SELECT MAX(updated_at) FROM " + t + ")" : "NULL";
+        String sql = "SELECT (SELECT COUNT(*) FROM " + t + "), (SELECT COALESCE(MAX(id), 0) FROM " + t + "), " + latest;
         return store.withConnection(c -> {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery(sql)) {

@@ -381,7 +381,8 @@ abstract class TileContract {
 
     @Test
     void theRoadAccessResultLayersServeTilesFromTheirMinimumZoom() throws Exception {
-        // What the road-access analysis writes after a run: REPLACE loads into the derived layers.
+        // What the road-access analysis writes after a run: REPLACE loads into the derived layers. The unserved
+        // household and the road statuses describe features of the household and road layers (H0, C001, C002).
         GeometryFactory gf = LayerGeometry.FACTORY;
         LayerDef unserved = catalogue.get("access_household");
         LayerDef status = catalogue.get("access_road");
@@ -390,7 +391,7 @@ abstract class TileContract {
                 .allSatisfy(l -> assertThat(l.derived()).isTrue());
         Map<String, Object> h = new HashMap<>(Map.of(
                 "code",
-                "H9",
+                "H0",
                 "village_code",
                 "430921100201",
                 "natural_village_code",
@@ -416,7 +417,7 @@ abstract class TileContract {
                                         Map.of("code", "C001", "name", "新建村道", "status", "network", "run_id", "run-1"),
                                         new WKTReader().read("LINESTRING (112.30 28.55, 112.35 28.56, 112.40 28.55)")),
                                 Feature.of(
-                                        Map.of("code", "C003", "status", "fragment", "run_id", "run-1"),
+                                        Map.of("code", "C002", "status", "fragment", "run_id", "run-1"),
                                         new WKTReader().read("LINESTRING (112.36 28.57, 112.37 28.57)")))
                         .iterator());
         Map<String, Object> g = new HashMap<>();
@@ -445,7 +446,7 @@ abstract class TileContract {
         assertThat(houses)
                 .singleElement()
                 .satisfies(p -> assertThat(props(p))
-                        .containsEntry("code", "H9")
+                        .containsEntry("code", "H0")
                         .containsEntry("population", 4L)
                         .containsEntry("network_distance_m", 1840.0)
                         .containsEntry("run_id", "run-1"));

@@ -1,0 +1,5 @@
+-- V19: nothing to change on PostGIS. The embedded store keeps the rows of the layers that describe another
+-- layer's features (access_household, access_road, water_household, sewage_household) apart from their
+-- geometry, behind views (see the H2GIS V19); PostGIS keeps them as tables with their own geometry and
+-- geom_3857 for its SQL-built tiles, and loads them by COPY into a new table swapped in.
+-- This file, comments only, keeps both stores at the same schema version.
