@@ -2,7 +2,8 @@
 # Provisions what the tests need on a Debian/Ubuntu machine, idempotently:
 #   - PostgreSQL with PostGIS 3, started, with a role and database `planning_test`
 #   - Debian's Chromium and chromedriver for the browser tests
-#   - a JDK 21+ (uses one under /usr/lib/jvm when present)
+#   - Node.js and npm for the map client, and a JDK 21+ (uses one under /usr/lib/jvm when present):
+#     scripts/provision-build.sh, which scripts/run uses too
 # Prints `export` lines for PLANNING_TEST_DB_URL and JAVA_HOME on stdout; everything else goes to stderr.
 set -euo pipefail
 log() { echo "[provision] $*" >&2; }
@@ -57,5 +58,5 @@ as_pg "psql -p $port -d planning_test -qc 'CREATE EXTENSION IF NOT EXISTS postgi
 echo "export PLANNING_TEST_DB_URL='jdbc:postgresql://localhost:${port}/planning_test?user=planning_test&password=planning_test'"
 log "PostGIS on port $port"
 fi
-"$(dirname "$0")/java-home.sh"
+"$(dirname "$0")/provision-build.sh"
 log "ready: chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"

@@ -110,7 +110,27 @@ public enum IssueCode {
      * {0}: the value as written, {1}: the Chinese title of the layer it belongs in, {2}: its English title. The row
      * describes a kind of thing another layer holds (a courier point in a cold-chain file): it is not imported here.
      */
-    BELONGS_TO_OTHER_LAYER(Severity.ERROR);
+    BELONGS_TO_OTHER_LAYER(Severity.ERROR),
+
+    // --- fields mapped by their content (issue 14) ---
+    /**
+     * {0}: the field, {1}: its Chinese title, {2}: its English title, {3}: the column, {4}: the evidence in Chinese,
+     * {5}: in English. No column has the field's name, title or alias, but this column's values all fit it (and no
+     * other column's do): it was mapped, inferred, for the user to confirm.
+     */
+    FIELD_INFERRED(Severity.WARNING),
+    /**
+     * {0}: the field, {1}: its Chinese title, {2}: its English title, {3}: the candidates with their evidence in
+     * Chinese, {4}: in English. No column gives a required field by name; these columns' values fit it, best first:
+     * the user accepts one.
+     */
+    FIELD_CANDIDATES(Severity.WARNING),
+    /**
+     * {0}: the field, {1}: its Chinese title, {2}: its English title, {3}: the number of rows, {4}: the fields it was
+     * derived from. The file did not give the field in these rows: a rule computed it from other values (all-season
+     * from the surface, the administrative class from the route code, the segment key from route and number).
+     */
+    VALUES_DERIVED(Severity.WARNING);
 
     private final Severity severity;
 

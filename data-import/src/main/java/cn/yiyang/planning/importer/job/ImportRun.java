@@ -6,6 +6,8 @@ import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.issue.Severity;
+import cn.yiyang.planning.importer.mapping.ContentMatcher;
+import cn.yiyang.planning.importer.mapping.Derivations;
 import cn.yiyang.planning.importer.mapping.FieldMapper;
 import cn.yiyang.planning.importer.mapping.MappingProposal;
 import cn.yiyang.planning.importer.source.DetectedCrs;
@@ -29,14 +31,19 @@ import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.load.ImportRecordRepository;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +67,9 @@ final class ImportRun implements Runnable {
             IssueCode.REQUIRED_FIELD_UNMAPPED,
             IssueCode.BAD_FIELD_MAPPING,
             IssueCode.ENCODING_UNKNOWN);
+
+    /** Beyond this many shapes the layer's keys have no shape to speak of. */
+    private static final int MAX_KEY_SHAPES = 64;
 
     private final JobState job;
     private final ImportRequest request;
@@ -181,7 +191,13 @@ final class ImportRun implements Runnable {
                         throw Stop.after(i);
                     });
             CrsTransform toLayer = transform(layer, description, file);
+            Map<String, KeyIndex> references = references(layer);
             MappingProposal proposal = FieldMapper.propose(description, layer, request.fieldMap());
+            List<FieldDef> wanted = ContentMatcher.wanted(layer, proposal.mapping());
+            if (!wanted.isEmpty()) {
+                proposal = ContentMatcher.refine(
+                        proposal, layer, file, sample(source), storeKeys(layer, wanted, references));
+            }
             job.mapping(proposal.mapping());
             log.addAll(proposal.issues());
             proposal.issues().stream()
@@ -198,7 +214,7 @@ final class ImportRun implements Runnable {
                     settings.region(),
                     request.repairGeometry(),
                     existingKeys(layer),
-                    references(layer));
+                    references);
             Pass pass = new Pass(source.records(), new RowValidator(context), file);
             if (request.dryRun()) {
                 while (pass.hasNext()) {
@@ -294,6 +310,44 @@ final class ImportRun implements Runnable {
         return CrsTransform.of(crs, Crs.CGCS2000);
     }
 
+    /** The values of the file's first {@link ContentMatcher#SAMPLE_ROWS} records, by column. */
+    private static Map<String, List<Object>> sample(FeatureSource source) {
+        Map<String, List<Object>> columns = new LinkedHashMap<>();
+        source.describe().fields().forEach(f -> columns.put(f.name(), new ArrayList<>()));
+        Iterator<SourceRecord> it = source.records();
+        try {
+            for (int n = 0; n < ContentMatcher.SAMPLE_ROWS && it.hasNext(); n++) {
+                SourceRecord r = it.next();
+                columns.forEach((name, values) -> values.add(r.values().get(name)));
+            }
+        } finally {
+            if (it instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("closing a sample's reader", e);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** What a column's values are compared with: the referenced layers' keys, the shapes of the layer's keys. */
+    private ContentMatcher.StoreKeys storeKeys(
+            LayerDef layer, List<FieldDef> wanted, Map<String, KeyIndex> references) {
+        Map<String, Predicate<String>> refs = new HashMap<>();
+        references.forEach((field, keys) -> refs.put(field, keys::contains));
+        Set<String> shapes = new HashSet<>();
+        if (wanted.stream().anyMatch(f -> f.name().equals(layer.keyField()))) {
+            features.forEachKey(layer, k -> {
+                if (shapes.size() < MAX_KEY_SHAPES) {
+                    shapes.add(ContentMatcher.shape(k));
+                }
+            });
+        }
+        return new ContentMatcher.StoreKeys(refs, shapes);
+    }
+
     /** The layer's keys when appending (a row may not repeat one), else null. */
     private KeyIndex existingKeys(LayerDef layer) {
         if (request.mode() != LoadMode.APPEND || layer.keyField() == null) {
@@ -379,6 +433,26 @@ final class ImportRun implements Runnable {
         }
 
         private void end() {
+            LayerDef layer = validator.layer();
+            validator
+                    .derivedCounts()
+                    .forEach((name, rows) -> layer.field(name)
+                            .ifPresent(f -> log.add(ImportIssue.ofRow(
+                                    file,
+                                    0,
+                                    name,
+                                    IssueCode.VALUES_DERIVED,
+                                    name,
+                                    f.titleZh(),
+                                    f.titleEn(),
+                                    rows,
+                                    String.join(
+                                            ", ",
+                                            Derivations.of(layer).stream()
+                                                    .filter(d -> d.field().equals(name))
+                                                    .findFirst()
+                                                    .map(Derivations.Derivation::from)
+                                                    .orElse(List.of()))))));
             if (request.dryRun()) {
                 return;
             }

@@ -85,7 +85,7 @@ public final class FieldMapper {
             entries.add(decided.getOrDefault(name, new Entry(name, FieldMapping.EXTRA, Decision.EXTRA)));
         }
         for (FieldDef f : layer.fields()) {
-            if (f.required() && !taken.contains(f.name()) && !Derivations.derives(layer, f.name())) {
+            if (f.required() && !taken.contains(f.name()) && !Derivations.derives(layer, f.name(), taken)) {
                 issues.add(ImportIssue.ofRow(
                         source.fileName(),
                         0,

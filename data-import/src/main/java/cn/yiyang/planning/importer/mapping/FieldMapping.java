@@ -10,9 +10,11 @@ import java.util.Optional;
  * attributes under its source name ({@link #EXTRA}), or nowhere ({@link #IGNORE}). Every source
  * field has exactly one entry, in the file's order.
  *
- * @param entries one per source field
+ * @param entries   one per source field
+ * @param proposals for the layer fields no column gives by name, title or alias: the columns whose values fit them,
+ *                  best first (applied or to choose from)
  */
-public record FieldMapping(List<Entry> entries) {
+public record FieldMapping(List<Entry> entries, List<FieldProposal> proposals) {
 
     /** The target of a source field kept as an extra attribute under its own name. */
     public static final String EXTRA = "EXTRA";
@@ -21,6 +23,12 @@ public record FieldMapping(List<Entry> entries) {
 
     public FieldMapping {
         entries = List.copyOf(entries);
+        proposals = List.copyOf(proposals);
+    }
+
+    /** A mapping decided by names alone, without proposals. */
+    public FieldMapping(List<Entry> entries) {
+        this(entries, List.of());
     }
 
     /** How an entry was decided. */
@@ -33,6 +41,11 @@ public record FieldMapping(List<Entry> entries) {
         TITLE,
         /** The source field has one of the catalogue field's aliases (道路名称, 路面类型, LXMC …). */
         ALIAS,
+        /**
+         * No name matched, but the column's values fit the field (keys of the referenced layer, codes of its code
+         * list, the layer's key shape, dates) and no other column's do: inferred, for the user to confirm.
+         */
+        CONTENT,
         /** Nothing matched: the field is kept as an extra attribute. */
         EXTRA
     }
@@ -67,6 +80,11 @@ public record FieldMapping(List<Entry> entries) {
                 .filter(e -> e.target().equals(targetField))
                 .map(Entry::source)
                 .findFirst();
+    }
+
+    /** The proposal for a layer field, if its values were looked at. */
+    public Optional<FieldProposal> proposalFor(String targetField) {
+        return proposals.stream().filter(p -> p.field().equals(targetField)).findFirst();
     }
 
     /** Source field → target ({@link #EXTRA}, {@link #IGNORE} or a field name), in the file's order: what the UI shows and a user may send back changed. */

@@ -256,8 +256,8 @@ final class CsvSource implements FeatureSource {
         return new ImportException(ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, e.getMessage()), e);
     }
 
-    /** The data rows, one record each. */
-    private final class Rows implements Iterator<SourceRecord> {
+    /** The data rows, one record each; closing stops early (a sample of the first rows). */
+    private final class Rows implements Iterator<SourceRecord>, AutoCloseable {
 
         private final String fileName;
         private final int recordSrid;
@@ -281,18 +281,25 @@ final class CsvSource implements FeatureSource {
         }
 
         @Override
-        public boolean hasNext() {
-            if (parser == null) {
-                return false;
-            }
-            boolean more = it.hasNext();
-            if (!more) {
+        public void close() {
+            if (parser != null) {
                 try {
                     parser.close();
                 } catch (IOException e) {
                     // read-only file
                 }
                 parser = null;
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (parser == null) {
+                return false;
+            }
+            boolean more = it.hasNext();
+            if (!more) {
+                close();
             }
             return more;
         }

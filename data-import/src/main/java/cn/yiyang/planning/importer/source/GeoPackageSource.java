@@ -191,8 +191,8 @@ final class GeoPackageSource implements FeatureSource {
         return value instanceof Boolean ? value : value.toString();
     }
 
-    /** The table's rows in order, one record each. */
-    private final class Rows implements Iterator<SourceRecord> {
+    /** The table's rows in order, one record each; closing stops early (a sample of the first rows). */
+    private final class Rows implements Iterator<SourceRecord>, AutoCloseable {
 
         private final String fileName;
         private final int recordSrid;
@@ -205,6 +205,15 @@ final class GeoPackageSource implements FeatureSource {
             this.fileName = fileName;
             this.recordSrid = recordSrid;
             this.results = dao.queryForAll();
+        }
+
+        @Override
+        public void close() {
+            if (results != null) {
+                results.close();
+                results = null;
+                ready = false;
+            }
         }
 
         @Override

@@ -6,12 +6,14 @@ import cn.yiyang.planning.importer.issue.Severity;
 import cn.yiyang.planning.importer.mapping.Conversion;
 import cn.yiyang.planning.importer.mapping.Derivations;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
+import cn.yiyang.planning.importer.mapping.RouteSegments;
 import cn.yiyang.planning.importer.mapping.ValueConverter;
 import cn.yiyang.planning.importer.source.SourceRecord;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,8 @@ public final class RowValidator {
     private final ValueConverter converter = new ValueConverter();
     private final KeyIndex seenKeys = new KeyIndex(4096);
     private final Map<String, String> sourceOfField = new HashMap<>();
+    private final RouteSegments routeSegments = new RouteSegments();
+    private final Map<String, Long> derivedCounts = new LinkedHashMap<>();
 
     public RowValidator(ValidationContext context) {
         this.context = context;
@@ -112,7 +116,10 @@ public final class RowValidator {
                 }
             }
         }
-        Derivations.apply(layer, attributes);
+        if (layer.field("route_code").isPresent()) {
+            routeSegments.number(attributes);
+        }
+        List<String> derived = Derivations.apply(layer, attributes);
         for (Derivations.Disagreement d : Derivations.disagreements(layer, attributes)) {
             issues.add(ImportIssue.ofRow(
                     context.fileName(),
@@ -133,7 +140,20 @@ public final class RowValidator {
 
         Feature feature =
                 ValidatedRow.hasError(issues) ? null : new Feature(null, attributes, extra, geometry.geometry());
+        if (feature != null) {
+            derived.forEach(field -> derivedCounts.merge(field, 1L, Long::sum));
+        }
         return new ValidatedRow(row, feature, geometry.geometry(), issues);
+    }
+
+    /** The layer the rows are checked for. */
+    public LayerDef layer() {
+        return context.layer();
+    }
+
+    /** How many accepted rows had each field filled by a {@link Derivations derivation} rule so far, in rule order. */
+    public Map<String, Long> derivedCounts() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(derivedCounts));
     }
 
     private void checkKey(long row, Map<String, Object> attributes, List<ImportIssue> issues) {

@@ -144,8 +144,8 @@ class ImportCommandTest {
     @Test
     void aMissingRequiredFieldExitsWithTwoUntilTheFieldMapGivesIt() {
         SourceFactory odd = MemorySource.builder("道路.shp")
-                .fields("路段编码", "等级X")
-                .row(roadLine(1), "R1", "村道")
+                .fields("路段编码", "等级X", "等级Y") // two columns of classes: only the user can tell which
+                .row(roadLine(1), "R1", "村道", "乡道")
                 .build()
                 .factory();
 

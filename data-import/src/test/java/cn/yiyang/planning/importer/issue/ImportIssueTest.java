@@ -41,7 +41,8 @@ class ImportIssueTest {
         assertThat(legacy.row()).isZero();
         assertThat(legacy.message(Locale.ENGLISH)).contains("Xi'an 1980", "Xian 1980 / 3-degree GK CM 111E");
         assertThat(Arrays.stream(IssueCode.values())
-                        .map(c -> ImportIssue.ofFile("f", c, "a", "b", "c").message(Locale.ENGLISH)))
+                        .map(c -> ImportIssue.ofFile("f", c, "a", "b", "c", "d", "e", "f")
+                                .message(Locale.ENGLISH)))
                 .noneMatch(m -> m.contains("{"));
     }
 

@@ -156,13 +156,35 @@ abstract class ImportContract {
         assertThat(replaced.imported()).isEqualTo(4);
         assertThat(replaced.rejected()).isEqualTo(1);
         assertThat(replaced.issues())
-                .containsExactly(ImportIssue.ofRow(
-                        "道路.shp",
-                        3,
-                        "路面类型",
-                        IssueCode.UNKNOWN_CODE,
-                        "泥巴路",
-                        "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路"));
+                .containsExactly(
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                3,
+                                "路面类型",
+                                IssueCode.UNKNOWN_CODE,
+                                "泥巴路",
+                                "asphalt 沥青, cement 水泥, gravel 砂石, earth 土路"),
+                        // the file says neither: both follow from the surface of the four rows that have one
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                0,
+                                "hardened",
+                                IssueCode.VALUES_DERIVED,
+                                "hardened",
+                                "是否硬化",
+                                "Hardened",
+                                4,
+                                "surface"),
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                0,
+                                "all_season",
+                                IssueCode.VALUES_DERIVED,
+                                "all_season",
+                                "全天候通行",
+                                "All-season",
+                                4,
+                                "surface"));
         assertThat(replaced.encoding()).isEqualTo("GBK");
         assertThat(replaced.crs()).isEqualTo("EPSG:4490");
         assertThat(replaced.crsDetection()).isEqualTo(Detection.DECLARED);
@@ -199,7 +221,7 @@ abstract class ImportContract {
                         5L,
                         4L,
                         1L,
-                        1L,
+                        3L,
                         false,
                         "张三",
                         "GBK",
@@ -207,8 +229,8 @@ abstract class ImportContract {
                         sha256("content of 道路.zip"));
         assertThat(record.finishedAt()).isNotNull();
         assertThat(records.issues(replaced.id(), 0, 10))
-                .singleElement()
-                .satisfies(i -> assertThat(i.code()).isEqualTo("UNKNOWN_CODE"));
+                .extracting(i -> i.code())
+                .containsExactly("VALUES_DERIVED", "VALUES_DERIVED", "UNKNOWN_CODE"); // in row order, the file first
         var load = new JdbcLayerLoadRepository(test.store()).latest("road").orElseThrow();
         assertThat(load)
                 .extracting(
@@ -423,9 +445,10 @@ abstract class ImportContract {
 
     @Test
     void anUnmappedRequiredFieldWaitsForInputThenTheConfirmedMappingLoads() throws Exception {
+        // two columns of road classes: which one is the administrative class, only the user can tell
         MemorySource file = MemorySource.builder("道路.shp")
-                .fields("路段编码", "等级X", "备注")
-                .row(roadLine(1), "M1", "村道", "无")
+                .fields("路段编码", "等级X", "备注", "等级Y")
+                .row(roadLine(1), "M1", "村道", "无", "乡道")
                 .build();
         ImportJob job =
                 run(request("road", file, "道路.zip").mode(LoadMode.APPEND).build());
@@ -433,14 +456,26 @@ abstract class ImportContract {
         assertThat(job.status()).isEqualTo(ImportStatus.NEEDS_INPUT);
         assertThat(job.outcome()).isEqualTo(IssueCode.REQUIRED_FIELD_UNMAPPED);
         assertThat(job.issues())
-                .containsExactly(ImportIssue.ofRow(
-                        "道路.shp",
-                        0,
-                        "admin_class",
-                        IssueCode.REQUIRED_FIELD_UNMAPPED,
-                        "admin_class",
-                        "行政等级",
-                        "Administrative class"));
+                .containsExactly(
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                0,
+                                "admin_class",
+                                IssueCode.REQUIRED_FIELD_UNMAPPED,
+                                "admin_class",
+                                "行政等级",
+                                "Administrative class"),
+                        ImportIssue.ofRow(
+                                "道路.shp",
+                                0,
+                                "admin_class",
+                                IssueCode.FIELD_CANDIDATES,
+                                "admin_class",
+                                "行政等级",
+                                "Administrative class",
+                                "`等级X` 的值中 100 % 属于“行政等级”代码表；`等级Y` 的值中 100 % 属于“行政等级”代码表",
+                                "100 % of the values of `等级X` are codes of the list of Administrative class; 100 % of"
+                                        + " the values of `等级Y` are codes of the list of Administrative class"));
         assertThat(job.read()).isZero();
         assertThat(job.mapping().asMap()).containsEntry("等级X", "EXTRA");
         assertThat(job.confirmable()).isTrue();
@@ -448,6 +483,7 @@ abstract class ImportContract {
         Map<String, String> edited = new LinkedHashMap<>(job.mapping().asMap());
         edited.put("等级X", "admin_class");
         edited.put("备注", "IGNORE");
+        edited.put("等级Y", "IGNORE");
         service.confirm(job.id(), ImportChanges.none().withFieldMap(edited));
         ImportJob done = service.await(job.id(), WAIT);
 

@@ -197,9 +197,14 @@ class ValueConverterTest {
     @Test
     void aChangedSurfaceLeavesHardenedStaleUnlessTheChangeNamesIt() {
         var road = catalogue.get("road");
-        assertThat(Derivations.staleAfter(road, Set.of("surface"))).containsExactly("hardened");
-        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened"))).isEmpty();
+        assertThat(Derivations.staleAfter(road, Set.of("surface"))).containsExactly("hardened", "all_season");
+        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened"))).containsExactly("all_season");
+        assertThat(Derivations.staleAfter(road, Set.of("surface", "hardened", "all_season")))
+                .isEmpty();
         assertThat(Derivations.staleAfter(road, Set.of("name", "width"))).isEmpty();
+        assertThat(Derivations.staleAfter(road, Set.of("route_code")))
+                .as("a new route code gives a new class, never a new key")
+                .containsExactly("admin_class");
         assertThat(Derivations.staleAfter(catalogue.get("village"), Set.of("surface")))
                 .isEmpty();
     }

@@ -86,6 +86,8 @@ class RowValidatorTest {
                         "width",
                         4.5,
                         "hardened",
+                        true,
+                        "all_season",
                         true));
         assertThat(row.feature().extra()).containsExactly(Map.entry("修建年份", 2019L));
         assertThat(row.feature().geometry().getGeometryType())

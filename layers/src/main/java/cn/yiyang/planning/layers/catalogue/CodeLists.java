@@ -86,6 +86,7 @@ public final class CodeLists {
             .code("village", "村道", "Village road", "C", "村")
             .code("group", "组道", "Natural-village road", "组", "通组路")
             .code("household", "入户路", "Household access road", "入户")
+            .code("special", "专用公路", "Special-purpose road", "Z", "专用", "专用道路")
             .build();
 
     /**

@@ -183,7 +183,7 @@ public final class LayerCatalogue {
                         bool("key_support", "重点帮扶村", "Key-support village").aka("是否重点帮扶村", "重点帮扶村"),
                         bool("demonstration", "示范创建村", "Demonstration village").aka("是否示范创建村", "示范创建村", "示范村"),
                         code("village_class", "村庄分类", "Village class", CodeLists.VILLAGE_CLASS)
-                                .aka("村庄类型", "村庄分类"),
+                                .aka("村庄类型", "村庄分类", "CZFL", "CZLX"),
                         code("urban_rural_code", "城乡分类代码", "Urban-rural class", CodeLists.URBAN_RURAL)
                                 .aka("城乡分类代码", "城乡分类", "CXFLDM"),
                         integer("population", "户籍人口", "Population").aka("人口", "户籍人口", "总人口", "RK"),
@@ -204,7 +204,8 @@ public final class LayerCatalogue {
                         "Natural villages",
                         GeometryKind.POINT,
                         "code",
-                        featureCode("自然村编号", "Natural village code", "自然村代码", "自然村编号", "组编号"),
+                        featureCode(
+                                "自然村编号", "Natural village code", "自然村代码", "自然村编号", "组编号", "村民小组代码", "ZRCBM", "ZRCDM"),
                         name("自然村名称", "自然村名称", "组名", "名称"),
                         villageCode().required(),
                         integer("households", "户数", "Households").aka("户数", "总户数"),
@@ -216,7 +217,7 @@ public final class LayerCatalogue {
                         "Households",
                         GeometryKind.POINT,
                         "code",
-                        featureCode("农户编号", "Household code", "户编号", "户代码", "农户编号"),
+                        featureCode("农户编号", "Household code", "户编号", "户代码", "农户编号", "户主编号", "HBH", "HDM", "NHBH"),
                         villageCode().required(),
                         text("natural_village_code", "自然村编号", "Natural village code")
                                 .refs("natural_village")
@@ -239,8 +240,8 @@ public final class LayerCatalogue {
                         "Village plans",
                         GeometryKind.MULTIPOLYGON,
                         "code",
-                        featureCode("规划编号", "Plan code", "规划编号", "项目编号"),
-                        name("规划名称", "规划名称", "项目名称").required(),
+                        featureCode("规划编号", "Plan code", "规划编号", "项目编号", "GHBH", "规划编码"),
+                        name("规划名称", "规划名称", "项目名称", "GHMC").required(),
                         text("village_codes", "涉及行政村代码", "Villages covered")
                                 .required()
                                 .aka("涉及村", "涉及行政村", "村代码"),
@@ -267,7 +268,7 @@ public final class LayerCatalogue {
                                 .aka("规划编号"),
                         code("land_use_code", "用地用海分类", "Land-use class", CodeLists.LAND_USE)
                                 .required()
-                                .aka("用地用海代码", "用地用海分类代码", "地类编码", "YDYHFLDM", "DLBM"),
+                                .aka("用地用海代码", "用地用海分类代码", "地类编码", "YDYHFLDM", "DLBM", "YDYHDM", "规划地类编码", "GHDLBM"),
                         code("state", "现状/规划", "Current or planned", CodeLists.PLAN_STATE)
                                 .required()
                                 .aka("现状规划", "类型")));
@@ -283,21 +284,27 @@ public final class LayerCatalogue {
                         "Roads",
                         GeometryKind.MULTILINESTRING,
                         "code",
-                        featureCode("路段编码", "Segment code", "路段编码", "路线编码", "LDBM", "LXBM"),
-                        name("道路名称", "道路名称", "路线名称", "路名", "LXMC"),
+                        // 路线编码 (LXBM) names a route, not a segment: it is route_code, and the key follows from it
+                        featureCode("路段编码", "Segment code", "路段编码", "路段代码", "路段编号", "LDBM", "LDDM"),
+                        name("道路名称", "道路名称", "路线名称", "路名", "LXMC", "路段名称", "LDMC", "RoadName"),
                         code("admin_class", "行政等级", "Administrative class", CodeLists.ROAD_ADMIN_CLASS)
                                 .required()
-                                .aka("行政等级", "XZDJ"),
+                                .aka("行政等级", "XZDJ", "公路行政等级", "AdminClass"),
                         code("tech_grade", "技术等级", "Technical grade", CodeLists.ROAD_TECH_GRADE)
-                                .aka("技术等级", "JSDJ"),
+                                .aka("技术等级", "JSDJ", "公路技术等级", "TechGrade"),
                         code("surface", "路面类型", "Surface", CodeLists.ROAD_SURFACE)
-                                .aka("路面类型", "面层类型", "LMLX"),
+                                .aka("路面类型", "面层类型", "LMLX", "路面结构", "面层材料", "Surface"),
                         bool("hardened", "是否硬化", "Hardened").aka("是否硬化", "硬化"),
-                        decimal("width", "路面宽度（米）", "Width (m)").aka("路面宽度", "宽度", "LMKD"),
-                        bool("all_season", "全天候通行", "All-season").aka("全天候通行", "全年通行"),
-                        bool("bus_route", "通客车线路", "Bus route").aka("通客车", "客运线路", "公交线路"),
+                        decimal("width", "路面宽度（米）", "Width (m)").aka("路面宽度", "宽度", "LMKD", "路面宽", "RoadWidth"),
+                        bool("all_season", "全天候通行", "All-season")
+                                .aka("全天候通行", "全年通行", "晴雨通车", "是否晴雨通车", "QYTC", "AllSeason"),
+                        bool("bus_route", "通客车线路", "Bus route").aka("通客车", "客运线路", "公交线路", "是否通客车", "TKC", "BusRoute"),
                         bool("street_lighting", "路灯", "Street lighting").aka("路灯", "有无路灯"),
-                        text("maintainer", "养护单位", "Maintainer").aka("养护单位", "管养单位")),
+                        text("maintainer", "养护单位", "Maintainer").aka("养护单位", "管养单位", "GYDW", "YHDW"),
+                        text("route_code", "路线编码", "Route code")
+                                .aka("路线编码", "路线代码", "路线编号", "路线号", "LXBM", "LXDM", "ROADCODE", "RouteCode"),
+                        integer("segment_seq", "路段序号", "Segment number").aka("路段序号", "段序号", "序号", "LDXH", "XH", "SEQ"),
+                        text("start_stake", "起点桩号", "Start stake").aka("起点桩号", "起始桩号", "起点桩号(km)", "QDZH", "QDZH1")),
                 layer(
                         "road_inspection",
                         Theme.ROADS,
@@ -393,15 +400,16 @@ public final class LayerCatalogue {
                         "Water supply works",
                         GeometryKind.POINT,
                         "code",
-                        featureCode("工程编号", "Works code", "工程编号", "水厂编号", "工程代码"),
-                        name("工程名称", "工程名称", "水厂名称").required(),
+                        featureCode(
+                                "工程编号", "Works code", "工程编号", "水厂编号", "工程代码", "工程编码", "供水工程编码", "GCBM", "GCBH", "GCDM"),
+                        name("工程名称", "工程名称", "水厂名称", "供水工程名称", "GCMC").required(),
                         code("kind", "工程类型", "Kind", CodeLists.WATER_KIND)
                                 .required()
-                                .aka("工程类型", "供水类型", "工程规模类型", "工程规模", "供水工程类型", "工程类别"),
+                                .aka("工程类型", "供水类型", "工程规模类型", "工程规模", "供水工程类型", "工程类别", "GCLX", "工程形式"),
                         decimal("capacity_m3d", "设计供水规模（m³/d）", "Capacity (m³/d)")
                                 .aka("设计供水规模", "供水规模", "日供水能力"),
                         integer("served_population", "受益人口", "Served population")
-                                .aka("受益人口", "供水人口", "设计供水人口"),
+                                .aka("受益人口", "供水人口", "设计供水人口", "覆盖人口", "SYRK", "GSRK"),
                         bool("disinfection", "消毒设施", "Disinfection").aka("消毒设施", "是否消毒", "有无消毒设备"),
                         bool("protection_zone", "水源保护区已划定", "Source protection zone delineated")
                                 .aka("水源保护区划定", "是否划定保护区", "保护区划定"),
@@ -477,15 +485,16 @@ public final class LayerCatalogue {
                         "Sewage facilities",
                         GeometryKind.POINT,
                         "code",
-                        featureCode("设施编号", "Facility code", "设施编号", "设施代码"),
-                        name("设施名称", "设施名称", "名称").required(),
+                        featureCode("设施编号", "Facility code", "设施编号", "设施代码", "设施编码", "SSBM", "SSBH"),
+                        name("设施名称", "设施名称", "名称", "SSMC", "处理设施名称").required(),
                         code("kind", "设施类型", "Kind", CodeLists.SEWAGE_KIND)
                                 .required()
                                 .aka("设施类型", "处理模式", "处理方式", "治理模式", "设施类别"),
                         code("status", "运行状态", "Status", CodeLists.FACILITY_STATUS)
                                 .required()
                                 .aka("运行状态", "状态", "运营状态", "建设状态", "设施状态"),
-                        decimal("capacity_m3d", "处理规模（m³/d）", "Capacity (m³/d)").aka("处理规模", "设计规模"),
+                        decimal("capacity_m3d", "处理规模（m³/d）", "Capacity (m³/d)")
+                                .aka("处理规模", "设计规模", "设计处理规模", "CLGM", "SJGM"),
                         townshipCode(),
                         villageCode()),
                 layer(

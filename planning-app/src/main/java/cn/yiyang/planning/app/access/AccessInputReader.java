@@ -27,7 +27,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Reads the layers a road-access run needs into an {@link AccessInput}, deciding each road's part by the code
  * lists: hardened = the {@code hardened} flag, or a {@link CodeTrait#HARDENED hardened} surface when the flag is
- * empty; all-season = the {@code all_season} flag; class III or better = a technical grade that ranks
+ * empty; all-season = the {@code all_season} flag, or an {@link CodeTrait#ALL_SEASON all-season} surface when the
+ * flag is empty (as an import derives it, for roads written without it); class III or better = a technical grade that ranks
  * {@link CodeList#atLeast at least} class3; seed = an administrative class of the county-or-higher network
  * ({@link CodeTrait#ACCESS_SEED}); impassable = held so by the 通返不通 register. Villages are rural unless their
  * urban-rural code is {@link CodeTrait#URBAN urban} (城镇, 1xx).
@@ -47,16 +48,34 @@ final class AccessInputReader {
         this.cityName = cityName;
     }
 
+    /**
+     * The road's all-season flag, else what its surface says (沥青, 水泥, 砂石 are; 土 is not), counted in
+     * {@code fromSurface[0]} so that the run can say for how many roads the surface decided.
+     */
+    private static boolean allSeason(Feature f, int[] fromSurface) {
+        Boolean flag = bool(f, "all_season");
+        if (flag != null) {
+            return flag;
+        }
+        String surface = f.getString("surface");
+        if (surface != null) {
+            fromSurface[0]++;
+        }
+        return CodeLists.ROAD_SURFACE.has(surface, CodeTrait.ALL_SEASON);
+    }
+
     /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
     record Read(
             AccessInput input,
             Map<String, String> roadNames,
             Map<String, String> naturalVillageNames,
-            Map<String, String> villageNames) {}
+            Map<String, String> villageNames,
+            int allSeasonFromSurface) {}
 
     Read read(Set<String> impassableRoads) {
         List<Road> roads = new ArrayList<>();
         Map<String, String> roadNames = new HashMap<>();
+        int[] allSeasonFromSurface = {0};
         each(LayerIds.ROAD, f -> {
             String code = f.getString("code");
             if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
@@ -69,7 +88,7 @@ final class AccessInputReader {
                     code,
                     f.geometry(),
                     hardened,
-                    Boolean.TRUE.equals(bool(f, "all_season")),
+                    allSeason(f, allSeasonFromSurface),
                     CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
                     Boolean.TRUE.equals(bool(f, "bus_route")),
                     CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
@@ -150,7 +169,7 @@ final class AccessInputReader {
         });
         AccessInput input = new AccessInput(
                 Region.CITY_CODE, cityName, roads, households, naturalVillages, villages, townships, counties, stops);
-        return new Read(input, roadNames, nvNames, villageNames);
+        return new Read(input, roadNames, nvNames, villageNames, allSeasonFromSurface[0]);
     }
 
     private void each(String layer, Consumer<Feature> sink) {

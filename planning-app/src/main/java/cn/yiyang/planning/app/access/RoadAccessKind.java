@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.access;
 import cn.yiyang.planning.app.analysis.AnalysisKind;
 import cn.yiyang.planning.app.analysis.RunContext;
 import cn.yiyang.planning.app.analysis.RunOutput;
+import cn.yiyang.planning.app.analysis.RunProblem;
 import cn.yiyang.planning.app.analysis.RunSettings;
 import cn.yiyang.planning.app.analysis.SettingSpec;
 import cn.yiyang.planning.app.i18n.Messages;
@@ -185,7 +186,23 @@ public class RoadAccessKind implements AnalysisKind {
         AccessRunSummary summary =
                 AccessRunSummary.of(read.input(), result, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, 0, Map.of());
         Map<String, Object> figures = JSON.convertValue(summary, new TypeReference<Map<String, Object>>() {});
-        return new RunOutput(result.indicators(), layers, figures, List.of());
+        return new RunOutput(result.indicators(), layers, figures, problems(read));
+    }
+
+    /** What the run decided for data that did not say: roads whose all-season flag their surface gave. */
+    private static List<RunProblem> problems(AccessInputReader.Read read) {
+        if (read.allSeasonFromSurface() == 0) {
+            return List.of();
+        }
+        return List.of(new RunProblem(
+                "derived_value",
+                LayerIds.ROAD,
+                null,
+                "all_season",
+                "access.problem.all-season-from-surface",
+                List.of(read.allSeasonFromSurface()),
+                null,
+                null));
     }
 
     private static List<Feature> unserved(String runId, AccessInput in, AccessResult result) {

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.importing;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
+import cn.yiyang.planning.importer.mapping.FieldProposal;
 import cn.yiyang.planning.importer.source.Detection;
 import cn.yiyang.planning.importer.source.SourceDescription;
 import java.time.Instant;
@@ -37,6 +38,10 @@ import org.locationtech.jts.geom.Envelope;
  * @param mode              REPLACE, APPEND or UPSERT (null for an import read back from its record)
  * @param confirmable       whether {@code POST …/confirm} may run it again
  * @param mapping           the field mapping in force, or null before it is known
+ * @param proposals         for each layer field no column gives by name, title or alias, the columns whose values
+ *                          fit it, best first, with the evidence; {@code applied} when the first was mapped
+ *                          (decision CONTENT, to confirm); else accept one by confirming with a field map
+ *                          {@code {"<source>": "<field>"}}
  * @param outcome           the problem that decided a NEEDS_INPUT or FAILED status, or null
  * @param issueCount        problems found
  * @param issuesTruncated   whether {@code issues} holds fewer than {@code issueCount} (all are in issues.csv)
@@ -69,6 +74,7 @@ record ImportJson(
         String mode,
         boolean confirmable,
         List<MappingJson> mapping,
+        List<ProposalJson> proposals,
         IssueJson outcome,
         long issueCount,
         boolean issuesTruncated,
@@ -136,6 +142,11 @@ record ImportJson(
                 job.mapping() == null
                         ? null
                         : job.mapping().entries().stream().map(MappingJson::of).toList(),
+                job.mapping() == null
+                        ? List.of()
+                        : job.mapping().proposals().stream()
+                                .map(p -> ProposalJson.of(p, locale))
+                                .toList(),
                 outcome,
                 job.issueCount(),
                 job.issueCount() > issues.size(),
@@ -159,6 +170,30 @@ record ImportJson(
             return new MappingJson(e.source(), e.target(), e.decision().name());
         }
     }
+
+    /** The columns proposed for a layer field by their values, best first. */
+    record ProposalJson(String field, boolean applied, List<CandidateJson> candidates) {
+        static ProposalJson of(FieldProposal p, Locale locale) {
+            return new ProposalJson(
+                    p.field(),
+                    p.applied(),
+                    p.candidates().stream()
+                            .map(c -> new CandidateJson(
+                                    c.source(),
+                                    c.evidence().name(),
+                                    c.matching(),
+                                    c.nonEmpty(),
+                                    c.percent(),
+                                    c.describe(locale)))
+                            .toList());
+        }
+    }
+
+    /**
+     * A column proposed for a field: how its values fit (REFERENCE, CODE_LIST, KEY_PATTERN, KEY_UNIQUE, DATE), how
+     * many of its sampled non-empty values fit, and the evidence as a sentence in the caller's language.
+     */
+    record CandidateJson(String source, String evidence, int matching, int nonEmpty, int percent, String message) {}
 
     /** A field of the file. */
     record FieldJson(String name, String type) {}

@@ -1,9 +1,13 @@
 package cn.yiyang.planning.app.importing;
 
 import cn.yiyang.planning.importer.mapping.Derivations;
+import cn.yiyang.planning.importer.mapping.FieldCandidate;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
+import cn.yiyang.planning.importer.mapping.FieldProposal;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +28,7 @@ final class MappingEditor extends Div {
 
     private final Grid<FieldMapping.Entry> grid = new Grid<>();
     private final Div missing = new Div();
+    private final Div proposals = new Div();
     private final Map<String, String> targets = new LinkedHashMap<>();
     private final Map<String, Select<String>> selects = new LinkedHashMap<>();
     private final Map<String, Span> decisions = new LinkedHashMap<>();
@@ -34,6 +39,8 @@ final class MappingEditor extends Div {
     MappingEditor() {
         addClassName("import-mapping");
         missing.addClassName("import-mapping-missing");
+        proposals.addClassName("import-mapping-proposals");
+        proposals.setId("import-mapping-proposals");
         grid.addColumn(FieldMapping.Entry::source)
                 .setHeader(getTranslation("import.mapping.source"))
                 .setFlexGrow(2)
@@ -49,7 +56,7 @@ final class MappingEditor extends Div {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setId("import-mapping-grid");
-        add(missing, grid);
+        add(missing, proposals, grid);
     }
 
     /** Shows a mapping for a layer; its targets can be changed when {@code editable}. */
@@ -62,10 +69,15 @@ final class MappingEditor extends Div {
         decisions.clear();
         for (FieldMapping.Entry e : mapping.entries()) {
             targets.put(e.source(), e.target());
-            decisions.put(e.source(), new Span(ImportLabels.decision(this, e.decision())));
+            Span decision = new Span(ImportLabels.decision(this, e.decision()));
+            if (e.decision() == FieldMapping.Decision.CONTENT) {
+                decision.getElement().getThemeList().add("badge warning small");
+            }
+            decisions.put(e.source(), decision);
             selects.put(e.source(), targetSelect(e));
         }
         grid.setItems(mapping.entries());
+        showProposals(mapping.proposals());
         showMissing();
     }
 
@@ -103,10 +115,54 @@ final class MappingEditor extends Div {
         return select;
     }
 
+    /**
+     * The columns proposed for each field by their values: an applied one with its evidence (to confirm, like an
+     * inferred coordinate system), else the candidates best first, each with a button that maps it.
+     */
+    private void showProposals(List<FieldProposal> list) {
+        proposals.removeAll();
+        for (FieldProposal p : list) {
+            FieldDef field = layer.field(p.field()).orElse(null);
+            if (field == null) {
+                continue;
+            }
+            Div line = new Div();
+            line.addClassName("import-mapping-proposal");
+            String fieldText = ImportLabels.field(this, field);
+            if (p.applied()) {
+                Span badge = new Span(getTranslation("import.detection.INFERRED"));
+                badge.getElement().getThemeList().add("badge warning small");
+                line.add(
+                        badge,
+                        new Span(getTranslation(
+                                "import.mapping.inferred",
+                                fieldText,
+                                p.best().source(),
+                                p.best().describe(ImportLabels.locale(this)))));
+            } else {
+                line.add(new Span(getTranslation("import.mapping.candidates", fieldText)));
+                int rank = 0;
+                for (FieldCandidate c : p.candidates()) {
+                    Button accept = new Button(
+                            getTranslation("import.mapping.accept", c.source(), c.describe(ImportLabels.locale(this))));
+                    accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    accept.setId("import-accept-" + p.field() + "-" + rank++);
+                    accept.setEnabled(editable);
+                    accept.addClickListener(e -> selects.get(c.source()).setValue(p.field()));
+                    line.add(accept);
+                }
+            }
+            proposals.add(line);
+        }
+        proposals.setVisible(proposals.getComponentCount() > 0);
+    }
+
     private void showMissing() {
         missing.removeAll();
         for (FieldDef f : layer.fields()) {
-            if (f.required() && !targets.containsValue(f.name()) && !Derivations.derives(layer, f.name())) {
+            if (f.required()
+                    && !targets.containsValue(f.name())
+                    && !Derivations.derives(layer, f.name(), targets.values())) {
                 Span s = new Span(getTranslation("import.mapping.required-missing", ImportLabels.field(this, f)));
                 s.getElement().getThemeList().add("badge error");
                 missing.add(s);

@@ -119,8 +119,10 @@ abstract class ImportApiContract {
         assertThat(new String(recordCsv.body(), StandardCharsets.UTF_8)).contains(id, "SUCCEEDED", "益阳道路_赫山区.zip");
 
         JsonNode page = json(get("/api/v1/imports/" + id + "/issues?offset=0&limit=10", "planner", null));
-        assertThat(page.get("issueCount").asLong()).isEqualTo(1);
-        assertThat(page.get("issues").get(0).get("code").asString()).isEqualTo("UNKNOWN_CODE");
+        assertThat(page.get("issueCount").asLong()).isEqualTo(3);
+        // in row order: the file's notices first (hardened and all-season follow from the surface), then row 4
+        assertThat(page.get("issues").get(0).get("code").asString()).isEqualTo("VALUES_DERIVED");
+        assertThat(page.get("issues").get(2).get("code").asString()).isEqualTo("UNKNOWN_CODE");
 
         HttpResponse<String> again = postJson("/api/v1/imports/" + id + "/confirm", "transport", "{}");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -162,6 +164,65 @@ abstract class ImportApiContract {
         assertThat(uploadFolders())
                 .as("a dry run keeps its upload for the load")
                 .isEqualTo(folders + 1);
+    }
+
+    @Test
+    void aTableWhoseColumnsTheDepartmentNamedItsOwnWayIsProposedByItsValuesAndLoadsOnceAccepted() throws Exception {
+        Path works = work.resolve("供水工程.csv");
+        Files.writeString(
+                works, "工程编号,工程名称,工程类型,经度,纬度\nSG001,城区水厂,城乡一体化,112.35,28.55\nSG002,泉交河水厂,千人以上,112.24,28.60\n");
+        String worksId = json(post(
+                        "/api/v1/layers/water_work/imports",
+                        "admin",
+                        null,
+                        new Multipart().file(works).field("mode", "replace")))
+                .get("id")
+                .asString();
+        assertThat(awaitSettled(worksId).get("imported").asLong()).isEqualTo(2);
+        Path tests = work.resolve("水质检测_乡镇上报.csv");
+        Files.writeString(
+                tests,
+                "BH,RQ,JL\nSG001,2024/9/28,合格\nSG002,2024年9月28日,不合格\nSG001,45563,合格\nSG002,2024-10-08,合格\nSG009,2024-10-09,合格\n");
+
+        String id = json(post("/api/v1/layers/water_quality_test/imports", "admin", null, new Multipart().file(tests)))
+                .get("id")
+                .asString();
+        JsonNode waiting = awaitSettled(id);
+
+        assertThat(waiting.get("status").asString()).isEqualTo("NEEDS_INPUT");
+        assertThat(waiting.get("outcome").get("code").asString()).isEqualTo("REQUIRED_FIELD_UNMAPPED");
+        assertThat(mapping(waiting)).containsExactly("BH→EXTRA", "RQ→tested_on", "JL→result");
+        JsonNode proposals = waiting.get("proposals");
+        assertThat(proposals.get(0).get("field").asString()).isEqualTo("water_work_code");
+        assertThat(proposals.get(0).get("applied").asBoolean()).isFalse();
+        JsonNode best = proposals.get(0).get("candidates").get(0);
+        assertThat(best.get("source").asString()).isEqualTo("BH");
+        assertThat(best.get("evidence").asString()).isEqualTo("REFERENCE");
+        assertThat(best.get("percent").asInt()).isEqualTo(80);
+        assertThat(best.get("message").asString()).isEqualTo("`BH` 的值中 80 % 是库中供水工程的编码");
+        assertThat(proposals.get(1).get("field").asString()).isEqualTo("tested_on");
+        assertThat(proposals.get(1).get("applied").asBoolean()).isTrue();
+        JsonNode english = json(get("/api/v1/imports/" + id, "admin", "en"));
+        assertThat(english.get("proposals")
+                        .get(0)
+                        .get("candidates")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .isEqualTo("80 % of the values of `BH` are codes of Water supply works in the store");
+
+        HttpResponse<String> accepted = postJson(
+                "/api/v1/imports/" + id + "/confirm",
+                "admin",
+                "{\"fieldMap\":{\"" + best.get("source").asString() + "\":\"water_work_code\"}}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode loaded = awaitSettled(id);
+        assertThat(loaded.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(loaded.get("read").asLong()).isEqualTo(5);
+        assertThat(loaded.get("imported").asLong()).isEqualTo(4);
+        assertThat(loaded.get("rejected").asLong()).isEqualTo(1);
+        assertThat(mapping(loaded)).containsExactly("BH→water_work_code", "RQ→tested_on", "JL→result");
+        assertThat(featureCount("water_quality_test")).isEqualTo(4);
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.importer.issue.ImportIssue;
+import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
+import cn.yiyang.planning.importer.job.ImportRequest;
 import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.importer.job.ImportSettings;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
@@ -122,9 +125,12 @@ class ImportViewTest {
                 .isEqualTo("行政等级 (admin_class) · 必填");
         IssueGrid issues = find(result, IssueGrid.class);
         assertThat(issues.isVisible()).isTrue();
+        // the file's notices first (hardened and all-season follow from the surface), then the row with 高速
         assertThat(issues.getGenericDataView().getItems().toList())
-                .singleElement()
-                .satisfies(i -> assertThat(i.message(Locale.SIMPLIFIED_CHINESE)).contains("高速"));
+                .extracting(ImportIssue::code)
+                .containsExactly(IssueCode.VALUES_DERIVED, IssueCode.VALUES_DERIVED, IssueCode.UNKNOWN_CODE);
+        assertThat(issues.getGenericDataView().getItems().toList().getLast().message(Locale.SIMPLIFIED_CHINESE))
+                .contains("高速");
         assertThat(recentImports(view)).extracting(ImportSummary::id).contains(job.id());
 
         target(result, "路面类型").setValue("IGNORE");
@@ -168,6 +174,50 @@ class ImportViewTest {
         assertThat(again.status().name()).isEqualTo("SUCCEEDED");
         assertThat(again.crs()).isEqualTo("EPSG:4546");
         assertThat(text(view, "import-facts")).contains("EPSG:4546", "用户指定");
+    }
+
+    @Test
+    void columnsNamedTheDepartmentsWayAreProposedByTheirValuesAndOneClickAcceptsACandidate() throws Exception {
+        Path works = work.resolve("供水工程.csv");
+        Files.writeString(
+                works, "工程编号,工程名称,工程类型,经度,纬度\nSG001,城区水厂,城乡一体化,112.35,28.55\nSG002,泉交河水厂,千人以上,112.24,28.60\n");
+        ImportJob stored = service.submit(ImportRequest.builder("water_work", "admin")
+                .file(works, "供水工程.csv")
+                .build());
+        assertThat(service.await(stored.id(), Duration.ofSeconds(60)).imported())
+                .isEqualTo(2);
+        Path tests = work.resolve("水质检测_乡镇上报.csv");
+        Files.writeString(
+                tests,
+                "BH,RQ,JL\nSG001,2024/9/28,合格\nSG002,2024年9月28日,不合格\nSG001,45563,合格\nSG002,2024-10-08,合格\nSG009,2024-10-09,合格\n");
+
+        ImportView view = open();
+        upload(view, tests);
+        layer(view).setValue(workflow.layer("water_quality_test"));
+        _click(button(view, "import-analyse"));
+        ImportJob job = settle(view);
+
+        assertThat(job.status().name()).isEqualTo("NEEDS_INPUT");
+        JobPanel result = result(view);
+        assertThat(text(result, "import-mapping-proposals"))
+                .contains(
+                        "可作为“工程编号”的列（按可信度排序）：",
+                        "采用“BH”（`BH` 的值中 80 % 是库中供水工程的编码）",
+                        "推断，请确认",
+                        "“检测日期”按内容推断为列“RQ”：`RQ` 的值中 100 % 是日期。");
+        assertThat(target(result, "RQ").getValue()).isEqualTo("tested_on");
+        assertThat(target(result, "JL").getValue()).isEqualTo("result");
+        assertThat(target(result, "BH").getValue()).isEqualTo(FieldMapping.EXTRA);
+
+        _click(button(result, "import-accept-water_work_code-0"));
+        assertThat(target(result, "BH").getValue()).isEqualTo("water_work_code");
+        _click(button(result, "import-load"));
+        ImportJob loaded = settle(view);
+
+        assertThat(loaded.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(loaded.read()).isEqualTo(5);
+        assertThat(loaded.imported()).isEqualTo(4);
+        assertThat(loaded.rejected()).isEqualTo(1);
     }
 
     // --- helpers ---
