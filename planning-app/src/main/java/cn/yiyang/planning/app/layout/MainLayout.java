@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.layout;
 
 import cn.yiyang.planning.app.access.AccessGapView;
 import cn.yiyang.planning.app.access.RoadAccessView;
+import cn.yiyang.planning.app.dashboard.DashboardView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.indicator.IndicatorEntryView;
@@ -115,7 +116,10 @@ public class MainLayout extends AppLayout {
         entries.setId("nav-indicator-entries");
         RouterLink targets = new RouterLink(getTranslation("nav.indicator-targets"), IndicatorTargetsView.class);
         targets.setId("nav-indicator-targets");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water, sewage, logistics, entries, targets);
+        RouterLink dashboard = new RouterLink(getTranslation("nav.dashboard"), DashboardView.class);
+        dashboard.setId("nav-dashboard");
+        Nav nav = new Nav(
+                map, imports, access, gaps, roadRegister, plans, water, sewage, logistics, entries, targets, dashboard);
         nav.addClassName("app-nav");
         return nav;
     }

@@ -15,19 +15,20 @@ import org.locationtech.jts.geom.Polygon;
  * A small unit list for the indicator pages: 南县 (430921) with 南洲镇 (430921100: 一村 201, 二村 202) and 茅草街镇
  * (430921101: 四村 201), and 桃江县 (430922) with 桃花江镇 (430922100: 六村 201).
  */
-final class IndicatorTestData {
+public final class IndicatorTestData {
 
-    static final String NANXIAN = "430921";
-    static final String TAOJIANG = "430922";
-    static final String NANZHOU = "430921100";
-    static final String YI = "430921100201";
-    static final String ER = "430921100202";
-    static final String SI = "430921101201";
-    static final String LIU = "430922100201";
+    public static final String NANXIAN = "430921";
+    public static final String TAOJIANG = "430922";
+    public static final String NANZHOU = "430921100";
+    public static final String MAOCAOJIE = "430921101";
+    public static final String YI = "430921100201";
+    public static final String ER = "430921100202";
+    public static final String SI = "430921101201";
+    public static final String LIU = "430922100201";
 
     private IndicatorTestData() {}
 
-    static void load(FeatureRepository features, LayerCatalogue catalogue) {
+    public static void load(FeatureRepository features, LayerCatalogue catalogue) {
         load(features, catalogue, "county", unit(NANXIAN, "南县", null, null), unit(TAOJIANG, "桃江县", null, null));
         load(
                 features,
