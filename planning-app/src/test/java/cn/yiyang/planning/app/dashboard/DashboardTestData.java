@@ -17,6 +17,7 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link IndicatorTestData}'s units with two stored road-access runs and two entries, checked by hand.
@@ -33,6 +34,9 @@ final class DashboardTestData {
     static final String MAOCAOJIE = IndicatorTestData.MAOCAOJIE;
     static final String RUN_1 = "dash-run-1";
     static final String RUN_2 = "dash-run-2";
+
+    private static final Map<String, String> NAMES = Map.of(
+            "430900", "益阳市", NANXIAN, "南县", TAOJIANG, "桃江县", NANZHOU, "南洲镇", MAOCAOJIE, "茅草街镇", "430922100", "桃花江镇");
 
     private DashboardTestData() {}
 
@@ -130,7 +134,7 @@ final class DashboardTestData {
                 i,
                 level,
                 code,
-                code,
+                NAMES.get(code),
                 parent,
                 g,
                 n,
