@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/v1/dashboard[?code=][&group=]} → the headline values of the city (or the unit): indicator,
  *   value, target (the catalogue's, for the group), met, previous, run or year;</li>
  *   <li>{@code GET /api/v1/dashboard/below?indicator=[&code=][&group=]} → one indicator for the units below;</li>
- *   <li>{@code GET /api/v1/dashboard/report.xlsx[?code=][&group=]} → the workbook ({@link DashboardExport}).</li>
+ *   <li>{@code GET /api/v1/dashboard/report.xlsx[?code=][&group=]} → the workbook ({@link DashboardExport});</li>
+ *   <li>{@code GET /api/v1/dashboard/report.pdf[?code=][&group=][&indicator=a,b][&a3=true]} → the PDF report
+ *   ({@link DashboardPdf}), A4 portrait or A3 landscape, a chart and a map per indicator named.</li>
  * </ul>
  */
 @RestController
@@ -26,10 +28,12 @@ class DashboardController {
 
     private final DashboardService service;
     private final DashboardExport export;
+    private final DashboardPdf pdf;
 
-    DashboardController(DashboardService service, DashboardExport export) {
+    DashboardController(DashboardService service, DashboardExport export, DashboardPdf pdf) {
         this.service = service;
         this.export = export;
+        this.pdf = pdf;
     }
 
     /** A value on the wire. */
@@ -96,6 +100,27 @@ class DashboardController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + unit.code() + ".xlsx\"");
         export.xlsx(unit, g, response.getOutputStream());
+    }
+
+    @GetMapping("/report.pdf")
+    void pdf(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) List<String> indicator,
+            @RequestParam(defaultValue = "false") boolean a3,
+            HttpServletResponse response)
+            throws IOException {
+        Place unit = unit(code);
+        UnitGroup g = group(group);
+        List<String> ids = indicator == null ? List.of() : indicator;
+        ids.forEach(id -> service.indicators().stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new BadValueException("indicator", id, "GET /api/v1/indicator-catalogue")));
+        byte[] body = pdf.report(unit, g, ids, a3, p -> {});
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + unit.code() + ".pdf\"");
+        response.getOutputStream().write(body);
     }
 
     private Place unit(String code) {

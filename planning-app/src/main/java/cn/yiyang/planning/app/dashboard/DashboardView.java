@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.dashboard;
 import cn.yiyang.planning.app.indicator.IndicatorLabels;
 import cn.yiyang.planning.app.layout.MainLayout;
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.place.PlaceLabels;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
@@ -135,12 +136,12 @@ public class DashboardView extends Div implements HasDynamicTitle {
         }
         path.removeAll();
         for (Place p : service.path(unit)) {
-            Button b = new Button(p.name(), e -> go(p));
+            Button b = new Button(PlaceLabels.name(p, this::getTranslation), e -> go(p));
             b.setId("dashboard-path-" + p.code());
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             path.add(b);
         }
-        unitTitle.setText(unit.name());
+        unitTitle.setText(PlaceLabels.name(unit, this::getTranslation));
         List<DashboardValue> headline = service.headline(unit, group.getValue());
         cards.removeAll();
         headline.forEach(v -> cards.add(card(v)));
@@ -171,7 +172,10 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 .map(v -> v.runId() == null ? "" : shortRun(v.runId()))
                 .toList();
         trend.show(DashboardJson.trend(
-                runs, labels, getTranslation("dashboard.trend", unit.name()), this::getTranslation));
+                runs,
+                labels,
+                getTranslation("dashboard.trend", PlaceLabels.name(unit, this::getTranslation)),
+                this::getTranslation));
         distribution.show(DashboardJson.distribution(
                 below, breaks, getTranslation("dashboard.distribution"), this::getTranslation));
     }

@@ -7,8 +7,11 @@ import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorEntryRepository;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,6 +149,28 @@ abstract class DashboardApiContract {
             Sheet townships = book.getSheetAt(2);
             assertThat(townships.getRow(1).getCell(0).getStringCellValue()).isEqualTo(DashboardTestData.NANZHOU);
             assertThat(townships.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void thePdfReportHoldsTheTitleTheNamesAndTheValues() throws Exception {
+        HttpResponse<byte[]> r = api.bytes(
+                api.request("/api/v1/dashboard/report.pdf?indicator=township_class3_road_rate&a3=true", "leader")
+                        .GET()
+                        .build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PdfReader reader = new PdfReader(r.body())) {
+            assertThat(reader.getNumberOfPages()).isEqualTo(2);
+            assertThat(reader.getPageSizeWithRotation(1).getWidth())
+                    .as("A3 landscape")
+                    .isEqualTo(1191f);
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            String first = text.getTextFromPage(1);
+            assertThat(first)
+                    .contains("益阳市乡村建设规划指标评估报告", "乡镇通三级公路比例", "66.7%", "85.0%", "未达标", DashboardTestData.RUN_2);
+            String second = text.getTextFromPage(2);
+            assertThat(second).contains("乡镇通三级公路比例", "南县", "桃江县", "50.0%", "100.0%");
         }
     }
 
