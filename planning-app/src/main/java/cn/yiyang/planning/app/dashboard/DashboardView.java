@@ -7,8 +7,10 @@ import cn.yiyang.planning.app.place.PlaceLabels;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,14 +18,22 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The leaders' dashboard ({@code /dashboard}): headline cards of every indicator of the city or the chosen unit (value,
@@ -35,6 +45,8 @@ import java.util.Optional;
 @Route(value = "dashboard", layout = MainLayout.class)
 @PermitAll
 public class DashboardView extends Div implements HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardView.class);
 
     private final DashboardService service;
     private final UnitShapes shapes;
@@ -51,11 +63,23 @@ public class DashboardView extends Div implements HasDynamicTitle {
     private final Grid<DashboardValue> evaluation = new Grid<>();
     private final Anchor xlsx = new Anchor();
     private final Span unitTitle = new Span();
+    private final DashboardPdf pdf;
+    private final Executor reports;
+    private final Button pdfButton = new Button();
+    private final Checkbox a3 = new Checkbox();
+    private final ProgressBar pdfProgress = new ProgressBar(0, 1);
+    private final Anchor pdfDownload = new Anchor();
     private Place unit;
 
-    public DashboardView(DashboardService service, UnitShapes shapes) {
+    public DashboardView(
+            DashboardService service,
+            UnitShapes shapes,
+            DashboardPdf pdf,
+            @Qualifier(DashboardConfiguration.REPORTS) Executor reports) {
         this.service = service;
         this.shapes = shapes;
+        this.pdf = pdf;
+        this.reports = reports;
         this.locale = getLocale();
         setId("dashboard-view");
         addClassName("dashboard-view");
@@ -74,7 +98,19 @@ public class DashboardView extends Div implements HasDynamicTitle {
         xlsx.setId("dashboard-xlsx");
         xlsx.setText(getTranslation("dashboard.xlsx"));
         xlsx.getElement().setAttribute("download", true);
-        Div toolbar = new Div(group, indicator, xlsx);
+        pdfButton.setId("dashboard-pdf");
+        pdfButton.setText(getTranslation("dashboard.pdf"));
+        pdfButton.addClickListener(e -> buildPdf());
+        a3.setId("dashboard-a3");
+        a3.setLabel(getTranslation("dashboard.pdf-a3"));
+        pdfProgress.setId("dashboard-pdf-progress");
+        pdfProgress.setVisible(false);
+        pdfProgress.setWidth("10em");
+        pdfDownload.setId("dashboard-pdf-download");
+        pdfDownload.setText(getTranslation("dashboard.pdf-ready"));
+        pdfDownload.getElement().setAttribute("download", true);
+        pdfDownload.setVisible(false);
+        Div toolbar = new Div(group, indicator, xlsx, a3, pdfButton, pdfProgress, pdfDownload);
         toolbar.addClassName("access-toolbar");
         path.setId("dashboard-path");
         path.addClassName("dashboard-path");
@@ -178,6 +214,50 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 this::getTranslation));
         distribution.show(DashboardJson.distribution(
                 below, breaks, getTranslation("dashboard.distribution"), this::getTranslation));
+    }
+
+    /** Builds the PDF of the unit, group and indicator shown on the report worker, with progress, then offers it. */
+    void buildPdf() {
+        Place at = unit;
+        UnitGroup g = group.getValue();
+        List<String> ids = indicator.getValue() == null
+                ? List.of()
+                : List.of(indicator.getValue().id());
+        boolean landscape = a3.getValue();
+        UI ui = UI.getCurrent();
+        pdfButton.setEnabled(false);
+        pdfDownload.setVisible(false);
+        pdfProgress.setValue(0);
+        pdfProgress.setVisible(true);
+        reports.execute(() -> {
+            try {
+                byte[] bytes = pdf.report(at, g, ids, landscape, p -> ui.access(() -> pdfProgress.setValue(p)));
+                ui.access(() -> offer(at, bytes));
+            } catch (IOException | RuntimeException ex) {
+                log.error("the dashboard report of {} failed", at.code(), ex);
+                ui.access(() -> {
+                    pdfButton.setEnabled(true);
+                    pdfProgress.setVisible(false);
+                    Notification.show(getTranslation("dashboard.pdf-failed"));
+                });
+            }
+        });
+    }
+
+    private void offer(Place at, byte[] bytes) {
+        pdfDownload.setHref((DownloadHandler) event -> {
+            event.setFileName("dashboard-" + at.code() + ".pdf");
+            event.setContentType("application/pdf");
+            event.getOutputStream().write(bytes);
+        });
+        pdfDownload.setVisible(true);
+        pdfProgress.setVisible(false);
+        pdfButton.setEnabled(true);
+    }
+
+    /** @return whether a built report is offered */
+    boolean pdfReady() {
+        return pdfDownload.isVisible();
     }
 
     private Div card(DashboardValue v) {

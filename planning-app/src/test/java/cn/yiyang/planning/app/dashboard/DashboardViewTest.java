@@ -1,9 +1,12 @@
 package cn.yiyang.planning.app.dashboard;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.access.RoadAccessKinds;
+import cn.yiyang.planning.app.analysis.AnalysisRunner;
+import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.indicator.IndicatorCatalogueService;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
@@ -24,7 +27,9 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.Locale;
@@ -63,17 +68,14 @@ class DashboardViewTest {
                 new JdbcIndicatorEntryRepository(store.store()),
                 places,
                 "2021-2025");
+        AnalysisRunner runner = Analyses.runner(
+                store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
         DashboardService service = new DashboardService(
-                Analyses.runner(
-                        store.store(),
-                        features,
-                        versions,
-                        Runnable::run,
-                        List.of(RoadAccessKinds.of(features, catalogue))),
-                indicators,
-                PlanCoverageServices.of(store.store(), features, catalogue),
-                places);
-        view = new DashboardView(service, new UnitShapes(features, catalogue, versions));
+                runner, indicators, PlanCoverageServices.of(store.store(), features, catalogue), places);
+        UnitShapes shapes = new UnitShapes(features, catalogue, versions);
+        DashboardPdf pdf = new DashboardPdf(
+                service, runner, shapes, new Messages(), "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
+        view = new DashboardView(service, shapes, pdf, Runnable::run);
         UI.getCurrent().add(view);
     }
 
@@ -157,5 +159,17 @@ class DashboardViewTest {
         assertThat(card.getElement().getTextRecursively()).isEqualTo("硬化路通户率75.0%规划未设定数值目标");
         Select<CatalogueIndicator> indicator = _get(Select.class, spec -> spec.withId("dashboard-indicator"));
         assertThat(indicator.getValue().id()).isEqualTo("township_class3_road_rate");
+    }
+
+    @Test
+    void thePdfIsBuiltOnTheReportWorkerAndThenOffered() {
+        assertThat(view.pdfReady()).isFalse();
+        view.buildPdf();
+        MockVaadin.runUIQueue(); // runs what the worker handed to the page with ui.access
+        assertThat(view.pdfReady()).isTrue();
+        _assertNone(ProgressBar.class, spec -> spec.withId("dashboard-pdf-progress"));
+        _get(Anchor.class, spec -> spec.withId("dashboard-pdf-download"));
+        assertThat(_get(Button.class, spec -> spec.withId("dashboard-pdf")).isEnabled())
+                .isTrue();
     }
 }
