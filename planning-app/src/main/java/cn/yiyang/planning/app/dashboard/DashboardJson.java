@@ -149,7 +149,8 @@ final class DashboardJson {
         return COLORS.get(index);
     }
 
-    private static String classLabel(CatalogueIndicator i, ClassBreaks breaks, int c, Function<String, String> t) {
+    /** @return a class's legend label: {@code < 85.0%}, {@code 50.0% – 85.0%}, {@code ≥ 85.0%} */
+    static String classLabel(CatalogueIndicator i, ClassBreaks breaks, int c, Function<String, String> t) {
         List<Double> b = breaks.breaks();
         String low = c == 0 ? null : IndicatorLabels.value(i, b.get(c - 1), t);
         String high = c == b.size() ? null : IndicatorLabels.value(i, b.get(c), t);

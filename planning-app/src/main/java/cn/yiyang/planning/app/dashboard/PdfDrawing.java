@@ -139,11 +139,7 @@ final class PdfDrawing {
             cb.setColorFill(Color.decode(DashboardJson.color(first.indicator(), breaks, probe)));
             cb.rectangle(x, ly, 12, 9);
             cb.fill();
-            String low = c == 0 ? null : IndicatorLabels.value(first.indicator(), b.get(c - 1), t);
-            String high = c == b.size() ? null : IndicatorLabels.value(first.indicator(), b.get(c), t);
-            String label = low == null
-                    ? (high == null ? t.apply("dashboard.all-values") : "< " + high)
-                    : high == null ? "≥ " + low : low + " – " + high;
+            String label = DashboardJson.classLabel(first.indicator(), breaks, c, t);
             text(label, x + 16, ly + 1, 8);
         }
     }
