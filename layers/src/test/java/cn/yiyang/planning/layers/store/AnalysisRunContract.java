@@ -93,7 +93,7 @@ abstract class AnalysisRunContract {
                                 "numerator",
                                 "denominator",
                                 "target"),
-                "indicator_target", List.of("indicator", "period", "target", "source"));
+                "indicator_target", List.of("indicator", "period", "target", "source", "grp", "note_zh", "note_en"));
         try (Connection c = test.store().dataSource().getConnection()) {
             for (var table : expected.entrySet()) {
                 Set<String> actual = new LinkedHashSet<>();
@@ -422,13 +422,19 @@ abstract class AnalysisRunContract {
                         Map.entry("county_warehouse_rate", 1.0),
                         Map.entry("township_cold_chain_centre_rate", 1.0),
                         Map.entry("village_cold_chain_outlet_rate", 1.0),
-                        Map.entry("water_quality_test_overdue_count", 0.0));
+                        Map.entry("water_quality_test_overdue_count", 0.0),
+                        Map.entry("returned_to_poverty_count", 0.0),
+                        Map.entry("compulsory_education_rate", 1.0),
+                        Map.entry("basic_medical_insurance_rate", 1.0),
+                        Map.entry("housing_safety_rate", 1.0),
+                        Map.entry("leading_enterprise_growth_rate", 0.05),
+                        Map.entry("doctors_per_thousand", 2.9));
         assertThat(targets.targets("2026-2030")).isEmpty();
 
         targets.set("household_road_access_rate", "2026-2030", 0.9, "测试");
         targets.set("household_road_access_rate", "2026-2030", 0.95, "测试二");
         assertThat(targets.targets("2026-2030")).containsOnly(Map.entry("household_road_access_rate", 0.95));
-        assertThat(targets.targets("2021-2025")).hasSize(13);
+        assertThat(targets.targets("2021-2025")).hasSize(19);
         assertThatThrownBy(() -> targets.set("x", "2026-2030", 85, "percent, not a fraction"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

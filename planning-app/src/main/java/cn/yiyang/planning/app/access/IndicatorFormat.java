@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.access;
 
+import cn.yiyang.planning.layers.analysis.IndicatorUnit;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import java.util.Locale;
 
@@ -33,5 +34,20 @@ public final class IndicatorFormat {
     /** @return whether the value meets its target; null when either is missing */
     public static Boolean meets(IndicatorValue v) {
         return v.meetsTarget();
+    }
+
+    /**
+     * @return a catalogue indicator's value or target as a page shows it, without its unit's name: a rate as a
+     *     percentage, a count as a whole number, 万元 and per-thousand figures with two decimals; "—" for none
+     */
+    public static String number(IndicatorUnit unit, Double value) {
+        if (value == null) {
+            return "—";
+        }
+        return switch (unit) {
+            case RATE -> percent(value);
+            case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value));
+            case WAN_YUAN, PER_THOUSAND -> String.format(Locale.ROOT, "%,.2f", value);
+        };
     }
 }

@@ -2,8 +2,11 @@ package cn.yiyang.planning.app.layout;
 
 import cn.yiyang.planning.app.access.AccessGapView;
 import cn.yiyang.planning.app.access.RoadAccessView;
+import cn.yiyang.planning.app.dashboard.DashboardView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
+import cn.yiyang.planning.app.indicator.IndicatorEntryView;
+import cn.yiyang.planning.app.indicator.IndicatorTargetsView;
 import cn.yiyang.planning.app.layer.LayerService;
 import cn.yiyang.planning.app.logistics.LogisticsView;
 import cn.yiyang.planning.app.map.MapView;
@@ -109,7 +112,14 @@ public class MainLayout extends AppLayout {
         logistics.setId("nav-logistics");
         RouterLink water = new RouterLink(getTranslation("nav.water"), WaterView.class);
         water.setId("nav-water");
-        Nav nav = new Nav(map, imports, access, gaps, roadRegister, plans, water, sewage, logistics);
+        RouterLink entries = new RouterLink(getTranslation("nav.indicator-entries"), IndicatorEntryView.class);
+        entries.setId("nav-indicator-entries");
+        RouterLink targets = new RouterLink(getTranslation("nav.indicator-targets"), IndicatorTargetsView.class);
+        targets.setId("nav-indicator-targets");
+        RouterLink dashboard = new RouterLink(getTranslation("nav.dashboard"), DashboardView.class);
+        dashboard.setId("nav-dashboard");
+        Nav nav = new Nav(
+                map, imports, access, gaps, roadRegister, plans, water, sewage, logistics, entries, targets, dashboard);
         nav.addClassName("app-nav");
         return nav;
     }

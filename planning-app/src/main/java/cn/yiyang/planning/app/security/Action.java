@@ -40,7 +40,11 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
          */
         REVIEW_PLAN(true, "api.error.forbidden.plan-step"),
         /** Recording why a village plan may be approved despite a 多规合一 conflict: for approvers only. */
-        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict");
+        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict"),
+        /** Entering a value of a manual plan indicator: the departments owning the theme the catalogue names. */
+        ENTER_INDICATOR(true, "api.error.forbidden.enter-indicator"),
+        /** Adding or changing the plan's indicator targets (a new plan period): administrators only. */
+        SET_TARGETS(true, "api.error.forbidden.set-targets");
 
         private final boolean writes;
         private final String messageKey;
@@ -100,6 +104,26 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
     /** Justifying a 多规合一 conflict of a village plan, so that it may be approved: approvers and ADMIN only. */
     public static Action justifyConflict() {
         return onTheme(Verb.JUSTIFY_CONFLICT, Theme.PLANNING);
+    }
+
+    /**
+     * Entering a value of a manual indicator of the catalogue.
+     *
+     * @param owner     the theme the catalogue names as the indicator's owner
+     * @param indicator the indicator's name, as the 403 message names it
+     * @param id        the indicator's id, for the log
+     */
+    public static Action enterIndicator(Theme owner, Localized indicator, String id) {
+        return new Action(Verb.ENTER_INDICATOR, owner, indicator, "indicator " + id);
+    }
+
+    /** Adding or changing the plan's indicator targets: administrators only (see {@link Permissions}). */
+    public static Action setTargets() {
+        return new Action(
+                Verb.SET_TARGETS,
+                Theme.ADMINISTRATIVE,
+                Localized.key("indicator.targets.subject"),
+                "indicator targets");
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

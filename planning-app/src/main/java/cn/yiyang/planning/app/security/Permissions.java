@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p>A few verbs are not a theme owner's: they belong to roles of their own ({@link #VERB_ROLES}), as the steps of
  * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER) and justifying a plan's 多规合一 conflicts (APPROVER, not the planner who
- * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps.
+ * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps. The plan's
+ * indicator targets (a new plan period) are set by ADMIN alone; a manual indicator's values are entered by the owners
+ * of the theme its catalogue entry names.
  */
 public final class Permissions {
 
@@ -33,7 +35,8 @@ public final class Permissions {
     /** Verbs taken by roles of their own rather than by the owners of the action's theme (ADMIN aside). */
     private static final Map<Action.Verb, Set<Role>> VERB_ROLES = Map.of(
             Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER),
-            Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER));
+            Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER),
+            Action.Verb.SET_TARGETS, EnumSet.noneOf(Role.class));
 
     private Permissions() {}
 
