@@ -26,7 +26,7 @@ import java.util.Locale;
 public final class BenchDatabase {
 
     /** The source recorded with the loads of the city; a store loaded by another version is filled again. */
-    static final String SOURCE = "synthetic demo city (full, facility data of issue 13)";
+    static final String SOURCE = "synthetic demo city (full, households along their roads: issue 14)";
 
     private BenchDatabase() {}
 
@@ -70,7 +70,7 @@ public final class BenchDatabase {
             LayerCatalogue catalogue = LayerCatalogue.standard();
             FeatureRepository repo = new JdbcFeatureRepository(store);
             var loads = new JdbcLayerLoadRepository(store);
-            // Filled by this version of the demo city (its facility data changed with issue 13): else fill again.
+            // Filled by this version of the demo city (its households moved along their roads with issue 14): else fill again.
             boolean current = loads.latest("water_work")
                     .map(l -> SOURCE.equals(l.source()))
                     .orElse(false);
