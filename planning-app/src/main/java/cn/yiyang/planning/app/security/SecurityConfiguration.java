@@ -46,13 +46,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * The REST API, the base-map proxy and the OGC API: authenticated, HTTP Basic for scripts (and GDAL, QGIS),
-     * the session for the map and a browser.
+     * The REST API, the base-map proxy, the OGC API and the API's description (OpenAPI, Swagger UI):
+     * authenticated, HTTP Basic for scripts (and GDAL, QGIS), the session for the map and a browser.
      */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        return http.securityMatcher("/api/**", "/basemap/**", "/ogc", "/ogc/**")
+        return http.securityMatcher(
+                        "/api/**",
+                        "/basemap/**",
+                        "/ogc",
+                        "/ogc/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

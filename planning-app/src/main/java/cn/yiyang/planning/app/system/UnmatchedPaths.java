@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * answered 200 with the app's HTML page, which a script or GDAL then tried to parse. The real mappings are more
  * specific than these patterns, so Spring MVC prefers them whenever they match.
  */
+@Hidden // not an endpoint: what every path the API does not serve answers
 @RestController
 class UnmatchedPaths {
 
