@@ -17,22 +17,26 @@ import tools.jackson.core.JsonGenerator;
  * the store's id is the feature's {@code id}. Dates are ISO text. Layers without geometry have {@code null}
  * geometries.
  */
-final class GeoJsonWriter {
+public final class GeoJsonWriter {
 
     private final LayerDef layer;
     private final OgcCrs crs;
     private final CrsTransform transform;
     private final double scale;
 
-    GeoJsonWriter(LayerDef layer, OgcCrs crs) {
+    /**
+     * @param layer the features' layer
+     * @param crs   the output CRS, its axis order and decimals
+     */
+    public GeoJsonWriter(LayerDef layer, OgcCrs crs) {
         this.layer = layer;
         this.crs = crs;
         this.transform = crs.fromStored();
         this.scale = Math.pow(10, crs.decimals());
     }
 
-    /** One feature object. */
-    void feature(JsonGenerator g, Feature f) {
+    /** One feature object (a file's too: the exports write GeoJSON with it). */
+    public void feature(JsonGenerator g, Feature f) {
         g.writeStartObject();
         g.writeStringProperty("type", "Feature");
         g.writeNumberProperty("id", f.id());

@@ -74,8 +74,16 @@ public record OgcCrs(String uri, Crs crs, boolean secondAxisFirst, int decimals)
         return uri.startsWith(EPSG_PREFIX) ? uri.substring(EPSG_PREFIX.length()) : "-";
     }
 
+    /**
+     * The same CRS written x first (longitude or easting), as GIS files (GeoJSON, Shapefile, GeoPackage) write even
+     * CRSs whose EPSG axis order is latitude or northing first.
+     */
+    public OgcCrs xFirst() {
+        return new OgcCrs(uri, crs, false, decimals);
+    }
+
     /** The stored CRS's coordinates (x = longitude) to this CRS's (x = longitude or easting). */
-    CrsTransform fromStored() {
+    public CrsTransform fromStored() {
         return CrsTransform.of(Crs.CGCS2000, crs);
     }
 
