@@ -21,6 +21,13 @@ import org.locationtech.jts.geom.Envelope;
 public record FeatureQuery(
         List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending, int offset, int limit) {
 
+    /**
+     * The store's id as a filter's field ({@code AT_LEAST}, {@code AT_MOST}, {@code EQUALS}): a page that starts
+     * after the last id of the one before (keyset paging) costs the same at the end of a layer as at its start,
+     * where an offset makes the store skip every row before it.
+     */
+    public static final String ID = "id";
+
     public FeatureQuery {
         filters = List.copyOf(filters);
         bbox = bbox == null ? null : new Envelope(bbox);

@@ -28,6 +28,10 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (AttributeFilter f : q.filters()) {
+            if (f.field().equals("id")) {
+                idCondition(layer, f, conditions, params);
+                continue;
+            }
             FieldDef field = field(layer, f.field());
             condition(layer, field, f, conditions, params);
         }
@@ -104,6 +108,16 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
                 conditions.add(col + comparison(f.op()));
                 params.add(Date.valueOf(parse(layer, field, value, () -> LocalDate.parse(value))));
             }
+        }
+    }
+
+    /** The store's id ({@link FeatureQuery#ID}): equal, at least, at most; for keyset paging. */
+    private static void idCondition(LayerDef layer, AttributeFilter f, List<String> conditions, List<Object> params) {
+        conditions.add("id" + comparison(f.op()));
+        try {
+            params.add(Long.parseLong(f.value().strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(layer.id() + ".id: a number was expected, got " + f.value(), e);
         }
     }
 

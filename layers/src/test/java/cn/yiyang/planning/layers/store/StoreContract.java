@@ -781,6 +781,12 @@ abstract class StoreContract {
         assertThat(repo.page(village, range))
                 .extracting(f -> f.getString("name"))
                 .containsExactly("村3", "村4", "村5");
+        long third = streamed.getFirst().id(); // 村3
+        FeatureQuery after = FeatureQuery.first(2)
+                .withFilters(List.of(FeatureQuery.AttributeFilter.atLeast(FeatureQuery.ID, String.valueOf(third + 1))));
+        assertThat(repo.page(village, after))
+                .extracting(f -> f.getString("name"))
+                .containsExactly("村4", "村5");
     }
 
     @Test

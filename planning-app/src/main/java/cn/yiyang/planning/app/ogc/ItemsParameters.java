@@ -21,18 +21,23 @@ import org.locationtech.jts.geom.Envelope;
  * {@code bbox-crs}'s axis order, CRS84 by default), {@code limit} (default 100, at most 10,000: more is cut to
  * 10,000, as the standard allows), {@code offset} (the paging links'), {@code datetime} (an ISO date or an
  * interval {@code a/b} with {@code ..} for an open end, on the layer's first date field; on a layer without dates it
- * matches nothing), {@code crs}, {@code f}, and any of the layer's fields (equality, {@code ?status=运行}). Any other
- * parameter is refused (400), as Part 1 requires.
+ * matches nothing), {@code crs}, {@code f}, {@code after} (the last id of the page before, which the next links
+ * carry: keyset paging, so that the last page of a large layer costs what the first does) and any of the layer's
+ * fields (equality, {@code ?status=运行}). Any other parameter is refused (400), as Part 1 requires.
  *
- * @param query    the store query (filters, box, id order, window)
+ * @param matching the store query of every matching feature (filters and box, id order), for numberMatched
+ * @param after    the id the page starts after, or null for a page at {@code offset}
+ * @param offset   the position of the page's first feature among the matching ones
+ * @param limit    the page's size
  * @param crs      the output CRS
  * @param nothing  whether the request matches nothing whatever the store holds (a datetime on a layer without dates)
  */
-record ItemsParameters(FeatureQuery query, OgcCrs crs, boolean nothing) {
+record ItemsParameters(FeatureQuery matching, Long after, int offset, int limit, OgcCrs crs, boolean nothing) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
-    private static final Set<String> RESERVED = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "crs", "f");
+    private static final Set<String> RESERVED =
+            Set.of("bbox", "bbox-crs", "limit", "offset", "after", "datetime", "crs", "f");
 
     /**
      * @throws BadValueException for a malformed or unsupported value, or a parameter that is neither the API's nor
@@ -66,8 +71,24 @@ record ItemsParameters(FeatureQuery query, OgcCrs crs, boolean nothing) {
         Envelope box = one(params, "bbox")
                 .map(v -> crs(params, "bbox-crs").toStoredBox(bbox(v)))
                 .orElse(null);
-        FeatureQuery query = new FeatureQuery(filters, box, null, true, offset, limit);
-        return new ItemsParameters(query, crs, nothing);
+        Long after = one(params, "after").map(ItemsParameters::id).orElse(null);
+        FeatureQuery matching = new FeatureQuery(filters, box, null, true, 0, limit);
+        return new ItemsParameters(matching, after, offset, limit, crs, nothing);
+    }
+
+    /** The page's store query: after the id given, else at the offset. */
+    FeatureQuery page() {
+        if (after == null) {
+            return matching.window(offset, limit);
+        }
+        List<AttributeFilter> filters = new ArrayList<>(matching.filters());
+        filters.add(AttributeFilter.atLeast(FeatureQuery.ID, Long.toString(after + 1)));
+        return matching.withFilters(filters).window(0, limit);
+    }
+
+    /** Whether every feature of the layer matches (no filter, no box): its count is the layer's. */
+    boolean everything() {
+        return !nothing && matching.filters().isEmpty() && matching.bbox() == null;
     }
 
     private static String expectedParameters(LayerDef layer) {
@@ -102,6 +123,18 @@ record ItemsParameters(FeatureQuery query, OgcCrs crs, boolean nothing) {
         }
         throw new BadValueException(
                 name, v.get(), min + " … " + (name.equals("limit") ? MAX_LIMIT : Integer.MAX_VALUE));
+    }
+
+    private static long id(String v) {
+        try {
+            long id = Long.parseLong(v);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadValueException("after", v, "0 … " + Long.MAX_VALUE);
     }
 
     private static double[] bbox(String v) {

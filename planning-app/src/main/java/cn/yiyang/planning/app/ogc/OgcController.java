@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.springframework.core.io.ClassPathResource;
@@ -125,18 +126,20 @@ class OgcController {
         ItemsParameters p = ItemsParameters.read(d, req.getParameterMap());
         boolean html = html(req);
         long matched = ogc.matched(s, p);
-        int offset = p.query().offset();
-        int limit = p.query().limit();
+        int offset = p.offset();
+        int limit = p.limit();
         String items = documents().base() + "/collections/" + d.id() + "/items";
         String format = html ? "html" : "json";
-        String next = offset + (long) limit < matched ? page(items, req, offset + limit, limit, format) : null;
-        String prev = offset > 0 ? page(items, req, Math.max(0, offset - limit), limit, format) : null;
+        String self = page(items, req, offset, limit, p.after(), format);
+        String prev = offset > 0 ? page(items, req, Math.max(0, offset - limit), limit, null, format) : null;
         res.setHeader("Content-Crs", "<" + p.crs().uri() + ">");
+        Counter returned;
         if (html) {
             OgcHtml page = html(res, locale, documents());
-            page.itemsStart(d, matched, offset, prev, next, page(items, req, offset, limit, "json"));
-            ogc.page(s, p, f -> page.itemRow(d, f));
-            page.itemsEnd();
+            page.itemsStart(d, matched, offset, page(items, req, offset, limit, p.after(), "json"));
+            returned = new Counter(f -> page.itemRow(d, f));
+            ogc.page(s, p, returned);
+            page.itemsEnd(prev, next(items, req, p, matched, returned, "html"));
             return;
         }
         res.setContentType(OgcDocuments.GEOJSON);
@@ -146,10 +149,18 @@ class OgcController {
             g.writeStartObject();
             g.writeStringProperty("type", "FeatureCollection");
             g.writeNumberProperty("numberMatched", matched);
+            g.writeName("features");
+            g.writeStartArray();
+            returned = new Counter(f -> writer.feature(g, f));
+            ogc.page(s, p, returned);
+            g.writeEndArray();
+            g.writeNumberProperty("numberReturned", returned.count);
+            // the links after the features: the next page starts after the last id written (keyset paging)
             g.writeName("links");
             g.writeStartArray();
-            link(g, page(items, req, offset, limit, "json"), "self", OgcDocuments.GEOJSON);
-            link(g, page(items, req, offset, limit, "html"), "alternate", OgcDocuments.HTML);
+            link(g, self, "self", OgcDocuments.GEOJSON);
+            link(g, page(items, req, offset, limit, p.after(), "html"), "alternate", OgcDocuments.HTML);
+            String next = next(items, req, p, matched, returned, "json");
             if (next != null) {
                 link(g, next, "next", OgcDocuments.GEOJSON);
             }
@@ -157,15 +168,16 @@ class OgcController {
                 link(g, prev, "prev", OgcDocuments.GEOJSON);
             }
             g.writeEndArray();
-            g.writeName("features");
-            g.writeStartArray();
-            Counter returned = new Counter(f -> writer.feature(g, f));
-            ogc.page(s, p, returned);
-            g.writeEndArray();
-            g.writeNumberProperty("numberReturned", returned.count);
             g.writeStringProperty("timeStamp", Instant.now().toString());
             g.writeEndObject();
         }
+    }
+
+    /** The next page's URL, starting after the last id returned, or null when this page was the last. */
+    private static String next(
+            String items, HttpServletRequest req, ItemsParameters p, long matched, Counter returned, String format) {
+        boolean more = returned.count == p.limit() && p.offset() + (long) p.limit() < matched;
+        return more ? page(items, req, p.offset() + p.limit(), p.limit(), returned.lastId, format) : null;
     }
 
     @GetMapping("/collections/{layer}/items/{id}")
@@ -215,10 +227,11 @@ class OgcController {
         return v == null ? new String[0] : v;
     }
 
-    /** Hands features on and counts them. */
+    /** Hands features on, counts them and keeps the last one's id. */
     private static final class Counter implements Consumer<Feature> {
         private final Consumer<Feature> sink;
         private long count;
+        private Long lastId;
 
         Counter(Consumer<Feature> sink) {
             this.sink = sink;
@@ -228,14 +241,16 @@ class OgcController {
         public void accept(Feature f) {
             sink.accept(f);
             count++;
+            lastId = f.id();
         }
     }
 
-    /** The items URL with the request's parameters, the window and the format replaced. */
-    private static String page(String items, HttpServletRequest req, long offset, int limit, String format) {
+    /** The items URL with the request's parameters, the window ({@code after} when not null) and the format replaced. */
+    private static String page(
+            String items, HttpServletRequest req, long offset, int limit, Long after, String format) {
         StringJoiner q = new StringJoiner("&");
         req.getParameterMap().forEach((name, vs) -> {
-            if (!name.equals("offset") && !name.equals("limit") && !name.equals("f")) {
+            if (!Set.of("offset", "limit", "after", "f").contains(name)) {
                 for (String v : vs) {
                     q.add(enc(name) + "=" + enc(v));
                 }
@@ -243,6 +258,9 @@ class OgcController {
         });
         q.add("offset=" + offset);
         q.add("limit=" + limit);
+        if (after != null) {
+            q.add("after=" + after);
+        }
         q.add("f=" + format);
         return items + "?" + q;
     }

@@ -79,17 +79,11 @@ final class OgcHtml {
         end();
     }
 
-    /** The start of an items page: title, counts, paging links and the table's head. */
-    void itemsStart(LayerDef d, long matched, long offset, String prev, String next, String json) {
+    /** The start of an items page: title, counts and the table's head. */
+    void itemsStart(LayerDef d, long matched, long offset, String json) {
         start(d.titleZh() + " · " + d.titleEn());
-        out.print("<p>" + esc(text("ogc.html.matched", matched, offset + 1)) + " ");
-        if (prev != null) {
-            out.print("<a rel=\"prev\" href=\"" + esc(prev) + "\">" + esc(text("ogc.html.prev")) + "</a> ");
-        }
-        if (next != null) {
-            out.print("<a rel=\"next\" href=\"" + esc(next) + "\">" + esc(text("ogc.html.next")) + "</a> ");
-        }
-        out.print("<a href=\"" + esc(json) + "\">JSON</a></p><table><tr><th>id</th>");
+        out.print("<p>" + esc(text("ogc.html.matched", matched, offset + 1)) + " <a href=\"" + esc(json)
+                + "\">JSON</a></p><table><tr><th>id</th>");
         d.fields().forEach(f -> out.print("<th>" + esc(f.titleZh()) + "</th>"));
         out.print("<th>" + esc(text("ogc.html.geometry")) + "</th></tr>");
     }
@@ -101,8 +95,16 @@ final class OgcHtml {
         out.print("<td>" + esc(f.geometry() == null ? "" : f.geometry().getGeometryType()) + "</td></tr>");
     }
 
-    void itemsEnd() {
-        out.print("</table>");
+    /** The end of an items page: the paging links (the next page starts after the last row's id). */
+    void itemsEnd(String prev, String next) {
+        out.print("</table><p>");
+        if (prev != null) {
+            out.print("<a rel=\"prev\" href=\"" + esc(prev) + "\">" + esc(text("ogc.html.prev")) + "</a> ");
+        }
+        if (next != null) {
+            out.print("<a rel=\"next\" href=\"" + esc(next) + "\">" + esc(text("ogc.html.next")) + "</a>");
+        }
+        out.print("</p>");
         end();
     }
 

@@ -36,15 +36,21 @@ class OgcService {
         return s;
     }
 
-    /** How many features match (the page's window aside). */
+    /**
+     * How many features match (the page's window aside): all of them is the layer's count, kept per data version
+     * ({@link LayerState#featureCount()}), so that paging through a whole layer does not count it once a page.
+     */
     long matched(LayerState layer, ItemsParameters p) {
-        return p.nothing() ? 0 : features.count(layer.definition(), p.query());
+        if (p.nothing()) {
+            return 0;
+        }
+        return p.everything() ? layer.featureCount() : features.count(layer.definition(), p.matching());
     }
 
     /** The page's features, handed to {@code sink} as they are read. */
     void page(LayerState layer, ItemsParameters p, Consumer<Feature> sink) {
         if (!p.nothing()) {
-            features.forEachInPage(layer.definition(), p.query(), sink);
+            features.forEachInPage(layer.definition(), p.page(), sink);
         }
     }
 
