@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,25 +54,17 @@ class OgcController {
 
     @GetMapping({"", "/"})
     void landing(HttpServletRequest req, HttpServletResponse res, Locale locale) throws IOException {
-        OgcDocuments docs = documents();
-        if (html(req)) {
-            html(res, locale, docs).landing();
-        } else {
-            json(
-                    res,
-                    OgcDocuments.JSON,
-                    docs.landing(text("ogc.html.title", locale), text("ogc.html.description", locale)));
-        }
+        answer(
+                req,
+                res,
+                locale,
+                OgcHtml::landing,
+                docs -> docs.landing(text("ogc.html.title", locale), text("ogc.html.description", locale)));
     }
 
     @GetMapping("/conformance")
     void conformance(HttpServletRequest req, HttpServletResponse res, Locale locale) throws IOException {
-        OgcDocuments docs = documents();
-        if (html(req)) {
-            html(res, locale, docs).conformance();
-        } else {
-            json(res, OgcDocuments.JSON, docs.conformance());
-        }
+        answer(req, res, locale, OgcHtml::conformance, OgcDocuments::conformance);
     }
 
     /** The OpenAPI 3.0 description of this API, its server the URL it was asked at. */
@@ -87,12 +80,12 @@ class OgcController {
 
     @GetMapping("/collections")
     void collections(HttpServletRequest req, HttpServletResponse res, Locale locale) throws IOException {
-        OgcDocuments docs = documents();
-        if (html(req)) {
-            html(res, locale, docs).collections(ogc.collections());
-        } else {
-            json(res, OgcDocuments.JSON, docs.collections(ogc.collections()));
-        }
+        answer(
+                req,
+                res,
+                locale,
+                page -> page.collections(ogc.collections()),
+                docs -> docs.collections(ogc.collections()));
     }
 
     @GetMapping("/collections/{layer}")
@@ -104,11 +97,22 @@ class OgcController {
             Locale locale)
             throws IOException {
         LayerState s = ogc.collection(AppUser.of(auth), layer);
+        answer(req, res, locale, page -> page.collection(s), docs -> docs.collection(s));
+    }
+
+    /** A resource as the HTML page or the JSON document, as the request asks ({@link #html(HttpServletRequest)}). */
+    private void answer(
+            HttpServletRequest req,
+            HttpServletResponse res,
+            Locale locale,
+            Consumer<OgcHtml> page,
+            Function<OgcDocuments, JsonNode> document)
+            throws IOException {
         OgcDocuments docs = documents();
         if (html(req)) {
-            html(res, locale, docs).collection(s);
+            page.accept(html(res, locale, docs));
         } else {
-            json(res, OgcDocuments.JSON, docs.collection(s));
+            json(res, OgcDocuments.JSON, document.apply(docs));
         }
     }
 
