@@ -5,13 +5,14 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A page of a layer's features for attribute tables: attribute filters (all must hold), an optional
- * bounding box (EPSG:4490, features whose geometry's box meets it), a sort and a window.
+ * A page of a layer's features for attribute tables and OGC API items: attribute filters (all must hold), an
+ * optional bounding box (EPSG:4490, features whose geometry intersects it, as PostGIS {@code ST_Intersects}),
+ * a sort and a window.
  * Field names are checked against the catalogue by the repository; values are always bound as
  * parameters.
  *
  * @param filters   conditions that must all hold
- * @param bbox      only features meeting this longitude/latitude box, or null for all
+ * @param bbox      only features whose geometry intersects this longitude/latitude box, or null for all
  * @param sortField the field to sort by ({@code id} or a catalogue field), null for {@code id}
  * @param ascending sort direction; ties are broken by id
  * @param offset    rows to skip, 0 or more
@@ -19,6 +20,13 @@ import org.locationtech.jts.geom.Envelope;
  */
 public record FeatureQuery(
         List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending, int offset, int limit) {
+
+    /**
+     * The store's id as a filter's field ({@code AT_LEAST}, {@code AT_MOST}, {@code EQUALS}): a page that starts
+     * after the last id of the one before (keyset paging) costs the same at the end of a layer as at its start,
+     * where an offset makes the store skip every row before it.
+     */
+    public static final String ID = "id";
 
     public FeatureQuery {
         filters = List.copyOf(filters);
@@ -75,12 +83,27 @@ public record FeatureQuery(
         public static AttributeFilter startsWith(String field, String value) {
             return new AttributeFilter(field, Op.STARTS_WITH, value);
         }
+
+        /** The field's value is {@code value} or later/greater (dates and numbers). */
+        public static AttributeFilter atLeast(String field, String value) {
+            return new AttributeFilter(field, Op.AT_LEAST, value);
+        }
+
+        /** The field's value is {@code value} or earlier/smaller (dates and numbers). */
+        public static AttributeFilter atMost(String field, String value) {
+            return new AttributeFilter(field, Op.AT_MOST, value);
+        }
     }
 
-    /** Comparisons. {@link #CONTAINS} and {@link #STARTS_WITH} apply to text and code fields. */
+    /**
+     * Comparisons. {@link #CONTAINS} and {@link #STARTS_WITH} apply to text and code fields; {@link #AT_LEAST}
+     * and {@link #AT_MOST} (bounds included) to dates and numbers.
+     */
     public enum Op {
         EQUALS,
         CONTAINS,
-        STARTS_WITH
+        STARTS_WITH,
+        AT_LEAST,
+        AT_MOST
     }
 }

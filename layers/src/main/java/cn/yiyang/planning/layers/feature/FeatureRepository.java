@@ -94,6 +94,17 @@ public interface FeatureRepository {
      */
     List<Feature> page(LayerDef layer, FeatureQuery query);
 
+    /**
+     * The page {@link #page} answers, handed to {@code sink} one feature at a time as the store returns them (read
+     * in chunks): memory does not grow with the page's size, so that a 10,000-feature page of an OGC API request
+     * or an export is written as it is read. The default reads the whole page first.
+     *
+     * @throws IllegalArgumentException as {@link #page}
+     */
+    default void forEachInPage(LayerDef layer, FeatureQuery query, Consumer<Feature> sink) {
+        page(layer, query).forEach(sink);
+    }
+
     /** How many features match the query's filters and box (its sort and window are ignored). */
     long count(LayerDef layer, FeatureQuery query);
 

@@ -28,6 +28,10 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (AttributeFilter f : q.filters()) {
+            if (f.field().equals("id")) {
+                idCondition(layer, f, conditions, params);
+                continue;
+            }
             FieldDef field = field(layer, f.field());
             condition(layer, field, f, conditions, params);
         }
@@ -36,8 +40,12 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
             if (!layer.geometry().hasGeometry() || box.isNull()) {
                 conditions.add("1 = 0");
             } else {
-                conditions.add("geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ")");
-                params.addAll(List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+                // && first so that both stores use the spatial index; then the exact test, as OGC API's bbox asks
+                conditions.add("geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ")"
+                        + " AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + "))");
+                List<Object> corners = List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+                params.addAll(corners);
+                params.addAll(corners);
             }
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
@@ -73,14 +81,18 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
                         conditions.add(col + " LIKE ? ESCAPE '\\'");
                         params.add(escapeLike(value) + "%");
                     }
+                    case AT_LEAST, AT_MOST -> {
+                        conditions.add(col + comparison(f.op()));
+                        params.add(value);
+                    }
                 }
             }
             case INTEGER -> {
-                conditions.add(col + " = ?");
+                conditions.add(col + comparison(f.op()));
                 params.add(parse(layer, field, value, () -> Integer.parseInt(value)));
             }
             case DECIMAL -> {
-                conditions.add(col + " = ?");
+                conditions.add(col + comparison(f.op()));
                 params.add(parse(layer, field, value, () -> Double.parseDouble(value)));
             }
             case BOOLEAN -> {
@@ -93,10 +105,29 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
                 params.add(Boolean.parseBoolean(v));
             }
             case DATE -> {
-                conditions.add(col + " = ?");
+                conditions.add(col + comparison(f.op()));
                 params.add(Date.valueOf(parse(layer, field, value, () -> LocalDate.parse(value))));
             }
         }
+    }
+
+    /** The store's id ({@link FeatureQuery#ID}): equal, at least, at most; for keyset paging. */
+    private static void idCondition(LayerDef layer, AttributeFilter f, List<String> conditions, List<Object> params) {
+        conditions.add("id" + comparison(f.op()));
+        try {
+            params.add(Long.parseLong(f.value().strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(layer.id() + ".id: a number was expected, got " + f.value(), e);
+        }
+    }
+
+    /** {@code " = ?"}, {@code " >= ?"} or {@code " <= ?"}; text operators on numbers and dates compare equal. */
+    private static String comparison(FeatureQuery.Op op) {
+        return switch (op) {
+            case AT_LEAST -> " >= ?";
+            case AT_MOST -> " <= ?";
+            case EQUALS, CONTAINS, STARTS_WITH -> " = ?";
+        };
     }
 
     private static <T> T parse(LayerDef layer, FieldDef field, String value, Supplier<T> parser) {

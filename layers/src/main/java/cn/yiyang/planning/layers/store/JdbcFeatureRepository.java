@@ -197,10 +197,16 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     /** Runs a query and hands each row to {@code row}, read in chunks: memory does not grow with the table. */
     private void stream(String sql, RowHandler row) {
+        stream(sql, List.of(), row);
+    }
+
+    /** As {@link #stream(String, RowHandler)}, with the placeholders' values. */
+    private void stream(String sql, List<Object> params, RowHandler row) {
         store.withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -234,6 +240,17 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 return readAll(ps, layer);
             }
         });
+    }
+
+    @Override
+    public void forEachInPage(LayerDef layer, FeatureQuery query, Consumer<Feature> sink) {
+        FeatureFilterSql f = FeatureFilterSql.of(layer, query);
+        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + f.where() + f.orderBy()
+                + " LIMIT ? OFFSET ?";
+        List<Object> params = new ArrayList<>(f.params());
+        params.add(query.limit());
+        params.add(query.offset());
+        stream(sql, params, rs -> sink.accept(FeatureRows.read(rs, layer)));
     }
 
     @Override

@@ -776,6 +776,62 @@ abstract class StoreContract {
     }
 
     @Test
+    void pagesStreamTheSameFeaturesAndBoxesMeanIntersectsAndRangesHoldTheirBounds() {
+        LayerDef village = catalogue.get("village");
+        List<Feature> villages = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double x = 112.0 + i * 0.01;
+            Map<String, Object> a = Map.of(
+                    "code",
+                    "430921100" + (300 + i),
+                    "name",
+                    "村" + i,
+                    "township_code",
+                    "430921100",
+                    "population",
+                    100 * i);
+            villages.add(Feature.of(a, LayerGeometry.FACTORY.toGeometry(new Envelope(x, x + 0.009, 28.5, 28.509))));
+        }
+        // a triangle whose bounding box meets the box below but whose shape does not
+        villages.add(Feature.of(
+                Map.of("code", "430921100400", "name", "三角村", "township_code", "430921100"),
+                LayerGeometry.FACTORY.createPolygon(new Coordinate[] {
+                    new Coordinate(113.0, 28.0),
+                    new Coordinate(113.2, 28.0),
+                    new Coordinate(113.2, 28.2),
+                    new Coordinate(113.0, 28.0)
+                })));
+        repo.load(village, LoadMode.REPLACE, villages.iterator());
+        FeatureQuery q = FeatureQuery.first(5).window(3, 5);
+        List<Feature> streamed = new ArrayList<>();
+        repo.forEachInPage(village, q, streamed::add);
+        assertThat(streamed)
+                .extracting(Feature::id)
+                .containsExactlyElementsOf(
+                        repo.page(village, q).stream().map(Feature::id).toList());
+        assertThat(streamed).extracting(f -> f.getString("name")).containsExactly("村3", "村4", "村5", "村6", "村7");
+
+        FeatureQuery corner = FeatureQuery.first(10).withBbox(new Envelope(113.0, 113.05, 28.15, 28.2));
+        assertThat(repo.count(village, corner)).isZero();
+        assertThat(repo.count(village, corner.withBbox(new Envelope(113.1, 113.15, 28.0, 28.05))))
+                .isEqualTo(1);
+
+        FeatureQuery range = FeatureQuery.first(20)
+                .withFilters(List.of(
+                        FeatureQuery.AttributeFilter.atLeast("population", "300"),
+                        FeatureQuery.AttributeFilter.atMost("population", "500")));
+        assertThat(repo.page(village, range))
+                .extracting(f -> f.getString("name"))
+                .containsExactly("村3", "村4", "村5");
+        long third = streamed.getFirst().id(); // 村3
+        FeatureQuery after = FeatureQuery.first(2)
+                .withFilters(List.of(FeatureQuery.AttributeFilter.atLeast(FeatureQuery.ID, String.valueOf(third + 1))));
+        assertThat(repo.page(village, after))
+                .extracting(f -> f.getString("name"))
+                .containsExactly("村4", "村5");
+    }
+
+    @Test
     void theLayerVersionChangesWithEveryLoad() {
         LayerDef stops = catalogue.get("bus_stop");
         repo.load(

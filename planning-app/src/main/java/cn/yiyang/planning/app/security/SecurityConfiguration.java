@@ -45,15 +45,45 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The REST API and the base-map proxy: authenticated, HTTP Basic for scripts, the session for the map. */
+    /**
+     * The REST API, the base-map proxy, the OGC API and the API's description (OpenAPI, Swagger UI):
+     * authenticated, HTTP Basic for scripts (and GDAL, QGIS), the session for the map and a browser.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        return http.securityMatcher("/api/**", "/basemap/**")
+        return http.securityMatcher(
+                        "/api/**",
+                        "/basemap/**",
+                        "/ogc",
+                        "/ogc/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .csrf(c -> c.disable())
+                .build();
+    }
+
+    /**
+     * Health for operators: open to anyone (status only), with HTTP Basic or the session so that a signed-in
+     * caller sees the details ({@code management.endpoint.health.show-details=when-authorized}).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain healthSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .csrf(c -> c.disable())
+                .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
     }
 

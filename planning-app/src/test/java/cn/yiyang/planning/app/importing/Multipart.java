@@ -10,20 +10,20 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /** A multipart/form-data body for java.net.http, as a browser or curl sends it (file names in UTF-8). */
-final class Multipart {
+public final class Multipart {
 
     private final String boundary =
             "----planning" + UUID.randomUUID().toString().replace("-", "");
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     /** Adds a form field. */
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
     /** Adds a file part under the name {@code file}, with the file's own name. */
-    Multipart file(Path file) {
+    public Multipart file(Path file) {
         return file(file, file.getFileName().toString());
     }
 
@@ -40,11 +40,11 @@ final class Multipart {
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpRequest.BodyPublisher publisher() {
+    public HttpRequest.BodyPublisher publisher() {
         write("--" + boundary + "--\r\n");
         return HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
     }

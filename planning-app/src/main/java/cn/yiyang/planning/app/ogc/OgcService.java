@@ -1,0 +1,63 @@
+package cn.yiyang.planning.app.ogc;
+
+import cn.yiyang.planning.app.feature.FeatureNotFoundException;
+import cn.yiyang.planning.app.layer.LayerService;
+import cn.yiyang.planning.app.layer.LayerState;
+import cn.yiyang.planning.app.security.Action;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+
+/** What the OGC API reads: the layers with their state, a layer's matching features, one feature. */
+@Service
+class OgcService {
+
+    private final LayerService layers;
+    private final FeatureRepository features;
+
+    OgcService(LayerService layers, FeatureRepository features) {
+        this.layers = layers;
+        this.features = features;
+    }
+
+    /** Every layer (reading a layer needs a signed-in user only, see {@link Permissions}). */
+    List<LayerState> collections() {
+        return layers.layers();
+    }
+
+    /** One layer, checked for reading. */
+    LayerState collection(AppUser user, String id) {
+        LayerState s = layers.layer(id);
+        Permissions.check(user, Action.read(s.definition()));
+        return s;
+    }
+
+    /**
+     * How many features match (the page's window aside): all of them is the layer's count, kept per data version
+     * ({@link LayerState#featureCount()}), so that paging through a whole layer does not count it once a page.
+     */
+    long matched(LayerState layer, ItemsParameters p) {
+        if (p.nothing()) {
+            return 0;
+        }
+        return p.everything() ? layer.featureCount() : features.count(layer.definition(), p.matching());
+    }
+
+    /** The page's features, handed to {@code sink} as they are read. */
+    void page(LayerState layer, ItemsParameters p, Consumer<Feature> sink) {
+        if (!p.nothing()) {
+            features.forEachInPage(layer.definition(), p.page(), sink);
+        }
+    }
+
+    /** One feature of the layer. */
+    Feature feature(LayerState layer, long id) {
+        return features.findById(layer.definition(), id)
+                .orElseThrow(
+                        () -> new FeatureNotFoundException(layer.definition().id(), id));
+    }
+}
