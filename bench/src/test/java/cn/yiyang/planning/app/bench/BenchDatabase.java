@@ -70,7 +70,8 @@ public final class BenchDatabase {
             LayerCatalogue catalogue = LayerCatalogue.standard();
             FeatureRepository repo = new JdbcFeatureRepository(store);
             var loads = new JdbcLayerLoadRepository(store);
-            // Filled by this version of the demo city (its households moved along their roads with issue 14): else fill again.
+            // Filled by this version of the demo city (its households moved along their roads with issue 14): else fill
+            // again.
             boolean current = loads.latest("water_work")
                     .map(l -> SOURCE.equals(l.source()))
                     .orElse(false);
