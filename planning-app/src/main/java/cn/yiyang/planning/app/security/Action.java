@@ -40,7 +40,9 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
          */
         REVIEW_PLAN(true, "api.error.forbidden.plan-step"),
         /** Recording why a village plan may be approved despite a 多规合一 conflict: for approvers only. */
-        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict");
+        JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict"),
+        /** Creating, disabling, resetting and assigning roles and counties to accounts: ADMIN only. */
+        MANAGE_ACCOUNTS(true, "api.error.forbidden.manage-accounts");
 
         private final boolean writes;
         private final String messageKey;
@@ -100,6 +102,14 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
     /** Justifying a 多规合一 conflict of a village plan, so that it may be approved: approvers and ADMIN only. */
     public static Action justifyConflict() {
         return onTheme(Verb.JUSTIFY_CONFLICT, Theme.PLANNING);
+    }
+
+    /**
+     * Managing accounts (create, disable, reset a password, assign roles and counties): ADMIN only. Its theme is
+     * the administrative one only because an action names one; {@link Permissions} decides by the verb.
+     */
+    public static Action manageAccounts() {
+        return new Action(Verb.MANAGE_ACCOUNTS, Theme.ADMINISTRATIVE, Localized.key("accounts.subject"), "accounts");
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>A few verbs are not a theme owner's: they belong to roles of their own ({@link #VERB_ROLES}), as the steps of
  * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER) and justifying a plan's 多规合一 conflicts (APPROVER, not the planner who
- * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps.
+ * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps. Managing
+ * accounts (create, disable, reset a password, assign roles and counties) is ADMIN's alone; VIEWER only reads.
  */
 public final class Permissions {
 
@@ -28,12 +29,14 @@ public final class Permissions {
             Role.SEWAGE, EnumSet.of(Theme.SEWAGE),
             Role.LOGISTICS, EnumSet.of(Theme.LOGISTICS),
             Role.APPROVER, EnumSet.noneOf(Theme.class),
-            Role.LEADER, EnumSet.noneOf(Theme.class));
+            Role.LEADER, EnumSet.noneOf(Theme.class),
+            Role.VIEWER, EnumSet.noneOf(Theme.class));
 
     /** Verbs taken by roles of their own rather than by the owners of the action's theme (ADMIN aside). */
     private static final Map<Action.Verb, Set<Role>> VERB_ROLES = Map.of(
             Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER),
-            Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER));
+            Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER),
+            Action.Verb.MANAGE_ACCOUNTS, EnumSet.noneOf(Role.class));
 
     private Permissions() {}
 

@@ -1,25 +1,17 @@
 package cn.yiyang.planning.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import java.util.Arrays;
-import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Sign-in for the UI (Vaadin login view) and for the REST API and tiles (HTTP Basic or the UI's
- * session). Users: one demo account per role, password from {@code planning.security.demo-password}.
+ * session). Accounts and how a password is checked: {@link AccountConfiguration}.
  */
 @Configuration
 @EnableWebSecurity
@@ -65,27 +57,5 @@ class SecurityConfiguration {
                 .permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class))
                 .build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(
-            PasswordEncoder encoder, @Value("${planning.security.demo-password:yiyang2025}") String password) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        Arrays.stream(Role.values())
-                .forEach(role -> users.createUser(User.withUsername(role.name().toLowerCase(Locale.ROOT))
-                        .password(encoder.encode(password))
-                        .roles(
-                                role == Role.ADMIN
-                                        ? Arrays.stream(Role.values())
-                                                .map(Enum::name)
-                                                .toArray(String[]::new)
-                                        : new String[] {role.name()})
-                        .build()));
-        return users;
     }
 }

@@ -42,20 +42,22 @@ class PermissionsTest {
         ACTIONS.put("step:compile", Action.planStep(false, Localized.of("提交审查", "Submit for review"), "submit"));
         ACTIONS.put("step:review", Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
         ACTIONS.put("justify", Action.justifyConflict());
+        ACTIONS.put("accounts", Action.manageAccounts());
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close  plan step       justify
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -
-            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -
+            #            read    write:                                          run         close  plan step       justify  manage
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict accounts
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y        y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -        -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y        -
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -        -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -        -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -        -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -        -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -
+            VIEWER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -
             """;
 
     @Test
