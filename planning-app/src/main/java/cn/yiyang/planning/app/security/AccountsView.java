@@ -84,7 +84,7 @@ public class AccountsView extends Div implements HasDynamicTitle {
         password.setId("account-password");
         roles.setLabel(getTranslation("accounts.roles"));
         roles.setItems(Role.values());
-        roles.setItemLabelGenerator(r -> getTranslation("accounts.role." + r.name()));
+        roles.setItemLabelGenerator(r -> getTranslation(roleKey(r)));
         roles.setId("account-roles");
         counties.setLabel(getTranslation("accounts.counties"));
         counties.setHelperText(getTranslation("accounts.counties.help"));
@@ -106,7 +106,7 @@ public class AccountsView extends Div implements HasDynamicTitle {
         grid.setId("accounts-grid");
         grid.addColumn(AccountService.AccountRow::name).setHeader(getTranslation("accounts.name"));
         grid.addColumn(r -> r.roles().stream()
-                        .map(role -> getTranslation("accounts.role." + role.name()))
+                        .map(role -> getTranslation(roleKey(role)))
                         .collect(Collectors.joining("、")))
                 .setHeader(getTranslation("accounts.roles"));
         grid.addColumn(r -> r.counties().isEmpty()
@@ -150,8 +150,7 @@ public class AccountsView extends Div implements HasDynamicTitle {
 
     private Grid<SignInThrottle.Lock> buildLocks() {
         locks.setId("accounts-locks");
-        locks.addColumn(l -> getTranslation("accounts.locks." + l.kind().name()))
-                .setHeader(getTranslation("accounts.locks.kind"));
+        locks.addColumn(l -> getTranslation(kindKey(l.kind()))).setHeader(getTranslation("accounts.locks.kind"));
         locks.addColumn(SignInThrottle.Lock::key).setHeader(getTranslation("accounts.locks.key"));
         locks.addColumn(SignInThrottle.Lock::failures).setHeader(getTranslation("accounts.locks.failures"));
         locks.addColumn(l -> TIME.format(l.until().atZone(ZoneId.of("Asia/Shanghai"))))
@@ -212,6 +211,16 @@ public class AccountsView extends Div implements HasDynamicTitle {
         grid.setItems(rows);
         rows.stream().filter(r -> r.name().equals(chosen)).findFirst().ifPresent(grid::select);
         locks.setItems(accounts.locks(user));
+    }
+
+    /** The key of a role's name ({@code accounts.role.WATER} …). */
+    static String roleKey(Role role) {
+        return "accounts.role." + role.name();
+    }
+
+    /** The key of what a lock holds ({@code accounts.locks.ACCOUNT}, {@code accounts.locks.ADDRESS}). */
+    static String kindKey(SignInThrottle.Kind kind) {
+        return "accounts.locks." + kind.name();
     }
 
     @Override

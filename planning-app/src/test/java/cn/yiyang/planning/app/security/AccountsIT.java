@@ -1,0 +1,105 @@
+package cn.yiyang.planning.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.yiyang.planning.app.testsupport.ApiClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Accounts over real HTTP on the embedded store (the API's HTTP Basic as machine clients use it): a stored account
+ * signs in, loses access at once when disabled; the 11th wrong password within the window is answered 429
+ * {@code sign_in_throttled} even with the right password, which works again after the window (3 s here).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=false",
+            "planning.db.url=",
+            "planning.tianditu.key=",
+            "planning.security.sign-in.window=PT3S"
+        })
+class AccountsIT {
+
+    private static final AppUser ADMIN = new AppUser("admin", EnumSet.of(Role.ADMIN));
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("planning.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return new ApiClient(port)
+                .text(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept-Language", "en")
+                        .build());
+    }
+
+    @Test
+    void aStoredAccountSignsInWithBasicAndIsRefusedAtOnceWhenDisabled() throws Exception {
+        accounts.create(ADMIN, "machine.water", "shuiwu-client-2026", EnumSet.of(Role.WATER), Set.of());
+        assertThat(get("/api/v1/layers", "machine.water", "shuiwu-client-2026").statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/v1/layers", "machine.water", "shuiwu-client-2026").statusCode())
+                .as("remembered")
+                .isEqualTo(200);
+        accounts.setEnabled(ADMIN, "machine.water", false);
+        HttpResponse<String> refused = get("/api/v1/layers", "machine.water", "shuiwu-client-2026");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"code\":\"unauthenticated\"");
+        assertThat(get("/api/v1/layers", "leader", "yiyang2025").statusCode())
+                .as("demo accounts as the tests set them")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theEleventhWrongPasswordIsThrottledAndTheRightOneWorksAfterTheWindow() throws Exception {
+        accounts.create(ADMIN, "machine.roads", "jiaotong-client-26", EnumSet.of(Role.TRANSPORT), Set.of());
+        for (int i = 0; i < 10; i++) {
+            assertThat(get("/api/v1/layers", "machine.roads", "wrong-" + i).statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> throttled = get("/api/v1/layers", "machine.roads", "jiaotong-client-26");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body())
+                .contains("\"code\":\"sign_in_throttled\"")
+                .contains("Too many wrong passwords for this account or from this address");
+        assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 4L);
+        assertThat(accounts.locks(ADMIN)).extracting(SignInThrottle.Lock::key).containsExactly("machine.roads");
+
+        Thread.sleep(3_200);
+        assertThat(get("/api/v1/layers", "machine.roads", "jiaotong-client-26").statusCode())
+                .isEqualTo(200);
+    }
+}
