@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.layers.accounts.Account;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
+import cn.yiyang.planning.layers.accounts.ApiToken;
+import cn.yiyang.planning.layers.accounts.ApiTokenRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +21,7 @@ abstract class AccountsContract {
 
     private TestStore test;
     private AccountRepository accounts;
+    private ApiTokenRepository tokens;
 
     abstract StoreKind kind();
 
@@ -25,6 +29,7 @@ abstract class AccountsContract {
     void open() {
         test = TestStores.create(kind());
         accounts = new JdbcAccountRepository(test.store());
+        tokens = new JdbcApiTokenRepository(test.store());
     }
 
     @AfterAll
@@ -85,5 +90,32 @@ abstract class AccountsContract {
                 .isSorted()
                 .contains("a.user", "b.user");
         assertThat(accounts.find("a.user").orElseThrow().toString()).doesNotContain("secret-hash");
+    }
+
+    @Test
+    void aTokenIsFoundByItsHashAndRevokedOnce() {
+        OffsetDateTime expires = OffsetDateTime.parse("2027-01-01T00:00:00+08:00");
+        ApiToken stored = tokens.add(ApiToken.create(
+                "water-export", "a".repeat(64), Set.of("WATER"), Set.of("430921", "430903"), expires, "admin"));
+        assertThat(stored.id()).isNotNull();
+        assertThat(stored.createdAt()).isNotNull();
+        ApiToken found = tokens.findByHash("a".repeat(64)).orElseThrow();
+        assertThat(found.name()).isEqualTo("water-export");
+        assertThat(found.roles()).containsExactly("WATER");
+        assertThat(found.counties()).containsExactlyInAnyOrder("430903", "430921");
+        assertThat(found.expiresAt().toInstant()).isEqualTo(expires.toInstant());
+        assertThat(found.validAt(expires.minusSeconds(1))).isTrue();
+        assertThat(found.validAt(expires)).isFalse();
+        assertThat(tokens.findByHash("b".repeat(64))).isEmpty();
+
+        tokens.add(ApiToken.create("never-expires", "c".repeat(64), Set.of("VIEWER"), Set.of(), null, "admin"));
+        assertThat(tokens.all().stream().map(ApiToken::name)).containsSubsequence("never-expires", "water-export");
+
+        assertThat(tokens.revoke(stored.id(), "admin")).isTrue();
+        assertThat(tokens.revoke(stored.id(), "admin")).isFalse();
+        ApiToken revoked = tokens.findByHash("a".repeat(64)).orElseThrow();
+        assertThat(revoked.revokedBy()).isEqualTo("admin");
+        assertThat(revoked.validAt(expires.minusDays(1))).isFalse();
+        assertThat(tokens.revoke(999_999, "admin")).isFalse();
     }
 }

@@ -2,8 +2,11 @@ package cn.yiyang.planning.app.security;
 
 import cn.yiyang.planning.app.system.StartupTask;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
+import cn.yiyang.planning.layers.accounts.ApiTokenRepository;
 import cn.yiyang.planning.layers.store.JdbcAccountRepository;
+import cn.yiyang.planning.layers.store.JdbcApiTokenRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,6 +76,19 @@ class AccountConfiguration {
             SignInThrottle throttle,
             RememberedCredentials remembered) {
         return new AccountAuthenticationProvider(accounts, encoder, throttle, remembered);
+    }
+
+    @Bean
+    ApiTokenRepository apiTokenRepository(SpatialStore store) {
+        return new JdbcApiTokenRepository(store);
+    }
+
+    @Bean
+    ApiTokenService apiTokenService(
+            ApiTokenRepository tokens,
+            @Value("${planning.security.token-key:}") String key,
+            @Value("${planning.data-dir:./data}") String dataDir) {
+        return new ApiTokenService(tokens, TokenKey.of(key, Path.of(dataDir)), Clock.systemUTC());
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package cn.yiyang.planning.app.security;
 
 import cn.yiyang.planning.app.system.ProblemException;
+import cn.yiyang.planning.layers.accounts.ApiToken;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -34,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The accounts page ({@code /accounts}, ADMIN): the stored accounts; creating one (name, first password, roles,
  * counties); for the selected account, disable or enable it, set a new password, change its roles and counties; the
  * accounts and addresses refused now for too many wrong passwords; and, while they exist, a note that the demo
- * accounts can sign in. Every change goes through {@link AccountService}, which checks the permission again.
+ * accounts can sign in; the API tokens of machine clients (create: the token shown once; revoke). Every change goes through {@link AccountService}, which checks the permission again.
  */
 @Route("accounts")
 @RolesAllowed("ADMIN")
@@ -55,14 +57,18 @@ public class AccountsView extends Div implements HasDynamicTitle {
     private final Button reset = new Button();
     private final Grid<AccountService.AccountRow> grid = new Grid<>();
     private final Grid<SignInThrottle.Lock> locks = new Grid<>();
+    private final ApiTokenService tokens;
+    private final Grid<ApiToken> tokenGrid = new Grid<>();
+    private final Paragraph secret = new Paragraph();
 
     @Autowired
-    public AccountsView(AccountService accounts, AuthenticationContext auth) {
-        this(accounts, AppUser.of(auth));
+    public AccountsView(AccountService accounts, ApiTokenService tokens, AuthenticationContext auth) {
+        this(accounts, tokens, AppUser.of(auth));
     }
 
-    AccountsView(AccountService accounts, AppUser user) {
+    AccountsView(AccountService accounts, ApiTokenService tokens, AppUser user) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.user = user;
         setId("accounts-view");
         addClassName("accounts-view");
@@ -73,6 +79,7 @@ public class AccountsView extends Div implements HasDynamicTitle {
             add(demo);
         }
         add(form(), buildGrid(), selected(), new H3(getTranslation("accounts.locks.title")), buildLocks());
+        add(new H3(getTranslation("tokens.title")), new TokenForm(), secret, buildTokens());
         refresh();
     }
 
@@ -159,6 +166,78 @@ public class AccountsView extends Div implements HasDynamicTitle {
         return locks;
     }
 
+    /** Creating a token: name, roles, counties, last day; the secret is shown once under it. */
+    private final class TokenForm extends Div {
+        TokenForm() {
+            TextField tokenName = new TextField(getTranslation("tokens.name"));
+            tokenName.setId("token-name");
+            CheckboxGroup<Role> tokenRoles = new CheckboxGroup<>(getTranslation("accounts.roles"));
+            tokenRoles.setItems(Role.values());
+            tokenRoles.setItemLabelGenerator(r -> getTranslation(roleKey(r)));
+            tokenRoles.setId("token-roles");
+            TextField tokenCounties = new TextField(getTranslation("accounts.counties"));
+            tokenCounties.setHelperText(getTranslation("accounts.counties.help"));
+            tokenCounties.setId("token-counties");
+            DatePicker expires = new DatePicker(getTranslation("tokens.expires"));
+            expires.setHelperText(getTranslation("tokens.expires.help"));
+            expires.setId("token-expires");
+            Button create = new Button(
+                    getTranslation("tokens.create"),
+                    e -> act(() -> {
+                        ApiTokenService.Created created = tokens.create(
+                                user,
+                                tokenName.getValue(),
+                                tokenRoles.getValue(),
+                                codes(tokenCounties.getValue()),
+                                expires.getValue());
+                        secret.setText(getTranslation("tokens.secret", created.secret()));
+                        tokenName.clear();
+                    }));
+            create.setId("token-create");
+            Button revoke = new Button(getTranslation("tokens.revoke"), e -> {
+                ApiToken t = tokenGrid.asSingleSelect().getValue();
+                if (t != null) {
+                    act(() -> {
+                        tokens.revoke(user, t.id());
+                        notice(getTranslation("tokens.revoked", t.name()));
+                    });
+                }
+            });
+            revoke.setId("token-revoke");
+            add(
+                    new HorizontalLayout(tokenName, tokenCounties, expires),
+                    tokenRoles,
+                    new HorizontalLayout(create, revoke));
+        }
+    }
+
+    private Grid<ApiToken> buildTokens() {
+        secret.setId("token-secret");
+        tokenGrid.setId("tokens-grid");
+        tokenGrid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name"));
+        tokenGrid
+                .addColumn(t -> SignInAccount.roles(t.roles()).stream()
+                        .map(r -> getTranslation(roleKey(r)))
+                        .collect(Collectors.joining("、")))
+                .setHeader(getTranslation("accounts.roles"));
+        tokenGrid
+                .addColumn(t -> t.counties().isEmpty()
+                        ? getTranslation("accounts.counties.all")
+                        : String.join(", ", new TreeSet<>(t.counties())))
+                .setHeader(getTranslation("accounts.counties"));
+        tokenGrid
+                .addColumn(t -> t.expiresAt() == null
+                        ? "-"
+                        : TIME.format(t.expiresAt().atZoneSameInstant(ZoneId.of("Asia/Shanghai"))))
+                .setHeader(getTranslation("tokens.expires"));
+        tokenGrid
+                .addColumn(t -> getTranslation(t.revokedAt() != null ? "tokens.state.revoked" : "accounts.enabled"))
+                .setHeader(getTranslation("accounts.state"));
+        tokenGrid.addColumn(ApiToken::createdBy).setHeader(getTranslation("accounts.created-by"));
+        tokenGrid.setAllRowsVisible(true);
+        return tokenGrid;
+    }
+
     private void select(AccountService.AccountRow row) {
         boolean any = row != null;
         assign.setEnabled(any);
@@ -172,7 +251,11 @@ public class AccountsView extends Div implements HasDynamicTitle {
     }
 
     private Set<String> codes() {
-        return Arrays.stream(counties.getValue().split("[,，、;\\s]+"))
+        return codes(counties.getValue());
+    }
+
+    private static Set<String> codes(String text) {
+        return Arrays.stream(text.split("[,，、;\\s]+"))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
@@ -211,6 +294,7 @@ public class AccountsView extends Div implements HasDynamicTitle {
         grid.setItems(rows);
         rows.stream().filter(r -> r.name().equals(chosen)).findFirst().ifPresent(grid::select);
         locks.setItems(accounts.locks(user));
+        tokenGrid.setItems(tokens.tokens(user));
     }
 
     /** The key of a role's name ({@code accounts.role.WATER} …). */

@@ -8,10 +8,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Sign-in for the UI (Vaadin login view) and for the REST API and tiles (HTTP Basic or the UI's
- * session). Accounts and how a password is checked: {@link AccountConfiguration}.
+ * session). Accounts and how a password is checked: {@link AccountConfiguration}. Every answer carries the
+ * {@link ContentSecurityPolicy} and, on HTTPS, HSTS ({@link SecurityHeadersFilter}); CSRF for the pages is Vaadin's.
  */
 @Configuration
 @EnableWebSecurity
@@ -24,8 +26,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain tileSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain tileSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint, ApiTokenService tokens)
+            throws Exception {
         return http.securityMatcher("/tiles/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -37,11 +41,16 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The REST API and the base-map proxy: authenticated, HTTP Basic for scripts, the session for the map. */
+    /**
+     * The REST API and the base-map proxy: authenticated, a bearer token or HTTP Basic for scripts, the session for
+     * the map.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint, ApiTokenService tokens)
+            throws Exception {
         return http.securityMatcher("/api/**", "/basemap/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

@@ -68,8 +68,14 @@ class AccountsIT {
     @Test
     void aStoredAccountSignsInWithBasicAndIsRefusedAtOnceWhenDisabled() throws Exception {
         accounts.create(ADMIN, "machine.water", "shuiwu-client-2026", EnumSet.of(Role.WATER), Set.of());
-        assertThat(get("/api/v1/layers", "machine.water", "shuiwu-client-2026").statusCode())
-                .isEqualTo(200);
+        HttpResponse<String> first = get("/api/v1/layers", "machine.water", "shuiwu-client-2026");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .startsWith("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';");
+        HttpResponse<String> login = get("/login", "anyone", "x");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .as(login.statusCode() + " " + login.headers().map())
+                .isPresent();
         assertThat(get("/api/v1/layers", "machine.water", "shuiwu-client-2026").statusCode())
                 .as("remembered")
                 .isEqualTo(200);
@@ -101,5 +107,41 @@ class AccountsIT {
         Thread.sleep(3_200);
         assertThat(get("/api/v1/layers", "machine.roads", "jiaotong-client-26").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Autowired
+    ApiTokenService tokens;
+
+    private HttpResponse<String> bearer(String method, String path, String token) throws Exception {
+        return new ApiClient(port)
+                .text(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                method.equals("GET")
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+    }
+
+    @Test
+    void aBearerTokenReadsTheApiAndTilesWithItsRolesAndIsRefusedOnceRevoked() throws Exception {
+        ApiTokenService.Created viewer = tokens.create(ADMIN, "dashboard", EnumSet.of(Role.VIEWER), Set.of(), null);
+        assertThat(bearer("GET", "/api/v1/layers", viewer.secret()).statusCode())
+                .isEqualTo(200);
+        assertThat(bearer("GET", "/tiles/county/0/0/0.mvt", viewer.secret()).statusCode())
+                .isIn(200, 204);
+        HttpResponse<String> write = bearer("POST", "/api/v1/layers/road/features", viewer.secret());
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.body()).contains("\"code\":\"forbidden\"");
+
+        tokens.revoke(ADMIN, viewer.token().id());
+        HttpResponse<String> revoked = bearer("GET", "/api/v1/layers", viewer.secret());
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.body()).contains("\"code\":\"unauthenticated\"");
+        assertThat(bearer("GET", "/tiles/county/0/0/0.mvt", "yyp_unknown").statusCode())
+                .isEqualTo(401);
     }
 }

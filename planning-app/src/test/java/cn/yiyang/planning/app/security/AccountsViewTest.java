@@ -5,7 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.layers.accounts.AccountRepository;
+import cn.yiyang.planning.layers.accounts.ApiToken;
 import cn.yiyang.planning.layers.store.JdbcAccountRepository;
+import cn.yiyang.planning.layers.store.JdbcApiTokenRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -39,6 +41,7 @@ class AccountsViewTest {
     private AccountRepository repository;
     private SignInThrottle throttle;
     private AccountService accounts;
+    private ApiTokenService tokenService;
 
     @BeforeEach
     void setUp() {
@@ -53,6 +56,10 @@ class AccountsViewTest {
                 new DemoAccounts(true, "x"),
                 new RememberedCredentials(Clock.systemUTC(), Duration.ofMinutes(1)),
                 throttle);
+        tokenService = new ApiTokenService(
+                new JdbcApiTokenRepository(store.store()),
+                TokenKey.of("a key for the page test", null),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -83,7 +90,7 @@ class AccountsViewTest {
         for (int i = 0; i < 10; i++) {
             throttle.failed("guessed", "198.51.100.4");
         }
-        UI.getCurrent().add(new AccountsView(accounts, ADMIN));
+        UI.getCurrent().add(new AccountsView(accounts, tokenService, ADMIN));
         assertThat(_get(Paragraph.class, s -> s.withId("accounts-demo-note")).getText())
                 .contains("演示账号");
         assertThat(GridKt._size(_get(Grid.class, s -> s.withId("accounts-locks"))))
@@ -123,7 +130,7 @@ class AccountsViewTest {
 
     @Test
     void aRefusedChangeIsShownAndChangesNothing() {
-        UI.getCurrent().add(new AccountsView(accounts, ADMIN));
+        UI.getCurrent().add(new AccountsView(accounts, tokenService, ADMIN));
         _get(TextField.class, s -> s.withId("account-name")).setValue("x");
         _get(PasswordField.class, s -> s.withId("account-password")).setValue("long-enough-password");
         _click(_get(Button.class, s -> s.withId("account-create")));
@@ -151,5 +158,26 @@ class AccountsViewTest {
         assertThat(ENCODER.matches(
                         "jiaotong-2027", repository.find("li.na").orElseThrow().passwordHash()))
                 .isTrue();
+    }
+
+    @Test
+    void adminCreatesATokenSeesItOnceAndRevokesIt() {
+        UI.getCurrent().add(new AccountsView(accounts, tokenService, ADMIN));
+        _get(TextField.class, s -> s.withId("token-name")).setValue("水利局数据对接");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> tokenRoles = _get(CheckboxGroup.class, s -> s.withId("token-roles"));
+        tokenRoles.setValue(EnumSet.of(Role.WATER));
+        _click(_get(Button.class, s -> s.withId("token-create")));
+        String shown = _get(Paragraph.class, s -> s.withId("token-secret")).getText();
+        String token = shown.substring(shown.indexOf(ApiTokenService.PREFIX));
+        assertThat(token).hasSize(ApiTokenService.PREFIX.length() + 43);
+        assertThat(tokenService.authenticate(token).orElseThrow().name()).isEqualTo("token:水利局数据对接");
+
+        @SuppressWarnings("unchecked")
+        Grid<ApiToken> grid = _get(Grid.class, s -> s.withId("tokens-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        grid.select(GridKt._get(grid, 0));
+        _click(_get(Button.class, s -> s.withId("token-revoke")));
+        assertThat(tokenService.authenticate(token)).isEmpty();
     }
 }
