@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.layout;
 
 import cn.yiyang.planning.app.access.AccessGapView;
 import cn.yiyang.planning.app.access.RoadAccessView;
+import cn.yiyang.planning.app.audit.AuditView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
 import cn.yiyang.planning.app.layer.LayerService;
@@ -120,7 +121,9 @@ public class MainLayout extends AppLayout {
         if (admin) {
             RouterLink accounts = new RouterLink(getTranslation("nav.accounts"), AccountsView.class);
             accounts.setId("nav-accounts");
-            nav.add(accounts);
+            RouterLink audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
+            audit.setId("nav-audit");
+            nav.add(accounts, audit);
         }
         return nav;
     }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.security;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.system.StartupTask;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
 import cn.yiyang.planning.layers.accounts.ApiTokenRepository;
@@ -65,8 +66,9 @@ class AccountConfiguration {
             PasswordEncoder encoder,
             DemoAccounts demo,
             RememberedCredentials remembered,
-            SignInThrottle throttle) {
-        return new AccountService(accounts, encoder, demo, remembered, throttle);
+            SignInThrottle throttle,
+            AuditLog audit) {
+        return new AccountService(accounts, encoder, demo, remembered, throttle, audit);
     }
 
     @Bean
@@ -87,8 +89,9 @@ class AccountConfiguration {
     ApiTokenService apiTokenService(
             ApiTokenRepository tokens,
             @Value("${planning.security.token-key:}") String key,
-            @Value("${planning.data-dir:./data}") String dataDir) {
-        return new ApiTokenService(tokens, TokenKey.of(key, Path.of(dataDir)), Clock.systemUTC());
+            @Value("${planning.data-dir:./data}") String dataDir,
+            AuditLog audit) {
+        return new ApiTokenService(tokens, TokenKey.of(key, Path.of(dataDir)), Clock.systemUTC(), audit);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package cn.yiyang.planning.app.security;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.Account;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,13 +43,16 @@ public class AccountService {
     private final DemoAccounts demo;
     private final RememberedCredentials remembered;
     private final SignInThrottle throttle;
+    private final AuditLog audit;
 
     public AccountService(
             AccountRepository accounts,
             PasswordEncoder encoder,
             DemoAccounts demo,
             RememberedCredentials remembered,
-            SignInThrottle throttle) {
+            SignInThrottle throttle,
+            AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.encoder = encoder;
         this.demo = demo;
@@ -84,6 +89,12 @@ public class AccountService {
             throw new AccountException(AccountException.Reason.EXISTS, n);
         }
         log.info("Account {} created by {} (roles {})", n, by.name(), names(roles));
+        audit.record(
+                by.name(),
+                "account-create",
+                null,
+                n,
+                "roles " + new TreeSet<>(names(roles)) + " counties " + new TreeSet<>(counties(counties)));
     }
 
     /** Enables or disables an account (ADMIN); an administrator cannot disable their own. */
@@ -97,6 +108,7 @@ public class AccountService {
         }
         remembered.forget(name);
         log.info("Account {} {} by {}", name, enabled ? "enabled" : "disabled", by.name());
+        audit.record(by.name(), enabled ? "account-enable" : "account-disable", null, name, null);
     }
 
     /** Sets a new password for an account (ADMIN). */
@@ -108,6 +120,7 @@ public class AccountService {
         }
         remembered.forget(name);
         log.info("Password of account {} reset by {}", name, by.name());
+        audit.record(by.name(), "account-password-reset", null, name, null);
     }
 
     /** Sets an account's roles and counties (ADMIN); an administrator cannot take their own ADMIN role. */
@@ -121,6 +134,12 @@ public class AccountService {
         }
         remembered.forget(name);
         log.info("Account {} given roles {} and counties {} by {}", name, names(roles), counties(counties), by.name());
+        audit.record(
+                by.name(),
+                "account-assign",
+                null,
+                name,
+                "roles " + new TreeSet<>(names(roles)) + " counties " + new TreeSet<>(counties(counties)));
     }
 
     /** Changes the user's own password, given the current one. */
@@ -140,6 +159,7 @@ public class AccountService {
         accounts.setPasswordHash(user.name(), encoder.encode(password));
         remembered.forget(user.name());
         log.info("Account {} changed its password", user.name());
+        audit.record(user.name(), "account-password-change", null, user.name(), null);
     }
 
     /** The account that signs in with this name: a stored one, else a demo account while they exist. */

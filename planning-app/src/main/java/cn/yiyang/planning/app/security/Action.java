@@ -42,7 +42,9 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
         /** Recording why a village plan may be approved despite a 多规合一 conflict: for approvers only. */
         JUSTIFY_CONFLICT(true, "api.error.forbidden.justify-conflict"),
         /** Creating, disabling, resetting and assigning roles and counties to accounts: ADMIN only. */
-        MANAGE_ACCOUNTS(true, "api.error.forbidden.manage-accounts");
+        MANAGE_ACCOUNTS(true, "api.error.forbidden.manage-accounts"),
+        /** Reading and checking the audit record: ADMIN only. */
+        READ_AUDIT(true, "api.error.forbidden.manage-accounts");
 
         private final boolean writes;
         private final String messageKey;
@@ -110,6 +112,11 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
      */
     public static Action manageAccounts() {
         return new Action(Verb.MANAGE_ACCOUNTS, Theme.ADMINISTRATIVE, Localized.key("accounts.subject"), "accounts");
+    }
+
+    /** Reading, exporting and checking the audit record: ADMIN only. */
+    public static Action readAudit() {
+        return new Action(Verb.READ_AUDIT, Theme.ADMINISTRATIVE, Localized.key("audit.subject"), "audit");
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

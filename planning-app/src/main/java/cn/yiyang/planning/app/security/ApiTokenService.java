@@ -1,16 +1,21 @@
 package cn.yiyang.planning.app.security;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.ApiToken;
 import cn.yiyang.planning.layers.accounts.ApiTokenRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +53,17 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final TokenKey key;
     private final Clock clock;
+    private final AuditLog audit;
+    /** Tokens looked up a short time ago, by hash: a tile then costs a HMAC, not a query; cleared on revoke. */
+    private final Map<String, Looked> recent = new ConcurrentHashMap<>();
 
-    ApiTokenService(ApiTokenRepository tokens, TokenKey key, Clock clock) {
+    private record Looked(ApiToken token, Instant at) {}
+
+    /** How long a looked-up token is taken without asking the store again (revoking clears it at once). */
+    private static final Duration RECENT = Duration.ofSeconds(30);
+
+    ApiTokenService(ApiTokenRepository tokens, TokenKey key, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.key = key;
         this.clock = clock;
@@ -80,6 +94,13 @@ public class ApiTokenService {
                 expires,
                 by.name()));
         log.info("API token {} ({}) created by {}", stored.id(), n, by.name());
+        audit.record(
+                by.name(),
+                "token-create",
+                null,
+                PRINCIPAL_PREFIX + n,
+                "id " + stored.id() + " roles " + stored.roles() + " counties " + stored.counties() + " expires "
+                        + stored.expiresAt());
         return new Created(stored, secret);
     }
 
@@ -92,10 +113,13 @@ public class ApiTokenService {
     /** Revokes a token (ADMIN); from the next request on it is refused. */
     public void revoke(AppUser by, long id) {
         Permissions.check(by, Action.manageAccounts());
+        recent.clear();
         if (!tokens.revoke(id, by.name())) {
             throw new AccountException(AccountException.Reason.UNKNOWN, "token " + id);
         }
+        recent.clear(); // again: a lookup between the first clear and the update may have kept it
         log.info("API token {} revoked by {}", id, by.name());
+        audit.record(by.name(), "token-revoke", null, null, "id " + id);
     }
 
     /** The account a bearer token signs in as, when it is known, not revoked and not expired. */
@@ -104,8 +128,16 @@ public class ApiTokenService {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return tokens.findByHash(key.hash(secret))
-                .filter(t -> t.validAt(now))
+        String hash = key.hash(secret);
+        Looked looked = recent.get(hash);
+        Optional<ApiToken> token;
+        if (looked != null && looked.at().plus(RECENT).isAfter(now.toInstant())) {
+            token = Optional.of(looked.token());
+        } else {
+            token = tokens.findByHash(hash);
+            token.ifPresent(t -> recent.put(hash, new Looked(t, now.toInstant())));
+        }
+        return token.filter(t -> t.validAt(now))
                 .map(t -> new SignInAccount(
                         PRINCIPAL_PREFIX + t.name(), "", SignInAccount.roles(t.roles()), t.counties(), true, false));
     }

@@ -36,7 +36,8 @@ public final class Permissions {
     private static final Map<Action.Verb, Set<Role>> VERB_ROLES = Map.of(
             Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER),
             Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER),
-            Action.Verb.MANAGE_ACCOUNTS, EnumSet.noneOf(Role.class));
+            Action.Verb.MANAGE_ACCOUNTS, EnumSet.noneOf(Role.class),
+            Action.Verb.READ_AUDIT, EnumSet.noneOf(Role.class));
 
     private Permissions() {}
 

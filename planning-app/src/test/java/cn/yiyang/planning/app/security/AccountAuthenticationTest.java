@@ -3,8 +3,10 @@ package cn.yiyang.planning.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
 import cn.yiyang.planning.layers.store.JdbcAccountRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +65,13 @@ class AccountAuthenticationTest {
         DemoAccounts demo = new DemoAccounts(true, encoder.encode("demo-password"));
         SignInThrottle throttle = new SignInThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 10, 50);
         RememberedCredentials remembered = new RememberedCredentials(Clock.systemUTC(), Duration.ofMinutes(1));
-        accounts = new AccountService(repository, encoder, demo, remembered, throttle);
+        accounts = new AccountService(
+                repository,
+                encoder,
+                demo,
+                remembered,
+                throttle,
+                new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC()));
         provider = new AccountAuthenticationProvider(accounts, encoder, throttle, remembered);
         accounts.create(ADMIN, "wang.fang", "shuili-2026!", EnumSet.of(Role.WATER), Set.of("430921"));
         encoder.checks.set(0);
@@ -159,8 +167,13 @@ class AccountAuthenticationTest {
     void withoutDemoAccountsTheDemoNamesDoNotSignIn() {
         SignInThrottle throttle = new SignInThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 10, 50);
         RememberedCredentials remembered = new RememberedCredentials(Clock.systemUTC(), Duration.ofMinutes(1));
-        AccountService noDemo =
-                new AccountService(repository, encoder, new DemoAccounts(false, null), remembered, throttle);
+        AccountService noDemo = new AccountService(
+                repository,
+                encoder,
+                new DemoAccounts(false, null),
+                remembered,
+                throttle,
+                new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC()));
         provider = new AccountAuthenticationProvider(noDemo, encoder, throttle, remembered);
         assertThatThrownBy(() -> signIn("leader", "demo-password")).isInstanceOf(BadCredentialsException.class);
         assertThat(signIn("wang.fang", "shuili-2026!").isAuthenticated()).isTrue();

@@ -2,10 +2,15 @@ package cn.yiyang.planning.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.Account;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
+import cn.yiyang.planning.layers.audit.AuditEntry;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.store.JdbcAccountRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +50,8 @@ class AccountServiceTest {
                 ENCODER,
                 demo,
                 new RememberedCredentials(Clock.systemUTC(), Duration.ofMinutes(1)),
-                new SignInThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 10, 50));
+                new SignInThrottle(Clock.systemUTC(), Duration.ofMinutes(1), 10, 50),
+                new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC()));
     }
 
     @AfterEach
@@ -96,6 +102,19 @@ class AccountServiceTest {
         assertThat(changed.counties()).containsExactlyInAnyOrder("430921", "430922");
         assertThat(accounts.accounts(ADMIN).stream().map(AccountService.AccountRow::name))
                 .containsExactly("li.na", "zhao.lei");
+
+        // each change is in the audit record, by whom, on which account, chained
+        JdbcAuditRepository record = new JdbcAuditRepository(store.store());
+        assertThat(record.find(new AuditFilter("admin", null, "zhao.lei", null, null, null, 10))
+                        .reversed())
+                .extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(
+                        tuple("account-create", "roles [APPROVER, PLANNER] counties [430902]"),
+                        tuple("account-disable", null),
+                        tuple("account-password-reset", null),
+                        tuple("account-assign", "roles [VIEWER] counties [430921, 430922]"));
+        assertThat(record.verify().holds()).isTrue();
+        assertThat(record.find(AuditFilter.all(100)).toString()).doesNotContain("guihua-2026-x", "reset-2026-pass");
     }
 
     @Test

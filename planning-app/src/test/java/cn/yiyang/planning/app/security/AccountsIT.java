@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +105,24 @@ class AccountsIT {
                 .isBetween(1L, 4L);
         assertThat(accounts.locks(ADMIN)).extracting(SignInThrottle.Lock::key).containsExactly("machine.roads");
 
+        // the failures are in the audit record with the client's address, and the chain holds
+        HttpResponse<String> csv =
+                get("/api/v1/audit.csv?user=machine.roads&action=sign-in-failed", "admin", "yiyang2025");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<String> failures = csv.body().lines().skip(1).toList();
+        assertThat(failures)
+                .hasSize(11)
+                .allSatisfy(line -> assertThat(line).contains(",machine.roads,127.0.0.1,sign-in-failed,"));
+        assertThat(failures.getFirst()).contains(",SignInThrottledException,");
+        assertThat(failures.getLast()).contains(",BadCredentialsException,");
+        assertThat(get("/api/v1/audit/verify", "admin", "yiyang2025").body()).contains("\"holds\":true");
+
         Thread.sleep(3_200);
         assertThat(get("/api/v1/layers", "machine.roads", "jiaotong-client-26").statusCode())
                 .isEqualTo(200);
+        HttpResponse<String> notAdmin = get("/api/v1/audit.csv", "machine.roads", "jiaotong-client-26");
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        assertThat(notAdmin.body()).contains("\"code\":\"forbidden\"");
     }
 
     @Autowired

@@ -4,10 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.AccountRepository;
 import cn.yiyang.planning.layers.accounts.ApiToken;
 import cn.yiyang.planning.layers.store.JdbcAccountRepository;
 import cn.yiyang.planning.layers.store.JdbcApiTokenRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -55,11 +57,13 @@ class AccountsViewTest {
                 ENCODER,
                 new DemoAccounts(true, "x"),
                 new RememberedCredentials(Clock.systemUTC(), Duration.ofMinutes(1)),
-                throttle);
+                throttle,
+                new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC()));
         tokenService = new ApiTokenService(
                 new JdbcApiTokenRepository(store.store()),
                 TokenKey.of("a key for the page test", null),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC()));
     }
 
     @AfterEach

@@ -3,9 +3,11 @@ package cn.yiyang.planning.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.layers.accounts.ApiToken;
 import cn.yiyang.planning.layers.accounts.ApiTokenRepository;
 import cn.yiyang.planning.layers.store.JdbcApiTokenRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,11 @@ class ApiTokenServiceTest {
     void setUp() {
         store = TestStores.h2gis();
         repository = new JdbcApiTokenRepository(store.store());
-        tokens = new ApiTokenService(repository, TokenKey.of("", dataDir), CLOCK);
+        tokens = new ApiTokenService(repository, TokenKey.of("", dataDir), CLOCK, audit());
+    }
+
+    private AuditLog audit() {
+        return new AuditLog(new JdbcAuditRepository(store.store()), Clock.systemUTC());
     }
 
     @AfterEach
@@ -72,10 +78,10 @@ class ApiTokenServiceTest {
                 .as("the key kept for the next start")
                 .isTrue();
 
-        ApiTokenService restarted = new ApiTokenService(repository, TokenKey.of("", dataDir), CLOCK);
+        ApiTokenService restarted = new ApiTokenService(repository, TokenKey.of("", dataDir), CLOCK, audit());
         assertThat(restarted.authenticate(created.secret())).isPresent();
         ApiTokenService otherKey =
-                new ApiTokenService(repository, TokenKey.of("another key, 16+ chars", dataDir), CLOCK);
+                new ApiTokenService(repository, TokenKey.of("another key, 16+ chars", dataDir), CLOCK, audit());
         assertThat(otherKey.authenticate(created.secret()))
                 .as("the hash is keyed")
                 .isEmpty();

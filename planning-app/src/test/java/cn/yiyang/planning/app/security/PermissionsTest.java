@@ -43,21 +43,22 @@ class PermissionsTest {
         ACTIONS.put("step:review", Action.planStep(true, Localized.of("批复", "Approve"), "approve"));
         ACTIONS.put("justify", Action.justifyConflict());
         ACTIONS.put("accounts", Action.manageAccounts());
+        ACTIONS.put("audit", Action.readAudit());
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close  plan step       justify  manage
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict accounts
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y        y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -        -
-            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y        -
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -        -
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -        -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -        -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -        -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -
-            VIEWER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -
+            #            read    write:                                          run         close  plan step       justify  manage  audit
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict accounts  read
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y        y        y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -        -        -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y        -        -
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -        -        -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -        -        -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -        -        -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -        -        -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -        -
+            VIEWER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -        -        -
             """;
 
     @Test
