@@ -105,11 +105,13 @@ public final class JdbcAccountRepository implements AccountRepository {
         });
     }
 
-    private static String join(Set<String> values) {
+    /** A set as one comma-separated column (sorted); also the tokens' roles and counties. */
+    static String join(Set<String> values) {
         return String.join(",", new TreeSet<>(values));
     }
 
-    private static Set<String> split(String value) {
+    /** The set of a comma-separated column; empty for null or blank. */
+    static Set<String> split(String value) {
         return value == null || value.isBlank()
                 ? Set.of()
                 : Arrays.stream(value.split(","))

@@ -9,12 +9,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** {@link ApiTokenRepository} over the {@code api_token} table (V17), on either store. */
 public final class JdbcApiTokenRepository implements ApiTokenRepository {
@@ -38,8 +34,8 @@ public final class JdbcApiTokenRepository implements ApiTokenRepository {
                     new String[] {"id"})) {
                 ps.setString(1, t.name());
                 ps.setString(2, t.tokenHash());
-                ps.setString(3, String.join(",", new TreeSet<>(t.roles())));
-                ps.setString(4, String.join(",", new TreeSet<>(t.counties())));
+                ps.setString(3, JdbcAccountRepository.join(t.roles()));
+                ps.setString(4, JdbcAccountRepository.join(t.counties()));
                 ps.setObject(5, t.expiresAt(), Types.TIMESTAMP_WITH_TIMEZONE);
                 ps.setString(6, t.createdBy());
                 ps.executeUpdate();
@@ -76,15 +72,6 @@ public final class JdbcApiTokenRepository implements ApiTokenRepository {
         });
     }
 
-    private static Set<String> split(String value) {
-        return value == null || value.isBlank()
-                ? Set.of()
-                : Arrays.stream(value.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .collect(Collectors.toSet());
-    }
-
     private static List<ApiToken> read(Connection c, String sql, Object parameter) throws SQLException {
         List<ApiToken> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -97,8 +84,8 @@ public final class JdbcApiTokenRepository implements ApiTokenRepository {
                             rs.getLong(1),
                             rs.getString(2),
                             rs.getString(3),
-                            split(rs.getString(4)),
-                            split(rs.getString(5)),
+                            JdbcAccountRepository.split(rs.getString(4)),
+                            JdbcAccountRepository.split(rs.getString(5)),
                             rs.getObject(6, OffsetDateTime.class),
                             rs.getString(7),
                             rs.getObject(8, OffsetDateTime.class),
