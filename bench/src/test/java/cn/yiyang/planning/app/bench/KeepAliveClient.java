@@ -32,9 +32,14 @@ final class KeepAliveClient implements AutoCloseable {
     private OutputStream out;
 
     KeepAliveClient(String host, int port, String cookie) {
+        this(host, port, "Cookie", cookie);
+    }
+
+    /** A client that sends one header of its own with every request (a session cookie, an Authorization). */
+    KeepAliveClient(String host, int port, String header, String value) {
         this.host = host;
         this.port = port;
-        this.cookie = cookie;
+        this.cookie = value == null ? null : header + ": " + value;
     }
 
     /** GETs the path (with query), reconnecting once when the server has closed the kept-alive connection. */
@@ -62,7 +67,7 @@ final class KeepAliveClient implements AutoCloseable {
             out = socket.getOutputStream();
         }
         String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "\r\n";
+                + (cookie == null ? "" : cookie + "\r\n") + "\r\n";
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         String status = line();

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.bench.BenchDatabase;
 import cn.yiyang.planning.app.feature.AcceptedWrite;
 import cn.yiyang.planning.app.feature.FeatureEditService;
@@ -17,6 +18,7 @@ import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcConflictJustificationRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureHistoryRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
@@ -29,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -109,7 +112,8 @@ class ParcelBenchmark {
                 new JdbcFeatureWriteRepository(store),
                 new JdbcFeatureHistoryRepository(store),
                 new LayerVersions(features),
-                List.of(new ParcelRule(reader, conflicts, justifications)));
+                List.of(new ParcelRule(reader, conflicts, justifications)),
+                new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()));
         JsonMapper json = JsonMapper.builder().build();
         LayerDef landUse = catalogue.get(LayerIds.PLAN_LAND_USE);
         JdbcFeatureWriteRepository writes = new JdbcFeatureWriteRepository(store);

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * CSV as the downloads write it: UTF-8 with a byte-order mark (so Excel reads Chinese right), CRLF line ends,
  * cells quoted when they hold a comma, quote or line break, and a leading formula character ({@code = + - @})
- * neutralised so a spreadsheet does not run a cell as a formula (numbers keep their minus sign).
+ * neutralised so a spreadsheet does not run a cell as a formula (numbers keep their minus sign). {@link #neutralise}
+ * is the one home of that rule for every file the app writes for spreadsheets: CSV here, and each text cell of the
+ * XLSX downloads (findings, the land-use balance), since department names and attributes come from uploaded files.
  */
 public final class Csv {
 
@@ -40,13 +42,25 @@ public final class Csv {
 
     /** One cell: quoted when needed; a leading formula character neutralised. */
     public static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
+        String v = neutralise(value);
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
+    }
+
+    /**
+     * A text as a spreadsheet cell may hold it: one that starts with {@code = + - @}, a tab or a carriage return
+     * (which Excel, LibreOffice and WPS would run as a formula) gets a leading apostrophe; numbers keep their minus
+     * sign; null stays null.
+     */
+    public static String neutralise(String value) {
+        if (value == null
+                || value.isEmpty()
+                || "=+-@\t\r".indexOf(value.charAt(0)) < 0
+                || value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return "'" + value;
     }
 }

@@ -107,14 +107,15 @@ public class FindingsExport {
         }
     }
 
-    private static void write(Row row, List<?> cells) {
+    /** Writes one row: numbers as numbers, everything else as text neutralised for spreadsheets ({@link Csv#neutralise}). */
+    static void write(Row row, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = row.createCell(i);
             Object v = cells.get(i);
             if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else if (v != null) {
-                cell.setCellValue(String.valueOf(v));
+                cell.setCellValue(Csv.neutralise(String.valueOf(v)));
             }
         }
     }

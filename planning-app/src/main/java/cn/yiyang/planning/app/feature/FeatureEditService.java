@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.feature;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -51,15 +52,22 @@ public class FeatureEditService {
     private final FeatureHistoryRepository history;
     private final LayerVersions versions;
     private final List<FeatureRule> rules;
+    private final AuditLog audit;
 
-    /** Spring builds it with every {@link FeatureRule} bean; public for harnesses that build it without Spring. */
+    /**
+     * Spring builds it with every {@link FeatureRule} bean; public for harnesses that build it without Spring.
+     *
+     * @param audit where each write is recorded (beside its history entry, which holds before and after)
+     */
     public FeatureEditService(
             LayerCatalogue catalogue,
             FeatureRepository features,
             FeatureWriteRepository writes,
             FeatureHistoryRepository history,
             LayerVersions versions,
-            List<FeatureRule> rules) {
+            List<FeatureRule> rules,
+            AuditLog audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.features = features;
         this.writes = writes;
@@ -133,6 +141,12 @@ public class FeatureEditService {
         RuleOutcome ruled = ruled(layer, null, row);
         VersionedFeature stored = writes.insert(layer, row.feature(), user.name());
         versions.changed(layer.id());
+        audit.record(
+                user.name(),
+                "feature-create",
+                layer.id(),
+                Long.toString(stored.feature().id()),
+                "version 1");
         return accepted(stored, row, ruled);
     }
 
@@ -175,7 +189,10 @@ public class FeatureEditService {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         switch (writes.delete(layer, id, expected, user.name())) {
-            case WriteResult.Written written -> versions.changed(layer.id());
+            case WriteResult.Written written -> {
+                versions.changed(layer.id());
+                audit.record(user.name(), "feature-delete", layer.id(), Long.toString(id), "version " + expected);
+            }
             case WriteResult.Stale stale ->
                 throw stale(layer, id, expected, stale.current().version());
             case WriteResult.NotFound notFound -> throw new FeatureNotFoundException(layer.id(), id);
@@ -188,6 +205,12 @@ public class FeatureEditService {
         return switch (writes.update(layer, id, expected, row.feature(), user.name())) {
             case WriteResult.Written written -> {
                 versions.changed(layer.id());
+                audit.record(
+                        user.name(),
+                        "feature-update",
+                        layer.id(),
+                        Long.toString(id),
+                        "version " + written.feature().version());
                 yield accepted(written.feature(), row, ruled);
             }
             case WriteResult.Stale stale ->

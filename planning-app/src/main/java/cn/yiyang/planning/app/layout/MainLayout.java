@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.layout;
 
 import cn.yiyang.planning.app.access.AccessGapView;
 import cn.yiyang.planning.app.access.RoadAccessView;
+import cn.yiyang.planning.app.audit.AuditView;
 import cn.yiyang.planning.app.dashboard.DashboardView;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.importing.ImportView;
@@ -12,6 +13,10 @@ import cn.yiyang.planning.app.logistics.LogisticsView;
 import cn.yiyang.planning.app.map.MapView;
 import cn.yiyang.planning.app.plan.PlansView;
 import cn.yiyang.planning.app.road.RoadRegisterView;
+import cn.yiyang.planning.app.security.AccountsView;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.PasswordView;
+import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.app.sewage.SewageView;
 import cn.yiyang.planning.app.water.WaterView;
 import com.vaadin.flow.component.UI;
@@ -49,7 +54,7 @@ public class MainLayout extends AppLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.addClassName("app-bar");
-        bar.add(navigation());
+        bar.add(navigation(AppUser.of(auth).roles().contains(Role.ADMIN)));
         Span spacer = new Span();
         bar.add(spacer);
         bar.setFlexGrow(1, spacer);
@@ -70,7 +75,9 @@ public class MainLayout extends AppLayout {
         bar.add(language);
 
         auth.getPrincipalName().ifPresent(name -> {
-            Span user = new Span(name);
+            // the user's name leads to changing their own password
+            RouterLink user = new RouterLink(name, PasswordView.class);
+            user.setId("nav-password");
             user.addClassName("app-user");
             Button logout = new Button(getTranslation("layout.logout"), e -> auth.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -93,7 +100,7 @@ public class MainLayout extends AppLayout {
     }
 
     /** The pages: 地图 / 数据导入 / 道路通达 / 通达缺口 / 通返不通台账 / 村庄规划 / 供水保障 (the current one highlighted). */
-    private Nav navigation() {
+    private Nav navigation(boolean admin) {
         RouterLink map = new RouterLink(getTranslation("nav.map"), MapView.class);
         map.setId("nav-map");
         RouterLink imports = new RouterLink(getTranslation("nav.import"), ImportView.class);
@@ -121,6 +128,13 @@ public class MainLayout extends AppLayout {
         Nav nav = new Nav(
                 map, imports, access, gaps, roadRegister, plans, water, sewage, logistics, entries, targets, dashboard);
         nav.addClassName("app-nav");
+        if (admin) {
+            RouterLink accounts = new RouterLink(getTranslation("nav.accounts"), AccountsView.class);
+            accounts.setId("nav-accounts");
+            RouterLink audit = new RouterLink(getTranslation("nav.audit"), AuditView.class);
+            audit.setId("nav-audit");
+            nav.add(accounts, audit);
+        }
         return nav;
     }
 }

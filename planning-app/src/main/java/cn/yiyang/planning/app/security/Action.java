@@ -44,7 +44,11 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
         /** Entering a value of a manual plan indicator: the departments owning the theme the catalogue names. */
         ENTER_INDICATOR(true, "api.error.forbidden.enter-indicator"),
         /** Adding or changing the plan's indicator targets (a new plan period): administrators only. */
-        SET_TARGETS(true, "api.error.forbidden.set-targets");
+        SET_TARGETS(true, "api.error.forbidden.set-targets"),
+        /** Creating, disabling, resetting and assigning roles and counties to accounts: ADMIN only. */
+        MANAGE_ACCOUNTS(true, "api.error.forbidden.manage-accounts"),
+        /** Reading and checking the audit record: ADMIN only. */
+        READ_AUDIT(true, "api.error.forbidden.manage-accounts");
 
         private final boolean writes;
         private final String messageKey;
@@ -124,6 +128,19 @@ public record Action(Verb verb, Theme theme, Localized subject, String target) {
                 Theme.ADMINISTRATIVE,
                 Localized.key("indicator.targets.subject"),
                 "indicator targets");
+    }
+
+    /**
+     * Managing accounts (create, disable, reset a password, assign roles and counties): ADMIN only. Its theme is
+     * the administrative one only because an action names one; {@link Permissions} decides by the verb.
+     */
+    public static Action manageAccounts() {
+        return new Action(Verb.MANAGE_ACCOUNTS, Theme.ADMINISTRATIVE, Localized.key("accounts.subject"), "accounts");
+    }
+
+    /** Reading, exporting and checking the audit record: ADMIN only. */
+    public static Action readAudit() {
+        return new Action(Verb.READ_AUDIT, Theme.ADMINISTRATIVE, Localized.key("audit.subject"), "audit");
     }
 
     private static Action onLayer(Verb verb, LayerDef layer) {

@@ -9,22 +9,31 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.security.web.WebAttributes;
 
-/** The sign-in page, in the user's language, with the demo accounts named. */
+/**
+ * The sign-in page, in the user's language; the demo accounts are named only while they exist (demo data on the
+ * embedded store). A sign-in refused by the throttle says so and until when.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    private final LoginI18n i18n = LoginI18n.createDefault();
+
+    public LoginView(AccountService accounts) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -36,12 +45,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setForgotPasswordButtonVisible(false);
         login.setAction("login");
 
-        add(new H1(getTranslation("app.title")), login, new Paragraph(getTranslation("login.demo-hint")));
+        add(new H1(getTranslation("app.title")), login);
+        if (accounts.demoAccountsActive()) {
+            Paragraph hint = new Paragraph(getTranslation("login.demo-hint"));
+            hint.setId("demo-accounts-hint");
+            add(hint);
+        }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        WrappedSession session = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getSession();
+        Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (error && last instanceof SignInThrottledException throttled) {
+            long minutes = Math.max(
+                    1, (Duration.between(Instant.now(), throttled.until()).toSeconds() + 59) / 60);
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", minutes));
+        } else {
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(error);
     }
 
     @Override

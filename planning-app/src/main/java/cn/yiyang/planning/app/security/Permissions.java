@@ -18,7 +18,8 @@ import java.util.Set;
  * a village plan's workflow that the approving authority takes (退回修改, 批复, 入库: APPROVER) and justifying a plan's 多规合一 conflicts (APPROVER, not the planner who
  * compiled the plan). ADMIN may take them too. APPROVER owns no theme: it reads, and takes those steps. The plan's
  * indicator targets (a new plan period) are set by ADMIN alone; a manual indicator's values are entered by the owners
- * of the theme its catalogue entry names.
+ * of the theme its catalogue entry names. Managing
+ * accounts (create, disable, reset a password, assign roles and counties) is ADMIN's alone; VIEWER only reads.
  */
 public final class Permissions {
 
@@ -30,13 +31,16 @@ public final class Permissions {
             Role.SEWAGE, EnumSet.of(Theme.SEWAGE),
             Role.LOGISTICS, EnumSet.of(Theme.LOGISTICS),
             Role.APPROVER, EnumSet.noneOf(Theme.class),
-            Role.LEADER, EnumSet.noneOf(Theme.class));
+            Role.LEADER, EnumSet.noneOf(Theme.class),
+            Role.VIEWER, EnumSet.noneOf(Theme.class));
 
     /** Verbs taken by roles of their own rather than by the owners of the action's theme (ADMIN aside). */
     private static final Map<Action.Verb, Set<Role>> VERB_ROLES = Map.of(
             Action.Verb.REVIEW_PLAN, EnumSet.of(Role.APPROVER),
             Action.Verb.JUSTIFY_CONFLICT, EnumSet.of(Role.APPROVER),
-            Action.Verb.SET_TARGETS, EnumSet.noneOf(Role.class));
+            Action.Verb.SET_TARGETS, EnumSet.noneOf(Role.class),
+            Action.Verb.MANAGE_ACCOUNTS, EnumSet.noneOf(Role.class),
+            Action.Verb.READ_AUDIT, EnumSet.noneOf(Role.class));
 
     private Permissions() {}
 

@@ -26,7 +26,9 @@ public enum Role {
     /** Commerce, postal and supply co-ops: cold chain and logistics. */
     LOGISTICS,
     /** Leaders: dashboards, read only. */
-    LEADER;
+    LEADER,
+    /** Read-only viewer (查看): reads the map, lists and reports; writes nothing, sees no household-level data. */
+    VIEWER;
 
     /**
      * @param authorities Spring Security's authorities ({@code ROLE_TRANSPORT} …)

@@ -1,25 +1,19 @@
 package cn.yiyang.planning.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import java.util.Arrays;
-import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Sign-in for the UI (Vaadin login view) and for the REST API and tiles (HTTP Basic or the UI's
- * session). Users: one demo account per role, password from {@code planning.security.demo-password}.
+ * session). Accounts and how a password is checked: {@link AccountConfiguration}. Every answer carries the
+ * {@link ContentSecurityPolicy} and, on HTTPS, HSTS ({@link SecurityHeadersFilter}); CSRF for the pages is Vaadin's.
  */
 @Configuration
 @EnableWebSecurity
@@ -32,8 +26,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain tileSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain tileSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint, ApiTokenService tokens)
+            throws Exception {
         return http.securityMatcher("/tiles/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -47,11 +43,12 @@ class SecurityConfiguration {
 
     /**
      * The REST API, the base-map proxy, the OGC API and the API's description (OpenAPI, Swagger UI):
-     * authenticated, HTTP Basic for scripts (and GDAL, QGIS), the session for the map and a browser.
+     * authenticated, a bearer token or HTTP Basic for scripts (and GDAL, QGIS), the session for the map and a browser.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint, ApiTokenService tokens)
+            throws Exception {
         return http.securityMatcher(
                         "/api/**",
                         "/basemap/**",
@@ -61,6 +58,7 @@ class SecurityConfiguration {
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
                         "/swagger-ui/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -95,27 +93,5 @@ class SecurityConfiguration {
                 .permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class))
                 .build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService users(
-            PasswordEncoder encoder, @Value("${planning.security.demo-password:yiyang2025}") String password) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        Arrays.stream(Role.values())
-                .forEach(role -> users.createUser(User.withUsername(role.name().toLowerCase(Locale.ROOT))
-                        .password(encoder.encode(password))
-                        .roles(
-                                role == Role.ADMIN
-                                        ? Arrays.stream(Role.values())
-                                                .map(Enum::name)
-                                                .toArray(String[]::new)
-                                        : new String[] {role.name()})
-                        .build()));
-        return users;
     }
 }

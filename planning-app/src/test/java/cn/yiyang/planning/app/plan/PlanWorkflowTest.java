@@ -37,6 +37,7 @@ class PlanWorkflowTest {
             SEWAGE     -     -      -      -       -
             LOGISTICS  -     -      -      -       -
             LEADER     -     -      -      -       -
+            VIEWER     -     -      -      -       -
             """;
 
     /** The stage each step leads out of, and where it leads. */

@@ -46,20 +46,23 @@ class PermissionsTest {
                 "enter:ADMINISTRATIVE", Action.enterIndicator(Theme.ADMINISTRATIVE, Localized.of("返贫人口", "x"), "x"));
         ACTIONS.put("enter:WATER", Action.enterIndicator(Theme.WATER, Localized.of("水", "water"), "w"));
         ACTIONS.put("targets", Action.setTargets());
+        ACTIONS.put("accounts", Action.manageAccounts());
+        ACTIONS.put("audit", Action.readAudit());
     }
 
     /** One row per role, one column per action of {@link #ACTIONS}: y allowed, - refused. */
     private static final String TABLE = """
-            #            read    write:                                          run         close  plan step       justify  enter     targets
-            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict  adm water
-            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y      y   y     y
-            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -      y   -     -
-            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y      -   -     -
-            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -      -   -     -
-            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -      -   y     -
-            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -      -   -     -
-            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -      -   -     -
-            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -      -   -     -
+            #            read    write:                                          run         close  plan step       justify  enter     targets  manage  audit
+            #            rd  bf  cty hh  plan bf  road bus water sewage cold    ROADS WATER        compile review conflict  adm water accounts  read
+            ADMIN        y   y   y   y   y    y   y    y   y     y      y       y     y      y      y       y      y      y   y     y     y        y
+            PLANNER      y   y   y   y   y    y   -    -   -     -      -       -     -      -      y       -      -      y   -     -     -        -
+            APPROVER     y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       y      y      -   -     -     -        -
+            TRANSPORT    y   y   -   -   -    -   y    y   -     -      -       y     -      y      -       -      -      -   -     -     -        -
+            WATER        y   y   -   -   -    -   -    -   y     -      -       -     y      -      -       -      -      -   y     -     -        -
+            SEWAGE       y   y   -   -   -    -   -    -   -     y      -       -     -      -      -       -      -      -   -     -     -        -
+            LOGISTICS    y   y   -   -   -    -   -    -   -     -      y       -     -      -      -       -      -      -   -     -     -        -
+            LEADER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -      -   -     -     -        -
+            VIEWER       y   y   -   -   -    -   -    -   -     -      -       -     -      -      -       -      -      -   -     -     -        -
             """;
 
     @Test
