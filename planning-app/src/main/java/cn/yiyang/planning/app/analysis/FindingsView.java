@@ -69,6 +69,7 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private final Anchor csv = new Anchor();
     private final Anchor xlsx = new Anchor();
     private final PlanningMap map = new PlanningMap();
+    private int rowCap = MAX_ROWS;
 
     public FindingsView(
             AnalysisRunner runner,
@@ -83,6 +84,18 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
         this.tiles = tiles;
         addClassName("access-gap-view");
         setId("findings-view");
+    }
+
+    /**
+     * Shows at most {@code cap} rows instead of {@link #MAX_ROWS} (a list of a small city shows the cap with fewer
+     * rows).
+     *
+     * @param cap the most rows the grid shows
+     * @return this view
+     */
+    public FindingsView rowCap(int cap) {
+        this.rowCap = cap;
+        return this;
     }
 
     @Override
@@ -249,10 +262,10 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private void filter() {
         Findings.Filter f = currentFilter();
         List<Findings.Row> rows = findings.list(layer.id(), f);
-        grid.setItems(rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows);
+        grid.setItems(rows.size() > rowCap ? rows.subList(0, rowCap) : rows);
         count.setText(
-                rows.size() > MAX_ROWS
-                        ? getTranslation("findings.count-capped", rows.size(), MAX_ROWS)
+                rows.size() > rowCap
+                        ? getTranslation("findings.count-capped", rows.size(), rowCap)
                         : getTranslation("findings.count", rows.size()));
         String query = query(f);
         String base = "api/v1/analyses/" + kind.id() + "/findings/" + layer.id();

@@ -265,11 +265,12 @@ class RoadAccessViewTest {
     void aFindingsListFiltersExportsWithItsFiltersAndZoomsTheMap() {
         UI.getCurrent().setLocale(Locale.ENGLISH);
         FindingsView view = new FindingsView(
-                runner,
-                new Findings(repo, catalogue),
-                catalogue,
-                places,
-                new TileService(new H2gisTileSource(store.store()), repo, catalogue));
+                        runner,
+                        new Findings(repo, catalogue),
+                        catalogue,
+                        places,
+                        new TileService(new H2gisTileSource(store.store()), repo, catalogue))
+                .rowCap(1_000); // the small city's 2,000-odd gaps stand for a city's list longer than MAX_ROWS
         UI.getCurrent().add(view);
         assertThat(view.show("household")).as("not a result layer").isFalse();
         assertThat(view.show("access_gap")).isTrue();
@@ -278,14 +279,11 @@ class RoadAccessViewTest {
         int all = new Findings(repo, catalogue)
                 .rows("access_gap", Findings.Filter.ALL)
                 .size();
-        assertThat(all).isGreaterThan(FindingsView.MAX_ROWS);
-        assertThat(GridKt._size(grid)).as("the grid shows the first rows").isEqualTo(FindingsView.MAX_ROWS);
+        assertThat(all).isGreaterThan(1_000);
+        assertThat(GridKt._size(grid)).as("the grid shows the first rows").isEqualTo(1_000);
         assertThat(_get(view, Span.class, s -> s.withId("findings-count")).getText())
                 .isEqualTo(String.format(
-                        Locale.ROOT,
-                        "%,d rows; the first %,d are shown (the exports have all)",
-                        all,
-                        FindingsView.MAX_ROWS));
+                        Locale.ROOT, "%,d rows; the first %,d are shown (the exports have all)", all, 1_000));
         @SuppressWarnings("unchecked")
         Select<String> county = _get(view, Select.class, s -> s.withId("findings-county"));
         county.setValue("430923");
