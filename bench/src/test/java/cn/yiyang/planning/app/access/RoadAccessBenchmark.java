@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.analysis.AnalysisRunner;
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.bench.BenchDatabase;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
@@ -16,6 +17,7 @@ import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
@@ -23,6 +25,7 @@ import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +183,7 @@ class RoadAccessBenchmark {
                 catalogue,
                 versions,
                 new JdbcLayerLoadRepository(store),
+                new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()),
                 "2021-2025",
                 worker);
         RoadAccessService service = new RoadAccessService(runner, kind, repo, catalogue);

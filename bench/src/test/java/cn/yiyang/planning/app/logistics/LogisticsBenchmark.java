@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.analysis.AnalysisInputs;
 import cn.yiyang.planning.app.analysis.AnalysisRunner;
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.bench.BenchDatabase;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
@@ -17,6 +18,7 @@ import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorTargetRepository;
 import cn.yiyang.planning.layers.store.JdbcLayerLoadRepository;
@@ -24,6 +26,7 @@ import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -169,6 +172,7 @@ class LogisticsBenchmark {
                     catalogue,
                     new LayerVersions(repo),
                     new JdbcLayerLoadRepository(store),
+                    new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()),
                     "2021-2025",
                     worker);
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.analysis;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -60,6 +61,7 @@ public class AnalysisRunner {
     private final LayerCatalogue catalogue;
     private final LayerVersions versions;
     private final LayerLoadRepository loads;
+    private final AuditLog audit;
     private final String planPeriod;
     private final Executor worker;
 
@@ -82,6 +84,7 @@ public class AnalysisRunner {
             LayerCatalogue catalogue,
             LayerVersions versions,
             LayerLoadRepository loads,
+            AuditLog audit,
             @Value("${planning.plan-period:2021-2025}") String planPeriod,
             @Qualifier(AnalysisConfiguration.WORKER) Executor worker) {
         // Pages, the API and the first runs list them in theme order (roads first), then by id.
@@ -94,6 +97,7 @@ public class AnalysisRunner {
         this.catalogue = catalogue;
         this.versions = versions;
         this.loads = loads;
+        this.audit = audit;
         this.planPeriod = planPeriod;
         this.worker = worker;
     }
@@ -157,6 +161,7 @@ public class AnalysisRunner {
                 requestedBy,
                 JSON.writeValueAsString(resolved.values()));
         runs.create(run);
+        audit.record(requestedBy, "analysis-run", null, run.id(), kind.id() + " " + run.settingsJson());
         worker.execute(() -> execute(kind, run, resolved));
         return run;
     }

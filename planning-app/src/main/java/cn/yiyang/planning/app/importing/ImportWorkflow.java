@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.importing;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
@@ -45,13 +46,15 @@ public class ImportWorkflow {
     private final UploadStore uploads;
     private final LayerCatalogue catalogue;
     private final UploadCheck check;
+    private final AuditLog audit;
     /** Import id → its upload folder, while the import may be confirmed. */
     private final Map<String, Path> held = new ConcurrentHashMap<>();
     /** Upload folders being filled on an import page, not yet an import's. */
     private final Map<Path, Boolean> drafts = new ConcurrentHashMap<>();
 
-    ImportWorkflow(ImportService imports, UploadStore uploads, LayerCatalogue catalogue) {
+    ImportWorkflow(ImportService imports, UploadStore uploads, LayerCatalogue catalogue, AuditLog audit) {
         this.imports = imports;
+        this.audit = audit;
         this.uploads = uploads;
         this.catalogue = catalogue;
         this.check = new UploadCheck(uploads.maxBytes());
@@ -139,6 +142,12 @@ public class ImportWorkflow {
                 request.file(files.get(i), names.get(i));
             }
             ImportJob job = imports.submit(request.build());
+            audit.record(
+                    user.name(),
+                    options.dryRun() ? "import-check" : "import",
+                    layer.id(),
+                    job.id(),
+                    String.join(", ", names) + " (" + options.mode().loadMode() + ")");
             held.put(job.id(), upload.folder());
             drafts.remove(upload.folder());
             return job;
@@ -176,7 +185,14 @@ public class ImportWorkflow {
             throw new ImportConflictException(id, job.status());
         }
         try {
-            return imports.confirm(id, changes);
+            ImportJob confirmed = imports.confirm(id, changes);
+            audit.record(
+                    user.name(),
+                    Boolean.TRUE.equals(changes.dryRun()) ? "import-check" : "import-confirm",
+                    job.layerId(),
+                    id,
+                    changes.mode() == null ? null : String.valueOf(changes.mode()));
+            return confirmed;
         } catch (NoSuchElementException | IllegalStateException e) {
             throw new ImportConflictException(
                     id, imports.find(id).map(ImportJob::status).orElse(job.status()));

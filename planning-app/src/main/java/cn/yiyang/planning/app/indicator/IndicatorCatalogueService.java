@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.indicator;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
@@ -46,13 +47,16 @@ public class IndicatorCatalogueService {
     private final IndicatorEntryRepository entries;
     private final PlaceService places;
     private final String planPeriod;
+    private final AuditLog audit;
 
     public IndicatorCatalogueService(
             IndicatorCatalogueRepository catalogue,
             IndicatorEntryRepository entries,
             PlaceService places,
+            AuditLog audit,
             @Value("${planning.plan-period:2021-2025}") String planPeriod) {
         this.catalogue = catalogue;
+        this.audit = audit;
         this.entries = entries;
         this.places = places;
         this.planPeriod = planPeriod;
@@ -131,6 +135,7 @@ public class IndicatorCatalogueService {
             }
         }
         catalogue.saveTargets(targets, user.name());
+        audit.record(user.name(), "indicator-targets", null, period, targets.size() + " targets");
     }
 
     /**
@@ -175,6 +180,7 @@ public class IndicatorCatalogueService {
                 user.name(),
                 null);
         entries.save(e);
+        audit.record(user.name(), "indicator-entry", null, indicator, year + " " + code + " = " + value);
         return entries.entries(indicator, year, level, code).getFirst();
     }
 

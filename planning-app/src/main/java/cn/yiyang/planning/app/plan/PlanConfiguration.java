@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -46,6 +47,7 @@ class PlanConfiguration {
             LayerVersions versions,
             PlaceService places,
             PlanTransitionRepository transitions,
+            AuditLog audit,
             ObjectProvider<ApprovalGate> gates,
             @Value("${planning.plans.default-due:2023-12-31}") LocalDate defaultDue) {
         return new PlanService(
@@ -55,6 +57,7 @@ class PlanConfiguration {
                 versions,
                 places,
                 transitions,
+                audit,
                 () -> gates.orderedStream().toList(),
                 new Overdue(defaultDue),
                 Clock.system(Region.TIME_ZONE));

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
@@ -54,6 +55,7 @@ public class PlanService {
     private final Supplier<List<ApprovalGate>> gates;
     private final Overdue overdue;
     private final Clock clock;
+    private final AuditLog audit;
 
     /**
      * @param gates   the gates an approval must pass (all {@link ApprovalGate} beans), asked at each approval
@@ -67,6 +69,7 @@ public class PlanService {
             LayerVersions versions,
             PlaceService places,
             PlanTransitionRepository transitions,
+            AuditLog audit,
             Supplier<List<ApprovalGate>> gates,
             Overdue overdue,
             Clock clock) {
@@ -79,6 +82,7 @@ public class PlanService {
         this.gates = gates;
         this.overdue = overdue;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Today in China time. */
@@ -190,6 +194,7 @@ public class PlanService {
         }
         writes.insert(layer, Feature.of(attributes, boundary), user.name());
         versions.changed(layer.id());
+        audit.record(user.name(), "plan-create", layer.id(), code, status);
         if (!status.equals("not_started")) {
             transitions.add(new PlanTransition(
                     null, code, PlanStep.START.id(), "not_started", status, null, null, null, null, user.name(), null));
@@ -239,6 +244,7 @@ public class PlanService {
                 approval ? input.approvingAuthority() : null,
                 user.name(),
                 null));
+        audit.record(user.name(), "plan-step", layer.id(), code, step.id() + ": " + plan.status() + " → " + step.to());
         return summary(Plan.of(stored(code)), today());
     }
 

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -73,6 +74,7 @@ public class RoadRegisterService {
     private final LayerCatalogue catalogue;
     private final LayerVersions versions;
     private final RoadClosureRepository closures;
+    private final AuditLog audit;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
@@ -87,8 +89,9 @@ public class RoadRegisterService {
             FeatureRepository features,
             LayerCatalogue catalogue,
             LayerVersions versions,
-            RoadClosureRepository closures) {
-        this(features, catalogue, versions, closures, Clock.system(Region.TIME_ZONE));
+            RoadClosureRepository closures,
+            AuditLog audit) {
+        this(features, catalogue, versions, closures, audit, Clock.system(Region.TIME_ZONE));
     }
 
     public RoadRegisterService(
@@ -96,8 +99,10 @@ public class RoadRegisterService {
             LayerCatalogue catalogue,
             LayerVersions versions,
             RoadClosureRepository closures,
+            AuditLog audit,
             Clock clock) {
         this.features = features;
+        this.audit = audit;
         this.catalogue = catalogue;
         this.versions = versions;
         this.closures = closures;
@@ -209,6 +214,12 @@ public class RoadRegisterService {
             throw new RegisterEntryClosedException(
                     entry(entry.roadCode(), entry.blockedOn()).orElse(entry));
         }
+        audit.record(
+                user.name(),
+                "register-close",
+                LayerIds.ROAD,
+                entry.roadCode(),
+                "blocked " + entry.blockedOn() + ", closed " + closedOn);
         return entry.closed(closedOn, user.name(), ClosureSource.APP, closure.note());
     }
 

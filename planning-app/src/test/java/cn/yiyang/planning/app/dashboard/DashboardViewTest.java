@@ -12,6 +12,7 @@ import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.plan.PlanCoverageServices;
 import cn.yiyang.planning.app.testsupport.Analyses;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -67,6 +68,7 @@ class DashboardViewTest {
                 new JdbcIndicatorCatalogueRepository(store.store()),
                 new JdbcIndicatorEntryRepository(store.store()),
                 places,
+                Audits.log(store.store()),
                 "2021-2025");
         AnalysisRunner runner = Analyses.runner(
                 store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import cn.yiyang.planning.importer.job.ImportJob;
@@ -14,8 +15,10 @@ import cn.yiyang.planning.importer.job.ImportService;
 import cn.yiyang.planning.importer.job.ImportSettings;
 import cn.yiyang.planning.importer.mapping.FieldMapping;
 import cn.yiyang.planning.importer.source.SourceOpener;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -65,7 +68,10 @@ class ImportViewTest {
         store = TestStores.h2gis();
         service = ImportService.over(store.store(), new SourceOpener()::open, ImportSettings.DEFAULT);
         workflow = new ImportWorkflow(
-                service, new UploadStore(work.resolve("uploads"), 64L << 20), LayerCatalogue.standard());
+                service,
+                new UploadStore(work.resolve("uploads"), 64L << 20),
+                LayerCatalogue.standard(),
+                Audits.log(store.store()));
     }
 
     @AfterEach
@@ -148,6 +154,10 @@ class ImportViewTest {
                 .as("a loaded import cannot be loaded again")
                 .isFalse();
         assertThat(upload).as("the upload, deleted once loaded").doesNotExist();
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("the analysis, then the load, in the audit record (newest first)")
+                .extracting(e -> e.action() + " " + e.layer() + " " + e.feature())
+                .containsExactly("import-confirm road " + job.id(), "import-check road " + job.id());
     }
 
     @Test

@@ -10,12 +10,15 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorEntry;
 import cn.yiyang.planning.layers.analysis.IndicatorTarget;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorCatalogueRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorEntryRepository;
@@ -65,6 +68,7 @@ class IndicatorViewsTest {
                 new JdbcIndicatorCatalogueRepository(store.store()),
                 new JdbcIndicatorEntryRepository(store.store()),
                 new PlaceService(features, catalogue, new LayerVersions(features)),
+                Audits.log(store.store()),
                 "2021-2025");
     }
 
@@ -101,6 +105,15 @@ class IndicatorViewsTest {
                     assertThat(e.value()).isEqualTo(6.5);
                     assertThat(e.enteredBy()).isEqualTo("planner");
                     assertThat(e.enteredAt()).isNotNull();
+                });
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("the entry in the audit record")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.user()).isEqualTo("planner");
+                    assertThat(e.action()).isEqualTo("indicator-entry");
+                    assertThat(e.feature()).isEqualTo("village_collective_income");
+                    assertThat(e.detail()).isEqualTo("2025 " + IndicatorTestData.ER + " = 6.5");
                 });
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.testsupport.Audits;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -13,6 +15,7 @@ import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
 import cn.yiyang.planning.layers.plans.PlanTransitionRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureWriteRepository;
 import cn.yiyang.planning.layers.store.JdbcPlanTransitionRepository;
@@ -53,6 +56,7 @@ class PlanServiceTest {
                 versions,
                 new PlaceService(features, catalogue, versions),
                 transitions,
+                Audits.log(store.store()),
                 List::of,
                 new Overdue(LocalDate.of(2023, 12, 31)),
                 PlansViewTest.CLOCK);
@@ -76,6 +80,8 @@ class PlanServiceTest {
                 .isEqualTo("compiling");
         assertThat(after.plan().version()).isEqualTo(2);
         assertThat(transitions.of(PlanTestData.COMPILING)).isEmpty();
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .isEmpty();
 
         plans.take(PlansViewTest.PLANNER, PlanTestData.COMPILING, PlanStep.SUBMIT, StepInput.none());
         assertThat(plans.get(PlansViewTest.PLANNER, PlanTestData.COMPILING)
@@ -83,6 +89,16 @@ class PlanServiceTest {
                         .status())
                 .isEqualTo("reviewing");
         assertThat(transitions.of(PlanTestData.COMPILING)).hasSize(1);
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("the step in the audit record")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.user()).isEqualTo(PlansViewTest.PLANNER.name());
+                    assertThat(e.action()).isEqualTo("plan-step");
+                    assertThat(e.layer()).isEqualTo("village_plan");
+                    assertThat(e.feature()).isEqualTo(PlanTestData.COMPILING);
+                    assertThat(e.detail()).isEqualTo("submit: compiling → reviewing");
+                });
     }
 
     @Test

@@ -13,6 +13,7 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.plans.PlanDocument;
@@ -101,6 +102,7 @@ class PlansViewTest {
                 versions,
                 new PlaceService(features, catalogue, versions),
                 new JdbcPlanTransitionRepository(store.store()),
+                Audits.log(store.store()),
                 () -> List.of(gate),
                 new Overdue(LocalDate.of(2023, 12, 31)),
                 CLOCK);

@@ -8,10 +8,13 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.app.system.BadValueException;
+import cn.yiyang.planning.app.testsupport.Audits;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.register.RoadClosureRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -52,7 +55,7 @@ class RoadRegisterServiceTest {
         RegisterTestData.load(features, catalogue);
         versions = new LayerVersions(features);
         closures = new JdbcRoadClosureRepository(store.store());
-        service = new RoadRegisterService(features, catalogue, versions, closures, CLOCK);
+        service = new RoadRegisterService(features, catalogue, versions, closures, Audits.log(store.store()), CLOCK);
     }
 
     @AfterEach
@@ -132,7 +135,8 @@ class RoadRegisterServiceTest {
         assertThat(closed.note()).isEqualTo("路面已修复");
         assertThat(closed.daysOpen(service.today())).isEqualTo(31);
 
-        RoadRegisterService another = new RoadRegisterService(features, catalogue, versions, closures, CLOCK);
+        RoadRegisterService another =
+                new RoadRegisterService(features, catalogue, versions, closures, Audits.log(store.store()), CLOCK);
         RegisterEntry read =
                 another.entry("Y003", RegisterTestData.Y003_BLOCKED).orElseThrow();
         assertThat(read.closedOn()).isEqualTo(LocalDate.of(2024, 8, 1));
@@ -140,6 +144,16 @@ class RoadRegisterServiceTest {
         assertThat(keys(another.entries(byStatus(EntryStatus.CLOSED))))
                 .containsExactly("Y003/2024-07-01", "C002/2024-02-01");
         assertThat(service.impassableRoadCodes()).doesNotContain("Y003");
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("the closing in the audit record")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.user()).isEqualTo("transport");
+                    assertThat(e.action()).isEqualTo("register-close");
+                    assertThat(e.layer()).isEqualTo("road");
+                    assertThat(e.feature()).isEqualTo("Y003");
+                    assertThat(e.detail()).isEqualTo("blocked 2024-07-01, closed 2024-08-01");
+                });
         // an administrator may close too; today is the latest date allowed
         assertThat(service.close(ADMIN, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2025, 1, 15), null)
                         .closedOn())
@@ -151,6 +165,9 @@ class RoadRegisterServiceTest {
         assertThatThrownBy(() ->
                         service.close(LEADER, "C001", RegisterTestData.C001_BLOCKED, LocalDate.of(2024, 4, 1), null))
                 .isInstanceOf(ForbiddenException.class);
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("a refused closing is not recorded")
+                .isEmpty();
         assertThatThrownBy(() ->
                         service.close(TRANSPORT, "C001", LocalDate.of(2024, 3, 6), LocalDate.of(2024, 4, 1), null))
                 .isInstanceOf(RegisterEntryNotFoundException.class);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
@@ -56,6 +57,7 @@ class RoadRegisterViewTest {
                 catalogue,
                 new LayerVersions(features),
                 new JdbcRoadClosureRepository(store.store()),
+                Audits.log(store.store()),
                 RoadRegisterServiceTest.CLOCK);
     }
 

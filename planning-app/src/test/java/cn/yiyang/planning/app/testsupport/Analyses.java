@@ -39,6 +39,7 @@ public final class Analyses {
                 LayerCatalogue.standard(),
                 versions,
                 new JdbcLayerLoadRepository(store),
+                Audits.log(store),
                 "2021-2025",
                 worker);
     }

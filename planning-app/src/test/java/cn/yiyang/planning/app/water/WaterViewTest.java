@@ -18,10 +18,12 @@ import cn.yiyang.planning.demo.DemoDataLoader;
 import cn.yiyang.planning.demo.DemoScale;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import cn.yiyang.planning.layers.audit.AuditFilter;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcAuditRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -126,6 +128,9 @@ class WaterViewTest {
         assertThat(distance.isInvalid()).isTrue();
         assertThat(distance.getErrorMessage()).isEqualTo("距供水管网不超过须在 1 至 2000 之间。");
         assertThat(runs()).isEmpty();
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("a refused run is not recorded")
+                .isEmpty();
     }
 
     @Test
@@ -140,6 +145,15 @@ class WaterViewTest {
         }
         assertThat(runs().getFirst().status()).isEqualTo(RunStatus.SUCCEEDED);
         view.refresh();
+        assertThat(new JdbcAuditRepository(store.store()).find(AuditFilter.all(10)))
+                .as("the run in the audit record")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.user()).isEqualTo(WATER.name());
+                    assertThat(e.action()).isEqualTo("analysis-run");
+                    assertThat(e.feature()).isEqualTo(runs().getFirst().id());
+                    assertThat(e.detail()).startsWith("water-supply {");
+                });
         Div poverty = _get(view, Div.class, s -> s.withId("water-card-poverty_household_water_supply_rate"));
         assertThat(poverty.getElement().getTextRecursively()).contains("%", "目标 100.0%");
         assertThat(_get(view, Div.class, s -> s.withId("water-card-water_quality_test_overdue_count")))
