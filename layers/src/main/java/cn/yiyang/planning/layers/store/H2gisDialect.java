@@ -137,12 +137,7 @@ public final class H2gisDialect implements Dialect {
         String fresh = layer.table() + FRESH;
         try (Statement st = connection.createStatement()) {
             if (!exists(connection, rows) && exists(connection, fresh)) {
-                st.execute("ALTER TABLE " + fresh + " RENAME TO " + rows);
-                for (String name : indexNames(connection, rows)) {
-                    if (name.startsWith(fresh.toUpperCase(Locale.ROOT))) {
-                        st.execute("ALTER INDEX " + name + " RENAME TO " + rows + name.substring(fresh.length()));
-                    }
-                }
+                renameInto(connection, fresh, rows);
             }
             if (exists(connection, rows) && !exists(connection, layer.table())) {
                 st.execute(SchemaDdl.describingView(layer, rows));
@@ -177,12 +172,10 @@ public final class H2gisDialect implements Dialect {
         statements.add("CREATE INDEX " + table + "_updated_at_idx ON " + table + " (updated_at)");
         List<String> unique = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         for (String index : statements) {
             String onFresh = index.replace(" " + table + "_", " " + fresh + "_")
                     .replace(" ON " + table + " ", " ON " + fresh + " ");
             (index.startsWith("CREATE UNIQUE") ? unique : others).add(onFresh);
-            names.add(onFresh.replaceFirst("^CREATE (UNIQUE |SPATIAL )?INDEX (\\S+) ON .*$", "$2"));
         }
         try (Statement st = connection.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + fresh);
@@ -202,11 +195,8 @@ public final class H2gisDialect implements Dialect {
                 st.execute(index);
             }
             st.execute("DROP TABLE " + table);
-            st.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
-            for (String name : names) {
-                st.execute("ALTER INDEX " + name + " RENAME TO " + table + name.substring(fresh.length()));
-            }
         }
+        renameInto(connection, fresh, table);
         return rows;
     }
 
@@ -267,12 +257,7 @@ public final class H2gisDialect implements Dialect {
             }
             st.execute("DROP VIEW IF EXISTS " + layer.table());
             st.execute("DROP TABLE IF EXISTS " + rows);
-            st.execute("ALTER TABLE " + fresh + " RENAME TO " + rows);
-            for (String name : indexNames(connection, rows)) {
-                if (name.startsWith(fresh.toUpperCase(Locale.ROOT))) {
-                    st.execute("ALTER INDEX " + name + " RENAME TO " + rows + name.substring(fresh.length()));
-                }
-            }
+            renameInto(connection, fresh, rows);
             st.execute(view);
         }
         return written;
@@ -301,6 +286,21 @@ public final class H2gisDialect implements Dialect {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * Renames a freshly filled table to {@code target}, and its indexes, which are named for it ({@code fresh_…}),
+     * to {@code target_…} (H2 keeps an index's name when its table is renamed).
+     */
+    private static void renameInto(Connection connection, String fresh, String target) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ALTER TABLE " + fresh + " RENAME TO " + target);
+            for (String name : indexNames(connection, target)) {
+                if (name.startsWith(fresh.toUpperCase(Locale.ROOT))) {
+                    st.execute("ALTER INDEX " + name + " RENAME TO " + target + name.substring(fresh.length()));
+                }
             }
         }
     }
