@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param maxValue       the largest
  * @param planRef        where the plan states it (表2-1 8, 专栏10 3), or null
  * @param order          its place in lists
+ * @param rollup         how a manual indicator's values add up to coarser units ({@link IndicatorRollup#NONE} for
+ *                       the others: their analysis computes every level)
  */
 public record CatalogueIndicator(
         String id,
@@ -36,7 +38,8 @@ public record CatalogueIndicator(
         double minValue,
         double maxValue,
         String planRef,
-        int order) {
+        int order,
+        IndicatorRollup rollup) {
 
     /** The source of indicators entered by hand. */
     public static final String MANUAL = "manual";
@@ -47,6 +50,7 @@ public record CatalogueIndicator(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(source, "source");
+        rollup = rollup == null ? IndicatorRollup.NONE : rollup;
         if (!(minValue <= maxValue)) {
             throw new IllegalArgumentException("range of " + id + ": " + minValue + " > " + maxValue);
         }

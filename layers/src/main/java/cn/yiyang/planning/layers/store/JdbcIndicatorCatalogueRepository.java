@@ -5,6 +5,7 @@ import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorCatalogueRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorChange;
+import cn.yiyang.planning.layers.analysis.IndicatorRollup;
 import cn.yiyang.planning.layers.analysis.IndicatorTarget;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ public final class JdbcIndicatorCatalogueRepository implements IndicatorCatalogu
     public List<CatalogueIndicator> indicators() {
         return store.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name_zh, name_en, unit, direction, binding,"
-                            + " source, entry_level, owner, min_value, max_value, plan_ref, ord"
+                            + " source, entry_level, owner, min_value, max_value, plan_ref, ord, rollup, rollup_weight"
                             + " FROM indicator_catalogue ORDER BY ord, id");
                     ResultSet rs = ps.executeQuery()) {
                 List<CatalogueIndicator> out = new ArrayList<>();
@@ -47,7 +48,11 @@ public final class JdbcIndicatorCatalogueRepository implements IndicatorCatalogu
                             rs.getDouble(10),
                             rs.getDouble(11),
                             rs.getString(12),
-                            rs.getInt(13)));
+                            rs.getInt(13),
+                            new IndicatorRollup(
+                                    IndicatorRollup.Kind.byId(rs.getString(14)).orElseThrow(),
+                                    IndicatorRollup.Weight.byId(rs.getString(15))
+                                            .orElseThrow())));
                 }
                 return out;
             }

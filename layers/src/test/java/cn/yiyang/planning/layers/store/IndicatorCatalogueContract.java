@@ -9,6 +9,7 @@ import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorChange;
 import cn.yiyang.planning.layers.analysis.IndicatorEntry;
+import cn.yiyang.planning.layers.analysis.IndicatorRollup;
 import cn.yiyang.planning.layers.analysis.IndicatorTarget;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -60,13 +61,22 @@ abstract class IndicatorCatalogueContract {
                         0,
                         1_000_000,
                         "表2-1 1",
-                        10));
+                        10,
+                        new IndicatorRollup(IndicatorRollup.Kind.SUM, IndicatorRollup.Weight.UNIT)));
         CatalogueIndicator income = all.stream()
                 .filter(i -> i.id().equals("village_collective_income"))
                 .findFirst()
                 .orElseThrow();
         assertThat(income.unit()).isEqualTo(IndicatorUnit.WAN_YUAN);
         assertThat(income.entryLevel()).isEqualTo(UnitLevel.VILLAGE);
+        assertThat(income.rollup())
+                .isEqualTo(new IndicatorRollup(IndicatorRollup.Kind.MEAN, IndicatorRollup.Weight.UNIT));
+        assertThat(all.stream().filter(i -> i.id().equals("civilized_township_rate")))
+                .singleElement()
+                .extracting(CatalogueIndicator::rollup)
+                .isEqualTo(new IndicatorRollup(IndicatorRollup.Kind.SHARE, IndicatorRollup.Weight.TOWNSHIPS));
+        assertThat(all.stream().filter(i -> !i.manual()))
+                .allSatisfy(i -> assertThat(i.rollup()).isEqualTo(IndicatorRollup.NONE));
         assertThat(all.stream().filter(CatalogueIndicator::manual)).hasSize(13);
         assertThat(all.stream().filter(i -> i.id().equals("township_class3_road_rate")))
                 .singleElement()

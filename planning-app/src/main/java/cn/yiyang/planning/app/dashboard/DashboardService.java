@@ -13,17 +13,23 @@ import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorEntry;
+import cn.yiyang.planning.layers.analysis.IndicatorRollup;
 import cn.yiyang.planning.layers.analysis.IndicatorTarget;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +41,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DashboardService {
+
+    /** Where the plan's dates are: a period ends at midnight in Beijing. */
+    static final ZoneId PLAN_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** How many runs of a kind back the final evaluation looks for the last one of the period. */
+    private static final int RUNS_KEPT = 1000;
 
     private final AnalysisRunner runner;
     private final IndicatorCatalogueService catalogue;
@@ -99,8 +111,8 @@ public class DashboardService {
             byId.put(v.indicator().id(), of(v, targets, null));
         }
         for (CatalogueIndicator i : indicators()) {
-            if (i.manual() && i.entryLevel() == level) {
-                latestEntry(i, unit.code(), targets).ifPresent(v -> byId.put(i.id(), v));
+            if (i.manual()) {
+                manualValue(manual(i), unit, targets, null).ifPresent(v -> byId.put(i.id(), v));
             }
         }
         List<DashboardValue> out = new ArrayList<>();
@@ -130,9 +142,10 @@ public class DashboardService {
                     byCode.put(v.code(), of(v, targets, null));
                 }
             }
-        } else if (i.entryLevel() == level) {
+        } else if (i.manual()) {
+            ManualSeries series = manual(i);
             for (Place u : units) {
-                latestEntry(i, u.code(), targets).ifPresent(v -> byCode.put(u.code(), v));
+                manualValue(series, u, targets, null).ifPresent(v -> byCode.put(u.code(), v));
             }
         }
         return units.stream()
@@ -142,10 +155,31 @@ public class DashboardService {
                 .toList();
     }
 
-    /** One indicator of one unit and group over the successful runs of its kind, oldest first (the trend chart). */
+    /**
+     * One indicator of one unit and group over the successful runs of its kind, or over the years of a manual
+     * indicator's entries (rolled up above its entry level), oldest first (the trend chart).
+     */
     public List<DashboardValue> trend(String indicatorId, Place unit, UnitGroup group) {
         CatalogueIndicator i = catalogue.indicator(indicatorId);
         Map<String, IndicatorTarget> targets = targets(group);
+        if (i.manual()) {
+            NavigableMap<Integer, Double> series = manual(i).of(level(unit), unit.code());
+            Double target = target(i, targets);
+            List<DashboardValue> out = new ArrayList<>();
+            series.forEach((year, value) -> out.add(new DashboardValue(
+                    i,
+                    unit.code(),
+                    unit.name(),
+                    value,
+                    target,
+                    i.meets(value, target),
+                    Optional.ofNullable(series.lowerEntry(year))
+                            .map(Map.Entry::getValue)
+                            .orElse(null),
+                    null,
+                    year)));
+            return out;
+        }
         Optional<Indicator> computed = Indicators.byId(i.id());
         Optional<AnalysisKind> kind = computed.flatMap(this::kindOf);
         if (kind.isEmpty()) {
@@ -154,6 +188,52 @@ public class DashboardService {
         return runner.history(kind.get().id(), computed.get(), level(unit), unit.code(), group).stream()
                 .map(v -> of(v, targets, null))
                 .toList();
+    }
+
+    /** @return the last day of the plan period in force (its end year's 31 December) */
+    public LocalDate periodEnd() {
+        return LocalDate.of(Integer.parseInt(planPeriod().substring(planPeriod().indexOf('-') + 1)), 12, 31);
+    }
+
+    /**
+     * The 终期评估 (final evaluation) of one unit and group: every indicator with a target or a value, its value as of
+     * the end of the plan period ({@link #periodEnd()}, Beijing time): of the last successful run finished by then, or
+     * the last entry of a year up to the end year. The live plan coverage keeps no history, so it counts only while
+     * the period lasts. A value is null when nothing was stored by then; the target and met or not as in
+     * {@link #headline}.
+     */
+    public List<DashboardValue> evaluation(Place unit, UnitGroup group) {
+        UnitLevel level = level(unit);
+        Map<String, IndicatorTarget> targets = targets(group);
+        LocalDate endDay = periodEnd();
+        Instant end = endDay.plusDays(1).atStartOfDay(PLAN_ZONE).toInstant();
+        Map<String, DashboardValue> byId = new LinkedHashMap<>();
+        for (AnalysisKind kind : runner.kinds()) {
+            Optional<AnalysisRun> run = runner.recent(kind.id(), RUNS_KEPT).stream()
+                    .filter(r -> r.status() == RunStatus.SUCCEEDED
+                            && r.finishedAt() != null
+                            && r.finishedAt().isBefore(end))
+                    .findFirst();
+            run.ifPresent(r -> runner.indicators(kind.id(), r.id(), level, unit.code(), group, null)
+                    .forEach(v -> byId.put(v.indicator().id(), of(v, targets, null))));
+        }
+        if (Instant.now().isBefore(end)) {
+            coverage.indicators(level, unit.code(), group)
+                    .forEach(v -> byId.put(v.indicator().id(), of(v, targets, null)));
+        }
+        List<DashboardValue> out = new ArrayList<>();
+        for (CatalogueIndicator i : indicators()) {
+            Optional<DashboardValue> v = i.manual()
+                    ? manualValue(manual(i), unit, targets, endDay.getYear())
+                    : Optional.ofNullable(byId.get(i.id()));
+            if (v.isPresent()) {
+                out.add(v.get());
+            } else if (targets.containsKey(i.id())) {
+                out.add(new DashboardValue(
+                        i, unit.code(), unit.name(), null, target(i, targets), null, null, null, null));
+            }
+        }
+        return out;
     }
 
     /**
@@ -176,13 +256,20 @@ public class DashboardService {
                 out.add(of(v, targets, null));
             }
         }
+        List<Place> inside = null;
         for (CatalogueIndicator i : indicators()) {
-            if (i.manual() && i.entryLevel() == level) {
-                catalogue.entries(i.id(), null, level, null).stream()
-                        .filter(e -> e.code().startsWith(prefix))
-                        .map(IndicatorEntry::code)
-                        .distinct()
-                        .forEach(code -> latestEntry(i, code, targets).ifPresent(out::add));
+            if (i.manual()
+                    && i.entryLevel() != null
+                    && level.ordinal() <= i.entryLevel().ordinal()) {
+                if (inside == null) {
+                    inside = catalogue.units(level).stream()
+                            .filter(u -> u.code().startsWith(prefix))
+                            .toList();
+                }
+                ManualSeries series = manual(i);
+                for (Place u : inside) {
+                    manualValue(series, u, targets, null).ifPresent(out::add);
+                }
             }
         }
         Map<String, Integer> order = new LinkedHashMap<>();
@@ -215,20 +302,53 @@ public class DashboardService {
                 .findFirst();
     }
 
-    private Optional<DashboardValue> latestEntry(
-            CatalogueIndicator i, String code, Map<String, IndicatorTarget> targets) {
-        List<IndicatorEntry> entries = catalogue.entries(i.id(), null, null, code).stream()
-                .sorted(Comparator.comparingInt(IndicatorEntry::year).reversed())
-                .toList();
-        if (entries.isEmpty()) {
+    /** @return a manual indicator's values by year for any unit, from one read of its entries */
+    private ManualSeries manual(CatalogueIndicator i) {
+        UnitLevel entryLevel = i.entryLevel();
+        List<IndicatorEntry> entries = catalogue.entries(i.id(), null, entryLevel, null);
+        if (i.rollup().kind() == IndicatorRollup.Kind.NONE || entryLevel == null) {
+            return new ManualSeries(i, entries, List.of(), c -> 1);
+        }
+        List<String> units =
+                catalogue.units(entryLevel).stream().map(Place::code).toList();
+        ToDoubleFunction<String> weight = switch (i.rollup().weight()) {
+            case UNIT -> c -> 1;
+            case VILLAGES -> count(UnitLevel.VILLAGE);
+            case TOWNSHIPS -> count(UnitLevel.TOWNSHIP);
+        };
+        return new ManualSeries(i, entries, units, weight);
+    }
+
+    /** @return how many units of a level lie in a unit (by its code) */
+    private ToDoubleFunction<String> count(UnitLevel level) {
+        List<String> codes = catalogue.units(level).stream().map(Place::code).toList();
+        return code -> codes.stream().filter(c -> c.startsWith(code)).count();
+    }
+
+    /**
+     * @param upTo the last year counted, or null for the latest
+     * @return the unit's value of the latest year up to {@code upTo}, with the year before as the previous value
+     */
+    private Optional<DashboardValue> manualValue(
+            ManualSeries series, Place unit, Map<String, IndicatorTarget> targets, Integer upTo) {
+        CatalogueIndicator i = series.indicator();
+        NavigableMap<Integer, Double> values = series.of(level(unit), unit.code());
+        Map.Entry<Integer, Double> last = upTo == null ? values.lastEntry() : values.floorEntry(upTo);
+        if (last == null) {
             return Optional.empty();
         }
-        IndicatorEntry last = entries.getFirst();
-        Double before = entries.size() > 1 ? entries.get(1).value() : null;
+        Map.Entry<Integer, Double> before = values.lowerEntry(last.getKey());
         Double target = target(i, targets);
-        String name = places.find(code).map(Place::name).orElse(code);
         return Optional.of(new DashboardValue(
-                i, code, name, last.value(), target, i.meets(last.value(), target), before, null, last.year()));
+                i,
+                unit.code(),
+                unit.name(),
+                last.getValue(),
+                target,
+                i.meets(last.getValue(), target),
+                before == null ? null : before.getValue(),
+                null,
+                last.getKey()));
     }
 
     private DashboardValue of(IndicatorValue v, Map<String, IndicatorTarget> targets, Double previous) {

@@ -141,7 +141,10 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 mapAndCharts,
                 new H3(getTranslation("dashboard.units")),
                 units,
-                new H3(getTranslation("dashboard.evaluation", service.planPeriod())),
+                new H3(getTranslation(
+                        "dashboard.evaluation",
+                        service.planPeriod(),
+                        service.periodEnd().toString())),
                 evaluation);
         indicator.setValue(service.indicators().stream()
                 .filter(i -> "township_class3_road_rate".equals(i.id()))
@@ -181,7 +184,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         List<DashboardValue> headline = service.headline(unit, group.getValue());
         cards.removeAll();
         headline.forEach(v -> cards.add(card(v)));
-        evaluation.setItems(headline);
+        evaluation.setItems(service.evaluation(unit, group.getValue()));
         xlsx.setHref("/api/v1/dashboard/report.xlsx?code=" + unit.code() + "&group="
                 + group.getValue().id());
         showIndicator();
@@ -205,7 +208,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         byUnit.show(DashboardJson.byUnit(below, name + suffix(i), this::getTranslation));
         List<DashboardValue> runs = service.trend(i.id(), unit, group.getValue());
         List<String> labels = runs.stream()
-                .map(v -> v.runId() == null ? "" : shortRun(v.runId()))
+                .map(v -> v.year() != null ? String.valueOf(v.year()) : v.runId() == null ? "" : shortRun(v.runId()))
                 .toList();
         trend.show(DashboardJson.trend(
                 runs,
@@ -323,11 +326,21 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 .addColumn(v -> IndicatorLabels.value(v.indicator(), v.value(), this::getTranslation))
                 .setHeader(getTranslation("dashboard.final-value"));
         evaluation.addColumn(this::met).setHeader(getTranslation("dashboard.met"));
-        evaluation
-                .addColumn(v -> v.year() != null ? String.valueOf(v.year()) : v.runId() == null ? "" : v.runId())
-                .setHeader(getTranslation("dashboard.source"));
+        evaluation.addColumn(this::evaluationSource).setHeader(getTranslation("dashboard.source"));
         evaluation.addThemeVariants(GridVariant.LUMO_COMPACT);
         evaluation.setAllRowsVisible(true);
+    }
+
+    /** @return the entry's year, the run, that nothing was stored by the period's end, or that the value is live */
+    private String evaluationSource(DashboardValue v) {
+        if (v.value() == null) {
+            return getTranslation(
+                    "dashboard.evaluation-none", service.periodEnd().toString());
+        }
+        if (v.year() != null) {
+            return String.valueOf(v.year());
+        }
+        return v.runId() == null ? getTranslation("dashboard.evaluation-live") : v.runId();
     }
 
     private String met(DashboardValue v) {
