@@ -6,6 +6,7 @@ import cn.yiyang.planning.geo.access.UnitGroup;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,13 +67,7 @@ class DashboardController {
 
     @GetMapping
     Values headline(@RequestParam(required = false) String code, @RequestParam(required = false) String group) {
-        Place unit = unit(code);
-        UnitGroup g = group(group);
-        return new Values(
-                unit.code(),
-                g.id(),
-                service.planPeriod(),
-                service.headline(unit, g).stream().map(Value::of).toList());
+        return values(code, group, service::headline);
     }
 
     @GetMapping("/below")
@@ -80,13 +75,23 @@ class DashboardController {
             @RequestParam String indicator,
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String group) {
+        return values(code, group, (unit, g) -> service.below(indicator, unit, g));
+    }
+
+    /** The 终期评估: every indicator with a target or a value, its value as of the plan period's end. */
+    @GetMapping("/evaluation")
+    Values evaluation(@RequestParam(required = false) String code, @RequestParam(required = false) String group) {
+        return values(code, group, service::evaluation);
+    }
+
+    private Values values(String code, String group, BiFunction<Place, UnitGroup, List<DashboardValue>> read) {
         Place unit = unit(code);
         UnitGroup g = group(group);
         return new Values(
                 unit.code(),
                 g.id(),
                 service.planPeriod(),
-                service.below(indicator, unit, g).stream().map(Value::of).toList());
+                read.apply(unit, g).stream().map(Value::of).toList());
     }
 
     @GetMapping("/report.xlsx")

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LeaderStartPage implements VaadinServiceInitListener {
 
+    /**
+     * The parameter Spring Security adds to the page it returns to after signing in ({@code /?continue}): the start
+     * page still, not a link to follow.
+     */
+    static final String SAVED_REQUEST = "continue";
+
     private final AuthenticationContext auth;
 
     LeaderStartPage(AuthenticationContext auth) {
@@ -31,7 +37,11 @@ class LeaderStartPage implements VaadinServiceInitListener {
     private void redirect(BeforeEnterEvent event) {
         if (event.getNavigationTarget() == MapView.class
                 && event.getLocation().getPath().isEmpty()
-                && event.getLocation().getQueryParameters().getParameters().isEmpty()
+                && Set.of(SAVED_REQUEST)
+                        .containsAll(event.getLocation()
+                                .getQueryParameters()
+                                .getParameters()
+                                .keySet())
                 && leaderOnly(AppUser.of(auth))) {
             event.forwardTo(DashboardView.class);
         }

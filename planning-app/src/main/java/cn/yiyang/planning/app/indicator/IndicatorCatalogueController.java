@@ -71,7 +71,9 @@ class IndicatorCatalogueController {
             double minValue,
             double maxValue,
             String planRef,
-            List<Target> targets) {}
+            List<Target> targets,
+            String rollup,
+            String rollupWeight) {}
 
     /** The catalogue of a period. */
     record Catalogue(String period, List<String> periods, List<Entry> indicators) {}
@@ -181,6 +183,8 @@ class IndicatorCatalogueController {
                 i.minValue(),
                 i.maxValue(),
                 i.planRef(),
-                targets);
+                targets,
+                i.rollup().kind().id(),
+                i.rollup().weight().id());
     }
 }

@@ -122,6 +122,22 @@ abstract class DashboardApiContract {
     }
 
     @Test
+    void theFinalEvaluationGivesTheValuesAsOfThePeriodsEnd() throws Exception {
+        JsonNode evaluation = get("/api/v1/dashboard/evaluation?code=" + DashboardTestData.NANXIAN);
+        Map<String, JsonNode> byId = new HashMap<>();
+        evaluation.get("values").forEach(v -> byId.put(v.get("indicator").asString(), v));
+        assertThat(byId.get("doctors_per_thousand").get("value").asDouble()).isEqualTo(3.1);
+        assertThat(byId.get("doctors_per_thousand").get("year").asInt()).isEqualTo(2025);
+        assertThat(byId.get("township_class3_road_rate").get("runId").asString())
+                .isEqualTo(DashboardTestData.RUN_2);
+        assertThat(byId.get("village_plan_coverage_rate").get("value").isNull())
+                .as("the live coverage keeps no value of the period's end")
+                .isTrue();
+        assertThat(byId.get("village_plan_coverage_rate").get("target").asDouble())
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void theWorkbookReopensWithTheSameNumbersOneSheetPerLevel() throws Exception {
         HttpResponse<byte[]> r = api.bytes(
                 api.request("/api/v1/dashboard/report.xlsx", "leader").GET().build());
