@@ -170,6 +170,24 @@ class DashboardViewTest {
         assertThat(indicator.getValue().id()).isEqualTo("township_class3_road_rate");
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void theTrendOfAManualIndicatorIsByEntryYear() {
+        GridKt._clickItem(_get(Grid.class, spec -> spec.withId("dashboard-units")), 0);
+        Select<CatalogueIndicator> indicator = _get(Select.class, spec -> spec.withId("dashboard-indicator"));
+        indicator.setValue(indicator
+                .getListDataView()
+                .getItems()
+                .filter(i -> i.id().equals("doctors_per_thousand"))
+                .findFirst()
+                .orElseThrow());
+        JsonNode trend = JSON.readTree(_get(IndicatorChart.class, spec -> spec.withId("dashboard-chart-trend"))
+                .option());
+        assertThat(trend.get("xAxis").get("data").toString()).isEqualTo("[\"2024\",\"2025\"]");
+        assertThat(trend.get("series").get(0).get("data").toString()).isEqualTo("[2.7,3.1]");
+        assertThat(trend.get("title").get("text").asString()).isEqualTo("历次分析或历年趋势：南县");
+    }
+
     @Test
     void thePdfIsBuiltOnTheReportWorkerAndThenOffered() {
         assertThat(view.pdfReady()).isFalse();
