@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's tables as an XLSX workbook with Chinese headers: one sheet per level from the chosen unit down (市,
  * 县, 乡镇, 村), a row per unit and indicator with the value (rates as fractions, formatted as percentages), the
- * target, met or not, the run or year it comes from.
+ * target, met or not, the run or year it comes from; last the 终期评估 (values as of the plan period's end).
  */
 @Component
 public class DashboardExport {
@@ -39,56 +40,69 @@ public class DashboardExport {
         this.messages = messages;
     }
 
-    /** Writes the workbook of a unit and group. */
+    /** Writes the workbook of a unit and group: a sheet per level, then the 终期评估. */
     public void xlsx(Place unit, UnitGroup group, OutputStream out) throws IOException {
         Locale zh = Messages.ZH;
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             CellStyle percent = book.createCellStyle();
             percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+            Function<DashboardValue, String> source =
+                    v -> v.year() != null ? String.valueOf(v.year()) : v.runId() == null ? "" : v.runId();
             for (UnitLevel level : LEVELS) {
                 if (level.ordinal() < UnitLevel.valueOf(unit.level().name()).ordinal()) {
                     continue;
                 }
-                Sheet sheet = book.createSheet(messages.get(LEVEL_KEY + level.id(), zh));
-                Row header = sheet.createRow(0);
-                List<String> keys = List.of(
-                        "report.code",
-                        "dashboard.unit",
-                        "dashboard.indicator",
-                        "report.unit-of-measure",
-                        "dashboard.value",
-                        "dashboard.target",
-                        "dashboard.met",
-                        "dashboard.source");
-                for (int c = 0; c < keys.size(); c++) {
-                    header.createCell(c).setCellValue(messages.get(keys.get(c), zh));
-                }
-                int r = 1;
                 List<DashboardValue> values = level == UnitLevel.CITY
                                 || level.name().equals(unit.level().name())
                         ? service.headline(unit, group)
                         : service.atLevel(level, unit, group);
-                for (DashboardValue v : values) {
-                    Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(v.code());
-                    row.createCell(1).setCellValue(v.name());
-                    row.createCell(2).setCellValue(v.indicator().nameZh());
-                    row.createCell(3)
-                            .setCellValue(messages.get(
-                                    "report.measure." + v.indicator().unit().id(), zh));
-                    number(row.createCell(4), v, v.value(), percent);
-                    number(row.createCell(5), v, v.target(), percent);
-                    row.createCell(6)
-                            .setCellValue(
-                                    v.met() == null
-                                            ? ""
-                                            : messages.get(v.met() ? "dashboard.met.yes" : "dashboard.met.no", zh));
-                    row.createCell(7)
-                            .setCellValue(
-                                    v.year() != null ? String.valueOf(v.year()) : v.runId() == null ? "" : v.runId());
-                }
+                sheet(book.createSheet(messages.get(LEVEL_KEY + level.id(), zh)), values, percent, source);
             }
+            String none = messages.get(
+                    "dashboard.evaluation-none", zh, service.periodEnd().toString());
+            sheet(
+                    book.createSheet(messages.get("dashboard.evaluation-sheet", zh)),
+                    service.evaluation(unit, group),
+                    percent,
+                    v -> v.value() == null ? none : source.apply(v));
             book.write(out);
+        }
+    }
+
+    /** A header and a row per unit and indicator: code, unit, indicator, measure, value, target, met, source. */
+    private void sheet(
+            Sheet sheet, List<DashboardValue> values, CellStyle percent, Function<DashboardValue, String> source) {
+        Locale zh = Messages.ZH;
+        Row header = sheet.createRow(0);
+        List<String> keys = List.of(
+                "report.code",
+                "dashboard.unit",
+                "dashboard.indicator",
+                "report.unit-of-measure",
+                "dashboard.value",
+                "dashboard.target",
+                "dashboard.met",
+                "dashboard.source");
+        for (int c = 0; c < keys.size(); c++) {
+            header.createCell(c).setCellValue(messages.get(keys.get(c), zh));
+        }
+        int r = 1;
+        for (DashboardValue v : values) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(v.code());
+            row.createCell(1).setCellValue(v.name());
+            row.createCell(2).setCellValue(v.indicator().nameZh());
+            row.createCell(3)
+                    .setCellValue(
+                            messages.get(MEASURE_KEY + v.indicator().unit().id(), zh));
+            number(row.createCell(4), v, v.value(), percent);
+            number(row.createCell(5), v, v.target(), percent);
+            row.createCell(6)
+                    .setCellValue(
+                            v.met() == null
+                                    ? ""
+                                    : messages.get(v.met() ? "dashboard.met.yes" : "dashboard.met.no", zh));
+            row.createCell(7).setCellValue(source.apply(v));
         }
     }
 

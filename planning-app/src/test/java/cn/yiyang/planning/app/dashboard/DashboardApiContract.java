@@ -143,7 +143,16 @@ abstract class DashboardApiContract {
                 api.request("/api/v1/dashboard/report.xlsx", "leader").GET().build());
         assertThat(r.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(4);
+            assertThat(book.getNumberOfSheets()).isEqualTo(5);
+            Sheet evaluation = book.getSheet("终期评估");
+            Map<String, String> sources = new HashMap<>();
+            for (int i = 1; i <= evaluation.getLastRowNum(); i++) {
+                Row row = evaluation.getRow(i);
+                sources.put(row.getCell(2).getStringCellValue(), row.getCell(7).getStringCellValue());
+            }
+            assertThat(sources)
+                    .containsEntry("乡镇通三级公路比例", DashboardTestData.RUN_2)
+                    .containsEntry("实用性村庄规划覆盖率", "截至 2025-12-31 无数据");
             assertThat(book.getSheetName(0)).isEqualTo("市");
             assertThat(book.getSheetName(1)).isEqualTo("县（市、区）");
             Sheet counties = book.getSheetAt(1);
