@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.yiyang.planning.app.i18n.Messages;
-import cn.yiyang.planning.app.layer.LayerVersions;
-import cn.yiyang.planning.app.testsupport.Audits;
-import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.feature.FeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,16 +29,7 @@ abstract class RouteRegisterContract {
     @BeforeEach
     void setUp() {
         store = open();
-        FeatureRepository features = new JdbcFeatureRepository(store.store());
-        LayerCatalogue catalogue = LayerCatalogue.standard();
-        RouteRegisterTestData.load(features, catalogue);
-        service = new RoadRegisterService(
-                features,
-                catalogue,
-                new LayerVersions(features),
-                new JdbcRoadClosureRepository(store.store()),
-                Audits.log(store.store()),
-                RoadRegisterServiceTest.CLOCK);
+        service = RouteRegisterTestData.service(store.store());
     }
 
     @AfterEach

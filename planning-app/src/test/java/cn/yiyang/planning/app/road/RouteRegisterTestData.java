@@ -1,9 +1,14 @@
 package cn.yiyang.planning.app.road;
 
+import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
+import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
+import cn.yiyang.planning.layers.store.SpatialStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +49,19 @@ final class RouteRegisterTestData {
     static final double Y_LENGTH = 4895.2057;
 
     private RouteRegisterTestData() {}
+
+    /** The register over a store holding this data, on the fixed clock of {@link RoadRegisterServiceTest}. */
+    static RoadRegisterService service(SpatialStore store) {
+        FeatureRepository features = new JdbcFeatureRepository(store);
+        load(features, LayerCatalogue.standard());
+        return new RoadRegisterService(
+                features,
+                LayerCatalogue.standard(),
+                new LayerVersions(features),
+                new JdbcRoadClosureRepository(store),
+                Audits.log(store),
+                RoadRegisterServiceTest.CLOCK);
+    }
 
     static void load(FeatureRepository repo, LayerCatalogue catalogue) {
         repo.load(

@@ -3,12 +3,6 @@ package cn.yiyang.planning.app.road;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.planning.app.layer.LayerVersions;
-import cn.yiyang.planning.app.testsupport.Audits;
-import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.feature.FeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -36,16 +30,7 @@ class RouteRegisterViewTest {
     void setUp() {
         MockVaadin.setup(new Routes());
         store = TestStores.h2gis();
-        FeatureRepository features = new JdbcFeatureRepository(store.store());
-        LayerCatalogue catalogue = LayerCatalogue.standard();
-        RouteRegisterTestData.load(features, catalogue);
-        service = new RoadRegisterService(
-                features,
-                catalogue,
-                new LayerVersions(features),
-                new JdbcRoadClosureRepository(store.store()),
-                Audits.log(store.store()),
-                RoadRegisterServiceTest.CLOCK);
+        service = RouteRegisterTestData.service(store.store());
     }
 
     @AfterEach
