@@ -142,27 +142,7 @@ public class RoadAccessService {
         List<Long> now = List.of(features.version(road), features.version(statuses));
         RouteCache cached = routeCache;
         if (cached == null || !cached.versions().equals(now)) {
-            List<AccessInput.Road> roads = new ArrayList<>();
-            Map<String, String> routeOf = new HashMap<>();
-            int[] fromSurface = {0};
-            features.forEach(road, f -> {
-                String route = f.getString("route_code");
-                AccessInput.Road r = route == null ? null : AccessInputReader.road(f, Set.of(), fromSurface);
-                if (r != null) {
-                    roads.add(r);
-                    routeOf.put(r.id(), route);
-                }
-            });
-            Map<String, RoadStatus> status = new HashMap<>();
-            if (!roads.isEmpty()) {
-                features.forEach(statuses, f -> {
-                    String s = f.getString("status");
-                    if (f.getString("code") != null && s != null) {
-                        status.put(f.getString("code"), RoadStatus.valueOf(s.toUpperCase(Locale.ROOT)));
-                    }
-                });
-            }
-            cached = new RouteCache(now, RouteAccess.of(roads, routeOf::get, status));
+            cached = new RouteCache(now, readRoutes(road, statuses));
             routeCache = cached;
         }
         return routeCode == null || routeCode.isBlank()
@@ -170,6 +150,38 @@ public class RoadAccessService {
                 : cached.routes().stream()
                         .filter(r -> r.routeCode().equals(routeCode.strip()))
                         .toList();
+    }
+
+    private List<RouteAccess.Route> readRoutes(LayerDef road, LayerDef statuses) {
+        List<String> anyRoute = new ArrayList<>(1);
+        // one indexed query first: a road layer without route codes (the demo city) is not read whole
+        features.forEachValue(road, "route_code", v -> {
+            if (anyRoute.isEmpty()) {
+                anyRoute.add(v);
+            }
+        });
+        if (anyRoute.isEmpty()) {
+            return List.of();
+        }
+        List<AccessInput.Road> roads = new ArrayList<>();
+        Map<String, String> routeOf = new HashMap<>();
+        int[] fromSurface = {0};
+        features.forEach(road, f -> {
+            String route = f.getString("route_code");
+            AccessInput.Road r = route == null ? null : AccessInputReader.road(f, Set.of(), fromSurface);
+            if (r != null) {
+                roads.add(r);
+                routeOf.put(r.id(), route);
+            }
+        });
+        Map<String, RoadStatus> status = new HashMap<>();
+        features.forEach(statuses, f -> {
+            String s = f.getString("status");
+            if (f.getString("code") != null && s != null) {
+                status.put(f.getString("code"), RoadStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+            }
+        });
+        return RouteAccess.of(roads, routeOf::get, status);
     }
 
     /** @return the latest run's gap list as stored in {@code access_gap}, rank order */

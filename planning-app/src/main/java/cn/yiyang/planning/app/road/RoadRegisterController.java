@@ -77,7 +77,7 @@ class RoadRegisterController {
      * the entries listed and open, and the segments impassable by them with their length; by route code.
      */
     @GetMapping("/road-register/routes")
-    List<RouteJson> routes(
+    List<RouteSummary> routes(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String county,
             @RequestParam(required = false) String township,
@@ -85,7 +85,7 @@ class RoadRegisterController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String route) {
         return register.routes(filter(status, county, township, from, to, route)).stream()
-                .map(RouteJson::of)
+                .map(RouteSummary::rounded)
                 .toList();
     }
 
@@ -147,27 +147,6 @@ class RoadRegisterController {
 
     /** One month of the trend: {@code yyyy-MM}, entries added, closed, open at the month's end. */
     record TrendJson(String month, int added, int closed, int openAtEnd) {}
-
-    /** One route's summary; lengths in metres, to 0.1 m. */
-    record RouteJson(
-            String routeCode,
-            int segments,
-            double lengthM,
-            int entries,
-            int openEntries,
-            int segmentsOpen,
-            double lengthAffectedM) {
-        static RouteJson of(RouteSummary r) {
-            return new RouteJson(
-                    r.routeCode(),
-                    r.segments(),
-                    Math.round(r.lengthM() * 10) / 10.0,
-                    r.entries(),
-                    r.openEntries(),
-                    r.segmentsOpen(),
-                    Math.round(r.lengthAffectedM() * 10) / 10.0);
-        }
-    }
 
     /** The body of a closing. */
     record CloseJson(String closedOn, String note) {}

@@ -18,4 +18,17 @@ public record RouteSummary(
         int entries,
         int openEntries,
         int segmentsOpen,
-        double lengthAffectedM) {}
+        double lengthAffectedM) {
+
+    /** The same with the lengths to 0.1 m, as the API gives them. */
+    public RouteSummary rounded() {
+        return new RouteSummary(
+                routeCode,
+                segments,
+                Math.round(lengthM * 10) / 10.0,
+                entries,
+                openEntries,
+                segmentsOpen,
+                Math.round(lengthAffectedM * 10) / 10.0);
+    }
+}

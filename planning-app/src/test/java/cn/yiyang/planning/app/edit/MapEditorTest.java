@@ -277,18 +277,7 @@ class MapEditorTest {
     @Test
     void aTransportUserRecordsARoadInspectionFromAClickedRoad() {
         open(TRANSPORT);
-        long roadId =
-                repo.findByKey(catalogue.get("road"), "X031").orElseThrow().id();
-        ComponentUtil.fireEvent(
-                map,
-                new FeatureClickEvent(
-                        map,
-                        true,
-                        "road",
-                        "{}",
-                        "[{\"layer\":\"road\",\"id\":" + roadId + ",\"properties\":{}}]",
-                        112.17,
-                        28.5));
+        clickRoad("X031", 112.17, 28.5);
         Button record = _get(Button.class, spec -> spec.withId("edit-inspect"));
         assertThat(record.isVisible()).isTrue();
         record.click();
@@ -318,18 +307,7 @@ class MapEditorTest {
     @Test
     void anInspectionOfAClickedSegmentMayNameItsWholeRoute() {
         open(TRANSPORT);
-        long roadId =
-                repo.findByKey(catalogue.get("road"), "S201").orElseThrow().id();
-        ComponentUtil.fireEvent(
-                map,
-                new FeatureClickEvent(
-                        map,
-                        true,
-                        "road",
-                        "{}",
-                        "[{\"layer\":\"road\",\"id\":" + roadId + ",\"properties\":{}}]",
-                        112.1,
-                        28.41));
+        clickRoad("S201", 112.1, 28.41);
         _get(Button.class, spec -> spec.withId("edit-inspect")).click();
         FeatureForm form = _get(InspectionRecorder.class).form();
         Checkbox wholeRoute = _get(Checkbox.class, spec -> spec.withId("edit-inspection-whole-route"));
@@ -350,6 +328,21 @@ class MapEditorTest {
                         .containsEntry("road_code", "S201430900")
                         .containsEntry("stake_from", "K3+200")
                         .containsEntry("status", "blocked"));
+    }
+
+    /** A click on the map that hits the stored road with this code. */
+    private void clickRoad(String code, double lon, double lat) {
+        long roadId = repo.findByKey(catalogue.get("road"), code).orElseThrow().id();
+        ComponentUtil.fireEvent(
+                map,
+                new FeatureClickEvent(
+                        map,
+                        true,
+                        "road",
+                        "{}",
+                        "[{\"layer\":\"road\",\"id\":" + roadId + ",\"properties\":{}}]",
+                        lon,
+                        lat));
     }
 
     @Test

@@ -9,7 +9,6 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,16 +103,12 @@ final class RouteRegisterTestData {
     }
 
     static Feature inspection(String road, String stake, String on, String status, String cause) {
-        Map<String, Object> a = new HashMap<>();
-        a.put("road_code", road);
-        a.put("inspected_on", LocalDate.parse(on));
-        a.put("status", status);
-        if (stake != null) {
-            a.put("stake_from", stake);
+        Feature row = RegisterTestData.inspection(road, on, status, cause, null);
+        if (stake == null) {
+            return row;
         }
-        if (cause != null) {
-            a.put("cause", cause);
-        }
+        Map<String, Object> a = new HashMap<>(row.attributes());
+        a.put("stake_from", stake);
         return Feature.of(a, null);
     }
 
