@@ -313,7 +313,7 @@ public final class LayerCatalogue {
                         GeometryKind.NONE,
                         null,
                         // a segment's key, or a route code (路线编码): the route's segments, picked by the stakes if given
-                        text("road_code", "路段编码", "Segment code")
+                        text("road_code", "路段或路线编码", "Segment or route code")
                                 .required()
                                 .refs("road", "route_code")
                                 .aka("路段编码", "路线编码"),
