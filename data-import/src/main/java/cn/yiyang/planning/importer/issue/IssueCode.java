@@ -130,7 +130,15 @@ public enum IssueCode {
      * derived from. The file did not give the field in these rows: a rule computed it from other values (all-season
      * from the surface, the administrative class from the route code, the segment key from route and number).
      */
-    VALUES_DERIVED(Severity.WARNING);
+    VALUES_DERIVED(Severity.WARNING),
+
+    // --- roads per route (issue 14) ---
+    /**
+     * {0}: the value, {1}: the layer it should exist in, {2}: the field of that layer whose values name groups of its
+     * features. A reference that may name one feature or a group (an inspection's road: a segment code or a route
+     * code) names neither.
+     */
+    UNKNOWN_GROUP_REFERENCE(Severity.ERROR);
 
     private final Severity severity;
 

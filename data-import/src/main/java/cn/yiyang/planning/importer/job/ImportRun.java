@@ -358,7 +358,10 @@ final class ImportRun implements Runnable {
         return keys;
     }
 
-    /** For each field that refers to another layer, that layer's keys, each layer read once. */
+    /**
+     * For each field that refers to another layer, that layer's keys (and the values of its group field, when the
+     * reference may name a group), each layer read once.
+     */
     private Map<String, KeyIndex> references(LayerDef layer) {
         Map<String, KeyIndex> byLayer = new HashMap<>();
         Map<String, KeyIndex> byField = new HashMap<>();
@@ -369,9 +372,14 @@ final class ImportRun implements Runnable {
             if (target == null || target.keyField() == null || target.id().equals(layer.id())) {
                 continue;
             }
-            byField.put(f.name(), byLayer.computeIfAbsent(target.id(), id -> {
+            // a field that may name a group (an inspection's route code) takes the group values beside the keys
+            String group = f.referenceGroup();
+            byField.put(f.name(), byLayer.computeIfAbsent(target.id() + (group == null ? "" : "#" + group), id -> {
                 KeyIndex keys = new KeyIndex(4_096);
                 features.forEachKey(target, keys::add);
+                if (group != null) {
+                    features.forEachValue(target, group, keys::add);
+                }
                 return keys;
             }));
         }

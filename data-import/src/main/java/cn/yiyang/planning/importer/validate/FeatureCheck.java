@@ -131,6 +131,12 @@ public record FeatureCheck(
                             : Set.of());
             KeyIndex keys = new KeyIndex(16);
             found.forEach(keys::add);
+            String group =
+                    layer.field(ref.getKey()).map(FieldDef::referenceGroup).orElse(null);
+            if (group != null && attributes.get(ref.getKey()) instanceof String value && !found.contains(value)) {
+                // not a key: perhaps a group's name (a route code), one more indexed lookup
+                stored.existing(target, group, List.of(value)).forEach(keys::add);
+            }
             byField.put(ref.getKey(), keys);
         }
         return byField;

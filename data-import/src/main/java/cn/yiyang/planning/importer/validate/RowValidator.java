@@ -31,7 +31,9 @@ import java.util.Set;
  *       {@link Derivations}; then {@code MISSING_REQUIRED} for each required field without a value;</li>
  *   <li>the key: {@code DUPLICATE_KEY} naming the row it first appeared in, {@code KEY_EXISTS} when
  *       the layer has it already and the mode appends;</li>
- *   <li>references: {@code UNKNOWN_REFERENCE} for a code the referenced layer does not have.</li>
+ *   <li>references: {@code UNKNOWN_REFERENCE} for a code the referenced layer does not have
+ *       ({@code UNKNOWN_GROUP_REFERENCE} where the reference may also name a group of its features, such as a
+ *       road's route code).</li>
  * </ol>
  * Problems name the source field (the file's name for it) or, for a field no source gives, the
  * catalogue field. A row with any error is rejected; warnings do not reject.
@@ -174,10 +176,25 @@ public final class RowValidator {
         for (Map.Entry<String, KeyIndex> ref : context.references().entrySet()) {
             String field = ref.getKey();
             if (attributes.get(field) instanceof String value && !ref.getValue().contains(value)) {
-                String layerId =
-                        context.layer().field(field).map(FieldDef::references).orElse("");
-                issues.add(ImportIssue.ofRow(
-                        context.fileName(), row, fieldName(field), IssueCode.UNKNOWN_REFERENCE, value, layerId));
+                FieldDef def = context.layer().field(field).orElseThrow();
+                String layerId = def.references() == null ? "" : def.references();
+                issues.add(
+                        def.referenceGroup() == null
+                                ? ImportIssue.ofRow(
+                                        context.fileName(),
+                                        row,
+                                        fieldName(field),
+                                        IssueCode.UNKNOWN_REFERENCE,
+                                        value,
+                                        layerId)
+                                : ImportIssue.ofRow(
+                                        context.fileName(),
+                                        row,
+                                        fieldName(field),
+                                        IssueCode.UNKNOWN_GROUP_REFERENCE,
+                                        value,
+                                        layerId,
+                                        def.referenceGroup()));
             }
         }
     }

@@ -336,6 +336,44 @@ abstract class DepartmentShapesContract {
                 .contains("SG201|谢林港水厂|large|3200", "SG202|鱼形山水厂|small|800");
     }
 
+    @Test
+    @Order(8)
+    void anInspectionNamingOnlyARouteCodeLoadsAndAnUnknownRouteIsRefusedNamingFileRowAndField() throws Exception {
+        // the road layer holds X001430923-K0+000 and X001430923-K1+200 (order 5)
+        Path inspections = csv(
+                "巡查_按路线.csv",
+                GBK,
+                "路线编码,桩号,巡查日期,通行状态,不通原因",
+                "X001430923,,2024/10/5,不通,水毁",
+                "X001430923,K1+500,2024/10/6,通,",
+                "X001430923-K0+000,,2024/10/7,通,",
+                "X009999999,,2024/10/8,不通,塌方");
+
+        ImportJob job = importInto("road_inspection", LoadMode.REPLACE, inspections);
+
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.mapping().asMap()).containsEntry("路线编码", "road_code").containsEntry("桩号", "stake_from");
+        assertThat(job.imported()).isEqualTo(3);
+        assertThat(job.issues())
+                .extracting(ImportIssue::code, ImportIssue::row, ImportIssue::field)
+                .containsExactly(
+                        tuple(IssueCode.ENCODING_DETECTED, 0L, null),
+                        tuple(IssueCode.UNKNOWN_GROUP_REFERENCE, 4L, "路线编码"));
+        ImportIssue refused = job.issues().get(1);
+        assertThat(refused.message(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("编码“X009999999”在图层 road 中不存在：既不是要素编码，也不是其字段 route_code 的值（道路：既不是路段编码，也不是路线编码）。");
+        assertThat(refused.message(Locale.ENGLISH))
+                .isEqualTo(
+                        "The code \"X009999999\" does not exist in layer road: it is neither the code of a feature nor"
+                                + " a value of its field route_code (for a road: neither a segment code nor a route code).");
+        assertThat(refused.file()).isEqualTo("巡查_按路线.csv");
+        assertThat(rows("road_inspection", "road_code", "stake_from", "inspected_on", "status"))
+                .containsExactly(
+                        "X001430923-K0+000||2024-10-07|open",
+                        "X001430923|K1+500|2024-10-06|open",
+                        "X001430923||2024-10-05|blocked");
+    }
+
     /** A GBK shapefile in EPSG:4490 written by ogr2ogr from a CSV with a WKT column. */
     private Path roads(String name, String... csvLines) throws Exception {
         Path source = csv(name + ".csv", StandardCharsets.UTF_8, csvLines);

@@ -13,6 +13,7 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -121,6 +122,42 @@ class FeatureCheckTest {
         assertThat(GeoJsonFeature.crs(feature, Crs.CGCS2000).code()).isEqualTo("EPSG:4546");
         assertThat(GeoJsonFeature.crs(JSON.readTree("{\"type\":\"Feature\"}"), Crs.CGCS2000))
                 .isSameAs(Crs.CGCS2000);
+    }
+
+    @Test
+    void anInspectionMayNameARouteCodeAskedForOnlyWhenItIsNoSegmentCode() {
+        LayerDef inspection = catalogue.get("road_inspection");
+        List<String> asked = new ArrayList<>();
+        StoredKeys stored = (layer, field, values) -> {
+            asked.add(layer.id() + "." + field + "=" + values);
+            Set<String> there = field.equals("code") ? Set.of("X001430923-1") : Set.of("X001430923");
+            return values.stream().filter(there::contains).collect(Collectors.toSet());
+        };
+        FeatureCheck check = new FeatureCheck(inspection, Region.YIYANG, null, Map.of("road_code", road), stored);
+
+        ValidatedRow route = check(check, inspection("X001430923"));
+        ValidatedRow segment = check(check, inspection("X001430923-1"));
+        ValidatedRow unknown = check(check, inspection("X009999999"));
+
+        assertThat(route.issues()).isEmpty();
+        assertThat(segment.issues()).isEmpty();
+        assertThat(unknown.issues())
+                .extracting(ImportIssue::field, ImportIssue::code)
+                .containsExactly(tuple("road_code", IssueCode.UNKNOWN_GROUP_REFERENCE));
+        assertThat(unknown.issues().getFirst().message(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("编码“X009999999”在图层 road 中不存在：既不是要素编码，也不是其字段 route_code 的值（道路：既不是路段编码，也不是路线编码）。");
+        assertThat(asked)
+                .containsExactly(
+                        "road.code=[X001430923]",
+                        "road.route_code=[X001430923]",
+                        "road.code=[X001430923-1]",
+                        "road.code=[X009999999]",
+                        "road.route_code=[X009999999]");
+    }
+
+    private static String inspection(String road) {
+        return "{\"type\":\"Feature\",\"properties\":{\"road_code\":\"" + road + "\",\"inspected_on\":\"2024-10-05\","
+                + "\"status\":\"blocked\"},\"geometry\":null}";
     }
 
     private static ValidatedRow check(FeatureCheck check, String geoJson) {

@@ -14,6 +14,9 @@ import java.util.List;
  * @param aliases    other field names source files use for it (Chinese names, common GIS abbreviations)
  * @param references the id of the layer whose key this field holds (a village code refers to
  *                   {@code village}), else null
+ * @param referenceGroup a field of the referenced layer whose value names a group of its features (a road's
+ *                   {@code route_code} names the segments of a route), or null: a value found there is a reference
+ *                   too, to every feature of the group
  */
 public record FieldDef(
         String name,
@@ -23,12 +26,16 @@ public record FieldDef(
         boolean required,
         CodeList codeList,
         List<String> aliases,
-        String references) {
+        String references,
+        String referenceGroup) {
 
     public FieldDef {
         aliases = List.copyOf(aliases);
         if ((type == FieldType.CODE) != (codeList != null)) {
             throw new IllegalArgumentException("field " + name + ": a code list goes with type CODE only");
+        }
+        if (referenceGroup != null && references == null) {
+            throw new IllegalArgumentException("field " + name + ": a reference group goes with a reference only");
         }
     }
 }

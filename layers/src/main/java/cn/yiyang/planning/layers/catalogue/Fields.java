@@ -12,6 +12,7 @@ final class Fields {
     private CodeList codeList;
     private boolean required;
     private String references;
+    private String referenceGroup;
     private List<String> aliases = List.of();
 
     private Fields(String name, FieldType type, String zh, String en) {
@@ -57,12 +58,19 @@ final class Fields {
         return this;
     }
 
+    /** Refers to {@code layerId}'s key, or to a group of its features by the value of {@code groupField}. */
+    Fields refs(String layerId, String groupField) {
+        this.references = layerId;
+        this.referenceGroup = groupField;
+        return this;
+    }
+
     Fields aka(String... names) {
         this.aliases = List.of(names);
         return this;
     }
 
     FieldDef build() {
-        return new FieldDef(name, type, zh, en, required, codeList, aliases, references);
+        return new FieldDef(name, type, zh, en, required, codeList, aliases, references, referenceGroup);
     }
 }

@@ -312,9 +312,10 @@ public final class LayerCatalogue {
                         "Road inspections",
                         GeometryKind.NONE,
                         null,
-                        text("road_code", "路段编码", "Segment code")
+                        // a segment's key, or a route code (路线编码): the route's segments, picked by the stakes if given
+                        text("road_code", "路段或路线编码", "Segment or route code")
                                 .required()
-                                .refs("road")
+                                .refs("road", "route_code")
                                 .aka("路段编码", "路线编码"),
                         date("inspected_on", "巡查日期", "Inspection date")
                                 .required()
@@ -323,7 +324,9 @@ public final class LayerCatalogue {
                                 .required()
                                 .aka("通行状态", "状态"),
                         text("cause", "不通原因", "Cause").aka("不通原因", "原因"),
-                        date("closed_on", "销号日期", "Closed on").aka("销号日期", "销号时间")),
+                        date("closed_on", "销号日期", "Closed on").aka("销号日期", "销号时间"),
+                        text("stake_from", "桩号", "Stake").aka("桩号", "巡查桩号", "起点桩号", "起始桩号", "ZH", "QDZH"),
+                        text("stake_to", "止点桩号", "Stake to").aka("止点桩号", "终点桩号", "讫点桩号", "ZDZH")),
                 layer(
                         "bus_stop",
                         Theme.ROADS,

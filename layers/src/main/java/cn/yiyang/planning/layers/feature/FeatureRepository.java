@@ -70,6 +70,27 @@ public interface FeatureRepository {
     }
 
     /**
+     * Streams the distinct non-null values of one field of a layer to {@code sink}, in no particular order: for
+     * checking references to a group of features (a road's {@code route_code}) against a set built once.
+     *
+     * <p>The default reads whole features; the JDBC repository selects the distinct values only.
+     *
+     * @throws IllegalArgumentException when the layer has no such field
+     */
+    default void forEachValue(LayerDef layer, String field, Consumer<String> sink) {
+        if (layer.field(field).isEmpty()) {
+            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
+        }
+        Set<String> seen = new HashSet<>();
+        forEach(layer, f -> {
+            String value = f.getString(field);
+            if (value != null && seen.add(value)) {
+                sink.accept(value);
+            }
+        });
+    }
+
+    /**
      * Of {@code values}, those some feature of the layer has in {@code field}: one query on the field's index
      * with bound parameters (a layer's key field has a unique index), for a single feature's duplicate-key and
      * reference checks, whose cost must not grow with the layer. Nulls are ignored; a value stored twice is

@@ -168,6 +168,17 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     }
 
     @Override
+    public void forEachValue(LayerDef layer, String field, Consumer<String> sink) {
+        if (layer.field(field).isEmpty()) {
+            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
+        }
+        // the field name is the catalogue's, never the caller's text
+        stream("SELECT DISTINCT " + field + " FROM " + layer.table() + " WHERE " + field + " IS NOT NULL", rs -> {
+            sink.accept(rs.getString(1));
+        });
+    }
+
+    @Override
     public Set<String> existingKeys(LayerDef layer, String field, Collection<String> values) {
         if (layer.field(field).isEmpty()) {
             throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);

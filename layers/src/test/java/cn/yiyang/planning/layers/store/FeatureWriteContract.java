@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -205,6 +206,28 @@ abstract class FeatureWriteContract {
                 .as("values are bound, never spliced into the SQL")
                 .isEmpty();
         assertThatThrownBy(() -> features.existingKeys(road, "no_such_field", List.of("EK1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void forEachValueStreamsTheDistinctValuesOfAField() throws Exception {
+        Feature a = onRoute(road("FV1", "甲路", 112.43), "X001430923");
+        Feature b = onRoute(road("FV2", "甲路", 112.44), "X001430923");
+        Feature c = onRoute(road("FV3", "乙路", 112.45), "Y002430923");
+        writes.insert(road, a, USER);
+        writes.insert(road, b, USER);
+        writes.insert(road, c, USER);
+        writes.insert(road, road("FV4", "丙路", 112.46), USER);
+
+        List<String> routes = new ArrayList<>();
+        features.forEachValue(road, "route_code", routes::add);
+
+        // other tests of the class write roads too: these two routes, each once
+        assertThat(routes)
+                .contains("X001430923", "Y002430923")
+                .doesNotHaveDuplicates()
+                .doesNotContainNull();
+        assertThatThrownBy(() -> features.forEachValue(road, "no_such_field", routes::add))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -488,6 +511,12 @@ abstract class FeatureWriteContract {
             }
         }
         return Feature.of(attrs, LayerGeometry.FACTORY.createPoint(new Coordinate(112.4, 28.5)));
+    }
+
+    private static Feature onRoute(Feature f, String route) {
+        Map<String, Object> attrs = new HashMap<>(f.attributes());
+        attrs.put("route_code", route);
+        return new Feature(null, attrs, f.extra(), f.geometry());
     }
 
     private static Feature road(String code, String name, double x) throws Exception {

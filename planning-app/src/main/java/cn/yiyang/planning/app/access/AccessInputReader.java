@@ -64,6 +64,29 @@ final class AccessInputReader {
         return CodeLists.ROAD_SURFACE.has(surface, CodeTrait.ALL_SEASON);
     }
 
+    /**
+     * A road feature as the analysis decides it (see the class comment), or null for one without a code or a line.
+     *
+     * @param fromSurface counts the roads whose all-season flag the surface decided
+     */
+    static Road road(Feature f, Set<String> impassableRoads, int[] fromSurface) {
+        String code = f.getString("code");
+        if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
+            return null;
+        }
+        Boolean flag = bool(f, "hardened");
+        boolean hardened = flag != null ? flag : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.HARDENED);
+        return new Road(
+                code,
+                f.geometry(),
+                hardened,
+                allSeason(f, fromSurface),
+                CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
+                Boolean.TRUE.equals(bool(f, "bus_route")),
+                CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
+                !impassableRoads.contains(code));
+    }
+
     /** What was read: the input, and the names of roads and natural villages the results are labelled with. */
     record Read(
             AccessInput input,
@@ -77,24 +100,13 @@ final class AccessInputReader {
         Map<String, String> roadNames = new HashMap<>();
         int[] allSeasonFromSurface = {0};
         each(LayerIds.ROAD, f -> {
-            String code = f.getString("code");
-            if (code == null || f.geometry() == null || f.geometry().isEmpty()) {
+            Road road = road(f, impassableRoads, allSeasonFromSurface);
+            if (road == null) {
                 return;
             }
-            Boolean flag = bool(f, "hardened");
-            boolean hardened =
-                    flag != null ? flag : CodeLists.ROAD_SURFACE.has(f.getString("surface"), CodeTrait.HARDENED);
-            roads.add(new Road(
-                    code,
-                    f.geometry(),
-                    hardened,
-                    allSeason(f, allSeasonFromSurface),
-                    CodeLists.ROAD_TECH_GRADE.atLeast(f.getString("tech_grade"), CLASS3),
-                    Boolean.TRUE.equals(bool(f, "bus_route")),
-                    CodeLists.ROAD_ADMIN_CLASS.has(f.getString("admin_class"), CodeTrait.ACCESS_SEED),
-                    !impassableRoads.contains(code)));
+            roads.add(road);
             if (f.getString("name") != null) {
-                roadNames.put(code, f.getString("name"));
+                roadNames.put(road.id(), f.getString("name"));
             }
         });
         List<Household> households = new ArrayList<>(400_000);

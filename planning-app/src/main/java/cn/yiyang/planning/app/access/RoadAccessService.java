@@ -4,18 +4,26 @@ import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.analysis.RunNotFoundException;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.geo.access.AccessIndicator;
+import cn.yiyang.planning.geo.access.AccessInput;
+import cn.yiyang.planning.geo.access.AccessResult.RoadStatus;
 import cn.yiyang.planning.geo.access.AccessSettings;
+import cn.yiyang.planning.geo.access.RouteAccess;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +41,10 @@ public class RoadAccessService {
     private final RoadAccessKind kind;
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
+    private volatile RouteCache routeCache;
+
+    /** The routes at one version of the road and road-status layers. */
+    private record RouteCache(List<Long> versions, List<RouteAccess.Route> routes) {}
 
     /**
      * @param runner runs every analysis
@@ -113,6 +125,63 @@ public class RoadAccessService {
     /** @return the values of one indicator of one unit over the successful runs, oldest first */
     public List<IndicatorValue> history(AccessIndicator indicator, UnitLevel level, String code, UnitGroup group) {
         return runner.history(RoadAccessKind.ID, indicator, level, code, group);
+    }
+
+    /**
+     * Road access per route (路线编码): for each route of the road layer its length, hardened length, length connected
+     * to the county network and the segments that are not, from the roads as the analysis decides them and each
+     * segment's status in the latest run ({@code access_road}); a segment stored after the run is not connected.
+     * Read again when either layer changes.
+     *
+     * @param routeCode one route, or null for every route
+     * @return by route code; empty when no road has a route code
+     */
+    public List<RouteAccess.Route> routes(String routeCode) {
+        LayerDef road = catalogue.get(LayerIds.ROAD);
+        LayerDef statuses = catalogue.get(LayerIds.ACCESS_ROAD);
+        List<Long> now = List.of(features.version(road), features.version(statuses));
+        RouteCache cached = routeCache;
+        if (cached == null || !cached.versions().equals(now)) {
+            cached = new RouteCache(now, readRoutes(road, statuses));
+            routeCache = cached;
+        }
+        return routeCode == null || routeCode.isBlank()
+                ? cached.routes()
+                : cached.routes().stream()
+                        .filter(r -> r.routeCode().equals(routeCode.strip()))
+                        .toList();
+    }
+
+    private List<RouteAccess.Route> readRoutes(LayerDef road, LayerDef statuses) {
+        List<String> anyRoute = new ArrayList<>(1);
+        // one indexed query first: a road layer without route codes (the demo city) is not read whole
+        features.forEachValue(road, "route_code", v -> {
+            if (anyRoute.isEmpty()) {
+                anyRoute.add(v);
+            }
+        });
+        if (anyRoute.isEmpty()) {
+            return List.of();
+        }
+        List<AccessInput.Road> roads = new ArrayList<>();
+        Map<String, String> routeOf = new HashMap<>();
+        int[] fromSurface = {0};
+        features.forEach(road, f -> {
+            String route = f.getString("route_code");
+            AccessInput.Road r = route == null ? null : AccessInputReader.road(f, Set.of(), fromSurface);
+            if (r != null) {
+                roads.add(r);
+                routeOf.put(r.id(), route);
+            }
+        });
+        Map<String, RoadStatus> status = new HashMap<>();
+        features.forEach(statuses, f -> {
+            String s = f.getString("status");
+            if (f.getString("code") != null && s != null) {
+                status.put(f.getString("code"), RoadStatus.valueOf(s.toUpperCase(Locale.ROOT)));
+            }
+        });
+        return RouteAccess.of(roads, routeOf::get, status);
     }
 
     /** @return the latest run's gap list as stored in {@code access_gap}, rank order */

@@ -8,11 +8,16 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.Indicator;
+import cn.yiyang.planning.geo.access.RouteAccess;
 import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The road-access dashboard ({@code /roads/access}): the road-access analysis on a {@link ThemeAnalysisPanel} (the
  * latest run's indicators for the city, by county and township, targets beside values, for all villages or a group;
  * the city over the runs; for the transport department the thresholds and a run button with a progress bar), with
- * links to the gap list and the map, and what the latest run found about the network.
+ * links to the gap list and the map, what the latest run found about the network, and road access per route
+ * (路线编码: length, hardened, connected, segments not connected) when the roads carry route codes.
  */
 @Route(value = "roads/access", layout = MainLayout.class)
 @PermitAll
@@ -44,13 +51,22 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private final ThemeAnalysisPanel panel;
     private final Div problems = new Div();
+    private final RoadAccessService access;
+    private final Grid<RouteAccess.Route> routes = new Grid<>();
+    private final Div routesCard = new Div();
 
     @Autowired
-    public RoadAccessView(AnalysisRunner runner, AuthenticationContext auth) {
-        this(runner, AppUser.of(auth));
+    public RoadAccessView(AnalysisRunner runner, RoadAccessService access, AuthenticationContext auth) {
+        this(runner, access, AppUser.of(auth));
     }
 
     RoadAccessView(AnalysisRunner runner, AppUser user) {
+        this(runner, null, user);
+    }
+
+    /** @param access per-route figures, or null for none */
+    RoadAccessView(AnalysisRunner runner, RoadAccessService access, AppUser user) {
+        this.access = access;
         addClassName("access-view");
         setId("road-access-view");
         H2 heading = new H2(getTranslation("access.heading"));
@@ -59,7 +75,7 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
         panel = new ThemeAnalysisPanel(runner, runner.kind(RoadAccessKind.ID), user, SHOWN, "access");
         panel.toolbar().add(links());
         problems.addClassName("access-problems");
-        add(heading, intro, panel, problems);
+        add(heading, intro, panel, problems, routesCard());
         panel.addShownListener(this::showSummary);
     }
 
@@ -71,6 +87,50 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
     /** Called by the poll: follows a run started on the page. */
     void refresh() {
         panel.refresh();
+    }
+
+    /** Road access per route (路线编码) from the latest run; hidden while no road has a route code. */
+    private Div routesCard() {
+        routes.addColumn(RouteAccess.Route::routeCode)
+                .setHeader(getTranslation("access.routes.column.route"))
+                .setAutoWidth(true)
+                .setKey("route");
+        routes.addColumn(RouteAccess.Route::segments)
+                .setHeader(getTranslation("access.routes.column.segments"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("segments");
+        routes.addColumn(r -> km(r.lengthM()))
+                .setHeader(getTranslation("access.routes.column.length"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("length");
+        routes.addColumn(r -> km(r.hardenedLengthM()))
+                .setHeader(getTranslation("access.routes.column.hardened"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("hardened");
+        routes.addColumn(r -> km(r.connectedLengthM()))
+                .setHeader(getTranslation("access.routes.column.connected"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("connected");
+        routes.addColumn(r -> String.join(
+                        "、",
+                        r.notConnected().stream()
+                                .map(RouteAccess.Unconnected::id)
+                                .toList()))
+                .setHeader(getTranslation("access.routes.column.not-connected"))
+                .setAutoWidth(true)
+                .setKey("notConnected");
+        routes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        routes.setAllRowsVisible(true);
+        routes.setId("access-routes");
+        routesCard.add(new H3(getTranslation("access.routes.title")), routes);
+        routesCard.addClassName("access-routes");
+        routesCard.setId("access-routes-card");
+        routesCard.setVisible(false);
+        return routesCard;
+    }
+
+    private static String km(double metres) {
+        return String.format(Locale.ROOT, "%.2f", metres / 1000);
     }
 
     private Div links() {
@@ -85,6 +145,9 @@ public class RoadAccessView extends Div implements HasDynamicTitle {
 
     private void showSummary(Optional<AnalysisRun> run) {
         problems.removeAll();
+        List<RouteAccess.Route> perRoute = access == null || run.isEmpty() ? List.of() : access.routes(null);
+        routes.setItems(perRoute);
+        routesCard.setVisible(!perRoute.isEmpty());
         AccessRunSummary summary = run.flatMap(AccessRunSummary::of).orElse(null);
         if (summary == null) {
             return;

@@ -10,6 +10,7 @@ import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Region;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -17,12 +18,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Records a road inspection (通返不通巡查, a layer without geometry) from a road clicked on the map, without a file:
  * a "记录巡查" button for the clicked road opens the inspection form with the road's code and today's date filled
- * in; the user adds the status and the cause and saves it through the write path.
+ * in; the user adds the status and the cause and saves it through the write path. For a segment of a route (路线编码)
+ * a checkbox names the whole route instead (the register applies it to the route's segments, or the stake's).
  */
 class InspectionRecorder extends Div {
 
@@ -34,6 +35,8 @@ class InspectionRecorder extends Div {
     private final Button record = new Button();
     private final Span done = new Span();
     private String roadCode;
+    /** The clicked segment's route (路线编码), or null. */
+    private String routeCode;
     /** The open dialog's form (tests). */
     private FeatureForm form;
 
@@ -62,21 +65,26 @@ class InspectionRecorder extends Div {
 
     private void clicked(FeatureClickEvent e) {
         roadCode = null;
+        routeCode = null;
         if (map.getEditingLayer().isEmpty()) {
-            roadCode = e.getHits().stream()
+            Map<String, Object> road = e.getHits().stream()
                     .filter(h -> LayerIds.ROAD.equals(h.layer()) && h.id() != null)
                     .findFirst()
-                    .flatMap(h -> code(h.id()))
-                    .orElse(null);
+                    .map(h -> attributes(h.id()))
+                    .orElse(Map.of());
+            roadCode = text(road.get(service.layer(LayerIds.ROAD).keyField()));
+            routeCode = text(road.get("route_code"));
         }
         record.setVisible(roadCode != null);
         record.setText(roadCode == null ? "" : getTranslation("edit.inspect", roadCode));
     }
 
-    private Optional<String> code(long roadId) {
-        LayerDef road = service.layer(LayerIds.ROAD);
-        Object key = service.get(user, road.id(), roadId).attributes().get(road.keyField());
-        return Optional.ofNullable(key).map(Object::toString);
+    private Map<String, Object> attributes(long roadId) {
+        return service.get(user, LayerIds.ROAD, roadId).attributes();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** Opens the form for the clicked road (tests call it after a click). */
@@ -92,6 +100,17 @@ class InspectionRecorder extends Div {
         values.put("road_code", roadCode);
         values.put("inspected_on", LocalDate.now(Region.TIME_ZONE));
         form.setValues(values, service);
+        if (routeCode != null) {
+            // the inspection may name the whole route: the register applies it to every segment (or to the stake's)
+            Checkbox wholeRoute = new Checkbox(getTranslation("edit.inspect.whole-route", routeCode));
+            wholeRoute.setId("edit-inspection-whole-route");
+            wholeRoute.addValueChangeListener(e -> {
+                Map<String, Object> now = new LinkedHashMap<>(form.values());
+                now.put("road_code", e.getValue() ? routeCode : roadCode);
+                form.setValues(now, service);
+            });
+            dialog.add(wholeRoute);
+        }
         Button save = new Button(getTranslation("edit.save"), e -> save(dialog));
         save.setId("edit-inspection-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

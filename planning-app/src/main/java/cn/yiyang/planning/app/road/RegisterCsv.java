@@ -32,7 +32,9 @@ final class RegisterCsv {
             "status",
             "closed_on",
             "closed_by",
-            "note");
+            "note",
+            "route_code",
+            "route_inspection");
 
     private RegisterCsv() {}
 
@@ -56,7 +58,9 @@ final class RegisterCsv {
                             RegisterLabels.status(messages, e.status(), locale),
                             e.closedOn() == null ? "" : e.closedOn().toString(),
                             RegisterLabels.closedBy(messages, e, locale),
-                            nz(e.note())));
+                            nz(e.note()),
+                            nz(e.routeCode()),
+                            RegisterLabels.scope(e.scope(), RegisterLabels.words(messages, locale), locale)));
         }
         w.flush();
     }

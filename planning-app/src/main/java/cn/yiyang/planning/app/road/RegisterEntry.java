@@ -23,6 +23,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param closedIn     where the closing comes from, or null while open
  * @param note         the note given when it was closed in the app, or null
  * @param geometry     the road's line in EPSG:4490, or null when unknown
+ * @param routeCode    the route (路线编码) the road is a segment of, or null
+ * @param scope        when the blocked inspection named the route rather than the segment: the route, the stake and
+ *                     the segments it applied to; else null
  */
 public record RegisterEntry(
         String roadCode,
@@ -38,7 +41,9 @@ public record RegisterEntry(
         String closedBy,
         ClosureSource closedIn,
         String note,
-        Geometry geometry) {
+        Geometry geometry,
+        String routeCode,
+        RouteScope scope) {
 
     public RegisterEntry {
         Objects.requireNonNull(roadCode, "roadCode");
@@ -83,6 +88,8 @@ public record RegisterEntry(
                 by,
                 source,
                 withNote,
-                geometry);
+                geometry,
+                routeCode,
+                scope);
     }
 }

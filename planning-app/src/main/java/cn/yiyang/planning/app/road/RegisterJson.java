@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * A register entry in the REST API. Dates are {@code yyyy-MM-dd}; {@code status} is {@code open} or
  * {@code closed}; {@code closedIn} is {@code inspection} (the inspection row's 销号 date) or {@code app}
- * (closed in the app); labels are in the caller's language.
+ * (closed in the app); labels are in the caller's language. {@code routeCode} is the route the segment belongs to;
+ * {@code routeScope} (with {@code routeScopeLabel}) says, when the inspection named the route rather than the
+ * segment, the route, the stake and the segments it applied to, else null.
  */
 record RegisterJson(
         String roadCode,
@@ -26,7 +28,10 @@ record RegisterJson(
         String closedOn,
         String closedBy,
         String closedIn,
-        String note) {
+        String note,
+        String routeCode,
+        RouteScope routeScope,
+        String routeScopeLabel) {
 
     static RegisterJson of(RegisterEntry e, LocalDate today, Messages messages, Locale locale) {
         return new RegisterJson(
@@ -46,6 +51,11 @@ record RegisterJson(
                 e.closedOn() == null ? null : e.closedOn().toString(),
                 e.closedBy(),
                 e.closedIn() == null ? null : e.closedIn().name().toLowerCase(Locale.ROOT),
-                e.note());
+                e.note(),
+                e.routeCode(),
+                e.scope(),
+                e.scope() == null
+                        ? null
+                        : RegisterLabels.scope(e.scope(), RegisterLabels.words(messages, locale), locale));
     }
 }

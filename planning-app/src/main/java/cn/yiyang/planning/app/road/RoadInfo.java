@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param countyName   the county's name, or null
  * @param townshipCode the township's code, or null when the road lies in none
  * @param townshipName the township's name, or null
+ * @param routeCode    the route (路线编码) the road is a segment of, or null
  */
 record RoadInfo(
         String code,
@@ -23,10 +24,11 @@ record RoadInfo(
         String countyCode,
         String countyName,
         String townshipCode,
-        String townshipName) {
+        String townshipName,
+        String routeCode) {
 
     /** A road the road layer does not hold: only its code is known. */
     static RoadInfo unknown(String code) {
-        return new RoadInfo(code, null, null, null, null, null, null, null);
+        return new RoadInfo(code, null, null, null, null, null, null, null, null);
     }
 }

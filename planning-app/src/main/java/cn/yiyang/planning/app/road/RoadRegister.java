@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The register's rules as plain functions over inspections, roads and app closures (no store, no
@@ -80,7 +82,9 @@ final class RoadRegister {
                         null,
                         null,
                         null,
-                        info.geometry());
+                        info.geometry(),
+                        info.routeCode(),
+                        now.scope());
                 entries.put(
                         name,
                         now.closedOn() == null
@@ -186,6 +190,60 @@ final class RoadRegister {
             }
         }
         return new YearMonth[] {YearMonth.from(min), YearMonth.from(max)};
+    }
+
+    /**
+     * The inspections as inspections of segments: a row naming a segment (or a road the layer does not hold) as it
+     * is; a row naming a route (路线编码, no segment has that code) once for each segment it applies to
+     * ({@link RoadRoutes#scope}), carrying that scope. A value that is both a segment code and a route code is the
+     * segment.
+     */
+    static List<Inspection> perSegment(
+            Collection<Inspection> inspections, Predicate<String> isSegment, RoadRoutes routes) {
+        List<Inspection> out = new ArrayList<>(inspections.size());
+        for (Inspection i : inspections) {
+            RouteScope scope = isSegment.test(i.roadCode()) || i.scope() != null
+                    ? null
+                    : routes.scope(i.roadCode(), i.stakeFrom(), i.stakeTo());
+            if (scope == null) {
+                out.add(i);
+            } else {
+                scope.segments().forEach(s -> out.add(i.ofSegment(s, scope)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per route, over the given entries (those of segments with a route code): the route's segments and length, its
+     * entries, and the segments impassable by these entries (latest entry open) with their length. By route code.
+     */
+    static List<RouteSummary> routeSummaries(Collection<RegisterEntry> entries, RoadRoutes routes) {
+        Map<String, List<RegisterEntry>> byRoute = new TreeMap<>();
+        entries.stream()
+                .filter(e -> e.routeCode() != null)
+                .forEach(e -> byRoute.computeIfAbsent(e.routeCode(), k -> new ArrayList<>())
+                        .add(e));
+        List<RouteSummary> out = new ArrayList<>();
+        for (Map.Entry<String, List<RegisterEntry>> route : byRoute.entrySet()) {
+            List<RoadRoutes.Segment> segments = routes.segments(route.getKey());
+            Set<String> impassable = impassableRoadCodes(route.getValue());
+            double length =
+                    segments.stream().mapToDouble(RoadRoutes.Segment::lengthM).sum();
+            double affected = segments.stream()
+                    .filter(s -> impassable.contains(s.code()))
+                    .mapToDouble(RoadRoutes.Segment::lengthM)
+                    .sum();
+            out.add(new RouteSummary(
+                    route.getKey(),
+                    segments.size(),
+                    length,
+                    route.getValue().size(),
+                    (int) route.getValue().stream().filter(RegisterEntry::open).count(),
+                    impassable.size(),
+                    affected));
+        }
+        return out;
     }
 
     /** The codes of the roads the inspections name, in first-seen order. */

@@ -37,7 +37,10 @@ class RoadRegisterController {
         this.messages = messages;
     }
 
-    /** {@code GET /api/v1/road-register?status=open|closed|all&county=&township=&from=&to=}: a JSON list, newest first. */
+    /**
+     * {@code GET /api/v1/road-register?status=open|closed|all&county=&township=&from=&to=&route=}: a JSON list, newest
+     * first; {@code route} keeps the entries of one route's segments (路线编码).
+     */
     @GetMapping("/road-register")
     List<RegisterJson> list(
             @RequestParam(required = false) String status,
@@ -45,9 +48,10 @@ class RoadRegisterController {
             @RequestParam(required = false) String township,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String route,
             Locale locale) {
         LocalDate today = register.today();
-        return register.entries(filter(status, county, township, from, to)).stream()
+        return register.entries(filter(status, county, township, from, to, route)).stream()
                 .map(e -> RegisterJson.of(e, today, messages, locale))
                 .toList();
     }
@@ -68,6 +72,23 @@ class RoadRegisterController {
         return RegisterJson.of(closed, register.today(), messages, locale);
     }
 
+    /**
+     * {@code GET /api/v1/road-register/routes?…} (the list's filters): per route, its segments and length in metres,
+     * the entries listed and open, and the segments impassable by them with their length; by route code.
+     */
+    @GetMapping("/road-register/routes")
+    List<RouteSummary> routes(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String township,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String route) {
+        return register.routes(filter(status, county, township, from, to, route)).stream()
+                .map(RouteSummary::rounded)
+                .toList();
+    }
+
     /** {@code GET /api/v1/road-register/trend}: month by month, entries added, closed and open at the month's end. */
     @GetMapping("/road-register/trend")
     TrendsJson trend() {
@@ -84,10 +105,11 @@ class RoadRegisterController {
             @RequestParam(required = false) String township,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String route,
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        List<RegisterEntry> entries = register.entries(filter(status, county, township, from, to));
+        List<RegisterEntry> entries = register.entries(filter(status, county, township, from, to, route));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -98,8 +120,8 @@ class RoadRegisterController {
         RegisterCsv.write(entries, register.today(), messages, locale, response.getOutputStream());
     }
 
-    static RegisterFilter filter(String status, String county, String township, String from, String to) {
-        return new RegisterFilter(status(status), county, township, date("from", from), date("to", to));
+    static RegisterFilter filter(String status, String county, String township, String from, String to, String route) {
+        return new RegisterFilter(status(status), county, township, date("from", from), date("to", to), route);
     }
 
     private static EntryStatus status(String value) {

@@ -7,6 +7,7 @@ import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.ForbiddenException;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.app.system.BadValueException;
+import cn.yiyang.planning.geo.measure.GeodesicDistance;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Region;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,14 @@ import org.springframework.stereotype.Service;
  * (通). A road's inspections are ordered by date, then by the order they were loaded in (several on one day).
  * A blocked inspection with no earlier inspection, or after another blocked one, opens no entry: the road was
  * not known to be passable, or is the same interruption seen again.</li>
+ * <li><b>Route or segment.</b> An inspection row names a segment (路段编码) or a route (路线编码, shared by the
+ * segments of a route). A row naming a route is an inspection of each segment it applies to: with a stake
+ * ({@code stake_from}) the segment whose stakes cover it, with a range ({@code stake_from}–{@code stake_to}) every
+ * segment covering part of it (a segment runs from its start stake to the next segment's); without one, every segment
+ * of the route, and so when the stake cannot place it (then marked). So a route found impassable (不通) with no
+ * stake makes every segment of it impassable, each with its own entry and its own 销号, and each entry says the
+ * route, the stake and the segments the row applied to ({@link RouteScope}). A value that is a segment code is the
+ * segment; a route the road layer does not hold is refused at import.</li>
  * <li><b>Name.</b> An entry is named by its road code and the date of its blocked inspection
  * ({@code roadCode/yyyy-MM-dd}); if one road has two such inspections on one day, the first names it.</li>
  * <li><b>What it shows.</b> The road's code, name and administrative class from the {@code road} layer, the
@@ -79,7 +89,8 @@ public class RoadRegisterService {
     private volatile Snapshot snapshot;
 
     /** The entries the inspections open, at one set of layer versions. */
-    private record Snapshot(List<Long> versions, List<Inspection> inspections, List<RegisterEntry> entries) {}
+    private record Snapshot(
+            List<Long> versions, List<Inspection> inspections, List<RegisterEntry> entries, RoadRoutes routes) {}
 
     /** A county or township that register entries lie in, for filters. */
     public record Area(String code, String name, String countyCode) {}
@@ -117,6 +128,25 @@ public class RoadRegisterService {
     /** The entries that meet the filter, newest blocked date first, then by road code. */
     public List<RegisterEntry> entries(RegisterFilter filter) {
         return current().stream().filter(filter::test).toList();
+    }
+
+    /**
+     * Per route (路线编码), over the entries that meet the filter: the route's segments and length, its entries and
+     * open entries, and the segments impassable by those entries with their length. By route code; entries of
+     * roads without a route code are in no summary.
+     */
+    public List<RouteSummary> routes(RegisterFilter filter) {
+        return RoadRegister.routeSummaries(entries(filter), snapshot().routes());
+    }
+
+    /** The routes whose segments have entries, by code: for filters. */
+    public List<String> routeCodes() {
+        return snapshot().entries().stream()
+                .map(RegisterEntry::routeCode)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The entry named by its road and blocked date. */
@@ -258,7 +288,7 @@ public class RoadRegisterService {
     }
 
     private Snapshot load(List<Long> atVersions) {
-        List<Inspection> inspections = new ArrayList<>();
+        List<Inspection> rows = new ArrayList<>();
         features.forEach(catalogue.get(LayerIds.ROAD_INSPECTION), f -> {
             String road = f.getString("road_code");
             String status = f.getString("status");
@@ -267,24 +297,43 @@ public class RoadRegisterService {
                     || !("open".equals(status) || "blocked".equals(status))) {
                 return;
             }
-            inspections.add(new Inspection(
+            rows.add(new Inspection(
                     road,
                     on,
                     "blocked".equals(status),
                     f.getString("cause"),
                     f.get("closed_on") instanceof LocalDate closed ? closed : null,
-                    f.id() == null ? 0 : f.id()));
+                    f.id() == null ? 0 : f.id(),
+                    f.getString("stake_from"),
+                    f.getString("stake_to"),
+                    null));
         });
-        Set<String> codes = RoadRegister.roadCodes(inspections);
+        Set<String> named = RoadRegister.roadCodes(rows);
+        // the roads named by their code or by their route, and every segment of a route for the summaries
         Map<String, Feature> roads = new HashMap<>();
-        if (!codes.isEmpty()) {
+        List<RoadRoutes.Segment> segments = new ArrayList<>();
+        if (!named.isEmpty()) {
             features.forEach(catalogue.get(LayerIds.ROAD), f -> {
                 String code = f.getString("code");
-                if (code != null && codes.contains(code)) {
+                String route = f.getString("route_code");
+                if (code == null) {
+                    return;
+                }
+                if (route != null) {
+                    segments.add(new RoadRoutes.Segment(
+                            code,
+                            route,
+                            f.get("segment_seq") instanceof Number n ? n.intValue() : null,
+                            Stake.metres(f.getString("start_stake")),
+                            f.geometry() == null ? 0 : GeodesicDistance.CGCS2000.length(f.geometry())));
+                }
+                if (named.contains(code) || (route != null && named.contains(route))) {
                     roads.putIfAbsent(code, f);
                 }
             });
         }
+        RoadRoutes routes = new RoadRoutes(segments);
+        List<Inspection> inspections = RoadRegister.perSegment(rows, roads::containsKey, routes);
         RoadLocator locator = roads.isEmpty() ? null : locator();
         Map<String, RoadInfo> infos = new HashMap<>();
         roads.forEach((code, f) -> {
@@ -299,11 +348,12 @@ public class RoadRegisterService {
                             at.countyCode(),
                             at.countyName(),
                             at.townshipCode(),
-                            at.townshipName()));
+                            at.townshipName(),
+                            f.getString("route_code")));
         });
         List<RegisterEntry> entries =
                 RoadRegister.fromInspections(inspections, code -> infos.getOrDefault(code, RoadInfo.unknown(code)));
-        return new Snapshot(atVersions, List.copyOf(inspections), entries);
+        return new Snapshot(atVersions, List.copyOf(inspections), entries, routes);
     }
 
     private RoadLocator locator() {

@@ -49,7 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The 通返不通 register page ({@code /roads/register}, in the main layout, which says when the data are
  * synthetic): what the register is (the rules of {@link RoadRegisterService}), filters (status, county,
- * township, blocked dates) over a grid of the entries, the CSV of what is listed, a map of the listed
+ * township, route, blocked dates) over a grid of the entries (with the route and how a route inspection reached
+ * them), the per-route summary of what is listed, the CSV of what is listed, a map of the listed
  * entries' roads (open in red, closed in grey; a row zooms to its road), the 销号 button and dialog for the
  * transport role and administrators, and the monthly trend.
  */
@@ -69,6 +70,8 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
     private final Select<String> status = new Select<>();
     private final ComboBox<RoadRegisterService.Area> county = new ComboBox<>();
     private final ComboBox<RoadRegisterService.Area> township = new ComboBox<>();
+    private final ComboBox<String> route = new ComboBox<>();
+    private final Grid<RouteSummary> routes = new Grid<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Anchor csv = new Anchor();
@@ -124,7 +127,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         Div trendCard = new Div(trendTitle, trend);
         trendCard.addClassNames("road-register-card", "road-register-trend-card");
 
-        add(header, columns, trendCard);
+        add(header, columns, routesCard(), trendCard);
         refresh();
     }
 
@@ -177,7 +180,13 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
 
-        Div bar = new Div(status, county, township, from, to);
+        route.setLabel(getTranslation("road-register.filter.route"));
+        route.setClearButtonVisible(true);
+        route.setId("road-register-route");
+        route.setItems(register.routeCodes());
+        route.addValueChangeListener(e -> refresh());
+
+        Div bar = new Div(status, county, township, route, from, to);
         bar.addClassName("road-register-filters");
         return bar;
     }
@@ -260,6 +269,15 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("road-register.column.closed-by"))
                 .setAutoWidth(true)
                 .setKey("closedBy");
+        grid.addColumn(e -> nz(e.routeCode()))
+                .setHeader(getTranslation("road-register.column.route"))
+                .setAutoWidth(true)
+                .setKey("route");
+        grid.addColumn(this::scope)
+                .setHeader(getTranslation("road-register.column.scope"))
+                .setAutoWidth(true)
+                .setTooltipGenerator(this::scope)
+                .setKey("scope");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setId("road-register-grid");
         grid.addClassName("road-register-grid");
@@ -270,6 +288,53 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
             picked.ifPresent(this::zoomTo);
         });
         return grid;
+    }
+
+    /** The per-route summary of what the filters list: segments, length, entries and the length impassable. */
+    private Component routesCard() {
+        H3 title = new H3(getTranslation("road-register.routes.title"));
+        Paragraph help = new Paragraph(getTranslation("road-register.routes.help"));
+        help.addClassName("road-register-help");
+        routes.addColumn(RouteSummary::routeCode)
+                .setHeader(getTranslation("road-register.routes.column.route"))
+                .setAutoWidth(true)
+                .setKey("route");
+        routes.addColumn(RouteSummary::segments)
+                .setHeader(getTranslation("road-register.routes.column.segments"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("segments");
+        routes.addColumn(r -> km(r.lengthM()))
+                .setHeader(getTranslation("road-register.routes.column.length"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("length");
+        routes.addColumn(RouteSummary::entries)
+                .setHeader(getTranslation("road-register.routes.column.entries"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("entries");
+        routes.addColumn(RouteSummary::segmentsOpen)
+                .setHeader(getTranslation("road-register.routes.column.open-segments"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("segmentsOpen");
+        routes.addColumn(r -> km(r.lengthAffectedM()))
+                .setHeader(getTranslation("road-register.routes.column.open-length"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setKey("lengthAffected");
+        routes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        routes.setAllRowsVisible(true);
+        routes.setId("road-register-routes");
+        routes.setEmptyStateText(getTranslation("road-register.routes.empty"));
+        routes.addItemClickListener(e -> route.setValue(e.getItem().routeCode()));
+        Div card = new Div(title, help, routes);
+        card.addClassNames("road-register-card", "road-register-routes-card");
+        return card;
+    }
+
+    private String scope(RegisterEntry e) {
+        return RegisterLabels.scope(e.scope(), this::getTranslation, locale);
+    }
+
+    private String km(double metres) {
+        return String.format(Locale.ROOT, "%.2f", metres / 1000);
     }
 
     private Span statusBadge(RegisterEntry e) {
@@ -307,7 +372,8 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
                 county.getValue() == null ? null : county.getValue().code(),
                 township.getValue() == null ? null : township.getValue().code(),
                 from.getValue(),
-                to.getValue());
+                to.getValue(),
+                route.getValue());
     }
 
     /** Reads the register again and shows it: grid, counts, map, CSV link and trend. */
@@ -332,6 +398,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
                 all.size() - open,
                 register.impassableRoadCodes().size()));
         csv.setHref(csvLink(f));
+        routes.setItems(register.routes(f));
         showOnMap();
         trend.show(register.trend());
     }
@@ -429,6 +496,7 @@ public class RoadRegisterView extends Div implements HasDynamicTitle {
         add(params, "township", f.townshipCode());
         add(params, "from", f.from() == null ? null : f.from().toString());
         add(params, "to", f.to() == null ? null : f.to().toString());
+        add(params, "route", f.routeCode());
         return "api/v1/road-register.csv" + (params.isEmpty() ? "" : "?" + String.join("&", params));
     }
 

@@ -305,4 +305,18 @@ class RoadAccessViewTest {
         assertThat(_get(view, PlanningMap.class, s -> s.withId("findings-map")).getLastFit())
                 .isPresent();
     }
+
+    @Test
+    @Order(7)
+    void withoutRouteCodesThePageShowsNoPerRouteTable() {
+        RoadAccessView view = new RoadAccessView(runner, service, LEADER);
+        UI.getCurrent().add(view);
+
+        assertThat(service.routes(null))
+                .as("the demo city's roads carry no route code")
+                .isEmpty();
+        assertThat(_find(view, Div.class, s -> s.withId("access-routes-card")))
+                .as("hidden")
+                .isEmpty();
+    }
 }

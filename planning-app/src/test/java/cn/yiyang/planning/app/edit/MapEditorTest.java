@@ -82,7 +82,15 @@ class MapEditorTest {
                 LoadMode.REPLACE,
                 List.of(
                                 Feature.of(
-                                        Map.of("code", "S201", "name", "省道201", "admin_class", "provincial"),
+                                        Map.of(
+                                                "code",
+                                                "S201",
+                                                "name",
+                                                "省道201",
+                                                "admin_class",
+                                                "provincial",
+                                                "route_code",
+                                                "S201430900"),
                                         GF.createMultiLineString(new LineString[] {
                                             GF.createLineString(new Coordinate[] {
                                                 new Coordinate(112.0, 28.4), new Coordinate(112.3, 28.43)
@@ -269,18 +277,7 @@ class MapEditorTest {
     @Test
     void aTransportUserRecordsARoadInspectionFromAClickedRoad() {
         open(TRANSPORT);
-        long roadId =
-                repo.findByKey(catalogue.get("road"), "X031").orElseThrow().id();
-        ComponentUtil.fireEvent(
-                map,
-                new FeatureClickEvent(
-                        map,
-                        true,
-                        "road",
-                        "{}",
-                        "[{\"layer\":\"road\",\"id\":" + roadId + ",\"properties\":{}}]",
-                        112.17,
-                        28.5));
+        clickRoad("X031", 112.17, 28.5);
         Button record = _get(Button.class, spec -> spec.withId("edit-inspect"));
         assertThat(record.isVisible()).isTrue();
         record.click();
@@ -305,6 +302,47 @@ class MapEditorTest {
                 .containsEntry("road_code", "X031")
                 .containsEntry("status", "blocked")
                 .containsEntry("cause", "塌方");
+    }
+
+    @Test
+    void anInspectionOfAClickedSegmentMayNameItsWholeRoute() {
+        open(TRANSPORT);
+        clickRoad("S201", 112.1, 28.41);
+        _get(Button.class, spec -> spec.withId("edit-inspect")).click();
+        FeatureForm form = _get(InspectionRecorder.class).form();
+        Checkbox wholeRoute = _get(Checkbox.class, spec -> spec.withId("edit-inspection-whole-route"));
+        assertThat(wholeRoute.getLabel()).isEqualTo("按整条路线 S201430900 记录（适用于全部路段，或桩号所在路段）");
+
+        wholeRoute.setValue(true);
+        assertThat(form.values()).containsEntry("road_code", "S201430900");
+        @SuppressWarnings("unchecked")
+        Select<String> status = (Select<String>) form.field("status");
+        status.setValue("blocked");
+        ((TextField) form.field("stake_from")).setValue("K3+200");
+        _get(Button.class, spec -> spec.withId("edit-inspection-save")).click();
+
+        List<Feature> inspections = repo.page(catalogue.get("road_inspection"), FeatureQuery.first(10));
+        assertThat(inspections)
+                .singleElement()
+                .satisfies(i -> assertThat(i.attributes())
+                        .containsEntry("road_code", "S201430900")
+                        .containsEntry("stake_from", "K3+200")
+                        .containsEntry("status", "blocked"));
+    }
+
+    /** A click on the map that hits the stored road with this code. */
+    private void clickRoad(String code, double lon, double lat) {
+        long roadId = repo.findByKey(catalogue.get("road"), code).orElseThrow().id();
+        ComponentUtil.fireEvent(
+                map,
+                new FeatureClickEvent(
+                        map,
+                        true,
+                        "road",
+                        "{}",
+                        "[{\"layer\":\"road\",\"id\":" + roadId + ",\"properties\":{}}]",
+                        lon,
+                        lat));
     }
 
     @Test

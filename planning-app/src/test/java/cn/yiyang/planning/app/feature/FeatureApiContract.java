@@ -456,6 +456,69 @@ abstract class FeatureApiContract {
                 .isTrue();
     }
 
+    @Test
+    void anInspectionNamingOnlyARouteIsAcceptedAndReachesTheRegisterPerRouteAndSegment() throws Exception {
+        String route = "X9" + System.nanoTime() % 100_000_000;
+        for (int seq = 1; seq <= 2; seq++) {
+            String body = "{\"type\":\"Feature\",\"properties\":{\"route_code\":\"" + route + "\",\"segment_seq\":"
+                    + seq + ",\"start_stake\":\"K" + (seq - 1) + "+000\",\"name\":\"兰溪至泉交河\",\"surface\":\"水泥\"},"
+                    + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[112." + (40 + seq) + ",28.6],[112."
+                    + (41 + seq) + ",28.6]]}}";
+            HttpResponse<String> segment = send("POST", ROADS, "transport", body);
+            assertThat(segment.statusCode()).as(segment.body()).isEqualTo(201);
+            assertThat(json(segment).get("properties").get("code").asString())
+                    .as("the segment key follows from route and number")
+                    .isEqualTo(route + "-" + seq);
+        }
+        String inspections = "/api/v1/layers/road_inspection/features";
+
+        HttpResponse<String> whole =
+                send("POST", inspections, "transport", inspection(route, null, "2024-01-10", "open"));
+        HttpResponse<String> atStake =
+                send("POST", inspections, "transport", inspection(route, "K1+500", "2024-03-01", "blocked"));
+        HttpResponse<String> unknown =
+                send("POST", inspections, "transport", inspection("X900000000", null, "2024-03-02", "blocked"));
+
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+        assertThat(atStake.statusCode()).as(atStake.body()).isEqualTo(201);
+        JsonNode refused = assertProblem(unknown, "road_code", "UNKNOWN_GROUP_REFERENCE");
+        assertThat(refused.get("message").asString())
+                .isEqualTo("编码“X900000000”在图层 road 中不存在：既不是要素编码，也不是其字段 route_code 的值（道路：既不是路段编码，也不是路线编码）。");
+
+        JsonNode entries = json(send("GET", "/api/v1/road-register?route=" + route, "leader", null));
+        assertThat(entries.size()).as(entries.toString()).isEqualTo(1);
+        JsonNode entry = entries.get(0);
+        assertThat(entry.get("roadCode").asString()).isEqualTo(route + "-2");
+        assertThat(entry.get("blockedOn").asString()).isEqualTo("2024-03-01");
+        assertThat(entry.get("routeCode").asString()).isEqualTo(route);
+        assertThat(entry.get("routeScope").get("stake").asString()).isEqualTo("K1+500");
+        assertThat(entry.get("routeScope").get("segments").get(0).asString()).isEqualTo(route + "-2");
+        assertThat(entry.get("routeScope").get("routeSegments").asInt()).isEqualTo(2);
+        assertThat(entry.get("routeScopeLabel").asString()).isEqualTo("路线 " + route + " 桩号 K1+500：路段 " + route + "-2");
+
+        JsonNode routes = json(send("GET", "/api/v1/road-register/routes?route=" + route, "leader", null));
+        assertThat(routes.size()).isEqualTo(1);
+        assertThat(routes.get(0).get("routeCode").asString()).isEqualTo(route);
+        assertThat(routes.get(0).get("segments").asInt()).isEqualTo(2);
+        assertThat(routes.get(0).get("entries").asInt()).isEqualTo(1);
+        assertThat(routes.get(0).get("segmentsOpen").asInt()).isEqualTo(1);
+        // 0.01° of longitude at 28.6°N on the GRS80 ellipsoid: 978.12 m
+        assertThat(routes.get(0).get("lengthM").asDouble()).isCloseTo(2 * 978.12, within(0.2));
+        assertThat(routes.get(0).get("lengthAffectedM").asDouble()).isCloseTo(978.12, within(0.1));
+
+        String csv = send("GET", "/api/v1/road-register.csv?route=" + route, "leader", null)
+                .body();
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().toList().get(1)).startsWith(route + "-2,").contains("," + route + ",路线 " + route);
+    }
+
+    /** An inspection row naming {@code road} (a segment or a route), with a stake or none. */
+    private static String inspection(String road, String stake, String on, String status) {
+        return "{\"type\":\"Feature\",\"properties\":{\"road_code\":\"" + road + "\""
+                + (stake == null ? "" : ",\"stake_from\":\"" + stake + "\"") + ",\"inspected_on\":\"" + on
+                + "\",\"status\":\"" + status + "\"},\"geometry\":null}";
+    }
+
     private static JsonNode assertProblem(HttpResponse<String> r, String field, String code) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
         JsonNode problem = json(r);

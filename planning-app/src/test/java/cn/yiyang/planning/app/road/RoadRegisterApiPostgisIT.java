@@ -234,7 +234,7 @@ class RoadRegisterApiPostgisIT {
         String[] lines = text.substring(1).split("\r\n");
         assertThat(lines[0])
                 .isEqualTo("road_code,road_name,admin_class,county,township,cause,blocked_on,days_open,"
-                        + "status,closed_on,closed_by,note");
+                        + "status,closed_on,closed_by,note,route_code,route_inspection");
         assertThat(lines).hasSize(5); // header + C001, C002 ×2, Y003
         assertThat(text).contains("C002,新建村道,村道,南县,茅草街镇,塌方,2024-02-01,19,已销号,2024-02-20,巡查记录,");
         String english = new String(
