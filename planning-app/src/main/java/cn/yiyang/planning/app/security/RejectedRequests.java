@@ -34,13 +34,15 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        Locale locale = request.getLocale() == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+        // no Accept-Language means Chinese, as ApiAuthenticationEntryPoint answers
+        Locale locale = request.getHeader("Accept-Language") == null ? Messages.ZH : request.getLocale();
         String detail = messages.get("api.error.bad-request", locale);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // the members ApiExceptionHandler's problems have
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
         body.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
         body.put("status", HttpStatus.BAD_REQUEST.value());
         body.put("detail", detail);
