@@ -105,7 +105,8 @@ class ParcelBenchmark {
         List<Long> ids = plan(features, where);
         ParcelReader reader = new ParcelReader(catalogue, features);
         JdbcConflictJustificationRepository justifications = new JdbcConflictJustificationRepository(store);
-        ConflictService conflicts = new ConflictService(reader, justifications);
+        ConflictService conflicts = new ConflictService(
+                reader, justifications, new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()));
         FeatureEditService edits = new FeatureEditService(
                 catalogue,
                 features,
@@ -170,7 +171,10 @@ class ParcelBenchmark {
         List<PlanConflict> found = List.of();
         double[] sqlResult = null;
         for (int round = 0; round < ROUNDS + 3; round++) {
-            ConflictService service = new ConflictService(reader, new JdbcConflictJustificationRepository(pg));
+            ConflictService service = new ConflictService(
+                    reader,
+                    new JdbcConflictJustificationRepository(pg),
+                    new AuditLog(new JdbcAuditRepository(pg), Clock.systemUTC()));
             long t0 = System.nanoTime();
             service.check(List.of()); // builds the index: once per constraint data version in the app
             long t1 = System.nanoTime();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,8 @@ record ItemsParameters(FeatureQuery matching, Long after, int offset, int limit,
         int offset = integer(params, "offset", 0, 0);
         List<AttributeFilter> filters = new ArrayList<>();
         for (FieldDef field : layer.fields()) {
-            one(params, field.name()).ifPresent(v -> filters.add(AttributeFilter.equalTo(field.name(), v)));
+            one(params, field.name())
+                    .ifPresent(v -> filters.add(AttributeFilter.equalTo(field.name(), typed(field, v))));
         }
         boolean nothing = false;
         Optional<String> datetime = one(params, "datetime");
@@ -99,6 +101,36 @@ record ItemsParameters(FeatureQuery matching, Long after, int offset, int limit,
     private static Optional<String> one(Map<String, String[]> params, String name) {
         String[] v = params.get(name);
         return v == null || v.length == 0 || v[0].isBlank() ? Optional.empty() : Optional.of(v[0].strip());
+    }
+
+    /**
+     * The value of a filter on a field, when it is one of the field's type; else a 400 naming the field (the store
+     * binds it as a value either way, but would refuse a number field's {@code 1 OR 1=1} as a failure of its own).
+     */
+    private static String typed(FieldDef field, String v) {
+        try {
+            switch (field.type()) {
+                case INTEGER -> Integer.parseInt(v);
+                case DECIMAL -> Double.parseDouble(v);
+                case DATE -> LocalDate.parse(v);
+                case BOOLEAN -> {
+                    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                        throw new BadValueException(field.name(), v, "true, false");
+                    }
+                }
+                case TEXT, CODE -> {
+                    // any text: compared as a bound value
+                }
+            }
+            return v;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new BadValueException(
+                    field.name(),
+                    v,
+                    field.type() == FieldType.DATE
+                            ? "yyyy-MM-dd"
+                            : field.type().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private static OgcCrs crs(Map<String, String[]> params, String name) {

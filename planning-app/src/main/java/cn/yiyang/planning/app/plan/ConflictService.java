@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
@@ -33,10 +34,12 @@ public class ConflictService {
 
     private final ParcelReader reader;
     private final ConflictJustificationRepository justifications;
+    private final AuditLog audit;
     private Index index;
 
-    ConflictService(ParcelReader reader, ConflictJustificationRepository justifications) {
+    ConflictService(ParcelReader reader, ConflictJustificationRepository justifications, AuditLog audit) {
         this.reader = reader;
+        this.audit = audit;
         this.justifications = justifications;
     }
 
@@ -90,6 +93,7 @@ public class ConflictService {
                 .findFirst()
                 .orElseThrow(() -> new ConflictUnknownException(planCode, key));
         ConflictJustification stored = justifications.save(ConflictJustification.of(planCode, key, text, user.name()));
+        audit.record(user.name(), "conflict-justify", reader.landUse().id(), planCode, key + ": " + text);
         return new PlanConflict(key, planCode, conflict.conflict(), conflict.constraintLayer(), stored);
     }
 

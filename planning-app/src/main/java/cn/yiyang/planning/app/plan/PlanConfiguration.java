@@ -68,7 +68,8 @@ class PlanConfiguration {
             PlanService plans,
             PlanDocumentRepository records,
             @Value("${planning.data-dir:./data}") String dataDir,
-            @Value("${planning.plans.max-document-mb:50}") long maxDocumentMb) {
-        return new PlanDocuments(plans, records, Path.of(dataDir, "plan-documents"), maxDocumentMb << 20);
+            @Value("${planning.plans.max-document-mb:50}") long maxDocumentMb,
+            AuditLog audit) {
+        return new PlanDocuments(plans, records, Path.of(dataDir, "plan-documents"), maxDocumentMb << 20, audit);
     }
 }

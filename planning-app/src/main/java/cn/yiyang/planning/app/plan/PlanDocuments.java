@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.plan;
 
+import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.importing.UploadStore;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
@@ -42,13 +43,16 @@ public class PlanDocuments {
     private final PlanDocumentRepository records;
     private final Path root;
     private final long maxBytes;
+    private final AuditLog audit;
 
     /**
      * @param root     the documents folder (created when missing)
      * @param maxBytes the largest document
+     * @param audit    where uploads and deletions are recorded
      */
-    public PlanDocuments(PlanService plans, PlanDocumentRepository records, Path root, long maxBytes) {
+    public PlanDocuments(PlanService plans, PlanDocumentRepository records, Path root, long maxBytes, AuditLog audit) {
         this.plans = plans;
+        this.audit = audit;
         this.records = records;
         this.root = root.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
@@ -111,6 +115,12 @@ public class PlanDocuments {
                 throw e;
             }
             part = null;
+            audit.record(
+                    user.name(),
+                    "plan-document-upload",
+                    plans.layer().id(),
+                    planCode,
+                    "document " + stored.id() + " " + k + " " + name + " (" + size + " bytes)");
             return stored;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a document of plan " + planCode, e);
@@ -144,6 +154,7 @@ public class PlanDocuments {
             throw new UnknownDocumentException(planCode, id);
         }
         deleteQuietly(file(id));
+        audit.record(user.name(), "plan-document-delete", plans.layer().id(), planCode, "document " + id);
     }
 
     /**

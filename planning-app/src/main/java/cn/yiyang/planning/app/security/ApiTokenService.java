@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
 
 /**
  * Bearer tokens of machine clients: created and revoked by ADMIN ({@link Action#manageAccounts}), each with its own
@@ -54,10 +58,27 @@ public class ApiTokenService {
     private final TokenKey key;
     private final Clock clock;
     private final AuditLog audit;
-    /** Tokens looked up a short time ago, by hash: a tile then costs a HMAC, not a query; cleared on revoke. */
+    /**
+     * Tokens looked up a short time ago, by hash, with the sign-in they give: a tile then costs a HMAC and a map
+     * lookup, not a query nor building the account again; cleared on revoke.
+     */
     private final Map<String, Looked> recent = new ConcurrentHashMap<>();
 
-    private record Looked(ApiToken token, Instant at) {}
+    /** A token as looked up at {@code at}, the account it signs in as and that account's authentication. */
+    private record Looked(ApiToken token, SignInAccount account, Authentication authentication, Instant at) {
+
+        static Looked of(ApiToken t, Instant at) {
+            SignInAccount account = new SignInAccount(
+                    PRINCIPAL_PREFIX + t.name(), "", SignInAccount.roles(t.roles()), t.counties(), true, false);
+            List<GrantedAuthority> authorities = account.authorities();
+            return new Looked(
+                    t,
+                    account,
+                    UsernamePasswordAuthenticationToken.authenticated(
+                            new User(account.name(), "", authorities), null, authorities),
+                    at);
+        }
+    }
 
     /** How long a looked-up token is taken without asking the store again (revoking clears it at once). */
     private static final Duration RECENT = Duration.ofSeconds(30);
@@ -124,21 +145,33 @@ public class ApiTokenService {
 
     /** The account a bearer token signs in as, when it is known, not revoked and not expired. */
     Optional<SignInAccount> authenticate(String secret) {
+        return lookUp(secret).map(Looked::account);
+    }
+
+    /**
+     * The authentication of a request bearing the token (for {@link BearerTokenFilter}), when it is known, not
+     * revoked and not expired: the same object for every request of the token while it is remembered.
+     */
+    Optional<Authentication> authentication(String secret) {
+        return lookUp(secret).map(Looked::authentication);
+    }
+
+    private Optional<Looked> lookUp(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String hash = key.hash(secret);
         Looked looked = recent.get(hash);
-        Optional<ApiToken> token;
-        if (looked != null && looked.at().plus(RECENT).isAfter(now.toInstant())) {
-            token = Optional.of(looked.token());
-        } else {
-            token = tokens.findByHash(hash);
-            token.ifPresent(t -> recent.put(hash, new Looked(t, now.toInstant())));
+        if (looked == null || !looked.at().plus(RECENT).isAfter(now.toInstant())) {
+            looked = tokens.findByHash(hash)
+                    .map(t -> Looked.of(t, now.toInstant()))
+                    .orElse(null);
+            if (looked == null) {
+                return Optional.empty();
+            }
+            recent.put(hash, looked);
         }
-        return token.filter(t -> t.validAt(now))
-                .map(t -> new SignInAccount(
-                        PRINCIPAL_PREFIX + t.name(), "", SignInAccount.roles(t.roles()), t.counties(), true, false));
+        return looked.token().validAt(now) ? Optional.of(looked) : Optional.empty();
     }
 }

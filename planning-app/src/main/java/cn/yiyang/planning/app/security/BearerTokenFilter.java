@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,17 +36,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignInAccount> account =
-                tokens.authenticate(header.substring(7).strip());
+        Optional<Authentication> account =
+                tokens.authentication(header.substring(7).strip());
         if (account.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown, revoked or expired token"));
             return;
         }
-        var authorities = account.get().authorities();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new User(account.get().name(), "", authorities), null, authorities));
+        context.setAuthentication(account.get());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -151,6 +151,15 @@ class ApiExceptionHandler {
         HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.get("api.error.bad-request", locale));
         p.setProperty("code", "bad_request");
+        // the parameter that could not be bound, so that a caller (or a probe's payload) learns which one
+        String parameter = switch (e) {
+            case MethodArgumentTypeMismatchException m -> m.getName();
+            case MissingServletRequestParameterException m -> m.getParameterName();
+            default -> null;
+        };
+        if (parameter != null) {
+            p.setProperty("parameter", parameter);
+        }
         return p;
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -96,7 +97,8 @@ class ParcelPanelsTest {
         ParcelReader reader = new ParcelReader(catalogue, features);
         balances = new BalanceService(reader);
         export = new BalanceExport(new Messages());
-        conflicts = new ConflictService(reader, new JdbcConflictJustificationRepository(store.store()));
+        conflicts = new ConflictService(
+                reader, new JdbcConflictJustificationRepository(store.store()), Audits.log(store.store()));
     }
 
     private static Feature parcel(WKTReader wkt, String code, String state, String west, String east) throws Exception {

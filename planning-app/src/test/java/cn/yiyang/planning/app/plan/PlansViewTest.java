@@ -13,6 +13,7 @@ import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Role;
+import cn.yiyang.planning.app.testsupport.AsText;
 import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -49,6 +50,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,12 +108,14 @@ class PlansViewTest {
                 () -> List.of(gate),
                 new Overdue(LocalDate.of(2023, 12, 31)),
                 CLOCK);
-        documents = new PlanDocuments(plans, new JdbcPlanDocumentRepository(store.store()), documentsDir, 1 << 20);
+        documents = new PlanDocuments(
+                plans, new JdbcPlanDocumentRepository(store.store()), documentsDir, 1 << 20, Audits.log(store.store()));
         ParcelReader reader = new ParcelReader(catalogue, features);
         analysis = new PlanAnalysis(
                 new BalanceService(reader),
                 new BalanceExport(new Messages()),
-                new ConflictService(reader, new JdbcConflictJustificationRepository(store.store())),
+                new ConflictService(
+                        reader, new JdbcConflictJustificationRepository(store.store()), Audits.log(store.store())),
                 null);
         coverage = new PlanCoverageService(
                 features, catalogue, new JdbcIndicatorTargetRepository(store.store()), "2021-2025", new Messages());
@@ -153,6 +157,21 @@ class PlansViewTest {
 
     private static String text(String id) {
         return _get(Div.class, s -> s.withId(id)).getElement().getTextRecursively();
+    }
+
+    @Test
+    void aPlansNameAndCompilingUnitWithMarkupAreShownAsText() {
+        AppUser admin = new AppUser("admin", EnumSet.of(Role.ADMIN));
+        plans.create(
+                admin,
+                new NewPlan(null, AsText.IMG, List.of(PlanTestData.YI), AsText.SCRIPT, AsText.QUOTES, null, null));
+        PlansView view = open(PLANNER);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid()); i++) {
+            rows.add(String.join("|", GridKt._getFormattedRow(grid(), i)));
+        }
+        assertThat(String.join("\n", rows)).contains(AsText.IMG);
+        AsText.assertAsText(view);
     }
 
     @Test

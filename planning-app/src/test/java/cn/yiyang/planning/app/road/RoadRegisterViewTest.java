@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.testsupport.AsText;
 import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcRoadClosureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -27,6 +29,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.data.Offset;
@@ -134,6 +137,23 @@ class RoadRegisterViewTest {
         return _get(TrendChart.class, s -> s.withId("road-register-trend"))
                 .getElement()
                 .getProperty("innerHTML");
+    }
+
+    @Test
+    void aCauseWithMarkupIsShownAsText() {
+        FeatureRepository features = new JdbcFeatureRepository(store.store());
+        features.load(
+                LayerCatalogue.standard().get("road_inspection"),
+                LoadMode.APPEND,
+                List.of(RegisterTestData.inspection("C005", "2024-08-01", "blocked", AsText.IMG, null))
+                        .iterator());
+        RoadRegisterView view = open(RoadRegisterServiceTest.TRANSPORT);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid()); i++) {
+            rows.add(String.join("|", GridKt._getFormattedRow(grid(), i)));
+        }
+        assertThat(String.join("\n", rows)).contains(AsText.IMG);
+        AsText.assertAsText(view);
     }
 
     @Test
