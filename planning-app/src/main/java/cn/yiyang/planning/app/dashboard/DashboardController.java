@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.dashboard;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.system.ApiProblem;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@ApiProblem(
+        status = 400,
+        codes = {"bad_value"})
 @RequestMapping("/api/v1/dashboard")
 class DashboardController {
 

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.exporting;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +26,15 @@ class ExportController {
         this.exports = exports;
     }
 
+    @ApiProblem(
+            status = 400,
+            codes = {"bad_value"})
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer"})
     @GetMapping("/api/v1/layers/{layer}/export")
     void export(
             @PathVariable String layer,

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.feature;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblem;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import java.net.URI;
 import java.util.List;
@@ -45,6 +46,12 @@ class FeatureController {
         this.edits = edits;
     }
 
+    @ApiProblem(
+            status = 400,
+            codes = {"bad_value"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer", "unknown_feature"})
     @GetMapping("/{id}")
     ResponseEntity<JsonNode> get(
             @PathVariable String layer,
@@ -58,6 +65,18 @@ class FeatureController {
         return withVersion(ResponseEntity.ok(), feature);
     }
 
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer"})
+    @ApiProblem(
+            status = 409,
+            codes = {"derived_layer"})
+    @ApiProblem(
+            status = 422,
+            codes = {"invalid_feature"})
     @PostMapping
     ResponseEntity<JsonNode> create(
             @PathVariable String layer, @RequestBody JsonNode feature, Authentication auth, Locale locale) {
@@ -69,6 +88,24 @@ class FeatureController {
                 locale);
     }
 
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblem(
+            status = 409,
+            codes = {"derived_layer"})
+    @ApiProblem(
+            status = 412,
+            codes = {"stale_version"})
+    @ApiProblem(
+            status = 422,
+            codes = {"invalid_feature"})
+    @ApiProblem(
+            status = 428,
+            codes = {"precondition_required"})
     @PutMapping("/{id}")
     ResponseEntity<JsonNode> replace(
             @PathVariable String layer,
@@ -81,6 +118,24 @@ class FeatureController {
                 ResponseEntity.ok(), edits.replace(AppUser.of(auth), layer, id, version(ifMatch), feature), locale);
     }
 
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblem(
+            status = 409,
+            codes = {"derived_layer"})
+    @ApiProblem(
+            status = 412,
+            codes = {"stale_version"})
+    @ApiProblem(
+            status = 422,
+            codes = {"invalid_feature"})
+    @ApiProblem(
+            status = 428,
+            codes = {"precondition_required"})
     @PatchMapping(
             path = "/{id}",
             consumes = {MERGE_PATCH, "application/json"})
@@ -94,6 +149,21 @@ class FeatureController {
         return accepted(ResponseEntity.ok(), edits.patch(AppUser.of(auth), layer, id, version(ifMatch), patch), locale);
     }
 
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblem(
+            status = 409,
+            codes = {"derived_layer"})
+    @ApiProblem(
+            status = 412,
+            codes = {"stale_version"})
+    @ApiProblem(
+            status = 428,
+            codes = {"precondition_required"})
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @PathVariable String layer,
@@ -104,6 +174,9 @@ class FeatureController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_layer", "unknown_feature"})
     @GetMapping("/{id}/history")
     List<FeatureJson.HistoryEntryJson> history(@PathVariable String layer, @PathVariable long id, Authentication auth) {
         return edits.history(AppUser.of(auth), layer, id).stream()

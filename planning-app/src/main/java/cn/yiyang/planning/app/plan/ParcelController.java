@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.plan.BalanceService.PlanBalance;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblem;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.plan.ClassLevel;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  */
 @RestController
+@ApiProblem(
+        status = 404,
+        codes = {"unknown_plan"})
 @RequestMapping("/api/v1/plans/{code}")
 class ParcelController {
 
@@ -54,6 +58,9 @@ class ParcelController {
         return ParcelJson.parcels(parcels.features(), parcels.areas(), locale);
     }
 
+    @ApiProblem(
+            status = 400,
+            codes = {"bad_value"})
     @GetMapping("/balance")
     ResponseEntity<ParcelJson.BalanceJson> balance(
             @PathVariable String code,
@@ -79,6 +86,9 @@ class ParcelController {
         return ResponseEntity.ok(ParcelJson.balance(balance, locale));
     }
 
+    @ApiProblem(
+            status = 400,
+            codes = {"bad_value"})
     @GetMapping("/conflicts")
     Object conflicts(
             @PathVariable String code,
@@ -96,6 +106,15 @@ class ParcelController {
                         .toList();
     }
 
+    @ApiProblem(
+            status = 400,
+            codes = {"bad_value"})
+    @ApiProblem(
+            status = 403,
+            codes = {"forbidden"})
+    @ApiProblem(
+            status = 404,
+            codes = {"unknown_conflict"})
     @PutMapping("/conflicts/{key}/justification")
     ParcelJson.ConflictJson justify(
             @PathVariable String code,

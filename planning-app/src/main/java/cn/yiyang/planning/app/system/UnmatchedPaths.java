@@ -34,6 +34,9 @@ class UnmatchedPaths {
         this.mappings = mappings;
     }
 
+    @ApiProblem(
+            status = 404,
+            codes = {"not_found"})
     @RequestMapping({"/api/**", "/ogc/**", "/tiles/**"})
     void unmatched(HttpServletRequest request, HttpServletResponse response)
             throws NoResourceFoundException, HttpRequestMethodNotSupportedException {
