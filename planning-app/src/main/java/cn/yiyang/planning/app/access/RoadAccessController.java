@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.analysis.FindingsExport;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
@@ -17,9 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and indicators are served for every analysis by {@code app.analysis.AnalysisController}.
  */
 @RestController
-@ApiProblem(
-        status = 404,
-        codes = {"unknown_run"})
+@ApiProblems({"404 unknown_run"})
 @RequestMapping("/api/v1")
 class RoadAccessController {
 

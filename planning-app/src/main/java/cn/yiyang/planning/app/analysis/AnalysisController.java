@@ -3,7 +3,7 @@ package cn.yiyang.planning.app.analysis;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.plan.PlanCoverageService;
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.Indicators;
@@ -110,15 +110,7 @@ class AnalysisController {
                 .toList());
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_setting"})
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_analysis"})
+    @ApiProblems({"400 bad_setting", "403 forbidden", "404 unknown_analysis"})
     @PostMapping("/analyses/{kind}/runs")
     ResponseEntity<RunJson.Run> start(
             @PathVariable String kind,
@@ -129,17 +121,13 @@ class AnalysisController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(RunJson.Run.of(run, messages, locale));
     }
 
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_run"})
+    @ApiProblems({"404 unknown_run"})
     @GetMapping("/analyses/runs/{id}")
     RunJson.Run run(@PathVariable String id, Locale locale) {
         return RunJson.Run.of(runner.get(id), messages, locale);
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/analyses/runs")
     RunJson.Runs runs(
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "20") int limit, Locale locale) {
@@ -148,12 +136,7 @@ class AnalysisController {
                 .toList());
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_run"})
+    @ApiProblems({"400 bad_value", "404 unknown_run"})
     @GetMapping("/indicators")
     RunJson.Indicators indicators(
             @RequestParam String level,
@@ -198,12 +181,7 @@ class AnalysisController {
         return new RunJson.Indicators(oneRun, runner.planPeriod(), out);
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_analysis", "unknown_run"})
+    @ApiProblems({"400 bad_value", "404 unknown_analysis unknown_run"})
     @GetMapping("/analyses/{kind}/findings/{layer}.csv")
     void findingsCsv(
             @PathVariable String kind,
@@ -223,12 +201,7 @@ class AnalysisController {
         export.csv(def, rows, locale, response.getOutputStream());
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_analysis", "unknown_run"})
+    @ApiProblems({"400 bad_value", "404 unknown_analysis unknown_run"})
     @GetMapping("/analyses/{kind}/findings/{layer}.xlsx")
     void findingsXlsx(
             @PathVariable String kind,

@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.audit;
 
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.audit.AuditChain;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/audit/verify} → {@code {"entries", "holds", "firstBrokenId", "reason"}}.
  */
 @RestController
-@ApiProblem(
-        status = 403,
-        codes = {"forbidden"})
+@ApiProblems({"403 forbidden"})
 @RequestMapping("/api/v1")
 class AuditController {
 
@@ -31,9 +29,7 @@ class AuditController {
         this.audit = audit;
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/audit.csv")
     void csv(
             @RequestParam(required = false) String user,

@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.exporting;
 
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
@@ -26,15 +26,7 @@ class ExportController {
         this.exports = exports;
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer"})
+    @ApiProblems({"400 bad_value", "403 forbidden", "404 unknown_layer"})
     @GetMapping("/api/v1/layers/{layer}/export")
     void export(
             @PathVariable String layer,

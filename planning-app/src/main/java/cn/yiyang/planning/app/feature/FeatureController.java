@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.feature;
 
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import java.net.URI;
 import java.util.List;
@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GeoJSON in EPSG:4490; the version travels as the {@code ETag} and comes back as {@code If-Match}.
  */
 @RestController
+@ApiProblems("404 unknown_layer")
 @RequestMapping("/api/v1/layers/{layer}/features")
 class FeatureController {
 
@@ -46,12 +47,7 @@ class FeatureController {
         this.edits = edits;
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblems({"400 bad_value", "404 unknown_feature"})
     @GetMapping("/{id}")
     ResponseEntity<JsonNode> get(
             @PathVariable String layer,
@@ -65,18 +61,7 @@ class FeatureController {
         return withVersion(ResponseEntity.ok(), feature);
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer"})
-    @ApiProblem(
-            status = 409,
-            codes = {"derived_layer"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_feature"})
+    @ApiProblems({"403 forbidden", "409 derived_layer", "422 invalid_feature"})
     @PostMapping
     ResponseEntity<JsonNode> create(
             @PathVariable String layer, @RequestBody JsonNode feature, Authentication auth, Locale locale) {
@@ -88,24 +73,8 @@ class FeatureController {
                 locale);
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
-    @ApiProblem(
-            status = 409,
-            codes = {"derived_layer"})
-    @ApiProblem(
-            status = 412,
-            codes = {"stale_version"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_feature"})
-    @ApiProblem(
-            status = 428,
-            codes = {"precondition_required"})
+    @VersionedWrite
+    @ApiProblems("422 invalid_feature")
     @PutMapping("/{id}")
     ResponseEntity<JsonNode> replace(
             @PathVariable String layer,
@@ -118,24 +87,8 @@ class FeatureController {
                 ResponseEntity.ok(), edits.replace(AppUser.of(auth), layer, id, version(ifMatch), feature), locale);
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
-    @ApiProblem(
-            status = 409,
-            codes = {"derived_layer"})
-    @ApiProblem(
-            status = 412,
-            codes = {"stale_version"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_feature"})
-    @ApiProblem(
-            status = 428,
-            codes = {"precondition_required"})
+    @VersionedWrite
+    @ApiProblems("422 invalid_feature")
     @PatchMapping(
             path = "/{id}",
             consumes = {MERGE_PATCH, "application/json"})
@@ -149,21 +102,7 @@ class FeatureController {
         return accepted(ResponseEntity.ok(), edits.patch(AppUser.of(auth), layer, id, version(ifMatch), patch), locale);
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
-    @ApiProblem(
-            status = 409,
-            codes = {"derived_layer"})
-    @ApiProblem(
-            status = 412,
-            codes = {"stale_version"})
-    @ApiProblem(
-            status = 428,
-            codes = {"precondition_required"})
+    @VersionedWrite
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @PathVariable String layer,
@@ -174,9 +113,7 @@ class FeatureController {
         return ResponseEntity.noContent().build();
     }
 
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblems("404 unknown_feature")
     @GetMapping("/{id}/history")
     List<FeatureJson.HistoryEntryJson> history(@PathVariable String layer, @PathVariable long id, Authentication auth) {
         return edits.history(AppUser.of(auth), layer, id).stream()

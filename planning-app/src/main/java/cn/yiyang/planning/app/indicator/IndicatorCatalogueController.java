@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.indicator;
 
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
@@ -106,9 +106,7 @@ class IndicatorCatalogueController {
         }
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping
     Catalogue catalogue(@RequestParam(required = false) String period) {
         String p = period == null ? service.planPeriod() : period;
@@ -121,12 +119,7 @@ class IndicatorCatalogueController {
         return new Catalogue(p, service.periods(), out);
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_indicator_value"})
+    @ApiProblems({"403 forbidden", "422 invalid_indicator_value"})
     @PutMapping("/targets/{period}")
     List<Target> saveTargets(@PathVariable String period, @RequestBody List<TargetRequest> body, Authentication auth) {
         List<IndicatorTarget> targets = body.stream()
@@ -143,9 +136,7 @@ class IndicatorCatalogueController {
         return service.targets(period).stream().map(Target::of).toList();
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/{id}/entries")
     List<EntryJson> entries(
             @PathVariable String id,
@@ -159,12 +150,7 @@ class IndicatorCatalogueController {
         return service.entries(id, year, l, code).stream().map(EntryJson::of).toList();
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_indicator_value"})
+    @ApiProblems({"403 forbidden", "422 invalid_indicator_value"})
     @PostMapping("/{id}/entries")
     ResponseEntity<EntryJson> enter(@PathVariable String id, @RequestBody EntryRequest body, Authentication auth) {
         if (body.year() == null || body.value() == null || body.code() == null) {
@@ -174,9 +160,7 @@ class IndicatorCatalogueController {
         return ResponseEntity.status(HttpStatus.CREATED).body(EntryJson.of(e));
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/changes")
     List<IndicatorChange> changes(
             @RequestParam(required = false) String indicator, @RequestParam(defaultValue = "100") int limit) {

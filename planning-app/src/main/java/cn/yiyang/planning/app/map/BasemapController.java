@@ -1,6 +1,6 @@
 package cn.yiyang.planning.app.map;
 
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -40,15 +40,11 @@ class BasemapController {
                 .body(new StatusJson(proxy.configured(), proxy.available()));
     }
 
-    @ApiProblem(
-            status = 404,
-            codes = {"basemap_unconfigured", "unknown_layer", "bad_tile"})
-    @ApiProblem(
-            status = 502,
-            codes = {"basemap_unavailable"})
-    @ApiProblem(
-            status = 503,
-            codes = {"basemap_rate_limited"})
+    @ApiProblems({
+        "404 basemap_unconfigured unknown_layer bad_tile",
+        "502 basemap_unavailable",
+        "503 basemap_rate_limited"
+    })
     @GetMapping("/{layer}/{z}/{x}/{y}")
     ResponseEntity<byte[]> tile(
             @PathVariable String layer, @PathVariable String z, @PathVariable String x, @PathVariable String y) {

@@ -4,7 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -70,12 +70,7 @@ class TileController {
         this.messages = messages;
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "bad_tile"})
+    @ApiProblems({"403 forbidden", "404 unknown_layer bad_tile"})
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(
             @PathVariable String layer,
@@ -113,12 +108,7 @@ class TileController {
         return versioned ? VERSIONED : CACHE;
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer"})
+    @ApiProblems({"403 forbidden", "404 unknown_layer"})
     @GetMapping("/{layer}.json")
     ResponseEntity<TileJson> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
         LayerDef def = tiles.tiledLayer(layer);

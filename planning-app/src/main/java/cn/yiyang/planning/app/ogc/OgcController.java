@@ -3,7 +3,7 @@ package cn.yiyang.planning.app.ogc;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerState;
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -42,9 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * returns them, so a 10,000-feature page takes no more memory than a small one. Failures are the API's problems.
  */
 @RestController
-@ApiProblem(
-        status = 400,
-        codes = {"bad_value"})
+@ApiProblems({"400 bad_value"})
 @RequestMapping("/ogc")
 class OgcController {
 
@@ -92,9 +90,7 @@ class OgcController {
                 docs -> docs.collections(ogc.collections()));
     }
 
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer"})
+    @ApiProblems({"404 unknown_layer"})
     @GetMapping("/collections/{layer}")
     void collection(
             @PathVariable String layer,
@@ -124,12 +120,7 @@ class OgcController {
     }
 
     /** A page of features: GeoJSON with {@code numberMatched}, {@code numberReturned}, next and prev links. */
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer"})
+    @ApiProblems({"403 forbidden", "404 unknown_layer"})
     @GetMapping("/collections/{layer}/items")
     void items(
             @PathVariable String layer,
@@ -197,12 +188,7 @@ class OgcController {
         return more ? page(items, req, p.offset() + p.limit(), p.limit(), returned.lastId, format) : null;
     }
 
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_layer", "unknown_feature"})
+    @ApiProblems({"403 forbidden", "404 unknown_layer unknown_feature"})
     @GetMapping("/collections/{layer}/items/{id}")
     void feature(
             @PathVariable String layer,

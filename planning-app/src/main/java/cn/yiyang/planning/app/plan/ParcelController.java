@@ -2,7 +2,7 @@ package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.plan.BalanceService.PlanBalance;
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.plan.ClassLevel;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,9 +34,7 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  */
 @RestController
-@ApiProblem(
-        status = 404,
-        codes = {"unknown_plan"})
+@ApiProblems({"404 unknown_plan"})
 @RequestMapping("/api/v1/plans/{code}")
 class ParcelController {
 
@@ -58,9 +56,7 @@ class ParcelController {
         return ParcelJson.parcels(parcels.features(), parcels.areas(), locale);
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/balance")
     ResponseEntity<ParcelJson.BalanceJson> balance(
             @PathVariable String code,
@@ -86,9 +82,7 @@ class ParcelController {
         return ResponseEntity.ok(ParcelJson.balance(balance, locale));
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/conflicts")
     Object conflicts(
             @PathVariable String code,
@@ -106,15 +100,7 @@ class ParcelController {
                         .toList();
     }
 
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_conflict"})
+    @ApiProblems({"400 bad_value", "403 forbidden", "404 unknown_conflict"})
     @PutMapping("/conflicts/{key}/justification")
     ParcelJson.ConflictJson justify(
             @PathVariable String code,

@@ -1,7 +1,7 @@
 package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.plans.PlanDocument;
@@ -53,9 +53,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans?county=&township=&status=&overdue=&offset=&limit=}. */
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping
     PlanJson.Page list(
             @RequestParam(required = false) String county,
@@ -77,15 +75,7 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans}: a new plan → 201 with {@code Location}. */
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 409,
-            codes = {"plan_exists"})
-    @ApiProblem(
-            status = 422,
-            codes = {"invalid_plan"})
+    @ApiProblems({"403 forbidden", "409 plan_exists", "422 invalid_plan"})
     @PostMapping
     ResponseEntity<PlanJson.Detail> create(@RequestBody PlanJson.NewPlanBody body, Authentication auth, Locale locale) {
         AppUser user = AppUser.of(auth);
@@ -105,9 +95,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}}: the plan, its timeline and the caller's possible steps. */
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan"})
+    @ApiProblems({"404 unknown_plan"})
     @GetMapping("/{code}")
     PlanJson.Detail get(@PathVariable String code, Authentication auth, Locale locale) {
         AppUser user = AppUser.of(auth);
@@ -115,21 +103,13 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans/{code}/transitions}: takes a step → 200 with the plan after it. */
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan"})
-    @ApiProblem(
-            status = 409,
-            codes = {"plan_step_not_allowed", "plan_blocked", "plan_changed"})
-    @ApiProblem(
-            status = 422,
-            codes = {"reason_required", "approval_details_required"})
+    @ApiProblems({
+        "400 bad_value",
+        "403 forbidden",
+        "404 unknown_plan",
+        "409 plan_step_not_allowed plan_blocked plan_changed",
+        "422 reason_required approval_details_required"
+    })
     @PostMapping("/{code}/transitions")
     PlanJson.Detail step(
             @PathVariable String code, @RequestBody PlanJson.StepBody body, Authentication auth, Locale locale) {
@@ -142,9 +122,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}/documents}: the plan's documents, oldest first. */
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan"})
+    @ApiProblems({"404 unknown_plan"})
     @GetMapping("/{code}/documents")
     List<PlanJson.DocumentItem> documents(@PathVariable String code, Authentication auth) {
         return documents.list(AppUser.of(auth), code).stream()
@@ -153,18 +131,7 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans/{code}/documents}, multipart {@code file} (a PDF) and {@code kind} → 201. */
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan"})
-    @ApiProblem(
-            status = 413,
-            codes = {"document_too_large"})
-    @ApiProblem(
-            status = 415,
-            codes = {"not_a_pdf"})
+    @ApiProblems({"403 forbidden", "404 unknown_plan", "413 document_too_large", "415 not_a_pdf"})
     @PostMapping(path = "/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PlanJson.DocumentItem> upload(
             @PathVariable String code,
@@ -181,9 +148,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}/documents/{id}}: the PDF, under its UTF-8 file name. */
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan", "unknown_document"})
+    @ApiProblems({"404 unknown_plan unknown_document"})
     @GetMapping("/{code}/documents/{id}")
     ResponseEntity<Resource> download(@PathVariable String code, @PathVariable long id, Authentication auth) {
         PlanDocuments.Stored stored = documents.open(AppUser.of(auth), code, id);
@@ -200,12 +165,7 @@ class PlanController {
     }
 
     /** {@code DELETE /api/v1/plans/{code}/documents/{id}} → 204. */
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_plan", "unknown_document"})
+    @ApiProblems({"403 forbidden", "404 unknown_plan unknown_document"})
     @DeleteMapping("/{code}/documents/{id}")
     ResponseEntity<Void> delete(@PathVariable String code, @PathVariable long id, Authentication auth) {
         documents.delete(AppUser.of(auth), code, id);

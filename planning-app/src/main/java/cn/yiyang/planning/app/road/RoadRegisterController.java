@@ -2,7 +2,7 @@ package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.system.ApiProblem;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,9 +39,7 @@ class RoadRegisterController {
     }
 
     /** {@code GET /api/v1/road-register?status=open|closed|all&county=&township=&from=&to=}: a JSON list, newest first. */
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register")
     List<RegisterJson> list(
             @RequestParam(required = false) String status,
@@ -60,18 +58,7 @@ class RoadRegisterController {
      * {@code POST /api/v1/road-register/{roadCode}/{blockedOn}/close} with {@code {"closedOn": "yyyy-MM-dd",
      * "note": "…"}} → the entry, closed.
      */
-    @ApiProblem(
-            status = 403,
-            codes = {"forbidden"})
-    @ApiProblem(
-            status = 404,
-            codes = {"unknown_register_entry"})
-    @ApiProblem(
-            status = 409,
-            codes = {"register_entry_closed"})
-    @ApiProblem(
-            status = 422,
-            codes = {"bad_closing_date"})
+    @ApiProblems({"403 forbidden", "404 unknown_register_entry", "409 register_entry_closed", "422 bad_closing_date"})
     @PostMapping("/road-register/{roadCode}/{blockedOn}/close")
     RegisterJson close(
             @PathVariable String roadCode,
@@ -85,9 +72,7 @@ class RoadRegisterController {
     }
 
     /** {@code GET /api/v1/road-register/trend}: month by month, entries added, closed and open at the month's end. */
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register/trend")
     TrendsJson trend() {
         return new TrendsJson(register.trend().stream()
@@ -96,9 +81,7 @@ class RoadRegisterController {
     }
 
     /** {@code GET /api/v1/road-register.csv?…}: the listed entries as CSV (UTF-8 with BOM), labels in the caller's language. */
-    @ApiProblem(
-            status = 400,
-            codes = {"bad_value"})
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register.csv")
     void csv(
             @RequestParam(required = false) String status,

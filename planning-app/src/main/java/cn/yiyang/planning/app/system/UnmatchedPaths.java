@@ -34,9 +34,7 @@ class UnmatchedPaths {
         this.mappings = mappings;
     }
 
-    @ApiProblem(
-            status = 404,
-            codes = {"not_found"})
+    @ApiProblems({"404 not_found"})
     @RequestMapping({"/api/**", "/ogc/**", "/tiles/**"})
     void unmatched(HttpServletRequest request, HttpServletResponse response)
             throws NoResourceFoundException, HttpRequestMethodNotSupportedException {
