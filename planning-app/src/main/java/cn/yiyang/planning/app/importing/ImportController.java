@@ -57,12 +57,14 @@ class ImportController {
      * options as form fields → 202 with the import and its Location.
      */
     @ApiProblems({
-        "400 bad_value no_file crs_unsupported crs_legacy_datum encoding_unknown upsert_without_key bad_field_mapping",
+        "400 bad_value no_file bad_field_mapping",
+        "400 crs_unsupported crs_legacy_datum encoding_unknown upsert_without_key",
         "403 forbidden",
         "404 unknown_layer",
         "409 derived_layer",
         "413 too_large",
-        "422 zip_slip zip_bomb zip_too_many_entries empty_file missing_part corrupt_file unsupported_format choose_table no_such_table csv_no_geometry_columns"
+        "422 zip_slip zip_bomb zip_too_many_entries empty_file missing_part corrupt_file",
+        "422 unsupported_format choose_table no_such_table csv_no_geometry_columns"
     })
     @PostMapping(path = "/layers/{layer}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJson> submit(
