@@ -7,8 +7,12 @@
 #   2. ogr2ogr OAPIF -> GPKG (GDAL's own paging, PAGE_SIZE=10000) beside ogr2ogr PG -> GPKG;
 #   3. GET /api/v1/layers/household/export?format=gpkg beside ogr2ogr PG -> GPKG, the app's heap capped at
 #      OGC_BENCH_HEAP (default 512m): the export must finish under it.
-# The packaged app runs with demo data and start-up analyses off. Build first:
+# The packaged app runs with demo data and start-up analyses off, the demo accounts on (the client signs in as
+# leader). Build first:
 #   ./mvnw -B -q package -pl planning-app -am -DskipTests -DskipMapClient
+# OGC_BENCH_JAR runs another packaged jar (to compare two builds); OGC_BENCH_JAVA_OPTS adds JVM options to the app
+# (e.g. a flight recording: -XX:StartFlightRecording=filename=x.jfr,settings=profile,dumponexit=true).
+# OGC_BENCH_PAGING_ONLY=1 runs part 1 only (the paging beside ogr2ogr PG -> GeoJSONSeq).
 # Usage: bench/ogc-export-benchmark.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,11 +22,12 @@ base=${PLANNING_TEST_DB_URL:?set PLANNING_TEST_DB_URL (scripts/provision.sh does
 hostport=$(sed -E 's#jdbc:postgresql://([^/]+)/.*#\1#' <<<"$base")
 user=$(sed -E 's#.*[?&]user=([^&]+).*#\1#' <<<"$base"); password=$(sed -E 's#.*[?&]password=([^&]+).*#\1#' <<<"$base")
 pg="PG:host=${hostport%:*} port=${hostport#*:} dbname=$db user=$user password=$password"
-jar=$(ls planning-app/target/planning-app-*-exec.jar | head -1)
+jar=${OGC_BENCH_JAR:-$(ls planning-app/target/planning-app-*-exec.jar | head -1)}
 work=$(mktemp -d)
 PLANNING_DB_URL="jdbc:postgresql://$hostport/$db" PLANNING_DB_USER="$user" PLANNING_DB_PASSWORD="$password" \
-  PLANNING_DEMO_DATA=false PLANNING_ANALYSES_RUN_ON_START=false PLANNING_DATA_DIR="$work" PORT=$port \
-  "$JAVA_HOME/bin/java" -Xmx"$heap" -jar "$jar" > "$work/app.log" 2>&1 &
+  PLANNING_DEMO_DATA=false PLANNING_DEMO_ACCOUNTS=true PLANNING_ANALYSES_RUN_ON_START=false PLANNING_DATA_DIR="$work" \
+  PORT=$port \
+  "$JAVA_HOME/bin/java" -Xmx"$heap" ${OGC_BENCH_JAVA_OPTS:-} -jar "$jar" > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 until grep -q "Ready: http" "$work/app.log"; do
@@ -48,12 +53,14 @@ while url:
     n += page["numberReturned"]
     url = next((l["href"] for l in page["links"] if l["rel"] == "next"), None)
 total = time.time() - start
+print("  first pages (ms): " + " ".join(f"{p*1000:.0f}" for p in pages[:8]))
 pages.sort()
 print(f"OAPIF paging: {n} features in {len(pages)} pages, {total:.2f} s = {n/total:,.0f} features/s;"
       f" page p50 {pages[len(pages)//2]*1000:.0f} ms, p95 {pages[min(len(pages)-1, int(len(pages)*0.95))]*1000:.0f} ms")
 PY
   echo "ogr2ogr PG -> GeoJSONSeq (same table): $(secs ogr2ogr -f GeoJSONSeq "$work/pg.geojsons" "$pg" household) s"
   rm -f "$work"/*.gpkg "$work"/*.geojsons
+  [ -n "${OGC_BENCH_PAGING_ONLY:-}" ] && continue
   echo "ogr2ogr OAPIF -> GPKG (PAGE_SIZE=10000): $(secs ogr2ogr -f GPKG "$work/oapif.gpkg" "OAPIF:$ogc" household -oo PAGE_SIZE=10000 --config GDAL_HTTP_USERPWD "$auth") s"
   echo "ogr2ogr PG -> GPKG: $(secs ogr2ogr -f GPKG "$work/pg.gpkg" "$pg" household) s"
   echo "app export -> GPKG: $(secs curl -sf -u "$auth" -o "$work/export.gpkg" "http://localhost:$port/api/v1/layers/household/export?format=gpkg") s"

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.access;
 
 import cn.yiyang.planning.app.analysis.FindingsExport;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.geo.access.RouteAccess;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and indicators are served for every analysis by {@code app.analysis.AnalysisController}.
  */
 @RestController
+@ApiProblems({"404 unknown_run"})
 @RequestMapping("/api/v1")
 class RoadAccessController {
 

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.analysis;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.plan.PlanCoverageService;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.Indicators;
@@ -109,6 +110,7 @@ class AnalysisController {
                 .toList());
     }
 
+    @ApiProblems({"400 bad_setting", "403 forbidden", "404 unknown_analysis"})
     @PostMapping("/analyses/{kind}/runs")
     ResponseEntity<RunJson.Run> start(
             @PathVariable String kind,
@@ -119,11 +121,13 @@ class AnalysisController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(RunJson.Run.of(run, messages, locale));
     }
 
+    @ApiProblems({"404 unknown_run"})
     @GetMapping("/analyses/runs/{id}")
     RunJson.Run run(@PathVariable String id, Locale locale) {
         return RunJson.Run.of(runner.get(id), messages, locale);
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/analyses/runs")
     RunJson.Runs runs(
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "20") int limit, Locale locale) {
@@ -132,6 +136,7 @@ class AnalysisController {
                 .toList());
     }
 
+    @ApiProblems({"400 bad_value", "404 unknown_run"})
     @GetMapping("/indicators")
     RunJson.Indicators indicators(
             @RequestParam String level,
@@ -176,6 +181,7 @@ class AnalysisController {
         return new RunJson.Indicators(oneRun, runner.planPeriod(), out);
     }
 
+    @ApiProblems({"400 bad_value", "404 unknown_analysis unknown_run"})
     @GetMapping("/analyses/{kind}/findings/{layer}.csv")
     void findingsCsv(
             @PathVariable String kind,
@@ -195,6 +201,7 @@ class AnalysisController {
         export.csv(def, rows, locale, response.getOutputStream());
     }
 
+    @ApiProblems({"400 bad_value", "404 unknown_analysis unknown_run"})
     @GetMapping("/analyses/{kind}/findings/{layer}.xlsx")
     void findingsXlsx(
             @PathVariable String kind,

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.audit;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.audit.AuditChain;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/audit/verify} → {@code {"entries", "holds", "firstBrokenId", "reason"}}.
  */
 @RestController
+@ApiProblems({"403 forbidden"})
 @RequestMapping("/api/v1")
 class AuditController {
 
@@ -27,6 +29,7 @@ class AuditController {
         this.audit = audit;
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/audit.csv")
     void csv(
             @RequestParam(required = false) String user,

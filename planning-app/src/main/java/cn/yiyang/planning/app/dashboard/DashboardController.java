@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.dashboard;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@ApiProblems({"400 bad_value"})
 @RequestMapping("/api/v1/dashboard")
 class DashboardController {
 

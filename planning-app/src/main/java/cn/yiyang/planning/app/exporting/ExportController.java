@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.exporting;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +26,7 @@ class ExportController {
         this.exports = exports;
     }
 
+    @ApiProblems({"400 bad_value", "403 forbidden", "404 unknown_layer"})
     @GetMapping("/api/v1/layers/{layer}/export")
     void export(
             @PathVariable String layer,

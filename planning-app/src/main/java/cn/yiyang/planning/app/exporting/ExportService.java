@@ -12,24 +12,43 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
  * Exports a layer's features: checks that the user may read the layer, then streams the matching features from the
  * store into the format's writer ({@link FeatureRepository#forEachInPage}), so that memory does not grow with the
- * layer. Temporary files (GeoPackage, Shapefile) are deleted afterwards.
+ * layer. Temporary files (GeoPackage, Shapefile) are deleted afterwards. Exports started from the UI run as an
+ * {@link ExportJob} on the export worker ({@link ExportConfiguration}).
  */
 @Service
 public class ExportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ExportService.class);
+
     private final LayerCatalogue catalogue;
     private final FeatureRepository features;
+    private final Executor worker;
 
-    ExportService(LayerCatalogue catalogue, FeatureRepository features) {
+    /** @param worker runs the exports started from the UI, one at a time (the export worker) */
+    public ExportService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            @Qualifier(ExportConfiguration.WORKER) Executor worker) {
         this.catalogue = catalogue;
         this.features = features;
+        this.worker = worker;
+    }
+
+    /** Whether the user may export the layer: whoever may read it ({@link Permissions}). */
+    public boolean mayExport(AppUser user, LayerDef layer) {
+        return Permissions.allows(user, Action.read(layer));
     }
 
     /** The layer an export names, checked for reading. */
@@ -52,6 +71,54 @@ public class ExportService {
     public void export(AppUser user, ExportRequest request, OutputStream out, LongConsumer progress)
             throws IOException {
         Permissions.check(user, Action.read(request.layer()));
+        write(request, out, progress);
+    }
+
+    /**
+     * Starts an export on the export worker, into a temporary file the job offers when ready.
+     *
+     * @param listener told of each change of the job (start, every 1,000 features, the end), on the worker's thread
+     */
+    public ExportJob start(AppUser user, ExportRequest request, Consumer<ExportJob> listener) throws IOException {
+        Permissions.check(user, Action.read(request.layer()));
+        Path file = Files.createTempFile("export-", "." + request.format().extension());
+        ExportJob job = new ExportJob(request, count(request), file, listener);
+        worker.execute(() -> run(job));
+        return job;
+    }
+
+    private void run(ExportJob job) {
+        if (job.cancelRequested()) {
+            job.settle(ExportJob.State.CANCELLED);
+            return;
+        }
+        job.running();
+        try (OutputStream out = Files.newOutputStream(job.file())) {
+            write(job.request(), out, n -> {
+                if (job.cancelRequested()) {
+                    throw new Cancelled();
+                }
+                job.progressed(n);
+            });
+        } catch (Cancelled e) {
+            job.settle(ExportJob.State.CANCELLED);
+            return;
+        } catch (IOException | RuntimeException e) {
+            log.error("the export of {} failed", job.request().layer().id(), e);
+            job.settle(ExportJob.State.FAILED);
+            return;
+        }
+        job.settle(job.cancelRequested() ? ExportJob.State.CANCELLED : ExportJob.State.READY);
+    }
+
+    /** Thrown out of the store's read to stop a cancelled export. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void write(ExportRequest request, OutputStream out, LongConsumer progress) throws IOException {
         Path tmp = Files.createTempDirectory("export-");
         try {
             ExportWriter writer = ExportWriter.open(request, out, tmp);

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.feature;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import java.net.URI;
 import java.util.List;
@@ -32,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * GeoJSON in EPSG:4490; the version travels as the {@code ETag} and comes back as {@code If-Match}.
  */
 @RestController
+@ApiProblems("404 unknown_layer")
 @RequestMapping("/api/v1/layers/{layer}/features")
 class FeatureController {
 
@@ -45,6 +47,7 @@ class FeatureController {
         this.edits = edits;
     }
 
+    @ApiProblems({"400 bad_value", "404 unknown_feature"})
     @GetMapping("/{id}")
     ResponseEntity<JsonNode> get(
             @PathVariable String layer,
@@ -58,6 +61,7 @@ class FeatureController {
         return withVersion(ResponseEntity.ok(), feature);
     }
 
+    @ApiProblems({"403 forbidden", "409 derived_layer", "422 invalid_feature"})
     @PostMapping
     ResponseEntity<JsonNode> create(
             @PathVariable String layer, @RequestBody JsonNode feature, Authentication auth, Locale locale) {
@@ -69,6 +73,8 @@ class FeatureController {
                 locale);
     }
 
+    @VersionedWrite
+    @ApiProblems("422 invalid_feature")
     @PutMapping("/{id}")
     ResponseEntity<JsonNode> replace(
             @PathVariable String layer,
@@ -81,6 +87,8 @@ class FeatureController {
                 ResponseEntity.ok(), edits.replace(AppUser.of(auth), layer, id, version(ifMatch), feature), locale);
     }
 
+    @VersionedWrite
+    @ApiProblems("422 invalid_feature")
     @PatchMapping(
             path = "/{id}",
             consumes = {MERGE_PATCH, "application/json"})
@@ -94,6 +102,7 @@ class FeatureController {
         return accepted(ResponseEntity.ok(), edits.patch(AppUser.of(auth), layer, id, version(ifMatch), patch), locale);
     }
 
+    @VersionedWrite
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @PathVariable String layer,
@@ -104,6 +113,7 @@ class FeatureController {
         return ResponseEntity.noContent().build();
     }
 
+    @ApiProblems("404 unknown_feature")
     @GetMapping("/{id}/history")
     List<FeatureJson.HistoryEntryJson> history(@PathVariable String layer, @PathVariable long id, Authentication auth) {
         return edits.history(AppUser.of(auth), layer, id).stream()

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.importing;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.importer.job.ImportChanges;
 import cn.yiyang.planning.importer.job.ImportJob;
 import cn.yiyang.planning.importer.job.ImportService;
@@ -55,6 +56,16 @@ class ImportController {
      * {@code POST /api/v1/layers/{layer}/imports}, multipart: one or several {@code file} parts and the
      * options as form fields → 202 with the import and its Location.
      */
+    @ApiProblems({
+        "400 bad_value no_file bad_field_mapping",
+        "400 crs_unsupported crs_legacy_datum encoding_unknown upsert_without_key",
+        "403 forbidden",
+        "404 unknown_layer",
+        "409 derived_layer",
+        "413 too_large",
+        "422 zip_slip zip_bomb zip_too_many_entries empty_file missing_part corrupt_file",
+        "422 unsupported_format choose_table no_such_table csv_no_geometry_columns"
+    })
     @PostMapping(path = "/layers/{layer}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJson> submit(
             @PathVariable String layer,
@@ -108,12 +119,14 @@ class ImportController {
     }
 
     /** {@code GET /api/v1/imports/{id}}: status, counts, detections, mapping and the first problems. */
+    @ApiProblems({"404 unknown_import"})
     @GetMapping("/imports/{id}")
     ImportJson get(@PathVariable String id, @RequestParam(defaultValue = "" + ISSUES_SHOWN) int issues, Locale locale) {
         return ImportJson.of(workflow.get(id), locale, Math.max(0, Math.min(issues, 10_000)));
     }
 
     /** {@code POST /api/v1/imports/{id}/confirm} with a JSON body of changes → 202 with the import, running again. */
+    @ApiProblems({"403 forbidden", "404 unknown_import", "409 import_not_confirmable"})
     @PostMapping(path = "/imports/{id}/confirm")
     ResponseEntity<ImportJson> confirm(
             @PathVariable String id,
@@ -145,6 +158,7 @@ class ImportController {
     }
 
     /** {@code GET /api/v1/imports/{id}/issues?offset=&limit=}: problems page by page, in row order. */
+    @ApiProblems({"404 unknown_import"})
     @GetMapping("/imports/{id}/issues")
     IssuePageJson issues(
             @PathVariable String id,
@@ -160,6 +174,7 @@ class ImportController {
     }
 
     /** {@code GET /api/v1/imports/{id}/issues.csv}: every problem, UTF-8 with BOM, messages in the caller's language. */
+    @ApiProblems({"404 unknown_import"})
     @GetMapping("/imports/{id}/issues.csv")
     void issuesCsv(@PathVariable String id, Locale locale, HttpServletResponse response) throws IOException {
         workflow.get(id);
@@ -168,6 +183,7 @@ class ImportController {
     }
 
     /** {@code GET /api/v1/imports/{id}/record.csv}: the import record, UTF-8 with BOM. */
+    @ApiProblems({"404 unknown_import"})
     @GetMapping("/imports/{id}/record.csv")
     void recordCsv(@PathVariable String id, Locale locale, HttpServletResponse response) throws IOException {
         workflow.get(id);

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.indicator;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
@@ -107,6 +108,7 @@ class IndicatorCatalogueController {
         }
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping
     Catalogue catalogue(@RequestParam(required = false) String period) {
         String p = period == null ? service.planPeriod() : period;
@@ -119,6 +121,7 @@ class IndicatorCatalogueController {
         return new Catalogue(p, service.periods(), out);
     }
 
+    @ApiProblems({"403 forbidden", "422 invalid_indicator_value"})
     @PutMapping("/targets/{period}")
     List<Target> saveTargets(@PathVariable String period, @RequestBody List<TargetRequest> body, Authentication auth) {
         List<IndicatorTarget> targets = body.stream()
@@ -135,6 +138,7 @@ class IndicatorCatalogueController {
         return service.targets(period).stream().map(Target::of).toList();
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/{id}/entries")
     List<EntryJson> entries(
             @PathVariable String id,
@@ -148,6 +152,7 @@ class IndicatorCatalogueController {
         return service.entries(id, year, l, code).stream().map(EntryJson::of).toList();
     }
 
+    @ApiProblems({"403 forbidden", "422 invalid_indicator_value"})
     @PostMapping("/{id}/entries")
     ResponseEntity<EntryJson> enter(@PathVariable String id, @RequestBody EntryRequest body, Authentication auth) {
         if (body.year() == null || body.value() == null || body.code() == null) {
@@ -157,6 +162,7 @@ class IndicatorCatalogueController {
         return ResponseEntity.status(HttpStatus.CREATED).body(EntryJson.of(e));
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/changes")
     List<IndicatorChange> changes(
             @RequestParam(required = false) String indicator, @RequestParam(defaultValue = "100") int limit) {

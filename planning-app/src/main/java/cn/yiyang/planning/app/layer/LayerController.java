@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.layer;
 
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.CodeTrait;
@@ -37,6 +38,7 @@ class LayerController {
                 layers.layers().stream().map(LayerController::summary).toList());
     }
 
+    @ApiProblems({"404 unknown_layer"})
     @GetMapping("/{id}")
     LayerDetailJson get(@PathVariable String id) {
         LayerState s = layers.layer(id);

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.map;
 
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -39,6 +40,11 @@ class BasemapController {
                 .body(new StatusJson(proxy.configured(), proxy.available()));
     }
 
+    @ApiProblems({
+        "404 basemap_unconfigured unknown_layer bad_tile",
+        "502 basemap_unavailable",
+        "503 basemap_rate_limited"
+    })
     @GetMapping("/{layer}/{z}/{x}/{y}")
     ResponseEntity<byte[]> tile(
             @PathVariable String layer, @PathVariable String z, @PathVariable String x, @PathVariable String y) {

@@ -4,6 +4,8 @@ import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import cn.yiyang.planning.layers.catalogue.Theme;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The layer tree of the map page: the base-map choice (Tianditu vector, imagery or terrain, or
@@ -38,6 +42,8 @@ public class LayerTree extends Div {
     private final Map<String, Select<String>> variantSelects = new LinkedHashMap<>();
     private final Map<String, Div> legends = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
+    private final Map<String, Div> heads = new LinkedHashMap<>();
+    private final Map<String, LayerDef> defs = new LinkedHashMap<>();
     private RadioButtonGroup<Basemap> basemaps;
 
     public LayerTree(
@@ -117,6 +123,8 @@ public class LayerTree extends Div {
 
         Div head = new Div(box, opacity);
         head.addClassName("map-layer-head");
+        heads.put(layer.id(), head);
+        defs.put(layer.id(), layer);
         Div row = new Div(head);
         row.addClassName("map-layer-switch");
 
@@ -203,5 +211,26 @@ public class LayerTree extends Div {
         if (box != null && !box.getValue()) {
             box.setValue(true);
         }
+    }
+
+    /**
+     * Gives each layer the user may export a button that opens the export dialog.
+     *
+     * @param may  whether the user may export a layer
+     * @param open opens the dialog for a layer
+     */
+    public void offerExport(Predicate<LayerDef> may, Consumer<LayerDef> open) {
+        heads.forEach((id, head) -> {
+            LayerDef layer = defs.get(id);
+            if (!may.test(layer)) {
+                return;
+            }
+            Button export = new Button(getTranslation("export.button"), e -> open.accept(layer));
+            export.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            export.setId("export-" + id);
+            export.addClassName("map-layer-export");
+            export.getElement().setAttribute("title", getTranslation("export.title", titles.get(id)));
+            head.add(export);
+        });
     }
 }

@@ -2,6 +2,8 @@ package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.app.edit.MapEditService;
 import cn.yiyang.planning.app.edit.MapEditor;
+import cn.yiyang.planning.app.exporting.ExportDialog;
+import cn.yiyang.planning.app.exporting.ExportService;
 import cn.yiyang.planning.app.place.DrillDown;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceLabels;
@@ -70,6 +72,14 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private final MapEditor editor;
     /** The layer a link asked to show; shown again after the user's remembered choices are restored. */
     private String linkedLayer;
+    /** The exports, or null in a workspace without them. */
+    private final ExportService exports;
+    /** The user, asked of for exports. */
+    private final AppUser user;
+    /** The place the map is drilled down to (the city at first). */
+    private Place place;
+    /** The map's visible box, as last reported. */
+    private Envelope viewExtent;
     /** Stops listening for new layer versions (while attached). */
     private Runnable stopListening;
 
@@ -80,10 +90,14 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
             PlaceService places,
             FeatureTableService tableService,
             AuthenticationContext auth) {
-        this(tiles, settings, places, tableService, auth, null);
+        this(tiles, settings, places, tableService, auth, null, null);
     }
 
-    /** The workspace with the editor beside the map, for the layers the user may write ({@code editing}). */
+    /**
+     * The workspace with the editor beside the map, for the layers the user may write ({@code editing}), and the
+     * export of the layers the user may export from the layer tree and the attribute table ({@code exports}); either
+     * may be null.
+     */
     @Autowired
     public MapView(
             TileService tiles,
@@ -91,8 +105,11 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
             PlaceService places,
             FeatureTableService tableService,
             AuthenticationContext auth,
-            MapEditService editing) {
+            MapEditService editing,
+            ExportService exports) {
         this.tiles = tiles;
+        this.exports = exports;
+        this.user = AppUser.of(auth);
         this.places = places;
         this.tableService = tableService;
         this.locale = getLocale();
@@ -129,7 +146,11 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         drillDown = new DrillDown(places, this::onPlace);
         search = new PlaceSearch(places, this::goTo);
         measure = new MeasureTools(map, locale);
-        editor = editing == null ? null : new MapEditor(map, editing, AppUser.of(auth), locale);
+        editor = editing == null ? null : new MapEditor(map, editing, user, locale);
+        if (exports != null) {
+            tree.offerExport(l -> exports.mayExport(user, l), this::openExport);
+            table.offerExport(l -> exports.mayExport(user, l), this::openExport);
+        }
 
         map.addFeatureClickListener(e -> {
             identify.showHits(e.getHits());
@@ -143,6 +164,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
             tree.sync();
         });
         map.addViewChangeListener(e -> {
+            viewExtent = e.getExtent();
             table.setViewExtent(e.getExtent());
             refreshVersions();
         });
@@ -154,6 +176,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         Div main = new Div(map, tablePanel);
         main.addClassName("map-main");
         add(sidePanel(), main);
+        place = places.city();
         drillDown.show(places.city());
         statistics.show(null, PlaceLabels.name(places.city(), this::getTranslation));
     }
@@ -195,6 +218,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     }
 
     private void onPlace(Place place) {
+        this.place = place;
         Envelope extent = place.extent();
         if (extent != null && !extent.isNull()) {
             map.fitExtent(extent);
@@ -208,6 +232,20 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         String scope = place.level() == Place.Level.CITY ? null : place.code();
         table.setScope(scope);
         statistics.show(scope, PlaceLabels.name(place, this::getTranslation));
+    }
+
+    /** Opens the export dialog of a layer, offering the unit drilled down to and the map's extent. */
+    void openExport(LayerDef layer) {
+        boolean unit = place != null && place.level() != Place.Level.CITY;
+        new ExportDialog(
+                        exports,
+                        user,
+                        layer,
+                        locale,
+                        unit ? place.code() : null,
+                        unit ? PlaceLabels.name(place, this::getTranslation) : null,
+                        viewExtent)
+                .open();
     }
 
     private void selectFeature(String layerId, Long id) {

@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -69,6 +70,7 @@ class TileController {
         this.messages = messages;
     }
 
+    @ApiProblems({"403 forbidden", "404 unknown_layer bad_tile"})
     @GetMapping("/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(
             @PathVariable String layer,
@@ -106,6 +108,7 @@ class TileController {
         return versioned ? VERSIONED : CACHE;
     }
 
+    @ApiProblems({"403 forbidden", "404 unknown_layer"})
     @GetMapping("/{layer}.json")
     ResponseEntity<TileJson> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
         LayerDef def = tiles.tiledLayer(layer);

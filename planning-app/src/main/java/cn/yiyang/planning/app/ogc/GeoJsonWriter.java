@@ -21,7 +21,9 @@ public final class GeoJsonWriter {
 
     private final LayerDef layer;
     private final OgcCrs crs;
+    /** The transformation from the stored CRS, or null when the output is in it (CRS84, EPSG:4490). */
     private final CrsTransform transform;
+
     private final double scale;
 
     /**
@@ -31,7 +33,9 @@ public final class GeoJsonWriter {
     public GeoJsonWriter(LayerDef layer, OgcCrs crs) {
         this.layer = layer;
         this.crs = crs;
-        this.transform = crs.fromStored();
+        CrsTransform t = crs.fromStored();
+        // the identity would still copy each geometry: write the stored coordinates as they are
+        this.transform = t.source() == t.target() ? null : t;
         this.scale = Math.pow(10, crs.decimals());
     }
 
@@ -44,7 +48,7 @@ public final class GeoJsonWriter {
         if (f.geometry() == null) {
             g.writeNull();
         } else {
-            geometry(g, transform.transform(f.geometry()));
+            geometry(g, transform == null ? f.geometry() : transform.transform(f.geometry()));
         }
         g.writeName("properties");
         g.writeStartObject();

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.ogc;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerState;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -41,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * returns them, so a 10,000-feature page takes no more memory than a small one. Failures are the API's problems.
  */
 @RestController
+@ApiProblems({"400 bad_value"})
 @RequestMapping("/ogc")
 class OgcController {
 
@@ -88,6 +90,7 @@ class OgcController {
                 docs -> docs.collections(ogc.collections()));
     }
 
+    @ApiProblems({"404 unknown_layer"})
     @GetMapping("/collections/{layer}")
     void collection(
             @PathVariable String layer,
@@ -117,6 +120,7 @@ class OgcController {
     }
 
     /** A page of features: GeoJSON with {@code numberMatched}, {@code numberReturned}, next and prev links. */
+    @ApiProblems({"403 forbidden", "404 unknown_layer"})
     @GetMapping("/collections/{layer}/items")
     void items(
             @PathVariable String layer,
@@ -184,6 +188,7 @@ class OgcController {
         return more ? page(items, req, p.offset() + p.limit(), p.limit(), returned.lastId, format) : null;
     }
 
+    @ApiProblems({"403 forbidden", "404 unknown_layer unknown_feature"})
     @GetMapping("/collections/{layer}/items/{id}")
     void feature(
             @PathVariable String layer,

@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.plan.BalanceService.PlanBalance;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.plan.ClassLevel;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  */
 @RestController
+@ApiProblems({"404 unknown_plan"})
 @RequestMapping("/api/v1/plans/{code}")
 class ParcelController {
 
@@ -54,6 +56,7 @@ class ParcelController {
         return ParcelJson.parcels(parcels.features(), parcels.areas(), locale);
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/balance")
     ResponseEntity<ParcelJson.BalanceJson> balance(
             @PathVariable String code,
@@ -79,6 +82,7 @@ class ParcelController {
         return ResponseEntity.ok(ParcelJson.balance(balance, locale));
     }
 
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/conflicts")
     Object conflicts(
             @PathVariable String code,
@@ -96,6 +100,7 @@ class ParcelController {
                         .toList();
     }
 
+    @ApiProblems({"400 bad_value", "403 forbidden", "404 unknown_conflict"})
     @PutMapping("/conflicts/{key}/justification")
     ParcelJson.ConflictJson justify(
             @PathVariable String code,

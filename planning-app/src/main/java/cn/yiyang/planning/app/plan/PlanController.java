@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.plan;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.CodeLists;
 import cn.yiyang.planning.layers.plans.PlanDocument;
@@ -52,6 +53,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans?county=&township=&status=&overdue=&offset=&limit=}. */
+    @ApiProblems({"400 bad_value"})
     @GetMapping
     PlanJson.Page list(
             @RequestParam(required = false) String county,
@@ -73,6 +75,7 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans}: a new plan → 201 with {@code Location}. */
+    @ApiProblems({"403 forbidden", "409 plan_exists", "422 invalid_plan"})
     @PostMapping
     ResponseEntity<PlanJson.Detail> create(@RequestBody PlanJson.NewPlanBody body, Authentication auth, Locale locale) {
         AppUser user = AppUser.of(auth);
@@ -92,6 +95,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}}: the plan, its timeline and the caller's possible steps. */
+    @ApiProblems({"404 unknown_plan"})
     @GetMapping("/{code}")
     PlanJson.Detail get(@PathVariable String code, Authentication auth, Locale locale) {
         AppUser user = AppUser.of(auth);
@@ -99,6 +103,13 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans/{code}/transitions}: takes a step → 200 with the plan after it. */
+    @ApiProblems({
+        "400 bad_value",
+        "403 forbidden",
+        "404 unknown_plan",
+        "409 plan_step_not_allowed plan_blocked plan_changed",
+        "422 reason_required approval_details_required"
+    })
     @PostMapping("/{code}/transitions")
     PlanJson.Detail step(
             @PathVariable String code, @RequestBody PlanJson.StepBody body, Authentication auth, Locale locale) {
@@ -111,6 +122,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}/documents}: the plan's documents, oldest first. */
+    @ApiProblems({"404 unknown_plan"})
     @GetMapping("/{code}/documents")
     List<PlanJson.DocumentItem> documents(@PathVariable String code, Authentication auth) {
         return documents.list(AppUser.of(auth), code).stream()
@@ -119,6 +131,7 @@ class PlanController {
     }
 
     /** {@code POST /api/v1/plans/{code}/documents}, multipart {@code file} (a PDF) and {@code kind} → 201. */
+    @ApiProblems({"403 forbidden", "404 unknown_plan", "413 document_too_large", "415 not_a_pdf"})
     @PostMapping(path = "/{code}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PlanJson.DocumentItem> upload(
             @PathVariable String code,
@@ -135,6 +148,7 @@ class PlanController {
     }
 
     /** {@code GET /api/v1/plans/{code}/documents/{id}}: the PDF, under its UTF-8 file name. */
+    @ApiProblems({"404 unknown_plan unknown_document"})
     @GetMapping("/{code}/documents/{id}")
     ResponseEntity<Resource> download(@PathVariable String code, @PathVariable long id, Authentication auth) {
         PlanDocuments.Stored stored = documents.open(AppUser.of(auth), code, id);
@@ -151,6 +165,7 @@ class PlanController {
     }
 
     /** {@code DELETE /api/v1/plans/{code}/documents/{id}} → 204. */
+    @ApiProblems({"403 forbidden", "404 unknown_plan unknown_document"})
     @DeleteMapping("/{code}/documents/{id}")
     ResponseEntity<Void> delete(@PathVariable String code, @PathVariable long id, Authentication auth) {
         documents.delete(AppUser.of(auth), code, id);

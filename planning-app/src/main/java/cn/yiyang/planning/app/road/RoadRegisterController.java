@@ -2,6 +2,7 @@ package cn.yiyang.planning.app.road;
 
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,6 +42,7 @@ class RoadRegisterController {
      * {@code GET /api/v1/road-register?status=open|closed|all&county=&township=&from=&to=&route=}: a JSON list, newest
      * first; {@code route} keeps the entries of one route's segments (路线编码).
      */
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register")
     List<RegisterJson> list(
             @RequestParam(required = false) String status,
@@ -60,6 +62,7 @@ class RoadRegisterController {
      * {@code POST /api/v1/road-register/{roadCode}/{blockedOn}/close} with {@code {"closedOn": "yyyy-MM-dd",
      * "note": "…"}} → the entry, closed.
      */
+    @ApiProblems({"403 forbidden", "404 unknown_register_entry", "409 register_entry_closed", "422 bad_closing_date"})
     @PostMapping("/road-register/{roadCode}/{blockedOn}/close")
     RegisterJson close(
             @PathVariable String roadCode,
@@ -76,6 +79,7 @@ class RoadRegisterController {
      * {@code GET /api/v1/road-register/routes?…} (the list's filters): per route, its segments and length in metres,
      * the entries listed and open, and the segments impassable by them with their length; by route code.
      */
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register/routes")
     List<RouteSummary> routes(
             @RequestParam(required = false) String status,
@@ -90,6 +94,7 @@ class RoadRegisterController {
     }
 
     /** {@code GET /api/v1/road-register/trend}: month by month, entries added, closed and open at the month's end. */
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register/trend")
     TrendsJson trend() {
         return new TrendsJson(register.trend().stream()
@@ -98,6 +103,7 @@ class RoadRegisterController {
     }
 
     /** {@code GET /api/v1/road-register.csv?…}: the listed entries as CSV (UTF-8 with BOM), labels in the caller's language. */
+    @ApiProblems({"400 bad_value"})
     @GetMapping("/road-register.csv")
     void csv(
             @RequestParam(required = false) String status,

@@ -34,6 +34,7 @@ class UnmatchedPaths {
         this.mappings = mappings;
     }
 
+    @ApiProblems({"404 not_found"})
     @RequestMapping({"/api/**", "/ogc/**", "/tiles/**"})
     void unmatched(HttpServletRequest request, HttpServletResponse response)
             throws NoResourceFoundException, HttpRequestMethodNotSupportedException {

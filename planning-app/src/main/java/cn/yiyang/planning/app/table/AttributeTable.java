@@ -6,6 +6,8 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.HeaderRow;
@@ -24,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -40,6 +44,8 @@ public class AttributeTable extends Div {
     private final Select<LayerDef> layerSelect = new Select<>();
     private final Checkbox inExtent = new Checkbox();
     private final Span count = new Span();
+    private final Button export = new Button();
+    private Predicate<LayerDef> mayExport = l -> false;
     private final Div gridHolder = new Div();
     private final Map<String, String> filters = new LinkedHashMap<>();
     private Grid<TableRow> grid;
@@ -69,7 +75,12 @@ public class AttributeTable extends Div {
         count.setId("table-count");
         count.addClassName("map-table-count");
 
-        Div bar = new Div(layerSelect, inExtent, count);
+        export.setText(getTranslation("export.button"));
+        export.setId("table-export");
+        export.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        export.setVisible(false);
+
+        Div bar = new Div(layerSelect, inExtent, count, export);
         bar.addClassName("map-table-bar");
         gridHolder.addClassName("map-table-grid");
         add(bar, gridHolder);
@@ -78,6 +89,18 @@ public class AttributeTable extends Div {
     /** Called with the layer and row the user selects. */
     public void onSelect(BiConsumer<LayerDef, TableRow> listener) {
         this.onSelect = listener;
+    }
+
+    /**
+     * Offers the export of the layer shown, when the user may export it.
+     *
+     * @param may  whether the user may export a layer
+     * @param open opens the export dialog for a layer
+     */
+    public void offerExport(Predicate<LayerDef> may, Consumer<LayerDef> open) {
+        this.mayExport = may;
+        export.addClickListener(e -> open.accept(layer));
+        export.setVisible(layer != null && may.test(layer));
     }
 
     /** Shows a layer's table (clears the column filters). */
@@ -120,6 +143,7 @@ public class AttributeTable extends Div {
     private void showLayer(LayerDef l) {
         layer = l;
         filters.clear();
+        export.setVisible(mayExport.test(l));
         inExtent.setEnabled(l.geometry().hasGeometry());
         grid = new Grid<>();
         grid.setId("table-grid");
