@@ -14,6 +14,8 @@ import java.util.List;
  * @param aliases    other field names source files use for it (Chinese names, common GIS abbreviations)
  * @param references the id of the layer whose key this field holds (a village code refers to
  *                   {@code village}), else null
+ * @param personal   whether it is household-level personal data (a household's poverty status): shown only to the
+ *                   roles that need it, withheld from the others' lists, tiles, exports and identify
  */
 public record FieldDef(
         String name,
@@ -23,7 +25,21 @@ public record FieldDef(
         boolean required,
         CodeList codeList,
         List<String> aliases,
-        String references) {
+        String references,
+        boolean personal) {
+
+    /** A field that is not personal data. */
+    public FieldDef(
+            String name,
+            FieldType type,
+            String titleZh,
+            String titleEn,
+            boolean required,
+            CodeList codeList,
+            List<String> aliases,
+            String references) {
+        this(name, type, titleZh, titleEn, required, codeList, aliases, references, false);
+    }
 
     public FieldDef {
         aliases = List.copyOf(aliases);

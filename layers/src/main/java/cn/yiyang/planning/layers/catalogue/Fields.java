@@ -13,6 +13,7 @@ final class Fields {
     private boolean required;
     private String references;
     private List<String> aliases = List.of();
+    private boolean personal;
 
     private Fields(String name, FieldType type, String zh, String en) {
         this.name = name;
@@ -62,7 +63,13 @@ final class Fields {
         return this;
     }
 
+    /** Household-level personal data (see {@link FieldDef#personal}). */
+    Fields personal() {
+        this.personal = true;
+        return this;
+    }
+
     FieldDef build() {
-        return new FieldDef(name, type, zh, en, required, codeList, aliases, references);
+        return new FieldDef(name, type, zh, en, required, codeList, aliases, references, personal);
     }
 }
