@@ -27,7 +27,9 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
     /** The alias the queries give the layer's table, which the scope's condition names ({@link ScopeSql}). */
     static final String ALIAS = "t";
 
-    static FeatureFilterSql of(LayerDef layer, FeatureQuery q) {
+    static FeatureFilterSql of(LayerDef full, FeatureQuery q) {
+        // a filter or sort on a field the reader may not see is refused as an unknown field: no probing by filters
+        LayerDef layer = q.scope().view(full);
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (AttributeFilter f : q.filters()) {
@@ -52,7 +54,7 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
             }
         }
         if (q.scope().limited()) {
-            ScopeSql scope = ScopeSql.of(layer, q.scope(), ALIAS);
+            ScopeSql scope = ScopeSql.of(full, q.scope(), ALIAS);
             conditions.add(scope.sql());
             params.addAll(scope.params());
         }

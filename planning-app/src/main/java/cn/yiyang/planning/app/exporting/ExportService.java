@@ -2,10 +2,12 @@ package cn.yiyang.planning.app.exporting;
 
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,10 +28,13 @@ public class ExportService {
 
     private final LayerCatalogue catalogue;
     private final FeatureRepository features;
+    private final DataScopes scopes;
 
-    ExportService(LayerCatalogue catalogue, FeatureRepository features) {
+    /** @param scopes what each user reads: the features of its counties, without the fields it may not see */
+    ExportService(LayerCatalogue catalogue, FeatureRepository features, DataScopes scopes) {
         this.catalogue = catalogue;
         this.features = features;
+        this.scopes = scopes;
     }
 
     /** The layer an export names, checked for reading. */
@@ -40,8 +45,8 @@ public class ExportService {
     }
 
     /** How many features the export will hold (for a progress bar). */
-    public long count(ExportRequest request) {
-        return features.count(request.layer(), request.query());
+    public long count(AppUser user, ExportRequest request) {
+        return features.count(request.layer(), request.query().within(scopes.of(user)));
     }
 
     /**
@@ -52,11 +57,15 @@ public class ExportService {
     public void export(AppUser user, ExportRequest request, OutputStream out, LongConsumer progress)
             throws IOException {
         Permissions.check(user, Action.read(request.layer()));
+        Scope scope = scopes.of(user);
+        // the file's fields are the ones the user sees; the store is asked with the whole layer and the scope
+        ExportRequest seen = new ExportRequest(
+                scope.view(request.layer()), request.format(), request.crs(), request.query(), request.encoding());
         Path tmp = Files.createTempDirectory("export-");
         try {
-            ExportWriter writer = ExportWriter.open(request, out, tmp);
+            ExportWriter writer = ExportWriter.open(seen, out, tmp);
             long[] written = {0};
-            features.forEachInPage(request.layer(), request.query(), f -> {
+            features.forEachInPage(request.layer(), request.query().within(scope), f -> {
                 try {
                     writer.write(f);
                 } catch (IOException e) {
