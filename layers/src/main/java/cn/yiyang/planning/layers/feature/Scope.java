@@ -68,6 +68,14 @@ public record Scope(Set<String> counties, boolean personal) {
         return new Feature(feature.id(), attributes, Map.of(), feature.geometry());
     }
 
+    /**
+     * This scope as it bears on one layer: {@link #ALL} when it changes nothing there (every county, and the layer
+     * holds no personal data or the scope sees them), so that such readers share entity tags and caches.
+     */
+    public Scope on(LayerDef layer) {
+        return !limited() && (personal || !layer.holdsPersonalData()) ? ALL : this;
+    }
+
     /** A short text for entity tags and logs, e.g. {@code 430921+430923/p} or {@code all/-}. */
     public String key() {
         return (limited() ? String.join("+", new TreeSet<>(counties)) : "all") + (personal ? "/p" : "/-");

@@ -86,7 +86,7 @@ class TileController {
         TileCoord c = coord(z, x, y);
         AppUser user = AppUser.of(auth);
         Permissions.check(user, Action.read(tiles.tiledLayer(layer)));
-        Scope scope = tiles.scope(user);
+        Scope scope = tiles.scope(user, layer);
         long current = tiles.version(layer);
         // The entity tag is known before the tile is made: a revalidation costs no query.
         if (request.checkNotModified(tiles.etag(layer, c, scope))) {

@@ -71,7 +71,7 @@ final class TileRequestFilter extends HttpFilter {
             }
             AppUser user = AppUser.of(auth);
             Permissions.check(user, Action.read(layer));
-            scope = tiles.scope(user);
+            scope = tiles.scope(user, layer.id());
             current = tiles.version(layer.id());
             etag = tiles.etag(layer.id(), t.coord(), scope);
             if (matches(request.getHeader("If-None-Match"), etag)) {

@@ -49,6 +49,14 @@ public class TileService {
         this.scopes = scopes;
     }
 
+    /**
+     * What the user's tiles of the layer hold ({@link DataScopes}), as it bears on that layer ({@link Scope#on}): readers
+     * for whom it changes nothing share the entity tags and the year-long caching of versioned URLs.
+     */
+    public Scope scope(AppUser user, String layerId) {
+        return scopes.of(user).on(tiledLayer(layerId));
+    }
+
     /** What the user's tiles hold ({@link DataScopes}). */
     public Scope scope(AppUser user) {
         return scopes.of(user);
