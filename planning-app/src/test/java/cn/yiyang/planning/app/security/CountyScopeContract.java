@@ -1,8 +1,14 @@
 package cn.yiyang.planning.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yiyang.planning.app.edit.MapEditService;
+import cn.yiyang.planning.app.feature.FeatureEditService;
+import cn.yiyang.planning.app.feature.FeatureNotFoundException;
 import cn.yiyang.planning.app.importing.Multipart;
+import cn.yiyang.planning.app.table.FeatureTableService;
+import cn.yiyang.planning.app.table.TableQuery;
 import cn.yiyang.planning.app.testsupport.ApiClient;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
@@ -316,6 +323,48 @@ abstract class CountyScopeContract {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).doesNotContain("poverty_status", "脱贫属性", "户主").contains("A3");
         assertThat(text(basic(export, CITY_PLANNER)).body()).contains("\"poverty_status\":\"exited\"");
+    }
+
+    @Autowired
+    FeatureTableService tables;
+
+    @Autowired
+    MapEditService editing;
+
+    @Autowired
+    FeatureEditService edits;
+
+    @Test
+    void theUiServicesShowTheCountyAndWithholdHouseholdDataWhereTheRoleNeedsNone() {
+        AppUser nanxian = new AppUser(NANXIAN_PLANNER, EnumSet.of(Role.PLANNER), Set.of("430921"));
+        AppUser transport = new AppUser(CITY_TRANSPORT, EnumSet.of(Role.TRANSPORT));
+        AppUser water = new AppUser("city.water", EnumSet.of(Role.WATER));
+        // the attribute table: rows, counts, the columns it shows
+        assertThat(tables.count(nanxian, "household", TableQuery.all())).isEqualTo(5);
+        assertThat(tables.rows(nanxian, "household", TableQuery.all(), 0, 100))
+                .extracting(r -> r.values().get("code"))
+                .containsExactly("N1", "N2", "N3", "N4", "N5");
+        assertThat(tables.count(transport, "household", TableQuery.all())).isEqualTo(8);
+        assertThat(tables.rows(transport, "household", TableQuery.all(), 0, 100))
+                .allSatisfy(r -> assertThat(r.values()).doesNotContainKey("poverty_status"));
+        assertThat(tables.layer(transport, "household").field("poverty_status")).isEmpty();
+        assertThat(tables.layer(water, "household").field("poverty_status")).isPresent();
+        assertThat(tables.rows(water, "household", TableQuery.all(), 0, 1)
+                        .getFirst()
+                        .values())
+                .containsEntry("poverty_status", "exited");
+        assertThat(tables.extent(nanxian, "household", id("A1"))).isEmpty();
+        assertThat(tables.extent(nanxian, "household", id("N1"))).isPresent();
+        // the editor's shapes in view, and a feature read for the form
+        Envelope city = new Envelope(111, 114, 27, 30);
+        assertThat(editing.inView(nanxian, "household", city)).hasSize(5);
+        assertThat(editing.inView(nanxian, "road", city)).hasSize(1);
+        assertThatThrownBy(() -> edits.get(nanxian, "household", id("A1")))
+                .isInstanceOf(FeatureNotFoundException.class);
+        assertThat(edits.get(transport, "household", id("A1")).feature().attributes())
+                .doesNotContainKey("poverty_status");
+        assertThat(edits.get(transport, "household", id("A1")).feature().extra())
+                .isEmpty();
     }
 
     // ---- writes --------------------------------------------------------------------------------
