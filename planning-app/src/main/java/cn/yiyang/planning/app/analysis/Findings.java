@@ -10,6 +10,7 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,11 +49,26 @@ public class Findings {
      * @param group key-support or demonstration villages (rows of layers with those flags); ALL keeps every row
      * @param severity a severity code
      * @param kind a code of the layer's kind field ({@link #kindField})
+     * @param scope the reader's counties and fields ({@link Scope}); {@link Scope#ALL} for everything
      */
-    public record Filter(String county, String township, UnitGroup group, String severity, String kind) {
+    public record Filter(String county, String township, UnitGroup group, String severity, String kind, Scope scope) {
 
         /** Every row. */
         public static final Filter ALL = new Filter(null, null, null, null, null);
+
+        /** A filter of everything the store holds. */
+        public Filter(String county, String township, UnitGroup group, String severity, String kind) {
+            this(county, township, group, severity, kind, Scope.ALL);
+        }
+
+        public Filter {
+            scope = scope == null ? Scope.ALL : scope;
+        }
+
+        /** The same filter for a reader with this scope. */
+        public Filter within(Scope newScope) {
+            return new Filter(county, township, group, severity, kind, newScope);
+        }
     }
 
     /**
@@ -121,8 +137,8 @@ public class Findings {
             where.add(AttributeFilter.equalTo(
                     filter.group() == UnitGroup.KEY_SUPPORT ? "key_support" : "demonstration", "true"));
         }
-        List<Feature> out = new ArrayList<>(
-                features.page(layer, FeatureQuery.first(Integer.MAX_VALUE).withFilters(where)));
+        List<Feature> out = new ArrayList<>(features.page(
+                layer, FeatureQuery.first(Integer.MAX_VALUE).withFilters(where).within(filter.scope())));
         out.sort(order(layer));
         return out;
     }

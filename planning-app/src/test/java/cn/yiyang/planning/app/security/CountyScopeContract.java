@@ -325,6 +325,45 @@ abstract class CountyScopeContract {
         assertThat(text(basic(export, CITY_PLANNER)).body()).contains("\"poverty_status\":\"exited\"");
     }
 
+    @Test
+    void findingsAndIndicatorsHoldTheCountysRowsAndUnitsOnly() throws Exception {
+        List<Feature> gaps = new ArrayList<>();
+        String[] counties = {"430921", "430921", "430923"};
+        for (int i = 0; i < counties.length; i++) {
+            Map<String, Object> a = new HashMap<>();
+            a.put("code", "G" + i);
+            a.put("kind", "natural_village");
+            a.put("county_code", counties[i]);
+            a.put("village_code", counties[i] + "100201");
+            gaps.add(Feature.of(a, new GeometryFactory().createPoint(new Coordinate(112.2 + 0.3 * i, 28.2))));
+        }
+        features.load(catalogue.get("access_gap"), LoadMode.REPLACE, gaps.iterator());
+        String csv = "/api/v1/analyses/road-access/findings/access_gap.csv";
+        String county = text(basic(csv, NANXIAN_PLANNER)).body();
+        assertThat(county).contains("G0", "G1").doesNotContain("G2");
+        assertThat(text(bearer(csv, nanxianToken)).body()).contains("G0", "G1").doesNotContain("G2");
+        assertThat(text(bearer(csv, leaderToken)).body()).contains("G0", "G1", "G2");
+
+        // the live plan-coverage indicators: one row per county for the city, the own county's for a county user
+        String indicators = "/api/v1/indicators?level=county&kind=village-plan";
+        List<String> cityWide = new ArrayList<>();
+        json(bearer(indicators, leaderToken))
+                .get("indicators")
+                .forEach(i -> cityWide.add(i.get("code").asString()));
+        List<String> own = new ArrayList<>();
+        json(basic(indicators, NANXIAN_PLANNER))
+                .get("indicators")
+                .forEach(i -> own.add(i.get("code").asString()));
+        assertThat(cityWide).contains("430921", "430923");
+        assertThat(own).isNotEmpty().allMatch("430921"::equals);
+        assertThat(json(basic("/api/v1/indicators?level=city&kind=village-plan", NANXIAN_PLANNER))
+                        .get("indicators"))
+                .isEmpty();
+        assertThat(json(bearer("/api/v1/indicators?level=city&kind=village-plan", leaderToken))
+                        .get("indicators"))
+                .isNotEmpty();
+    }
+
     @Autowired
     FeatureTableService tables;
 
