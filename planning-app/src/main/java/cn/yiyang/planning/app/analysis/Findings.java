@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.analysis;
 
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,12 +36,21 @@ public class Findings {
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
+    private final DataScopes scopes;
+
+    /** With the default household roles ({@link DataScopes#standard}), for pages built without Spring. */
+    public Findings(FeatureRepository features, LayerCatalogue catalogue) {
+        this(features, catalogue, DataScopes.standard());
+    }
 
     /** @param features the layers
-     * @param catalogue the catalogue */
-    public Findings(FeatureRepository features, LayerCatalogue catalogue) {
+     * @param catalogue the catalogue
+     * @param scopes what each user reads ({@link #list}) */
+    @Autowired
+    public Findings(FeatureRepository features, LayerCatalogue catalogue, DataScopes scopes) {
         this.features = features;
         this.catalogue = catalogue;
+        this.scopes = scopes;
     }
 
     /**
@@ -91,9 +103,9 @@ public class Findings {
         }
     }
 
-    /** @return the rows of {@link #rows} as a page shows them */
-    public List<Row> list(String layerId, Filter filter) {
-        return rows(layerId, filter).stream()
+    /** @return the rows of {@link #rows} as a page shows them, within the user's counties */
+    public List<Row> list(AppUser user, String layerId, Filter filter) {
+        return rows(layerId, filter.within(scopes.of(user))).stream()
                 .map(f -> new Row(
                         f.attributes(),
                         f.geometry() == null || f.geometry().isEmpty()
