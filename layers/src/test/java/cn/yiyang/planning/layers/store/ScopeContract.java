@@ -11,6 +11,7 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
+import cn.yiyang.planning.layers.testsupport.TwoCounties;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileSource;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
@@ -65,17 +66,7 @@ abstract class ScopeContract {
         repo = new JdbcFeatureRepository(test.store());
         tiles = TileSource.of(test.store());
         WKTReader wkt = new WKTReader();
-        repo.load(
-                county,
-                LoadMode.REPLACE,
-                List.of(
-                                Feature.of(
-                                        Map.of("code", "430921", "name", "南县"),
-                                        wkt.read("POLYGON ((112 28, 112.5 28, 112.5 28.5, 112 28.5, 112 28))")),
-                                Feature.of(
-                                        Map.of("code", "430923", "name", "安化县"),
-                                        wkt.read("POLYGON ((112.5 28, 113 28, 113 28.5, 112.5 28.5, 112.5 28))")))
-                        .iterator());
+        TwoCounties.load(repo);
         repo.load(
                 household,
                 LoadMode.REPLACE,

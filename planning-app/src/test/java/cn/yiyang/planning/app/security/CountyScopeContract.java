@@ -16,6 +16,7 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.testsupport.TwoCounties;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
@@ -106,17 +107,7 @@ abstract class CountyScopeContract {
     @BeforeEach
     void fixtures() throws Exception {
         WKTReader wkt = new WKTReader();
-        features.load(
-                catalogue.get("county"),
-                LoadMode.REPLACE,
-                List.of(
-                                Feature.of(
-                                        Map.of("code", "430921", "name", "南县"),
-                                        wkt.read("POLYGON ((112 28, 112.5 28, 112.5 28.5, 112 28.5, 112 28))")),
-                                Feature.of(
-                                        Map.of("code", "430923", "name", "安化县"),
-                                        wkt.read("POLYGON ((112.5 28, 113 28, 113 28.5, 112.5 28.5, 112.5 28))")))
-                        .iterator());
+        TwoCounties.load(features);
         features.load(
                 catalogue.get("village"),
                 LoadMode.REPLACE,
