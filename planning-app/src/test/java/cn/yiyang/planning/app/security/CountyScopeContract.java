@@ -355,6 +355,22 @@ abstract class CountyScopeContract {
                 .isNotEmpty();
     }
 
+    @Test
+    void aCountyUsersDashboardStartsAtItsCountyAndHidesTheCitysTotals() throws Exception {
+        assertThat(json(basic("/api/v1/dashboard", NANXIAN_PLANNER)).get("code").asString())
+                .isEqualTo("430921");
+        assertThat(json(bearer("/api/v1/dashboard", nanxianToken)).get("code").asString())
+                .isEqualTo("430921");
+        HttpResponse<String> city = text(basic("/api/v1/dashboard?code=430900", NANXIAN_PLANNER));
+        assertThat(city.statusCode()).as(city.body()).isEqualTo(400);
+        assertThat(city.body()).contains("\"code\":\"bad_value\"", "430921");
+        assertThat(text(bearer("/api/v1/dashboard/report.xlsx?code=430923", nanxianToken))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(json(bearer("/api/v1/dashboard", leaderToken)).get("code").asString())
+                .isEqualTo("430900");
+    }
+
     @Autowired
     FeatureTableService tables;
 
