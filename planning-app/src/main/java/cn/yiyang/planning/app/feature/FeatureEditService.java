@@ -159,9 +159,14 @@ public class FeatureEditService {
     public VersionedFeature asOf(AppUser user, String layerId, long id, Instant instant) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
+        Scope scope = scopes.of(user);
         Optional<VersionedFeature> then = history.asOf(layer, id, instant);
         if (then.isPresent()) {
-            return then.get();
+            if (!features.admission(layer, scope).test(then.get().feature())) {
+                throw new FeatureNotFoundException(layer.id(), id);
+            }
+            return new VersionedFeature(
+                    scope.strip(layer, then.get().feature()), then.get().version());
         }
         List<HistoryEntry> entries = history.history(layer, id);
         if (entries.isEmpty()) {
@@ -183,11 +188,41 @@ public class FeatureEditService {
     public List<HistoryEntry> history(AppUser user, String layerId, long id) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
+        Scope scope = scopes.of(user);
         List<HistoryEntry> entries = history.history(layer, id);
         if (entries.isEmpty()) {
             find(layer, id); // a feature only ever loaded by imports has no entries yet: an empty list, not a 404
         }
-        return entries;
+        if (scope.limited() && !historyInScope(layer, id, entries, scope)) {
+            throw new FeatureNotFoundException(layer.id(), id);
+        }
+        return entries.stream()
+                .map(e -> new HistoryEntry(
+                        e.id(),
+                        e.layerId(),
+                        e.featureId(),
+                        e.featureKey(),
+                        e.version(),
+                        e.operation(),
+                        e.user(),
+                        e.at(),
+                        e.before() == null ? null : scope.strip(layer, e.before()),
+                        e.after() == null ? null : scope.strip(layer, e.after()),
+                        e.details()))
+                .toList();
+    }
+
+    /** Whether the feature, as stored or (deleted) as last recorded, lies in the scope. */
+    private boolean historyInScope(LayerDef layer, long id, List<HistoryEntry> entries, Scope scope) {
+        if (writes.find(layer, id).isPresent()) {
+            return inScope(layer, id, scope);
+        }
+        Feature last = entries.isEmpty()
+                ? null
+                : entries.getFirst().after() != null
+                        ? entries.getFirst().after()
+                        : entries.getFirst().before();
+        return last != null && features.admission(layer, scope).test(last);
     }
 
     /**

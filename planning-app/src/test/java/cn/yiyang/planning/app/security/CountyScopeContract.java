@@ -453,6 +453,18 @@ abstract class CountyScopeContract {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(features.findByKey(household, "N2").orElseThrow().get("population"))
                 .isEqualTo(9);
+
+        // the edit's history: not found outside the county, without the poverty status for other roles
+        String history = "/api/v1/layers/household/features/" + id("N2") + "/history";
+        HttpResponse<String> planner = text(basic(history, CITY_PLANNER));
+        assertThat(planner.statusCode()).as(planner.body()).isEqualTo(200);
+        assertThat(planner.body()).contains("poverty_status");
+        HttpResponse<String> transport = text(bearer(history, leaderToken));
+        assertThat(transport.statusCode()).isEqualTo(200);
+        assertThat(transport.body()).contains("\"N2\"").doesNotContain("poverty_status", "户主");
+        assertThat(text(basic("/api/v1/layers/household/features/" + id("A2") + "/history", NANXIAN_PLANNER))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
