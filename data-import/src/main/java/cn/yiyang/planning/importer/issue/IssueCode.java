@@ -68,6 +68,11 @@ public enum IssueCode {
     WRONG_GEOMETRY_TYPE(Severity.ERROR),
     /** {0}: the coordinates. The feature lies outside the region (Yiyang and surroundings). */
     OUTSIDE_REGION(Severity.ERROR),
+    /**
+     * {0}: the feature's county code or its coordinates, {1}: the counties the user may write. The row lies outside
+     * the counties the account is limited to.
+     */
+    OUTSIDE_SCOPE(Severity.ERROR),
     /** {0}: the coordinates. Longitude and latitude look swapped. */
     SWAPPED_AXES(Severity.ERROR),
     /** {0}: the key, {1}: the earlier row. The key appears twice in the file. */

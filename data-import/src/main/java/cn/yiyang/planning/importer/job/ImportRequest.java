@@ -3,6 +3,7 @@ package cn.yiyang.planning.importer.job;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.source.SourceOptions;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param repairGeometry repair invalid geometries (make-valid) with a warning instead of rejecting them
  * @param rejectPolicy   what to do with rows that have errors
  * @param requestedBy    the user, for the record
+ * @param scope          the counties the user may write ({@link Scope}): a row outside them is refused
+ *                       ({@code OUTSIDE_SCOPE}), and a limited user cannot replace a layer (it would delete
+ *                       other counties' features); {@link Scope#ALL} for every county
  */
 public record ImportRequest(
         String layerId,
@@ -38,9 +42,11 @@ public record ImportRequest(
         boolean dryRun,
         boolean repairGeometry,
         RejectPolicy rejectPolicy,
-        String requestedBy) {
+        String requestedBy,
+        Scope scope) {
 
     public ImportRequest {
+        scope = scope == null ? Scope.ALL : scope;
         Objects.requireNonNull(layerId, "layerId");
         Objects.requireNonNull(requestedBy, "requestedBy");
         files = List.copyOf(files);
@@ -80,7 +86,24 @@ public record ImportRequest(
                 changes.dryRun() != null ? changes.dryRun() : dryRun,
                 changes.repairGeometry() != null ? changes.repairGeometry() : repairGeometry,
                 changes.rejectPolicy() != null ? changes.rejectPolicy() : rejectPolicy,
-                requestedBy);
+                requestedBy,
+                scope);
+    }
+
+    /** This request by a user limited to {@code newScope}. */
+    public ImportRequest within(Scope newScope) {
+        return new ImportRequest(
+                layerId,
+                files,
+                fileNames,
+                options,
+                mode,
+                fieldMap,
+                dryRun,
+                repairGeometry,
+                rejectPolicy,
+                requestedBy,
+                newScope);
     }
 
     /** Fluent construction; defaults: detect encoding/CRS/table, APPEND, no field map, SKIP_INVALID. */
@@ -161,7 +184,8 @@ public record ImportRequest(
                     dryRun,
                     repair,
                     rejectPolicy,
-                    requestedBy);
+                    requestedBy,
+                    Scope.ALL);
         }
     }
 }

@@ -171,6 +171,11 @@ final class ImportRun implements Runnable {
         }
     }
 
+    /** The counties the user may write, as the messages name them. */
+    private String counties() {
+        return String.join("、", request.scope().counties());
+    }
+
     private ImportStatus execute() {
         LayerDef layer = catalogue.get(request.layerId());
         FileHash hash = FileHash.of(request.files());
@@ -190,6 +195,11 @@ final class ImportRun implements Runnable {
                     .ifPresent(i -> {
                         throw Stop.after(i);
                     });
+            if (request.scope().limited() && request.mode() == LoadMode.REPLACE && !request.dryRun()) {
+                // replacing the layer would delete the features of the counties the user may not write
+                throw Stop.with(
+                        ImportStatus.FAILED, ImportIssue.ofFile(file, IssueCode.OUTSIDE_SCOPE, "REPLACE", counties()));
+            }
             CrsTransform toLayer = transform(layer, description, file);
             Map<String, KeyIndex> references = references(layer);
             MappingProposal proposal = FieldMapper.propose(description, layer, request.fieldMap());
@@ -215,7 +225,8 @@ final class ImportRun implements Runnable {
                     request.repairGeometry(),
                     existingKeys(layer),
                     references);
-            Pass pass = new Pass(source.records(), new RowValidator(context), file);
+            Pass pass = new Pass(
+                    source.records(), new RowValidator(context), file, features.admission(layer, request.scope()));
             if (request.dryRun()) {
                 while (pass.hasNext()) {
                     pass.next();
@@ -409,11 +420,42 @@ final class ImportRun implements Runnable {
         private long accepted;
         private long rejected;
         private boolean ended;
+        private final Predicate<Feature> admitted;
 
-        Pass(Iterator<SourceRecord> records, RowValidator validator, String file) {
+        /** @param admitted the rows the user may write: in its counties ({@link FeatureRepository#admission}) */
+        Pass(Iterator<SourceRecord> records, RowValidator validator, String file, Predicate<Feature> admitted) {
             this.records = records;
             this.validator = validator;
             this.file = file;
+            this.admitted = admitted;
+        }
+
+        /** The row, or the row refused with {@code OUTSIDE_SCOPE} when it lies outside the user's counties. */
+        private ValidatedRow scoped(ValidatedRow row) {
+            if (row.rejected() || admitted.test(row.feature())) {
+                return row;
+            }
+            LayerDef layer = validator.layer();
+            String field = "geometry";
+            String where = row.feature().geometry() == null
+                    ? "-"
+                    : row.feature()
+                            .geometry()
+                            .getInteriorPoint()
+                            .getCoordinate()
+                            .toString();
+            for (String name : List.of("county_code", "township_code", "village_code", layer.keyField())) {
+                if (name != null
+                        && layer.field(name).isPresent()
+                        && row.feature().getString(name) != null) {
+                    field = name;
+                    where = row.feature().getString(name);
+                    break;
+                }
+            }
+            List<ImportIssue> issues = new ArrayList<>(row.issues());
+            issues.add(ImportIssue.ofRow(file, row.row(), field, IssueCode.OUTSIDE_SCOPE, where, counties()));
+            return new ValidatedRow(row.row(), null, row.geometry(), issues);
         }
 
         @Override
@@ -424,7 +466,7 @@ final class ImportRun implements Runnable {
                     end();
                     break;
                 }
-                ValidatedRow row = validator.validate(records.next());
+                ValidatedRow row = scoped(validator.validate(records.next()));
                 row.issues().forEach(log::add);
                 preview.offer(row);
                 job.rowRead(row.rejected());

@@ -17,6 +17,8 @@ import java.util.List;
  * @param referenceGroup a field of the referenced layer whose value names a group of its features (a road's
  *                   {@code route_code} names the segments of a route), or null: a value found there is a reference
  *                   too, to every feature of the group
+ * @param personal   whether it is household-level personal data (a household's poverty status): shown only to the
+ *                   roles that need it, withheld from the others' lists, tiles, exports and identify
  */
 public record FieldDef(
         String name,
@@ -27,7 +29,21 @@ public record FieldDef(
         CodeList codeList,
         List<String> aliases,
         String references,
-        String referenceGroup) {
+        String referenceGroup,
+        boolean personal) {
+
+    /** A field that is not personal data and names no group of the referenced features. */
+    public FieldDef(
+            String name,
+            FieldType type,
+            String titleZh,
+            String titleEn,
+            boolean required,
+            CodeList codeList,
+            List<String> aliases,
+            String references) {
+        this(name, type, titleZh, titleEn, required, codeList, aliases, references, null, false);
+    }
 
     public FieldDef {
         aliases = List.copyOf(aliases);

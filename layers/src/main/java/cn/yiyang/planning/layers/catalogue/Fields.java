@@ -14,6 +14,7 @@ final class Fields {
     private String references;
     private String referenceGroup;
     private List<String> aliases = List.of();
+    private boolean personal;
 
     private Fields(String name, FieldType type, String zh, String en) {
         this.name = name;
@@ -70,7 +71,13 @@ final class Fields {
         return this;
     }
 
+    /** Household-level personal data (see {@link FieldDef#personal}). */
+    Fields personal() {
+        this.personal = true;
+        return this;
+    }
+
     FieldDef build() {
-        return new FieldDef(name, type, zh, en, required, codeList, aliases, references, referenceGroup);
+        return new FieldDef(name, type, zh, en, required, codeList, aliases, references, referenceGroup, personal);
     }
 }

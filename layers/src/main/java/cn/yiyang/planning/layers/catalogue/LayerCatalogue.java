@@ -225,7 +225,8 @@ public final class LayerCatalogue {
                         integer("population", "家庭人口", "Members").aka("家庭人口", "人口", "人数"),
                         bool("sanitary_toilet", "卫生厕所", "Sanitary toilet").aka("卫生厕所", "是否卫生厕所", "改厕"),
                         code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS)
-                                .aka("脱贫属性", "帮扶类型", "户类型"),
+                                .aka("脱贫属性", "帮扶类型", "户类型")
+                                .personal(),
                         code("water_source", "饮水来源", "Water source", CodeLists.WATER_KIND)
                                 .aka("饮水来源", "供水方式")));
     }
@@ -580,7 +581,8 @@ public final class LayerCatalogue {
                         text("village_code", "行政村代码", "Village code").refs("village"),
                         text("township_code", "乡镇代码", "Township code"),
                         text("county_code", "县级代码", "County code"),
-                        code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS),
+                        code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS)
+                                .personal(),
                         integer("population", "家庭人口", "Members"),
                         decimal("distance_m", "到供水管网距离（米）", "Distance to a main (m)"),
                         runId()),

@@ -66,6 +66,30 @@ public record LayerDef(
         return field(keyField).map(FieldDef::references);
     }
 
+    /** Whether some of the layer's fields are household-level personal data ({@link FieldDef#personal}). */
+    public boolean holdsPersonalData() {
+        return fields.stream().anyMatch(FieldDef::personal);
+    }
+
+    /**
+     * The layer as a user who may not see personal data sees it: the same id, table and geometry, without the
+     * personal fields (this layer itself when it has none).
+     */
+    public LayerDef withoutPersonalData() {
+        if (!holdsPersonalData()) {
+            return this;
+        }
+        return new LayerDef(
+                id,
+                theme,
+                titleZh,
+                titleEn,
+                geometry,
+                keyField,
+                fields.stream().filter(f -> !f.personal()).toList(),
+                derived);
+    }
+
     /** The table name: the layer id, validated to be a plain identifier by the catalogue. */
     public String table() {
         return id;

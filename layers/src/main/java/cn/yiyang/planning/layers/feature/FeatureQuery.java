@@ -17,9 +17,16 @@ import org.locationtech.jts.geom.Envelope;
  * @param ascending sort direction; ties are broken by id
  * @param offset    rows to skip, 0 or more
  * @param limit     rows to return at most, 1 or more
+ * @param scope     the counties and the personal data the reader may see ({@link Scope#ALL} for everything)
  */
 public record FeatureQuery(
-        List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending, int offset, int limit) {
+        List<AttributeFilter> filters,
+        Envelope bbox,
+        String sortField,
+        boolean ascending,
+        int offset,
+        int limit,
+        Scope scope) {
 
     /**
      * The store's id as a filter's field ({@code AT_LEAST}, {@code AT_MOST}, {@code EQUALS}): a page that starts
@@ -28,7 +35,14 @@ public record FeatureQuery(
      */
     public static final String ID = "id";
 
+    /** A query of everything the store holds ({@link Scope#ALL}). */
+    public FeatureQuery(
+            List<AttributeFilter> filters, Envelope bbox, String sortField, boolean ascending, int offset, int limit) {
+        this(filters, bbox, sortField, ascending, offset, limit, Scope.ALL);
+    }
+
     public FeatureQuery {
+        Objects.requireNonNull(scope, "scope");
         filters = List.copyOf(filters);
         bbox = bbox == null ? null : new Envelope(bbox);
         if (offset < 0 || limit < 1) {
@@ -42,19 +56,24 @@ public record FeatureQuery(
     }
 
     public FeatureQuery withFilters(List<AttributeFilter> newFilters) {
-        return new FeatureQuery(newFilters, bbox, sortField, ascending, offset, limit);
+        return new FeatureQuery(newFilters, bbox, sortField, ascending, offset, limit, scope);
     }
 
     public FeatureQuery withBbox(Envelope newBbox) {
-        return new FeatureQuery(filters, newBbox, sortField, ascending, offset, limit);
+        return new FeatureQuery(filters, newBbox, sortField, ascending, offset, limit, scope);
     }
 
     public FeatureQuery sortedBy(String field, boolean asc) {
-        return new FeatureQuery(filters, bbox, field, asc, offset, limit);
+        return new FeatureQuery(filters, bbox, field, asc, offset, limit, scope);
     }
 
     public FeatureQuery window(int newOffset, int newLimit) {
-        return new FeatureQuery(filters, bbox, sortField, ascending, newOffset, newLimit);
+        return new FeatureQuery(filters, bbox, sortField, ascending, newOffset, newLimit, scope);
+    }
+
+    /** The same query within a reader's scope: only its counties' features, personal data as it may see them. */
+    public FeatureQuery within(Scope newScope) {
+        return new FeatureQuery(filters, bbox, sortField, ascending, offset, limit, newScope);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -43,7 +44,34 @@ public interface FeatureRepository {
     /** Features whose geometry's bounding box intersects {@code bbox} (EPSG:4490), at most {@code limit}. */
     List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit);
 
+    /**
+     * As {@link #findInEnvelope(LayerDef, Envelope, int)}, within a reader's scope: only features in its counties,
+     * personal data as it may see them ({@link Scope}).
+     */
+    List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit, Scope scope);
+
     Optional<Feature> findById(LayerDef layer, long id);
+
+    /** The feature with this id if it lies in the scope, as the scope sees it (identify, one OGC API item). */
+    default Optional<Feature> findById(LayerDef layer, long id, Scope scope) {
+        FeatureQuery one = new FeatureQuery(
+                        List.of(FeatureQuery.AttributeFilter.equalTo(FeatureQuery.ID, Long.toString(id))),
+                        null,
+                        null,
+                        true,
+                        0,
+                        1)
+                .within(scope);
+        return page(layer, one).stream().findFirst();
+    }
+
+    /**
+     * Which features a writer limited to {@code scope}'s counties may write into the layer, for single-feature edits
+     * and each row of an import: by the feature's own county, township or village code, else its location (the
+     * counties' polygons are read once, when the test is made), else the stored feature its reference names, as
+     * {@link Scope} says. Every feature passes an unlimited scope.
+     */
+    Predicate<Feature> admission(LayerDef layer, Scope scope);
 
     /** The feature whose key field (see {@link LayerDef#keyField()}) has this value. */
     Optional<Feature> findByKey(LayerDef layer, String key);

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The WHERE and ORDER BY clauses of a {@link FeatureQuery} on one layer, the same SQL on both
- * stores. Column names come only from the catalogue (a filter or sort on any other name is
+ * stores, within the query's scope ({@link ScopeSql}; the table is aliased {@value #ALIAS}). Column names come only from the catalogue (a filter or sort on any other name is
  * refused); every value is a bind parameter.
  *
  * @param where   {@code " WHERE …"} or empty
@@ -24,7 +24,12 @@ import org.locationtech.jts.geom.Envelope;
  */
 record FeatureFilterSql(String where, String orderBy, List<Object> params) {
 
-    static FeatureFilterSql of(LayerDef layer, FeatureQuery q) {
+    /** The alias the queries give the layer's table, which the scope's condition names ({@link ScopeSql}). */
+    static final String ALIAS = "t";
+
+    static FeatureFilterSql of(LayerDef full, FeatureQuery q) {
+        // a filter or sort on a field the reader may not see is refused as an unknown field: no probing by filters
+        LayerDef layer = q.scope().view(full);
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (AttributeFilter f : q.filters()) {
@@ -47,6 +52,11 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
                 params.addAll(corners);
                 params.addAll(corners);
             }
+        }
+        if (q.scope().limited()) {
+            ScopeSql scope = ScopeSql.of(full, q.scope(), ALIAS);
+            conditions.add(scope.sql());
+            params.addAll(scope.params());
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String sort = q.sortField() == null || q.sortField().equals("id")

@@ -7,6 +7,7 @@ import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.LoadSummary;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /** {@link FeatureRepository} over JDBC; the same SQL runs on PostGIS and H2GIS. */
@@ -106,21 +108,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit) {
-        if (!layer.geometry().hasGeometry()) {
-            return List.of();
-        }
-        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table()
-                + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ") ORDER BY id LIMIT ?";
-        return store.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setDouble(1, bbox.getMinX());
-                ps.setDouble(2, bbox.getMinY());
-                ps.setDouble(3, bbox.getMaxX());
-                ps.setDouble(4, bbox.getMaxY());
-                ps.setInt(5, limit);
-                return readAll(ps, layer);
-            }
-        });
+        return findInEnvelope(layer, bbox, limit, Scope.ALL);
     }
 
     @Override
@@ -241,14 +229,17 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     @Override
     public List<Feature> page(LayerDef layer, FeatureQuery query) {
         FeatureFilterSql f = FeatureFilterSql.of(layer, query);
-        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + f.where() + f.orderBy()
-                + " LIMIT ? OFFSET ?";
+        LayerDef view = query.scope().view(layer);
+        String sql = "SELECT " + FeatureRows.selectList(view) + " FROM " + layer.table() + " " + FeatureFilterSql.ALIAS
+                + f.where() + f.orderBy() + " LIMIT ? OFFSET ?";
         return store.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = bind(ps, f.params());
                 ps.setInt(i++, query.limit());
                 ps.setInt(i, query.offset());
-                return readAll(ps, layer);
+                return readAll(ps, view).stream()
+                        .map(feature -> query.scope().strip(layer, feature))
+                        .toList();
             }
         });
     }
@@ -256,18 +247,19 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     @Override
     public void forEachInPage(LayerDef layer, FeatureQuery query, Consumer<Feature> sink) {
         FeatureFilterSql f = FeatureFilterSql.of(layer, query);
-        String sql = "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + f.where() + f.orderBy()
-                + " LIMIT ? OFFSET ?";
+        LayerDef view = query.scope().view(layer);
+        String sql = "SELECT " + FeatureRows.selectList(view) + " FROM " + layer.table() + " " + FeatureFilterSql.ALIAS
+                + f.where() + f.orderBy() + " LIMIT ? OFFSET ?";
         List<Object> params = new ArrayList<>(f.params());
         params.add(query.limit());
         params.add(query.offset());
-        stream(sql, params, rs -> sink.accept(FeatureRows.read(rs, layer)));
+        stream(sql, params, rs -> sink.accept(query.scope().strip(layer, FeatureRows.read(rs, view))));
     }
 
     @Override
     public long count(LayerDef layer, FeatureQuery query) {
         FeatureFilterSql f = FeatureFilterSql.of(layer, query);
-        String sql = "SELECT COUNT(*) FROM " + layer.table() + f.where();
+        String sql = "SELECT COUNT(*) FROM " + layer.table() + " " + FeatureFilterSql.ALIAS + f.where();
         return store.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, f.params());
@@ -277,6 +269,39 @@ public final class JdbcFeatureRepository implements FeatureRepository {
                 }
             }
         });
+    }
+
+    @Override
+    public List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit, Scope scope) {
+        if (!layer.geometry().hasGeometry()) {
+            return List.of();
+        }
+        ScopeSql in = ScopeSql.of(layer, scope, FeatureFilterSql.ALIAS);
+        LayerDef view = scope.view(layer);
+        String sql = "SELECT " + FeatureRows.selectList(view) + " FROM " + layer.table() + " " + FeatureFilterSql.ALIAS
+                + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, " + LayerDef.SRID + ") AND " + in.sql()
+                + " ORDER BY id LIMIT ?";
+        return store.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setDouble(1, bbox.getMinX());
+                ps.setDouble(2, bbox.getMinY());
+                ps.setDouble(3, bbox.getMaxX());
+                ps.setDouble(4, bbox.getMaxY());
+                int i = 5;
+                for (Object p : in.params()) {
+                    ps.setObject(i++, p);
+                }
+                ps.setInt(i, limit);
+                return readAll(ps, view).stream()
+                        .map(feature -> scope.strip(layer, feature))
+                        .toList();
+            }
+        });
+    }
+
+    @Override
+    public Predicate<Feature> admission(LayerDef layer, Scope scope) {
+        return ScopeAdmission.of(this, layer, scope);
     }
 
     @Override

@@ -3,6 +3,8 @@ package cn.yiyang.planning.layers.tiles;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
+import cn.yiyang.planning.layers.feature.Scope;
+import cn.yiyang.planning.layers.store.ScopeSql;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -36,7 +38,8 @@ public final class H2gisTileSource implements TileSource {
     }
 
     @Override
-    public byte[] tile(LayerDef layer, TileCoord c) {
+    public byte[] tile(LayerDef full, TileCoord c, Scope scope) {
+        LayerDef layer = scope.view(full);
         TileSource.requireGeometry(layer);
         if (!TileRules.hasFeatures(layer, c)) {
             return new byte[0];
@@ -51,6 +54,10 @@ public final class H2gisTileSource implements TileSource {
                 .append(")");
         Optional<TileRules.Hidden> hidden = TileRules.hidden(layer, c);
         hidden.ifPresent(h -> sql.append(h.sql()));
+        ScopeSql in = ScopeSql.of(full, scope, "t");
+        if (scope.limited()) {
+            sql.append(" AND ").append(in.sql());
+        }
         sql.append(" ORDER BY id");
 
         MvtEncoding enc = new MvtEncoding(c, TileRules.simplifyTolerance(layer, c));
@@ -66,9 +73,15 @@ public final class H2gisTileSource implements TileSource {
                 ps.setDouble(2, bbox.getMinY());
                 ps.setDouble(3, bbox.getMaxX());
                 ps.setDouble(4, bbox.getMaxY());
+                int next = 5;
                 if (hidden.isPresent()) {
-                    for (int i = 0; i < hidden.get().values().size(); i++) {
-                        ps.setString(5 + i, hidden.get().values().get(i));
+                    for (String v : hidden.get().values()) {
+                        ps.setString(next++, v);
+                    }
+                }
+                if (scope.limited()) {
+                    for (Object p : in.params()) {
+                        ps.setObject(next++, p);
                     }
                 }
                 try (ResultSet rs = ps.executeQuery()) {

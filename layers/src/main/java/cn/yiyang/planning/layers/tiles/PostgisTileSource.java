@@ -3,6 +3,8 @@ package cn.yiyang.planning.layers.tiles;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Scope;
+import cn.yiyang.planning.layers.store.ScopeSql;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,12 +42,12 @@ public final class PostgisTileSource implements TileSource {
     }
 
     @Override
-    public byte[] tile(LayerDef layer, TileCoord c) {
+    public byte[] tile(LayerDef layer, TileCoord c, Scope scope) {
         TileSource.requireGeometry(layer);
         if (!TileRules.hasFeatures(layer, c)) {
             return new byte[0];
         }
-        Query q = query(layer, c);
+        Query q = query(layer, c, scope);
         return store.withTileConnection(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(q.sql())) {
                 for (int i = 0; i < q.params().size(); i++) {
@@ -79,6 +81,13 @@ public final class PostgisTileSource implements TileSource {
     record Query(String sql, List<Object> params) {}
 
     static Query query(LayerDef layer, TileCoord c) {
+        return query(layer, c, Scope.ALL);
+    }
+
+    /** The statement of a tile within a reader's scope: its counties' rows, its view of the fields. */
+    static Query query(LayerDef full, TileCoord c, Scope scope) {
+        LayerDef layer = scope.view(full);
+        ScopeSql in = ScopeSql.of(full, scope, "t");
         List<Object> params = new ArrayList<>();
         String mvtGeom = "ST_AsMVTGeom(%s, env.tile, " + TileRules.EXTENT + ", " + TileRules.BUFFER + ", true)";
         StringBuilder sql = new StringBuilder();
@@ -115,6 +124,10 @@ public final class PostgisTileSource implements TileSource {
                 .append(" && env.bbox");
         // Written out, not bound: the planner then picks the partial index of exactly these classes.
         TileRules.hidden(layer, c).ifPresent(h -> sql.append(" AND ").append(h.literalSql(true)));
+        if (scope.limited()) {
+            sql.append(" AND ").append(in.sql());
+            params.addAll(in.params());
+        }
         sql.append(")");
 
         if (thinned) {
@@ -134,7 +147,12 @@ public final class PostgisTileSource implements TileSource {
                 .append(layer.table())
                 .append(" t CROSS JOIN env WHERE t.")
                 .append(TILE_GEOMETRY)
-                .append(" && env.bbox AND t.name IS NOT NULL)"));
+                .append(" && env.bbox AND t.name IS NOT NULL")
+                .append(scope.limited() ? " AND " + in.sql() : "")
+                .append(")"));
+        if (labels.isPresent() && scope.limited()) {
+            params.addAll(in.params());
+        }
 
         String asMvt = "ST_AsMVT(%s, CAST(? AS text), " + TileRules.EXTENT + ", 'mvt_geom', 'mvt_id')";
         sql.append(" SELECT COALESCE((SELECT ")

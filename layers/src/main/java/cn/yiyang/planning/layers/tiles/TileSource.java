@@ -1,6 +1,7 @@
 package cn.yiyang.planning.layers.tiles;
 
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.store.SpatialStore;
 
 /**
@@ -19,7 +20,18 @@ public interface TileSource {
      * @throws IllegalArgumentException when the layer has no geometry
      * @throws cn.yiyang.planning.layers.store.StoreException when the store fails
      */
-    byte[] tile(LayerDef layer, TileCoord c);
+    default byte[] tile(LayerDef layer, TileCoord c) {
+        return tile(layer, c, Scope.ALL);
+    }
+
+    /**
+     * The tile {@code c} of {@code layer} as a reader with this scope sees it: only features in its counties, and
+     * without personal attributes when it may not see them ({@link Scope}).
+     *
+     * @throws IllegalArgumentException when the layer has no geometry
+     * @throws cn.yiyang.planning.layers.store.StoreException when the store fails
+     */
+    byte[] tile(LayerDef layer, TileCoord c, Scope scope);
 
     /** The tile source that suits the store: SQL-built tiles on PostGIS, Java-encoded ones on H2GIS. */
     static TileSource of(SpatialStore store) {

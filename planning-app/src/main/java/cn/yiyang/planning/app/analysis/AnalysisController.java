@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.analysis;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.plan.PlanCoverageService;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.Indicator;
@@ -15,6 +16,7 @@ import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.Scope;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -69,14 +71,18 @@ class AnalysisController {
     private final Findings findings;
     private final FindingsExport export;
     private final LayerCatalogue catalogue;
+    private final DataScopes scopes;
 
+    /** @param scopes the counties each caller reads: its findings and its counties' indicator units */
     AnalysisController(
             AnalysisRunner runner,
             PlanCoverageService coverage,
             Messages messages,
             Findings findings,
             FindingsExport export,
-            LayerCatalogue catalogue) {
+            LayerCatalogue catalogue,
+            DataScopes scopes) {
+        this.scopes = scopes;
         this.runner = runner;
         this.coverage = coverage;
         this.messages = messages;
@@ -144,7 +150,9 @@ class AnalysisController {
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String group,
             @RequestParam(required = false) String indicator,
-            @RequestParam(required = false) String runId) {
+            @RequestParam(required = false) String runId,
+            Authentication auth) {
+        Scope scope = scopes.of(AppUser.of(auth));
         UnitLevel unitLevel = parse("level", level, UnitLevel.values(), UnitLevel::id, UnitLevel::byId);
         UnitGroup unitGroup =
                 group == null ? null : parse("group", group, UnitGroup.values(), UnitGroup::id, UnitGroup::byId);
@@ -175,6 +183,8 @@ class AnalysisController {
         if (live) {
             coverage.indicators(unitLevel, code, unitGroup).forEach(v -> out.add(RunJson.Indicator.of(PLAN_KIND, v)));
         }
+        // A caller limited to counties gets their units only; the city's and other counties' totals are left out
+        out.removeIf(i -> !scope.admitsCode(i.code()));
         // Stable: within a code, kinds keep their registration order and each kind its own order.
         out.sort(Comparator.comparing(RunJson.Indicator::code));
         String oneRun = runIds.stream().distinct().count() == 1 ? runIds.get(0) : null;
@@ -192,10 +202,12 @@ class AnalysisController {
             @RequestParam(required = false) String severity,
             @RequestParam(name = "type", required = false) String type,
             Locale locale,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Authentication auth)
             throws IOException {
         LayerDef def = resultLayer(kind, layer);
-        List<Feature> rows = findings.rows(def.id(), filter(county, township, group, severity, type));
+        List<Feature> rows = findings.rows(
+                def.id(), filter(county, township, group, severity, type).within(scopes.of(AppUser.of(auth))));
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + def.id() + ".csv\"");
         export.csv(def, rows, locale, response.getOutputStream());
@@ -212,10 +224,12 @@ class AnalysisController {
             @RequestParam(required = false) String severity,
             @RequestParam(name = "type", required = false) String type,
             Locale locale,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Authentication auth)
             throws IOException {
         LayerDef def = resultLayer(kind, layer);
-        List<Feature> rows = findings.rows(def.id(), filter(county, township, group, severity, type));
+        List<Feature> rows = findings.rows(
+                def.id(), filter(county, township, group, severity, type).within(scopes.of(AppUser.of(auth))));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + def.id() + ".xlsx\"");
         export.xlsx(def, rows, locale, response.getOutputStream());

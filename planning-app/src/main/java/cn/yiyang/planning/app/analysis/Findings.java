@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.analysis;
 
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.catalogue.CodeList;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
@@ -10,6 +12,7 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +36,21 @@ public class Findings {
 
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
+    private final DataScopes scopes;
+
+    /** With the default household roles ({@link DataScopes#standard}), for pages built without Spring. */
+    public Findings(FeatureRepository features, LayerCatalogue catalogue) {
+        this(features, catalogue, DataScopes.standard());
+    }
 
     /** @param features the layers
-     * @param catalogue the catalogue */
-    public Findings(FeatureRepository features, LayerCatalogue catalogue) {
+     * @param catalogue the catalogue
+     * @param scopes what each user reads ({@link #list}) */
+    @Autowired
+    public Findings(FeatureRepository features, LayerCatalogue catalogue, DataScopes scopes) {
         this.features = features;
         this.catalogue = catalogue;
+        this.scopes = scopes;
     }
 
     /**
@@ -48,11 +61,26 @@ public class Findings {
      * @param group key-support or demonstration villages (rows of layers with those flags); ALL keeps every row
      * @param severity a severity code
      * @param kind a code of the layer's kind field ({@link #kindField})
+     * @param scope the reader's counties and fields ({@link Scope}); {@link Scope#ALL} for everything
      */
-    public record Filter(String county, String township, UnitGroup group, String severity, String kind) {
+    public record Filter(String county, String township, UnitGroup group, String severity, String kind, Scope scope) {
 
         /** Every row. */
         public static final Filter ALL = new Filter(null, null, null, null, null);
+
+        /** A filter of everything the store holds. */
+        public Filter(String county, String township, UnitGroup group, String severity, String kind) {
+            this(county, township, group, severity, kind, Scope.ALL);
+        }
+
+        public Filter {
+            scope = scope == null ? Scope.ALL : scope;
+        }
+
+        /** The same filter for a reader with this scope. */
+        public Filter within(Scope newScope) {
+            return new Filter(county, township, group, severity, kind, newScope);
+        }
     }
 
     /**
@@ -75,9 +103,9 @@ public class Findings {
         }
     }
 
-    /** @return the rows of {@link #rows} as a page shows them */
-    public List<Row> list(String layerId, Filter filter) {
-        return rows(layerId, filter).stream()
+    /** @return the rows of {@link #rows} as a page shows them, within the user's counties */
+    public List<Row> list(AppUser user, String layerId, Filter filter) {
+        return rows(layerId, filter.within(scopes.of(user))).stream()
                 .map(f -> new Row(
                         f.attributes(),
                         f.geometry() == null || f.geometry().isEmpty()
@@ -121,8 +149,8 @@ public class Findings {
             where.add(AttributeFilter.equalTo(
                     filter.group() == UnitGroup.KEY_SUPPORT ? "key_support" : "demonstration", "true"));
         }
-        List<Feature> out = new ArrayList<>(
-                features.page(layer, FeatureQuery.first(Integer.MAX_VALUE).withFilters(where)));
+        List<Feature> out = new ArrayList<>(features.page(
+                layer, FeatureQuery.first(Integer.MAX_VALUE).withFilters(where).within(filter.scope())));
         out.sort(order(layer));
         return out;
     }

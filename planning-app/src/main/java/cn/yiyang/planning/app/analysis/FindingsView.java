@@ -6,6 +6,7 @@ import cn.yiyang.planning.app.map.PlanningMap;
 import cn.yiyang.planning.app.map.TileService;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
@@ -25,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,9 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private final LayerCatalogue catalogue;
     private final PlaceService places;
     private final TileService tiles;
+    /** Whose findings: those of the user's counties. */
+    private final AppUser user;
+
     private LayerDef layer;
     private AnalysisKind kind;
     private final Grid<Findings.Row> grid = new Grid<>();
@@ -71,12 +76,15 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
     private final PlanningMap map = new PlanningMap();
     private int rowCap = MAX_ROWS;
 
+    /** The page of the signed-in user: the findings of its counties. */
     public FindingsView(
             AnalysisRunner runner,
             Findings findings,
             LayerCatalogue catalogue,
             PlaceService places,
-            TileService tiles) {
+            TileService tiles,
+            AuthenticationContext auth) {
+        this.user = AppUser.of(auth);
         this.runner = runner;
         this.findings = findings;
         this.catalogue = catalogue;
@@ -261,7 +269,7 @@ public class FindingsView extends Div implements BeforeEnterObserver, HasDynamic
 
     private void filter() {
         Findings.Filter f = currentFilter();
-        List<Findings.Row> rows = findings.list(layer.id(), f);
+        List<Findings.Row> rows = findings.list(user, layer.id(), f);
         grid.setItems(rows.size() > rowCap ? rows.subList(0, rowCap) : rows);
         count.setText(
                 rows.size() > rowCap

@@ -1,13 +1,18 @@
 package cn.yiyang.planning.app.dashboard;
 
 import cn.yiyang.planning.app.place.Place;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.geo.access.UnitGroup;
+import cn.yiyang.planning.layers.feature.Scope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +38,11 @@ class DashboardController {
     private final DashboardExport export;
     private final DashboardPdf pdf;
 
-    DashboardController(DashboardService service, DashboardExport export, DashboardPdf pdf) {
+    private final DataScopes scopes;
+
+    /** @param scopes the counties each caller reads: a county user's dashboard starts at, and stays in, its county */
+    DashboardController(DashboardService service, DashboardExport export, DashboardPdf pdf, DataScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.export = export;
         this.pdf = pdf;
@@ -68,26 +77,34 @@ class DashboardController {
     record Values(String code, String group, String planPeriod, List<Value> values) {}
 
     @GetMapping
-    Values headline(@RequestParam(required = false) String code, @RequestParam(required = false) String group) {
-        return values(code, group, service::headline);
+    Values headline(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String group,
+            Authentication auth) {
+        return values(code, group, auth, service::headline);
     }
 
     @GetMapping("/below")
     Values below(
             @RequestParam String indicator,
             @RequestParam(required = false) String code,
-            @RequestParam(required = false) String group) {
-        return values(code, group, (unit, g) -> service.below(indicator, unit, g));
+            @RequestParam(required = false) String group,
+            Authentication auth) {
+        return values(code, group, auth, (unit, g) -> service.below(indicator, unit, g));
     }
 
     /** The 终期评估: every indicator with a target or a value, its value as of the plan period's end. */
     @GetMapping("/evaluation")
-    Values evaluation(@RequestParam(required = false) String code, @RequestParam(required = false) String group) {
-        return values(code, group, service::evaluation);
+    Values evaluation(
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String group,
+            Authentication auth) {
+        return values(code, group, auth, service::evaluation);
     }
 
-    private Values values(String code, String group, BiFunction<Place, UnitGroup, List<DashboardValue>> read) {
-        Place unit = unit(code);
+    private Values values(
+            String code, String group, Authentication auth, BiFunction<Place, UnitGroup, List<DashboardValue>> read) {
+        Place unit = unit(code, auth);
         UnitGroup g = group(group);
         return new Values(
                 unit.code(),
@@ -100,9 +117,10 @@ class DashboardController {
     void xlsx(
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String group,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Authentication auth)
             throws IOException {
-        Place unit = unit(code);
+        Place unit = unit(code, auth);
         UnitGroup g = group(group);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + unit.code() + ".xlsx\"");
@@ -115,9 +133,10 @@ class DashboardController {
             @RequestParam(required = false) String group,
             @RequestParam(required = false) List<String> indicator,
             @RequestParam(defaultValue = "false") boolean a3,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Authentication auth)
             throws IOException {
-        Place unit = unit(code);
+        Place unit = unit(code, auth);
         UnitGroup g = group(group);
         List<String> ids = indicator == null ? List.of() : indicator;
         ids.forEach(id -> service.indicators().stream()
@@ -130,9 +149,19 @@ class DashboardController {
         response.getOutputStream().write(body);
     }
 
-    private Place unit(String code) {
-        return service.unit(code)
-                .orElseThrow(() -> new BadValueException("code", code, "430900, a county, township or village code"));
+    /**
+     * The unit asked for. A caller limited to counties starts at its (first) county instead of the city, and a unit
+     * outside its counties (the city, another county) is refused as a value not in its list: the city's totals are
+     * hidden from it, not computed over its counties.
+     */
+    private Place unit(String code, Authentication auth) {
+        Scope scope = scopes.of(AppUser.of(auth));
+        String asked = code == null && scope.limited() ? new TreeSet<>(scope.counties()).first() : code;
+        if (asked != null && !scope.admitsCode(asked)) {
+            throw new BadValueException("code", asked, String.join(", ", new TreeSet<>(scope.counties())));
+        }
+        return service.unit(asked)
+                .orElseThrow(() -> new BadValueException("code", asked, "430900, a county, township or village code"));
     }
 
     private static UnitGroup group(String id) {

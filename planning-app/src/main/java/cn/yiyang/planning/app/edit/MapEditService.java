@@ -5,6 +5,7 @@ import cn.yiyang.planning.app.feature.FeatureEditService;
 import cn.yiyang.planning.app.map.MapShape;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.geo.edit.PolygonMerge;
 import cn.yiyang.planning.geo.edit.PolygonSplit;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -56,7 +58,18 @@ public class MapEditService implements ReferenceSource {
     private final FeatureEditService edits;
     private final StoredReferences references;
 
+    private final DataScopes scopes;
+
+    /** With the default household roles ({@link DataScopes#standard}), for views built without Spring. */
     public MapEditService(LayerCatalogue catalogue, FeatureRepository features, FeatureEditService edits) {
+        this(catalogue, features, edits, DataScopes.standard());
+    }
+
+    /** @param scopes which features each user gets to edit: those of its counties */
+    @Autowired
+    public MapEditService(
+            LayerCatalogue catalogue, FeatureRepository features, FeatureEditService edits, DataScopes scopes) {
+        this.scopes = scopes;
         this.catalogue = catalogue;
         this.features = features;
         this.edits = edits;
@@ -84,7 +97,7 @@ public class MapEditService implements ReferenceSource {
     public List<MapShape> inView(AppUser user, String layerId, Envelope bbox) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
-        return features.findInEnvelope(layer, bbox, FEATURE_LIMIT).stream()
+        return features.findInEnvelope(layer, bbox, FEATURE_LIMIT, scopes.of(user)).stream()
                 .filter(f -> f.geometry() != null)
                 .map(f -> new MapShape(f.id(), f.geometry()))
                 .toList();

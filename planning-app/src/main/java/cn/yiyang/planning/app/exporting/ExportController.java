@@ -44,7 +44,7 @@ class ExportController {
         String unit = village != null ? village : township != null ? township : county;
         ExportRequest request = ExportRequest.of(exports.readable(user, layer), format, crs, unit, bbox, encoding);
         response.setContentType(request.format().mediaType());
-        response.setHeader("X-Feature-Count", Long.toString(exports.count(request)));
+        response.setHeader("X-Feature-Count", Long.toString(exports.count(user, request)));
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()

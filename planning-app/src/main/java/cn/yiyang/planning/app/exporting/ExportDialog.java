@@ -188,7 +188,7 @@ public class ExportDialog extends Dialog {
     }
 
     private void showCount() {
-        count.setText(getTranslation("export.count", exports.count(request())));
+        count.setText(getTranslation("export.count", exports.count(user, request())));
     }
 
     /** Starts the export on the worker; its progress comes back to the page by push. */

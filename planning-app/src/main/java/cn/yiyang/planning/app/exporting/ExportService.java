@@ -2,10 +2,12 @@ package cn.yiyang.planning.app.exporting;
 
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,15 +36,21 @@ public class ExportService {
 
     private final LayerCatalogue catalogue;
     private final FeatureRepository features;
+    private final DataScopes scopes;
     private final Executor worker;
 
-    /** @param worker runs the exports started from the UI, one at a time (the export worker) */
+    /**
+     * @param scopes what each user reads: the features of its counties, without the fields it may not see
+     * @param worker runs the exports started from the UI, one at a time (the export worker)
+     */
     public ExportService(
             LayerCatalogue catalogue,
             FeatureRepository features,
+            DataScopes scopes,
             @Qualifier(ExportConfiguration.WORKER) Executor worker) {
         this.catalogue = catalogue;
         this.features = features;
+        this.scopes = scopes;
         this.worker = worker;
     }
 
@@ -59,8 +67,8 @@ public class ExportService {
     }
 
     /** How many features the export will hold (for a progress bar). */
-    public long count(ExportRequest request) {
-        return features.count(request.layer(), request.query());
+    public long count(AppUser user, ExportRequest request) {
+        return features.count(request.layer(), request.query().within(scopes.of(user)));
     }
 
     /**
@@ -71,7 +79,7 @@ public class ExportService {
     public void export(AppUser user, ExportRequest request, OutputStream out, LongConsumer progress)
             throws IOException {
         Permissions.check(user, Action.read(request.layer()));
-        write(request, out, progress);
+        write(request, scopes.of(user), out, progress);
     }
 
     /**
@@ -82,19 +90,21 @@ public class ExportService {
     public ExportJob start(AppUser user, ExportRequest request, Consumer<ExportJob> listener) throws IOException {
         Permissions.check(user, Action.read(request.layer()));
         Path file = Files.createTempFile("export-", "." + request.format().extension());
-        ExportJob job = new ExportJob(request, count(request), file, listener);
-        worker.execute(() -> run(job));
+        Scope scope = scopes.of(user);
+        ExportJob job = new ExportJob(
+                request, features.count(request.layer(), request.query().within(scope)), file, listener);
+        worker.execute(() -> run(job, scope));
         return job;
     }
 
-    private void run(ExportJob job) {
+    private void run(ExportJob job, Scope scope) {
         if (job.cancelRequested()) {
             job.settle(ExportJob.State.CANCELLED);
             return;
         }
         job.running();
         try (OutputStream out = Files.newOutputStream(job.file())) {
-            write(job.request(), out, n -> {
+            write(job.request(), scope, out, n -> {
                 if (job.cancelRequested()) {
                     throw new Cancelled();
                 }
@@ -118,12 +128,15 @@ public class ExportService {
         }
     }
 
-    private void write(ExportRequest request, OutputStream out, LongConsumer progress) throws IOException {
+    private void write(ExportRequest request, Scope scope, OutputStream out, LongConsumer progress) throws IOException {
+        // the file's fields are the ones the user sees; the store is asked with the whole layer and the scope
+        ExportRequest seen = new ExportRequest(
+                scope.view(request.layer()), request.format(), request.crs(), request.query(), request.encoding());
         Path tmp = Files.createTempDirectory("export-");
         try {
-            ExportWriter writer = ExportWriter.open(request, out, tmp);
+            ExportWriter writer = ExportWriter.open(seen, out, tmp);
             long[] written = {0};
-            features.forEachInPage(request.layer(), request.query(), f -> {
+            features.forEachInPage(request.layer(), request.query().within(scope), f -> {
                 try {
                     writer.write(f);
                 } catch (IOException e) {

@@ -1,9 +1,12 @@
 package cn.yiyang.planning.app.feature;
 
 import cn.yiyang.planning.app.audit.AuditLog;
+import cn.yiyang.planning.app.i18n.Localized;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
+import cn.yiyang.planning.app.security.OutOfScopeException;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
@@ -16,11 +19,13 @@ import cn.yiyang.planning.importer.validate.ValidatedRow;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureHistoryRepository;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.FeatureWriteRepository;
 import cn.yiyang.planning.layers.feature.HistoryEntry;
 import cn.yiyang.planning.layers.feature.HistoryOperation;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.feature.VersionedFeature;
 import cn.yiyang.planning.layers.feature.WriteResult;
 import java.time.Instant;
@@ -30,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,9 +59,11 @@ public class FeatureEditService {
     private final LayerVersions versions;
     private final List<FeatureRule> rules;
     private final AuditLog audit;
+    private final DataScopes scopes;
 
     /**
-     * Spring builds it with every {@link FeatureRule} bean; public for harnesses that build it without Spring.
+     * With the default household roles ({@link DataScopes#standard}); public for harnesses that build it without
+     * Spring.
      *
      * @param audit where each write is recorded (beside its history entry, which holds before and after)
      */
@@ -67,6 +75,26 @@ public class FeatureEditService {
             LayerVersions versions,
             List<FeatureRule> rules,
             AuditLog audit) {
+        this(catalogue, features, writes, history, versions, rules, audit, DataScopes.standard());
+    }
+
+    /**
+     * Spring builds it with every {@link FeatureRule} bean.
+     *
+     * @param scopes what each user reads and writes: a feature outside the user's counties is not found, and is
+     *               refused as a write's target or result ({@link OutOfScopeException})
+     */
+    @Autowired
+    public FeatureEditService(
+            LayerCatalogue catalogue,
+            FeatureRepository features,
+            FeatureWriteRepository writes,
+            FeatureHistoryRepository history,
+            LayerVersions versions,
+            List<FeatureRule> rules,
+            AuditLog audit,
+            DataScopes scopes) {
+        this.scopes = scopes;
         this.audit = audit;
         this.catalogue = catalogue;
         this.features = features;
@@ -84,7 +112,40 @@ public class FeatureEditService {
     public VersionedFeature get(AppUser user, String layerId, long id) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
-        return find(layer, id);
+        Scope scope = scopes.of(user);
+        VersionedFeature found = find(layer, id);
+        if (!inScope(layer, id, scope)) {
+            throw new FeatureNotFoundException(layer.id(), id);
+        }
+        return new VersionedFeature(scope.strip(layer, found.feature()), found.version());
+    }
+
+    /** Whether the stored feature lies in the scope's counties. */
+    private boolean inScope(LayerDef layer, long id, Scope scope) {
+        return !scope.limited() || features.findById(layer, id, scope).isPresent();
+    }
+
+    /**
+     * Refuses a write whose target (the stored feature) or result lies outside the user's counties.
+     *
+     * @param id      the stored feature the write changes, or null for an insert
+     * @param written the feature as it would be stored, or null for a delete
+     */
+    private void admit(AppUser user, LayerDef layer, Long id, Feature written) {
+        Scope scope = scopes.of(user);
+        if (!scope.limited()) {
+            return;
+        }
+        if (id != null && !inScope(layer, id, scope)) {
+            throw new OutOfScopeException(user, Localized.of(layer.titleZh(), layer.titleEn()), "#" + id);
+        }
+        if (written != null && !features.admission(layer, scope).test(written)) {
+            String key = layer.keyField() == null ? null : written.getString(layer.keyField());
+            throw new OutOfScopeException(
+                    user,
+                    Localized.of(layer.titleZh(), layer.titleEn()),
+                    key != null ? key : id == null ? "-" : "#" + id);
+        }
     }
 
     /**
@@ -98,9 +159,14 @@ public class FeatureEditService {
     public VersionedFeature asOf(AppUser user, String layerId, long id, Instant instant) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
+        Scope scope = scopes.of(user);
         Optional<VersionedFeature> then = history.asOf(layer, id, instant);
         if (then.isPresent()) {
-            return then.get();
+            if (!features.admission(layer, scope).test(then.get().feature())) {
+                throw new FeatureNotFoundException(layer.id(), id);
+            }
+            return new VersionedFeature(
+                    scope.strip(layer, then.get().feature()), then.get().version());
         }
         List<HistoryEntry> entries = history.history(layer, id);
         if (entries.isEmpty()) {
@@ -122,11 +188,41 @@ public class FeatureEditService {
     public List<HistoryEntry> history(AppUser user, String layerId, long id) {
         LayerDef layer = catalogue.get(layerId);
         Permissions.check(user, Action.read(layer));
+        Scope scope = scopes.of(user);
         List<HistoryEntry> entries = history.history(layer, id);
         if (entries.isEmpty()) {
             find(layer, id); // a feature only ever loaded by imports has no entries yet: an empty list, not a 404
         }
-        return entries;
+        if (scope.limited() && !historyInScope(layer, id, entries, scope)) {
+            throw new FeatureNotFoundException(layer.id(), id);
+        }
+        return entries.stream()
+                .map(e -> new HistoryEntry(
+                        e.id(),
+                        e.layerId(),
+                        e.featureId(),
+                        e.featureKey(),
+                        e.version(),
+                        e.operation(),
+                        e.user(),
+                        e.at(),
+                        e.before() == null ? null : scope.strip(layer, e.before()),
+                        e.after() == null ? null : scope.strip(layer, e.after()),
+                        e.details()))
+                .toList();
+    }
+
+    /** Whether the feature, as stored or (deleted) as last recorded, lies in the scope. */
+    private boolean historyInScope(LayerDef layer, long id, List<HistoryEntry> entries, Scope scope) {
+        if (writes.find(layer, id).isPresent()) {
+            return inScope(layer, id, scope);
+        }
+        Feature last = entries.isEmpty()
+                ? null
+                : entries.getFirst().after() != null
+                        ? entries.getFirst().after()
+                        : entries.getFirst().before();
+        return last != null && features.admission(layer, scope).test(last);
     }
 
     /**
@@ -138,6 +234,7 @@ public class FeatureEditService {
     public AcceptedWrite create(AppUser user, String layerId, JsonNode geoJson) {
         LayerDef layer = writable(user, layerId);
         ValidatedRow row = checked(layer, geoJson, null);
+        admit(user, layer, null, row.feature());
         RuleOutcome ruled = ruled(layer, null, row);
         VersionedFeature stored = writes.insert(layer, row.feature(), user.name());
         versions.changed(layer.id());
@@ -160,6 +257,7 @@ public class FeatureEditService {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
+        admit(user, layer, id, null);
         return update(user, layer, id, expected, checked(layer, geoJson, current));
     }
 
@@ -172,6 +270,7 @@ public class FeatureEditService {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
         VersionedFeature current = current(layer, id, expected);
+        admit(user, layer, id, null);
         JsonNode merged = FeatureJson.mergePatch(FeatureJson.feature(current), patch);
         if (merged instanceof ObjectNode object && !(patch.isObject() && patch.has("geometry"))) {
             object.remove("crs");
@@ -188,6 +287,7 @@ public class FeatureEditService {
     public void delete(AppUser user, String layerId, long id, Long expectedVersion) {
         LayerDef layer = writable(user, layerId);
         long expected = required(expectedVersion);
+        admit(user, layer, id, null);
         switch (writes.delete(layer, id, expected, user.name())) {
             case WriteResult.Written written -> {
                 versions.changed(layer.id());
@@ -200,6 +300,7 @@ public class FeatureEditService {
     }
 
     private AcceptedWrite update(AppUser user, LayerDef layer, long id, long expected, ValidatedRow row) {
+        admit(user, layer, null, row.feature());
         RuleOutcome ruled = ruled(layer, id, row);
         // the version is compared again in the write's transaction: a write between the check and here is stale
         return switch (writes.update(layer, id, expected, row.feature(), user.name())) {

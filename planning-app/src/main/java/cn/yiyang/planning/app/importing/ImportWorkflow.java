@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.importing;
 import cn.yiyang.planning.app.audit.AuditLog;
 import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.job.ImportChanges;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +54,18 @@ public class ImportWorkflow {
     /** Upload folders being filled on an import page, not yet an import's. */
     private final Map<Path, Boolean> drafts = new ConcurrentHashMap<>();
 
+    private final DataScopes scopes;
+
+    /** With the default household roles ({@link DataScopes#standard}), for pages built without Spring. */
     ImportWorkflow(ImportService imports, UploadStore uploads, LayerCatalogue catalogue, AuditLog audit) {
+        this(imports, uploads, catalogue, audit, DataScopes.standard());
+    }
+
+    /** @param scopes the counties each user may import into: rows outside them are refused one by one */
+    @Autowired
+    ImportWorkflow(
+            ImportService imports, UploadStore uploads, LayerCatalogue catalogue, AuditLog audit, DataScopes scopes) {
+        this.scopes = scopes;
         this.imports = imports;
         this.audit = audit;
         this.uploads = uploads;
@@ -141,7 +154,7 @@ public class ImportWorkflow {
             for (int i = 0; i < files.size(); i++) {
                 request.file(files.get(i), names.get(i));
             }
-            ImportJob job = imports.submit(request.build());
+            ImportJob job = imports.submit(request.build().within(scopes.of(user)));
             audit.record(
                     user.name(),
                     options.dryRun() ? "import-check" : "import",

@@ -58,6 +58,9 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private final TileService tiles;
     private final PlaceService places;
     private final FeatureTableService tableService;
+    /** The signed-in user, whose counties and fields the table, statistics and tiles show, and who exports. */
+    private final AppUser user;
+
     private final PlanningMap map = new PlanningMap();
     private final Locale locale;
     private final LayerTree tree;
@@ -74,8 +77,6 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
     private String linkedLayer;
     /** The exports, or null in a workspace without them. */
     private final ExportService exports;
-    /** The user, asked of for exports. */
-    private final AppUser user;
     /** The place the map is drilled down to (the city at first). */
     private Place place;
     /** The map's visible box, as last reported. */
@@ -109,9 +110,9 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
             ExportService exports) {
         this.tiles = tiles;
         this.exports = exports;
-        this.user = AppUser.of(auth);
         this.places = places;
         this.tableService = tableService;
+        this.user = AppUser.of(auth);
         this.locale = getLocale();
         addClassName("map-view");
         setSizeFull();
@@ -135,14 +136,14 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         tree = new LayerTree(map, tiles.tiledLayers(), locale, settings.hasTianditu(), VISIBLE_BY_DEFAULT);
         identify = new IdentifyPanel(tiles::tiledLayer, locale);
         identify.onPick(this::selectFeature);
-        table = new AttributeTable(tableService, locale);
+        table = new AttributeTable(tableService, locale, user);
         table.onSelect((layer, row) -> {
             zoomToFeature(layer.id(), row.id());
             if (layer.geometry().hasGeometry()) {
                 identify.showAttributes(layer.id(), row.values());
             }
         });
-        statistics = new UnitStatistics(tableService, locale);
+        statistics = new UnitStatistics(tableService, locale, user);
         drillDown = new DrillDown(places, this::onPlace);
         search = new PlaceSearch(places, this::goTo);
         measure = new MeasureTools(map, locale);
@@ -258,7 +259,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
         if (map.getLayer(layerId).isEmpty()) {
             return;
         }
-        tableService.extent(layerId, id).ifPresent(e -> {
+        tableService.extent(user, layerId, id).ifPresent(e -> {
             Envelope padded = new Envelope(e);
             padded.expandBy(0.0005);
             map.fitExtent(padded, FEATURE_MAX_ZOOM);

@@ -8,6 +8,7 @@ import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.ProblemException;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileRules;
 import java.time.Duration;
@@ -85,34 +86,40 @@ class TileController {
             throw e; // met by the short path already: answered without asking the store again
         }
         TileCoord c = coord(z, x, y);
-        Permissions.check(AppUser.of(auth), Action.read(tiles.tiledLayer(layer)));
+        AppUser user = AppUser.of(auth);
+        Permissions.check(user, Action.read(tiles.tiledLayer(layer)));
+        Scope scope = tiles.scope(user, layer);
         long current = tiles.version(layer);
         // The entity tag is known before the tile is made: a revalidation costs no query.
-        if (request.checkNotModified(tiles.etag(layer, c))) {
+        if (request.checkNotModified(tiles.etag(layer, c, scope))) {
             return null; // 304, headers set by checkNotModified
         }
-        TileService.Tile tile = tiles.tile(layer, c);
+        TileService.Tile tile = tiles.tile(layer, c, scope);
         return ResponseEntity.ok()
                 .contentType(MVT)
                 .eTag(tile.etag())
-                .cacheControl(cacheControl(v, current, tile))
+                .cacheControl(cacheControl(v, current, tile, scope))
                 .body(tile.data());
     }
 
     /**
      * A year when the URL's {@code v} names the layer's current version and the tile was made from it,
-     * else a minute (also for {@link TileRequestFilter}, which answers most tile requests before MVC).
+     * else a minute (also for {@link TileRequestFilter}, which answers most tile requests before MVC). A tile of a
+     * limited scope (counties, or without personal fields) is always revalidated: the same URL in one browser may
+     * be asked next by another user, and its entity tag names the scope.
      */
-    static CacheControl cacheControl(String v, long current, TileService.Tile tile) {
-        boolean versioned = v != null && v.equals(Long.toString(current)) && tile.version() == current;
+    static CacheControl cacheControl(String v, long current, TileService.Tile tile, Scope scope) {
+        boolean versioned =
+                v != null && v.equals(Long.toString(current)) && tile.version() == current && scope.equals(Scope.ALL);
         return versioned ? VERSIONED : CACHE;
     }
 
     @ApiProblems({"403 forbidden", "404 unknown_layer"})
     @GetMapping("/{layer}.json")
     ResponseEntity<TileJson> tileJson(@PathVariable String layer, Locale locale, Authentication auth) {
-        LayerDef def = tiles.tiledLayer(layer);
-        Permissions.check(AppUser.of(auth), Action.read(def));
+        LayerDef layerDef = tiles.tiledLayer(layer);
+        Permissions.check(AppUser.of(auth), Action.read(layerDef));
+        LayerDef def = tiles.scope(AppUser.of(auth)).view(layerDef);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         Optional<Envelope> extent = tiles.extent(def.id());
         List<TileJson.VectorLayer> vectorLayers = new ArrayList<>();

@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.security.Action;
 import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.app.security.Permissions;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -61,21 +62,24 @@ final class TileRequestFilter extends HttpFilter {
         long current;
         String etag;
         TileService.Tile tile;
+        Scope scope;
         try {
             layer = tiles.tiledLayer(t.layer());
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null) {
                 return false; // not signed in: Spring Security's entry point has answered or will
             }
-            Permissions.check(AppUser.of(auth), Action.read(layer));
+            AppUser user = AppUser.of(auth);
+            Permissions.check(user, Action.read(layer));
+            scope = tiles.scope(user, layer.id());
             current = tiles.version(layer.id());
-            etag = tiles.etag(layer.id(), t.coord());
+            etag = tiles.etag(layer.id(), t.coord(), scope);
             if (matches(request.getHeader("If-None-Match"), etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 response.setHeader("ETag", etag);
                 return true;
             }
-            tile = tiles.tile(layer.id(), t.coord());
+            tile = tiles.tile(layer.id(), t.coord(), scope);
         } catch (RuntimeException e) { // unknown layer, forbidden, store failure: the controller makes the problem
             request.setAttribute(FAILURE, e);
             return false;
@@ -85,7 +89,7 @@ final class TileRequestFilter extends HttpFilter {
         response.setHeader("ETag", tile.etag());
         response.setHeader(
                 "Cache-Control",
-                TileController.cacheControl(request.getParameter("v"), current, tile)
+                TileController.cacheControl(request.getParameter("v"), current, tile, scope)
                         .getHeaderValue());
         response.setContentLength(tile.data().length);
         response.getOutputStream().write(tile.data());

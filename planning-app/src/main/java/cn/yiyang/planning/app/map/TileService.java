@@ -1,10 +1,13 @@
 package cn.yiyang.planning.app.map;
 
 import cn.yiyang.planning.app.layer.LayerVersions;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.UnknownLayerException;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.tiles.TileCoord;
 import cn.yiyang.planning.layers.tiles.TileRules;
 import cn.yiyang.planning.layers.tiles.TileSource;
@@ -30,11 +33,33 @@ public class TileService {
     /** Part of every entity tag: a new release may encode the same data differently. */
     private final String release = Long.toHexString(System.currentTimeMillis());
 
-    @Autowired
+    private final DataScopes scopes;
+
+    /** With the default household roles ({@link DataScopes#standard}), for views built without Spring. */
     public TileService(TileSource source, LayerCatalogue catalogue, LayerVersions versions) {
+        this(source, catalogue, versions, DataScopes.standard());
+    }
+
+    /** @param scopes what each user's tiles hold: its counties' features, without the fields it may not see */
+    @Autowired
+    public TileService(TileSource source, LayerCatalogue catalogue, LayerVersions versions, DataScopes scopes) {
         this.source = source;
         this.catalogue = catalogue;
         this.versions = versions;
+        this.scopes = scopes;
+    }
+
+    /**
+     * What the user's tiles of the layer hold ({@link DataScopes}), as it bears on that layer ({@link Scope#on}): readers
+     * for whom it changes nothing share the entity tags and the year-long caching of versioned URLs.
+     */
+    public Scope scope(AppUser user, String layerId) {
+        return scopes.of(user).on(tiledLayer(layerId));
+    }
+
+    /** What the user's tiles hold ({@link DataScopes}). */
+    public Scope scope(AppUser user) {
+        return scopes.of(user);
     }
 
     /** A service whose layer versions are read from {@code features}. */
@@ -68,7 +93,12 @@ public class TileService {
 
     /** The entity tag of a tile of the layer at its current version, without making the tile. */
     public String etag(String layerId, TileCoord c) {
-        return etag(layerId, version(layerId), c);
+        return etag(layerId, c, Scope.ALL);
+    }
+
+    /** The entity tag of a tile as a reader with this scope gets it (the scope is part of the tag). */
+    public String etag(String layerId, TileCoord c, Scope scope) {
+        return etag(layerId, version(layerId), c, scope);
     }
 
     /** The catalogue layers that have geometry, hence tiles, in catalogue order. */
@@ -96,10 +126,20 @@ public class TileService {
      * @throws UnknownLayerException when the layer has no tiles
      */
     public Tile tile(String layerId, TileCoord c) {
+        return tile(layerId, c, Scope.ALL);
+    }
+
+    /**
+     * The tile of a layer as a reader with this scope sees it: its counties' features, without the fields it may
+     * not see.
+     *
+     * @throws UnknownLayerException when the layer has no tiles
+     */
+    public Tile tile(String layerId, TileCoord c, Scope scope) {
         LayerDef layer = tiledLayer(layerId);
         long version = versions.version(layer);
-        byte[] data = source.tile(layer, c);
-        return new Tile(data, etag(layerId, version, c), version);
+        byte[] data = source.tile(layer, c, scope);
+        return new Tile(data, etag(layerId, version, c, scope), version);
     }
 
     /** The layer's bounding box in longitude/latitude, or empty when it has no features. */
@@ -148,8 +188,9 @@ public class TileService {
      * The entity tag: release, layer, version and tile, in plain text (an opaque tag needs no hash, and
      * this one is made twice for every tile request: once to compare, once to send).
      */
-    private String etag(String layerId, long version, TileCoord c) {
+    private String etag(String layerId, long version, TileCoord c, Scope scope) {
+        String scoped = scope.equals(Scope.ALL) ? "" : "-" + scope.key().replace('/', '.');
         return "\"" + release + "-" + layerId + "-" + Long.toString(version, 36) + "-" + c.z() + "-" + c.x() + "-"
-                + c.y() + "\"";
+                + c.y() + scoped + "\"";
     }
 }

@@ -7,6 +7,7 @@ import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.app.system.BadValueException;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -129,11 +130,13 @@ class OgcController {
             Authentication auth,
             Locale locale)
             throws IOException {
-        LayerState s = ogc.collection(AppUser.of(auth), layer);
-        LayerDef d = s.definition();
+        AppUser user = AppUser.of(auth);
+        LayerState s = ogc.collection(user, layer);
+        Scope scope = ogc.scope(user);
+        LayerDef d = scope.view(s.definition());
         ItemsParameters p = ItemsParameters.read(d, req.getParameterMap());
         boolean html = html(req);
-        long matched = ogc.matched(s, p);
+        long matched = ogc.matched(s, p, scope);
         int offset = p.offset();
         int limit = p.limit();
         String items = documents().base() + "/collections/" + d.id() + "/items";
@@ -146,7 +149,7 @@ class OgcController {
             OgcHtml page = html(res, locale, documents());
             page.itemsStart(d, matched, offset, page(items, req, offset, limit, p.after(), "json"));
             returned = new Counter(f -> page.itemRow(d, f));
-            ogc.page(s, p, returned);
+            ogc.page(s, p, scope, returned);
             page.itemsEnd(prev, next(items, req, p, matched, returned, "html"));
             return;
         }
@@ -160,7 +163,7 @@ class OgcController {
             g.writeName("features");
             g.writeStartArray();
             returned = new Counter(f -> writer.feature(g, f));
-            ogc.page(s, p, returned);
+            ogc.page(s, p, scope, returned);
             g.writeEndArray();
             g.writeNumberProperty("numberReturned", returned.count);
             // the links after the features: the next page starts after the last id written (keyset paging)
@@ -198,10 +201,12 @@ class OgcController {
             Authentication auth,
             Locale locale)
             throws IOException {
-        LayerState s = ogc.collection(AppUser.of(auth), layer);
-        LayerDef d = s.definition();
+        AppUser user = AppUser.of(auth);
+        LayerState s = ogc.collection(user, layer);
+        Scope scope = ogc.scope(user);
+        LayerDef d = scope.view(s.definition());
         OgcCrs crs = ItemsParameters.read(d, Map.of("crs", values(req, "crs"))).crs();
-        Feature f = ogc.feature(s, id);
+        Feature f = ogc.feature(s, id, scope);
         res.setHeader("Content-Crs", "<" + crs.uri() + ">");
         if (html(req)) {
             html(res, locale, documents()).feature(d, f);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -14,19 +15,36 @@ import org.springframework.security.core.GrantedAuthority;
  * into, whether to close register entries). Features make it from Spring Security's authentication with one of
  * the {@code of} methods and never look at authorities themselves.
  *
- * @param name  the user name
- * @param roles the user's roles
+ * @param name     the user name
+ * @param roles    the user's roles
+ * @param counties the county codes the user is limited to (an account's or a token's counties); empty: every county
  */
-public record AppUser(String name, Set<Role> roles) {
+public record AppUser(String name, Set<Role> roles, Set<String> counties) {
+
+    /** A user of every county. */
+    public AppUser(String name, Set<Role> roles) {
+        this(name, roles, Set.of());
+    }
 
     public AppUser {
         Objects.requireNonNull(name, "name");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        counties = Set.copyOf(new TreeSet<>(counties));
     }
 
-    /** The user from Spring Security's authorities ({@code ROLE_ADMIN}, {@code ROLE_TRANSPORT} …); unknown authorities are ignored. */
+    /**
+     * The user from Spring Security's authorities ({@code ROLE_ADMIN}, {@code ROLE_TRANSPORT} …, and
+     * {@code COUNTY_430921} … for the counties it is limited to); unknown authorities are ignored.
+     */
     public static AppUser of(String name, Collection<? extends GrantedAuthority> authorities) {
-        return new AppUser(name, Role.of(authorities));
+        Set<String> counties = new TreeSet<>();
+        for (GrantedAuthority a : authorities) {
+            String authority = a.getAuthority();
+            if (authority != null && authority.startsWith(SignInAccount.COUNTY)) {
+                counties.add(authority.substring(SignInAccount.COUNTY.length()));
+            }
+        }
+        return new AppUser(name, Role.of(authorities), counties);
     }
 
     /** The user of a REST or tile request. */

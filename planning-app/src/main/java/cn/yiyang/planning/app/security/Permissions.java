@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.security;
 
 import cn.yiyang.planning.layers.catalogue.Theme;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,7 +43,23 @@ public final class Permissions {
             Action.Verb.MANAGE_ACCOUNTS, EnumSet.noneOf(Role.class),
             Action.Verb.READ_AUDIT, EnumSet.noneOf(Role.class));
 
+    /** The roles that see household-level data by default ({@code planning.security.household-roles}). */
+    public static final Set<Role> HOUSEHOLD_ROLES = EnumSet.of(Role.ADMIN, Role.PLANNER, Role.WATER);
+
     private Permissions() {}
+
+    /**
+     * What part of the data the user reads and writes, as the repositories and tiles apply it: the counties of the
+     * account or token (none: every county), and household-level personal data (a household's poverty status, the
+     * extra attributes such as 户主姓名 an import kept) for the roles that need them ({@code householdRoles}: ADMIN,
+     * PLANNER and WATER unless set otherwise) and for the county's own users (an account limited to counties sees
+     * its counties' households in full). Everyone else sees households as points without those attributes, and the
+     * aggregates.
+     */
+    public static Scope scope(AppUser user, Set<Role> householdRoles) {
+        boolean personal = !user.counties().isEmpty() || user.roles().stream().anyMatch(householdRoles::contains);
+        return new Scope(user.counties(), personal);
+    }
 
     /** Whether the user may take the action (for a page deciding which buttons it enables). */
     public static boolean allows(AppUser user, Action action) {

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app.table;
 
 import cn.yiyang.planning.app.layer.AttributeFormat;
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
@@ -52,15 +53,19 @@ public class AttributeTable extends Div {
     private LayerDef layer;
     private Envelope viewExtent;
     private String scopeCode;
+    /** Whose rows: the table shows the user's counties and the fields it may see. */
+    private final AppUser user;
+
     private BiConsumer<LayerDef, TableRow> onSelect = (l, r) -> {};
 
-    public AttributeTable(FeatureTableService service, Locale locale) {
+    public AttributeTable(FeatureTableService service, Locale locale, AppUser user) {
         this.service = service;
+        this.user = user;
         this.locale = locale;
         addClassName("map-attribute-table");
         setId("attribute-table");
 
-        layerSelect.setItems(service.layers());
+        layerSelect.setItems(service.layers(user));
         layerSelect.setItemLabelGenerator(l -> AttributeFormat.title(l, locale));
         layerSelect.setAriaLabel(getTranslation("table.layer"));
         layerSelect.setId("table-layer");
@@ -105,7 +110,7 @@ public class AttributeTable extends Div {
 
     /** Shows a layer's table (clears the column filters). */
     public void setLayer(String layerId) {
-        layerSelect.setValue(service.layer(layerId));
+        layerSelect.setValue(service.layer(user, layerId));
     }
 
     public LayerDef layer() {
@@ -172,9 +177,9 @@ public class AttributeTable extends Div {
         grid.setItems(
                 query -> {
                     TableQuery q = sorted(query.getSortOrders());
-                    return service.rows(layer.id(), q, query.getOffset(), query.getLimit()).stream();
+                    return service.rows(user, layer.id(), q, query.getOffset(), query.getLimit()).stream();
                 },
-                query -> (int) Math.min(Integer.MAX_VALUE, service.count(layer.id(), query())));
+                query -> (int) Math.min(Integer.MAX_VALUE, service.count(user, layer.id(), query())));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 onSelect.accept(layer, e.getValue());
@@ -265,6 +270,6 @@ public class AttributeTable extends Div {
     }
 
     private void updateCount() {
-        count.setText(getTranslation("table.count", service.count(layer.id(), query())));
+        count.setText(getTranslation("table.count", service.count(user, layer.id(), query())));
     }
 }

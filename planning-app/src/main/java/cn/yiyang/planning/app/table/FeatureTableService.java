@@ -2,6 +2,8 @@ package cn.yiyang.planning.app.table;
 
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
@@ -11,11 +13,13 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureQuery.AttributeFilter;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,41 +41,56 @@ public class FeatureTableService {
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
     private final PlaceService places;
+    private final DataScopes scopes;
 
+    /** With the default household roles ({@link DataScopes#standard}), for views built without Spring. */
     public FeatureTableService(FeatureRepository features, LayerCatalogue catalogue, PlaceService places) {
+        this(features, catalogue, places, DataScopes.standard());
+    }
+
+    /** @param scopes what each user reads: its counties' rows, without the fields it may not see */
+    @Autowired
+    public FeatureTableService(
+            FeatureRepository features, LayerCatalogue catalogue, PlaceService places, DataScopes scopes) {
         this.features = features;
         this.catalogue = catalogue;
         this.places = places;
+        this.scopes = scopes;
     }
 
-    /** Every catalogue layer, in catalogue order: those without geometry have tables too. */
-    public List<LayerDef> layers() {
-        return catalogue.layers();
+    /**
+     * Every catalogue layer as the user sees it (without the fields it may not see), in catalogue order: those
+     * without geometry have tables too.
+     */
+    public List<LayerDef> layers(AppUser user) {
+        Scope scope = scopes.of(user);
+        return catalogue.layers().stream().map(scope::view).toList();
     }
 
-    /** The layer with this id; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
-    public LayerDef layer(String id) {
-        return catalogue.get(id);
+    /** The layer with this id as the user sees it; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException}. */
+    public LayerDef layer(AppUser user, String id) {
+        return scopes.of(user).view(catalogue.get(id));
     }
 
-    /** Rows {@code offset} to {@code offset + limit - 1} of the query's result. */
-    public List<TableRow> rows(String layerId, TableQuery query, int offset, int limit) {
+    /** Rows {@code offset} to {@code offset + limit - 1} of the query's result, within the user's scope. */
+    public List<TableRow> rows(AppUser user, String layerId, TableQuery query, int offset, int limit) {
         LayerDef layer = catalogue.get(layerId);
-        FeatureQuery q = storeQuery(layer, query).window(offset, Math.max(1, limit));
+        FeatureQuery q =
+                storeQuery(layer, query).window(offset, Math.max(1, limit)).within(scopes.of(user));
         return features.page(layer, q).stream()
                 .map(f -> new TableRow(f.id(), f.attributes()))
                 .toList();
     }
 
-    /** How many rows the query has. */
-    public long count(String layerId, TableQuery query) {
+    /** How many rows the query has within the user's scope. */
+    public long count(AppUser user, String layerId, TableQuery query) {
         LayerDef layer = catalogue.get(layerId);
-        return features.count(layer, storeQuery(layer, query));
+        return features.count(layer, storeQuery(layer, query).within(scopes.of(user)));
     }
 
-    /** The bounding box of a feature, to zoom to; empty when it has no geometry or no longer exists. */
-    public Optional<Envelope> extent(String layerId, long id) {
-        return features.findById(catalogue.get(layerId), id)
+    /** The bounding box of a feature, to zoom to; empty when it has no geometry, no longer exists or is not the user's. */
+    public Optional<Envelope> extent(AppUser user, String layerId, long id) {
+        return features.findById(catalogue.get(layerId), id, scopes.of(user))
                 .map(Feature::geometry)
                 .filter(g -> g != null && !g.isEmpty())
                 .map(g -> new Envelope(g.getEnvelopeInternal()));

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.table;
 
+import cn.yiyang.planning.app.security.AppUser;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerIds;
 import com.vaadin.flow.component.html.Div;
@@ -32,11 +33,15 @@ public class UnitStatistics extends Div {
 
     private final FeatureTableService tables;
     private final Locale locale;
+    /** Whose counts: the features of the user's counties. */
+    private final AppUser user;
+
     private final H2 title = new H2();
     private final Div rows = new Div();
 
-    public UnitStatistics(FeatureTableService tables, Locale locale) {
+    public UnitStatistics(FeatureTableService tables, Locale locale, AppUser user) {
         this.tables = tables;
+        this.user = user;
         this.locale = locale;
         addClassName("map-unit-stats");
         setId("unit-stats");
@@ -56,10 +61,10 @@ public class UnitStatistics extends Div {
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
         TableQuery scope = new TableQuery(Map.of(), null, scopeCode, null, true);
         for (String id : LAYERS) {
-            LayerDef layer = tables.layer(id);
+            LayerDef layer = tables.layer(user, id);
             Span label = new Span("en".equals(locale.getLanguage()) ? layer.titleEn() : layer.titleZh());
             label.addClassName("map-unit-stats-label");
-            Span value = new Span(numbers.format(tables.count(id, scope)));
+            Span value = new Span(numbers.format(tables.count(user, id, scope)));
             value.addClassName("map-unit-stats-value");
             value.setId("unit-stats-" + id);
             Div row = new Div(label, value);

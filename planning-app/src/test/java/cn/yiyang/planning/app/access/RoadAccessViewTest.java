@@ -38,6 +38,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -269,7 +270,8 @@ class RoadAccessViewTest {
                         new Findings(repo, catalogue),
                         catalogue,
                         places,
-                        new TileService(new H2gisTileSource(store.store()), repo, catalogue))
+                        new TileService(new H2gisTileSource(store.store()), repo, catalogue),
+                        new AuthenticationContext())
                 .rowCap(1_000); // the small city's 2,000-odd gaps stand for a city's list longer than MAX_ROWS
         UI.getCurrent().add(view);
         assertThat(view.show("household")).as("not a result layer").isFalse();

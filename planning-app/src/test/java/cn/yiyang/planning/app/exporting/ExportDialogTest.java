@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -99,7 +100,7 @@ class ExportDialogTest {
     }
 
     private ExportDialog open(LayerDef layer, String unit, Envelope extent) {
-        return open(layer, unit, extent, new ExportService(catalogue, repo, worker));
+        return open(layer, unit, extent, new ExportService(catalogue, repo, DataScopes.standard(), worker));
     }
 
     @SuppressWarnings("unchecked")
@@ -203,7 +204,8 @@ class ExportDialogTest {
     @Test
     void anExportCancelledBeforeTheWorkerTakesItNeverRunsAndItsFileIsGone() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        ExportDialog dialog = open(household, null, null, new ExportService(catalogue, repo, queued::add));
+        ExportDialog dialog =
+                open(household, null, null, new ExportService(catalogue, repo, DataScopes.standard(), queued::add));
         dialog.start();
         ExportJob job = dialog.job();
         assertThat(text("export-status")).isEqualTo("排队中…");

@@ -41,6 +41,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -203,7 +204,8 @@ class LogisticsViewTest {
                 new Findings(repo, catalogue),
                 catalogue,
                 places,
-                new TileService(new H2gisTileSource(store.store()), repo, catalogue));
+                new TileService(new H2gisTileSource(store.store()), repo, catalogue),
+                new AuthenticationContext());
         UI.getCurrent().add(view);
         assertThat(view.show(LayerIds.LOGISTICS_SITE)).isTrue();
         @SuppressWarnings("unchecked")

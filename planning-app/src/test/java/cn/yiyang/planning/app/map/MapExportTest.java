@@ -10,6 +10,7 @@ import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.DrillDown;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.table.FeatureTableService;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
@@ -83,7 +84,7 @@ class MapExportTest {
                 new FeatureTableService(repo, catalogue, places),
                 new AuthenticationContext(),
                 null,
-                new ExportService(catalogue, repo, Runnable::run));
+                new ExportService(catalogue, repo, DataScopes.standard(), Runnable::run));
         UI.getCurrent().add(view);
         return view;
     }

@@ -87,13 +87,13 @@ class TileRequestFilterIT {
         @Primary
         TileSource countingTileSource(SpatialStore store) {
             TileSource real = TileSource.of(store);
-            return (layer, c) -> {
+            return (layer, c, scope) -> {
                 CALLS.incrementAndGet();
                 if (DOWN) {
                     throw new StoreException(
                             StoreException.Reason.UNAVAILABLE, "a query failed (SQLSTATE 08001)", null);
                 }
-                return real.tile(layer, c);
+                return real.tile(layer, c, scope);
             };
         }
     }

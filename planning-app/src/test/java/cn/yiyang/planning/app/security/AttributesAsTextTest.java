@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,10 @@ class AttributesAsTextTest {
     @Test
     void theAttributeTableShowsTheValuesAsText() {
         PlaceService places = new PlaceService(features, catalogue, new LayerVersions(features));
-        AttributeTable table = new AttributeTable(new FeatureTableService(features, catalogue, places), Locale.ROOT);
+        AttributeTable table = new AttributeTable(
+                new FeatureTableService(features, catalogue, places),
+                Locale.ROOT,
+                new AppUser("planner", Set.of(Role.PLANNER)));
         UI.getCurrent().add(table);
         table.setLayer("road");
         @SuppressWarnings("unchecked")
