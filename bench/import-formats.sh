@@ -10,7 +10,8 @@
 # here with -DskipMapClient) runs on a new PostGIS database with the small demo city (its 1,446 real village codes,
 # against which the households' village codes are checked), analyses off; every app import is a `replace` of the
 # household layer. Counts are checked: rows in the table equal the file's rows, for both tools.
-# Prints each import, then per file the medians and the ratio app/ogr2ogr.
+# Prints each import (wall time; the CPU time of the ogr2ogr process and of the app's JVM, all threads: the client
+# side's work, which a loaded machine stretches less than wall time), then per file the medians and the ratio.
 # Usage: bench/import-formats.sh [runs] [no-1m]      (needs PostGIS: scripts/provision.sh; GDAL's ogr2ogr)
 # BENCH_PORT (18093), BENCH_XMX (2g: the app's heap), BENCH_NO_BUILD=1 (use the jar as built), BENCH_JAR (another
 # executable jar of the app, e.g. an older build to compare with; implies no build), BENCH_JAVA_OPTS (more
@@ -72,6 +73,7 @@ done
 # client would, costs no precision; polling 20 times a second took a core from the import on a 2-core machine.
 app_import() { local f=$1 s id status body
   mapfile -t p < <(parts "$f")
+  c=$(cpu $app)
   s=$(now)
   id=$(curl -sf -u admin:$password "${p[@]}" -F mode=replace "$api/layers/household/imports" | jq -r .id)
   while :; do
@@ -81,41 +83,44 @@ app_import() { local f=$1 s id status body
     case $status in SUCCEEDED|FAILED|NEEDS_INPUT) break;; esac
   done
   t=$(echo "$(date -d "$(jq -r .finishedAt <<<"$body")" +%s.%N) - $s" | bc)
+  c=$(echo "$(cpu $app) - $c" | bc)
   [ "$status" = SUCCEEDED ] || { echo "app import of $f: $body" >&2; exit 1; }
   n=$(psqlc ${db}_app "SELECT count(*) FROM household")
   [ "$n" = "$(rows "$f")" ] || { echo "app import of $f: $n rows, not $(rows "$f")" >&2; exit 1; }
-  echo "$t $n"
+  echo "$t $n $c"
 }
 ogr_import() { local f=$1 s extra=()
   [ "$f" = csv ] && extra=(-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4490)
   fresh ${db}_ogr
   s=$(now)
-  ogr2ogr -f PostgreSQL --config PG_USE_COPY YES \
+  /usr/bin/time -f '%U %S' -o "$d/ogr.cpu" ogr2ogr -f PostgreSQL --config PG_USE_COPY YES \
     PG:"host=${hostport%:*} port=${hostport#*:} dbname=${db}_ogr user=$user password=$pass" "$(src "$f")" \
     -nln households -t_srs EPSG:4490 -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=GIST "${extra[@]}" >&2
   t=$(echo "$(now) - $s" | bc)
   n=$(psqlc ${db}_ogr "SELECT count(*) FROM households")
   [ "$n" = "$(rows "$f")" ] || { echo "ogr2ogr of $f: $n rows, not $(rows "$f")" >&2; exit 1; }
-  echo "$t $n"
+  echo "$t $n $(awk '{print $1 + $2}' "$d/ogr.cpu")"
 }
+# CPU seconds (user + system) a process has used so far, all its threads
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 
-declare -A ogr ours
+declare -A ogr ours ogrcpu ourcpu
 echo "load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores"
 for i in $(seq 1 "$runs"); do
   for f in "${files[@]}"; do
     o=$(ogr_import "$f"); a=$(app_import "$f")
-    read -r to no <<<"$o"; read -r ta na <<<"$a"
-    ogr[$f]+="$to "; ours[$f]+="$ta "
-    printf 'run %s %-5s ogr2ogr %6.2f s (%s rows)   app %6.2f s (%s rows)   ratio %.2f\n' \
-      "$i" "$f" "$to" "$no" "$ta" "$na" "$(echo "$ta / $to" | bc -l)"
+    read -r to no co <<<"$o"; read -r ta na ca <<<"$a"
+    ogr[$f]+="$to "; ours[$f]+="$ta "; ogrcpu[$f]+="$co "; ourcpu[$f]+="$ca "
+    printf 'run %s %-5s ogr2ogr %6.2f s (%s rows, CPU %.2f s)   app %6.2f s (%s rows, JVM CPU %.2f s)   ratio %.2f\n' \
+      "$i" "$f" "$to" "$no" "$co" "$ta" "$na" "$ca" "$(echo "$ta / $to" | bc -l)"
   done
 done
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for f in "${files[@]}"; do
   mo=$(median "${ogr[$f]}"); ma=$(median "${ours[$f]}")
-  printf 'median %-5s ogr2ogr %6.2f s   app %6.2f s   ratio app/ogr2ogr %.2f   (%s runs)\n' \
-    "$f" "$mo" "$ma" "$(echo "$ma / $mo" | bc -l)" "$runs"
+  printf 'median %-5s ogr2ogr %6.2f s (CPU %.2f s)   app %6.2f s (JVM CPU %.2f s)   ratio app/ogr2ogr %.2f   (%s runs)\n' \
+    "$f" "$mo" "$(median "${ogrcpu[$f]}")" "$ma" "$(median "${ourcpu[$f]}")" "$(echo "$ma / $mo" | bc -l)" "$runs"
 done
 kill $app; wait $app 2>/dev/null || true
 psqlc postgres "DROP DATABASE IF EXISTS ${db}_ogr WITH (FORCE)"; psqlc postgres "DROP DATABASE IF EXISTS ${db}_app WITH (FORCE)"

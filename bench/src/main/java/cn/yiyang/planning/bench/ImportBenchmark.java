@@ -11,6 +11,7 @@ import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.SpatialStore;
 import cn.yiyang.planning.layers.store.StoreSettings;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -28,7 +29,7 @@ import java.util.Map;
 /**
  * Imports a file (a shapefile with its sibling parts, a GeoPackage, a CSV …) into the {@code household} layer of a
  * PostGIS (or H2GIS) database through the real importer (readers, mapping, validation, COPY), as a user's
- * {@code replace} import would, and prints {@code RESULT status imported rejected seconds peakHeapMB}. The store is
+ * {@code replace} import would, and prints {@code RESULT status imported rejected seconds peakHeapMB cpuSeconds}. The store is
  * migrated and its village layer filled with the real village codes first (no geometry), so that the households'
  * village codes are checked against it. Run it in a JVM with the heap limit under test (-Xmx512m).
  *
@@ -77,11 +78,13 @@ public final class ImportBenchmark {
             request.file(files.get(i), names.get(i));
         }
         long start = System.nanoTime();
+        long cpu = processCpuNanos();
         ImportJob job = service.submit(request.build());
         job = service.await(job.id(), Duration.ofHours(1));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "RESULT %s %d %d %.2f %d%n", job.status(), job.imported(), job.rejected(), seconds, peakHeapMb());
+                "RESULT %s %d %d %.2f %d %.2f%n",
+                job.status(), job.imported(), job.rejected(), seconds, peakHeapMb(), (processCpuNanos() - cpu) / 1e9);
         if (job.outcome() != null) {
             System.out.println("OUTCOME " + job.outcome());
         }
@@ -105,6 +108,11 @@ public final class ImportBenchmark {
         }
         new JdbcFeatureRepository(store)
                 .load(LayerCatalogue.standard().get("village"), LoadMode.REPLACE, villages.iterator());
+    }
+
+    /** The CPU time of this JVM so far, every thread (the JIT's and the GC's too). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     private static long peakHeapMb() {
