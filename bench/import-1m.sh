@@ -37,7 +37,7 @@ for i in $(seq 1 "$runs"); do
   s=$(date +%s.%N)
   line=$("$JAVA_HOME/bin/java" -Xmx512m -cp "$cp" cn.yiyang.planning.bench.ImportBenchmark "$url" "$shp" | tee /dev/stderr | grep '^RESULT')
   w=$(echo "$(date +%s.%N) - $s" | bc)
-  read -r _ status imported rejected secs peak <<<"$line"
+  read -r _ status imported rejected secs peak _ <<<"$line"
   ours+=("$secs"); heap+=("$peak"); whole+=("$w")
   echo "run $i importer: ${secs}s import ($status, $imported imported, $rejected rejected, peak heap ${peak} MB); whole process ${w}s incl. JVM start, migration, village codes"
 done

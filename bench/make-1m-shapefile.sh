@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Makes the import benchmark's input: a 1,000,000-point shapefile of synthetic households in Yiyang,
 # GBK attributes with Chinese field names (10 attributes), CGCS2000 3-degree GK zone 37 with prefix
-# (EPSG:4525), written by GDAL's ogr2ogr. Output: bench/target/households_1m/households_1m.{shp,shx,dbf,prj,cpg}
-# Usage: bench/make-1m-shapefile.sh [count]
+# (EPSG:4525), written by GDAL's ogr2ogr. Output: bench/target/<name>/<name>.{shp,shx,dbf,prj,cpg}
+# Usage: bench/make-1m-shapefile.sh [count] [name]      (name: households_1m unless given)
 set -euo pipefail
 cd "$(dirname "$0")"
-n=${1:-1000000}
-out=target/households_1m
-if [ -f "$out/households_1m.shp" ] && [ "$(cat "$out/.count" 2>/dev/null)" = "$n" ]; then
-  echo "$out/households_1m.shp exists ($n points)"; exit 0
+n=${1:-1000000}; name=${2:-households_1m}
+out=target/$name
+if [ -f "$out/$name.shp" ] && [ "$(cat "$out/.count" 2>/dev/null)" = "$n" ]; then
+  echo "$out/$name.shp exists ($n points)"; exit 0
 fi
 rm -rf "$out"; mkdir -p "$out"
 python3 - "$n" ../demo-data/src/main/resources/demo/yiyang_villages.csv > "$out/households.csv" <<'PY'
@@ -42,7 +42,7 @@ cat > "$out/households.vrt" <<VRT
   <Field name="建房年份" type="Integer"/><Field name="备注" type="String" width="20"/>
 </OGRVRTLayer></OGRVRTDataSource>
 VRT
-ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK "$out/households_1m.shp" "$out/households.vrt" -nln households_1m
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK "$out/$name.shp" "$out/households.vrt" -nln "$name"
 rm "$out/households.csv" "$out/households.vrt"
 echo "$n" > "$out/.count"
 ls -la "$out"

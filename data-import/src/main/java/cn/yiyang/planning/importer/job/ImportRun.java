@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of an import, on a worker thread. A single pass over the file: each record is validated
  * and, unless it is a dry run, the accepted ones stream straight into {@link FeatureRepository#load}
- * — one transaction, COPY on PostGIS — so memory stays bounded and nothing is read twice. Whatever
+ * — one transaction, COPY on PostGIS — so memory stays bounded and nothing is read twice. The pass runs
+ * a few batches ahead of the load on a thread of its own ({@link ReadAhead}). Whatever
  * stops the pass (a rejected row under all-or-nothing, a broken file, the store, a killed process)
  * rolls the whole load back.
  */
@@ -67,6 +68,11 @@ final class ImportRun implements Runnable {
             IssueCode.REQUIRED_FIELD_UNMAPPED,
             IssueCode.BAD_FIELD_MAPPING,
             IssueCode.ENCODING_UNKNOWN);
+
+    /** Features handed from the reading thread to the load at a time, and batches read ahead at most. */
+    private static final int READ_AHEAD_BATCH = 512;
+
+    private static final int READ_AHEAD_BATCHES = 8;
 
     /** Beyond this many shapes the layer's keys have no shape to speak of. */
     private static final int MAX_KEY_SHAPES = 64;
@@ -274,7 +280,11 @@ final class ImportRun implements Runnable {
                             job.read(),
                             "rejected",
                             job.rejected()));
-            return features.load(layer, request.mode(), pass, summary);
+            // Reading and checking run a few batches ahead of the load, on a thread of their own.
+            try (ReadAhead<Feature> ahead =
+                    new ReadAhead<>(pass, READ_AHEAD_BATCH, READ_AHEAD_BATCHES, "import-read")) {
+                return features.load(layer, request.mode(), ahead, summary);
+            }
         } finally {
             lock.unlock();
             job.preview(pass.preview.preview());

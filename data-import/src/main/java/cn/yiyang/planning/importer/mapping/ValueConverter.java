@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -77,6 +78,10 @@ public final class ValueConverter {
             Map.entry("√", true),
             Map.entry("×", false));
     private static final int LISTED_CODES = 12;
+    private static final int REMEMBERED = 4096;
+
+    /** Code list id → written form → the code it resolves to (thread-safe: ContentMatcher shares a converter). */
+    private final Map<String, Map<String, Optional<Object>>> resolved = new ConcurrentHashMap<>();
 
     /** Converts {@code raw} to the type of {@code field}. */
     public Conversion convert(FieldDef field, Object raw) {
@@ -98,7 +103,7 @@ public final class ValueConverter {
             case DECIMAL -> decimal(raw);
             case BOOLEAN -> bool(raw);
             case DATE -> date(raw);
-            case CODE -> code(field.codeList(), raw);
+            case CODE -> code(field.codeList(), text(raw));
         };
         if (value.isPresent()) {
             return new Conversion.Value(value.get());
@@ -275,8 +280,21 @@ public final class ValueConverter {
         return rest.matches("[ T]?\\d{1,2}:\\d{2}.*");
     }
 
-    private static Optional<Object> code(CodeList list, Object raw) {
-        return list.resolve(nfkc(text(raw))).map(Code::value);
+    /**
+     * The code a written value resolves to, remembered per list and written form (a file repeats a few forms on
+     * every row, and normalising each costs more than the rest of a row's checks); at most {@link #REMEMBERED}
+     * forms a list.
+     */
+    private Optional<Object> code(CodeList list, String written) {
+        Map<String, Optional<Object>> known = resolved.computeIfAbsent(list.id(), id -> new ConcurrentHashMap<>());
+        Optional<Object> hit = known.get(written);
+        if (hit == null) {
+            hit = list.resolve(nfkc(written)).map(Code::value);
+            if (known.size() < REMEMBERED) {
+                known.put(written, hit);
+            }
+        }
+        return hit;
     }
 
     private static String nfkc(String s) {

@@ -7,9 +7,13 @@ import cn.yiyang.planning.importer.issue.IssueCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,11 +22,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.db.DateConverter;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
-import mil.nga.geopackage.features.user.FeatureResultSet;
-import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.locationtech.jts.geom.Geometry;
@@ -30,8 +33,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * A feature table of a GeoPackage, read with NGA's GeoPackage library; rows are streamed from SQLite and their
- * geometries converted to JTS through WKB. Also the reader of what {@code ogr2ogr} converts other formats to.
+ * A feature table of a GeoPackage, opened with NGA's GeoPackage library (tables, columns, CRS); rows are streamed
+ * from SQLite by plain SQL and their geometries converted to JTS from the WKB after the GeoPackage header. Also the reader of what {@code ogr2ogr} converts other formats to.
  *
  * <p>A GeoPackage with several feature tables needs {@link SourceOptions#table()} (else CHOOSE_TABLE; an
  * unknown name gives NO_SUCH_TABLE). Fields are the table's columns except its primary key, its geometry and
@@ -77,7 +80,7 @@ final class GeoPackageSource implements FeatureSource {
                 .toList();
         List<ImportIssue> issues = new ArrayList<>();
         SourceScan scan = new SourceScan();
-        new Rows(fileName, 0).forEachRemaining(scan::add);
+        new Rows(fileName, 0, false).forEachRemaining(scan::add);
         DetectedCrs crs = CrsDetector.resolve(
                 options, () -> declaredCrs(dao.getSrs(), fileName), scan.extent(), fileName, issues);
         this.srid = GeoJsonFeatures.srid(crs);
@@ -130,7 +133,7 @@ final class GeoPackageSource implements FeatureSource {
 
     @Override
     public Iterator<SourceRecord> records() {
-        return new Rows(description.fileName(), srid);
+        return new Rows(description.fileName(), srid, true);
     }
 
     @Override
@@ -171,58 +174,148 @@ final class GeoPackageSource implements FeatureSource {
         };
     }
 
-    private static Object value(Object value, GeoPackageDataType type) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number n) {
-            return switch (type) {
-                case FLOAT, DOUBLE, REAL -> n.doubleValue();
-                case BOOLEAN -> n.intValue() != 0;
-                default ->
-                    n instanceof Double || n instanceof Float ? (Object) n.doubleValue() : (Object) n.longValue();
-            };
-        }
-        if (value instanceof Date date) {
-            return type == GeoPackageDataType.DATE
-                    ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC)
-                    : date.toInstant().toString();
-        }
-        return value instanceof Boolean ? value : value.toString();
+    /**
+     * A column's value as NGA's result reading gives it (by the value's SQLite storage class and the column's
+     * declared type), then as a record holds it: integers as Long (BOOLEAN as Boolean, FLOAT/DOUBLE/REAL as Double,
+     * TINYINT/SMALLINT/MEDIUMINT narrowed as NGA narrows them), reals as Double (FLOAT through float, as NGA reads
+     * it), DATE as LocalDate and DATETIME as ISO instant text when NGA's date converter reads them, other text as is.
+     * A value whose storage class does not fit the declared type is kept (NGA refused the whole file).
+     */
+    private static Object value(ResultSet rs, int index, GeoPackageDataType type) throws SQLException {
+        return switch (rs.getObject(index)) {
+            case null -> null;
+            case Integer i -> integer(i.longValue(), type);
+            case Long l -> integer(l, type);
+            case Double d -> type == GeoPackageDataType.FLOAT ? (double) d.floatValue() : d;
+            case Float f -> f.doubleValue();
+            case String text ->
+                type == GeoPackageDataType.DATE || type == GeoPackageDataType.DATETIME ? date(text, type) : text;
+            case Object other -> other.toString();
+        };
     }
 
-    /** The table's rows in order, one record each; closing stops early (a sample of the first rows). */
+    private static Object integer(long v, GeoPackageDataType type) {
+        return switch (type) {
+            case BOOLEAN -> (short) v != 0;
+            case TINYINT -> (long) (byte) v;
+            case SMALLINT -> (long) (short) v;
+            case MEDIUMINT -> (long) (int) v;
+            case FLOAT -> (double) (float) v;
+            case DOUBLE, REAL -> (double) v;
+            default -> v;
+        };
+    }
+
+    private static Object date(String text, GeoPackageDataType type) {
+        Date date;
+        try {
+            date = DateConverter.converter(type).dateValue(text);
+        } catch (RuntimeException e) {
+            return text;
+        }
+        return type == GeoPackageDataType.DATE
+                ? LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC)
+                : date.toInstant().toString();
+    }
+
+    /**
+     * The geometry of a GeoPackage geometry BLOB: the standard header ("GP", version, flags, srs id, envelope) is
+     * skipped by its flags and the WKB read by JTS; an extended or non-standard BLOB goes through NGA's parser.
+     *
+     * @return null for an empty geometry
+     */
+    static Geometry geometry(byte[] blob, WKBReader reader) throws ParseException, IOException {
+        if (blob.length >= 8 && blob[0] == 'G' && blob[1] == 'P' && (blob[3] & 0x20) == 0) {
+            int flags = blob[3];
+            if ((flags & 0x10) != 0) {
+                return null;
+            }
+            int envelope = switch ((flags >> 1) & 0x07) {
+                case 0 -> 0;
+                case 1 -> 32;
+                case 2, 3 -> 48;
+                case 4 -> 64;
+                default -> -1;
+            };
+            if (envelope >= 0 && blob.length > 8 + envelope) {
+                return reader.read(Arrays.copyOfRange(blob, 8 + envelope, blob.length));
+            }
+        }
+        GeoPackageGeometryData data = GeoPackageGeometryData.create(blob);
+        if (data.isEmpty() || data.getWkb() == null) {
+            return null;
+        }
+        return reader.read(data.getWkb());
+    }
+
+    /** CORRUPT_FILE naming the table, not SQLite's message (which may quote SQL). */
+    private ImportException unreadable(String fileName, SQLException e) {
+        return new ImportException(
+                ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, "GeoPackage table " + dao.getTableName()), e);
+    }
+
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The table's rows in order, one record each, read by plain SQL on the GeoPackage's connection (NGA's row
+     * objects look up every column's declared type again for every value: most of an import's time); closing stops
+     * early (a sample of the first rows). Without values it reads the geometries only (the scan at opening).
+     */
     private final class Rows implements Iterator<SourceRecord>, AutoCloseable {
 
         private final String fileName;
         private final int recordSrid;
+        private final boolean withValues;
         private final WKBReader wkbReader = new WKBReader();
-        private FeatureResultSet results;
+        private Statement statement;
+        private ResultSet results;
         private boolean ready;
         private long row;
 
-        Rows(String fileName, int recordSrid) {
+        Rows(String fileName, int recordSrid, boolean withValues) {
             this.fileName = fileName;
             this.recordSrid = recordSrid;
-            this.results = dao.queryForAll();
+            this.withValues = withValues;
+            StringBuilder sql = new StringBuilder("SELECT ").append(quoted(dao.getGeometryColumnName()));
+            if (withValues) {
+                columns.forEach(c -> sql.append(", ").append(quoted(c.getName())));
+            }
+            sql.append(" FROM ").append(quoted(dao.getTableName()));
+            try {
+                statement = geoPackage.getConnection().getConnection().createStatement();
+                results = statement.executeQuery(sql.toString());
+            } catch (SQLException e) {
+                close();
+                throw unreadable(fileName, e);
+            }
         }
 
         @Override
         public void close() {
-            if (results != null) {
-                results.close();
-                results = null;
-                ready = false;
+            ready = false;
+            results = null;
+            try {
+                if (statement != null) {
+                    statement.close();
+                    statement = null;
+                }
+            } catch (SQLException e) {
+                // closing anyway
             }
         }
 
         @Override
         public boolean hasNext() {
             if (!ready && results != null) {
-                ready = results.moveToNext();
+                try {
+                    ready = results.next();
+                } catch (SQLException e) {
+                    throw unreadable(fileName, e);
+                }
                 if (!ready) {
-                    results.close();
-                    results = null;
+                    close();
                 }
             }
             return ready;
@@ -235,20 +328,25 @@ final class GeoPackageSource implements FeatureSource {
             }
             ready = false;
             long r = ++row;
-            FeatureRow feature = results.getRow();
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (FeatureColumn column : columns) {
-                values.put(column.getName(), value(feature.getValue(column.getName()), column.getDataType()));
+            Map<String, Object> values = withValues ? new LinkedHashMap<>() : Map.of();
+            try {
+                for (int i = 0; withValues && i < columns.size(); i++) {
+                    FeatureColumn column = columns.get(i);
+                    values.put(column.getName(), value(results, i + 2, column.getDataType()));
+                }
+            } catch (SQLException e) {
+                return new SourceRecord(
+                        r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
             }
             try {
-                GeoPackageGeometryData data = feature.getGeometry();
-                if (data == null || data.isEmpty() || data.getWkb() == null) {
+                byte[] blob = results.getBytes(1);
+                Geometry geometry = blob == null ? null : geometry(blob, wkbReader);
+                if (geometry == null) {
                     return new SourceRecord(r, values, null, null);
                 }
-                Geometry geometry = wkbReader.read(data.getWkb());
                 geometry.setSRID(recordSrid);
                 return new SourceRecord(r, values, geometry, null);
-            } catch (ParseException | IOException | RuntimeException e) {
+            } catch (SQLException | ParseException | IOException | RuntimeException e) {
                 return new SourceRecord(
                         r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
             }

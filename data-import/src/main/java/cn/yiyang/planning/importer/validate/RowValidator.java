@@ -49,6 +49,14 @@ public final class RowValidator {
     private final Map<String, String> sourceOfField = new HashMap<>();
     private final RouteSegments routeSegments = new RouteSegments();
     private final Map<String, Long> derivedCounts = new LinkedHashMap<>();
+    /** The mapping's entries with their fields looked up once, not on every row. */
+    private final List<Target> targets = new ArrayList<>();
+
+    private final List<FieldDef> required;
+    private final boolean routeSegmented;
+
+    /** A mapping entry: its source, and the layer field it fills (null: it goes to extra). */
+    private record Target(String source, FieldDef field) {}
 
     public RowValidator(ValidationContext context) {
         this.context = context;
@@ -56,8 +64,15 @@ public final class RowValidator {
         for (FieldMapping.Entry e : context.mapping().entries()) {
             if (e.toField()) {
                 sourceOfField.put(e.target(), e.source());
+                targets.add(
+                        new Target(e.source(), context.layer().field(e.target()).orElseThrow()));
+            } else if (e.toExtra()) {
+                targets.add(new Target(e.source(), null));
             }
         }
+        this.required =
+                context.layer().fields().stream().filter(FieldDef::required).toList();
+        this.routeSegmented = context.layer().field("route_code").isPresent();
     }
 
     public ValidatedRow validate(SourceRecord record) {
@@ -84,15 +99,15 @@ public final class RowValidator {
         Map<String, Object> extra = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
         Map<String, Object> values = record.values() == null ? Map.of() : record.values();
-        for (FieldMapping.Entry e : context.mapping().entries()) {
+        for (Target e : targets) {
             Object raw = values.get(e.source());
-            if (e.toExtra()) {
+            if (e.field() == null) {
                 Object v = converter.extraValue(raw);
                 if (v != null) {
                     extra.put(e.source(), v);
                 }
-            } else if (e.toField()) {
-                FieldDef field = layer.field(e.target()).orElseThrow();
+            } else {
+                FieldDef field = e.field();
                 switch (converter.convert(field, raw)) {
                     case Conversion.Value v -> {
                         attributes.put(field.name(), v.value());
@@ -118,7 +133,7 @@ public final class RowValidator {
                 }
             }
         }
-        if (layer.field("route_code").isPresent()) {
+        if (routeSegmented) {
             routeSegments.number(attributes);
         }
         List<String> derived = Derivations.apply(layer, attributes);
@@ -132,8 +147,8 @@ public final class RowValidator {
                     d.derived(),
                     String.join(", ", d.from().stream().map(this::fieldName).toList())));
         }
-        for (FieldDef f : layer.fields()) {
-            if (f.required() && attributes.get(f.name()) == null && !failed.contains(f.name())) {
+        for (FieldDef f : required) {
+            if (attributes.get(f.name()) == null && !failed.contains(f.name())) {
                 issues.add(ImportIssue.ofRow(context.fileName(), row, fieldName(f.name()), IssueCode.MISSING_REQUIRED));
             }
         }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -24,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 
 /** Format recognition, upload safety, GeoPackages, zips of several datasets and the GDAL path. */
 class SourceOpenerTest {
@@ -129,6 +131,25 @@ class SourceOpenerTest {
                     .containsExactly(entry("名称", "资江水厂"), entry("规模", 50000L), entry("投产日期", LocalDate.of(2012, 5, 1)));
             assertThat(first.geometry().getCoordinate()).isEqualTo(new Coordinate(112.35, 28.55));
             assertThat(first.geometry().getSRID()).isEqualTo(4490);
+        }
+    }
+
+    @Test
+    void geoPackageLinesAreReadPastTheEnvelopeOfTheirGeometryHeader() {
+        // GDAL writes an envelope into the header of every geometry but a point: the WKB starts after it.
+        try (FeatureSource source =
+                opener.open(Corpus.file("two_tables.gpkg"), "供水.gpkg", new SourceOptions(null, null, "管网"))) {
+            assertThat(source.describe().geometryTypes()).containsExactly("LineString");
+            assertThat(source.describe().extent()).isEqualTo(new Envelope(112.33, 112.35, 28.55, 28.57));
+            Iterator<SourceRecord> records = source.records();
+            SourceRecord only = records.next();
+            assertThat(only.row()).isEqualTo(1);
+            assertThat(only.problem()).isNull();
+            assertThat(only.values()).containsExactly(entry("管径", 300L));
+            assertThat(only.geometry().getCoordinates())
+                    .containsExactly(new Coordinate(112.35, 28.55), new Coordinate(112.33, 28.57));
+            assertThat(only.geometry().getSRID()).isEqualTo(4490);
+            assertThat(records.hasNext()).isFalse();
         }
     }
 
