@@ -58,9 +58,8 @@ class TranslationsTest {
                 while (m.find()) {
                     String key = m.group(1);
                     // "prefix." + value: a family of keys, at least one of which must exist
-                    boolean found = key.endsWith(".")
-                            ? known.stream().anyMatch(k -> k.startsWith(key))
-                            : known.contains(key);
+                    boolean found =
+                            key.endsWith(".") ? known.stream().anyMatch(k -> k.startsWith(key)) : known.contains(key);
                     if (!found) {
                         missing.add(m.group(1) + " (" + file.getFileName() + ")");
                     }
