@@ -88,12 +88,13 @@ class DashboardViewTest {
         pdf = new DashboardPdf(
                 service, runner, shapes, new Messages(), "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
         // a city-wide leader: the whole city, as before county scoping
-        view = new DashboardView(
-                service,
-                shapes,
-                pdf,
-                Runnable::run,
-                DataScopes.standard().of(new AppUser("leader", EnumSet.of(Role.LEADER))));
+        show(DataScopes.standard().of(new AppUser("leader", EnumSet.of(Role.LEADER))));
+    }
+
+    /** The page as a user of this scope opens it, in place of the one shown. */
+    private void show(Scope scope) {
+        UI.getCurrent().removeAll();
+        view = new DashboardView(service, shapes, pdf, Runnable::run, scope);
         UI.getCurrent().add(view);
     }
 
@@ -218,15 +219,8 @@ class DashboardViewTest {
     @SuppressWarnings("unchecked")
     @Test
     void aCountyUserStartsAtItsCountyAndSeesAndDrillsIntoOnlyItsUnits() {
-        UI.getCurrent().removeAll();
-        view = new DashboardView(
-                service,
-                shapes,
-                pdf,
-                Runnable::run,
-                DataScopes.standard()
-                        .of(new AppUser("nanxian.leader", EnumSet.of(Role.LEADER), Set.of(DashboardTestData.NANXIAN))));
-        UI.getCurrent().add(view);
+        show(DataScopes.standard()
+                .of(new AppUser("nanxian.leader", EnumSet.of(Role.LEADER), Set.of(DashboardTestData.NANXIAN))));
 
         assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
         _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.NANXIAN));
@@ -277,14 +271,7 @@ class DashboardViewTest {
 
     @Test
     void aUserOfTwoCountiesMovesBetweenThemButNotToTheCity() {
-        UI.getCurrent().removeAll();
-        view = new DashboardView(
-                service,
-                shapes,
-                pdf,
-                Runnable::run,
-                new Scope(Set.of(DashboardTestData.TAOJIANG, DashboardTestData.NANXIAN), false));
-        UI.getCurrent().add(view);
+        show(new Scope(Set.of(DashboardTestData.TAOJIANG, DashboardTestData.NANXIAN), false));
         assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
         _assertNone(Button.class, spec -> spec.withId("dashboard-path-430900"));
         _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.TAOJIANG))

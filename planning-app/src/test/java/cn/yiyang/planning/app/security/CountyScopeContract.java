@@ -544,6 +544,11 @@ abstract class CountyScopeContract {
         return out;
     }
 
+    /** An OGC collection's spatial extent ({@link #box}). */
+    private static List<Double> bbox(JsonNode collection) {
+        return box(collection.get("extent").get("spatial").get("bbox").get(0));
+    }
+
     @Test
     void layerCountsAndExtentsAreOfTheCallersCounties() throws Exception {
         JsonNode own = json(basic("/api/v1/layers", NANXIAN_PLANNER)).get("layers");
@@ -591,21 +596,11 @@ abstract class CountyScopeContract {
                 .isEqualTo(5);
         assertThat(entry(cityCollections, "household").get("featureCount").asLong())
                 .isEqualTo(8);
-        assertThat(box(entry(ownCollections, "household")
-                        .get("extent")
-                        .get("spatial")
-                        .get("bbox")
-                        .get(0)))
-                .containsExactly(112.13, 28.2, 112.45, 28.2);
-        assertThat(box(entry(cityCollections, "household")
-                        .get("extent")
-                        .get("spatial")
-                        .get("bbox")
-                        .get(0)))
-                .containsExactly(112.13, 28.2, 112.85, 28.3);
+        assertThat(bbox(entry(ownCollections, "household"))).containsExactly(112.13, 28.2, 112.45, 28.2);
+        assertThat(bbox(entry(cityCollections, "household"))).containsExactly(112.13, 28.2, 112.85, 28.3);
         JsonNode road = json(bearer("/ogc/collections/road?f=json", nanxianToken));
         assertThat(road.get("featureCount").asLong()).isEqualTo(1);
-        assertThat(box(road.get("extent").get("spatial").get("bbox").get(0))).containsExactly(112.1, 28.1, 112.2, 28.1);
+        assertThat(bbox(road)).containsExactly(112.1, 28.1, 112.2, 28.1);
         assertThat(json(basic("/ogc/collections/road?f=json", CITY_TRANSPORT))
                         .get("featureCount")
                         .asLong())
