@@ -18,7 +18,15 @@ import org.locationtech.jts.geom.Envelope;
 public interface FeatureRepository {
 
     /** Feature count and extent of a layer. */
-    LayerSummary summary(LayerDef layer);
+    default LayerSummary summary(LayerDef layer) {
+        return summary(layer, Scope.ALL);
+    }
+
+    /**
+     * Feature count and extent of the layer's features within the scope's counties (the same rows as
+     * {@link FeatureQuery#within}): what a reader limited to counties is told the layer holds.
+     */
+    LayerSummary summary(LayerDef layer, Scope scope);
 
     /**
      * Loads features in one transaction: either all of them are stored (after deleting the

@@ -40,21 +40,25 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     }
 
     @Override
-    public LayerSummary summary(LayerDef layer) {
+    public LayerSummary summary(LayerDef layer, Scope scope) {
+        ScopeSql in = ScopeSql.of(layer, scope, FeatureFilterSql.ALIAS);
+        String from = " FROM " + layer.table() + " " + FeatureFilterSql.ALIAS + " WHERE " + in.sql();
         String sql = layer.geometry().hasGeometry()
-                ? "SELECT COUNT(*), MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom)) FROM "
-                        + layer.table()
-                : "SELECT COUNT(*) FROM " + layer.table();
+                ? "SELECT COUNT(*), MIN(ST_XMin(geom)), MIN(ST_YMin(geom)), MAX(ST_XMax(geom)), MAX(ST_YMax(geom))"
+                        + from
+                : "SELECT COUNT(*)" + from;
         return store.withConnection(c -> {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                long count = rs.getLong(1);
-                Envelope extent = null;
-                if (layer.geometry().hasGeometry() && rs.getObject(2) != null) {
-                    extent = new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, in.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long count = rs.getLong(1);
+                    Envelope extent = null;
+                    if (layer.geometry().hasGeometry() && rs.getObject(2) != null) {
+                        extent = new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5));
+                    }
+                    return new LayerSummary(count, extent);
                 }
-                return new LayerSummary(count, extent);
             }
         });
     }

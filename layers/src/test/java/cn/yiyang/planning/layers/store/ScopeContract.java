@@ -7,6 +7,7 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.testsupport.TestStores;
@@ -157,6 +158,30 @@ abstract class ScopeContract {
         assertThat(repo.findById(household, h3, NANXIAN)).isEmpty();
         assertThat(repo.findById(household, h1, NANXIAN)).isPresent();
         assertThat(repo.findById(household, h3, Scope.ALL)).isPresent();
+    }
+
+    /** The box as [minX, minY, maxX, maxY] to 4 decimals (PostGIS may read a line's box in single precision). */
+    private static List<Double> box(Envelope e) {
+        return List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()).stream()
+                .map(v -> Math.round(v * 1e4) / 1e4)
+                .toList();
+    }
+
+    @Test
+    void aLayersSummaryWithinAScopeCountsAndBoundsOnlyItsCountysFeatures() {
+        LayerSummary nanxian = repo.summary(household, NANXIAN);
+        assertThat(nanxian.featureCount()).isEqualTo(2);
+        assertThat(box(nanxian.extent())).containsExactly(112.2, 28.2, 112.3, 28.3);
+        assertThat(box(repo.summary(household, ANHUA_PERSONAL).extent())).containsExactly(112.7, 28.2, 112.7, 28.2);
+        assertThat(repo.summary(household, ALL_WITHOUT_PERSONAL).featureCount()).isEqualTo(3);
+        assertThat(box(repo.summary(household).extent())).containsExactly(112.2, 28.2, 112.7, 28.3);
+        LayerSummary roads = repo.summary(road, NANXIAN);
+        assertThat(roads.featureCount()).isEqualTo(2);
+        assertThat(box(roads.extent())).containsExactly(112.1, 28.1, 112.6, 28.3);
+        // a layer without geometry, through the road it names
+        assertThat(repo.summary(inspection, NANXIAN)).isEqualTo(new LayerSummary(1, null));
+        assertThat(repo.summary(inspection, Scope.ALL)).isEqualTo(new LayerSummary(2, null));
+        assertThat(repo.summary(county, new Scope(Set.of("430922"), true))).isEqualTo(new LayerSummary(0, null));
     }
 
     @Test

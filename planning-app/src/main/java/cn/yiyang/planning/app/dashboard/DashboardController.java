@@ -10,7 +10,6 @@ import cn.yiyang.planning.layers.feature.Scope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -149,19 +148,12 @@ class DashboardController {
         response.getOutputStream().write(body);
     }
 
-    /**
-     * The unit asked for. A caller limited to counties starts at its (first) county instead of the city, and a unit
-     * outside its counties (the city, another county) is refused as a value not in its list: the city's totals are
-     * hidden from it, not computed over its counties.
-     */
+    /** The unit asked for, as {@link DashboardService#unit(String, Scope)} admits it for the caller. */
     private Place unit(String code, Authentication auth) {
         Scope scope = scopes.of(AppUser.of(auth));
-        String asked = code == null && scope.limited() ? new TreeSet<>(scope.counties()).first() : code;
-        if (asked != null && !scope.admitsCode(asked)) {
-            throw new BadValueException("code", asked, String.join(", ", new TreeSet<>(scope.counties())));
-        }
-        return service.unit(asked)
-                .orElseThrow(() -> new BadValueException("code", asked, "430900, a county, township or village code"));
+        return service.unit(code, scope)
+                .orElseThrow(
+                        () -> new BadValueException("code", code == null ? "" : code, service.unitsAllowed(scope)));
     }
 
     private static UnitGroup group(String id) {

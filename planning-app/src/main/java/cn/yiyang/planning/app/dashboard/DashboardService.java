@@ -17,6 +17,7 @@ import cn.yiyang.planning.layers.analysis.IndicatorRollup;
 import cn.yiyang.planning.layers.analysis.IndicatorTarget;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -77,6 +79,29 @@ public class DashboardService {
     /** @return the unit with this code (the city when null) */
     public Optional<Place> unit(String code) {
         return code == null ? Optional.of(places.city()) : places.find(code);
+    }
+
+    /**
+     * The unit a reader of this scope may ask for, the one rule of the dashboard's page and API: when none is named,
+     * the city, or for a reader limited to counties its first county; the unit named when it lies in the scope's
+     * counties. Empty when the code is unknown or lies outside them (the city, another county): the city's totals
+     * are hidden from a county's reader, not computed over its counties.
+     */
+    public Optional<Place> unit(String code, Scope scope) {
+        String asked = code == null && scope.limited() ? new TreeSet<>(scope.counties()).first() : code;
+        return asked != null && !scope.admitsCode(asked) ? Optional.empty() : unit(asked);
+    }
+
+    /** @return what a reader of this scope may ask for ({@link #unit(String, Scope)}), as a refusal names it */
+    public String unitsAllowed(Scope scope) {
+        return scope.limited()
+                ? String.join(", ", new TreeSet<>(scope.counties())) + ", a township or village code in them"
+                : "430900, a county, township or village code";
+    }
+
+    /** @return the units from the highest this scope may ask for ({@link #unit(String, Scope)}) down to this one */
+    public List<Place> path(Place unit, Scope scope) {
+        return path(unit).stream().filter(p -> scope.admitsCode(p.code())).toList();
     }
 
     /** @return the units directly below */

@@ -4,9 +4,12 @@ import cn.yiyang.planning.app.indicator.IndicatorLabels;
 import cn.yiyang.planning.app.layout.MainLayout;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceLabels;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
+import cn.yiyang.planning.layers.feature.Scope;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,12 +27,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +46,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * target, met or not, change since the previous run), a choropleth of one indicator over the units below (clicking a
  * unit drills down city → county → township → village), charts (value by unit against the target, trend across runs,
  * distribution over the classes), the units' table and the 终期评估 table, for all villages or a group; XLSX of the
- * tables. Everything is read from stored runs and entries ({@link DashboardService}).
+ * tables. Everything is read from stored runs and entries ({@link DashboardService}). A user limited to counties
+ * ({@link DataScopes}) starts at its county and sees and drills into only its counties' units, as the dashboard's API
+ * ({@link DashboardService#unit(String, Scope)}): the city and other counties are not offered and not shown.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
 @PermitAll
@@ -69,13 +77,22 @@ public class DashboardView extends Div implements HasDynamicTitle {
     private final Checkbox a3 = new Checkbox();
     private final ProgressBar pdfProgress = new ProgressBar(0, 1);
     private final Anchor pdfDownload = new Anchor();
+    private final Scope scope;
     private Place unit;
 
     public DashboardView(
             DashboardService service,
             UnitShapes shapes,
             DashboardPdf pdf,
-            @Qualifier(DashboardConfiguration.REPORTS) Executor reports) {
+            @Qualifier(DashboardConfiguration.REPORTS) Executor reports,
+            AuthenticationContext auth,
+            DataScopes scopes) {
+        this(service, shapes, pdf, reports, scopes.of(AppUser.of(auth)));
+    }
+
+    /** @param scope the counties the user reads: the units it may be shown */
+    DashboardView(DashboardService service, UnitShapes shapes, DashboardPdf pdf, Executor reports, Scope scope) {
+        this.scope = scope;
         this.service = service;
         this.shapes = shapes;
         this.pdf = pdf;
@@ -118,7 +135,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         cards.addClassName("access-cards");
         map.setId("dashboard-choropleth");
         map.addClassName("dashboard-map");
-        map.addUnitClickListener(e -> service.unit(e.code()).ifPresent(this::go));
+        map.addUnitClickListener(e -> service.unit(e.code(), scope).ifPresent(this::go));
         byUnit.setId("dashboard-chart-units");
         trend.setId("dashboard-chart-trend");
         distribution.setId("dashboard-chart-distribution");
@@ -150,7 +167,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 .filter(i -> "township_class3_road_rate".equals(i.id()))
                 .findFirst()
                 .orElse(service.indicators().getFirst()));
-        go(service.unit(null).orElseThrow());
+        service.unit(null, scope).ifPresent(this::go);
     }
 
     @Override
@@ -158,10 +175,19 @@ public class DashboardView extends Div implements HasDynamicTitle {
         return getTranslation("dashboard.title");
     }
 
-    /** Shows a unit (the city, a county, a township or a village). */
-    public void go(Place place) {
-        unit = place;
-        refresh();
+    /**
+     * Shows a unit (the city, a county, a township or a village), when the user may see it
+     * ({@link DashboardService#unit(String, Scope)}).
+     *
+     * @return whether it is shown
+     */
+    public boolean go(Place place) {
+        Optional<Place> admitted = service.unit(place.code(), scope);
+        admitted.ifPresent(p -> {
+            unit = p;
+            refresh();
+        });
+        return admitted.isPresent();
     }
 
     /** @return the unit shown */
@@ -174,7 +200,16 @@ public class DashboardView extends Div implements HasDynamicTitle {
             return;
         }
         path.removeAll();
-        for (Place p : service.path(unit)) {
+        List<Place> down = service.path(unit, scope);
+        List<Place> buttons = new ArrayList<>();
+        // a user of several counties moves between them here, the city above them not being offered
+        for (String county : new TreeSet<>(scope.counties())) {
+            service.unit(county, scope)
+                    .filter(c -> down.stream().noneMatch(p -> p.code().equals(c.code())))
+                    .ifPresent(buttons::add);
+        }
+        buttons.addAll(down);
+        for (Place p : buttons) {
             Button b = new Button(PlaceLabels.name(p, this::getTranslation), e -> go(p));
             b.setId("dashboard-path-" + p.code());
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -309,7 +344,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         units.addColumn(v -> IndicatorLabels.value(v.indicator(), v.target(), this::getTranslation))
                 .setHeader(getTranslation("dashboard.target"));
         units.addColumn(this::met).setHeader(getTranslation("dashboard.met"));
-        units.addItemClickListener(e -> service.unit(e.getItem().code()).ifPresent(this::go));
+        units.addItemClickListener(e -> service.unit(e.getItem().code(), scope).ifPresent(this::go));
         units.addThemeVariants(GridVariant.LUMO_COMPACT);
         units.setAllRowsVisible(true);
     }

@@ -1,5 +1,7 @@
 package cn.yiyang.planning.app.layer;
 
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.system.ApiProblems;
 import cn.yiyang.planning.layers.catalogue.Code;
 import cn.yiyang.planning.layers.catalogue.CodeList;
@@ -9,6 +11,7 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The layer catalogue as JSON: {@code GET /api/v1/layers} lists every layer with its feature count
  * and extent; {@code GET /api/v1/layers/{id}} adds its fields, code lists and aliases, and what each
- * code means (its rank in an ordered list, its traits such as {@code hardened}).
+ * code means (its rank in an ordered list, its traits such as {@code hardened}). The count and extent are
+ * of the caller's counties' features only ({@link DataScopes}).
  */
 @RestController
 @RequestMapping("/api/v1/layers")
@@ -25,23 +29,27 @@ class LayerController {
 
     private static final String CRS = "EPSG:4490";
     private final LayerService layers;
+    private final DataScopes scopes;
 
-    LayerController(LayerService layers) {
+    LayerController(LayerService layers, DataScopes scopes) {
         this.layers = layers;
+        this.scopes = scopes;
     }
 
     @GetMapping
-    CatalogueJson list() {
+    CatalogueJson list(Authentication auth) {
         return new CatalogueJson(
                 CRS,
                 layers.holdsSyntheticData(),
-                layers.layers().stream().map(LayerController::summary).toList());
+                layers.layers(scopes.of(AppUser.of(auth))).stream()
+                        .map(LayerController::summary)
+                        .toList());
     }
 
     @ApiProblems({"404 unknown_layer"})
     @GetMapping("/{id}")
-    LayerDetailJson get(@PathVariable String id) {
-        LayerState s = layers.layer(id);
+    LayerDetailJson get(@PathVariable String id, Authentication auth) {
+        LayerState s = layers.layer(id, scopes.of(AppUser.of(auth)));
         LayerDef d = s.definition();
         LayerJson l = summary(s);
         return new LayerDetailJson(

@@ -3,6 +3,7 @@ package cn.yiyang.planning.app.layer;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.LayerSummary;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import java.util.List;
@@ -25,16 +26,29 @@ public class LayerService {
 
     /** Every layer, in catalogue order, with its current state. */
     public List<LayerState> layers() {
+        return layers(Scope.ALL);
+    }
+
+    /**
+     * Every layer, in catalogue order, with its current state as a reader of this scope sees it: the feature count
+     * and extent of its counties' features only, so that a county's reader is not told the city's totals.
+     */
+    public List<LayerState> layers(Scope scope) {
         Map<String, LayerLoad> latest = loads.latestByLayer();
         return catalogue.layers().stream()
-                .map(d -> state(d, latest.get(d.id())))
+                .map(d -> state(d, latest.get(d.id()), scope))
                 .toList();
     }
 
     /** One layer; throws {@link cn.yiyang.planning.layers.catalogue.UnknownLayerException} if there is none. */
     public LayerState layer(String id) {
+        return layer(id, Scope.ALL);
+    }
+
+    /** One layer as a reader of this scope sees it ({@link #layers(Scope)}). */
+    public LayerState layer(String id, Scope scope) {
         LayerDef def = catalogue.get(id);
-        return state(def, loads.latest(id).orElse(null));
+        return state(def, loads.latest(id).orElse(null), scope);
     }
 
     /** Whether any layer's latest load is synthetic demo data. */
@@ -42,8 +56,8 @@ public class LayerService {
         return loads.latestByLayer().values().stream().anyMatch(LayerLoad::synthetic);
     }
 
-    private LayerState state(LayerDef def, LayerLoad latest) {
-        LayerSummary s = versions.summary(def); // counted once per data version, not on every call
+    private LayerState state(LayerDef def, LayerLoad latest, Scope scope) {
+        LayerSummary s = versions.summary(def, scope); // counted once per data version, not on every call
         return new LayerState(def, s.featureCount(), s.extent(), latest);
     }
 }

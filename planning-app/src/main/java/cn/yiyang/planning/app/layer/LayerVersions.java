@@ -3,11 +3,13 @@ package cn.yiyang.planning.app.layer;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LayerSummary;
+import cn.yiyang.planning.layers.feature.Scope;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
  * Whoever listens ({@link #addListener}: the open maps) hears which layers have a new version.
  *
  * <p>It also keeps each layer's {@link #summary} (feature count and extent, which take a scan of the
- * table) for as long as the layer keeps its version.
+ * table) for as long as the layer keeps its version, one for the whole city and one for each set of counties a
+ * reader limited to counties has asked for.
  */
 @Service
 public class LayerVersions {
@@ -41,7 +44,7 @@ public class LayerVersions {
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
-    /** Summaries by layer id, each with the version it was read at. */
+    /** Summaries by layer id and counties ({@link #summaryKey}), each with the version it was read at. */
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
 
     private record Known(LayerDef layer, long version) {}
@@ -65,15 +68,29 @@ public class LayerVersions {
 
     /** The layer's feature count and extent at its current version (read from the store once per version). */
     public LayerSummary summary(LayerDef layer) {
+        return summary(layer, Scope.ALL);
+    }
+
+    /**
+     * The layer's feature count and extent within the scope's counties at its current version, read from the store
+     * once per version and set of counties (whether personal data are seen changes neither).
+     */
+    public LayerSummary summary(LayerDef layer, Scope scope) {
         long version = version(layer);
-        Summary s = summaries.get(layer.id());
+        String key = summaryKey(layer, scope);
+        Summary s = summaries.get(key);
         if (s != null && s.version() == version) {
             return s.summary();
         }
         // Read after the version: if the data change meanwhile, the next check gives a new version and a new read.
-        LayerSummary now = features.summary(layer);
-        summaries.put(layer.id(), new Summary(version, now));
+        LayerSummary now = features.summary(layer, scope);
+        summaries.put(key, new Summary(version, now));
         return now;
+    }
+
+    /** {@code road} for the whole city, {@code road@430921+430923} within counties. */
+    private static String summaryKey(LayerDef layer, Scope scope) {
+        return scope.limited() ? layer.id() + "@" + String.join("+", new TreeSet<>(scope.counties())) : layer.id();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,13 +83,10 @@ class OgcController {
     }
 
     @GetMapping("/collections")
-    void collections(HttpServletRequest req, HttpServletResponse res, Locale locale) throws IOException {
-        answer(
-                req,
-                res,
-                locale,
-                page -> page.collections(ogc.collections()),
-                docs -> docs.collections(ogc.collections()));
+    void collections(HttpServletRequest req, HttpServletResponse res, Authentication auth, Locale locale)
+            throws IOException {
+        List<LayerState> layers = ogc.collections(AppUser.of(auth));
+        answer(req, res, locale, page -> page.collections(layers), docs -> docs.collections(layers));
     }
 
     @ApiProblems({"404 unknown_layer"})

@@ -34,27 +34,33 @@ class OgcService {
         return scopes.of(user);
     }
 
-    /** Every layer (reading a layer needs a signed-in user only, see {@link Permissions}). */
-    List<LayerState> collections() {
-        return layers.layers();
+    /**
+     * Every layer (reading a layer needs a signed-in user only, see {@link Permissions}), its count and extent of the
+     * user's counties' features.
+     */
+    List<LayerState> collections(AppUser user) {
+        return layers.layers(scope(user));
     }
 
-    /** One layer, checked for reading. */
+    /** One layer, checked for reading, its count and extent of the user's counties' features. */
     LayerState collection(AppUser user, String id) {
-        LayerState s = layers.layer(id);
+        LayerState s = layers.layer(id, scope(user));
         Permissions.check(user, Action.read(s.definition()));
         return s;
     }
 
     /**
-     * How many features match (the page's window aside): all of them is the layer's count, kept per data version
-     * ({@link LayerState#featureCount()}), so that paging through a whole layer does not count it once a page.
+     * How many features match (the page's window aside): all of them is the layer's count within the scope, kept per
+     * data version and counties ({@link LayerState#featureCount()} of {@link #collection}), so that paging through
+     * a whole layer does not count it once a page.
+     *
+     * @param layer the layer as {@link #collection} read it for the user of {@code scope}
      */
     long matched(LayerState layer, ItemsParameters p, Scope scope) {
         if (p.nothing()) {
             return 0;
         }
-        return p.everything() && !scope.limited()
+        return p.everything()
                 ? layer.featureCount()
                 : features.count(layer.definition(), p.matching().within(scope));
     }

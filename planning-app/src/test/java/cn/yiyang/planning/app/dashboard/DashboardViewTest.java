@@ -11,11 +11,15 @@ import cn.yiyang.planning.app.indicator.IndicatorCatalogueService;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.plan.PlanCoverageServices;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
+import cn.yiyang.planning.app.security.Role;
 import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorCatalogueRepository;
@@ -33,8 +37,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +57,9 @@ class DashboardViewTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestStores.TestStore store;
+    private DashboardService service;
+    private UnitShapes shapes;
+    private DashboardPdf pdf;
     private DashboardView view;
 
     @BeforeEach
@@ -73,12 +82,19 @@ class DashboardViewTest {
                 "2021-2025");
         AnalysisRunner runner = Analyses.runner(
                 store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
-        DashboardService service = new DashboardService(
+        service = new DashboardService(
                 runner, indicators, PlanCoverageServices.of(store.store(), features, catalogue), places);
-        UnitShapes shapes = new UnitShapes(features, catalogue, versions);
-        DashboardPdf pdf = new DashboardPdf(
+        shapes = new UnitShapes(features, catalogue, versions);
+        pdf = new DashboardPdf(
                 service, runner, shapes, new Messages(), "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
-        view = new DashboardView(service, shapes, pdf, Runnable::run);
+        // a city-wide leader: the whole city, as before county scoping
+        show(DataScopes.standard().of(new AppUser("leader", EnumSet.of(Role.LEADER))));
+    }
+
+    /** The page as a user of this scope opens it, in place of the one shown. */
+    private void show(Scope scope) {
+        UI.getCurrent().removeAll();
+        view = new DashboardView(service, shapes, pdf, Runnable::run, scope);
         UI.getCurrent().add(view);
     }
 
@@ -198,5 +214,79 @@ class DashboardViewTest {
         _get(Anchor.class, spec -> spec.withId("dashboard-pdf-download"));
         assertThat(_get(Button.class, spec -> spec.withId("dashboard-pdf")).isEnabled())
                 .isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aCountyUserStartsAtItsCountyAndSeesAndDrillsIntoOnlyItsUnits() {
+        show(DataScopes.standard()
+                .of(new AppUser("nanxian.leader", EnumSet.of(Role.LEADER), Set.of(DashboardTestData.NANXIAN))));
+
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
+        _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.NANXIAN));
+        _assertNone(Button.class, spec -> spec.withId("dashboard-path-430900"));
+        Div card = _get(Div.class, spec -> spec.withId("dashboard-card-township_class3_road_rate"));
+        assertThat(card.getElement().getTextRecursively()).isEqualTo("乡镇通三级公路比例50.0%目标 85.0%较上次 +50.0 个百分点");
+
+        JsonNode map = JSON.readTree(_get(Choropleth.class, spec -> spec.withId("dashboard-choropleth"))
+                .data());
+        List<String> shown = new ArrayList<>();
+        map.get("features")
+                .forEach(f -> shown.add(f.get("properties").get("code").asString()));
+        assertThat(shown).containsExactly(DashboardTestData.NANZHOU, DashboardTestData.MAOCAOJIE);
+        JsonNode bars = JSON.readTree(_get(IndicatorChart.class, spec -> spec.withId("dashboard-chart-units"))
+                .option());
+        assertThat(bars.get("xAxis").get("data").toString()).isEqualTo("[\"南洲镇\",\"茅草街镇\"]");
+        Grid<DashboardValue> units = _get(Grid.class, spec -> spec.withId("dashboard-units"));
+        assertThat(GridKt._size(units)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(units, 0)).containsExactly("南洲镇", "100.0%", "85.0%", "达标");
+        assertThat(GridKt._getFormattedRow(units, 1)).containsExactly("茅草街镇", "0.0%", "85.0%", "未达标");
+        Grid<DashboardValue> evaluation = _get(Grid.class, spec -> spec.withId("dashboard-evaluation"));
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < GridKt._size(evaluation); r++) {
+            rows.add(GridKt._getFormattedRow(evaluation, r));
+        }
+        assertThat(rows).contains(List.of("乡镇通三级公路比例", "85.0%", "50.0%", "未达标", DashboardTestData.RUN_2));
+        assertThat(_get(Anchor.class, spec -> spec.withId("dashboard-xlsx")).getHref())
+                .isEqualTo("/api/v1/dashboard/report.xlsx?code=" + DashboardTestData.NANXIAN + "&group=all");
+
+        // neither the city nor another county, by the map, by the page's API or by a made-up click
+        Choropleth choropleth = _get(Choropleth.class, spec -> spec.withId("dashboard-choropleth"));
+        ComponentUtil.fireEvent(choropleth, new Choropleth.UnitClick(choropleth, true, DashboardTestData.TAOJIANG));
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
+        assertThat(view.go(service.unit(null).orElseThrow())).isFalse();
+        assertThat(view.go(service.unit(DashboardTestData.TAOJIANG).orElseThrow()))
+                .isFalse();
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
+        assertThat(GridKt._size(units)).isEqualTo(2);
+
+        // down into its townships, and back up only as far as its county
+        ComponentUtil.fireEvent(choropleth, new Choropleth.UnitClick(choropleth, true, DashboardTestData.NANZHOU));
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANZHOU);
+        _assertNone(Button.class, spec -> spec.withId("dashboard-path-430900"));
+        _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.NANXIAN))
+                .click();
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
+    }
+
+    @Test
+    void aUserOfTwoCountiesMovesBetweenThemButNotToTheCity() {
+        show(new Scope(Set.of(DashboardTestData.TAOJIANG, DashboardTestData.NANXIAN), false));
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
+        _assertNone(Button.class, spec -> spec.withId("dashboard-path-430900"));
+        _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.TAOJIANG))
+                .click();
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.TAOJIANG);
+        _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.NANXIAN));
+        assertThat(view.go(service.unit(null).orElseThrow())).isFalse();
+    }
+
+    @Test
+    void theCitysLeaderStillStartsAtTheCity() {
+        assertThat(view.unit().code()).isEqualTo("430900");
+        _get(Button.class, spec -> spec.withId("dashboard-path-430900"));
+        assertThat(view.go(service.unit(DashboardTestData.TAOJIANG).orElseThrow()))
+                .isTrue();
+        assertThat(view.unit().code()).isEqualTo(DashboardTestData.TAOJIANG);
     }
 }

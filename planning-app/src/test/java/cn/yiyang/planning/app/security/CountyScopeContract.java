@@ -526,4 +526,92 @@ abstract class CountyScopeContract {
             Thread.sleep(200);
         }
     }
+
+    /** The {@code layers} (or {@code collections}) entry of this id. */
+    private static JsonNode entry(JsonNode list, String id) {
+        for (JsonNode l : list) {
+            if (l.get("id").asString().equals(id)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + list);
+    }
+
+    /** The box to 4 decimals (PostGIS may read a line's box in single precision). */
+    private static List<Double> box(JsonNode array) {
+        List<Double> out = new ArrayList<>();
+        array.forEach(v -> out.add(Math.round(v.asDouble() * 1e4) / 1e4));
+        return out;
+    }
+
+    /** An OGC collection's spatial extent ({@link #box}). */
+    private static List<Double> bbox(JsonNode collection) {
+        return box(collection.get("extent").get("spatial").get("bbox").get(0));
+    }
+
+    @Test
+    void layerCountsAndExtentsAreOfTheCallersCounties() throws Exception {
+        JsonNode own = json(basic("/api/v1/layers", NANXIAN_PLANNER)).get("layers");
+        JsonNode ownByToken = json(bearer("/api/v1/layers", nanxianToken)).get("layers");
+        JsonNode city = json(basic("/api/v1/layers", CITY_TRANSPORT)).get("layers");
+        Map<String, long[]> counts = Map.of(
+                "household",
+                new long[] {5, 8},
+                "road",
+                new long[] {1, 2},
+                "village",
+                new long[] {1, 2},
+                "county",
+                new long[] {1, 2});
+        counts.forEach((layer, expected) -> {
+            assertThat(entry(own, layer).get("featureCount").asLong()).as(layer).isEqualTo(expected[0]);
+            assertThat(entry(ownByToken, layer).get("featureCount").asLong())
+                    .as(layer)
+                    .isEqualTo(expected[0]);
+            assertThat(entry(city, layer).get("featureCount").asLong())
+                    .as(layer)
+                    .isEqualTo(expected[1]);
+        });
+        assertThat(box(entry(own, "household").get("extent"))).containsExactly(112.13, 28.2, 112.45, 28.2);
+        assertThat(box(entry(city, "household").get("extent"))).containsExactly(112.13, 28.2, 112.85, 28.3);
+        assertThat(json(basic("/api/v1/layers/road", NANXIAN_PLANNER))
+                        .get("featureCount")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(json(basic("/api/v1/layers/road", CITY_TRANSPORT))
+                        .get("featureCount")
+                        .asLong())
+                .isEqualTo(2);
+        // asked again: the counts kept for each set of counties do not leak into one another
+        assertThat(entry(json(basic("/api/v1/layers", NANXIAN_PLANNER)).get("layers"), "household")
+                        .get("featureCount")
+                        .asLong())
+                .isEqualTo(5);
+
+        JsonNode ownCollections =
+                json(basic("/ogc/collections?f=json", NANXIAN_PLANNER)).get("collections");
+        JsonNode cityCollections =
+                json(bearer("/ogc/collections?f=json", leaderToken)).get("collections");
+        assertThat(entry(ownCollections, "household").get("featureCount").asLong())
+                .isEqualTo(5);
+        assertThat(entry(cityCollections, "household").get("featureCount").asLong())
+                .isEqualTo(8);
+        assertThat(bbox(entry(ownCollections, "household"))).containsExactly(112.13, 28.2, 112.45, 28.2);
+        assertThat(bbox(entry(cityCollections, "household"))).containsExactly(112.13, 28.2, 112.85, 28.3);
+        JsonNode road = json(bearer("/ogc/collections/road?f=json", nanxianToken));
+        assertThat(road.get("featureCount").asLong()).isEqualTo(1);
+        assertThat(bbox(road)).containsExactly(112.1, 28.1, 112.2, 28.1);
+        assertThat(json(basic("/ogc/collections/road?f=json", CITY_TRANSPORT))
+                        .get("featureCount")
+                        .asLong())
+                .isEqualTo(2);
+        // the HTML list says the same count
+        HttpResponse<String> html = text(basic("/ogc/collections?f=html", NANXIAN_PLANNER));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).containsPattern(">household</a></td><td>[^<]*</td><td>5</td>");
+        assertThat(json(basic("/ogc/collections/household/items?f=json&limit=2", NANXIAN_PLANNER))
+                        .get("numberMatched")
+                        .asLong())
+                .isEqualTo(5);
+    }
 }
