@@ -1,0 +1,251 @@
+package cn.yiyang.planning.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.yiyang.planning.app.testsupport.Browser;
+import cn.yiyang.planning.app.testsupport.BrowserExtension;
+import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerGeometry;
+import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.LoadMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Polygon;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Attribute values holding HTML and script, in headless Chromium (issue 17): three villages whose names are an image
+ * with an error handler, a script that sets {@code window.__xss} and quotes that close an attribute before an SVG
+ * with a handler. The map draws them (map-client's labels), identify lists and shows one, the attribute table lists
+ * all three; after each step no alert is open, {@code window.__xss} is undefined, no element a payload would add is
+ * in the page (its shadow roots included), and the literal text is what the user reads. Embedded store.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "planning.demo.enabled=false",
+            "planning.db.url=",
+            "planning.tianditu.key=",
+            "planning.map.version-check=PT1S"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
+class AttributesAsTextJourneyIT {
+
+    static final String IMG = "<img src=x onerror=alert(1)>";
+    static final String SCRIPT = "<script>window.__xss=1</script>";
+    static final String QUOTES = "\"'><svg onload=alert(1)>";
+    static final Path RUN_DIR =
+            Path.of("target", "it-as-text", UUID.randomUUID().toString());
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Elements a payload taken as markup would have added, searched through every shadow root. */
+    private static final String INJECTED = """
+            const found = [];
+            const walk = root => {
+              for (const el of root.querySelectorAll('*')) {
+                const tag = el.tagName.toLowerCase();
+                if ((tag === 'img' && el.getAttribute('src') === 'x') || tag === 'svg' && el.hasAttribute('onload')
+                    || (tag === 'script' && el.textContent.includes('__xss'))
+                    || el.hasAttribute('onerror') || el.hasAttribute('onload')) {
+                  found.push(el.outerHTML);
+                }
+                if (el.shadowRoot) walk(el.shadowRoot);
+              }
+            };
+            walk(document);
+            return found;""";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add(
+                "planning.data-dir",
+                () -> RUN_DIR.resolve("data").toAbsolutePath().toString());
+    }
+
+    @Autowired
+    FeatureRepository repo;
+
+    @Autowired
+    LayerCatalogue catalogue;
+
+    private Browser browser;
+
+    @BeforeAll
+    void start(Browser browser) {
+        this.browser = browser;
+        repo.load(
+                catalogue.get("county"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(Map.of("code", "430921", "name", "南县"), box(112.0, 28.3, 112.6, 28.8)))
+                        .iterator());
+        repo.load(
+                catalogue.get("township"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of("code", "430921100", "name", "南洲镇", "county_code", "430921"),
+                                box(112.0, 28.3, 112.6, 28.8)))
+                        .iterator());
+        repo.load(
+                catalogue.get("village"),
+                LoadMode.REPLACE,
+                List.of(
+                                village("430921100201", IMG, 0),
+                                village("430921100202", SCRIPT, 1),
+                                village("430921100203", QUOTES, 2))
+                        .iterator());
+    }
+
+    private static Feature village(String code, String name, int col) {
+        double minx = 112.05 + col * 0.15;
+        return Feature.of(
+                Map.of("code", code, "name", name, "township_code", "430921100"), box(minx, 28.45, minx + 0.15, 28.65));
+    }
+
+    private static Polygon box(double minx, double miny, double maxx, double maxy) {
+        return LayerGeometry.FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(minx, miny),
+            new Coordinate(maxx, miny),
+            new Coordinate(maxx, maxy),
+            new Coordinate(minx, maxy),
+            new Coordinate(minx, miny)
+        });
+    }
+
+    @BeforeEach
+    void forgetChoices() {
+        browser.get("/favicon.ico");
+        browser.js("localStorage.clear()");
+    }
+
+    @AfterEach
+    void nothingRan() {
+        assertNothingRan("after the test");
+    }
+
+    /** No alert, no {@code window.__xss}, no element a payload would have added. */
+    private void assertNothingRan(String step) {
+        assertThatThrownBy(() -> browser.driver().switchTo().alert())
+                .as("an alert " + step)
+                .isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.js("return typeof window.__xss"))
+                .as("window.__xss " + step)
+                .isEqualTo("undefined");
+        assertThat((List<?>) browser.js(INJECTED))
+                .as("elements injected " + step)
+                .isEmpty();
+    }
+
+    /** Clicks the map at a longitude/latitude. */
+    private void clickAt(WebElement map, double lon, double lat) {
+        List<?> px = (List<?>) browser.js("""
+                const m = arguments[0].olMap;
+                const R = 6378137, x = arguments[1] * Math.PI / 180 * R,
+                  y = Math.log(Math.tan(Math.PI / 4 + arguments[2] * Math.PI / 360)) * R;
+                return m.getPixelFromCoordinate([x, y]);""", map, lon, lat);
+        int dx = (int)
+                Math.round(((Number) px.get(0)).doubleValue() - map.getRect().getWidth() / 2.0);
+        int dy = (int)
+                Math.round(((Number) px.get(1)).doubleValue() - map.getRect().getHeight() / 2.0);
+        new Actions(browser.driver()).moveToElement(map, dx, dy).click().perform();
+    }
+
+    /** The names the map's label styles draw for the villages in view (map-client's text, on the canvas). */
+    @SuppressWarnings("unchecked")
+    private List<Object> labels(WebElement map) {
+        return (List<Object>) browser.js("""
+                const m = arguments[0].olMap, res = m.getView().getResolution();
+                const ext = m.getView().calculateExtent(m.getSize()), names = [];
+                for (const l of m.getAllLayers()) {
+                  if (!l.get('layerId') || !l.getVisible() || !l.getFeaturesInExtent) continue;
+                  for (const f of l.getFeaturesInExtent(ext)) {
+                    const s = l.getStyleFunction() && l.getStyleFunction()(f, res);
+                    for (const st of (Array.isArray(s) ? s : s ? [s] : [])) {
+                      const t = st.getText && st.getText();
+                      if (t && t.getText()) names.push(t.getText());
+                    }
+                  }
+                }
+                return names;""", map);
+    }
+
+    @Test
+    void theMapAndIdentifyShowTheNamesAsText() {
+        WebElement map = browser.openMap("admin");
+        assertNothingRan("when the map has drawn");
+        clickAt(map, 112.125, 28.55);
+        browser.waitFor(
+                WAIT,
+                "the village under the click",
+                () -> browser.text("map-feature-info").contains("行政村（社区） · " + IMG));
+        browser.driver().findElements(By.className("map-identify-entry")).stream()
+                .filter(e -> e.getText().contains(IMG))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.waitFor(
+                WAIT,
+                "the village's attributes",
+                () -> browser.driver()
+                        .findElement(By.className("map-identify-attributes"))
+                        .getText()
+                        .contains(IMG));
+        assertNothingRan("after identify");
+
+        clickAt(map, 112.425, 28.55);
+        browser.waitFor(
+                WAIT,
+                "the third village",
+                () -> browser.text("map-feature-info").contains(QUOTES));
+        clickAt(map, 112.275, 28.55);
+        browser.waitFor(
+                WAIT,
+                "the second village",
+                () -> browser.text("map-feature-info").contains(SCRIPT));
+        browser.screenshot("as-text-identify");
+        assertNothingRan("after identifying the others");
+        // village names are drawn from zoom 11 on: centre the three villages at 12
+        browser.js("""
+                const R = 6378137, v = arguments[0].olMap.getView();
+                v.setCenter([112.275 * Math.PI / 180 * R, Math.log(Math.tan(Math.PI / 4 + 28.55 * Math.PI / 360)) * R]);
+                v.setZoom(12);""", map);
+        browser.waitFor(WAIT, "the villages' labels", () -> labels(map).containsAll(List.of(IMG, SCRIPT, QUOTES)));
+        assertNothingRan("with the villages' labels drawn");
+    }
+
+    @Test
+    void theAttributeTableShowsTheNamesAsText() {
+        browser.openMap("admin");
+        browser.driver().findElement(By.id("table-toggle")).click();
+        browser.waitFor(
+                WAIT, "the village table", () -> browser.text("table-count").contains("共 3 条"));
+        browser.waitFor(
+                WAIT,
+                "the names in the grid",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .containsAll(List.of(IMG, SCRIPT, QUOTES)));
+        browser.screenshot("as-text-table");
+        assertNothingRan("with the attribute table open");
+    }
+}
