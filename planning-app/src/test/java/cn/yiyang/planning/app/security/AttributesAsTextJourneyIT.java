@@ -12,8 +12,11 @@ import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -35,8 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Attribute values holding HTML and script, in headless Chromium (issue 17): three villages whose names are an image
  * with an error handler, a script that sets {@code window.__xss} and quotes that close an attribute before an SVG
- * with a handler. The map draws them (map-client's labels), identify lists and shows one, the attribute table lists
- * all three; after each step no alert is open, {@code window.__xss} is undefined, no element a payload would add is
+ * with a handler, and a road of the same name blocked for a cause that holds the script. The map draws the villages
+ * (map-client's labels), identify lists and shows one, the attribute table lists all three, the editing form holds a
+ * name as its value, the road register lists the road and its cause; after each step no alert is open, {@code window.__xss} is undefined, no element a payload would add is
  * in the page (its shadow roots included), and the literal text is what the user reads. Embedded store.
  */
 @SpringBootTest(
@@ -113,6 +118,36 @@ class AttributesAsTextJourneyIT {
                                 village("430921100202", SCRIPT, 1),
                                 village("430921100203", QUOTES, 2))
                         .iterator());
+        // a village road, blocked since 2024-03-05 for a cause that holds a script: an open entry of the register
+        Map<String, Object> road = new HashMap<>();
+        road.put("code", "C001");
+        road.put("name", IMG);
+        road.put("admin_class", "village");
+        road.put("route_code", QUOTES);
+        repo.load(
+                catalogue.get("road"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(road, LayerGeometry.FACTORY.createMultiLineString(new LineString[] {
+                            LayerGeometry.FACTORY.createLineString(
+                                    new Coordinate[] {new Coordinate(112.1, 28.5), new Coordinate(112.2, 28.5)})
+                        })))
+                        .iterator());
+        repo.load(
+                catalogue.get("road_inspection"),
+                LoadMode.REPLACE,
+                List.of(inspection("2024-01-10", "open", null), inspection("2024-03-05", "blocked", SCRIPT))
+                        .iterator());
+    }
+
+    private static Feature inspection(String on, String status, String cause) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("road_code", "C001");
+        a.put("inspected_on", LocalDate.parse(on));
+        a.put("status", status);
+        if (cause != null) {
+            a.put("cause", cause);
+        }
+        return Feature.of(a, null);
     }
 
     private static Feature village(String code, String name, int col) {
@@ -167,6 +202,14 @@ class AttributesAsTextJourneyIT {
         int dy = (int)
                 Math.round(((Number) px.get(1)).doubleValue() - map.getRect().getHeight() / 2.0);
         new Actions(browser.driver()).moveToElement(map, dx, dy).click().perform();
+    }
+
+    /** Centres the map on a longitude at the villages' middle latitude (28.55), at a zoom level. */
+    private void centre(WebElement map, double lon, int zoom) {
+        browser.js("""
+                const R = 6378137, v = arguments[0].olMap.getView();
+                v.setCenter([arguments[1] * Math.PI / 180 * R, Math.log(Math.tan(Math.PI / 4 + 28.55 * Math.PI / 360)) * R]);
+                v.setZoom(arguments[2]);""", map, lon, zoom);
     }
 
     /** The names the map's label styles draw for the villages in view (map-client's text, on the canvas). */
@@ -224,10 +267,7 @@ class AttributesAsTextJourneyIT {
         browser.screenshot("as-text-identify");
         assertNothingRan("after identifying the others");
         // village names are drawn from zoom 11 on: centre the three villages at 12
-        browser.js("""
-                const R = 6378137, v = arguments[0].olMap.getView();
-                v.setCenter([112.275 * Math.PI / 180 * R, Math.log(Math.tan(Math.PI / 4 + 28.55 * Math.PI / 360)) * R]);
-                v.setZoom(12);""", map);
+        centre(map, 112.275, 12);
         browser.waitFor(WAIT, "the villages' labels", () -> labels(map).containsAll(List.of(IMG, SCRIPT, QUOTES)));
         assertNothingRan("with the villages' labels drawn");
     }
@@ -247,5 +287,60 @@ class AttributesAsTextJourneyIT {
                         .containsAll(List.of(IMG, SCRIPT, QUOTES)));
         browser.screenshot("as-text-table");
         assertNothingRan("with the attribute table open");
+    }
+
+    @Test
+    void theEditingFormHoldsTheNameAsText() {
+        WebElement map = browser.openMap("admin");
+        centre(map, 112.125, 13); // editing loads the features of a view at most 0.3° wide
+        browser.driver().findElement(By.id("edit-layer")).click();
+        pick("vaadin-select-item", "行政村（社区）");
+        browser.driver().findElement(By.id("edit-start")).click();
+        browser.waitFor(
+                WAIT,
+                "the villages to edit",
+                () -> "village".equals(map.getDomAttribute("data-editing"))
+                        && Integer.parseInt(String.valueOf(map.getDomAttribute("data-edit-features"))
+                                        .replace("null", "0"))
+                                >= 1);
+        clickAt(map, 112.125, 28.55);
+        browser.waitFor(
+                WAIT,
+                "the village's form",
+                () -> IMG.equals(
+                        browser.js("const f = document.querySelector('#edit-field-name');" + " return f && f.value")));
+        browser.js("document.querySelector('#edit-field-name').scrollIntoView({block: 'center'})");
+        browser.screenshot("as-text-edit");
+        assertNothingRan("with the editing form open");
+        browser.driver().findElement(By.id("edit-cancel")).click();
+        browser.waitFor(WAIT, "the session to end", () -> map.getDomAttribute("data-editing") == null);
+    }
+
+    @Test
+    void theRoadRegisterShowsTheRoadAndItsCauseAsText() {
+        browser.openMap("admin");
+        browser.get("/roads/register");
+        browser.waitFor(
+                WAIT,
+                "the register's entry",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .containsAll(List.of(IMG + " · C001", SCRIPT)));
+        browser.screenshot("as-text-register");
+        assertNothingRan("on the register");
+    }
+
+    /** Clicks the open list's item showing exactly {@code text}, never the copy of the chosen item in its button. */
+    private void pick(String itemTag, String text) {
+        browser.waitFor(WAIT, "the item " + text, () -> {
+            Optional<WebElement> item = browser.driver().findElements(By.cssSelector(itemTag)).stream()
+                    .filter(i -> i.isDisplayed()
+                            && !String.valueOf(i.getDomAttribute("id")).startsWith("value-")
+                            && i.getText().strip().equals(text))
+                    .findFirst();
+            item.ifPresent(WebElement::click);
+            return item.isPresent();
+        });
     }
 }
