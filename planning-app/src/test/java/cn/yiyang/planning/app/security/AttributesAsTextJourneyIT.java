@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * with an error handler, a script that sets {@code window.__xss} and quotes that close an attribute before an SVG
  * with a handler, and a road of the same name blocked for a cause that holds the script. The map draws the villages
  * (map-client's labels), identify lists and shows one, the attribute table lists all three, the editing form holds a
- * name as its value, the road register lists the road and its cause; after each step no alert is open, {@code window.__xss} is undefined, no element a payload would add is
+ * name as its value, the road register lists the road and its cause, the plans list a plan named with the quotes and
+ * its village; after each step no alert is open, {@code window.__xss} is undefined, no element a payload would add is
  * in the page (its shadow roots included), and the literal text is what the user reads. Embedded store.
  */
 @SpringBootTest(
@@ -131,6 +132,22 @@ class AttributesAsTextJourneyIT {
                             LayerGeometry.FACTORY.createLineString(
                                     new Coordinate[] {new Coordinate(112.1, 28.5), new Coordinate(112.2, 28.5)})
                         })))
+                        .iterator());
+        // a plan being compiled for the first village, named with quotes that close an attribute
+        repo.load(
+                catalogue.get("village_plan"),
+                LoadMode.REPLACE,
+                List.of(Feature.of(
+                                Map.of(
+                                        "code",
+                                        "P1",
+                                        "name",
+                                        QUOTES,
+                                        "village_codes",
+                                        "430921100201",
+                                        "status",
+                                        "compiling"),
+                                box(112.05, 28.45, 112.2, 28.65)))
                         .iterator());
         repo.load(
                 catalogue.get("road_inspection"),
@@ -329,6 +346,21 @@ class AttributesAsTextJourneyIT {
                         .containsAll(List.of(IMG + " · C001", SCRIPT)));
         browser.screenshot("as-text-register");
         assertNothingRan("on the register");
+    }
+
+    @Test
+    void thePlansListShowsThePlanAndItsVillageAsText() {
+        browser.openMap("admin");
+        browser.get("/plans");
+        browser.waitFor(
+                WAIT,
+                "the plan's row",
+                () -> browser.driver().findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .containsAll(List.of(QUOTES, IMG)));
+        browser.screenshot("as-text-plans");
+        assertNothingRan("on the plans list");
     }
 
     /** Clicks the open list's item showing exactly {@code text}, never the copy of the chosen item in its button. */
