@@ -6,6 +6,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.testsupport.AsText;
+import cn.yiyang.planning.app.testsupport.WorkbookCells;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
@@ -14,15 +15,11 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,19 +103,9 @@ class FindingsExportAsTextTest {
         LayerDef layer = catalogue.get(LayerIds.ACCESS_GAP);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.xlsx(layer, List.of(gap), Messages.ZH, out);
-        List<String> cells = new ArrayList<>();
-        List<String> formulas = new ArrayList<>();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            book.getSheetAt(0).getRow(1).forEach(cell -> {
-                if (cell.getCellType() == CellType.FORMULA) {
-                    formulas.add(cell.getCellFormula());
-                } else if (cell.getCellType() == CellType.STRING) {
-                    cells.add(cell.getStringCellValue());
-                }
-            });
-        }
-        assertThat(formulas).isEmpty();
-        assertThat(cells)
+        WorkbookCells read = WorkbookCells.read(out.toByteArray(), 1);
+        assertThat(read.formulas()).isEmpty();
+        assertThat(read.texts())
                 .contains("'" + SUM, "'" + HYPERLINK, "'" + CMD, AsText.IMG, AsText.SCRIPT, AsText.QUOTES)
                 .doesNotContain(SUM, HYPERLINK, CMD);
     }

@@ -14,6 +14,7 @@ import cn.yiyang.planning.app.plan.PlanCoverageServices;
 import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.app.testsupport.AsText;
 import cn.yiyang.planning.app.testsupport.Audits;
+import cn.yiyang.planning.app.testsupport.WorkbookCells;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
@@ -22,7 +23,6 @@ import cn.yiyang.planning.layers.analysis.IndicatorEntry;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
@@ -32,19 +32,13 @@ import cn.yiyang.planning.layers.store.JdbcIndicatorEntryRepository;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * The dashboard's XLSX and PDF reports when unit names (read from uploaded unit layers) hold markup and text a
@@ -152,22 +146,12 @@ class DashboardReportsAsTextTest {
         features.load(catalogue.get(layer), LoadMode.REPLACE, List.of(rows).iterator());
     }
 
-    /** A unit with a small square somewhere in Yiyang, as {@code IndicatorTestData} draws it. */
+    /** A unit with {@code IndicatorTestData}'s square for its code. */
     private static Feature unit(String code, String name, String parentField, String parent) {
         Map<String, Object> a = parentField == null
                 ? Map.of("code", code, "name", name)
                 : Map.of("code", code, "name", name, parentField, parent);
-        double x = 112.0 + Math.floorMod(code.hashCode(), 100) * 0.005;
-        double y = 28.3 + Math.floorMod(code.hashCode() / 100, 100) * 0.005;
-        return Feature.of(a, LayerGeometry.FACTORY.createMultiPolygon(new Polygon[] {
-            LayerGeometry.FACTORY.createPolygon(new Coordinate[] {
-                new Coordinate(x, y),
-                new Coordinate(x + 0.004, y),
-                new Coordinate(x + 0.004, y + 0.004),
-                new Coordinate(x, y + 0.004),
-                new Coordinate(x, y)
-            })
-        }));
+        return Feature.of(a, IndicatorTestData.box(code));
     }
 
     private Place city() {
@@ -178,18 +162,9 @@ class DashboardReportsAsTextTest {
     void theWorkbookHoldsTheNamesAsTextWithFormulasNeutralised() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.xlsx(city(), UnitGroup.ALL, out);
-        List<String> cells = new ArrayList<>();
-        List<String> formulas = new ArrayList<>();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
-                if (cell.getCellType() == CellType.FORMULA) {
-                    formulas.add(cell.getCellFormula());
-                } else if (cell.getCellType() == CellType.STRING) {
-                    cells.add(cell.getStringCellValue());
-                }
-            })));
-        }
-        assertThat(formulas).isEmpty();
+        WorkbookCells read = WorkbookCells.read(out.toByteArray(), 0);
+        List<String> cells = read.texts();
+        assertThat(read.formulas()).isEmpty();
         assertThat(cells)
                 .contains("'" + HYPERLINK, "'" + CMD, "'" + SUM, AsText.IMG, AsText.SCRIPT, AsText.QUOTES)
                 .doesNotContain(HYPERLINK, CMD, SUM);

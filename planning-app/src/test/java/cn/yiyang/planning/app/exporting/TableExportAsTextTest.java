@@ -3,18 +3,15 @@ package cn.yiyang.planning.app.exporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yiyang.planning.app.testsupport.AsText;
+import cn.yiyang.planning.app.testsupport.WorkbookCells;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
@@ -70,21 +67,9 @@ class TableExportAsTextTest {
         ExportWriter w = ExportWriter.open(xlsx, out, null);
         w.write(road());
         w.finish();
-        List<String> cells = new ArrayList<>();
-        List<Double> numbers = new ArrayList<>();
-        List<String> formulas = new ArrayList<>();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            book.getSheetAt(0).getRow(1).forEach(cell -> {
-                switch (cell.getCellType()) {
-                    case FORMULA -> formulas.add(cell.getCellFormula());
-                    case STRING -> cells.add(cell.getStringCellValue());
-                    case NUMERIC -> numbers.add(cell.getNumericCellValue());
-                    default -> {}
-                }
-            });
-        }
-        assertThat(formulas).isEmpty();
-        assertThat(cells).contains("'@SUM(1+1)*cmd", "'" + HYPERLINK, "'" + CMD, AsText.IMG);
-        assertThat(numbers).containsExactly(-3.0);
+        WorkbookCells read = WorkbookCells.read(out.toByteArray(), 1);
+        assertThat(read.formulas()).isEmpty();
+        assertThat(read.texts()).contains("'@SUM(1+1)*cmd", "'" + HYPERLINK, "'" + CMD, AsText.IMG);
+        assertThat(read.numbers()).containsExactly(-3.0);
     }
 }
