@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -207,20 +205,6 @@ class AttributesAsTextJourneyIT {
                 .isEmpty();
     }
 
-    /** Clicks the map at a longitude/latitude. */
-    private void clickAt(WebElement map, double lon, double lat) {
-        List<?> px = (List<?>) browser.js("""
-                const m = arguments[0].olMap;
-                const R = 6378137, x = arguments[1] * Math.PI / 180 * R,
-                  y = Math.log(Math.tan(Math.PI / 4 + arguments[2] * Math.PI / 360)) * R;
-                return m.getPixelFromCoordinate([x, y]);""", map, lon, lat);
-        int dx = (int)
-                Math.round(((Number) px.get(0)).doubleValue() - map.getRect().getWidth() / 2.0);
-        int dy = (int)
-                Math.round(((Number) px.get(1)).doubleValue() - map.getRect().getHeight() / 2.0);
-        new Actions(browser.driver()).moveToElement(map, dx, dy).click().perform();
-    }
-
     /** Centres the map on a longitude at the villages' middle latitude (28.55), at a zoom level. */
     private void centre(WebElement map, double lon, int zoom) {
         browser.js("""
@@ -252,7 +236,7 @@ class AttributesAsTextJourneyIT {
     void theMapAndIdentifyShowTheNamesAsText() {
         WebElement map = browser.openMap("admin");
         assertNothingRan("when the map has drawn");
-        clickAt(map, 112.125, 28.55);
+        browser.clickMapAt(map, 112.125, 28.55);
         browser.waitFor(
                 WAIT,
                 "the village under the click",
@@ -271,12 +255,12 @@ class AttributesAsTextJourneyIT {
                         .contains(IMG));
         assertNothingRan("after identify");
 
-        clickAt(map, 112.425, 28.55);
+        browser.clickMapAt(map, 112.425, 28.55);
         browser.waitFor(
                 WAIT,
                 "the third village",
                 () -> browser.text("map-feature-info").contains(QUOTES));
-        clickAt(map, 112.275, 28.55);
+        browser.clickMapAt(map, 112.275, 28.55);
         browser.waitFor(
                 WAIT,
                 "the second village",
@@ -311,7 +295,7 @@ class AttributesAsTextJourneyIT {
         WebElement map = browser.openMap("admin");
         centre(map, 112.125, 13); // editing loads the features of a view at most 0.3° wide
         browser.driver().findElement(By.id("edit-layer")).click();
-        pick("vaadin-select-item", "行政村（社区）");
+        browser.pick(WAIT, "vaadin-select-item", "行政村（社区）");
         browser.driver().findElement(By.id("edit-start")).click();
         browser.waitFor(
                 WAIT,
@@ -320,7 +304,7 @@ class AttributesAsTextJourneyIT {
                         && Integer.parseInt(String.valueOf(map.getDomAttribute("data-edit-features"))
                                         .replace("null", "0"))
                                 >= 1);
-        clickAt(map, 112.125, 28.55);
+        browser.clickMapAt(map, 112.125, 28.55);
         browser.waitFor(
                 WAIT,
                 "the village's form",
@@ -361,18 +345,5 @@ class AttributesAsTextJourneyIT {
                         .containsAll(List.of(QUOTES, IMG)));
         browser.screenshot("as-text-plans");
         assertNothingRan("on the plans list");
-    }
-
-    /** Clicks the open list's item showing exactly {@code text}, never the copy of the chosen item in its button. */
-    private void pick(String itemTag, String text) {
-        browser.waitFor(WAIT, "the item " + text, () -> {
-            Optional<WebElement> item = browser.driver().findElements(By.cssSelector(itemTag)).stream()
-                    .filter(i -> i.isDisplayed()
-                            && !String.valueOf(i.getDomAttribute("id")).startsWith("value-")
-                            && i.getText().strip().equals(text))
-                    .findFirst();
-            item.ifPresent(WebElement::click);
-            return item.isPresent();
-        });
     }
 }
