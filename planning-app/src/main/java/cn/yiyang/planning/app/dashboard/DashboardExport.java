@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
+import cn.yiyang.planning.importer.job.Csv;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's tables as an XLSX workbook with Chinese headers: one sheet per level from the chosen unit down (市,
  * 县, 乡镇, 村), a row per unit and indicator with the value (rates as fractions, formatted as percentages), the
- * target, met or not, the run or year it comes from; last the 终期评估 (values as of the plan period's end).
+ * target, met or not, the run or year it comes from; last the 终期评估 (values as of the plan period's end). Text
+ * cells that a spreadsheet would run as a formula are neutralised.
  */
 @Component
 public class DashboardExport {
@@ -89,9 +91,9 @@ public class DashboardExport {
         int r = 1;
         for (DashboardValue v : values) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(v.code());
-            row.createCell(1).setCellValue(v.name());
-            row.createCell(2).setCellValue(v.indicator().nameZh());
+            text(row.createCell(0), v.code());
+            text(row.createCell(1), v.name());
+            text(row.createCell(2), v.indicator().nameZh());
             row.createCell(3)
                     .setCellValue(
                             messages.get(MEASURE_KEY + v.indicator().unit().id(), zh));
@@ -102,8 +104,16 @@ public class DashboardExport {
                             v.met() == null
                                     ? ""
                                     : messages.get(v.met() ? "dashboard.met.yes" : "dashboard.met.no", zh));
-            row.createCell(7).setCellValue(source.apply(v));
+            text(row.createCell(7), source.apply(v));
         }
+    }
+
+    /**
+     * A text cell as a spreadsheet may hold it: unit names come from uploaded unit layers and indicator names from
+     * the catalogue, so one that starts like a formula is neutralised ({@link Csv#neutralise}, the one rule).
+     */
+    private static void text(Cell cell, String value) {
+        cell.setCellValue(Csv.neutralise(value));
     }
 
     private static void number(Cell cell, DashboardValue v, Double value, CellStyle pct) {

@@ -25,7 +25,7 @@ interface ExportWriter {
     static ExportWriter open(ExportRequest request, OutputStream out, Path tmp) throws IOException {
         return switch (request.format()) {
             case GEOJSON -> new GeoJsonExport(request, out);
-            case CSV -> new TableExport.Csv(request, out);
+            case CSV -> new TableExport.CsvFile(request, out);
             case XLSX -> new TableExport.Xlsx(request, out);
             case GPKG -> new GeoPackageExport(request, out, tmp);
             case SHP -> new ShapefileExport(request, out, tmp);

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.app.exporting;
 
+import cn.yiyang.planning.importer.job.Csv;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -19,7 +20,8 @@ import org.locationtech.jts.io.WKTWriter;
 
 /**
  * The table formats: one row per feature, the layer's field names as the header and the geometry as WKT in the
- * last column {@code wkt} (x first), so that the import reads a file back with no mapping.
+ * last column {@code wkt} (x first), so that the import reads a file back with no mapping. A text value that starts
+ * like a formula is written neutralised, as in every spreadsheet file the app writes.
  */
 final class TableExport {
 
@@ -34,10 +36,15 @@ final class TableExport {
         return h;
     }
 
+    /**
+     * One feature's cells: a text field's value that a spreadsheet would run as a formula is neutralised
+     * ({@link Csv#neutralise}, the one rule: attributes come from uploaded files); numbers are left as they are.
+     */
     static List<String> row(ExportRequest request, Feature f) {
         List<String> r = new ArrayList<>();
         for (FieldDef field : request.layer().fields()) {
-            r.add(ExportWriter.text(f.get(field.name())));
+            String v = ExportWriter.text(f.get(field.name()));
+            r.add(numeric(field) ? v : Csv.neutralise(v));
         }
         if (request.layer().geometry().hasGeometry()) {
             Geometry g = ExportWriter.geometry(request, f);
@@ -46,12 +53,19 @@ final class TableExport {
         return r;
     }
 
+    private static boolean numeric(FieldDef field) {
+        return switch (field.type()) {
+            case INTEGER, DECIMAL -> true;
+            default -> false;
+        };
+    }
+
     /** CSV in UTF-8 with a byte-order mark (so that Excel reads the Chinese), RFC 4180 quoting. */
-    static final class Csv implements ExportWriter {
+    static final class CsvFile implements ExportWriter {
         private final ExportRequest request;
         private final Writer out;
 
-        Csv(ExportRequest request, OutputStream out) throws IOException {
+        CsvFile(ExportRequest request, OutputStream out) throws IOException {
             this.request = request;
             this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             this.out.write('\uFEFF');
@@ -118,12 +132,7 @@ final class TableExport {
                 if (v == null) {
                     continue;
                 }
-                boolean number = fields != null
-                        && i < fields.size()
-                        && switch (fields.get(i).type()) {
-                            case INTEGER, DECIMAL -> true;
-                            default -> false;
-                        };
+                boolean number = fields != null && i < fields.size() && numeric(fields.get(i));
                 if (number) {
                     row.createCell(i).setCellValue(Double.parseDouble(v));
                 } else {

@@ -59,7 +59,7 @@ public final class IndicatorTestData {
     }
 
     /** A small square somewhere in Yiyang, different for each code. */
-    static Geometry box(String code) {
+    public static Geometry box(String code) {
         double x = 112.0 + Math.floorMod(code.hashCode(), 100) * 0.005;
         double y = 28.3 + Math.floorMod(code.hashCode() / 100, 100) * 0.005;
         return LayerGeometry.FACTORY.createMultiPolygon(new Polygon[] {

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -205,6 +206,36 @@ public final class Browser implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Clicks the map element at a longitude/latitude (EPSG:4490 read as Web Mercator's lon/lat). */
+    public void clickMapAt(WebElement map, double lon, double lat) {
+        List<?> px = (List<?>) js("""
+                const m = arguments[0].olMap;
+                const R = 6378137, x = arguments[1] * Math.PI / 180 * R,
+                  y = Math.log(Math.tan(Math.PI / 4 + arguments[2] * Math.PI / 360)) * R;
+                return m.getPixelFromCoordinate([x, y]);""", map, lon, lat);
+        int dx = (int)
+                Math.round(((Number) px.get(0)).doubleValue() - map.getRect().getWidth() / 2.0);
+        int dy = (int)
+                Math.round(((Number) px.get(1)).doubleValue() - map.getRect().getHeight() / 2.0);
+        new Actions(driver).moveToElement(map, dx, dy).click().perform();
+    }
+
+    /**
+     * Clicks the open list's item ({@code vaadin-select-item}, {@code vaadin-combo-box-item}…) showing exactly
+     * {@code text}, never the copy of a select's chosen item in its button (id {@code value-…}); waits for it.
+     */
+    public void pick(Duration timeout, String itemTag, String text) {
+        waitFor(timeout, "the item " + text, () -> {
+            var item = driver.findElements(By.cssSelector(itemTag)).stream()
+                    .filter(i -> i.isDisplayed()
+                            && !String.valueOf(i.getDomAttribute("id")).startsWith("value-")
+                            && i.getText().strip().equals(text))
+                    .findFirst();
+            item.ifPresent(WebElement::click);
+            return item.isPresent();
+        });
     }
 
     @Override
