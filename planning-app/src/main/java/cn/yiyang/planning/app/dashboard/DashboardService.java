@@ -6,6 +6,8 @@ import cn.yiyang.planning.app.indicator.IndicatorCatalogueService;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.plan.PlanCoverageService;
+import cn.yiyang.planning.app.security.AppUser;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.geo.access.Indicator;
 import cn.yiyang.planning.geo.access.Indicators;
 import cn.yiyang.planning.geo.access.UnitGroup;
@@ -54,16 +56,20 @@ public class DashboardService {
     private final IndicatorCatalogueService catalogue;
     private final PlanCoverageService coverage;
     private final PlaceService places;
+    private final DataScopes scopes;
 
+    /** @param scopes what each reader reads: the page asks with its user, the service applies the user's scope */
     DashboardService(
             AnalysisRunner runner,
             IndicatorCatalogueService catalogue,
             PlanCoverageService coverage,
-            PlaceService places) {
+            PlaceService places,
+            DataScopes scopes) {
         this.runner = runner;
         this.catalogue = catalogue;
         this.coverage = coverage;
         this.places = places;
+        this.scopes = scopes;
     }
 
     /** @return the catalogue's indicators in its order */
@@ -102,6 +108,23 @@ public class DashboardService {
     /** @return the units from the highest this scope may ask for ({@link #unit(String, Scope)}) down to this one */
     public List<Place> path(Place unit, Scope scope) {
         return path(unit).stream().filter(p -> scope.admitsCode(p.code())).toList();
+    }
+
+    /** As {@link #unit(String, Scope)}, for the user's scope. */
+    public Optional<Place> unit(String code, AppUser user) {
+        return unit(code, scopes.of(user));
+    }
+
+    /** As {@link #path(Place, Scope)}, for the user's scope. */
+    public List<Place> path(Place unit, AppUser user) {
+        return path(unit, scopes.of(user));
+    }
+
+    /** @return the counties the user is limited to, in code order (none for a reader of the whole city) */
+    public List<Place> counties(AppUser user) {
+        Scope scope = scopes.of(user);
+        return new TreeSet<>(scope.counties())
+                .stream().map(c -> unit(c, scope)).flatMap(Optional::stream).toList();
     }
 
     /** @return the units directly below */

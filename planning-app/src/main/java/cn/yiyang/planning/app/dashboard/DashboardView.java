@@ -5,11 +5,9 @@ import cn.yiyang.planning.app.layout.MainLayout;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceLabels;
 import cn.yiyang.planning.app.security.AppUser;
-import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
-import cn.yiyang.planning.layers.feature.Scope;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +44,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * unit drills down city → county → township → village), charts (value by unit against the target, trend across runs,
  * distribution over the classes), the units' table and the 终期评估 table, for all villages or a group; XLSX of the
  * tables. Everything is read from stored runs and entries ({@link DashboardService}). A user limited to counties
- * ({@link DataScopes}) starts at its county and sees and drills into only its counties' units, as the dashboard's API
- * ({@link DashboardService#unit(String, Scope)}): the city and other counties are not offered and not shown.
+ * ({@link DashboardService#counties}) starts at its county and sees and drills into only its counties' units, as the dashboard's API
+ * ({@link DashboardService#unit(String, AppUser)}): the city and other counties are not offered and not shown.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
 @PermitAll
@@ -77,7 +74,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
     private final Checkbox a3 = new Checkbox();
     private final ProgressBar pdfProgress = new ProgressBar(0, 1);
     private final Anchor pdfDownload = new Anchor();
-    private final Scope scope;
+    private final AppUser user;
     private Place unit;
 
     public DashboardView(
@@ -85,14 +82,13 @@ public class DashboardView extends Div implements HasDynamicTitle {
             UnitShapes shapes,
             DashboardPdf pdf,
             @Qualifier(DashboardConfiguration.REPORTS) Executor reports,
-            AuthenticationContext auth,
-            DataScopes scopes) {
-        this(service, shapes, pdf, reports, scopes.of(AppUser.of(auth)));
+            AuthenticationContext auth) {
+        this(service, shapes, pdf, reports, AppUser.of(auth));
     }
 
-    /** @param scope the counties the user reads: the units it may be shown */
-    DashboardView(DashboardService service, UnitShapes shapes, DashboardPdf pdf, Executor reports, Scope scope) {
-        this.scope = scope;
+    /** @param user the reader, whose counties are the units it may be shown */
+    DashboardView(DashboardService service, UnitShapes shapes, DashboardPdf pdf, Executor reports, AppUser user) {
+        this.user = user;
         this.service = service;
         this.shapes = shapes;
         this.pdf = pdf;
@@ -135,7 +131,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         cards.addClassName("access-cards");
         map.setId("dashboard-choropleth");
         map.addClassName("dashboard-map");
-        map.addUnitClickListener(e -> service.unit(e.code(), scope).ifPresent(this::go));
+        map.addUnitClickListener(e -> service.unit(e.code(), user).ifPresent(this::go));
         byUnit.setId("dashboard-chart-units");
         trend.setId("dashboard-chart-trend");
         distribution.setId("dashboard-chart-distribution");
@@ -167,7 +163,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
                 .filter(i -> "township_class3_road_rate".equals(i.id()))
                 .findFirst()
                 .orElse(service.indicators().getFirst()));
-        service.unit(null, scope).ifPresent(this::go);
+        service.unit(null, user).ifPresent(this::go);
     }
 
     @Override
@@ -177,12 +173,12 @@ public class DashboardView extends Div implements HasDynamicTitle {
 
     /**
      * Shows a unit (the city, a county, a township or a village), when the user may see it
-     * ({@link DashboardService#unit(String, Scope)}).
+     * ({@link DashboardService#unit(String, AppUser)}).
      *
      * @return whether it is shown
      */
     public boolean go(Place place) {
-        Optional<Place> admitted = service.unit(place.code(), scope);
+        Optional<Place> admitted = service.unit(place.code(), user);
         admitted.ifPresent(p -> {
             unit = p;
             refresh();
@@ -200,13 +196,13 @@ public class DashboardView extends Div implements HasDynamicTitle {
             return;
         }
         path.removeAll();
-        List<Place> down = service.path(unit, scope);
+        List<Place> down = service.path(unit, user);
         List<Place> buttons = new ArrayList<>();
         // a user of several counties moves between them here, the city above them not being offered
-        for (String county : new TreeSet<>(scope.counties())) {
-            service.unit(county, scope)
-                    .filter(c -> down.stream().noneMatch(p -> p.code().equals(c.code())))
-                    .ifPresent(buttons::add);
+        for (Place county : service.counties(user)) {
+            if (down.stream().noneMatch(p -> p.code().equals(county.code()))) {
+                buttons.add(county);
+            }
         }
         buttons.addAll(down);
         for (Place p : buttons) {
@@ -344,7 +340,7 @@ public class DashboardView extends Div implements HasDynamicTitle {
         units.addColumn(v -> IndicatorLabels.value(v.indicator(), v.target(), this::getTranslation))
                 .setHeader(getTranslation("dashboard.target"));
         units.addColumn(this::met).setHeader(getTranslation("dashboard.met"));
-        units.addItemClickListener(e -> service.unit(e.getItem().code(), scope).ifPresent(this::go));
+        units.addItemClickListener(e -> service.unit(e.getItem().code(), user).ifPresent(this::go));
         units.addThemeVariants(GridVariant.LUMO_COMPACT);
         units.setAllRowsVisible(true);
     }

@@ -331,7 +331,7 @@ public class MapView extends Div implements HasDynamicTitle, BeforeEnterObserver
 
     private Envelope startExtent() {
         return Stream.of(LayerIds.COUNTY, LayerIds.TOWNSHIP, LayerIds.VILLAGE)
-                .map(id -> tiles.extent(id).orElse(null))
+                .map(id -> tiles.extent(id, user).orElse(null))
                 .filter(e -> e != null && !e.isNull())
                 .findFirst()
                 .orElse(Place.cityExtent());

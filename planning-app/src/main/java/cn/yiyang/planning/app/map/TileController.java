@@ -121,7 +121,7 @@ class TileController {
         Permissions.check(AppUser.of(auth), Action.read(layerDef));
         LayerDef def = tiles.scope(AppUser.of(auth)).view(layerDef);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        Optional<Envelope> extent = tiles.extent(def.id());
+        Optional<Envelope> extent = tiles.extent(def.id(), AppUser.of(auth));
         List<TileJson.VectorLayer> vectorLayers = new ArrayList<>();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", "Number");

@@ -142,9 +142,13 @@ public class TileService {
         return new Tile(data, etag(layerId, version, c, scope), version);
     }
 
-    /** The layer's bounding box in longitude/latitude, or empty when it has no features. */
-    public Optional<Envelope> extent(String layerId) {
-        return Optional.ofNullable(versions.summary(tiledLayer(layerId)).extent());
+    /**
+     * The bounding box in longitude/latitude of the layer's features the user reads (those of its counties), or
+     * empty when there are none.
+     */
+    public Optional<Envelope> extent(String layerId, AppUser user) {
+        return Optional.ofNullable(
+                versions.summary(tiledLayer(layerId), scope(user)).extent());
     }
 
     public int minZoom(LayerDef layer) {

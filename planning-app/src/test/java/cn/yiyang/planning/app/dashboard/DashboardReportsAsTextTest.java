@@ -11,6 +11,7 @@ import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.plan.PlanCoverageServices;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.app.testsupport.AsText;
 import cn.yiyang.planning.app.testsupport.Audits;
@@ -112,7 +113,11 @@ class DashboardReportsAsTextTest {
         AnalysisRunner runner = Analyses.runner(
                 store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
         service = new DashboardService(
-                runner, indicators, PlanCoverageServices.of(store.store(), features, catalogue), places);
+                runner,
+                indicators,
+                PlanCoverageServices.of(store.store(), features, catalogue),
+                places,
+                DataScopes.standard());
         export = new DashboardExport(service, messages);
         pdf = new DashboardPdf(
                 service,

@@ -12,6 +12,7 @@ import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
 import cn.yiyang.planning.app.plan.PlanCoverageServices;
+import cn.yiyang.planning.app.security.DataScopes;
 import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.AccessIndicator;
@@ -107,7 +108,11 @@ class DashboardServiceTest {
         AnalysisRunner runner = Analyses.runner(
                 store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
         service = new DashboardService(
-                runner, indicators, PlanCoverageServices.of(store.store(), features, catalogue), places);
+                runner,
+                indicators,
+                PlanCoverageServices.of(store.store(), features, catalogue),
+                places,
+                DataScopes.standard());
         city = service.unit(null).orElseThrow();
         nanxian = service.unit(IndicatorTestData.NANXIAN).orElseThrow();
     }

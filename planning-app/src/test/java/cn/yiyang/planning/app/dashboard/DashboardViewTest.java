@@ -19,7 +19,6 @@ import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.layers.analysis.CatalogueIndicator;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.feature.Scope;
 import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorCatalogueRepository;
@@ -83,18 +82,22 @@ class DashboardViewTest {
         AnalysisRunner runner = Analyses.runner(
                 store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
         service = new DashboardService(
-                runner, indicators, PlanCoverageServices.of(store.store(), features, catalogue), places);
+                runner,
+                indicators,
+                PlanCoverageServices.of(store.store(), features, catalogue),
+                places,
+                DataScopes.standard());
         shapes = new UnitShapes(features, catalogue, versions);
         pdf = new DashboardPdf(
                 service, runner, shapes, new Messages(), "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
         // a city-wide leader: the whole city, as before county scoping
-        show(DataScopes.standard().of(new AppUser("leader", EnumSet.of(Role.LEADER))));
+        show(new AppUser("leader", EnumSet.of(Role.LEADER)));
     }
 
-    /** The page as a user of this scope opens it, in place of the one shown. */
-    private void show(Scope scope) {
+    /** The page as this user opens it, in place of the one shown. */
+    private void show(AppUser user) {
         UI.getCurrent().removeAll();
-        view = new DashboardView(service, shapes, pdf, Runnable::run, scope);
+        view = new DashboardView(service, shapes, pdf, Runnable::run, user);
         UI.getCurrent().add(view);
     }
 
@@ -219,8 +222,7 @@ class DashboardViewTest {
     @SuppressWarnings("unchecked")
     @Test
     void aCountyUserStartsAtItsCountyAndSeesAndDrillsIntoOnlyItsUnits() {
-        show(DataScopes.standard()
-                .of(new AppUser("nanxian.leader", EnumSet.of(Role.LEADER), Set.of(DashboardTestData.NANXIAN))));
+        show(new AppUser("nanxian.leader", EnumSet.of(Role.LEADER), Set.of(DashboardTestData.NANXIAN)));
 
         assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
         _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.NANXIAN));
@@ -271,7 +273,10 @@ class DashboardViewTest {
 
     @Test
     void aUserOfTwoCountiesMovesBetweenThemButNotToTheCity() {
-        show(new Scope(Set.of(DashboardTestData.TAOJIANG, DashboardTestData.NANXIAN), false));
+        show(new AppUser(
+                "two.counties",
+                EnumSet.of(Role.LEADER),
+                Set.of(DashboardTestData.TAOJIANG, DashboardTestData.NANXIAN)));
         assertThat(view.unit().code()).isEqualTo(DashboardTestData.NANXIAN);
         _assertNone(Button.class, spec -> spec.withId("dashboard-path-430900"));
         _get(Button.class, spec -> spec.withId("dashboard-path-" + DashboardTestData.TAOJIANG))

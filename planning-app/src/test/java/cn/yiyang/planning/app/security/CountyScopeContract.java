@@ -605,6 +605,11 @@ abstract class CountyScopeContract {
                         .get("featureCount")
                         .asLong())
                 .isEqualTo(2);
+        // the map's TileJSON bounds (where the map starts) are of the caller's counties too
+        assertThat(box(json(basic("/tiles/household.json", NANXIAN_PLANNER)).get("bounds")))
+                .containsExactly(112.13, 28.2, 112.45, 28.2);
+        assertThat(box(json(basic("/tiles/household.json", CITY_TRANSPORT)).get("bounds")))
+                .containsExactly(112.13, 28.2, 112.85, 28.3);
         // the HTML list says the same count
         HttpResponse<String> html = text(basic("/ogc/collections?f=html", NANXIAN_PLANNER));
         assertThat(html.statusCode()).isEqualTo(200);
