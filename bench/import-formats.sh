@@ -90,7 +90,7 @@ app_import() { local f=$1 s id status body
   echo "$t $n $c"
 }
 ogr_import() { local f=$1 s extra=()
-  [ "$f" = csv ] && extra=(-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4490)
+  [ "$f" = csv ] && extra=(-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -s_srs EPSG:4490)  # -s_srs: GDAL would take the shapefile's .prj beside it
   fresh ${db}_ogr
   s=$(now)
   /usr/bin/time -f '%U %S' -o "$d/ogr.cpu" ogr2ogr -f PostgreSQL --config PG_USE_COPY YES \
