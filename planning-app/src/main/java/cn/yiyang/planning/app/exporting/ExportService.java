@@ -89,10 +89,10 @@ public class ExportService {
      */
     public ExportJob start(AppUser user, ExportRequest request, Consumer<ExportJob> listener) throws IOException {
         Permissions.check(user, Action.read(request.layer()));
+        long count = count(user, request); // before the file, which a failed count would leave behind
         Path file = Files.createTempFile("export-", "." + request.format().extension());
+        ExportJob job = new ExportJob(request, count, file, listener);
         Scope scope = scopes.of(user);
-        ExportJob job = new ExportJob(
-                request, features.count(request.layer(), request.query().within(scope)), file, listener);
         worker.execute(() -> run(job, scope));
         return job;
     }
