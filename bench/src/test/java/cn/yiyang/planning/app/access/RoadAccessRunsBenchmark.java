@@ -25,6 +25,14 @@ class RoadAccessRunsBenchmark {
     @Test
     void consecutiveRuns() throws Exception {
         int runs = Integer.getInteger("runs.count", 20);
+        // runs.stores=h2: the embedded store only; runs.template=<file>: copy this filled file (made by an earlier
+        // call with the same property if missing) instead of filling the city again, which takes minutes.
+        boolean withPostgis = !"h2".equals(System.getProperty("runs.stores"));
+        String template = System.getProperty("runs.template");
+        // runs.urlSuffix: H2 settings appended to the embedded store's URL for the runs (e.g. ";COMPRESS=TRUE")
+        String suffix = System.getProperty("runs.urlSuffix", "");
+        // runs.pauseSeconds: the store left open and idle this long after each embedded run (a server on a schedule)
+        int pause = Integer.getInteger("runs.pauseSeconds", 0);
         Path dir = Path.of("target", "bench", "h2-runs");
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -34,11 +42,20 @@ class RoadAccessRunsBenchmark {
             }
         }
         long fill = System.nanoTime();
+        Path file = dir.resolve("planning.mv.db");
+        Path copy = template == null ? null : Path.of(template).toAbsolutePath();
+        if (copy != null && Files.exists(copy)) {
+            Files.createDirectories(dir);
+            Files.copy(copy, file);
+        }
         StoreSettings h2 =
                 BenchDatabase.h2gis(dir.resolve("planning").toAbsolutePath().toString());
+        if (copy != null && !Files.exists(copy)) {
+            Files.copy(file, copy);
+        }
         long fillMs = (System.nanoTime() - fill) / 1_000_000;
-        Path file = dir.resolve("planning.mv.db");
-        String pgUrl = BenchDatabase.postgis("planning_access_bench");
+        String pgUrl = withPostgis ? BenchDatabase.postgis("planning_access_bench") : null;
+        h2 = new StoreSettings(h2.jdbcUrl() + suffix, h2.user(), h2.password());
 
         List<String> report = new ArrayList<>();
         report.add("# Road access: consecutive whole runs on one open store");
@@ -51,30 +68,47 @@ class RoadAccessRunsBenchmark {
                 Files.size(file) >> 20,
                 runs));
         report.add("");
+        if (!suffix.isEmpty() || pause > 0) {
+            report.add("Embedded store URL settings added: `" + suffix + "`; idle between runs: " + pause + " s");
+            report.add("");
+        }
         report.add("| run | PostGIS ms (store) | H2GIS ms (store) | H2GIS file MB after the run |");
         report.add("|---|---|---|---|");
         List<long[]> pg = new ArrayList<>();
-        try (SpatialStore store = SpatialStore.open(new StoreSettings(pgUrl, null, null))) {
+        if (withPostgis) {
+            try (SpatialStore store = SpatialStore.open(new StoreSettings(pgUrl, null, null))) {
+                for (int i = 0; i < runs; i++) {
+                    pg.add(parse(RoadAccessBenchmark.serviceRun(store)));
+                }
+            }
+        } else {
             for (int i = 0; i < runs; i++) {
-                pg.add(parse(RoadAccessBenchmark.serviceRun(store)));
+                pg.add(new long[] {0, 0});
             }
         }
         List<long[]> embedded = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
+        String lastState;
         try (SpatialStore store = SpatialStore.open(h2)) {
+            String state = "";
             for (int i = 0; i < runs; i++) {
+                if (i > 0) {
+                    Thread.sleep(pause * 1000L);
+                }
                 embedded.add(parse(RoadAccessBenchmark.serviceRun(store)));
                 sizes.add(Files.size(file) >> 20);
+                state = StoreDiagnostics.describe(store);
+                System.out.println("[runs] " + (i + 1) + " " + state);
                 System.out.printf(Locale.ROOT, "[runs] %d: pg %s h2 %s%n", i + 1, pg.get(i)[0], embedded.get(i)[0]);
             }
+            lastState = state;
         }
         for (int i = 0; i < runs; i++) {
             report.add(String.format(
                     Locale.ROOT,
-                    "| %d | %,d (%,d) | %,d (%,d) | %,d |",
+                    "| %d | %s | %,d (%,d) | %,d |",
                     i + 1,
-                    pg.get(i)[0],
-                    pg.get(i)[1],
+                    withPostgis ? String.format(Locale.ROOT, "%,d (%,d)", pg.get(i)[0], pg.get(i)[1]) : "–",
                     embedded.get(i)[0],
                     embedded.get(i)[1],
                     sizes.get(i)));
@@ -91,6 +125,8 @@ class RoadAccessRunsBenchmark {
                 embedded.get(0)[0],
                 sizes.getLast(),
                 Files.size(file) >> 20));
+        report.add("");
+        report.add("The embedded store after the last run (H2's figures; `StoreDiagnostics`): " + lastState);
         Path out = Path.of("target", "bench", "road-access-runs.md");
         Files.write(out, report);
         report.forEach(System.out::println);
