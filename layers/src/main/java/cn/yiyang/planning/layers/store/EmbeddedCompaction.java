@@ -36,24 +36,31 @@ final class EmbeddedCompaction {
 
     private EmbeddedCompaction() {}
 
-    /** H2's own figures for the database of this connection. */
+    /**
+     * H2's own figures for the database of this connection. The live share is the share of the file in chunks
+     * ({@code info.FILL_RATE}) times the live share of the chunks ({@code info.CHUNKS_FILL_RATE}): since the open
+     * store frees dead chunks as it writes ({@link EmbeddedReclaim}), the file is mostly chunks, and what is not
+     * live is inside them (20 road-access runs: 75 % of the file in chunks, 60 % of those live).
+     */
     static Fill fill(Connection c) throws SQLException {
         long size = -1;
-        int fill = 100;
+        int inChunks = 100;
+        int live = 100;
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE')")) {
+                        + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
             while (rs.next()) {
-                if (rs.getString(1).equals("info.FILE_SIZE")) {
-                    size = Long.parseLong(rs.getString(2).trim());
-                } else {
-                    fill = Integer.parseInt(rs.getString(2).trim());
+                String value = rs.getString(2).trim();
+                switch (rs.getString(1)) {
+                    case "info.FILE_SIZE" -> size = Long.parseLong(value);
+                    case "info.FILL_RATE" -> inChunks = Integer.parseInt(value);
+                    default -> live = Integer.parseInt(value);
                 }
             }
         } catch (NumberFormatException e) {
             return new Fill(-1, 100); // figures this H2 does not give as numbers: nothing to decide on
         }
-        return new Fill(size, fill);
+        return new Fill(size, inChunks * live / 100);
     }
 
     /**

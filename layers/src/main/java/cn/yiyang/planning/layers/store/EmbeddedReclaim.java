@@ -7,6 +7,8 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives the space of replaced data back to an open embedded store as it writes, rather than 45 s later.
@@ -15,8 +17,9 @@ import org.h2.mvstore.MVStore;
  * only once the chunk is older than its retention time (45 s): the time a file system is assumed to need to put
  * earlier writes on disk, so that a crash never leaves the newest chunks pointing into space already overwritten.
  * A road-access run on the full demo city writes about 150 MB (its result layers replaced, its indicators) in
- * 7-10 s, so back-to-back runs kept the garbage of the last four to six runs and the file grew by about 150 MB a
- * run (bench/RESULTS.md, issue 14: 2,984 MB after 20 runs, of which 1.2 GB were such dead chunks).
+ * 7-12 s, so back-to-back runs kept the garbage of the last four to six runs and more, and the file grew by about
+ * 150 MB a run (bench/RESULTS.md, issue 14: 2,477 MB after 20 runs, 1.2 GB of it dead chunks; 1,606 MB with this
+ * class, the rest mostly the indicator rows every run keeps and chunks they leave partly live).
  *
  * <p>After a store has written {@link #WRITES_BETWEEN} more chunks, this commits, forces the file to disk and frees
  * the dead chunks at once. Every page they held has been replaced by a chunk that is now on disk, which is what the
@@ -26,10 +29,12 @@ import org.h2.mvstore.MVStore;
  */
 final class EmbeddedReclaim {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedReclaim.class);
+
     /**
-     * Chunks written between two reclaims. A chunk is what H2 writes at a commit or every half second while a
-     * transaction runs (about 2 MB during a bulk write, a few kB for an edit): about 30 MB of bulk writes, or a
-     * sync after every few dozen edits, which costs them nothing noticeable.
+     * Chunks written between two reclaims. H2 writes a chunk when its unsaved changes pass its buffer or half a
+     * second after a change (about 2 MB each during a bulk write, a few kB for an edit): a reclaim after about
+     * 30 MB of bulk writes, or one sync in at least eight seconds of edits.
      */
     static final long WRITES_BETWEEN = 16;
 
@@ -50,6 +55,8 @@ final class EmbeddedReclaim {
 
     /** Writes what is pending, syncs the file and frees the chunks that hold no live page. */
     static void reclaim(MVStore mv) {
+        long t = System.nanoTime();
+        long size = mv.getFileStore().size();
         mv.commit();
         // Under the store lock, with the writes queued so far done: no chunk is written or dies meanwhile.
         mv.executeFilestoreOperation(() -> {
@@ -63,6 +70,9 @@ final class EmbeddedReclaim {
                 file.setRetentionTime(retention);
             }
         });
+        log.debug(
+                "Freed replaced data of the embedded store in {} ms ({} MB, {} % of it in chunks)",
+                (System.nanoTime() - t) / 1_000_000, size >> 20, mv.getFillRate());
     }
 
     /** The MVStore of an embedded file database behind {@code c}, or null (a server or in-memory database). */
