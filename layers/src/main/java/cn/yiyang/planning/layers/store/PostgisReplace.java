@@ -96,9 +96,18 @@ final class PostgisReplace {
                 analyzeLater(store, table);
                 return rows;
             } finally {
-                c.setAutoCommit(true);
-                lock(c, table, false);
+                release(c, table);
             }
+        }
+    }
+
+    /** Gives the lock back; a connection that broke gave it back already (its session ended). */
+    private static void release(Connection c, String table) {
+        try {
+            c.setAutoCommit(true);
+            lock(c, table, false);
+        } catch (SQLException e) {
+            LOG.debug("replace lock of {} released with its connection: {}", table, e.toString());
         }
     }
 
