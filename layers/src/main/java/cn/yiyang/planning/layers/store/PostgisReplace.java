@@ -158,22 +158,14 @@ final class PostgisReplace {
     /** The new table, created and filled in one transaction and committed. */
     private static long fill(Connection c, String table, String fresh, LayerDef layer, Iterator<Feature> features)
             throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            try (Statement st = c.createStatement()) {
+        return SpatialStore.inTransaction(c, t -> {
+            try (Statement st = t.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + fresh);
                 st.execute("CREATE TABLE " + fresh + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING IDENTITY"
                         + " INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE)");
             }
-            long rows = PostgisDialect.copy(c, fresh, layer, features);
-            c.commit();
-            return rows;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            return PostgisDialect.copy(t, fresh, layer, features);
+        });
     }
 
     /**
@@ -233,30 +225,28 @@ final class PostgisReplace {
     /** The swap, with {@code alongside}, in one transaction. */
     private static void swap(Connection c, String table, String fresh, Shape shape, long rows, Dialect.InSwap alongside)
             throws SQLException {
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY USING INDEX " + fresh
-                    + "_pkey");
-            String sequence;
-            try (ResultSet rs = st.executeQuery("SELECT pg_get_serial_sequence('" + fresh + "', 'id')")) {
-                rs.next();
-                sequence = rs.getString(1);
+        SpatialStore.inTransaction(c, t -> {
+            try (Statement st = t.createStatement()) {
+                st.execute("ALTER TABLE " + fresh + " ADD CONSTRAINT " + fresh + "_pkey PRIMARY KEY USING INDEX "
+                        + fresh + "_pkey");
+                String sequence;
+                try (ResultSet rs = st.executeQuery("SELECT pg_get_serial_sequence('" + fresh + "', 'id')")) {
+                    rs.next();
+                    sequence = rs.getString(1);
+                }
+                st.execute("DROP TABLE " + table);
+                st.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
+                st.execute("ALTER INDEX " + fresh + "_pkey RENAME TO " + shape.primaryKey());
+                for (String[] index : shape.indexes()) {
+                    st.execute("ALTER INDEX " + index[0] + "__new RENAME TO " + index[0]);
+                }
+                if (sequence != null) {
+                    st.execute("ALTER SEQUENCE " + sequence + " RENAME TO " + table + "_id_seq");
+                }
             }
-            st.execute("DROP TABLE " + table);
-            st.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
-            st.execute("ALTER INDEX " + fresh + "_pkey RENAME TO " + shape.primaryKey());
-            for (String[] index : shape.indexes()) {
-                st.execute("ALTER INDEX " + index[0] + "__new RENAME TO " + index[0]);
-            }
-            if (sequence != null) {
-                st.execute("ALTER SEQUENCE " + sequence + " RENAME TO " + table + "_id_seq");
-            }
-            alongside.run(c, rows);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        }
+            alongside.run(t, rows);
+            return null;
+        });
     }
 
     /** Statistics for the planner, but none for JSON columns (the features' extra attributes), which no query plans by. */
