@@ -162,11 +162,6 @@ final class FeatureRows {
         return g == null ? null : new WKBWriter(2).write(g);
     }
 
-    /** Extended WKB in hex with the SRID, as PostGIS's geometry input reads it. */
-    static String ewkbHex(Geometry g) {
-        return WKBWriter.toHex(new WKBWriter(2, true).write(g));
-    }
-
     /** Reads the current row (selected with {@link #selectList}) into a feature. */
     static Feature read(ResultSet rs, LayerDef layer) throws SQLException {
         Map<String, Object> attrs = new LinkedHashMap<>();

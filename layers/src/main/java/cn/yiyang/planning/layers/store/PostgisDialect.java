@@ -1,19 +1,15 @@
 package cn.yiyang.planning.layers.store;
 
-import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
-import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import org.locationtech.jts.geom.Geometry;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -145,73 +141,33 @@ public final class PostgisDialect implements Dialect {
         return rows;
     }
 
-    /** COPY of the features into {@code table} (the layer's insert columns), in the connection's transaction. */
+    /**
+     * COPY of the features into {@code table} (the layer's insert columns) in the binary format ({@link CopyBinary}),
+     * in the connection's transaction.
+     */
     static long copy(Connection connection, String table, LayerDef layer, Iterator<Feature> features)
             throws SQLException {
-        String sql = "COPY " + table + " (" + String.join(", ", FeatureRows.insertColumns(layer)) + ") FROM STDIN";
+        String sql = "COPY " + table + " (" + String.join(", ", FeatureRows.insertColumns(layer))
+                + ") FROM STDIN WITH (FORMAT binary)";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         long rows = 0;
         try {
-            StringBuilder buf = new StringBuilder(COPY_CHUNK + 4096);
+            CopyBinary out = new CopyBinary(layer);
             while (features.hasNext()) {
-                appendRow(buf, layer, features.next());
+                out.row(features.next());
                 rows++;
-                if (buf.length() >= COPY_CHUNK) {
-                    write(copy, buf);
+                if (out.size() >= COPY_CHUNK) {
+                    copy.writeToCopy(out.bytes(), 0, out.size());
+                    out.clear();
                 }
             }
-            write(copy, buf);
+            out.end();
+            copy.writeToCopy(out.bytes(), 0, out.size());
             copy.endCopy();
             return rows;
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
-            }
-        }
-    }
-
-    private static void write(CopyIn copy, StringBuilder buf) throws SQLException {
-        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buf.setLength(0);
-    }
-
-    /** One row of COPY text format: tab-separated, \N for null, backslash escapes. */
-    private static void appendRow(StringBuilder sb, LayerDef layer, Feature f) {
-        for (FieldDef field : layer.fields()) {
-            Object v = FeatureRows.checked(layer, field, f.get(field.name()));
-            if (v == null) {
-                sb.append("\\N");
-            } else if (v instanceof Boolean b) {
-                sb.append(b ? 't' : 'f');
-            } else {
-                escape(sb, v.toString());
-            }
-            sb.append('\t');
-        }
-        String extra = FeatureRows.extraJson(f);
-        if (extra == null) {
-            sb.append("\\N");
-        } else {
-            escape(sb, extra);
-        }
-        if (layer.geometry().hasGeometry()) {
-            sb.append('\t');
-            Geometry g = LayerGeometry.stored(layer, f.geometry());
-            sb.append(g == null ? "\\N" : FeatureRows.ewkbHex(g));
-        }
-        sb.append('\n');
-    }
-
-    private static void escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
             }
         }
     }

@@ -196,14 +196,13 @@ public final class SpatialStore implements AutoCloseable {
                 throw translate("checking the spatial indexes", e);
             }
         } catch (FlywayException e) {
-            String msg = e.getMessage() != null && e.getMessage().contains("postgis")
-                    ? "the PostGIS extension is not available in this database"
-                    : "the schema migration failed";
+            // PostgreSQL's words when the extension is not installed on the server; not any message that names the
+            // migrations' folder (db/migration/postgis), which every failing PostGIS migration does.
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            boolean missing = text.contains("extension \"postgis\"") || text.contains("postgis.control");
             throw new StoreException(
-                    msg.contains("PostGIS")
-                            ? StoreException.Reason.POSTGIS_MISSING
-                            : StoreException.Reason.MIGRATION_FAILED,
-                    msg,
+                    missing ? StoreException.Reason.POSTGIS_MISSING : StoreException.Reason.MIGRATION_FAILED,
+                    missing ? "the PostGIS extension is not available in this database" : "the schema migration failed",
                     e);
         }
     }
