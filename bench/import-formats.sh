@@ -87,6 +87,10 @@ app_import() { local f=$1 s id status body
   [ "$status" = SUCCEEDED ] || { echo "app import of $f: $body" >&2; exit 1; }
   n=$(psqlc ${db}_app "SELECT count(*) FROM household")
   [ "$n" = "$(rows "$f")" ] || { echo "app import of $f: $n rows, not $(rows "$f")" >&2; exit 1; }
+  # The app gathers the new table's statistics just after the swap, in the background (PostgisReplace): wait for that
+  # ANALYZE before the next tool starts, so that it does not share the cores with it.
+  while [ "$(psqlc ${db}_app "SELECT count(*) FROM pg_stat_activity WHERE datname = '${db}_app' AND state = 'active'
+      AND query LIKE 'ANALYZE%'")" != 0 ]; do sleep 0.05; done
   echo "$t $n $c"
 }
 ogr_import() { local f=$1 s extra=()

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -107,6 +108,18 @@ class ArchitectureTest {
                         "cn.yiyang.planning.layers.feature..",
                         "cn.yiyang.planning.layers.load..",
                         "cn.yiyang.planning.layers.register..")
+                .check(classes);
+    }
+
+    /**
+     * The import's packages depend one way (issue, format ← source ← mapping ← validate ← job ← cli): a rule both a
+     * writer in job and a reader in source need lives below both ({@code importer.format}), never in one of them.
+     */
+    @Test
+    void importerPackagesFormNoCycle() {
+        slices().matching("cn.yiyang.planning.importer.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.importer.job;
 
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,9 +12,8 @@ import java.util.List;
 /**
  * CSV as the downloads write it: UTF-8 with a byte-order mark (so Excel reads Chinese right), CRLF line ends,
  * cells quoted when they hold a comma, quote or line break, and a leading formula character ({@code = + - @})
- * neutralised so a spreadsheet does not run a cell as a formula (numbers keep their minus sign). {@link #neutralise}
- * is the one home of that rule for every file the app writes for spreadsheets: CSV here, and each text cell of the
- * XLSX downloads (findings, the land-use balance), since department names and attributes come from uploaded files.
+ * neutralised so a spreadsheet does not run a cell as a formula (numbers keep their minus sign) by
+ * {@link SpreadsheetText#neutralise}, the one home of that rule for every CSV and XLSX the app writes.
  */
 public final class Csv {
 
@@ -42,25 +42,10 @@ public final class Csv {
 
     /** One cell: quoted when needed; a leading formula character neutralised. */
     public static String cell(String value) {
-        String v = neutralise(value);
+        String v = SpreadsheetText.neutralise(value);
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
-    }
-
-    /**
-     * A text as a spreadsheet cell may hold it: one that starts with {@code = + - @}, a tab or a carriage return
-     * (which Excel, LibreOffice and WPS would run as a formula) gets a leading apostrophe; numbers keep their minus
-     * sign; null stays null.
-     */
-    public static String neutralise(String value) {
-        if (value == null
-                || value.isEmpty()
-                || "=+-@\t\r".indexOf(value.charAt(0)) < 0
-                || value.matches("-?\\d+(\\.\\d+)?")) {
-            return value;
-        }
-        return "'" + value;
     }
 }

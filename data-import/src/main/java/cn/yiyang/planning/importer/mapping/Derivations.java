@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Values that follow from other values of the same feature, filled in when the file does not give
@@ -68,9 +69,13 @@ public final class Derivations {
 
     private Derivations() {}
 
+    /** The rules by layer, looked up for every row of a load. */
+    private static final Map<String, List<Derivation>> BY_LAYER =
+            RULES.stream().collect(Collectors.groupingBy(Derivation::layer, Collectors.toUnmodifiableList()));
+
     /** The rules of a layer. */
     public static List<Derivation> of(LayerDef layer) {
-        return RULES.stream().filter(d -> d.layer().equals(layer.id())).toList();
+        return BY_LAYER.getOrDefault(layer.id(), List.of());
     }
 
     /** Whether a rule can fill {@code field} of {@code layer}. */

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.importer.source;
 
 import cn.yiyang.planning.geo.crs.Crs;
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
@@ -40,7 +41,8 @@ import org.locationtech.jts.io.WKTReader;
  * degrees-minutes-seconds ({@code 112°21′36″E}, {@code 112度21分36秒}). A value that is not a number gives the
  * record a WRONG_TYPE problem on that field (the expected type "decimal"); an unreadable WKT an
  * UNREADABLE_RECORD on the WKT field; an empty one no geometry. Every column, the geometry columns too, is kept
- * in the values as text (empty → null).
+ * in the values as text (empty → null), a value the app's downloads neutralised as a formula ({@code '=1}) restored
+ * ({@link SpreadsheetText#restore}).
  *
  * <p>A table without coordinate or WKT columns is refused ({@code CSV_NO_GEOMETRY_COLUMNS}) unless the target
  * layer has no geometry ({@link SourceOptions#withoutGeometry()}): then its rows have none, and no CRS.
@@ -313,7 +315,12 @@ final class CsvSource implements FeatureSource {
             long r = ++row;
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                String value = i < csv.size() ? csv.get(i) : null;
+                // The app's CSV and XLSX downloads neutralise formula-like text ('=1). It is restored here, in the
+                // reader of both formats (a workbook's sheet is read as GDAL's CSV of it), and not in the mapping:
+                // only here is the format known (GeoJSON, shapefiles and GeoPackages are written as they are, and
+                // the feature API's JSON goes through the same ValueConverter), and the content matching, the
+                // mapping and the validation all see the value that was exported.
+                String value = i < csv.size() ? SpreadsheetText.restore(csv.get(i)) : null;
                 values.put(header.get(i), value == null || value.isBlank() ? null : value);
             }
             if (geometryless) {

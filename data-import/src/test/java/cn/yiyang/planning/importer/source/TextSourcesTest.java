@@ -13,6 +13,7 @@ import cn.yiyang.planning.importer.issue.IssueCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -238,6 +239,53 @@ class TextSourcesTest {
             assertThat(all(source))
                     .singleElement()
                     .satisfies(r -> assertThat(r.values()).containsExactly(entry("n", "x")));
+        }
+    }
+
+    /** Rows as the app's downloads write them: formula-like text neutralised, numbers and other text as they are. */
+    static final String NEUTRALISED = "编号,说明,lon,lat\r\n"
+            + "'=1+1,'+86 737 1234,112.1,28.1\r\n"
+            + "'-cmd|' /C calc'!A0,'@SUM(A1),112.2,28.2\r\n"
+            + "'\t=1,-3,112.3,28.3\r\n"
+            + "'abc,'-3,112.4,28.4\r\n"
+            + "','=,112.5,28.5\r\n";
+
+    /** The values of {@link #NEUTRALISED}'s 编号 and 说明 columns once read: the apostrophes neutralise wrote gone. */
+    static final List<List<String>> RESTORED = List.of(
+            List.of("=1+1", "+86 737 1234"),
+            List.of("-cmd|' /C calc'!A0", "@SUM(A1)"),
+            List.of("\t=1", "-3"),
+            List.of("'abc", "'-3"),
+            List.of("'", "="));
+
+    static List<List<String>> codesAndNotes(FeatureSource source) {
+        return all(source).stream()
+                .map(r -> List.of(
+                        (String) r.values().get("编号"), (String) r.values().get("说明")))
+                .toList();
+    }
+
+    @Test
+    void csvValuesNeutralisedAsFormulasAreReadAsTheyWereExported(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("f");
+        Files.writeString(file, "\uFEFF" + NEUTRALISED + "\"'\r=1\",'-,112.6,28.6\r\n");
+        try (FeatureSource source = opener.open(file, "导出.csv", SourceOptions.DETECT)) {
+            List<List<String>> expected = new ArrayList<>(RESTORED);
+            expected.add(List.of("\r=1", "-"));
+            assertThat(codesAndNotes(source)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void geoJsonValuesAreNeverNeutralisedSoAnApostropheStays(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("g");
+        Files.writeString(
+                file,
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"properties\":{\"编号\":\"'=1+1\"},"
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.1,28.1]}}]}");
+        try (FeatureSource source = opener.open(file, "g.geojson", SourceOptions.DETECT)) {
+            assertThat(all(source).get(0).values()).containsExactly(entry("编号", "'=1+1"));
         }
     }
 }

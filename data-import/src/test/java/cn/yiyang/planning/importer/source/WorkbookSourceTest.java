@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yiyang.planning.geo.crs.Crs;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Excel workbooks, read through GDAL: {@code department/供水_两表.xlsx} has a sheet 供水工程 with longitude/latitude
@@ -78,5 +81,29 @@ class WorkbookSourceTest {
                 () -> withoutGdal.open(WORKBOOK, NAME, SourceOptions.DETECT),
                 ImportIssue.ofFile(
                         NAME, IssueCode.UNSUPPORTED_FORMAT, "Excel workbook (.xlsx) without GDAL's ogr2ogr"));
+    }
+
+    /** The workbook is GDAL's of the CSV (whose writer turns a carriage return into a line feed, so none here). */
+    @Test
+    void sheetValuesNeutralisedAsFormulasAreReadAsTheyWereExported(@TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("导出.csv");
+        Files.writeString(csv, TextSourcesTest.NEUTRALISED);
+        Path workbook = tmp.resolve("导出.xlsx");
+        Process ogr = new ProcessBuilder(
+                        Corpus.ogr2ogr().toString(),
+                        "-f",
+                        "XLSX",
+                        "-oo",
+                        "AUTODETECT_TYPE=YES", // numbers in lon and lat, so that GDAL reads the first row as header
+                        workbook.toString(),
+                        csv.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(ogr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ogr.waitFor()).as(out).isZero();
+        try (FeatureSource source = opener.open(workbook, "导出.xlsx", SourceOptions.DETECT)) {
+            assertThat(source.describe().format()).isEqualTo(SourceFormat.XLSX);
+            assertThat(TextSourcesTest.codesAndNotes(source)).isEqualTo(TextSourcesTest.RESTORED);
+        }
     }
 }

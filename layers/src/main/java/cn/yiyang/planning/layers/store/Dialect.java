@@ -72,8 +72,8 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     long bulkUpsert(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException;
 
     /**
-     * Replaces every feature of the layer with {@code features}, inside the caller's transaction. The
-     * default deletes and inserts; PostGIS loads a new table and swaps it in.
+     * Replaces every feature of the layer with {@code features}, inside the caller's transaction: deletes and
+     * inserts (H2GIS swaps in a new table for derived layers). PostGIS does not use it: see {@link #replace}.
      *
      * @return the number of rows inserted
      */
@@ -82,6 +82,29 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
             st.executeUpdate("DELETE FROM " + layer.table());
         }
         return bulkInsert(connection, layer, features);
+    }
+
+    /**
+     * Replaces every feature of the layer with {@code features} and runs {@code alongside} in the transaction that
+     * makes the new rows visible; on any failure the layer is left exactly as it was. The default is
+     * {@link #bulkReplace} and {@code alongside} in one transaction of the store; PostGIS fills a new table in a
+     * transaction of its own, builds its indexes on several connections and swaps it in ({@link PostgisReplace}).
+     *
+     * @return the number of rows written
+     */
+    default long replace(SpatialStore store, LayerDef layer, Iterator<Feature> features, InSwap alongside)
+            throws SQLException {
+        return store.inTransaction(c -> {
+            long rows = bulkReplace(c, layer, features);
+            alongside.run(c, rows);
+            return rows;
+        });
+    }
+
+    /** Work done in the transaction that makes a replace's rows visible, given how many were written. */
+    @FunctionalInterface
+    interface InSwap {
+        void run(Connection connection, long rows) throws SQLException;
     }
 
     /**

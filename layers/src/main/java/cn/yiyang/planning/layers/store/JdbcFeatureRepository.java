@@ -8,6 +8,7 @@ import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.feature.Scope;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,26 +89,37 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     }
 
     private long loadInOneTransaction(LayerDef layer, LoadMode mode, Iterator<Feature> features, LoadSummary summary) {
-        return store.inTransaction(c -> {
-            long written = switch (mode) {
-                case REPLACE -> store.dialect().bulkReplace(c, layer, features);
-                case APPEND -> store.dialect().bulkInsert(c, layer, features);
-                case UPSERT -> store.dialect().bulkUpsert(c, layer, features);
-            };
-            if (summary != null) {
-                Map<String, Object> details =
-                        new LinkedHashMap<>(summary.details().get());
-                details.put("mode", mode.name());
-                details.put("written", written);
-                HistoryRows.insert(
-                        c,
-                        store.dialect(),
-                        layer.id(),
-                        new HistoryRows.Write(
-                                null, null, null, summary.operation(), summary.user(), null, null, details));
+        if (mode == LoadMode.REPLACE) {
+            try {
+                return store.dialect()
+                        .replace(store, layer, features, (c, written) -> history(c, layer, mode, written, summary));
+            } catch (SQLException e) {
+                throw SpatialStore.translate("a load", e);
             }
+        }
+        return store.inTransaction(c -> {
+            long written = mode == LoadMode.APPEND
+                    ? store.dialect().bulkInsert(c, layer, features)
+                    : store.dialect().bulkUpsert(c, layer, features);
+            history(c, layer, mode, written, summary);
             return written;
         });
+    }
+
+    /** The load's history row (when it has a summary), in the transaction that makes its rows visible. */
+    private void history(Connection c, LayerDef layer, LoadMode mode, long written, LoadSummary summary)
+            throws SQLException {
+        if (summary == null) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(summary.details().get());
+        details.put("mode", mode.name());
+        details.put("written", written);
+        HistoryRows.insert(
+                c,
+                store.dialect(),
+                layer.id(),
+                new HistoryRows.Write(null, null, null, summary.operation(), summary.user(), null, null, details));
     }
 
     @Override

@@ -203,14 +203,13 @@ public final class SpatialStore implements AutoCloseable {
                 throw translate("checking the spatial indexes", e);
             }
         } catch (FlywayException e) {
-            String msg = e.getMessage() != null && e.getMessage().contains("postgis")
-                    ? "the PostGIS extension is not available in this database"
-                    : "the schema migration failed";
+            // PostgreSQL's words when the extension is not installed on the server; not any message that names the
+            // migrations' folder (db/migration/postgis), which every failing PostGIS migration does.
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            boolean missing = text.contains("extension \"postgis\"") || text.contains("postgis.control");
             throw new StoreException(
-                    msg.contains("PostGIS")
-                            ? StoreException.Reason.POSTGIS_MISSING
-                            : StoreException.Reason.MIGRATION_FAILED,
-                    msg,
+                    missing ? StoreException.Reason.POSTGIS_MISSING : StoreException.Reason.MIGRATION_FAILED,
+                    missing ? "the PostGIS extension is not available in this database" : "the schema migration failed",
                     e);
         }
     }
@@ -218,21 +217,27 @@ public final class SpatialStore implements AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                reclaimSpace(c);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            T result = inTransaction(c, work);
+            reclaimSpace(c);
+            return result;
         } catch (SQLException e) {
             throw translate("a transaction", e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 

@@ -156,7 +156,8 @@ public final class TileRules {
     /**
      * The cell of {@link #THIN_GRID_ZOOM}'s grid that holds a Web Mercator point, packed as
      * {@code x << 20 | y} (x from the west edge of the world, y down from its top edge, as tile rows
-     * count): the number PostGIS stores in {@code thin_cell} (migration V5).
+     * count): the number PostGIS stores in {@code thin_cell} (migration V5; computed from longitude and
+     * latitude since V24).
      */
     public static long gridCell(double x3857, double y3857) {
         double size = WebMercator.WORLD_SIZE / (1L << THIN_GRID_ZOOM);

@@ -4,6 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.layer.AttributeFormat;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.app.place.PlaceService;
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import cn.yiyang.planning.importer.job.Csv;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
@@ -107,7 +108,7 @@ public class FindingsExport {
         }
     }
 
-    /** Writes one row: numbers as numbers, everything else as text neutralised for spreadsheets ({@link Csv#neutralise}). */
+    /** Writes one row: numbers as numbers, everything else as text neutralised for spreadsheets ({@link SpreadsheetText#neutralise}). */
     static void write(Row row, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = row.createCell(i);
@@ -115,7 +116,7 @@ public class FindingsExport {
             if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else if (v != null) {
-                cell.setCellValue(Csv.neutralise(String.valueOf(v)));
+                cell.setCellValue(SpreadsheetText.neutralise(String.valueOf(v)));
             }
         }
     }

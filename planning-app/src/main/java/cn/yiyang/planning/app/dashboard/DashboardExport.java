@@ -4,7 +4,7 @@ import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.place.Place;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
-import cn.yiyang.planning.importer.job.Csv;
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import cn.yiyang.planning.layers.analysis.IndicatorUnit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,10 +110,10 @@ public class DashboardExport {
 
     /**
      * A text cell as a spreadsheet may hold it: unit names come from uploaded unit layers and indicator names from
-     * the catalogue, so one that starts like a formula is neutralised ({@link Csv#neutralise}, the one rule).
+     * the catalogue, so one that starts like a formula is neutralised ({@link SpreadsheetText#neutralise}, the one rule).
      */
     private static void text(Cell cell, String value) {
-        cell.setCellValue(Csv.neutralise(value));
+        cell.setCellValue(SpreadsheetText.neutralise(value));
     }
 
     private static void number(Cell cell, DashboardValue v, Double value, CellStyle pct) {

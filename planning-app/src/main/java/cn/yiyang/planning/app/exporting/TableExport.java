@@ -1,6 +1,6 @@
 package cn.yiyang.planning.app.exporting;
 
-import cn.yiyang.planning.importer.job.Csv;
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
@@ -38,13 +38,13 @@ final class TableExport {
 
     /**
      * One feature's cells: a text field's value that a spreadsheet would run as a formula is neutralised
-     * ({@link Csv#neutralise}, the one rule: attributes come from uploaded files); numbers are left as they are.
+     * ({@link SpreadsheetText#neutralise}, the one rule: attributes come from uploaded files); numbers are left as they are.
      */
     static List<String> row(ExportRequest request, Feature f) {
         List<String> r = new ArrayList<>();
         for (FieldDef field : request.layer().fields()) {
             String v = ExportWriter.text(f.get(field.name()));
-            r.add(numeric(field) ? v : Csv.neutralise(v));
+            r.add(numeric(field) ? v : SpreadsheetText.neutralise(v));
         }
         if (request.layer().geometry().hasGeometry()) {
             Geometry g = ExportWriter.geometry(request, f);

@@ -3,7 +3,7 @@ package cn.yiyang.planning.app.plan;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.app.plan.BalanceService.PlanBalance;
 import cn.yiyang.planning.geo.plan.BalanceRow;
-import cn.yiyang.planning.importer.job.Csv;
+import cn.yiyang.planning.importer.format.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -61,7 +61,8 @@ public class BalanceExport {
             String name = balance.planName() == null ? balance.planCode() : balance.planName();
             sheet.createRow(0)
                     .createCell(0)
-                    .setCellValue(Csv.neutralise(messages.get("plan.balance.title", locale, name, balance.planCode())));
+                    .setCellValue(SpreadsheetText.neutralise(
+                            messages.get("plan.balance.title", locale, name, balance.planCode())));
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
             Row header = sheet.createRow(1);
             for (int i = 0; i < HEADERS.size(); i++) {
@@ -72,9 +73,9 @@ public class BalanceExport {
             rows.add(balance.balance().total());
             for (BalanceRow row : rows) {
                 Row x = sheet.createRow(r++);
-                x.createCell(0).setCellValue(row.code() == null ? "" : Csv.neutralise(row.code()));
+                x.createCell(0).setCellValue(row.code() == null ? "" : SpreadsheetText.neutralise(row.code()));
                 x.createCell(1)
-                        .setCellValue(Csv.neutralise(
+                        .setCellValue(SpreadsheetText.neutralise(
                                 row.code() == null
                                         ? messages.get("plan.balance.total", locale)
                                         : PlanBalance.label(row.code(), locale)));

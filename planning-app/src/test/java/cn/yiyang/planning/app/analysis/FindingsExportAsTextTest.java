@@ -29,7 +29,7 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * The findings' CSV and XLSX when a finding's attributes and the names of its county and township (from uploaded
  * layers) hold markup and text a spreadsheet would run as a formula (issue 17): the literal text is there, the
- * formula-like cells neutralised ({@code Csv.neutralise}) and no XLSX cell a formula. H2GIS holds the units.
+ * formula-like cells neutralised ({@code SpreadsheetText.neutralise}) and no XLSX cell a formula. H2GIS holds the units.
  */
 class FindingsExportAsTextTest {
 

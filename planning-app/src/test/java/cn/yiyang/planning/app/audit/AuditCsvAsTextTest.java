@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit CSV when what was recorded holds markup and text a spreadsheet would run as a formula (a user name from
  * a failed sign-in, a feature key and a detail from an uploaded file; issue 17): each cell holds the literal text,
- * the formula-like ones neutralised with a leading apostrophe ({@code Csv.neutralise}).
+ * the formula-like ones neutralised with a leading apostrophe ({@code SpreadsheetText.neutralise}).
  */
 class AuditCsvAsTextTest {
 

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard's XLSX and PDF reports when unit names (read from uploaded unit layers) hold markup and text a
  * spreadsheet would run as a formula (issue 17): the workbook's cells hold the literal names, the formula-like ones
- * neutralised by {@code Csv.neutralise} and none of them a formula cell; the PDF's extracted text holds the names as
+ * neutralised by {@code SpreadsheetText.neutralise} and none of them a formula cell; the PDF's extracted text holds the names as
  * they are. {@link DashboardTestData} over an in-memory H2GIS store, with 南县, 桃江县, 南洲镇 and 一村 renamed.
  */
 class DashboardReportsAsTextTest {

@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.LineString;
 
 /**
  * A layer's CSV and XLSX export when attributes hold markup and text a spreadsheet would run as a formula (issue 17):
- * the literal text is there, a text field's formula-like value neutralised ({@code Csv.neutralise}), a negative number
+ * the literal text is there, a text field's formula-like value neutralised ({@code SpreadsheetText.neutralise}), a negative number
  * kept as it is, and no XLSX cell a formula.
  */
 class TableExportAsTextTest {

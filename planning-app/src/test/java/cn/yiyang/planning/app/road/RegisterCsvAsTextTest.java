@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The register's CSV when a road's name, its units, the cause, the note and the closer hold markup and text a
  * spreadsheet would run as a formula (issue 17): each cell holds the literal text, the formula-like ones neutralised
- * with a leading apostrophe ({@code Csv.neutralise}).
+ * with a leading apostrophe ({@code SpreadsheetText.neutralise}).
  */
 class RegisterCsvAsTextTest {
 
