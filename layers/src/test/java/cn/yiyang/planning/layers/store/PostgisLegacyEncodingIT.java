@@ -7,14 +7,10 @@ import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.testsupport.TestStores;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.WKTReader;
 import org.postgresql.PGConnection;
@@ -27,15 +23,9 @@ class PostgisLegacyEncodingIT {
 
     @Test
     void loadsIntoAnEucCnDatabaseKeepTheChineseText() throws Exception {
-        String admin = TestStores.adminUrl();
-        String db = "planning_it_euccn_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (Connection c = DriverManager.getConnection(admin);
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + db + " ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
-        }
-        try (SpatialStore store =
-                SpatialStore.open(new StoreSettings(TestStores.withDatabase(admin, db), null, null))) {
+        try (TestStores.PostgisDatabase db = TestStores.newPostgisDatabase(
+                        "ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+                SpatialStore store = SpatialStore.open(new StoreSettings(db.url(), null, null))) {
             store.migrate();
             String encoding =
                     store.withConnection(c -> c.unwrap(PGConnection.class).getParameterStatus("server_encoding"));
@@ -81,11 +71,6 @@ class PostgisLegacyEncodingIT {
                 assertThat(i.getString("cause")).isEqualTo("山体滑坡");
                 assertThat(i.get("inspected_on")).isEqualTo(LocalDate.of(2025, 7, 1));
             });
-        } finally {
-            try (Connection c = DriverManager.getConnection(admin);
-                    Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            }
         }
     }
 }

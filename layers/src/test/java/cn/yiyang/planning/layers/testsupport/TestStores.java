@@ -62,12 +62,26 @@ public final class TestStores {
     }
 
     private static TestStore postgis(Consumer<SpatialStore> migration) {
+        PostgisDatabase db = newPostgisDatabase("");
+        SpatialStore store = SpatialStore.open(new StoreSettings(db.url(), null, null));
+        migration.accept(store);
+        return new TestStore(store, db.url(), () -> {
+            store.close();
+            db.close();
+        });
+    }
+
+    /**
+     * A new, empty database on the tests' PostGIS server, created with {@code options} (e.g. an encoding); close it
+     * to drop it.
+     */
+    public static PostgisDatabase newPostgisDatabase(String options) {
         String adminUrl = adminUrl();
         String db =
                 "planning_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(adminUrl);
                 Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
+            st.execute("CREATE DATABASE " + db + (options.isEmpty() ? "" : " " + options));
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot create a test database through " + ENV
@@ -75,16 +89,18 @@ public final class TestStores {
                             + e.getMessage(),
                     e);
         }
-        String url = withDatabase(adminUrl, db);
-        SpatialStore store = SpatialStore.open(new StoreSettings(url, null, null));
-        migration.accept(store);
-        return new TestStore(store, url, () -> {
-            store.close();
+        return new PostgisDatabase(withDatabase(adminUrl, db), db, adminUrl);
+    }
+
+    /** A database made by {@link #newPostgisDatabase}: its JDBC URL (credentials included); closing drops it. */
+    public record PostgisDatabase(String url, String name, String adminUrl) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
             try (Connection c = DriverManager.getConnection(adminUrl);
                     Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
-        });
+        }
     }
 
     /** The JDBC URL of the PostGIS server the tests use (PLANNING_TEST_DB_URL or a container). */
