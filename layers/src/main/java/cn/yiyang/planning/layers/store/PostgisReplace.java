@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -116,9 +118,18 @@ final class PostgisReplace {
      * holds no lock), called on every start after the migrations.
      */
     static void dropLeftovers(Connection c, List<LayerDef> layers) throws SQLException {
+        Set<String> left = new HashSet<>();
+        // One catalogue query on every start, not one per layer.
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace ="
+                        + " current_schema()::regnamespace AND relname LIKE '%\\_\\_replace'")) {
+            while (rs.next()) {
+                left.add(rs.getString(1));
+            }
+        }
         for (LayerDef layer : layers) {
             String fresh = layer.table() + FRESH_SUFFIX;
-            if (!exists(c, fresh)) {
+            if (!left.contains(fresh)) {
                 continue;
             }
             try (Statement st = c.createStatement();
@@ -134,14 +145,6 @@ final class PostgisReplace {
                 lock(c, layer.table(), false);
             }
             LOG.info("dropped {}, left by an interrupted replace of layer {}", fresh, layer.id());
-        }
-    }
-
-    private static boolean exists(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
         }
     }
 
