@@ -2,35 +2,21 @@ package cn.yiyang.planning.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.yiyang.planning.app.access.RoadAccessKinds;
-import cn.yiyang.planning.app.analysis.AnalysisRunner;
 import cn.yiyang.planning.app.i18n.Messages;
-import cn.yiyang.planning.app.indicator.IndicatorCatalogueService;
 import cn.yiyang.planning.app.indicator.IndicatorTestData;
-import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
-import cn.yiyang.planning.app.place.PlaceService;
-import cn.yiyang.planning.app.plan.PlanCoverageServices;
-import cn.yiyang.planning.app.security.DataScopes;
-import cn.yiyang.planning.app.testsupport.Analyses;
 import cn.yiyang.planning.app.testsupport.AsText;
-import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.app.testsupport.WorkbookCells;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
-import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorEntry;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
-import cn.yiyang.planning.layers.analysis.RunStatus;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.LoadMode;
-import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
 import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcIndicatorCatalogueRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorEntryRepository;
-import cn.yiyang.planning.layers.testsupport.TestStores;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayOutputStream;
@@ -55,26 +41,21 @@ class DashboardReportsAsTextTest {
 
     private static final String RUN_3 = "dash-run-3";
 
-    private TestStores.TestStore store;
+    private DashboardFixture fixture;
     private DashboardService service;
     private DashboardExport export;
     private DashboardPdf pdf;
 
     @BeforeEach
     void setUp() {
-        store = TestStores.h2gis();
-        JdbcFeatureRepository features = new JdbcFeatureRepository(store.store());
-        LayerCatalogue catalogue = LayerCatalogue.standard();
-        JdbcAnalysisRunRepository runs = new JdbcAnalysisRunRepository(store.store());
-        DashboardTestData.load(features, catalogue, runs);
-        JdbcIndicatorEntryRepository entries = new JdbcIndicatorEntryRepository(store.store());
-        DashboardTestData.entries(entries);
+        fixture = new DashboardFixture();
+        JdbcFeatureRepository features = fixture.features;
+        LayerCatalogue catalogue = fixture.catalogue;
+        JdbcIndicatorEntryRepository entries = fixture.entries;
         // a later run that read the renamed townships: the names it stored are what the charts label
-        Instant at = Instant.parse("2025-09-01T00:00:00Z");
-        runs.create(new AnalysisRun(
-                RUN_3, "road_access", RunStatus.SUCCEEDED, 1, "system", at, at, at, null, "{}", "{}", null));
-        runs.saveIndicators(
+        fixture.run(
                 RUN_3,
+                Instant.parse("2025-09-01T00:00:00Z"),
                 List.of(
                         township(IndicatorTestData.NANZHOU, CMD, 1),
                         township(IndicatorTestData.MAOCAOJIE, AsText.QUOTES, 0)));
@@ -101,28 +82,14 @@ class DashboardReportsAsTextTest {
                 unit(IndicatorTestData.ER, "二村", "township_code", IndicatorTestData.NANZHOU),
                 unit(IndicatorTestData.SI, "四村", "township_code", IndicatorTestData.MAOCAOJIE),
                 unit(IndicatorTestData.LIU, "六村", "township_code", "430922100"));
-        LayerVersions versions = new LayerVersions(features);
-        PlaceService places = new PlaceService(features, catalogue, versions);
+        DashboardFixture.Services services = fixture.services();
         Messages messages = new Messages();
-        IndicatorCatalogueService indicators = new IndicatorCatalogueService(
-                new JdbcIndicatorCatalogueRepository(store.store()),
-                entries,
-                places,
-                Audits.log(store.store()),
-                "2021-2025");
-        AnalysisRunner runner = Analyses.runner(
-                store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
-        service = new DashboardService(
-                runner,
-                indicators,
-                PlanCoverageServices.of(store.store(), features, catalogue),
-                places,
-                DataScopes.standard());
+        service = services.dashboard();
         export = new DashboardExport(service, messages);
         pdf = new DashboardPdf(
                 service,
-                runner,
-                new UnitShapes(features, catalogue, versions),
+                services.runner(),
+                new UnitShapes(features, catalogue, services.versions()),
                 messages,
                 "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
     }
@@ -143,7 +110,7 @@ class DashboardReportsAsTextTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        store.close();
+        fixture.close();
     }
 
     private static void rename(

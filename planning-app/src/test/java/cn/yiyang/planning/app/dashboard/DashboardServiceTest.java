@@ -4,30 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.yiyang.planning.app.access.RoadAccessKinds;
-import cn.yiyang.planning.app.analysis.AnalysisRunner;
-import cn.yiyang.planning.app.indicator.IndicatorCatalogueService;
 import cn.yiyang.planning.app.indicator.IndicatorTestData;
-import cn.yiyang.planning.app.layer.LayerVersions;
 import cn.yiyang.planning.app.place.Place;
-import cn.yiyang.planning.app.place.PlaceService;
-import cn.yiyang.planning.app.plan.PlanCoverageServices;
-import cn.yiyang.planning.app.security.DataScopes;
-import cn.yiyang.planning.app.testsupport.Analyses;
-import cn.yiyang.planning.app.testsupport.Audits;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
 import cn.yiyang.planning.geo.access.UnitLevel;
-import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.IndicatorEntry;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
-import cn.yiyang.planning.layers.analysis.RunStatus;
-import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
-import cn.yiyang.planning.layers.store.JdbcAnalysisRunRepository;
-import cn.yiyang.planning.layers.store.JdbcFeatureRepository;
-import cn.yiyang.planning.layers.store.JdbcIndicatorCatalogueRepository;
 import cn.yiyang.planning.layers.store.JdbcIndicatorEntryRepository;
-import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,25 +38,17 @@ class DashboardServiceTest {
 
     private static final String RUN_3 = "dash-run-3";
 
-    private TestStores.TestStore store;
+    private DashboardFixture fixture;
     private DashboardService service;
     private Place city;
     private Place nanxian;
 
     @BeforeEach
     void setUp() {
-        store = TestStores.h2gis();
-        JdbcFeatureRepository features = new JdbcFeatureRepository(store.store());
-        LayerCatalogue catalogue = LayerCatalogue.standard();
-        JdbcAnalysisRunRepository runs = new JdbcAnalysisRunRepository(store.store());
-        DashboardTestData.load(features, catalogue, runs);
-        JdbcIndicatorEntryRepository entries = new JdbcIndicatorEntryRepository(store.store());
-        DashboardTestData.entries(entries);
-        Instant after = Instant.parse("2026-02-01T00:00:00Z");
-        runs.create(new AnalysisRun(
-                RUN_3, "road_access", RunStatus.SUCCEEDED, 1, "system", after, after, after, null, "{}", "{}", null));
-        runs.saveIndicators(
+        fixture = new DashboardFixture();
+        fixture.run(
                 RUN_3,
+                Instant.parse("2026-02-01T00:00:00Z"),
                 List.of(new IndicatorValue(
                         RUN_3,
                         AccessIndicator.TOWNSHIP_CLASS3_ROAD_RATE,
@@ -84,6 +60,7 @@ class DashboardServiceTest {
                         3,
                         3,
                         0.85)));
+        JdbcIndicatorEntryRepository entries = fixture.entries;
         enter(entries, "doctors_per_thousand", 2026, IndicatorTestData.NANXIAN, 2.5);
         enter(entries, "returned_to_poverty_count", 2024, IndicatorTestData.NANXIAN, 5);
         enter(entries, "returned_to_poverty_count", 2025, IndicatorTestData.NANXIAN, 3);
@@ -97,29 +74,14 @@ class DashboardServiceTest {
         enter(entries, "village_collective_income", 2025, IndicatorTestData.YI, 4);
         enter(entries, "village_collective_income", 2025, IndicatorTestData.ER, 8);
         enter(entries, "village_collective_income", 2025, IndicatorTestData.SI, 12);
-        LayerVersions versions = new LayerVersions(features);
-        PlaceService places = new PlaceService(features, catalogue, versions);
-        IndicatorCatalogueService indicators = new IndicatorCatalogueService(
-                new JdbcIndicatorCatalogueRepository(store.store()),
-                entries,
-                places,
-                Audits.log(store.store()),
-                "2021-2025");
-        AnalysisRunner runner = Analyses.runner(
-                store.store(), features, versions, Runnable::run, List.of(RoadAccessKinds.of(features, catalogue)));
-        service = new DashboardService(
-                runner,
-                indicators,
-                PlanCoverageServices.of(store.store(), features, catalogue),
-                places,
-                DataScopes.standard());
+        service = fixture.services().dashboard();
         city = service.unit(null).orElseThrow();
         nanxian = service.unit(IndicatorTestData.NANXIAN).orElseThrow();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        store.close();
+        fixture.close();
     }
 
     @Test

@@ -142,7 +142,8 @@ final class DashboardTestData {
                 i == TOWNSHIP_CLASS3_ROAD_RATE && g == UnitGroup.ALL ? 0.85 : null);
     }
 
-    private static AnalysisRun succeeded(String id, Instant at) {
+    /** A succeeded road-access run finished at {@code at}. */
+    static AnalysisRun succeeded(String id, Instant at) {
         return new AnalysisRun(id, "road_access", RunStatus.SUCCEEDED, 1, "system", at, at, at, null, "{}", "{}", null);
     }
 }
