@@ -82,24 +82,27 @@ final class PostgisReplace {
             try {
                 Shape shape = Shape.of(c, table);
                 long rows = fill(c, table, fresh, layer, features);
-                boolean swapped = false;
                 try {
                     buildIndexes(store, c, shape.builds(table, fresh));
                     swap(c, table, fresh, shape, rows, alongside);
-                    swapped = true;
-                } finally {
-                    if (!swapped) {
-                        c.setAutoCommit(true);
-                        try (Statement st = c.createStatement()) {
-                            st.execute("DROP TABLE IF EXISTS " + fresh);
-                        }
-                    }
+                } catch (SQLException | RuntimeException e) {
+                    drop(c, fresh, e);
+                    throw e;
                 }
                 analyzeLater(store, table);
                 return rows;
             } finally {
                 release(c, table);
             }
+        }
+    }
+
+    /** Drops the private table of a replace that failed; a failure to drop is added to the replace's own. */
+    private static void drop(Connection c, String fresh, Exception failure) {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + fresh);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
