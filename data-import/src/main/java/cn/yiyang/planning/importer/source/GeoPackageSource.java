@@ -52,6 +52,8 @@ final class GeoPackageSource implements FeatureSource {
     private final SourceDescription description;
     private final TempDir temp;
     private final int srid;
+    /** Whether the database holds its text in UTF-8 (a GeoPackage should; SQLite also allows UTF-16). */
+    private final boolean utf8;
 
     private GeoPackageSource(
             GeoPackage geoPackage, String fileName, SourceFormat format, SourceOptions options, TempDir temp) {
@@ -75,6 +77,7 @@ final class GeoPackageSource implements FeatureSource {
             table = tables.get(0);
         }
         this.dao = geoPackage.getFeatureDao(table);
+        this.utf8 = utf8(geoPackage, fileName);
         this.columns = dao.getColumns().stream()
                 .filter(c -> !c.isPrimaryKey() && !c.isGeometry() && c.getDataType() != GeoPackageDataType.BLOB)
                 .toList();
@@ -144,6 +147,15 @@ final class GeoPackageSource implements FeatureSource {
         }
     }
 
+    private boolean utf8(GeoPackage geoPackage, String fileName) {
+        try (Statement statement = geoPackage.getConnection().getConnection().createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA encoding")) {
+            return rs.next() && "UTF-8".equalsIgnoreCase(rs.getString(1));
+        } catch (SQLException e) {
+            throw unreadable(fileName, e);
+        }
+    }
+
     private static DetectedCrs declaredCrs(SpatialReferenceSystem srs, String fileName) {
         if (srs == null
                 || srs.getSrsId() == -1
@@ -180,17 +192,28 @@ final class GeoPackageSource implements FeatureSource {
      * TINYINT/SMALLINT/MEDIUMINT narrowed as NGA narrows them), reals as Double (FLOAT through float, as NGA reads
      * it), DATE as LocalDate and DATETIME as ISO instant text when NGA's date converter reads them, other text as is.
      * A value whose storage class does not fit the declared type is kept (NGA refused the whole file).
+     *
+     * <p>The storage class comes with the row ({@link StorageClasses}), so that each value costs one call into
+     * SQLite, not two; text is read as its bytes and decoded here when the database holds UTF-8 (as sqlite-jdbc
+     * decodes it, without its direct buffer and copy).
      */
-    private static Object value(ResultSet rs, int index, GeoPackageDataType type) throws SQLException {
-        return switch (rs.getObject(index)) {
-            case null -> null;
-            case Integer i -> integer(i.longValue(), type);
-            case Long l -> integer(l, type);
-            case Double d -> type == GeoPackageDataType.FLOAT ? (double) d.floatValue() : d;
-            case Float f -> f.doubleValue();
-            case String text ->
-                type == GeoPackageDataType.DATE || type == GeoPackageDataType.DATETIME ? date(text, type) : text;
-            case Object other -> other.toString();
+    private static Object value(ResultSet rs, int index, int storageClass, GeoPackageDataType type, boolean utf8)
+            throws SQLException {
+        return switch (storageClass) {
+            case StorageClasses.NULL -> null;
+            case StorageClasses.INTEGER -> integer(rs.getLong(index), type);
+            case StorageClasses.REAL -> {
+                double d = rs.getDouble(index);
+                yield type == GeoPackageDataType.FLOAT ? (double) (float) d : d;
+            }
+            case StorageClasses.TEXT -> {
+                String text = utf8 ? new String(rs.getBytes(index), StandardCharsets.UTF_8) : rs.getString(index);
+                yield type == GeoPackageDataType.DATE || type == GeoPackageDataType.DATETIME ? date(text, type) : text;
+            }
+            default -> {
+                Object other = rs.getObject(index);
+                yield other == null ? null : other.toString();
+            }
         };
     }
 
@@ -269,6 +292,9 @@ final class GeoPackageSource implements FeatureSource {
         private final int recordSrid;
         private final boolean withValues;
         private final WKBReader wkbReader = new WKBReader();
+        /** The storage classes of the current row's values ({@link StorageClasses}), read before the values. */
+        private final long[] classes;
+
         private Statement statement;
         private ResultSet results;
         private boolean ready;
@@ -279,8 +305,11 @@ final class GeoPackageSource implements FeatureSource {
             this.recordSrid = recordSrid;
             this.withValues = withValues;
             StringBuilder sql = new StringBuilder("SELECT ").append(quoted(dao.getGeometryColumnName()));
+            List<String> names = columns.stream().map(c -> quoted(c.getName())).toList();
+            this.classes = new long[withValues ? StorageClasses.words(names.size()) : 0];
             if (withValues) {
-                columns.forEach(c -> sql.append(", ").append(quoted(c.getName())));
+                StorageClasses.expressions(names).forEach(e -> sql.append(", ").append(e));
+                names.forEach(c -> sql.append(", ").append(c));
             }
             sql.append(" FROM ").append(quoted(dao.getTableName()));
             try {
@@ -330,9 +359,15 @@ final class GeoPackageSource implements FeatureSource {
             long r = ++row;
             Map<String, Object> values = withValues ? new LinkedHashMap<>() : Map.of();
             try {
+                for (int w = 0; w < classes.length; w++) {
+                    classes[w] = results.getLong(w + 2);
+                }
+                int first = classes.length + 2;
                 for (int i = 0; withValues && i < columns.size(); i++) {
                     FeatureColumn column = columns.get(i);
-                    values.put(column.getName(), value(results, i + 2, column.getDataType()));
+                    values.put(
+                            column.getName(),
+                            value(results, first + i, StorageClasses.of(classes, i), column.getDataType(), utf8));
                 }
             } catch (SQLException e) {
                 return new SourceRecord(
