@@ -1,8 +1,12 @@
 package cn.yiyang.planning.layers.feature;
 
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -21,8 +25,17 @@ import org.locationtech.jts.geom.Geometry;
 public record Feature(Long id, Map<String, Object> attributes, Map<String, Object> extra, Geometry geometry) {
 
     public Feature {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        attributes = attributes instanceof Owned ? attributes : Owned.copyOf(attributes);
+        extra = extra instanceof Owned ? extra : Owned.copyOf(extra);
+    }
+
+    /**
+     * A new (unstored) feature that takes the maps over instead of copying them (a bulk import makes one a row): the
+     * caller hands over maps nobody else holds, and neither keeps nor changes them afterwards.
+     */
+    public static Feature owning(
+            LinkedHashMap<String, Object> attributes, LinkedHashMap<String, Object> extra, Geometry geometry) {
+        return new Feature(null, new Owned(attributes), new Owned(extra), geometry);
     }
 
     /** A new (unstored) feature without extra attributes. */
@@ -37,5 +50,66 @@ public record Feature(Long id, Map<String, Object> attributes, Map<String, Objec
     public String getString(String field) {
         Object v = attributes.get(field);
         return v == null ? null : v.toString();
+    }
+
+    /**
+     * A read-only view of an insertion-ordered map that only this record holds: the map of {@link #owning} or a
+     * copy, so that the record's constructor knows it needs no copy of its own.
+     */
+    private static final class Owned extends AbstractMap<String, Object> {
+        private final Map<String, Object> map;
+
+        Owned(LinkedHashMap<String, Object> held) {
+            this.map = Collections.unmodifiableMap(held);
+        }
+
+        static Owned copyOf(Map<String, Object> map) {
+            return new Owned(new LinkedHashMap<>(map));
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public Object getOrDefault(Object key, Object defaultValue) {
+            return map.getOrDefault(key, defaultValue);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return map.keySet();
+        }
+
+        @Override
+        public Collection<Object> values() {
+            return map.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super Object> action) {
+            map.forEach(action);
+        }
     }
 }
