@@ -54,6 +54,8 @@ public final class RowValidator {
 
     private final List<FieldDef> required;
     private final boolean routeSegmented;
+    /** Whether the layer has {@link Derivations derivation} rules (most have none: no lookups per row then). */
+    private final boolean derives;
 
     /** A mapping entry: its source, and the layer field it fills (null: it goes to extra). */
     private record Target(String source, FieldDef field) {}
@@ -73,6 +75,7 @@ public final class RowValidator {
         this.required =
                 context.layer().fields().stream().filter(FieldDef::required).toList();
         this.routeSegmented = context.layer().field("route_code").isPresent();
+        this.derives = !Derivations.of(context.layer()).isEmpty();
     }
 
     public ValidatedRow validate(SourceRecord record) {
@@ -95,8 +98,8 @@ public final class RowValidator {
         }
 
         LayerDef layer = context.layer();
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        Map<String, Object> extra = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> extra = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
         Map<String, Object> values = record.values() == null ? Map.of() : record.values();
         for (Target e : targets) {
@@ -136,8 +139,9 @@ public final class RowValidator {
         if (routeSegmented) {
             routeSegments.number(attributes);
         }
-        List<String> derived = Derivations.apply(layer, attributes);
-        for (Derivations.Disagreement d : Derivations.disagreements(layer, attributes)) {
+        List<String> derived = derives ? Derivations.apply(layer, attributes) : List.of();
+        for (Derivations.Disagreement d :
+                derives ? Derivations.disagreements(layer, attributes) : List.<Derivations.Disagreement>of()) {
             issues.add(ImportIssue.ofRow(
                     context.fileName(),
                     row,
@@ -155,8 +159,8 @@ public final class RowValidator {
         checkKey(row, attributes, issues);
         checkReferences(row, attributes, issues);
 
-        Feature feature =
-                ValidatedRow.hasError(issues) ? null : new Feature(null, attributes, extra, geometry.geometry());
+        // the maps are this row's own: the feature takes them over
+        Feature feature = ValidatedRow.hasError(issues) ? null : Feature.owning(attributes, extra, geometry.geometry());
         if (feature != null) {
             derived.forEach(field -> derivedCounts.merge(field, 1L, Long::sum));
         }

@@ -27,6 +27,12 @@ public record ValidatedRow(long row, Feature feature, Geometry geometry, List<Im
     }
 
     static boolean hasError(List<ImportIssue> issues) {
-        return issues.stream().anyMatch(i -> i.severity() == Severity.ERROR);
+        // a loop, not a stream: asked for every row of an import
+        for (int i = 0; i < issues.size(); i++) {
+            if (issues.get(i).severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 }
