@@ -9,7 +9,10 @@ import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -213,6 +216,9 @@ final class TextEncodings {
      */
     static final class Utf8Check {
 
+        private static final VarHandle LONGS =
+                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
         private final CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -237,14 +243,26 @@ final class TextEncodings {
             for (int i = from; i < to && !nonAscii; i++) {
                 nonAscii = data[i] < 0;
             }
-            ByteBuffer in;
+            byte[] bytes = data;
+            int start = from;
+            int end = to;
             if (carry.position() > 0) {
-                in = ByteBuffer.allocate(carry.position() + to - from);
-                in.put(carry.flip()).put(data, from, to - from).flip();
+                bytes = new byte[carry.position() + to - from];
+                int carried = carry.position();
+                carry.flip().get(bytes, 0, carried);
+                System.arraycopy(data, from, bytes, carried, to - from);
+                start = 0;
+                end = bytes.length;
                 carry.clear();
-            } else {
-                in = ByteBuffer.wrap(data, from, to - from);
             }
+            // whole characters are checked here, 8 ASCII bytes at a time; an incomplete one at the end goes to the
+            // decoder, whose rule for what may follow (carried over or dropped) is kept as it is
+            start = wholeCharacters(bytes, start, end);
+            if (start < 0) {
+                valid = false;
+                return this;
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
             decoder.reset();
             while (true) {
                 out.clear();
@@ -261,6 +279,49 @@ final class TextEncodings {
                 carry.put(in);
             }
             return this;
+        }
+
+        /**
+         * Checks the complete UTF-8 characters of {@code bytes[from, to)} as the JDK's decoder does (RFC 3629: no
+         * overlong forms, no surrogates, nothing above U+10FFFF).
+         *
+         * @return where an incomplete character starts at the end (else {@code to}), or -1 at an invalid sequence
+         */
+        static int wholeCharacters(byte[] bytes, int from, int to) {
+            int i = from;
+            while (i < to) {
+                if (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+                    i += 8;
+                    continue;
+                }
+                int b = bytes[i] & 0xff;
+                if (b < 0x80) {
+                    i++;
+                    continue;
+                }
+                int length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+                if (length == 0) {
+                    return -1;
+                }
+                if (to - i < length) {
+                    return i;
+                }
+                int b2 = bytes[i + 1] & 0xff;
+                boolean ok = (b2 & 0xc0) == 0x80;
+                if (length == 3) {
+                    ok &= (bytes[i + 2] & 0xc0) == 0x80 && (b != 0xe0 || b2 >= 0xa0) && (b != 0xed || b2 < 0xa0);
+                } else if (length == 4) {
+                    ok &= (bytes[i + 2] & 0xc0) == 0x80
+                            && (bytes[i + 3] & 0xc0) == 0x80
+                            && (b != 0xf0 || b2 >= 0x90)
+                            && (b != 0xf4 || b2 < 0x90);
+                }
+                if (!ok) {
+                    return -1;
+                }
+                i += length;
+            }
+            return to;
         }
 
         /** @return whether no invalid UTF-8 sequence was seen */
