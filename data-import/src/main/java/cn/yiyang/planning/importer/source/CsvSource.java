@@ -115,8 +115,11 @@ final class CsvSource implements FeatureSource {
         this.geometryFactory = new GeometryFactory();
         SourceScan scan = new SourceScan();
         header.forEach(scan::declare);
-        try {
-            new Rows(fileName, 0).forEachRemaining(scan::add);
+        try (Rows rows = new Rows(fileName, 0)) {
+            // every value of a CSV is text (the fields are the header's): the opening pass needs the geometries only
+            while (rows.hasNext()) {
+                scan.add(rows.nextGeometry());
+            }
         } catch (UncheckedIOException e) {
             throw corrupt(fileName, e);
         }
@@ -315,13 +318,7 @@ final class CsvSource implements FeatureSource {
             long r = ++row;
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                // The app's CSV and XLSX downloads neutralise formula-like text ('=1). It is restored here, in the
-                // reader of both formats (a workbook's sheet is read as GDAL's CSV of it), and not in the mapping:
-                // only here is the format known (GeoJSON, shapefiles and GeoPackages are written as they are, and
-                // the feature API's JSON goes through the same ValueConverter), and the content matching, the
-                // mapping and the validation all see the value that was exported.
-                String value = i < csv.size() ? SpreadsheetText.restore(csv.get(i)) : null;
-                values.put(header.get(i), value == null || value.isBlank() ? null : value);
+                values.put(header.get(i), cell(csv, i));
             }
             if (geometryless) {
                 return new SourceRecord(r, values, null, null);
@@ -347,6 +344,46 @@ final class CsvSource implements FeatureSource {
             Geometry point = geometryFactory.createPoint(new Coordinate(x, y));
             point.setSRID(recordSrid);
             return new SourceRecord(r, values, point, null);
+        }
+
+        /**
+         * The next row's geometry alone, as {@link #next} makes it (null where that gives none or a problem); for the
+         * opening pass, which needs no values.
+         */
+        Geometry nextGeometry() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CSVRecord csv = it.next();
+            ++row;
+            if (geometryless) {
+                return null;
+            }
+            if (wktColumn >= 0) {
+                String wkt = cell(csv, wktColumn);
+                try {
+                    return wkt == null ? null : wktReader.read(wkt);
+                } catch (ParseException | RuntimeException e) {
+                    return null;
+                }
+            }
+            String lon = cell(csv, lonColumn);
+            String lat = cell(csv, latColumn);
+            Double x = lon == null ? null : number(lon);
+            Double y = lat == null ? null : number(lat);
+            return x == null || y == null ? null : geometryFactory.createPoint(new Coordinate(x, y));
+        }
+
+        /**
+         * A cell as a record holds it: text, null when blank or missing. The app's CSV and XLSX downloads neutralise
+         * formula-like text ('=1). It is restored here, in the reader of both formats (a workbook's sheet is read as
+         * GDAL's CSV of it), and not in the mapping: only here is the format known (GeoJSON, shapefiles and
+         * GeoPackages are written as they are, and the feature API's JSON goes through the same ValueConverter), and
+         * the content matching, the mapping and the validation all see the value that was exported.
+         */
+        private static String cell(CSVRecord csv, int i) {
+            String value = i < csv.size() ? SpreadsheetText.restore(csv.get(i)) : null;
+            return value == null || value.isBlank() ? null : value;
         }
 
         private SourceRecord wktRecord(long r, Map<String, Object> values) {

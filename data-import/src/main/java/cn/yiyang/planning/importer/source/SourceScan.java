@@ -22,12 +22,7 @@ final class SourceScan {
     private final Map<String, String> fieldTypes = new LinkedHashMap<>();
 
     void add(SourceRecord record) {
-        count++;
-        Geometry geometry = record.geometry();
-        if (geometry != null && !geometry.isEmpty()) {
-            extent.expandToInclude(geometry.getEnvelopeInternal());
-            geometryTypes.add(geometry.getGeometryType());
-        }
+        add(record.geometry());
         record.values().forEach((name, value) -> {
             String type = typeOf(value);
             if (type == null) {
@@ -36,6 +31,15 @@ final class SourceScan {
                 fieldTypes.merge(name, type, SourceScan::merge);
             }
         });
+    }
+
+    /** Counts a record whose values are known to be text (a CSV's), by its geometry (null for none). */
+    void add(Geometry geometry) {
+        count++;
+        if (geometry != null && !geometry.isEmpty()) {
+            extent.expandToInclude(geometry.getEnvelopeInternal());
+            geometryTypes.add(geometry.getGeometryType());
+        }
     }
 
     /** Declares a field before any value is seen (a CSV header), so that it appears even when always empty. */
