@@ -184,13 +184,31 @@ final class ImportRun implements Runnable {
 
     private ImportStatus execute() {
         LayerDef layer = catalogue.get(request.layerId());
-        FileHash hash = FileHash.of(request.files());
-        job.file(hash.sha256(), hash.size());
-        save();
+        // the upload is hashed while the source opens (both read the files; the opening pass is mostly CPU); the
+        // hash is recorded before anything the source tells, and its failure reported before the source's
+        FileHash.Pending hashing = FileHash.inBackground(request.files());
         SourceOptions options = layer.geometry().hasGeometry()
                 ? request.options()
                 : request.options().forTableLayer();
-        try (FeatureSource source = sources.open(request.files(), request.fileNames(), options)) {
+        FeatureSource opened;
+        try {
+            opened = sources.open(request.files(), request.fileNames(), options);
+        } catch (RuntimeException e) {
+            try {
+                recordHash(hashing);
+            } catch (RuntimeException hashFailure) {
+                hashFailure.addSuppressed(e);
+                throw hashFailure;
+            }
+            throw e;
+        }
+        try {
+            recordHash(hashing);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        try (FeatureSource source = opened) {
             SourceDescription description = source.describe();
             job.source(description);
             String file = description.fileName() == null ? request.fileName() : description.fileName();
@@ -261,6 +279,12 @@ final class ImportRun implements Runnable {
             }
             return ImportStatus.SUCCEEDED;
         }
+    }
+
+    private void recordHash(FileHash.Pending hashing) {
+        FileHash hash = hashing.get();
+        job.file(hash.sha256(), hash.size());
+        save();
     }
 
     private long load(LayerDef layer, Pass pass) {
