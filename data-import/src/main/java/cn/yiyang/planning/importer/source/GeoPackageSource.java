@@ -192,29 +192,37 @@ final class GeoPackageSource implements FeatureSource {
      * TINYINT/SMALLINT/MEDIUMINT narrowed as NGA narrows them), reals as Double (FLOAT through float, as NGA reads
      * it), DATE as LocalDate and DATETIME as ISO instant text when NGA's date converter reads them, other text as is.
      * A value whose storage class does not fit the declared type is kept (NGA refused the whole file).
-     *
-     * <p>The storage class comes with the row ({@link StorageClasses}), so that each value costs one call into
-     * SQLite, not two; text is read as its bytes and decoded here when the database holds UTF-8 (as sqlite-jdbc
-     * decodes it, without its direct buffer and copy).
      */
-    private static Object value(ResultSet rs, int index, int storageClass, GeoPackageDataType type, boolean utf8)
-            throws SQLException {
-        return switch (storageClass) {
-            case StorageClasses.NULL -> null;
-            case StorageClasses.INTEGER -> integer(rs.getLong(index), type);
-            case StorageClasses.REAL -> {
-                double d = rs.getDouble(index);
-                yield type == GeoPackageDataType.FLOAT ? (double) (float) d : d;
-            }
-            case StorageClasses.TEXT -> {
-                String text = utf8 ? new String(rs.getBytes(index), StandardCharsets.UTF_8) : rs.getString(index);
-                yield type == GeoPackageDataType.DATE || type == GeoPackageDataType.DATETIME ? date(text, type) : text;
-            }
-            default -> {
-                Object other = rs.getObject(index);
-                yield other == null ? null : other.toString();
-            }
+    private static Object value(ResultSet rs, int index, GeoPackageDataType type) throws SQLException {
+        return switch (rs.getObject(index)) {
+            case null -> null;
+            case Integer i -> integer(i.longValue(), type);
+            case Long l -> integer(l, type);
+            case Double d -> real(d, type);
+            case Float f -> f.doubleValue();
+            case String text -> text(text, type);
+            case Object other -> other.toString();
         };
+    }
+
+    /**
+     * {@link #value} of a value {@link SqliteJsonArray} read (a REAL is read from its column, at {@code index}).
+     */
+    private static Object value(Object read, ResultSet rs, int index, GeoPackageDataType type) throws SQLException {
+        return switch (read) {
+            case null -> null;
+            case Long l -> integer(l, type);
+            case String text -> text(text, type);
+            default -> real(rs.getDouble(index), type);
+        };
+    }
+
+    private static Object real(double d, GeoPackageDataType type) {
+        return type == GeoPackageDataType.FLOAT ? (double) (float) d : d;
+    }
+
+    private static Object text(String text, GeoPackageDataType type) {
+        return type == GeoPackageDataType.DATE || type == GeoPackageDataType.DATETIME ? date(text, type) : text;
     }
 
     private static Object integer(long v, GeoPackageDataType type) {
@@ -285,16 +293,25 @@ final class GeoPackageSource implements FeatureSource {
      * The table's rows in order, one record each, read by plain SQL on the GeoPackage's connection (NGA's row
      * objects look up every column's declared type again for every value: most of an import's time); closing stops
      * early (a sample of the first rows). Without values it reads the geometries only (the scan at opening).
+     *
+     * <p>In a UTF-8 database a row's values come as {@code json_array}s ({@link SqliteJsonArray}): one call into
+     * SQLite a row. Where SQLite refuses (a BLOB value in an attribute column) the rest is read again value by value,
+     * as is a row whose array is not what SQLite writes.
      */
     private final class Rows implements Iterator<SourceRecord>, AutoCloseable {
+
+        /** Values a {@code json_array} holds at most (SQLite limits a function's arguments). */
+        private static final int PER_ARRAY = 100;
 
         private final String fileName;
         private final int recordSrid;
         private final boolean withValues;
         private final WKBReader wkbReader = new WKBReader();
-        /** The storage classes of the current row's values ({@link StorageClasses}), read before the values. */
-        private final long[] classes;
+        private final int arrays;
+        /** The current row's values as the arrays hold them. */
+        private final Object[] read;
 
+        private boolean packed;
         private Statement statement;
         private ResultSet results;
         private boolean ready;
@@ -304,17 +321,47 @@ final class GeoPackageSource implements FeatureSource {
             this.fileName = fileName;
             this.recordSrid = recordSrid;
             this.withValues = withValues;
+            this.arrays = (columns.size() + PER_ARRAY - 1) / PER_ARRAY;
+            this.read = new Object[columns.size()];
+            this.packed = withValues && utf8 && !columns.isEmpty();
+            try {
+                query();
+            } catch (SQLException e) {
+                if (!packed) {
+                    close();
+                    throw unreadable(fileName, e);
+                }
+                valueByValue(0);
+            }
+        }
+
+        private void query() throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT ").append(quoted(dao.getGeometryColumnName()));
-            List<String> names = columns.stream().map(c -> quoted(c.getName())).toList();
-            this.classes = new long[withValues ? StorageClasses.words(names.size()) : 0];
             if (withValues) {
-                StorageClasses.expressions(names).forEach(e -> sql.append(", ").append(e));
+                List<String> names =
+                        columns.stream().map(c -> quoted(c.getName())).toList();
+                for (int a = 0; packed && a < arrays; a++) {
+                    sql.append(", json_array(")
+                            .append(String.join(
+                                    ", ", names.subList(a * PER_ARRAY, Math.min(names.size(), (a + 1) * PER_ARRAY))))
+                            .append(')');
+                }
                 names.forEach(c -> sql.append(", ").append(c));
             }
             sql.append(" FROM ").append(quoted(dao.getTableName()));
+            statement = geoPackage.getConnection().getConnection().createStatement();
+            results = statement.executeQuery(sql.toString());
+        }
+
+        /** Reads on value by value, from the row after {@code rowsRead}. */
+        private void valueByValue(long rowsRead) {
+            closeStatement();
+            packed = false;
             try {
-                statement = geoPackage.getConnection().getConnection().createStatement();
-                results = statement.executeQuery(sql.toString());
+                query();
+                for (long skipped = 0; skipped < rowsRead; skipped++) {
+                    results.next();
+                }
             } catch (SQLException e) {
                 close();
                 throw unreadable(fileName, e);
@@ -325,6 +372,10 @@ final class GeoPackageSource implements FeatureSource {
         public void close() {
             ready = false;
             results = null;
+            closeStatement();
+        }
+
+        private void closeStatement() {
             try {
                 if (statement != null) {
                     statement.close();
@@ -341,7 +392,11 @@ final class GeoPackageSource implements FeatureSource {
                 try {
                     ready = results.next();
                 } catch (SQLException e) {
-                    throw unreadable(fileName, e);
+                    if (!packed) {
+                        throw unreadable(fileName, e);
+                    }
+                    valueByValue(row);
+                    return hasNext();
                 }
                 if (!ready) {
                     close();
@@ -359,15 +414,8 @@ final class GeoPackageSource implements FeatureSource {
             long r = ++row;
             Map<String, Object> values = withValues ? new LinkedHashMap<>() : Map.of();
             try {
-                for (int w = 0; w < classes.length; w++) {
-                    classes[w] = results.getLong(w + 2);
-                }
-                int first = classes.length + 2;
-                for (int i = 0; withValues && i < columns.size(); i++) {
-                    FeatureColumn column = columns.get(i);
-                    values.put(
-                            column.getName(),
-                            value(results, first + i, StorageClasses.of(classes, i), column.getDataType(), utf8));
+                if (withValues) {
+                    readValues(values);
                 }
             } catch (SQLException e) {
                 return new SourceRecord(
@@ -384,6 +432,30 @@ final class GeoPackageSource implements FeatureSource {
             } catch (SQLException | ParseException | IOException | RuntimeException e) {
                 return new SourceRecord(
                         r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
+            }
+        }
+
+        private void readValues(Map<String, Object> values) throws SQLException {
+            int first = packed ? 2 + arrays : 2;
+            boolean unpacked = packed;
+            try {
+                for (int a = 0; unpacked && a < arrays; a++) {
+                    SqliteJsonArray.read(
+                            results.getBytes(2 + a),
+                            read,
+                            a * PER_ARRAY,
+                            Math.min(PER_ARRAY, columns.size() - a * PER_ARRAY));
+                }
+            } catch (IllegalArgumentException e) {
+                unpacked = false;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                FeatureColumn column = columns.get(i);
+                values.put(
+                        column.getName(),
+                        unpacked
+                                ? value(read[i], results, first + i, column.getDataType())
+                                : value(results, first + i, column.getDataType()));
             }
         }
     }

@@ -2,6 +2,7 @@ package cn.yiyang.planning.importer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,14 +128,14 @@ class GeoPackageSourceTest {
     }
 
     @Test
-    void aTableWithMoreColumnsThanOneLongDescribesIsReadInFull() throws Exception {
-        // the storage classes of a row's values are learnt for 21 columns at a time
+    void aTableWithMoreColumnsThanOneArrayHoldsIsReadInFull() throws Exception {
+        // a row's values come in JSON arrays of 100 values at most
         Path file = tmp.resolve("wide.gpkg");
         create(file);
         StringBuilder columns = new StringBuilder();
         StringBuilder values = new StringBuilder();
         Map<String, Object> expected = new LinkedHashMap<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 250; i++) {
             columns.append(", c").append(i).append(i % 2 == 0 ? " INTEGER" : " TEXT");
             Object value = i % 3 == 0 ? null : i % 5 == 0 ? "t" + i : i % 2 == 0 ? (Object) (long) i : "s" + i;
             values.append(", ")
@@ -149,6 +150,72 @@ class GeoPackageSourceTest {
         }
 
         assertThat(values(file).getFirst()).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void textIsReadByteForByteAndNumbersWithoutLoss() throws Exception {
+        Path file = geoPackage("edges.gpkg", null);
+        insert(
+                file,
+                // quotes, backslashes, every kind of control character, NUL, DEL, line separators, JSON-looking text
+                "-9223372036854775808, 9223372036854775807, -8388608, 1234567890123456789, -1, NULL,"
+                        + " 0.1 + 0.2, 0.1 + 0.2, -1e999,"
+                        + " '\"q\" \\ / '' ' || char(0, 1, 8, 9, 10, 12, 13, 27, 31, 127, 8232, 8233) || ' [1,\"a\"] null',"
+                        + " '{\"a\": 1}', 'null'",
+                // bytes that are not UTF-8, as SQLite keeps them
+                "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, CAST(X'41E4B8FF22C0AF5C' AS TEXT), '[]', ''");
+
+        List<Map<String, Object>> rows = values(file);
+
+        assertThat(rows.get(0))
+                .containsExactlyEntriesOf(row(
+                        0L,
+                        -1L,
+                        -8388608L,
+                        1234567890123456789L,
+                        -1L,
+                        null,
+                        (double) (float) (0.1 + 0.2),
+                        0.1 + 0.2,
+                        Double.NEGATIVE_INFINITY,
+                        "\"q\" \\ / ' \u0000\u0001\b\t\n\f\r\u001b\u001f\u007f\u2028\u2029 [1,\"a\"] null",
+                        "{\"a\": 1}",
+                        "null"));
+        assertThat(rows.get(1))
+                .containsExactlyEntriesOf(row(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new String(HexFormat.of().parseHex("41E4B8FF22C0AF5C"), StandardCharsets.UTF_8),
+                        "[]",
+                        ""));
+    }
+
+    @Test
+    void aBlobInAnAttributeColumnIsKeptAndTheRowsAfterItAreRead() throws Exception {
+        Path file = geoPackage("blob.gpkg", null);
+        insert(
+                file,
+                "1, 2, 3, 4, 5, 1, 0.5, 0.25, 0.125, '第一', '2012-05-01', NULL",
+                "1, 2, 3, 4, 5, 1, 0.5, 0.25, 0.125, X'0102', '2012-05-01', NULL",
+                "7, 8, 9, 10, 11, 0, 1.5, 2.25, 3.125, '第三', 'x', NULL");
+
+        List<Map<String, Object>> rows = values(file);
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0))
+                .containsExactlyEntriesOf(
+                        row(1L, 2L, 3L, 4L, 5L, true, 0.5, 0.25, 0.125, "第一", LocalDate.of(2012, 5, 1), null));
+        // as NGA's reading gave it: the text of the byte array (which nothing maps)
+        assertThat(rows.get(1).get("text")).asString().startsWith("[B@");
+        assertThat(rows.get(2))
+                .containsExactlyEntriesOf(row(7L, 8L, 9L, 10L, 11L, false, 1.5, 2.25, 3.125, "第三", "x", null));
     }
 
     private static Map<String, Object> row(Object... values) {
