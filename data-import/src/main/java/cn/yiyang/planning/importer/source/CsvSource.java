@@ -198,10 +198,10 @@ final class CsvSource implements FeatureSource {
      */
     static double coordinate(String text) {
         String t = text.strip();
-        Matcher dms = DMS.matcher(t);
         if (!t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1)) && !t.contains("°") && !t.contains("度")) {
             return Double.parseDouble(t);
         }
+        Matcher dms = DMS.matcher(t);
         if (!dms.matches()) {
             throw new NumberFormatException(text);
         }
