@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +66,9 @@ final class CsvSource implements FeatureSource {
     private final Charset charset;
     private final CSVFormat format;
     private final List<String> header;
+    /** The header's names, which the values of every row share. */
+    private final RowValues.Columns columns;
+
     private final int lonColumn;
     private final int latColumn;
     private final int wktColumn;
@@ -103,6 +105,7 @@ final class CsvSource implements FeatureSource {
         } catch (IOException | UncheckedIOException e) {
             throw corrupt(fileName, e);
         }
+        this.columns = new RowValues.Columns(header);
         this.lonColumn = column(LON);
         this.latColumn = column(LAT);
         int wkt = column(WKT);
@@ -316,10 +319,11 @@ final class CsvSource implements FeatureSource {
             }
             CSVRecord csv = it.next();
             long r = ++row;
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                values.put(header.get(i), cell(csv, i));
+            Object[] cells = new Object[header.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cell(csv, i);
             }
+            Map<String, Object> values = new RowValues(columns, cells);
             if (geometryless) {
                 return new SourceRecord(r, values, null, null);
             }

@@ -49,6 +49,9 @@ final class GeoPackageSource implements FeatureSource {
     private final GeoPackage geoPackage;
     private final FeatureDao dao;
     private final List<FeatureColumn> columns;
+    /** The columns' names, which the values of every row share. */
+    private final RowValues.Columns names;
+
     private final SourceDescription description;
     private final TempDir temp;
     private final int srid;
@@ -81,6 +84,8 @@ final class GeoPackageSource implements FeatureSource {
         this.columns = dao.getColumns().stream()
                 .filter(c -> !c.isPrimaryKey() && !c.isGeometry() && c.getDataType() != GeoPackageDataType.BLOB)
                 .toList();
+        this.names = new RowValues.Columns(
+                columns.stream().map(FeatureColumn::getName).toList());
         List<ImportIssue> issues = new ArrayList<>();
         SourceScan scan = new SourceScan();
         new Rows(fileName, 0, false).forEachRemaining(scan::add);
@@ -312,6 +317,9 @@ final class GeoPackageSource implements FeatureSource {
         private final Object[] read;
 
         private boolean packed;
+        /** How many values of the current row were read. */
+        private int filled;
+
         private Statement statement;
         private ResultSet results;
         private boolean ready;
@@ -412,14 +420,21 @@ final class GeoPackageSource implements FeatureSource {
             }
             ready = false;
             long r = ++row;
-            Map<String, Object> values = withValues ? new LinkedHashMap<>() : Map.of();
-            try {
-                if (withValues) {
-                    readValues(values);
+            Map<String, Object> values = Map.of();
+            if (withValues) {
+                Object[] row = new Object[columns.size()];
+                try {
+                    readValues(row);
+                } catch (SQLException e) {
+                    // the values read before the failure, as a map of their own
+                    Map<String, Object> read = new LinkedHashMap<>();
+                    for (int i = 0; i < filled; i++) {
+                        read.put(columns.get(i).getName(), row[i]);
+                    }
+                    return new SourceRecord(
+                            r, read, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
                 }
-            } catch (SQLException e) {
-                return new SourceRecord(
-                        r, values, null, ImportIssue.ofRow(fileName, r, null, IssueCode.UNREADABLE_RECORD));
+                values = new RowValues(names, row);
             }
             try {
                 byte[] blob = results.getBytes(1);
@@ -435,7 +450,9 @@ final class GeoPackageSource implements FeatureSource {
             }
         }
 
-        private void readValues(Map<String, Object> values) throws SQLException {
+        /** Fills {@code row} with the current row's values, in column order, counting them in {@link #filled}. */
+        private void readValues(Object[] row) throws SQLException {
+            filled = 0;
             int first = packed ? 2 + arrays : 2;
             boolean unpacked = packed;
             try {
@@ -450,12 +467,9 @@ final class GeoPackageSource implements FeatureSource {
                 unpacked = false;
             }
             for (int i = 0; i < columns.size(); i++) {
-                FeatureColumn column = columns.get(i);
-                values.put(
-                        column.getName(),
-                        unpacked
-                                ? value(read[i], results, first + i, column.getDataType())
-                                : value(results, first + i, column.getDataType()));
+                GeoPackageDataType type = columns.get(i).getDataType();
+                row[i] = unpacked ? value(read[i], results, first + i, type) : value(results, first + i, type);
+                filled++;
             }
         }
     }
