@@ -109,30 +109,10 @@ final class CopyBinary {
     }
 
     private void text(String s) {
-        int at = len;
-        int32(0); // the length, filled in below
-        if (isAscii(s)) {
-            ensure(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                buf[len++] = (byte) s.charAt(i); // one byte a char, no encoder
-            }
-        } else {
-            put(s.getBytes(StandardCharsets.UTF_8));
-        }
-        int n = len - at - 4;
-        buf[at] = (byte) (n >>> 24);
-        buf[at + 1] = (byte) (n >>> 16);
-        buf[at + 2] = (byte) (n >>> 8);
-        buf[at + 3] = (byte) n;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        // the JDK's encoder copies ASCII text (a Latin-1 string without high bytes) as one block
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int32(utf8.length);
+        put(utf8);
     }
 
     private void int16(int v) {
