@@ -544,6 +544,9 @@ abstract class ImportContract {
         ImportJob choose = run(request("road", tables, "多表.gpkg").build());
         assertThat(choose.status()).isEqualTo(ImportStatus.NEEDS_INPUT);
         assertThat(choose.issues()).containsExactly(ImportIssue.ofFile("多表.gpkg", IssueCode.CHOOSE_TABLE, "道路, 桥梁"));
+        // the upload is hashed while the source opens: its hash is recorded although the source did not open
+        assertThat(choose.fileSha256()).isEqualTo(sha256("content of 多表.gpkg"));
+        assertThat(records.find(choose.id()).orElseThrow().fileSha256()).isEqualTo(sha256("content of 多表.gpkg"));
         service.confirm(choose.id(), ImportChanges.none().withTable("道路"));
         ImportJob chosen = service.await(choose.id(), WAIT);
         assertThat(chosen.status()).isEqualTo(ImportStatus.SUCCEEDED);
