@@ -465,6 +465,7 @@ abstract class StoreContract {
                 List.of(road("G2", "路二", "earth", Map.of())).iterator());
         Feature moved = Feature.of(road("G1", "路一", "earth", Map.of()).attributes(), line(112.6));
         repo.load(road, LoadMode.UPSERT, List.of(moved).iterator());
+        test.store().awaitAfterLoadWork(); // the tile index is built after the replace's swap
         try (Connection c = test.store().dataSource().getConnection();
                 var st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT code, ST_SRID(geom_3857), ST_XMin(geom_3857), "
