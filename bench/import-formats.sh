@@ -11,12 +11,16 @@
 # against which the households' village codes are checked), analyses off; every app import is a `replace` of the
 # household layer. Counts are checked: rows in the table equal the file's rows, for both tools.
 # Prints each import (wall time; the CPU time of the ogr2ogr process and of the app's JVM, all threads: the client
-# side's work, which a loaded machine stretches less than wall time), then per file the medians and the ratio.
+# side's work, which a loaded machine stretches less than wall time), then per file the medians and the ratio. The app's
+# import is SUCCEEDED once the new table is swapped in with its primary key, unique and spatial indexes; its other
+# indexes and statistics are built just after, off the user's wait (PostgisLaterIndexes): "complete" is when that is
+# done (from the app's log), printed beside it, and the next import or ogr2ogr starts only then.
 # Usage: bench/import-formats.sh [runs] [no-1m]      (needs PostGIS: scripts/provision.sh; GDAL's ogr2ogr)
 # BENCH_PORT (18093), BENCH_XMX (2g: the app's heap), BENCH_NO_BUILD=1 (use the jar as built), BENCH_JAR (another
 # executable jar of the app, e.g. an older build to compare with; implies no build), BENCH_JAVA_OPTS (more
 # options of the app's JVM, e.g. -XX:StartFlightRecording=filename=bench/target/import.jfr,settings=profile).
 # BENCH_DB (bench_fmt): the prefix of the two databases (<prefix>_app, <prefix>_ogr), dropped at the end.
+# BENCH_FILES (shp gpkg csv): which 100k files to import, e.g. "gpkg csv".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; with1m=true; [ "${2:-}" = no-1m ] && with1m=false
@@ -36,7 +40,7 @@ if [ ! -f $d/households_100k.csv ]; then
   ogr2ogr -f CSV $d/tmp.csv $d/households_100k.shp -t_srs EPSG:4490 -lco GEOMETRY=AS_XY -lco STRING_QUOTING=IF_NEEDED
   sed '1s/^X,Y,/lon,lat,/' $d/tmp.csv > $d/households_100k.csv && rm $d/tmp.csv
 fi
-files=(shp gpkg csv); $with1m && { bench/make-1m-shapefile.sh >/dev/null; files+=(shp1m); }
+files=(${BENCH_FILES:-shp gpkg csv}); $with1m && { bench/make-1m-shapefile.sh >/dev/null; files+=(shp1m); }
 src() { case $1 in shp) echo $d/households_100k.shp;; gpkg) echo $d/households_100k.gpkg;;
   csv) echo $d/households_100k.csv;; shp1m) echo bench/target/households_1m/households_1m.shp;; esac; }
 rows() { case $1 in shp1m) echo 1000000;; *) echo 100000;; esac; }
@@ -59,7 +63,8 @@ password=bench-import-2026
 PLANNING_DB_URL="jdbc:postgresql://$hostport/${db}_app" PLANNING_DB_USER=$user PLANNING_DB_PASSWORD=$pass \
   PLANNING_DEMO_DATA=true PLANNING_DEMO_SCALE=small PLANNING_ANALYSES_RUN_ON_START=false \
   PLANNING_ADMIN_PASSWORD=$password PLANNING_DATA_DIR=bench/target/import-formats-$db PORT=$port \
-  "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-2g}" ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$log" 2>&1 &
+  "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-2g}" ${BENCH_JAVA_OPTS:-} -jar "$jar" \
+  --logging.level.cn.yiyang.planning.layers.store.PostgisReplace=DEBUG > "$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 api=http://localhost:$port/api/v1
@@ -87,11 +92,14 @@ app_import() { local f=$1 s id status body
   [ "$status" = SUCCEEDED ] || { echo "app import of $f: $body" >&2; exit 1; }
   n=$(psqlc ${db}_app "SELECT count(*) FROM household")
   [ "$n" = "$(rows "$f")" ] || { echo "app import of $f: $n rows, not $(rows "$f")" >&2; exit 1; }
-  # The app gathers the new table's statistics just after the swap, in the background (PostgisReplace): wait for that
-  # ANALYZE before the next tool starts, so that it does not share the cores with it.
-  while [ "$(psqlc ${db}_app "SELECT count(*) FROM pg_stat_activity WHERE datname = '${db}_app' AND state = 'active'
-      AND query LIKE 'ANALYZE%'")" != 0 ]; do sleep 0.05; done
-  echo "$t $n $c"
+  # The work after the swap (the other indexes, then the statistics) ends when the layer's replace lock is free; its
+  # end is the app's log line of it. The next tool starts only then, so that it does not share the cores with it.
+  key="hashtext('layer replace household')"
+  until [ "$(psqlc ${db}_app "SELECT pg_try_advisory_lock($key) AND pg_advisory_unlock($key)")" = t ]; do sleep 0.05; done
+  done_at=$(grep -a "layer table household: .* after the swap" "$log" | tail -1 | cut -d' ' -f1)
+  [ -n "$done_at" ] || { echo "app import of $f: no log line of the work after the swap in $log" >&2; exit 1; }
+  tc=$(echo "$(date -d "$done_at" +%s.%N) - $s" | bc)
+  echo "$t $n $c $tc"
 }
 ogr_import() { local f=$1 s extra=()
   [ "$f" = csv ] && extra=(-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -s_srs EPSG:4490)  # -s_srs: GDAL would take the shapefile's .prj beside it
@@ -108,23 +116,24 @@ ogr_import() { local f=$1 s extra=()
 # CPU seconds (user + system) a process has used so far, all its threads
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
 
-declare -A ogr ours ogrcpu ourcpu
+declare -A ogr ours ogrcpu ourcpu complete
 echo "load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores"
 for i in $(seq 1 "$runs"); do
   for f in "${files[@]}"; do
     o=$(ogr_import "$f"); a=$(app_import "$f")
-    read -r to no co <<<"$o"; read -r ta na ca <<<"$a"
-    ogr[$f]+="$to "; ours[$f]+="$ta "; ogrcpu[$f]+="$co "; ourcpu[$f]+="$ca "
-    printf 'run %s %-5s ogr2ogr %6.2f s (%s rows, CPU %.2f s)   app %6.2f s (%s rows, JVM CPU %.2f s)   ratio %.2f\n' \
-      "$i" "$f" "$to" "$no" "$co" "$ta" "$na" "$ca" "$(echo "$ta / $to" | bc -l)"
+    read -r to no co <<<"$o"; read -r ta na ca tc <<<"$a"
+    ogr[$f]+="$to "; ours[$f]+="$ta "; ogrcpu[$f]+="$co "; ourcpu[$f]+="$ca "; complete[$f]+="$tc "
+    printf 'run %s %-5s ogr2ogr %6.2f s (%s rows, CPU %.2f s)   app %6.2f s (%s rows, JVM CPU %.2f s; complete %.2f s)   ratio %.2f\n' \
+      "$i" "$f" "$to" "$no" "$co" "$ta" "$na" "$ca" "$tc" "$(echo "$ta / $to" | bc -l)"
   done
 done
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for f in "${files[@]}"; do
-  mo=$(median "${ogr[$f]}"); ma=$(median "${ours[$f]}")
-  printf 'median %-5s ogr2ogr %6.2f s (CPU %.2f s)   app %6.2f s (JVM CPU %.2f s)   ratio app/ogr2ogr %.2f   (%s runs)\n' \
-    "$f" "$mo" "$(median "${ogrcpu[$f]}")" "$ma" "$(median "${ourcpu[$f]}")" "$(echo "$ma / $mo" | bc -l)" "$runs"
+  mo=$(median "${ogr[$f]}"); ma=$(median "${ours[$f]}"); mc=$(median "${complete[$f]}")
+  printf 'median %-5s ogr2ogr %6.2f s (CPU %.2f s)   app %6.2f s (JVM CPU %.2f s)   ratio app/ogr2ogr %.2f   complete %.2f s, ratio %.2f   (%s runs)\n' \
+    "$f" "$mo" "$(median "${ogrcpu[$f]}")" "$ma" "$(median "${ourcpu[$f]}")" "$(echo "$ma / $mo" | bc -l)" \
+    "$mc" "$(echo "$mc / $mo" | bc -l)" "$runs"
 done
 kill $app; wait $app 2>/dev/null || true
 psqlc postgres "DROP DATABASE IF EXISTS ${db}_ogr WITH (FORCE)"; psqlc postgres "DROP DATABASE IF EXISTS ${db}_app WITH (FORCE)"

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostGIS layer replaced by a new table swapped in (see {@link #replace}). The table is filled by COPY and committed
  * under a private name ({@code <layer>__replace}) before its indexes are built, so that they are built side by side on
- * several connections (one backend builds one index at a time); the swap is one short transaction; the planner's
- * statistics are gathered just after it, off the caller's wait.
+ * several connections (one backend builds one index at a time); the swap is one short transaction; the layer's other
+ * indexes ({@link PostgisLaterIndexes}) and the planner's statistics are built just after it, off the caller's wait.
  */
 final class PostgisReplace {
 
@@ -41,13 +41,6 @@ final class PostgisReplace {
     /** The suffix of the private table a replace fills. */
     static final String FRESH_SUFFIX = "__replace";
 
-    /** Statistics of replaced tables, gathered after the swap: one thread, so two loads do not gather at once. */
-    private static final ExecutorService ANALYZER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "postgis-analyze");
-        t.setDaemon(true);
-        return t;
-    });
-
     private PostgisReplace() {}
 
     /**
@@ -58,25 +51,28 @@ final class PostgisReplace {
      *       name, which PostgreSQL releases with the connection if the process dies.
      *   <li>COPY into a new table shaped like the layer's ({@code LIKE … INCLUDING GENERATED}: the tiles' generated
      *       columns keep their expressions), committed under a private name: a failing row rolls it back.
-     *   <li>Its primary key and the layer's other indexes built over the loaded rows, {@link #INDEX_BUILDERS} at a
-     *       time on separate connections (building once is far cheaper than keeping seven indexes up to date row by
-     *       row, and a unique index still refuses a duplicate key).
+     *   <li>Its primary key, unique indexes and spatial index built over the loaded rows, {@link #INDEX_BUILDERS} at
+     *       a time on separate connections (building once is far cheaper than keeping indexes up to date row by row,
+     *       and a unique index still refuses a duplicate key).
      *   <li>In one transaction, with {@code alongside} (the load's history row): the old table dropped, the new one
-     *       and its indexes and identity sequence renamed into its place. Readers keep the old rows until the commit
-     *       and wait only for the swap itself.
-     *   <li>ANALYZE of the new table on a background thread (without its JSON columns, which no query plans by):
-     *       until it is done the planner has the row count and pages the index builds recorded, not yet the columns'
-     *       statistics.
+     *       and its indexes and identity sequence renamed into its place, the layer's other indexes recorded as to be
+     *       built. Readers keep the old rows until the commit and wait only for the swap itself.
+     *   <li>The method returns; on a thread of the store's ({@link SpatialStore#afterLoad}), still holding the lock,
+     *       the other indexes are built ({@link PostgisLaterIndexes}), then ANALYZE of the new table (without its JSON
+     *       columns, which no query plans by): until it is done the planner has the row count and pages the index
+     *       builds recorded, not yet the columns' statistics.
      * </ol>
      *
-     * A process killed between the commit of the filled table and the swap leaves the private table behind;
-     * {@link #dropLeftovers} removes it at the next start, and the next replace of the layer in any case.
+     * A process killed between the commit of the filled table and the swap leaves the private table behind, and one
+     * killed after the swap the unbuilt indexes recorded; {@link #dropLeftovers} repairs both at the next start.
      */
     static long replace(SpatialStore store, LayerDef layer, Iterator<Feature> features, Dialect.InSwap alongside)
             throws SQLException {
         String table = layer.table();
         String fresh = table + FRESH_SUFFIX;
-        try (Connection c = store.dataSource().getConnection()) {
+        Connection c = store.dataSource().getConnection();
+        boolean handedOver = false;
+        try {
             c.setAutoCommit(true);
             lock(c, table, true);
             try {
@@ -89,11 +85,48 @@ final class PostgisReplace {
                     drop(c, fresh, e);
                     throw e;
                 }
-                analyzeLater(store, table);
+                store.afterLoad(() -> afterSwap(store, c, table));
+                handedOver = true;
                 return rows;
+            } finally {
+                if (!handedOver) {
+                    release(c, table);
+                }
+            }
+        } finally {
+            if (!handedOver) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * After the swap, on the replace's connection, which still holds the layer's lock: the later indexes
+     * ({@link PostgisLaterIndexes}) on up to {@link #INDEX_BUILDERS} connections, then the statistics; then the lock is
+     * given back. A failure leaves the unbuilt indexes recorded, for the next start or the next replace of the layer.
+     */
+    private static void afterSwap(SpatialStore store, Connection c, String table) {
+        long start = System.nanoTime();
+        try (c) {
+            try {
+                List<List<String>> builds = PostgisLaterIndexes.builds(c, table);
+                runOnConnections(store, c, builds);
+                analyze(c, table);
+                LOG.debug(
+                        "layer table {}: {} later indexes and statistics built {} ms after the swap",
+                        table,
+                        builds.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn(
+                        "layer table {}: indexes after the swap not all built, built at the next start: {}",
+                        table,
+                        e.toString());
             } finally {
                 release(c, table);
             }
+        } catch (SQLException e) {
+            LOG.debug("closing the connection of a replace of {}: {}", table, e.toString());
         }
     }
 
@@ -117,22 +150,24 @@ final class PostgisReplace {
     }
 
     /**
-     * Drops the private tables of replaces that a killed process left (a table {@code <layer>__replace} whose replace
-     * holds no lock), called on every start after the migrations.
+     * Repairs what replaces of a stopped process left, called on every start after the migrations: drops its private
+     * tables ({@code <layer>__replace}) and builds the later indexes it recorded but did not build
+     * ({@link PostgisLaterIndexes}), for each layer whose replace holds no lock (none runs in another process).
      */
     static void dropLeftovers(Connection c, List<LayerDef> layers) throws SQLException {
         Set<String> left = new HashSet<>();
-        // One catalogue query on every start, not one per layer.
+        // One catalogue query and one of the recorded indexes on every start, not one per layer.
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace ="
-                        + " current_schema()::regnamespace AND relname LIKE '%\\_\\_replace'")) {
+                        + " current_schema()::regnamespace AND relname LIKE '%\\_\\_replace'"
+                        + " UNION SELECT DISTINCT table_name FROM layer_index_pending")) {
             while (rs.next()) {
                 left.add(rs.getString(1));
             }
         }
         for (LayerDef layer : layers) {
             String fresh = layer.table() + FRESH_SUFFIX;
-            if (!left.contains(fresh)) {
+            if (!left.contains(fresh) && !left.contains(layer.table())) {
                 continue;
             }
             try (Statement st = c.createStatement();
@@ -143,11 +178,23 @@ final class PostgisReplace {
                 }
             }
             try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + fresh);
+                if (left.contains(fresh)) {
+                    st.execute("DROP TABLE IF EXISTS " + fresh);
+                    LOG.info("dropped {}, left by an interrupted replace of layer {}", fresh, layer.id());
+                }
+                List<List<String>> builds = PostgisLaterIndexes.builds(c, layer.table());
+                for (List<String> build : builds) {
+                    for (String sql : build) {
+                        st.execute(sql);
+                    }
+                }
+                if (!builds.isEmpty()) {
+                    LOG.info(
+                            "built {} indexes of layer {} that an interrupted replace left", builds.size(), layer.id());
+                }
             } finally {
                 lock(c, layer.table(), false);
             }
-            LOG.info("dropped {}, left by an interrupted replace of layer {}", fresh, layer.id());
         }
     }
 
@@ -174,13 +221,19 @@ final class PostgisReplace {
         });
     }
 
-    /**
-     * Runs the statements on up to {@link #INDEX_BUILDERS} connections ({@code own} and others from the store's pool),
-     * each taking the next statement when it is done; the first failure is thrown once all have stopped.
-     */
+    /** Builds the new table's indexes that are built before the swap: {@link #runOnConnections}, one each. */
     private static void buildIndexes(SpatialStore store, Connection own, List<String> statements) throws SQLException {
-        Queue<String> queue = new ConcurrentLinkedQueue<>(statements);
-        int others = Math.min(statements.size(), INDEX_BUILDERS) - 1;
+        runOnConnections(store, own, statements.stream().map(List::of).toList());
+    }
+
+    /**
+     * Runs the work items on up to {@link #INDEX_BUILDERS} connections ({@code own} and others from the store's pool),
+     * each connection taking the next item when it is done and running its statements in order; the first failure is
+     * thrown once all have stopped.
+     */
+    static void runOnConnections(SpatialStore store, Connection own, List<List<String>> items) throws SQLException {
+        Queue<List<String>> queue = new ConcurrentLinkedQueue<>(items);
+        int others = Math.min(items.size(), INDEX_BUILDERS) - 1;
         List<Future<Void>> running = new ArrayList<>();
         try (ExecutorService builders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < others; i++) {
@@ -220,10 +273,12 @@ final class PostgisReplace {
         }
     }
 
-    private static void drain(Connection c, Queue<String> queue) throws SQLException {
+    private static void drain(Connection c, Queue<List<String>> queue) throws SQLException {
         try (Statement st = c.createStatement()) {
-            for (String sql = queue.poll(); sql != null; sql = queue.poll()) {
-                st.execute(sql);
+            for (List<String> item = queue.poll(); item != null; item = queue.poll()) {
+                for (String sql : item) {
+                    st.execute(sql);
+                }
             }
         }
     }
@@ -243,42 +298,41 @@ final class PostgisReplace {
                 st.execute("DROP TABLE " + table);
                 st.execute("ALTER TABLE " + fresh + " RENAME TO " + table);
                 st.execute("ALTER INDEX " + fresh + "_pkey RENAME TO " + shape.primaryKey());
-                for (String[] index : shape.indexes()) {
+                for (String[] index : shape.before()) {
                     st.execute("ALTER INDEX " + index[0] + "__new RENAME TO " + index[0]);
                 }
                 if (sequence != null) {
                     st.execute("ALTER SEQUENCE " + sequence + " RENAME TO " + table + "_id_seq");
                 }
             }
+            PostgisLaterIndexes.record(t, table, shape.later());
             alongside.run(t, rows);
             return null;
         });
     }
 
     /** Statistics for the planner, but none for JSON columns (the features' extra attributes), which no query plans by. */
-    private static void analyzeLater(SpatialStore store, String table) {
-        ANALYZER.execute(() -> {
-            try (Connection c = store.dataSource().getConnection();
-                    Statement st = c.createStatement()) {
-                String columns;
-                try (ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
-                        + " FROM pg_attribute WHERE attrelid = to_regclass('" + table + "') AND attnum > 0"
-                        + " AND NOT attisdropped AND atttypid NOT IN ('jsonb'::regtype, 'json'::regtype)")) {
-                    rs.next();
-                    columns = rs.getString(1);
-                }
-                if (columns != null) {
-                    st.execute("ANALYZE " + table + " (" + columns + ")");
-                }
-            } catch (SQLException | RuntimeException e) {
-                // The store was closed, or the table replaced again meanwhile: autovacuum gathers them later.
-                LOG.debug("statistics of {} not gathered after its replace: {}", table, e.toString());
+    private static void analyze(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            String columns;
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
+                    + " FROM pg_attribute WHERE attrelid = to_regclass('" + table + "') AND attnum > 0"
+                    + " AND NOT attisdropped AND atttypid NOT IN ('jsonb'::regtype, 'json'::regtype)")) {
+                rs.next();
+                columns = rs.getString(1);
             }
-        });
+            if (columns != null) {
+                st.execute("ANALYZE " + table + " (" + columns + ")");
+            }
+        }
     }
 
-    /** The primary key's name and the other indexes (name, definition) of the layer's table. */
-    private record Shape(String primaryKey, List<String[]> indexes) {
+    /**
+     * The primary key's name and the other indexes (name, definition) of the layer's table: those built before the
+     * swap and those built after it ({@link PostgisLaterIndexes}). The later ones are the table's and those recorded
+     * but not built yet (a replace stopped before building them).
+     */
+    private record Shape(String primaryKey, List<String[]> before, List<String[]> later) {
 
         static Shape of(Connection c, String table) throws SQLException {
             try (Statement st = c.createStatement()) {
@@ -287,26 +341,35 @@ final class PostgisReplace {
                         + " conrelid = '" + table + "'::regclass")) {
                     primaryKey = rs.next() ? rs.getString(1) : table + "_pkey";
                 }
-                List<String[]> indexes = new ArrayList<>();
+                List<String[]> before = new ArrayList<>();
+                List<String[]> later = new ArrayList<>();
+                Set<String> names = new HashSet<>();
                 try (ResultSet rs = st.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname ="
                         + " current_schema() AND tablename = '" + table + "' AND indexname <> '" + primaryKey + "'")) {
                     while (rs.next()) {
-                        indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+                        String[] index = {rs.getString(1), rs.getString(2)};
+                        (PostgisLaterIndexes.beforeSwap(index[1]) ? before : later).add(index);
+                        names.add(index[0]);
                     }
                 }
-                return new Shape(primaryKey, indexes);
+                for (String[] recorded : PostgisLaterIndexes.recorded(c, table)) {
+                    if (names.add(recorded[0])) {
+                        later.add(recorded);
+                    }
+                }
+                return new Shape(primaryKey, before, later);
             }
         }
 
         /**
-         * The statements that build the new table's indexes: the primary key's unique index and "CREATE [UNIQUE] INDEX
-         * name ON schema.table USING …" of each other index on the new table. The GiST indexes first: they take the
-         * longest, so the builders end together.
+         * The statements that build the new table's indexes before the swap: the primary key's unique index and
+         * "CREATE [UNIQUE] INDEX name ON schema.table USING …" of each other such index on the new table. The GiST
+         * index first: it takes the longest, so the builders end together.
          */
         List<String> builds(String table, String fresh) {
             List<String> statements = new ArrayList<>();
             statements.add("CREATE UNIQUE INDEX " + fresh + "_pkey ON " + fresh + " (id)");
-            for (String[] index : indexes) {
+            for (String[] index : before) {
                 statements.add(index[1].replaceFirst(
                         "INDEX " + index[0] + " ON (\\S+\\.)?" + table + " ",
                         "INDEX " + index[0] + "__new ON " + fresh + " "));

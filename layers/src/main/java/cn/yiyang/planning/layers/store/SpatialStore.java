@@ -7,6 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -73,6 +80,14 @@ public final class SpatialStore implements AutoCloseable {
     private final EmbeddedReclaim reclaim;
     /** The tile pool (see the class comment); null until opened, so a store that serves no tiles has none. */
     private volatile HikariDataSource tilePool;
+    /**
+     * What a load leaves to do after its caller's wait (a PostGIS replace's later indexes and statistics:
+     * {@link PostgisLaterIndexes}), one thread a load; {@link #close} waits for it.
+     */
+    private final ExecutorService afterLoads = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("store-after-load-", 0).factory());
+    /** The after-load work not yet finished, for {@link #awaitAfterLoadWork}. */
+    private final Queue<Future<?>> afterLoadWork = new ConcurrentLinkedQueue<>();
 
     private boolean closed;
 
@@ -311,6 +326,7 @@ public final class SpatialStore implements AutoCloseable {
      */
     @Override
     public void close() {
+        afterLoads.close(); // waits for the loads' later indexes: the next start would build them anyway, but slower
         synchronized (this) {
             closed = true;
             if (tilePool != null) {
@@ -326,6 +342,39 @@ public final class SpatialStore implements AutoCloseable {
         }
         if (embedded != null) {
             EmbeddedCompaction.compactIfSparse(embedded);
+        }
+    }
+
+    /**
+     * Runs {@code work} after a load, off its caller's wait ({@link PostgisReplace}); a store being closed runs it
+     * on the caller's thread.
+     */
+    void afterLoad(Runnable work) {
+        try {
+            afterLoadWork.add(afterLoads.submit(work));
+        } catch (RejectedExecutionException e) {
+            work.run();
+        }
+        afterLoadWork.removeIf(Future::isDone);
+    }
+
+    /**
+     * Waits until the work loads left to do after their callers' wait is done: on PostGIS, the replaced layers'
+     * indexes other than the primary key, the unique ones and the spatial index, and their statistics (see
+     * {@link PostgisLaterIndexes}). For tests and benchmarks that look at the indexes or at query plans right after a
+     * load; the app never needs to wait, since a layer is complete and queryable once its load returns.
+     */
+    public void awaitAfterLoadWork() {
+        for (Future<?> f = afterLoadWork.peek(); f != null; f = afterLoadWork.peek()) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                log.warn("work after a load failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            afterLoadWork.remove(f);
         }
     }
 

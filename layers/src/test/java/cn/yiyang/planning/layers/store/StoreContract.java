@@ -465,6 +465,7 @@ abstract class StoreContract {
                 List.of(road("G2", "路二", "earth", Map.of())).iterator());
         Feature moved = Feature.of(road("G1", "路一", "earth", Map.of()).attributes(), line(112.6));
         repo.load(road, LoadMode.UPSERT, List.of(moved).iterator());
+        test.store().awaitAfterLoadWork(); // the tile index is built after the replace's swap
         try (Connection c = test.store().dataSource().getConnection();
                 var st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT code, ST_SRID(geom_3857), ST_XMin(geom_3857), "
@@ -492,7 +493,7 @@ abstract class StoreContract {
     }
 
     @Test
-    void thePostgisThinningCellIsTheOneTheTileRulesCompute() throws Exception {
+    void thePostgisThinningCellAndPointTileGeometryAreTheOnesTheTileRulesAndProjCompute() throws Exception {
         if (kind() != StoreKind.POSTGIS) {
             return; // the embedded store thins in Java
         }
@@ -507,15 +508,35 @@ abstract class StoreContract {
         repo.load(stops, LoadMode.REPLACE, features.iterator());
         try (Connection c = test.store().dataSource().getConnection();
                 var st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT code, thin_cell FROM bus_stop ORDER BY code")) {
+                ResultSet rs = st.executeQuery("SELECT code, thin_cell, ST_SRID(geom_3857), ST_GeometryType(geom_3857),"
+                        + " ST_Distance(geom_3857, ST_Transform(geom, 3857)) FROM bus_stop ORDER BY code")) {
             int n = 0;
             while (rs.next()) {
                 double[] p = points[n++];
                 assertThat(rs.getLong(2))
                         .as("thin_cell of %s", rs.getString(1))
                         .isEqualTo(TileRules.gridCell(WebMercator.x(p[0]), WebMercator.y(p[1])));
+                // V26: a point's tile geometry by the Web Mercator formulas, not ST_Transform: the same to 1e-6 m
+                assertThat(rs.getInt(3)).isEqualTo(3857);
+                assertThat(rs.getString(4)).isEqualTo("ST_Point");
+                assertThat(rs.getDouble(5))
+                        .as("geom_3857 of %s", rs.getString(1))
+                        .isLessThan(1e-6);
             }
             assertThat(n).isEqualTo(points.length);
+        }
+        test.store().awaitAfterLoadWork(); // the tile index is built after the replace's swap
+        try (Connection c = test.store().dataSource().getConnection();
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT generation_expression,"
+                                + " (SELECT count(*) FROM pg_indexes WHERE indexname = 'bus_stop_geom_3857_gist')"
+                                + " FROM information_schema.columns WHERE table_name = 'bus_stop' AND column_name = 'geom_3857'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).contains("st_makepoint").doesNotContain("st_transform");
+            assertThat(rs.getInt(2))
+                    .as("the tile index made again with the column")
+                    .isEqualTo(1);
         }
     }
 

@@ -61,6 +61,7 @@ class PostgisTileIndexIT {
                             new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 0.004, y + 0.003)})));
         }
         new JdbcFeatureRepository(test.store()).load(road, LoadMode.REPLACE, roads.iterator());
+        test.store().awaitAfterLoadWork(); // the partial tile indexes are built after the replace's swap
         test.store().withConnection(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE road");
