@@ -346,15 +346,17 @@ final class GeoPackageSource implements FeatureSource {
         private void query() throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT ").append(quoted(dao.getGeometryColumnName()));
             if (withValues) {
-                List<String> names =
+                List<String> quotedNames =
                         columns.stream().map(c -> quoted(c.getName())).toList();
                 for (int a = 0; packed && a < arrays; a++) {
                     sql.append(", json_array(")
                             .append(String.join(
-                                    ", ", names.subList(a * PER_ARRAY, Math.min(names.size(), (a + 1) * PER_ARRAY))))
+                                    ", ",
+                                    quotedNames.subList(
+                                            a * PER_ARRAY, Math.min(quotedNames.size(), (a + 1) * PER_ARRAY))))
                             .append(')');
                 }
-                names.forEach(c -> sql.append(", ").append(c));
+                quotedNames.forEach(c -> sql.append(", ").append(c));
             }
             sql.append(" FROM ").append(quoted(dao.getTableName()));
             statement = geoPackage.getConnection().getConnection().createStatement();
