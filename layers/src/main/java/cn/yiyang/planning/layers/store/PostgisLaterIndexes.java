@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,18 +73,22 @@ final class PostgisLaterIndexes {
     }
 
     /**
-     * The work that builds the table's recorded later indexes: per index, its build ({@code IF NOT EXISTS}: a process
-     * stopped between a build and the deletion of its row built it already) and the deletion of its row.
+     * Builds the table's recorded later indexes one by one on {@code c}, each row deleted once its index is built; an
+     * index is built {@code IF NOT EXISTS}, since a process stopped between a build and the deletion of its row built
+     * it already.
+     *
+     * @return how many were recorded
      */
-    static List<List<String>> builds(Connection c, String table) throws SQLException {
-        List<List<String>> work = new ArrayList<>();
-        for (String[] index : recorded(c, table)) {
-            work.add(List.of(
-                    index[1].replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "),
-                    "DELETE FROM layer_index_pending WHERE table_name = " + literal(table) + " AND index_name = "
-                            + literal(index[0])));
+    static int build(Connection c, String table) throws SQLException {
+        List<String[]> recorded = recorded(c, table);
+        try (Statement st = c.createStatement()) {
+            for (String[] index : recorded) {
+                st.execute(index[1].replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
+                st.execute("DELETE FROM layer_index_pending WHERE table_name = " + literal(table) + " AND index_name = "
+                        + literal(index[0]));
+            }
         }
-        return work;
+        return recorded.size();
     }
 
     private static String literal(String text) {
