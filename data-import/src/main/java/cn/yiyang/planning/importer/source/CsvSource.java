@@ -6,9 +6,12 @@ import cn.yiyang.planning.importer.issue.ImportException;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -53,6 +60,9 @@ import org.locationtech.jts.io.WKTReader;
  * cannot (x/y columns of a projected CRS), and WKT, are inferred from the coordinates.
  */
 final class CsvSource implements FeatureSource {
+
+    /** Files from this size on are read in two halves at once at opening ({@link #splitPoint}). */
+    static final long SPLIT_BYTES = 2L << 20;
 
     private static final Set<String> LON = Set.of("lon", "lng", "long", "longitude", "x", "经度", "东经");
     private static final Set<String> LAT = Set.of("lat", "latitude", "y", "纬度", "北纬");
@@ -118,11 +128,8 @@ final class CsvSource implements FeatureSource {
         this.geometryFactory = new GeometryFactory();
         SourceScan scan = new SourceScan();
         header.forEach(scan::declare);
-        try (Rows rows = new Rows(fileName, 0)) {
-            // every value of a CSV is text (the fields are the header's): the opening pass needs the geometries only
-            while (rows.hasNext()) {
-                scan.add(rows.nextGeometry());
-            }
+        try {
+            scanRows(fileName, scan);
         } catch (UncheckedIOException e) {
             throw corrupt(fileName, e);
         }
@@ -154,6 +161,93 @@ final class CsvSource implements FeatureSource {
                 scan.extent(),
                 scan.geometryTypes(),
                 issues);
+    }
+
+    /**
+     * The opening pass: every data row's geometry into {@code scan} (every value of a CSV is text, the fields are the
+     * header's, so it needs the geometries only). A large file is read in two halves at once ({@link #splitPoint}):
+     * the pass is most of the opening, and the load waits for it.
+     */
+    private void scanRows(String fileName, SourceScan scan) {
+        long split = splitPoint();
+        if (split < 0) {
+            scanRows(new Rows(fileName, 0), scan);
+            return;
+        }
+        long size = size(file);
+        SourceScan second = new SourceScan();
+        try (ExecutorService half = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> other = half.submit(() -> scanRows(new Rows(fileName, 0, split, size), second));
+            scanRows(new Rows(fileName, 0, 0, split), scan);
+            other.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + fileName, e);
+        }
+        scan.addAll(second);
+    }
+
+    private static void scanRows(Rows rows, SourceScan scan) {
+        try (rows) {
+            while (rows.hasNext()) {
+                scan.add(rows.nextGeometry());
+            }
+        }
+    }
+
+    /**
+     * Where the opening pass may split the file into two halves read at once, or -1 for one pass: a file of at least
+     * {@link #SPLIT_BYTES} in UTF-8 or GBK (a line feed or quote byte is always that character, and there is no
+     * byte-order mark of another encoding), without any quote (then every line feed ends a record, and none is inside a
+     * value), split after the first line feed past its middle that is not the header's.
+     */
+    long splitPoint() {
+        long size = size(file);
+        String name = charset.name();
+        boolean asciiSafe = name.equals("UTF-8") || name.equals("GBK") || name.equals("GB18030");
+        if (size < SPLIT_BYTES || !asciiSafe) {
+            return -1;
+        }
+        byte[] head = ContentSniffer.head(file, 3);
+        Charset bom = TextEncodings.fromBom(head);
+        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
+            return -1;
+        }
+        long headerEnd = -1;
+        long split = -1;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long at = 0;
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '"') {
+                        return -1;
+                    }
+                    if (b == '\n') {
+                        if (headerEnd < 0) {
+                            headerEnd = at + i;
+                        } else if (split < 0 && at + i >= size / 2) {
+                            split = at + i + 1;
+                        }
+                    }
+                }
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return split > 0 && split < size ? split : -1;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
@@ -275,16 +369,24 @@ final class CsvSource implements FeatureSource {
         private long row;
 
         Rows(String fileName, int recordSrid) {
+            this(fileName, recordSrid, 0, Long.MAX_VALUE);
+        }
+
+        /** The rows in the bytes {@code [from, to)}, {@code from} 0 or a record's start ({@link #splitPoint}). */
+        Rows(String fileName, int recordSrid, long from, long to) {
             this.fileName = fileName;
             this.recordSrid = recordSrid;
             try {
-                parser = format.parse(TextEncodings.lenientReader(file, charset));
+                parser = format.parse(
+                        from == 0 && to == Long.MAX_VALUE
+                                ? TextEncodings.lenientReader(file, charset)
+                                : TextEncodings.lenientReader(file, charset, from, to));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             it = parser.iterator();
-            if (it.hasNext()) {
-                it.next();
+            if (from == 0 && it.hasNext()) {
+                it.next(); // the header
             }
         }
 

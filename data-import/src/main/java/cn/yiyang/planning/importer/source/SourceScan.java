@@ -42,6 +42,20 @@ final class SourceScan {
         }
     }
 
+    /** Adds what another pass over the records after this one's saw (the second half of a file read in two). */
+    void addAll(SourceScan later) {
+        count += later.count;
+        extent.expandToInclude(later.extent);
+        geometryTypes.addAll(later.geometryTypes);
+        later.fieldTypes.forEach((name, type) -> {
+            if (type == null) {
+                fieldTypes.putIfAbsent(name, null);
+            } else {
+                fieldTypes.merge(name, type, SourceScan::merge);
+            }
+        });
+    }
+
     /** Declares a field before any value is seen (a CSV header), so that it appears even when always empty. */
     void declare(String name) {
         fieldTypes.putIfAbsent(name, null);

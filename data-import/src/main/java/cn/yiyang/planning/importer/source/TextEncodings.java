@@ -3,6 +3,7 @@ package cn.yiyang.planning.importer.source;
 import cn.yiyang.planning.importer.issue.ImportIssue;
 import cn.yiyang.planning.importer.issue.IssueCode;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -192,17 +195,68 @@ final class TextEncodings {
      * wrong user choice shows as replacement characters rather than failing).
      */
     static Reader lenientReader(Path file, Charset charset) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 3);
+        return lenientReader(Files.newInputStream(file), charset);
+    }
+
+    /**
+     * {@link #lenientReader(Path, Charset)} over the bytes {@code [from, to)} of the file: from 0, a byte-order mark
+     * is skipped; from elsewhere, which must be the start of a character, there is none.
+     */
+    static Reader lenientReader(Path file, Charset charset, long from, long to) throws IOException {
+        if (from == 0) {
+            return lenientReader(new BoundedStream(Files.newInputStream(file), to), charset);
+        }
+        FileChannel channel = FileChannel.open(file).position(from);
+        return new BufferedReader(
+                new InputStreamReader(new BoundedStream(Channels.newInputStream(channel), to - from), decoder(charset)),
+                64 * 1024);
+    }
+
+    private static CharsetDecoder decoder(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class BoundedStream extends FilterInputStream {
+
+        private long left;
+
+        BoundedStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            left -= b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            left -= n < 0 ? 0 : n;
+            return n;
+        }
+    }
+
+    private static Reader lenientReader(InputStream raw, Charset charset) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 3);
         byte[] head = in.readNBytes(3);
         Charset bom = fromBom(head);
         int skip = bom == null ? 0 : bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
         in.unread(head, skip, head.length - skip);
         Charset effective = bom != null ? bom : charset;
-        CharsetDecoder decoder = effective
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+        return new BufferedReader(new InputStreamReader(in, decoder(effective)), 64 * 1024);
     }
 
     private static Charset charset(String name) {
