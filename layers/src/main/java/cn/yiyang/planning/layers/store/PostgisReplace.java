@@ -208,6 +208,9 @@ final class PostgisReplace {
             throws SQLException {
         return SpatialStore.inTransaction(c, t -> {
             try (Statement st = t.createStatement()) {
+                // No wait for this commit's WAL flush: the swap's commit flushes it (WAL is flushed in order), and a
+                // private table lost in a crash before the swap is one that dropLeftovers would drop anyway.
+                st.execute("SET LOCAL synchronous_commit = off");
                 st.execute("DROP TABLE IF EXISTS " + fresh);
                 st.execute("CREATE TABLE " + fresh + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING IDENTITY"
                         + " INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE)");
@@ -264,8 +267,20 @@ final class PostgisReplace {
 
     private static void drain(Connection c, Queue<String> queue) throws SQLException {
         try (Statement st = c.createStatement()) {
-            for (String sql = queue.poll(); sql != null; sql = queue.poll()) {
-                st.execute(sql);
+            // as in fill: the swap's commit flushes the builds' WAL; the setting is the session's, so it is put back
+            st.execute("SET synchronous_commit = off");
+            try {
+                for (String sql = queue.poll(); sql != null; sql = queue.poll()) {
+                    st.execute(sql);
+                }
+            } finally {
+                try {
+                    st.execute("RESET synchronous_commit");
+                } catch (SQLException e) {
+                    LOG.debug(
+                            "synchronous_commit not reset on a broken connection, which the pool drops: {}",
+                            e.toString());
+                }
             }
         }
     }

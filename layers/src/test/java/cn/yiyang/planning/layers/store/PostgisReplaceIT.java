@@ -135,6 +135,29 @@ class PostgisReplaceIT {
     }
 
     @Test
+    void theConnectionsOfAReplaceGoBackToThePoolWithSynchronousCommitOn() throws Exception {
+        repo.load(household, LoadMode.REPLACE, houses("L", 700).iterator());
+        test.store().awaitAfterLoadWork();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) { // at once, so that the pool hands out the index builders' connections too
+                held.add(test.store().dataSource().getConnection());
+            }
+            for (Connection c : held) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("on");
+                }
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void theIndexesBuiltAfterTheSwapAreRecordedInItsTransactionAndTheRecordIsClearedOnceBuilt() throws Exception {
         Map<String, String> before = indexes("household");
         repo.load(household, LoadMode.REPLACE, houses("G", 1000).iterator());
