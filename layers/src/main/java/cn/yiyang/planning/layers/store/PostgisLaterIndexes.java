@@ -81,17 +81,16 @@ final class PostgisLaterIndexes {
      */
     static int build(Connection c, String table) throws SQLException {
         List<String[]> recorded = recorded(c, table);
-        try (Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement();
+                PreparedStatement done =
+                        c.prepareStatement("DELETE FROM layer_index_pending WHERE table_name = ? AND index_name = ?")) {
             for (String[] index : recorded) {
                 st.execute(index[1].replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
-                st.execute("DELETE FROM layer_index_pending WHERE table_name = " + literal(table) + " AND index_name = "
-                        + literal(index[0]));
+                done.setString(1, table);
+                done.setString(2, index[0]);
+                done.executeUpdate();
             }
         }
         return recorded.size();
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }
