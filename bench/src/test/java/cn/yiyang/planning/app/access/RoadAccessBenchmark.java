@@ -185,6 +185,7 @@ class RoadAccessBenchmark {
                 new JdbcLayerLoadRepository(store),
                 new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()),
                 "2021-2025",
+                5,
                 worker);
         RoadAccessService service = new RoadAccessService(runner, kind, repo, catalogue);
         try {

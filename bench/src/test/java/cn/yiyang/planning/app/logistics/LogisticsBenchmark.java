@@ -174,6 +174,7 @@ class LogisticsBenchmark {
                     new JdbcLayerLoadRepository(store),
                     new AuditLog(new JdbcAuditRepository(store), Clock.systemUTC()),
                     "2021-2025",
+                    5,
                     worker);
             long t0 = System.nanoTime();
             String id =

@@ -47,6 +47,20 @@ public interface AnalysisRunRepository {
     List<IndicatorValue> history(String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group);
 
     /**
+     * Deletes the values at {@code level} of the runs of a kind that are older than its latest {@code keep} successful
+     * ones (finished runs only: succeeded or failed). It looks at most {@value #PRUNE_WINDOW} runs back from the ones
+     * it keeps, since those further back were pruned when they were there: called after every run, so every run has
+     * been.
+     *
+     * @param keep the successful runs whose values are kept, at least 1
+     * @return the values deleted
+     */
+    int pruneLevel(String kind, UnitLevel level, int keep);
+
+    /** How many finished runs behind the kept ones {@link #pruneLevel} looks at. */
+    int PRUNE_WINDOW = 10;
+
+    /**
      * Marks every QUEUED or RUNNING run FAILED with the message {@value AnalysisRun#INTERRUPTED} and a
      * finish time of now: called at start-up, when no run of a previous process can still be going.
      *

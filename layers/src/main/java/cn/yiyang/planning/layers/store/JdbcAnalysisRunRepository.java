@@ -198,6 +198,47 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     }
 
     @Override
+    public int pruneLevel(String kind, UnitLevel level, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("the latest run's values are always kept: keep " + keep);
+        }
+        // Newest first, as latestSucceeded orders them; a run newer than the keep-th success is kept whatever its end.
+        List<String> older = store.withConnection(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, status FROM analysis_run WHERE kind = ? "
+                    + "AND status IN (?, ?) ORDER BY finished_at DESC, created_at DESC, id DESC")) {
+                bind(ps, kind, RunStatus.SUCCEEDED.name(), RunStatus.FAILED.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    int succeeded = 0;
+                    while (rs.next() && ids.size() < PRUNE_WINDOW) {
+                        if (succeeded >= keep) {
+                            ids.add(rs.getString(1));
+                        } else if (RunStatus.SUCCEEDED.name().equals(rs.getString(2))) {
+                            succeeded++;
+                        }
+                    }
+                }
+            }
+            return ids;
+        });
+        if (older.isEmpty()) {
+            return 0;
+        }
+        return store.inTransaction(c -> {
+            int deleted = 0;
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM analysis_indicator WHERE run_id = ? AND level = ?")) {
+                for (String id : older) {
+                    ps.setString(1, id);
+                    ps.setString(2, level.id());
+                    deleted += ps.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+
+    @Override
     public int failInterrupted() {
         return store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(

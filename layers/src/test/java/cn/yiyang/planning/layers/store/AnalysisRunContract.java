@@ -383,6 +383,132 @@ abstract class AnalysisRunContract {
     }
 
     @Test
+    void naturalVillageValuesOfRunsOlderThanTheLatestKeptAreDeletedAndNothingElse() {
+        String kind = "road_access_prune";
+        String[] ids = {"p1", "p2", "p3", "p4", "p5"};
+        RunStatus[] ends = {
+            RunStatus.SUCCEEDED, RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.SUCCEEDED, RunStatus.SUCCEEDED
+        };
+        for (int i = 0; i < ids.length; i++) {
+            Instant at = T0.plusSeconds(3600L * i);
+            AnalysisRun run = new AnalysisRun(
+                    ids[i], kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null, null, null);
+            runs.create(run);
+            runs.saveIndicators(ids[i], pruneValues(ids[i]));
+            AnalysisRun started = run.started(at, null);
+            runs.update(
+                    ends[i] == RunStatus.SUCCEEDED
+                            ? started.succeeded(at.plusSeconds(5), "{}")
+                            : started.failed(at.plusSeconds(5), "NO_ROADS"));
+        }
+        // A run still going (another process's, say) and another kind's run, older than all: never touched.
+        AnalysisRun going = new AnalysisRun(
+                "p-going",
+                kind,
+                RunStatus.QUEUED,
+                0,
+                "system",
+                T0.minusSeconds(60),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        runs.create(going);
+        runs.saveIndicators("p-going", pruneValues("p-going"));
+        runs.update(going.started(T0.minusSeconds(60), null));
+        AnalysisRun other = new AnalysisRun(
+                "p-other", "water_prune", RunStatus.QUEUED, 0, "system", T0, null, null, null, null, null, null);
+        runs.create(other);
+        runs.saveIndicators("p-other", pruneValues("p-other"));
+        runs.update(other.started(T0, null).succeeded(T0.plusSeconds(1), "{}"));
+
+        // Keep the latest two successes (p4, p5): p1, p2 and the failed p3 lose their natural villages' values.
+        assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 2)).isEqualTo(3 * 2);
+        for (String id : List.of("p1", "p2", "p3")) {
+            assertThat(runs.indicators(id, UnitLevel.NATURAL_VILLAGE, null, null, null))
+                    .as(id)
+                    .isEmpty();
+            assertThat(runs.indicators(id, UnitLevel.VILLAGE, null, null, null))
+                    .as(id)
+                    .hasSize(1);
+        }
+        for (String id : List.of("p4", "p5", "p-going", "p-other")) {
+            assertThat(runs.indicators(id, UnitLevel.NATURAL_VILLAGE, null, null, null))
+                    .as(id)
+                    .hasSize(2);
+        }
+        assertThat(runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.VILLAGE, "430921101201", UnitGroup.ALL))
+                .extracting(IndicatorValue::runId)
+                .containsExactly("p1", "p2", "p4", "p5");
+        assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 2)).isZero();
+        // Keeping one success: the run before it (p4) goes now.
+        assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 1)).isEqualTo(2);
+        assertThat(runs.indicators("p5", UnitLevel.NATURAL_VILLAGE, null, null, null))
+                .hasSize(2);
+        assertThatThrownBy(() -> runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void indicatorValuesHaveTheirPrimaryKeyAsTheirOnlyIndex() throws Exception {
+        // V27: the index on (level, code, indicator) served no query and cost a third of the saving of a run's values.
+        try (Connection c = test.store().dataSource().getConnection()) {
+            String table = kind() == StoreKind.H2GIS ? "ANALYSIS_INDICATOR" : "analysis_indicator";
+            Set<String> columnsIndexed = new LinkedHashSet<>();
+            Set<String> indexes = new LinkedHashSet<>();
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        indexes.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                        columnsIndexed.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            assertThat(indexes).noneMatch(i -> i.contains("unit_idx"));
+            assertThat(columnsIndexed).containsExactlyInAnyOrder("run_id", "indicator", "level", "code", "grp");
+        }
+    }
+
+    private static List<IndicatorValue> pruneValues(String runId) {
+        return List.of(
+                new IndicatorValue(
+                        runId,
+                        HOUSEHOLD_ROAD_ACCESS_RATE,
+                        UnitLevel.VILLAGE,
+                        "430921101201",
+                        "某村",
+                        "430921101",
+                        UnitGroup.ALL,
+                        90,
+                        100,
+                        null),
+                new IndicatorValue(
+                        runId,
+                        HOUSEHOLD_ROAD_ACCESS_RATE,
+                        UnitLevel.NATURAL_VILLAGE,
+                        "430921101201001",
+                        "某组",
+                        "430921101201",
+                        UnitGroup.ALL,
+                        9,
+                        10,
+                        null),
+                new IndicatorValue(
+                        runId,
+                        AccessIndicator.HOUSEHOLD_NETWORK_ACCESS_RATE,
+                        UnitLevel.NATURAL_VILLAGE,
+                        "430921101201001",
+                        "某组",
+                        "430921101201",
+                        UnitGroup.ALL,
+                        8,
+                        10,
+                        null));
+    }
+
+    @Test
     void runsLeftQueuedOrRunningByAStoppedProcessAreMarkedInterrupted() {
         String kind = "road_access_interrupted";
         runs.create(AnalysisRun.queued("i-queued", kind, "system", null));

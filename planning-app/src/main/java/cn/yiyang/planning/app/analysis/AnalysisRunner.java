@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs every {@link AnalysisKind} the same way: checks who asks and the settings, queues the run on the
  * {@value AnalysisConfiguration#WORKER} worker (one run at a time), records the versions of the layers it reads,
  * reports its progress, and stores what it computed: the indicators of every unit and group with the plan period's
- * targets under the run (every run's are kept, so runs can be compared and trends drawn), the result layers (each
+ * targets under the run (every run's are kept, so runs can be compared and trends drawn; natural villages' only for
+ * the latest {@code planning.analyses.natural-village-runs} successful runs), the result layers (each
  * replaced, holding the latest run), and its summary and problems with the run. A run that throws is marked failed
  * with {@code analysis_failed}; the log has the cause, the user never sees it.
  */
@@ -63,6 +64,7 @@ public class AnalysisRunner {
     private final LayerLoadRepository loads;
     private final AuditLog audit;
     private final String planPeriod;
+    private final int naturalVillageRuns;
     private final Executor worker;
 
     /**
@@ -74,6 +76,8 @@ public class AnalysisRunner {
      * @param versions told of the result layers each run replaced
      * @param loads the record of loads (results of synthetic inputs are synthetic)
      * @param planPeriod the plan period of the targets
+     * @param naturalVillageRuns the successful runs of a kind whose natural-village values are kept (at least 1);
+     *     older runs keep those of villages and coarser units
      * @param worker runs one run at a time
      */
     public AnalysisRunner(
@@ -86,6 +90,7 @@ public class AnalysisRunner {
             LayerLoadRepository loads,
             AuditLog audit,
             @Value("${planning.plan-period:2021-2025}") String planPeriod,
+            @Value("${planning.analyses.natural-village-runs:5}") int naturalVillageRuns,
             @Qualifier(AnalysisConfiguration.WORKER) Executor worker) {
         // Pages, the API and the first runs list them in theme order (roads first), then by id.
         kinds.stream()
@@ -99,6 +104,11 @@ public class AnalysisRunner {
         this.loads = loads;
         this.audit = audit;
         this.planPeriod = planPeriod;
+        if (naturalVillageRuns < 1) {
+            throw new IllegalArgumentException(
+                    "planning.analyses.natural-village-runs must be at least 1, not " + naturalVillageRuns);
+        }
+        this.naturalVillageRuns = naturalVillageRuns;
         this.worker = worker;
     }
 
@@ -244,6 +254,31 @@ public class AnalysisRunner {
         } catch (RuntimeException e) {
             log.error("{} run {} failed", kind.id(), run.id(), e);
             runs.update(run.failed(Instant.now(), "analysis_failed"));
+        }
+        pruneNaturalVillages(kind);
+    }
+
+    /**
+     * After a run, ended either way: the natural-village values of the kind's runs older than its latest
+     * {@code naturalVillageRuns} successful ones are deleted. They are most of a road-access run's values (64,860 of
+     * 74,807 on the full demo city, 5 indicators of 12,972 natural villages), the ones no page draws a trend from (the dashboard's and the analysis pages' are of villages and coarser units); kept
+     * for every run, they grew the store by about 30 MB a run and slowed the saving of the next runs' values. The run
+     * has been reported ended already; the next run waits in the queue meanwhile. A failure is logged and changes
+     * nothing else: the next run prunes again.
+     */
+    private void pruneNaturalVillages(AnalysisKind kind) {
+        long t = System.nanoTime();
+        try {
+            int n = runs.pruneLevel(kind.storedKind(), UnitLevel.NATURAL_VILLAGE, naturalVillageRuns);
+            if (n > 0) {
+                log.debug(
+                        "{}: {} natural-village values of older runs deleted in {} ms",
+                        kind.id(),
+                        n,
+                        (System.nanoTime() - t) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: natural-village values of older runs not deleted: {}", kind.id(), e.toString());
         }
     }
 

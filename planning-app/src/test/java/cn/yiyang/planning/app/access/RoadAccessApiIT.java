@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
             "planning.demo.enabled=true",
             "planning.demo.scale=small",
             "planning.tianditu.key=",
-            "planning.road-access.run-on-start=false"
+            "planning.road-access.run-on-start=false",
+            "planning.analyses.natural-village-runs=1"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoadAccessApiIT {
@@ -242,6 +243,35 @@ class RoadAccessApiIT {
 
     @Test
     @Order(6)
+    void onlyTheLatestRunKeepsItsNaturalVillagesWithOneKept() throws Exception {
+        // planning.analyses.natural-village-runs=1: after the second run the first keeps its villages and coarser
+        // units (trends) but not its natural villages. The runner deletes them just after the run has ended.
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (count("natural_village", firstRun) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count("natural_village", firstRun)).isZero();
+        assertThat(count("village", firstRun)).isPositive();
+        assertThat(count("city", firstRun)).isPositive();
+        String second = JSON.readTree(
+                        send("GET", "/api/v1/analyses/runs?kind=road-access&limit=1", "leader", "en", null)
+                                .body())
+                .get("runs")
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(count("natural_village", second)).isPositive();
+    }
+
+    private int count(String level, String runId) throws Exception {
+        HttpResponse<String> r =
+                send("GET", "/api/v1/indicators?level=" + level + "&runId=" + runId, "leader", "zh-CN", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("indicators").size();
+    }
+
+    @Test
+    @Order(7)
     void theAnalysisApiServesEveryKindAndRefusesWhatIsNotOne() throws Exception {
         JsonNode kinds = JSON.readTree(
                 send("GET", "/api/v1/analyses", "leader", "en", null).body());

@@ -23,7 +23,7 @@ public final class Analyses {
      * @param versions told of replaced result layers
      * @param worker runs the runs
      * @param kinds the kinds it runs
-     * @return the runner (plan period 2021-2025)
+     * @return the runner (plan period 2021-2025, natural-village values of the latest 5 successful runs kept)
      */
     public static AnalysisRunner runner(
             SpatialStore store,
@@ -41,6 +41,7 @@ public final class Analyses {
                 new JdbcLayerLoadRepository(store),
                 Audits.log(store),
                 "2021-2025",
+                5,
                 worker);
     }
 }
