@@ -47,12 +47,12 @@ public interface AnalysisRunRepository {
     List<IndicatorValue> history(String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group);
 
     /**
-     * Deletes the values at {@code level} of the runs of a kind that are older than its latest {@code keep} successful
-     * ones (finished runs only: succeeded or failed). It looks at most {@value #PRUNE_WINDOW} runs back from the ones
-     * it keeps, since those further back were pruned when they were there: called after every run, so every run has
-     * been.
+     * Deletes the values at {@code level} of the finished runs (succeeded or failed) of a kind that are older than its
+     * latest {@code keep} successful ones; a run still queued or going is never touched (the runner calls it from
+     * within a run, keeping one run fewer than it means to keep). It looks at most {@value #PRUNE_WINDOW} runs back
+     * from the ones it keeps, since those further back were pruned when they were there: every run calls it.
      *
-     * @param keep the successful runs whose values are kept, at least 1
+     * @param keep the successful runs whose values are kept, 0 or more
      * @return the values deleted
      */
     int pruneLevel(String kind, UnitLevel level, int keep);

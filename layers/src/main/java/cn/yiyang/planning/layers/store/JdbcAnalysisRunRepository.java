@@ -199,8 +199,8 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
     @Override
     public int pruneLevel(String kind, UnitLevel level, int keep) {
-        if (keep < 1) {
-            throw new IllegalArgumentException("the latest run's values are always kept: keep " + keep);
+        if (keep < 0) {
+            throw new IllegalArgumentException("runs to keep: " + keep);
         }
         // Newest first, as latestSucceeded orders them; a run newer than the keep-th success is kept whatever its end.
         List<String> older = store.withConnection(c -> {

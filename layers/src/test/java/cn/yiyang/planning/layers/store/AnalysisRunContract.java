@@ -447,7 +447,13 @@ abstract class AnalysisRunContract {
         assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 1)).isEqualTo(2);
         assertThat(runs.indicators("p5", UnitLevel.NATURAL_VILLAGE, null, null, null))
                 .hasSize(2);
-        assertThatThrownBy(() -> runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 0))
+        // Keeping none (a run about to succeed keeps its own): every finished run's go, the running one's stay.
+        assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 0)).isEqualTo(2);
+        assertThat(runs.indicators("p5", UnitLevel.NATURAL_VILLAGE, null, null, null))
+                .isEmpty();
+        assertThat(runs.indicators("p-going", UnitLevel.NATURAL_VILLAGE, null, null, null))
+                .hasSize(2);
+        assertThatThrownBy(() -> runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -242,6 +242,7 @@ public class AnalysisRunner {
             AnalysisRun stored = run;
             timed(storeSteps, "indicators", () -> saveIndicators(stored.id(), out.indicators()));
             writeLayers(kind, stored, out, storeSteps);
+            timed(storeSteps, "prune", () -> pruneNaturalVillages(kind));
             long t2 = System.nanoTime();
             run = run.succeeded(Instant.now(), JSON.writeValueAsString(summary(out, t1 - t0, t2 - t1, storeSteps)));
             runs.update(run);
@@ -255,30 +256,25 @@ public class AnalysisRunner {
             log.error("{} run {} failed", kind.id(), run.id(), e);
             runs.update(run.failed(Instant.now(), "analysis_failed"));
         }
-        pruneNaturalVillages(kind);
     }
 
     /**
-     * After a run, ended either way: the natural-village values of the kind's runs older than its latest
-     * {@code naturalVillageRuns} successful ones are deleted. They are most of a road-access run's values (64,860 of
-     * 74,807 on the full demo city, 5 indicators of 12,972 natural villages), the ones no page draws a trend from (the dashboard's and the analysis pages' are of villages and coarser units); kept
-     * for every run, they grew the store by about 30 MB a run and slowed the saving of the next runs' values. The run
-     * has been reported ended already; the next run waits in the queue meanwhile. A failure is logged and changes
-     * nothing else: the next run prunes again.
+     * The last of a run's store steps, once its results are written: the natural-village values of the kind's earlier
+     * runs are deleted but for those of its latest {@code naturalVillageRuns - 1} successful ones (with this run's,
+     * {@code naturalVillageRuns} are kept). They are most of a road-access run's values (64,860 of 74,807 on the full
+     * demo city: 5 indicators of 12,972 natural villages), and no page draws a trend from them (the dashboard's and
+     * the analysis pages' trends are of villages and coarser units); kept for every run, they grew the store by about
+     * 30 MB a run and slowed the saving of later runs' values. Inside the run, so that nothing of a run still works on
+     * the store once it has ended. A failure is logged and fails nothing: the next run deletes them.
      */
     private void pruneNaturalVillages(AnalysisKind kind) {
-        long t = System.nanoTime();
         try {
-            int n = runs.pruneLevel(kind.storedKind(), UnitLevel.NATURAL_VILLAGE, naturalVillageRuns);
+            int n = runs.pruneLevel(kind.storedKind(), UnitLevel.NATURAL_VILLAGE, naturalVillageRuns - 1);
             if (n > 0) {
-                log.debug(
-                        "{}: {} natural-village values of older runs deleted in {} ms",
-                        kind.id(),
-                        n,
-                        (System.nanoTime() - t) / 1_000_000);
+                log.debug("{}: {} natural-village values of earlier runs deleted", kind.id(), n);
             }
         } catch (RuntimeException e) {
-            log.warn("{}: natural-village values of older runs not deleted: {}", kind.id(), e.toString());
+            log.warn("{}: natural-village values of earlier runs not deleted: {}", kind.id(), e.toString());
         }
     }
 
