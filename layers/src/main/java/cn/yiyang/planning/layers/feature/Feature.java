@@ -38,6 +38,12 @@ public record Feature(Long id, Map<String, Object> attributes, Map<String, Objec
         return new Feature(null, new Owned(attributes), new Owned(extra), geometry);
     }
 
+    /** As {@link #owning(LinkedHashMap, LinkedHashMap, Geometry)}, for a stored feature the store has just read. */
+    public static Feature owning(
+            long id, LinkedHashMap<String, Object> attributes, LinkedHashMap<String, Object> extra, Geometry geometry) {
+        return new Feature(id, new Owned(attributes), new Owned(extra), geometry);
+    }
+
     /** A new (unstored) feature without extra attributes. */
     public static Feature of(Map<String, Object> attributes, Geometry geometry) {
         return new Feature(null, attributes, Map.of(), geometry);

@@ -47,9 +47,19 @@ final class FeatureRows {
 
     /** The select list that {@link #read} expects. */
     static String selectList(LayerDef layer) {
+        return selectList(layer, layer.fields(), true);
+    }
+
+    /**
+     * {@code id}, the fields, {@code extra} when asked for and the geometry as WKB, in this order: {@link #read} reads
+     * them by position.
+     */
+    static String selectList(LayerDef layer, List<FieldDef> fields, boolean extra) {
         StringBuilder sb = new StringBuilder("id");
-        layer.fields().forEach(f -> sb.append(", ").append(f.name()));
-        sb.append(", ").append(EXTRA);
+        fields.forEach(f -> sb.append(", ").append(f.name()));
+        if (extra) {
+            sb.append(", ").append(EXTRA);
+        }
         if (layer.geometry().hasGeometry()) {
             sb.append(", ST_AsBinary(geom) AS geom_wkb");
         }
@@ -174,36 +184,56 @@ final class FeatureRows {
 
     /** Reads the current row (selected with {@link #selectList}) into a feature. */
     static Feature read(ResultSet rs, LayerDef layer) throws SQLException {
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        for (FieldDef field : layer.fields()) {
+        return read(rs, layer, layer.fields(), true);
+    }
+
+    /** The feature of the current row of a query of {@link #selectList(LayerDef, List, boolean)} with these fields. */
+    static Feature read(ResultSet rs, LayerDef layer, List<FieldDef> fields, boolean extra) throws SQLException {
+        LinkedHashMap<String, Object> attrs = new LinkedHashMap<>();
+        int column = 2;
+        for (FieldDef field : fields) {
             Object v = switch (field.type()) {
-                case TEXT, CODE -> rs.getString(field.name());
-                case INTEGER -> rs.getObject(field.name()) == null ? null : rs.getInt(field.name());
-                case DECIMAL -> rs.getObject(field.name()) == null ? null : rs.getDouble(field.name());
-                case BOOLEAN -> rs.getObject(field.name()) == null ? null : rs.getBoolean(field.name());
+                case TEXT, CODE -> rs.getString(column);
+                case INTEGER -> {
+                    int i = rs.getInt(column);
+                    yield rs.wasNull() ? null : i;
+                }
+                case DECIMAL -> {
+                    double d = rs.getDouble(column);
+                    yield rs.wasNull() ? null : d;
+                }
+                case BOOLEAN -> {
+                    boolean b = rs.getBoolean(column);
+                    yield rs.wasNull() ? null : b;
+                }
                 case DATE -> {
-                    Date d = rs.getDate(field.name());
+                    Date d = rs.getDate(column);
                     yield d == null ? null : d.toLocalDate();
                 }
             };
             if (v != null) {
                 attrs.put(field.name(), v);
             }
+            column++;
         }
-        String extraJson = rs.getString(EXTRA);
-        Map<String, Object> extra = extraJson == null ? Map.of() : JSON.readValue(extraJson, MAP);
+        LinkedHashMap<String, Object> extras = null;
+        if (extra) {
+            String extraJson = rs.getString(column++);
+            extras = extraJson == null ? null : JSON.readValue(extraJson, MAP);
+        }
+        long id = rs.getLong(1);
         Geometry g = null;
         if (layer.geometry().hasGeometry()) {
-            byte[] wkb = rs.getBytes("geom_wkb");
+            byte[] wkb = rs.getBytes(column);
             if (wkb != null) {
                 try {
                     g = new WKBReader(LayerGeometry.FACTORY).read(wkb);
                     g.setSRID(LayerDef.SRID);
                 } catch (ParseException e) {
-                    throw new SQLException("unreadable geometry in " + layer.id() + " id " + rs.getLong("id"), e);
+                    throw new SQLException("unreadable geometry in " + layer.id() + " id " + id, e);
                 }
             }
         }
-        return new Feature(rs.getLong("id"), attrs, extra, g);
+        return Feature.owning(id, attrs, extras == null ? new LinkedHashMap<>() : extras, g);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.store;
 
+import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
@@ -156,6 +157,14 @@ public final class JdbcFeatureRepository implements FeatureRepository {
         stream(
                 "SELECT " + FeatureRows.selectList(layer) + " FROM " + layer.table() + " ORDER BY id",
                 rs -> sink.accept(FeatureRows.read(rs, layer)));
+    }
+
+    @Override
+    public void forEach(LayerDef layer, List<String> fields, Consumer<Feature> sink) {
+        List<FieldDef> columns = FeatureRepository.fields(layer, fields);
+        stream(
+                "SELECT " + FeatureRows.selectList(layer, columns, false) + " FROM " + layer.table() + " ORDER BY id",
+                rs -> sink.accept(FeatureRows.read(rs, layer, columns, false)));
     }
 
     @Override

@@ -310,6 +310,59 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAnalysisReadsOnlyTheFieldsItNamesWithIdsAndGeometries() {
+        LayerDef road = catalogue.get("road");
+        List<Feature> roads = IntStream.range(0, 300)
+                .mapToObj(i -> {
+                    Map<String, Object> attrs = new HashMap<>();
+                    attrs.put("code", "R" + i);
+                    attrs.put("name", "路" + i);
+                    attrs.put("admin_class", "county");
+                    attrs.put("surface", i % 2 == 0 ? "asphalt" : "gravel");
+                    if (i % 3 != 0) {
+                        attrs.put("hardened", i % 3 == 1);
+                        attrs.put("segment_seq", i % 4);
+                        attrs.put("width", 4.5);
+                    }
+                    return new Feature(
+                            null,
+                            attrs,
+                            Map.of("养护单位", "某段" + i),
+                            LayerGeometry.FACTORY.createLineString(new Coordinate[] {
+                                new Coordinate(112.0 + i * 0.001, 28.5), new Coordinate(112.0 + i * 0.001, 28.501)
+                            }));
+                })
+                .toList();
+        assertThat(repo.load(road, LoadMode.REPLACE, roads.iterator())).isEqualTo(300);
+
+        List<Feature> whole = new ArrayList<>();
+        repo.forEach(road, whole::add);
+        List<Feature> some = new ArrayList<>();
+        repo.forEach(road, List.of("hardened", "code", "segment_seq", "width"), some::add);
+
+        assertThat(some).hasSameSizeAs(whole);
+        for (int i = 0; i < whole.size(); i++) {
+            Feature w = whole.get(i);
+            Feature f = some.get(i);
+            assertThat(f.id()).isEqualTo(w.id());
+            assertThat(f.geometry().equalsExact(w.geometry())).isTrue();
+            assertThat(f.extra()).isEmpty();
+            Map<String, Object> expected = new HashMap<>(w.attributes());
+            expected.keySet().retainAll(Set.of("hardened", "code", "segment_seq", "width"));
+            assertThat(f.attributes()).isEqualTo(expected);
+        }
+        assertThat(whole.get(1).extra()).containsEntry("养护单位", "某段1");
+        assertThat(some.get(1).attributes())
+                .containsEntry("hardened", true)
+                .containsEntry("segment_seq", 1)
+                .containsEntry("width", 4.5);
+        assertThat(some.get(0).attributes()).containsOnlyKeys("code");
+        assertThatThrownBy(() -> repo.forEach(road, List.of("code", "colour"), f -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("colour");
+    }
+
+    @Test
     void aFailingLoadLeavesTheLayerExactlyAsItWas() {
         LayerDef county = catalogue.get("county");
         repo.load(

@@ -38,6 +38,10 @@ final class AccessInputReader {
     /** The lowest technical grade that counts as "class III or better". */
     private static final String CLASS3 = "class3";
 
+    /** The fields of a road that {@link #road} and the road names read. */
+    static final List<String> ROAD_FIELDS =
+            List.of("code", "name", "hardened", "surface", "all_season", "tech_grade", "bus_route", "admin_class");
+
     private final FeatureRepository features;
     private final LayerCatalogue catalogue;
     private final String cityName;
@@ -99,7 +103,7 @@ final class AccessInputReader {
         List<Road> roads = new ArrayList<>();
         Map<String, String> roadNames = new HashMap<>();
         int[] allSeasonFromSurface = {0};
-        each(LayerIds.ROAD, f -> {
+        each(LayerIds.ROAD, ROAD_FIELDS, f -> {
             Road road = road(f, impassableRoads, allSeasonFromSurface);
             if (road == null) {
                 return;
@@ -110,7 +114,7 @@ final class AccessInputReader {
             }
         });
         List<Household> households = new ArrayList<>(400_000);
-        each(LayerIds.HOUSEHOLD, f -> {
+        each(LayerIds.HOUSEHOLD, List.of("code", "village_code", "natural_village_code", "population"), f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 households.add(new Household(
@@ -123,7 +127,7 @@ final class AccessInputReader {
         });
         List<NaturalVillage> naturalVillages = new ArrayList<>();
         Map<String, String> nvNames = new HashMap<>();
-        each(LayerIds.NATURAL_VILLAGE, f -> {
+        each(LayerIds.NATURAL_VILLAGE, List.of("code", "name", "village_code", "households", "population"), f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 naturalVillages.add(new NaturalVillage(
@@ -140,23 +144,26 @@ final class AccessInputReader {
         });
         List<Village> villages = new ArrayList<>();
         Map<String, String> villageNames = new HashMap<>();
-        each(LayerIds.VILLAGE, f -> {
-            String urbanRural = f.getString("urban_rural_code");
-            Coordinate centre = f.geometry() == null || f.geometry().isEmpty()
-                    ? null
-                    : f.geometry().getInteriorPoint().getCoordinate();
-            villages.add(new Village(
-                    f.getString("code"),
-                    f.getString("name"),
-                    f.getString("township_code"),
-                    Boolean.TRUE.equals(bool(f, "key_support")),
-                    Boolean.TRUE.equals(bool(f, "demonstration")),
-                    !CodeLists.URBAN_RURAL.has(urbanRural, CodeTrait.URBAN),
-                    centre));
-            villageNames.put(f.getString("code"), f.getString("name"));
-        });
+        each(
+                LayerIds.VILLAGE,
+                List.of("code", "name", "township_code", "key_support", "demonstration", "urban_rural_code"),
+                f -> {
+                    String urbanRural = f.getString("urban_rural_code");
+                    Coordinate centre = f.geometry() == null || f.geometry().isEmpty()
+                            ? null
+                            : f.geometry().getInteriorPoint().getCoordinate();
+                    villages.add(new Village(
+                            f.getString("code"),
+                            f.getString("name"),
+                            f.getString("township_code"),
+                            Boolean.TRUE.equals(bool(f, "key_support")),
+                            Boolean.TRUE.equals(bool(f, "demonstration")),
+                            !CodeLists.URBAN_RURAL.has(urbanRural, CodeTrait.URBAN),
+                            centre));
+                    villageNames.put(f.getString("code"), f.getString("name"));
+                });
         Map<String, Coordinate> seats = new HashMap<>();
-        each(LayerIds.TOWNSHIP_SEAT, f -> {
+        each(LayerIds.TOWNSHIP_SEAT, List.of("township_code"), f -> {
             Coordinate at = point(f.geometry());
             if (at != null && f.getString("township_code") != null) {
                 seats.putIfAbsent(f.getString("township_code"), at);
@@ -165,15 +172,19 @@ final class AccessInputReader {
         List<Township> townships = new ArrayList<>();
         each(
                 LayerIds.TOWNSHIP,
+                List.of("code", "name", "county_code"),
                 f -> townships.add(new Township(
                         f.getString("code"),
                         f.getString("name"),
                         f.getString("county_code"),
                         seats.get(f.getString("code")))));
         List<County> counties = new ArrayList<>();
-        each(LayerIds.COUNTY, f -> counties.add(new County(f.getString("code"), f.getString("name"))));
+        each(
+                LayerIds.COUNTY,
+                List.of("code", "name"),
+                f -> counties.add(new County(f.getString("code"), f.getString("name"))));
         List<Coordinate> stops = new ArrayList<>();
-        each(LayerIds.BUS_STOP, f -> {
+        each(LayerIds.BUS_STOP, List.of(), f -> {
             Coordinate at = point(f.geometry());
             if (at != null) {
                 stops.add(at);
@@ -184,8 +195,9 @@ final class AccessInputReader {
         return new Read(input, roadNames, nvNames, villageNames, allSeasonFromSurface[0]);
     }
 
-    private void each(String layer, Consumer<Feature> sink) {
-        features.forEach(catalogue.get(layer), sink);
+    /** The layer's features with only the fields named (the analysis reads a few of the largest layers' fields). */
+    private void each(String layer, List<String> fields, Consumer<Feature> sink) {
+        features.forEach(catalogue.get(layer), fields, sink);
     }
 
     private static Coordinate point(Geometry g) {
