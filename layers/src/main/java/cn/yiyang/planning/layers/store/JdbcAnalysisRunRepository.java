@@ -8,6 +8,7 @@ import cn.yiyang.planning.layers.analysis.AnalysisRun;
 import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.analysis.RunStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +17,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +40,16 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
     private static final List<String> INDICATOR_COLUMNS = List.of(
             "run_id", "indicator", "level", "code", "name", "parent_code", "grp", "numerator", "denominator", "target");
     private static final List<String> INDICATOR_KEY = List.of("run_id", "indicator", "level", "code", "grp");
+    /**
+     * The levels whose values a run keeps as one document per indicator and group ({@link UnitValues}, V28), not a
+     * row each: natural villages, 64,860 of a road-access run's 74,807 values on the full demo city. Rows of these
+     * levels saved before V28 are still read and deleted beside the documents.
+     */
+    private static final Set<UnitLevel> DOCUMENT_LEVELS = EnumSet.of(UnitLevel.NATURAL_VILLAGE);
+
+    private static final List<String> DOCUMENT_COLUMNS =
+            List.of("run_id", "indicator", "level", "grp", "unit_count", "units");
+    private static final List<String> DOCUMENT_KEY = List.of("run_id", "indicator", "level", "grp");
     private static final String SELECT_INDICATORS =
             "SELECT i." + String.join(", i.", INDICATOR_COLUMNS) + " FROM analysis_indicator i";
 
@@ -125,40 +142,126 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
         if (values.isEmpty()) {
             return;
         }
-        String sql = store.dialect().upsertRow("analysis_indicator", INDICATOR_COLUMNS, INDICATOR_KEY);
+        List<IndicatorValue> rows = new ArrayList<>();
+        Map<List<Object>, List<IndicatorValue>> documents = new LinkedHashMap<>();
+        for (IndicatorValue v : values) {
+            if (!v.runId().equals(runId)) {
+                throw new IllegalArgumentException("indicator of run " + v.runId() + " saved under " + runId);
+            }
+            if (DOCUMENT_LEVELS.contains(v.level())) {
+                documents
+                        .computeIfAbsent(List.of(v.indicator(), v.level(), v.group()), k -> new ArrayList<>())
+                        .add(v);
+            } else {
+                rows.add(v);
+            }
+        }
         store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int pending = 0;
-                for (IndicatorValue v : values) {
-                    if (!v.runId().equals(runId)) {
-                        throw new IllegalArgumentException("indicator of run " + v.runId() + " saved under " + runId);
-                    }
-                    ps.setString(1, runId);
-                    ps.setString(2, v.indicator().id());
-                    ps.setString(3, v.level().id());
-                    ps.setString(4, v.code());
-                    ps.setString(5, v.name());
-                    ps.setString(6, v.parentCode());
-                    ps.setString(7, v.group().id());
-                    ps.setLong(8, v.numerator());
-                    ps.setLong(9, v.denominator());
-                    if (v.target() == null) {
-                        ps.setNull(10, Types.DOUBLE);
-                    } else {
-                        ps.setDouble(10, v.target());
-                    }
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                }
+            saveRows(c, runId, rows);
+            for (List<IndicatorValue> document : documents.values()) {
+                saveDocument(c, runId, document);
             }
             return null;
         });
+    }
+
+    private void saveRows(Connection c, String runId, List<IndicatorValue> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        String sql = store.dialect().upsertRow("analysis_indicator", INDICATOR_COLUMNS, INDICATOR_KEY);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (IndicatorValue v : values) {
+                ps.setString(1, runId);
+                ps.setString(2, v.indicator().id());
+                ps.setString(3, v.level().id());
+                ps.setString(4, v.code());
+                ps.setString(5, v.name());
+                ps.setString(6, v.parentCode());
+                ps.setString(7, v.group().id());
+                ps.setLong(8, v.numerator());
+                ps.setLong(9, v.denominator());
+                if (v.target() == null) {
+                    ps.setNull(10, Types.DOUBLE);
+                } else {
+                    ps.setDouble(10, v.target());
+                }
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The values of one indicator, level and group of the run, as one document; a value already stored for the same
+     * unit is replaced, the others stay.
+     */
+    private void saveDocument(Connection c, String runId, List<IndicatorValue> values) throws SQLException {
+        IndicatorValue first = values.getFirst();
+        Map<String, IndicatorValue> byCode = new HashMap<>();
+        for (IndicatorValue v : documents(c, runId, first.level(), first.group(), first.indicator(), null, null)) {
+            byCode.put(v.code(), v);
+        }
+        values.forEach(v -> byCode.put(v.code(), v));
+        String sql = store.dialect().upsertRow("analysis_indicator_units", DOCUMENT_COLUMNS, DOCUMENT_KEY);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, runId);
+            ps.setString(2, first.indicator().id());
+            ps.setString(3, first.level().id());
+            ps.setString(4, first.group().id());
+            ps.setInt(5, byCode.size());
+            ps.setString(6, UnitValues.write(byCode.values()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The values kept as documents of the run at a level (narrowed down by those not null), in document order. */
+    private static List<IndicatorValue> documents(
+            Connection c, String runId, UnitLevel level, UnitGroup group, Indicator indicator, String code, String kind)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT d.run_id, d.indicator, d.grp, d.units FROM " + "analysis_indicator_units d WHERE d.level = ?");
+        List<Object> args = new ArrayList<>(List.of(level.id()));
+        if (runId != null) {
+            sql.append(" AND d.run_id = ?");
+            args.add(runId);
+        }
+        if (group != null) {
+            sql.append(" AND d.grp = ?");
+            args.add(group.id());
+        }
+        if (indicator != null) {
+            sql.append(" AND d.indicator = ?");
+            args.add(indicator.id());
+        }
+        if (kind != null) {
+            sql.append(" AND d.run_id IN (SELECT r.id FROM analysis_run r WHERE r.kind = ? AND r.status = ?)");
+            args.add(kind);
+            args.add(RunStatus.SUCCEEDED.name());
+        }
+        List<IndicatorValue> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.addAll(UnitValues.read(
+                            rs.getString(4),
+                            rs.getString(1),
+                            stored(rs.getString(2), Indicators::byId, "indicator"),
+                            level,
+                            stored(rs.getString(3), UnitGroup::byId, "group"),
+                            code));
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -179,11 +282,43 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
             args.add(indicator.id());
         }
         sql.append(" ORDER BY i.code, i.indicator, i.grp");
-        return indicatorRows(sql.toString(), args.toArray());
+        List<IndicatorValue> rows = indicatorRows(sql.toString(), args.toArray());
+        if (!DOCUMENT_LEVELS.contains(level)) {
+            return rows;
+        }
+        List<IndicatorValue> out = new ArrayList<>(rows);
+        out.addAll(store.withConnection(c -> documents(c, runId, level, group, indicator, code, null)));
+        out.sort(Comparator.comparing(IndicatorValue::code)
+                .thenComparing(v -> v.indicator().id())
+                .thenComparing(v -> v.group().id()));
+        return out;
     }
 
     @Override
     public List<IndicatorValue> history(
+            String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group) {
+        List<IndicatorValue> rows = rowHistory(kind, indicator, level, code, group);
+        if (!DOCUMENT_LEVELS.contains(level)) {
+            return rows;
+        }
+        Map<String, IndicatorValue> byRun = new HashMap<>();
+        rows.forEach(v -> byRun.put(v.runId(), v));
+        store.withConnection(c -> documents(c, null, level, group, indicator, code, kind))
+                .forEach(v -> byRun.put(v.runId(), v));
+        List<IndicatorValue> out = new ArrayList<>();
+        for (AnalysisRun r : runs(
+                "SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? AND status = ? ORDER BY created_at, id",
+                kind,
+                RunStatus.SUCCEEDED.name())) {
+            IndicatorValue v = byRun.get(r.id());
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private List<IndicatorValue> rowHistory(
             String kind, Indicator indicator, UnitLevel level, String code, UnitGroup group) {
         return indicatorRows(
                 SELECT_INDICATORS + " JOIN analysis_run r ON r.id = i.run_id WHERE r.kind = ? "
@@ -226,12 +361,24 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
         }
         return store.inTransaction(c -> {
             int deleted = 0;
-            try (PreparedStatement ps =
-                    c.prepareStatement("DELETE FROM analysis_indicator WHERE run_id = ? AND level = ?")) {
+            try (PreparedStatement rows =
+                            c.prepareStatement("DELETE FROM analysis_indicator WHERE run_id = ? AND level = ?");
+                    PreparedStatement counted = c.prepareStatement("SELECT COALESCE(SUM(unit_count), 0) FROM "
+                            + "analysis_indicator_units WHERE run_id = ? AND level = ?");
+                    PreparedStatement documents =
+                            c.prepareStatement("DELETE FROM analysis_indicator_units WHERE run_id = ? AND level = ?")) {
                 for (String id : older) {
-                    ps.setString(1, id);
-                    ps.setString(2, level.id());
-                    deleted += ps.executeUpdate();
+                    bind(rows, id, level.id());
+                    deleted += rows.executeUpdate();
+                    if (DOCUMENT_LEVELS.contains(level)) {
+                        bind(counted, id, level.id());
+                        try (ResultSet rs = counted.executeQuery()) {
+                            rs.next();
+                            deleted += rs.getInt(1);
+                        }
+                        bind(documents, id, level.id());
+                        documents.executeUpdate();
+                    }
                 }
             }
             return deleted;

@@ -7,6 +7,7 @@ import static cn.yiyang.planning.geo.access.AccessIndicator.TOWNSHIP_CLASS3_ROAD
 import static cn.yiyang.planning.geo.access.AccessIndicator.VILLAGE_BUS_SERVICE_RATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.UnitGroup;
@@ -22,8 +23,10 @@ import cn.yiyang.planning.layers.testsupport.TestStores.TestStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.assertj.core.data.Offset;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -455,6 +459,194 @@ abstract class AnalysisRunContract {
                 .hasSize(2);
         assertThatThrownBy(() -> runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, -1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void naturalVillageValuesAreKeptAsOneDocumentPerIndicatorAndGroupAndReadAsRows() throws Exception {
+        String kind = "road_access_documents";
+        List<String> ids = List.of("d1", "d2");
+        for (int r = 0; r < ids.size(); r++) {
+            String id = ids.get(r);
+            Instant at = T0.plusSeconds(600L * r);
+            AnalysisRun run =
+                    new AnalysisRun(id, kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null, null, null);
+            runs.create(run);
+            List<IndicatorValue> values = new ArrayList<>();
+            for (int v = 12_999; v >= 0; v--) { // not in code order
+                String code = "430921101201" + String.format(Locale.ROOT, "%03d", v % 1000) + (v / 1000);
+                for (UnitGroup g : List.of(UnitGroup.ALL, UnitGroup.KEY_SUPPORT)) {
+                    values.add(new IndicatorValue(
+                            id,
+                            HOUSEHOLD_ROAD_ACCESS_RATE,
+                            UnitLevel.NATURAL_VILLAGE,
+                            code,
+                            v == 7 ? null : "自然村\"" + v,
+                            v == 8 ? null : "430921101201",
+                            g,
+                            v + r,
+                            v + 10,
+                            v == 9 ? null : 0.85));
+                    values.add(new IndicatorValue(
+                            id, RURAL_ACCESS_INDEX, UnitLevel.NATURAL_VILLAGE, code, "n", "p", g, 1, 2, null));
+                }
+            }
+            values.add(new IndicatorValue(
+                    id,
+                    HOUSEHOLD_ROAD_ACCESS_RATE,
+                    UnitLevel.CITY,
+                    Region.CITY_CODE,
+                    "益阳市",
+                    null,
+                    UnitGroup.ALL,
+                    5,
+                    6,
+                    null));
+            runs.saveIndicators(id, values);
+            runs.update(run.started(at, null).succeeded(at.plusSeconds(5), "{}"));
+        }
+        try (Connection c = test.store().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM analysis_indicator WHERE "
+                        + "run_id = 'd1'), (SELECT COUNT(*) FROM analysis_indicator_units WHERE run_id = 'd1'), "
+                        + "(SELECT SUM(unit_count) FROM analysis_indicator_units WHERE run_id = 'd1')");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(1L, 4L, 52_000L);
+        }
+
+        List<IndicatorValue> all = runs.indicators("d1", UnitLevel.NATURAL_VILLAGE, null, null, null);
+        assertThat(all).hasSize(52_000);
+        assertThat(all)
+                .isSortedAccordingTo(Comparator.comparing(IndicatorValue::code)
+                        .thenComparing(v -> v.indicator().id())
+                        .thenComparing(v -> v.group().id()));
+        String code7 = "4309211012010070";
+        List<IndicatorValue> seven = runs.indicators(
+                "d1", UnitLevel.NATURAL_VILLAGE, code7, UnitGroup.KEY_SUPPORT, HOUSEHOLD_ROAD_ACCESS_RATE);
+        assertThat(seven)
+                .singleElement()
+                .isEqualTo(new IndicatorValue(
+                        "d1",
+                        HOUSEHOLD_ROAD_ACCESS_RATE,
+                        UnitLevel.NATURAL_VILLAGE,
+                        code7,
+                        null,
+                        "430921101201",
+                        UnitGroup.KEY_SUPPORT,
+                        7,
+                        17,
+                        0.85));
+        assertThat(runs.indicators("d1", UnitLevel.NATURAL_VILLAGE, "4309211012010080", UnitGroup.ALL, null))
+                .extracting(IndicatorValue::parentCode, IndicatorValue::name)
+                .containsOnly(tuple(null, "自然村\"8"), tuple("p", "n"));
+        assertThat(runs.indicators(
+                        "d1", UnitLevel.NATURAL_VILLAGE, "4309211012010090", null, HOUSEHOLD_ROAD_ACCESS_RATE))
+                .extracting(IndicatorValue::target)
+                .containsOnlyNulls();
+        assertThat(runs.history(kind, HOUSEHOLD_ROAD_ACCESS_RATE, UnitLevel.NATURAL_VILLAGE, code7, UnitGroup.ALL))
+                .extracting(IndicatorValue::runId, IndicatorValue::numerator)
+                .containsExactly(tuple("d1", 7L), tuple("d2", 8L));
+
+        // Saving some of a run's values again replaces those, the others stay.
+        runs.saveIndicators(
+                "d2",
+                List.of(new IndicatorValue(
+                        "d2",
+                        HOUSEHOLD_ROAD_ACCESS_RATE,
+                        UnitLevel.NATURAL_VILLAGE,
+                        code7,
+                        "改",
+                        "430921101201",
+                        UnitGroup.ALL,
+                        1,
+                        1,
+                        null)));
+        assertThat(runs.indicators("d2", UnitLevel.NATURAL_VILLAGE, null, UnitGroup.ALL, HOUSEHOLD_ROAD_ACCESS_RATE))
+                .hasSize(13_000)
+                .filteredOn(v -> v.code().equals(code7))
+                .extracting(IndicatorValue::name)
+                .containsExactly("改");
+
+        // Rows of a natural village that a run saved before the documents (V28) are read and pruned beside them.
+        try (Connection c = test.store().dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO analysis_indicator (run_id, indicator, level, "
+                        + "code, name, parent_code, grp, numerator, denominator) VALUES ('d1', 'rural_access_index', "
+                        + "'natural_village', '430921101299001', '旧', '430921101299', 'demonstration', 3, 4)")) {
+            ps.executeUpdate();
+        }
+        assertThat(runs.indicators("d1", UnitLevel.NATURAL_VILLAGE, "430921101299001", null, null))
+                .extracting(IndicatorValue::name)
+                .containsExactly("旧");
+        assertThat(runs.history(
+                        kind,
+                        RURAL_ACCESS_INDEX,
+                        UnitLevel.NATURAL_VILLAGE,
+                        "430921101299001",
+                        UnitGroup.DEMONSTRATION))
+                .extracting(IndicatorValue::runId)
+                .containsExactly("d1");
+        assertThat(runs.pruneLevel(kind, UnitLevel.NATURAL_VILLAGE, 1)).isEqualTo(52_001);
+        assertThat(runs.indicators("d1", UnitLevel.NATURAL_VILLAGE, null, null, null))
+                .isEmpty();
+        assertThat(runs.indicators("d1", UnitLevel.CITY, null, null, null)).hasSize(1);
+        assertThat(runs.indicators("d2", UnitLevel.NATURAL_VILLAGE, null, null, null))
+                .hasSize(52_000);
+    }
+
+    @Test
+    void migratingKeepsTheNaturalVillageRowsOfEachKindsLatestFiveSuccessfulRuns() throws Exception {
+        try (TestStore old = TestStores.create(kind(), store -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                store.dialect().prepareDatabase(c);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Flyway.configure()
+                    .dataSource(store.dataSource())
+                    .locations(store.dialect().migrationLocation())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .target("27")
+                    .load()
+                    .migrate();
+        })) {
+            AnalysisRunRepository before = new JdbcAnalysisRunRepository(old.store());
+            // Road access: 7 successes and a failure, newest last; water: one success.
+            for (int i = 0; i < 9; i++) {
+                String kind = i == 8 ? "water_supply" : "road_access";
+                String id = "m" + i;
+                Instant at = T0.plusSeconds(600L * i);
+                AnalysisRun run = new AnalysisRun(
+                        id, kind, RunStatus.QUEUED, 0, "system", at, null, null, null, null, null, null);
+                before.create(run);
+                try (Connection c = old.store().dataSource().getConnection();
+                        Statement st = c.createStatement()) {
+                    for (String level : List.of("natural_village", "village")) {
+                        st.executeUpdate("INSERT INTO analysis_indicator (run_id, indicator, level, code, grp, "
+                                + "numerator, denominator) VALUES ('" + id + "', 'household_road_access_rate', '"
+                                + level + "', '4309211012010010', 'all', 1, 2)");
+                    }
+                }
+                AnalysisRun started = run.started(at, null);
+                before.update(
+                        i == 6 ? started.failed(at.plusSeconds(5), "x") : started.succeeded(at.plusSeconds(5), "{}"));
+            }
+
+            old.store().migrate();
+
+            AnalysisRunRepository after = new JdbcAnalysisRunRepository(old.store());
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                String id = "m" + i;
+                if (!after.indicators(id, UnitLevel.NATURAL_VILLAGE, null, null, null)
+                        .isEmpty()) {
+                    kept.add(id);
+                }
+                assertThat(after.indicators(id, UnitLevel.VILLAGE, null, null, null))
+                        .as(id)
+                        .hasSize(1);
+            }
+            assertThat(kept).containsExactly("m2", "m3", "m4", "m5", "m7", "m8");
+        }
     }
 
     @Test
