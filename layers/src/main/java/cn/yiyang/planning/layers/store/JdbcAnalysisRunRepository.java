@@ -30,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * {@link AnalysisRunRepository} over the {@code analysis_run} and {@code analysis_indicator} tables
- * (migration V3), on either store.
+ * (migration V3), and {@code analysis_indicator_units} (V28) for the levels of many units, on either store.
  */
 public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
 
