@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.assertj.core.data.Offset;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -594,21 +593,7 @@ abstract class AnalysisRunContract {
 
     @Test
     void migratingKeepsTheNaturalVillageRowsOfEachKindsLatestFiveSuccessfulRuns() throws Exception {
-        try (TestStore old = TestStores.create(kind(), store -> {
-            try (Connection c = store.dataSource().getConnection()) {
-                store.dialect().prepareDatabase(c);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Flyway.configure()
-                    .dataSource(store.dataSource())
-                    .locations(store.dialect().migrationLocation())
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .target("27")
-                    .load()
-                    .migrate();
-        })) {
+        try (TestStore old = TestStores.createAt(kind(), "27")) {
             AnalysisRunRepository before = new JdbcAnalysisRunRepository(old.store());
             // Road access: 7 successes and a failure, newest last; water: one success.
             for (int i = 0; i < 9; i++) {

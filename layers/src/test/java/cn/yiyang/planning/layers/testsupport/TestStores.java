@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
 
 /**
  * Fresh, migrated stores for tests. PostGIS comes from {@code PLANNING_TEST_DB_URL} (a database
@@ -35,6 +36,25 @@ public final class TestStores {
      */
     public static TestStore create(StoreKind kind, Consumer<SpatialStore> migration) {
         return kind == StoreKind.POSTGIS ? postgis(migration) : h2gis(migration);
+    }
+
+    /** A new store of the given kind migrated up to {@code version} only, to test a migration from there. */
+    public static TestStore createAt(StoreKind kind, String version) {
+        return create(kind, store -> {
+            try (Connection c = store.dataSource().getConnection()) {
+                store.dialect().prepareDatabase(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            Flyway.configure()
+                    .dataSource(store.dataSource())
+                    .locations(store.dialect().migrationLocation())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .target(version)
+                    .load()
+                    .migrate();
+        });
     }
 
     /** A new in-memory H2GIS store, migrated. */
