@@ -305,17 +305,23 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
         rows.forEach(v -> byRun.put(v.runId(), v));
         store.withConnection(c -> documents(c, null, level, group, indicator, code, kind))
                 .forEach(v -> byRun.put(v.runId(), v));
-        List<IndicatorValue> out = new ArrayList<>();
-        for (AnalysisRun r : runs(
-                "SELECT " + RUN_COLUMNS + " FROM analysis_run WHERE kind = ? AND status = ? ORDER BY created_at, id",
-                kind,
-                RunStatus.SUCCEEDED.name())) {
-            IndicatorValue v = byRun.get(r.id());
-            if (v != null) {
-                out.add(v);
+        // In the runs' order, as the rows' history query gives it.
+        return store.withConnection(c -> {
+            List<IndicatorValue> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM analysis_run WHERE kind = ? AND status = ? ORDER BY created_at, id")) {
+                bind(ps, kind, RunStatus.SUCCEEDED.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        IndicatorValue v = byRun.get(rs.getString(1));
+                        if (v != null) {
+                            out.add(v);
+                        }
+                    }
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     private List<IndicatorValue> rowHistory(
