@@ -263,9 +263,10 @@ public class AnalysisRunner {
      * runs are deleted but for those of its latest {@code naturalVillageRuns - 1} successful ones (with this run's,
      * {@code naturalVillageRuns} are kept). They are most of a road-access run's values (64,860 of 74,807 on the full
      * demo city: 5 indicators of 12,972 natural villages), and no page draws a trend from them (the dashboard's and
-     * the analysis pages' trends are of villages and coarser units); kept for every run, they grew the store by about
-     * 30 MB a run and slowed the saving of later runs' values. Inside the run, so that nothing of a run still works on
-     * the store once it has ended. A failure is logged and fails nothing: the next run deletes them.
+     * the analysis pages' trends are of villages and coarser units). Kept as rows for every run they grew the embedded
+     * store by about 30 MB a run; as documents (V28) by a few MB, which this keeps from adding up. Inside the run, so
+     * that nothing of a run still works on the store once it has ended. A failure is logged and fails nothing: the
+     * next run deletes them.
      */
     private void pruneNaturalVillages(AnalysisKind kind) {
         try {
