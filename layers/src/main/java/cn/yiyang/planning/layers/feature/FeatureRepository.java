@@ -1,13 +1,10 @@
 package cn.yiyang.planning.layers.feature;
 
-import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -95,34 +92,9 @@ public interface FeatureRepository {
      * besides its id and geometry: for the analyses, which read a few fields of the largest layers (371,361
      * households of the full demo city, of whose 13 fields and extra attributes road access reads 4).
      *
-     * <p>The default reads whole features and leaves out the rest; the JDBC repository selects those columns only.
-     *
      * @throws IllegalArgumentException when the layer has no field of one of the names
      */
-    default void forEach(LayerDef layer, List<String> fields, Consumer<Feature> sink) {
-        List<String> names = fields(layer, fields).stream().map(FieldDef::name).toList();
-        forEach(layer, f -> {
-            Map<String, Object> attrs = new LinkedHashMap<>();
-            for (String name : names) {
-                if (f.get(name) != null) {
-                    attrs.put(name, f.get(name));
-                }
-            }
-            sink.accept(new Feature(f.id(), attrs, Map.of(), f.geometry()));
-        });
-    }
-
-    /**
-     * The layer's fields of these names, in their order.
-     *
-     * @throws IllegalArgumentException when the layer has no field of one of the names
-     */
-    static List<FieldDef> fields(LayerDef layer, List<String> names) {
-        return names.stream()
-                .map(n -> layer.field(n)
-                        .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + n)))
-                .toList();
-    }
+    void forEach(LayerDef layer, List<String> fields, Consumer<Feature> sink);
 
     /**
      * Streams the key of every feature (the value of {@link LayerDef#keyField()}) to {@code sink}, in

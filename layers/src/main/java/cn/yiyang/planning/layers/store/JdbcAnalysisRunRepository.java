@@ -222,12 +222,16 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
         }
     }
 
-    /** The values kept as documents of the run at a level (narrowed down by those not null), in document order. */
+    /**
+     * The values kept as documents at a level, of the run or of the kind's successful runs (oldest first), narrowed
+     * down by the other arguments not null.
+     */
     private static List<IndicatorValue> documents(
             Connection c, String runId, UnitLevel level, UnitGroup group, Indicator indicator, String code, String kind)
             throws SQLException {
-        StringBuilder sql = new StringBuilder(
-                "SELECT d.run_id, d.indicator, d.grp, d.units FROM " + "analysis_indicator_units d WHERE d.level = ?");
+        StringBuilder sql = new StringBuilder("SELECT d.run_id, d.indicator, d.grp, d.units FROM "
+                + "analysis_indicator_units d" + (kind == null ? "" : " JOIN analysis_run r ON r.id = d.run_id")
+                + " WHERE d.level = ?");
         List<Object> args = new ArrayList<>(List.of(level.id()));
         if (runId != null) {
             sql.append(" AND d.run_id = ?");
@@ -242,7 +246,7 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
             args.add(indicator.id());
         }
         if (kind != null) {
-            sql.append(" AND d.run_id IN (SELECT r.id FROM analysis_run r WHERE r.kind = ? AND r.status = ?)");
+            sql.append(" AND r.kind = ? AND r.status = ? ORDER BY r.created_at, r.id");
             args.add(kind);
             args.add(RunStatus.SUCCEEDED.name());
         }
@@ -301,27 +305,10 @@ public final class JdbcAnalysisRunRepository implements AnalysisRunRepository {
         if (!DOCUMENT_LEVELS.contains(level)) {
             return rows;
         }
-        Map<String, IndicatorValue> byRun = new HashMap<>();
-        rows.forEach(v -> byRun.put(v.runId(), v));
-        store.withConnection(c -> documents(c, null, level, group, indicator, code, kind))
-                .forEach(v -> byRun.put(v.runId(), v));
-        // In the runs' order, as the rows' history query gives it.
-        return store.withConnection(c -> {
-            List<IndicatorValue> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM analysis_run WHERE kind = ? AND status = ? ORDER BY created_at, id")) {
-                bind(ps, kind, RunStatus.SUCCEEDED.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        IndicatorValue v = byRun.get(rs.getString(1));
-                        if (v != null) {
-                            out.add(v);
-                        }
-                    }
-                }
-            }
-            return out;
-        });
+        // Oldest first, each part in its runs' order: rows are of runs saved before V28, documents of runs after it.
+        List<IndicatorValue> out = new ArrayList<>(rows);
+        out.addAll(store.withConnection(c -> documents(c, null, level, group, indicator, code, kind)));
+        return out;
     }
 
     private List<IndicatorValue> rowHistory(

@@ -161,7 +161,10 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public void forEach(LayerDef layer, List<String> fields, Consumer<Feature> sink) {
-        List<FieldDef> columns = FeatureRepository.fields(layer, fields);
+        List<FieldDef> columns = fields.stream()
+                .map(n -> layer.field(n)
+                        .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + n)))
+                .toList();
         stream(
                 "SELECT " + FeatureRows.selectList(layer, columns, false) + " FROM " + layer.table() + " ORDER BY id",
                 rs -> sink.accept(FeatureRows.read(rs, layer, columns, false)));

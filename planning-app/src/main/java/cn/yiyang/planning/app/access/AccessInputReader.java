@@ -39,7 +39,7 @@ final class AccessInputReader {
     private static final String CLASS3 = "class3";
 
     /** The fields of a road that {@link #road} and the road names read. */
-    static final List<String> ROAD_FIELDS =
+    private static final List<String> ROAD_FIELDS =
             List.of("code", "name", "hardened", "surface", "all_season", "tech_grade", "bus_route", "admin_class");
 
     private final FeatureRepository features;
