@@ -76,11 +76,21 @@ final class PostgisReplace {
             c.setAutoCommit(true);
             lock(c, table, true);
             try {
+                long start = System.nanoTime();
                 Shape shape = Shape.of(c, table);
                 long rows = fill(c, table, fresh, layer, features);
+                long filled = System.nanoTime();
                 try {
                     buildIndexes(store, c, shape.builds(table, fresh));
+                    long indexed = System.nanoTime();
                     swap(c, table, fresh, shape, rows, alongside);
+                    LOG.debug(
+                            "layer table {}: {} rows filled in {} ms, indexes before the swap {} ms, swap {} ms",
+                            table,
+                            rows,
+                            (filled - start) / 1_000_000,
+                            (indexed - filled) / 1_000_000,
+                            (System.nanoTime() - indexed) / 1_000_000);
                 } catch (SQLException | RuntimeException e) {
                     drop(c, fresh, e);
                     throw e;

@@ -101,7 +101,11 @@ class ImportController {
         UploadBatch upload = workflow.newUpload();
         try {
             for (MultipartFile part : file) {
-                upload.add(part.getOriginalFilename(), part::transferTo);
+                // transferTo(File), not (Path): the servlet container moves its temporary file into place (the
+                // Path form copies it: 35 MB of disk traffic for a 17 MB GeoPackage before the import starts)
+                upload.add(
+                        part.getOriginalFilename(),
+                        into -> part.transferTo(into.toAbsolutePath().toFile()));
             }
         } catch (RuntimeException e) {
             workflow.discard(upload);
