@@ -2,7 +2,6 @@ package cn.yiyang.planning.geo.access;
 
 import cn.yiyang.planning.geo.network.RoadEdge;
 import java.util.List;
-import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -49,7 +48,7 @@ final class EdgeIndex {
         }
         ItemDistance distance = (ItemBoundable a, ItemBoundable b) -> {
             Object item = a.getItem() instanceof RoadEdge ? a.getItem() : b.getItem();
-            return Near.distance((RoadEdge) item, p);
+            return ((RoadEdge) item).distanceTo(p);
         };
         RoadEdge edge = (RoadEdge) tree.nearestNeighbour(new Envelope(p), p, distance);
         return Near.of(edge, p);
@@ -59,7 +58,7 @@ final class EdgeIndex {
     boolean within(Coordinate p, double r) {
         boolean[] found = {false};
         tree.query(new Envelope(p.x - r, p.x + r, p.y - r, p.y + r), item -> {
-            if (!found[0] && Near.distance((RoadEdge) item, p) <= r) {
+            if (!found[0] && ((RoadEdge) item).distanceTo(p) <= r) {
                 found[0] = true;
             }
         });
@@ -77,40 +76,8 @@ final class EdgeIndex {
     record Near(RoadEdge edge, double distance, double along, Coordinate point) {
 
         static Near of(RoadEdge edge, Coordinate p) {
-            Coordinate[] c = edge.metres().getCoordinates();
-            double best = Double.POSITIVE_INFINITY;
-            double bestAlong = 0;
-            double bx = c[0].x;
-            double by = c[0].y;
-            double acc = 0;
-            for (int i = 0; i + 1 < c.length; i++) {
-                double dx = c[i + 1].x - c[i].x;
-                double dy = c[i + 1].y - c[i].y;
-                double len2 = dx * dx + dy * dy;
-                double t = len2 == 0 ? 0 : ((p.x - c[i].x) * dx + (p.y - c[i].y) * dy) / len2;
-                t = Math.max(0, Math.min(1, t));
-                double qx = c[i].x + t * dx;
-                double qy = c[i].y + t * dy;
-                double d = Math.hypot(p.x - qx, p.y - qy);
-                double len = Math.sqrt(len2);
-                if (d < best) {
-                    best = d;
-                    bestAlong = acc + t * len;
-                    bx = qx;
-                    by = qy;
-                }
-                acc += len;
-            }
-            return new Near(edge, best, Math.min(bestAlong, edge.length()), new Coordinate(bx, by));
-        }
-
-        static double distance(RoadEdge edge, Coordinate p) {
-            Coordinate[] c = edge.metres().getCoordinates();
-            double best = Double.POSITIVE_INFINITY;
-            for (int i = 0; i + 1 < c.length; i++) {
-                best = Math.min(best, Distance.pointToSegment(p, c[i], c[i + 1]));
-            }
-            return best;
+            RoadEdge.Nearest n = edge.nearest(p);
+            return new Near(edge, n.distance(), n.along(), new Coordinate(n.x(), n.y()));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -133,7 +132,7 @@ public final class RoadReach {
         }
         ItemDistance distance = (ItemBoundable a, ItemBoundable b) -> {
             Object item = a.getItem() instanceof RoadEdge ? a.getItem() : b.getItem();
-            return distance((RoadEdge) item, p);
+            return ((RoadEdge) item).distanceTo(p);
         };
         RoadEdge edge = (RoadEdge) edges.nearestNeighbour(new Envelope(p), p, distance);
         return Optional.of(project(edge, p));
@@ -273,34 +272,8 @@ public final class RoadReach {
     }
 
     static Snap project(RoadEdge edge, Coordinate p) {
-        Coordinate[] c = edge.metres().getCoordinates();
-        double best = Double.POSITIVE_INFINITY;
-        double bestAlong = 0;
-        double acc = 0;
-        for (int i = 0; i + 1 < c.length; i++) {
-            double dx = c[i + 1].x - c[i].x;
-            double dy = c[i + 1].y - c[i].y;
-            double len2 = dx * dx + dy * dy;
-            double t = len2 == 0 ? 0 : ((p.x - c[i].x) * dx + (p.y - c[i].y) * dy) / len2;
-            t = Math.max(0, Math.min(1, t));
-            double d = Math.hypot(p.x - (c[i].x + t * dx), p.y - (c[i].y + t * dy));
-            double len = Math.sqrt(len2);
-            if (d < best) {
-                best = d;
-                bestAlong = acc + t * len;
-            }
-            acc += len;
-        }
-        return new Snap(edge, Math.min(bestAlong, edge.length()), best, p.copy());
-    }
-
-    private static double distance(RoadEdge edge, Coordinate p) {
-        Coordinate[] c = edge.metres().getCoordinates();
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i + 1 < c.length; i++) {
-            best = Math.min(best, Distance.pointToSegment(p, c[i], c[i + 1]));
-        }
-        return best;
+        RoadEdge.Nearest n = edge.nearest(p);
+        return new Snap(edge, n.along(), n.distance(), p.copy());
     }
 
     /** A binary min-heap of (distance, node) in two primitive arrays: no boxing in the inner loop. */
