@@ -32,20 +32,16 @@ final class EmbeddedReclaim {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedReclaim.class);
 
     /**
-     * Chunks written between two reclaims. H2 writes a chunk when its unsaved changes pass its buffer or half a
-     * second after a change (about 2 MB each during a bulk write, a few kB for an edit): a reclaim after about
-     * 30 MB of bulk writes, or one sync in at least eight seconds of edits.
+     * Chunks written between two reclaims. H2 writes a chunk when its unsaved changes pass its buffer (about 2 MB
+     * during a bulk write), and the store writes one after each call that wrote ({@code SpatialStore.afterWork}: a
+     * few kB for an edit): a reclaim after about 30 MB of bulk writes, or one sync every 16 edits.
      */
     static final long WRITES_BETWEEN = 16;
 
     private final AtomicLong lastWrites = new AtomicLong();
 
-    /** After a commit on {@code c}: reclaims when the store has written enough since the last time. */
-    void afterCommit(Connection c) throws SQLException {
-        MVStore mv = mvStore(c);
-        if (mv == null || mv.isReadOnly() || mv.isClosed()) {
-            return;
-        }
+    /** After a commit on an open, writable store: reclaims when it has written enough since the last time. */
+    void afterCommit(MVStore mv) {
         long writes = mv.getFileStore().getWriteCount();
         long last = lastWrites.get();
         if (writes - last >= WRITES_BETWEEN && lastWrites.compareAndSet(last, writes)) {

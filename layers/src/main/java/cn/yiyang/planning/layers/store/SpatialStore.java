@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,6 +215,7 @@ public final class SpatialStore implements AutoCloseable {
                     .migrate();
             try (Connection c = dataSource.getConnection()) {
                 dialect.repairAfterInterruptedLoads(c, LayerCatalogue.standard().layers());
+                afterWork(c); // the migrations and repairs stored: a kill now leaves a store that opens
             } catch (SQLException e) {
                 throw translate("checking the spatial indexes", e);
             }
@@ -233,7 +235,7 @@ public final class SpatialStore implements AutoCloseable {
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             T result = inTransaction(c, work);
-            reclaimSpace(c);
+            afterWork(c);
             return result;
         } catch (SQLException e) {
             throw translate("a transaction", e);
@@ -257,24 +259,43 @@ public final class SpatialStore implements AutoCloseable {
     }
 
     /**
-     * Frees the space of data replaced by earlier commits on an embedded file store ({@link EmbeddedReclaim}). A
-     * failure leaves the space to H2's own freeing (45 s later) and is not the committed transaction's.
+     * After work on {@code c} on an embedded file store: writes what it committed to the file, then frees the space
+     * of replaced data ({@link EmbeddedReclaim}).
+     *
+     * <p>H2 keeps a commit in memory until its background writer stores it, up to half a second later (its write
+     * delay), so a process killed in that time lost writes it had reported done: an edit, an analysis run's results,
+     * the last steps of a first migration (the next start then failed to migrate). Stored here, a write that has
+     * returned survives the process; as on PostgreSQL without the sync, a power cut can still lose the last
+     * seconds. A store with nothing unsaved, as after a read, writes nothing. A failure is logged: the work is
+     * committed, and H2's writer will try again.
      */
-    private void reclaimSpace(Connection c) {
+    private void afterWork(Connection c) {
         if (reclaim == null) {
             return;
         }
         try {
-            reclaim.afterCommit(c);
+            MVStore mv = EmbeddedReclaim.mvStore(c);
+            if (mv == null || mv.isReadOnly() || mv.isClosed()) {
+                return;
+            }
+            if (mv.hasUnsavedChanges()) {
+                mv.commit();
+            }
+            reclaim.afterCommit(mv);
         } catch (SQLException | RuntimeException e) {
-            log.warn("The embedded store's replaced data could not be freed now: {}", e.getMessage());
+            log.warn("The embedded store's last writes could not be stored or its space freed now: {}", e.getMessage());
         }
     }
 
-    /** Runs read-only {@code work} on a pooled connection. */
+    /**
+     * Runs {@code work} on a pooled connection: reads, and writes that commit as they go or manage their own
+     * transaction.
+     */
     public <T> T withConnection(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            T result = work.run(c);
+            afterWork(c);
+            return result;
         } catch (SQLException e) {
             throw translate("a query", e);
         }
