@@ -54,6 +54,15 @@ public record LayerDef(
     }
 
     /**
+     * The field of this name, for code that names a field of the catalogue's (a query's columns, a filter's).
+     *
+     * @throws IllegalArgumentException when the layer has no such field
+     */
+    public FieldDef requiredField(String name) {
+        return field(name).orElseThrow(() -> new IllegalArgumentException("layer " + id + " has no field " + name));
+    }
+
+    /**
      * The layer whose features this one describes, if any: a derived layer whose key references another layer holds
      * one row of results per feature of that layer (an unserved household, a road's connection status), and those
      * features' geometry is its geometry. A store may then keep only the result rows and take the geometry from the

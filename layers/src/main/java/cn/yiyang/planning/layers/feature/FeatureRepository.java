@@ -123,9 +123,7 @@ public interface FeatureRepository {
      * @throws IllegalArgumentException when the layer has no such field
      */
     default void forEachValue(LayerDef layer, String field, Consumer<String> sink) {
-        if (layer.field(field).isEmpty()) {
-            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
-        }
+        layer.requiredField(field);
         Set<String> seen = new HashSet<>();
         forEach(layer, f -> {
             String value = f.getString(field);

@@ -37,7 +37,7 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
                 idCondition(layer, f, conditions, params);
                 continue;
             }
-            FieldDef field = field(layer, f.field());
+            FieldDef field = layer.requiredField(f.field());
             condition(layer, field, f, conditions, params);
         }
         Envelope box = q.bbox();
@@ -61,15 +61,10 @@ record FeatureFilterSql(String where, String orderBy, List<Object> params) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String sort = q.sortField() == null || q.sortField().equals("id")
                 ? null
-                : field(layer, q.sortField()).name();
+                : layer.requiredField(q.sortField()).name();
         String dir = q.ascending() ? "ASC" : "DESC";
         String orderBy = sort == null ? " ORDER BY id " + dir : " ORDER BY " + sort + " " + dir + " NULLS LAST, id ASC";
         return new FeatureFilterSql(where, orderBy, List.copyOf(params));
-    }
-
-    private static FieldDef field(LayerDef layer, String name) {
-        return layer.field(name)
-                .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
     }
 
     private static void condition(

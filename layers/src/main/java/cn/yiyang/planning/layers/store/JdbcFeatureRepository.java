@@ -161,10 +161,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public void forEach(LayerDef layer, List<String> fields, Consumer<Feature> sink) {
-        List<FieldDef> columns = fields.stream()
-                .map(n -> layer.field(n)
-                        .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + n)))
-                .toList();
+        List<FieldDef> columns = fields.stream().map(layer::requiredField).toList();
         stream(
                 "SELECT " + FeatureRows.selectList(layer, columns, false) + " FROM " + layer.table() + " ORDER BY id",
                 rs -> sink.accept(FeatureRows.read(rs, layer, columns, false)));
@@ -185,9 +182,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public void forEachValue(LayerDef layer, String field, Consumer<String> sink) {
-        if (layer.field(field).isEmpty()) {
-            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
-        }
+        layer.requiredField(field);
         // the field name is the catalogue's, never the caller's text
         stream("SELECT DISTINCT " + field + " FROM " + layer.table() + " WHERE " + field + " IS NOT NULL", rs -> {
             sink.accept(rs.getString(1));
@@ -196,9 +191,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     @Override
     public Set<String> existingKeys(LayerDef layer, String field, Collection<String> values) {
-        if (layer.field(field).isEmpty()) {
-            throw new IllegalArgumentException("layer " + layer.id() + " has no field " + field);
-        }
+        layer.requiredField(field);
         List<String> distinct =
                 values.stream().filter(Objects::nonNull).distinct().toList();
         Set<String> found = new HashSet<>();

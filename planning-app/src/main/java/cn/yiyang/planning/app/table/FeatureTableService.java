@@ -99,8 +99,7 @@ public class FeatureTableService {
     private FeatureQuery storeQuery(LayerDef layer, TableQuery query) {
         List<AttributeFilter> filters = new ArrayList<>();
         query.filters().forEach((name, value) -> {
-            FieldDef field = layer.field(name)
-                    .orElseThrow(() -> new IllegalArgumentException("layer " + layer.id() + " has no field " + name));
+            FieldDef field = layer.requiredField(name);
             filters.add(
                     field.type() == FieldType.TEXT
                             ? AttributeFilter.contains(name, value)
