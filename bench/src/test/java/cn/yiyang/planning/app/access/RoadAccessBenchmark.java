@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -213,7 +214,13 @@ class RoadAccessBenchmark {
                             - summary.get("householdsServed").asLong(),
                     summary.get("gaps").asLong());
         } finally {
-            worker.shutdownNow();
+            // The run's status is visible once H2 has committed it in memory; the worker then stores that commit in
+            // the file (SpatialStore.afterWork). Interrupting it there would close H2's file channel and with it the
+            // store: let it finish.
+            worker.shutdown();
+            if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+                worker.shutdownNow();
+            }
         }
     }
 
