@@ -118,6 +118,14 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
     default void afterBulkLoad(Connection connection, LayerDef layer) throws SQLException {}
 
     /**
+     * Before ({@code on}) and after a result is read row by row on {@code connection} ({@link SpatialStore#stream}).
+     * H2 copies a result of more than a few thousand rows into a temporary one before it returns the first row,
+     * unless the session reads lazily: reading the full demo city's 371,361 households took twice as long (bench/
+     * RESULTS.md, issue 14). PostgreSQL streams with the fetch size in a transaction, and needs nothing.
+     */
+    default void streaming(Connection connection, boolean on) throws SQLException {}
+
+    /**
      * Recreates what an interrupted {@link #beforeBulkLoad} / {@link #afterBulkLoad} pair left
      * undone (called after the migrations on every start).
      */

@@ -119,6 +119,13 @@ public final class H2gisDialect implements Dialect {
     }
 
     @Override
+    public void streaming(Connection connection, boolean on) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + on);
+        }
+    }
+
+    @Override
     public void repairAfterInterruptedLoads(Connection connection, List<LayerDef> layers) throws SQLException {
         for (LayerDef layer : layers) {
             afterBulkLoad(connection, layer);

@@ -222,23 +222,7 @@ public final class JdbcFeatureRepository implements FeatureRepository {
 
     /** As {@link #stream(String, RowHandler)}, with the placeholders' values. */
     private void stream(String sql, List<Object> params, RowHandler row) {
-        store.withConnection(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        row.accept(rs);
-                    }
-                }
-                c.commit();
-            } finally {
-                c.setAutoCommit(auto);
-            }
-            return null;
-        });
+        store.stream(sql, ps -> bind(ps, params), FETCH_SIZE, row::accept);
     }
 
     /** Reads the current row of a result set. */

@@ -3,7 +3,6 @@ package cn.yiyang.planning.layers.store;
 import cn.yiyang.planning.layers.load.ImportIssueRecord;
 import cn.yiyang.planning.layers.load.ImportRecord;
 import cn.yiyang.planning.layers.load.ImportRecordRepository;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -187,31 +186,11 @@ public final class JdbcImportRecordRepository implements ImportRecordRepository 
 
     @Override
     public void forEachIssue(String jobId, Consumer<ImportIssueRecord> sink) {
-        store.withConnection(c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + ISSUE_COLUMNS + " FROM import_issue WHERE job_id = ? ORDER BY row_no, id")) {
-                ps.setString(1, jobId);
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(readIssue(rs));
-                    }
-                }
-                c.commit();
-            } finally {
-                restore(c, auto);
-            }
-            return null;
-        });
-    }
-
-    private static void restore(Connection c, boolean auto) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
-        c.setAutoCommit(auto);
+        store.stream(
+                "SELECT " + ISSUE_COLUMNS + " FROM import_issue WHERE job_id = ? ORDER BY row_no, id",
+                ps -> ps.setString(1, jobId),
+                FETCH_SIZE,
+                rs -> sink.accept(readIssue(rs)));
     }
 
     private static List<ImportRecord> readJobs(PreparedStatement ps) throws SQLException {

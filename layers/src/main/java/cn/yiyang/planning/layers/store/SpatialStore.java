@@ -4,6 +4,8 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -302,6 +304,40 @@ public final class SpatialStore implements AutoCloseable {
     }
 
     /**
+     * Reads a large result row by row, without holding it whole: in a transaction with a fetch size (PostgreSQL
+     * streams only so), and on the embedded store lazily ({@link Dialect#streaming}).
+     *
+     * @param sql the query
+     * @param bind sets its placeholders
+     * @param fetchSize rows fetched at a time
+     * @param row reads the current row
+     */
+    public void stream(String sql, SqlBind bind, int fetchSize, SqlRow row) {
+        withConnection(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            dialect.streaming(c, true);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind.bind(ps);
+                ps.setFetchSize(fetchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        row.read(rs);
+                    }
+                }
+                c.commit();
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback(); // nothing after the commit; what a failed read began
+                }
+                dialect.streaming(c, false);
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Runs a read-only tile statement ({@link cn.yiyang.planning.layers.tiles.TileSource}) in a session
      * with {@link #TILE_SESSION_SETTINGS}: on the tile pool of a PostGIS store in one round trip; on a
      * PostGIS store over someone else's data source in a transaction of its own that sets them locally;
@@ -397,6 +433,18 @@ public final class SpatialStore implements AutoCloseable {
             }
             afterLoadWork.remove(f);
         }
+    }
+
+    /** Sets a statement's placeholders. */
+    @FunctionalInterface
+    public interface SqlBind {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the current row of a result set. */
+    @FunctionalInterface
+    public interface SqlRow {
+        void read(ResultSet row) throws SQLException;
     }
 
     /** Work on a connection that may throw {@link SQLException}. */

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.layers.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -9,9 +10,13 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -71,5 +76,39 @@ class H2gisStoreContractTest extends StoreContract {
                     .as("and the next run replaces the rows again")
                     .isEqualTo(4);
         }
+    }
+
+    /**
+     * A large result is read lazily, row by row (H2 would otherwise copy it whole into a temporary result before the
+     * first row), and the pooled session is left as it was: not lazy, in auto-commit, also after a failed read.
+     */
+    @Test
+    void aStreamedResultIsReadLazilyAndTheSessionIsLeftAsItWas() throws Exception {
+        try (var test = TestStores.create(StoreKind.H2GIS)) {
+            SpatialStore store = test.store();
+            List<Boolean> lazy = new ArrayList<>();
+            long[] sum = {0};
+            store.stream("SELECT X FROM SYSTEM_RANGE(1, 50000)", ps -> {}, 1_000, rs -> {
+                if (lazy.isEmpty()) {
+                    lazy.add(session(rs.getStatement().getConnection()).isLazyQueryExecution());
+                }
+                sum[0] += rs.getLong(1);
+            });
+            assertThat(lazy).containsExactly(true);
+            assertThat(sum[0]).isEqualTo(50_000L * 50_001 / 2);
+            assertThat((boolean) store.withConnection(c -> session(c).isLazyQueryExecution() || !c.getAutoCommit()))
+                    .isFalse();
+
+            assertThatThrownBy(() -> store.stream("SELECT X FROM SYSTEM_RANGE(1, 50000)", ps -> {}, 1_000, rs -> {
+                        throw new IllegalStateException("the reader failed");
+                    }))
+                    .hasMessage("the reader failed");
+            assertThat((boolean) store.withConnection(c -> session(c).isLazyQueryExecution() || !c.getAutoCommit()))
+                    .isFalse();
+        }
+    }
+
+    private static SessionLocal session(Connection c) throws SQLException {
+        return (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
     }
 }
