@@ -18,22 +18,14 @@ import cn.yiyang.planning.geo.access.EdgeIndex.Near;
 import cn.yiyang.planning.geo.measure.LocalProjection;
 import cn.yiyang.planning.geo.network.RoadEdge;
 import cn.yiyang.planning.geo.network.RoadNetwork;
-import cn.yiyang.planning.geo.network.RoadNetwork.ProjectedRoad;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.STRtree;
 
@@ -100,7 +92,31 @@ public final class RoadAccessAnalysis {
      * @return the result
      */
     public AccessResult run(AccessInput input, Progress progress) {
-        return new Run(input, progress).execute();
+        return run(input, null, progress);
+    }
+
+    /**
+     * Builds the network of the roads ahead of a run: its longest step done by one thread (noding the roads), which
+     * needs no household. A caller that reads the households meanwhile hands it to
+     * {@link #run(AccessInput, AccessNetwork, Progress)}.
+     *
+     * @param roads the roads of the run's input
+     * @return the network, in the zone of the roads' extent
+     */
+    public AccessNetwork network(List<Road> roads) {
+        return new AccessNetwork(roads, AccessNetwork.projectionFor(roads, List.of()), settings);
+    }
+
+    /**
+     * @param input the roads, settlements and units
+     * @param network the network {@link #network} built of the input's roads, or null; when the households move the
+     *     centre of the data into another zone than the roads' (or the roads or settings differ), the run builds its
+     *     own, so the result is the same as without it
+     * @param progress told of the progress
+     * @return the result
+     */
+    public AccessResult run(AccessInput input, AccessNetwork network, Progress progress) {
+        return new Run(input, network, progress).execute();
     }
 
     /** The state of one run. */
@@ -109,6 +125,7 @@ public final class RoadAccessAnalysis {
         private final AccessInput in;
         private final Progress progress;
         private final List<DataProblem> problems = new ArrayList<>();
+        private final AccessNetwork prepared;
         private LocalProjection projection;
         private RoadNetwork graph;
         private boolean[] networkEdge;
@@ -118,17 +135,18 @@ public final class RoadAccessAnalysis {
         private EdgeIndex allSeason;
         private EdgeIndex class3;
         private EdgeIndex busRoutes;
-        private final Map<String, RoadStatus> roadStatus = new LinkedHashMap<>();
-        private final List<Fragment> fragments = new ArrayList<>();
+        private Map<String, RoadStatus> roadStatus;
+        private List<Fragment> fragments;
 
-        Run(AccessInput in, Progress progress) {
+        Run(AccessInput in, AccessNetwork prepared, Progress progress) {
             this.in = in;
+            this.prepared = prepared;
             this.progress = progress;
         }
 
         AccessResult execute() {
             progress.update(0, "network");
-            buildNetwork();
+            use(network());
             progress.update(0.25, "households");
             List<HouseholdAccess> households = measureHouseholds();
             progress.update(0.7, "villages");
@@ -163,163 +181,32 @@ public final class RoadAccessAnalysis {
                     villages,
                     townships,
                     Map.copyOf(roadStatus),
-                    List.copyOf(fragments),
+                    fragments,
                     gaps,
                     indicators,
                     List.copyOf(problems));
         }
 
-        private void buildNetwork() {
-            Envelope env = new Envelope();
-            in.roads().forEach(r -> env.expandToInclude(r.lonLat().getEnvelopeInternal()));
-            in.households().forEach(h -> env.expandToInclude(h.lonLat()));
-            projection = env.isNull()
-                    ? LocalProjection.forEnvelope(new Envelope(112, 112, 28.5, 28.5))
-                    : LocalProjection.forEnvelope(env);
-            Map<String, Road> byId = new HashMap<>();
-            // Each passable road projected once: noded into the graph, and kept as drawn for distances.
-            Map<String, Geometry> metres = new HashMap<>();
-            List<ProjectedRoad> projected = new ArrayList<>();
-            for (Road r : in.roads()) {
-                byId.put(r.id(), r);
-                if (r.passable()) {
-                    Geometry m = projection.toMetres(r.lonLat());
-                    metres.put(r.id(), m);
-                    projected.add(new ProjectedRoad(r.id(), m));
-                } else {
-                    roadStatus.put(r.id(), RoadStatus.IMPASSABLE);
-                }
-            }
-            graph = RoadNetwork.fromMetres(projected, projection, settings.snapToleranceM());
-            List<RoadEdge> edges = graph.edges();
-            boolean[] eligible = new boolean[edges.size()];
-            UnionFind sets = new UnionFind(graph.nodeCount());
-            for (RoadEdge e : edges) {
-                Road r = byId.get(e.roadId());
-                eligible[e.index()] = r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason();
-                if (eligible[e.index()]) {
-                    sets.union(e.from(), e.to());
-                }
-            }
-            boolean[] seededRoot = new boolean[graph.nodeCount()];
-            for (RoadEdge e : edges) {
-                if (eligible[e.index()] && byId.get(e.roadId()).seed()) {
-                    seededRoot[sets.find(e.from())] = true;
-                }
-            }
-            networkEdge = new boolean[edges.size()];
-            Map<Integer, List<RoadEdge>> fragmentEdges = new LinkedHashMap<>();
-            for (RoadEdge e : edges) {
-                if (eligible[e.index()]) {
-                    int root = sets.find(e.from());
-                    if (seededRoot[root]) {
-                        networkEdge[e.index()] = true;
-                        roadStatus.put(e.roadId(), RoadStatus.NETWORK);
-                    } else {
-                        fragmentEdges
-                                .computeIfAbsent(root, k -> new ArrayList<>())
-                                .add(e);
-                    }
-                }
-            }
-            for (Road r : in.roads()) {
-                if (r.passable() && !roadStatus.containsKey(r.id())) {
-                    roadStatus.put(
-                            r.id(),
-                            r.hardened() || settings.allSeasonCountsAsNetwork() && r.allSeason()
-                                    ? RoadStatus.FRAGMENT
-                                    : RoadStatus.UNHARDENED);
-                }
-            }
-            for (List<RoadEdge> part : fragmentEdges.values()) {
-                TreeSet<String> ids = new TreeSet<>();
-                double length = 0;
-                for (RoadEdge e : part) {
-                    ids.add(e.roadId());
-                    length += e.length();
-                }
-                Coordinate at = part.get(0).metres().getCoordinateN(0);
-                Coordinate lonLat = projection.toLonLat(at);
-                fragments.add(new Fragment(ids, length / projection.scaleFactor(lonLat), lonLat));
-            }
-            fragments.sort((a, b) -> Double.compare(b.lengthM(), a.lengthM()));
-            // Distances are measured to the roads as drawn: noding snaps vertices by up to the tolerance, which
-            // would move a house 49.6 m from a road to 50.3 m. The noded graph serves connectivity and routing.
-            List<RoadEdge> networkParts = new ArrayList<>();
-            List<RoadEdge> seasonParts = new ArrayList<>();
-            List<RoadEdge> class3Parts = new ArrayList<>();
-            List<RoadEdge> busParts = new ArrayList<>();
-            for (Road r : in.roads()) {
-                boolean network = roadStatus.get(r.id()) == RoadStatus.NETWORK;
-                if (!r.passable() || !(network || r.allSeason() || r.busRoute())) {
-                    continue;
-                }
-                for (RoadEdge part : parts(r.id(), metres.get(r.id()))) {
-                    if (network) {
-                        networkParts.add(part);
-                        if (r.class3OrBetter()) {
-                            class3Parts.add(part);
-                        }
-                    }
-                    if (r.allSeason()) {
-                        seasonParts.add(part);
-                    }
-                    if (r.busRoute()) {
-                        busParts.add(part);
-                    }
-                }
-            }
-            network = new EdgeIndex(networkParts);
-            allRoads = new EdgeIndex(edges);
-            allSeason = new EdgeIndex(seasonParts);
-            class3 = new EdgeIndex(class3Parts);
-            busRoutes = new EdgeIndex(busParts);
-            nodeDistance = distancesFromNetwork();
+        /** The network built beforehand if it is this run's (its roads, zone and settings), else a new one. */
+        private AccessNetwork network() {
+            LocalProjection zone = AccessNetwork.projectionFor(in.roads(), in.households());
+            return prepared != null && prepared.fits(in, zone, settings)
+                    ? prepared
+                    : new AccessNetwork(in.roads(), zone, settings);
         }
 
-        /** The road's lines in metres, as drawn (not noded), as edges outside the graph (index and nodes -1). */
-        private static List<RoadEdge> parts(String roadId, Geometry metres) {
-            List<RoadEdge> out = new ArrayList<>();
-            for (Object o : LinearComponentExtracter.getLines(metres)) {
-                LineString line = (LineString) o;
-                if (line.getNumPoints() >= 2) {
-                    out.add(new RoadEdge(-1, roadId, -1, -1, line, line.getLength()));
-                }
-            }
-            return out;
-        }
-
-        /** Multi-source Dijkstra over every passable edge from every node of the network. */
-        private double[] distancesFromNetwork() {
-            double[] dist = new double[graph.nodeCount()];
-            Arrays.fill(dist, Double.POSITIVE_INFINITY);
-            PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
-            for (RoadEdge e : graph.edges()) {
-                if (networkEdge[e.index()]) {
-                    for (int n : new int[] {e.from(), e.to()}) {
-                        if (dist[n] != 0) {
-                            dist[n] = 0;
-                            heap.add(new double[] {0, n});
-                        }
-                    }
-                }
-            }
-            while (!heap.isEmpty()) {
-                double[] top = heap.poll();
-                int node = (int) top[1];
-                if (top[0] > dist[node]) {
-                    continue;
-                }
-                for (RoadEdge e : graph.incident(node)) {
-                    int other = e.from() == node ? e.to() : e.from();
-                    double d = top[0] + e.length();
-                    if (d < dist[other]) {
-                        dist[other] = d;
-                        heap.add(new double[] {d, other});
-                    }
-                }
-            }
-            return dist;
+        private void use(AccessNetwork n) {
+            projection = n.projection;
+            graph = n.graph;
+            networkEdge = n.networkEdge;
+            nodeDistance = n.nodeDistance;
+            network = n.network;
+            allRoads = n.allRoads;
+            allSeason = n.allSeason;
+            class3 = n.class3;
+            busRoutes = n.busRoutes;
+            roadStatus = n.roadStatus;
+            fragments = n.fragments;
         }
 
         /** The measures of one place. */

@@ -357,6 +357,62 @@ class RoadAccessAnalysisTest {
         assertThat(open.fragments()).hasSize(1);
     }
 
+    @Test
+    void aNetworkBuiltBeforeTheHouseholdsAreReadGivesTheSameResult() {
+        AccessInput input = scene();
+        RoadAccessAnalysis analysis = new RoadAccessAnalysis(AccessSettings.defaults());
+        AccessNetwork network = analysis.network(new ArrayList<>(input.roads()));
+        LocalProjection zone = AccessNetwork.projectionFor(input.roads(), input.households());
+        assertThat(network.fits(input, zone, AccessSettings.defaults())).isTrue();
+        assertThat(analysis.run(input, network, RoadAccessAnalysis.Progress.NONE))
+                .isEqualTo(result);
+    }
+
+    @Test
+    void aNetworkOfOtherRoadsOrSettingsOrZoneIsNotUsed() {
+        AccessInput input = scene();
+        AccessSettings d = AccessSettings.defaults();
+        LocalProjection zone = AccessNetwork.projectionFor(input.roads(), input.households());
+        AccessNetwork fewer = new RoadAccessAnalysis(d)
+                .network(input.roads().subList(1, input.roads().size()));
+        assertThat(fewer.fits(input, zone, d)).isFalse();
+        AccessSettings notAllSeason = new AccessSettings(
+                d.householdServedM(),
+                d.largeVillageHouseholds(),
+                d.largeVillageConnectedM(),
+                d.townshipSeatM(),
+                d.busStopM(),
+                d.busRouteM(),
+                d.ruralAccessM(),
+                d.snapToleranceM(),
+                d.clusterM(),
+                !d.allSeasonCountsAsNetwork());
+        AccessNetwork other = new RoadAccessAnalysis(notAllSeason).network(input.roads());
+        assertThat(other.fits(input, zone, d)).isFalse();
+        assertThat(new RoadAccessAnalysis(d).run(input, other, RoadAccessAnalysis.Progress.NONE))
+                .isEqualTo(result);
+
+        // Households far to the east move the data's centre into the next zone: the roads' network is not used.
+        List<Household> east = new ArrayList<>(input.households());
+        east.add(new Household("H10", "430921101001", null, 1, new Coordinate(116.5, 28.5)));
+        AccessInput moved = new AccessInput(
+                input.cityCode(),
+                input.cityName(),
+                input.roads(),
+                east,
+                input.naturalVillages(),
+                input.villages(),
+                input.townships(),
+                input.counties(),
+                input.busStops());
+        AccessNetwork roadsZone = new RoadAccessAnalysis(d).network(input.roads());
+        LocalProjection movedZone = AccessNetwork.projectionFor(moved.roads(), moved.households());
+        assertThat(movedZone).isNotEqualTo(roadsZone.projection);
+        assertThat(roadsZone.fits(moved, movedZone, d)).isFalse();
+        assertThat(new RoadAccessAnalysis(d).run(moved, roadsZone, RoadAccessAnalysis.Progress.NONE))
+                .isEqualTo(new RoadAccessAnalysis(d).run(moved));
+    }
+
     private static List<Long> value(AccessIndicator indicator, UnitGroup group) {
         UnitIndicator u =
                 result.indicator(indicator, UnitLevel.CITY, "430900", group).orElseThrow();

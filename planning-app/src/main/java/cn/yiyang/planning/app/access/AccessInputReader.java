@@ -100,7 +100,16 @@ final class AccessInputReader {
             int allSeasonFromSurface) {}
 
     Read read(Set<String> impassableRoads) {
-        List<Road> roads = new ArrayList<>();
+        return read(impassableRoads, roads -> {});
+    }
+
+    /**
+     * Reads the layers, the roads first.
+     *
+     * @param roadsRead given the roads once they are read, before the other layers (the list the input will hold)
+     */
+    Read read(Set<String> impassableRoads, Consumer<List<Road>> roadsRead) {
+        List<Road> roadsAsRead = new ArrayList<>();
         Map<String, String> roadNames = new HashMap<>();
         int[] allSeasonFromSurface = {0};
         each(LayerIds.ROAD, ROAD_FIELDS, f -> {
@@ -108,11 +117,13 @@ final class AccessInputReader {
             if (road == null) {
                 return;
             }
-            roads.add(road);
+            roadsAsRead.add(road);
             if (f.getString("name") != null) {
                 roadNames.put(road.id(), f.getString("name"));
             }
         });
+        List<Road> roads = List.copyOf(roadsAsRead);
+        roadsRead.accept(roads);
         List<Household> households = new ArrayList<>(400_000);
         each(LayerIds.HOUSEHOLD, List.of("code", "village_code", "natural_village_code", "population"), f -> {
             Coordinate at = point(f.geometry());

@@ -9,6 +9,7 @@ import cn.yiyang.planning.app.analysis.SettingSpec;
 import cn.yiyang.planning.app.i18n.Messages;
 import cn.yiyang.planning.geo.access.AccessIndicator;
 import cn.yiyang.planning.geo.access.AccessInput;
+import cn.yiyang.planning.geo.access.AccessNetwork;
 import cn.yiyang.planning.geo.access.AccessResult;
 import cn.yiyang.planning.geo.access.AccessResult.Gap;
 import cn.yiyang.planning.geo.access.AccessResult.HouseholdAccess;
@@ -29,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.locationtech.jts.geom.Coordinate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -172,11 +175,16 @@ public class RoadAccessKind implements AnalysisKind {
         Set<String> blocked = Optional.ofNullable(impassable.getIfAvailable())
                 .map(ImpassableRoads::impassableRoadCodes)
                 .orElse(Set.of());
-        AccessInputReader.Read read = new AccessInputReader(features, catalogue, cityName).read(blocked);
+        RoadAccessAnalysis analysis = new RoadAccessAnalysis(of(context.settings()));
+        List<FutureTask<AccessNetwork>> network = new ArrayList<>(1);
+        AccessInputReader.Read read = new AccessInputReader(features, catalogue, cityName)
+                .read(blocked, roads -> network.add(networkAhead(analysis, roads)));
         long t1 = System.nanoTime();
         context.progress().accept(0.2);
-        AccessResult result = new RoadAccessAnalysis(of(context.settings()))
-                .run(read.input(), (fraction, stage) -> context.progress().accept(0.2 + 0.8 * fraction));
+        AccessResult result = analysis.run(
+                read.input(),
+                built(network.getFirst()),
+                (fraction, stage) -> context.progress().accept(0.2 + 0.8 * fraction));
         long t2 = System.nanoTime();
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
         layers.put(LayerIds.ACCESS_HOUSEHOLD, unserved(context.runId(), read.input(), result));
@@ -187,6 +195,37 @@ public class RoadAccessKind implements AnalysisKind {
                 AccessRunSummary.of(read.input(), result, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, 0, Map.of());
         Map<String, Object> figures = JSON.convertValue(summary, new TypeReference<Map<String, Object>>() {});
         return new RunOutput(result.indicators(), layers, figures, problems(read));
+    }
+
+    /**
+     * Builds the road network on a thread of its own, started once the roads are read, while the run's thread reads
+     * the households and the other layers: noding the roads is the analysis's longest step that one thread does, and
+     * needs no household (bench/RESULTS.md, issue 14).
+     */
+    private static FutureTask<AccessNetwork> networkAhead(RoadAccessAnalysis analysis, List<AccessInput.Road> roads) {
+        FutureTask<AccessNetwork> task = new FutureTask<>(() -> analysis.network(roads));
+        Thread.ofPlatform()
+                .name(Thread.currentThread().getName() + "-network")
+                .daemon()
+                .start(task);
+        return task;
+    }
+
+    private static AccessNetwork built(FutureTask<AccessNetwork> network) {
+        try {
+            return network.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the road network was built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** What the run decided for data that did not say: roads whose all-season flag their surface gave. */
