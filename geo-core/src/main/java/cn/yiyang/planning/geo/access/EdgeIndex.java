@@ -4,8 +4,7 @@ import cn.yiyang.planning.geo.network.RoadEdge;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.ItemBoundable;
-import org.locationtech.jts.index.strtree.ItemDistance;
+import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -14,44 +13,70 @@ import org.locationtech.jts.index.strtree.STRtree;
  */
 final class EdgeIndex {
 
+    /** The smallest half-width of a search box, metres. */
+    private static final double MIN_BOX = 1;
+    /** How much a search box grows when the nearest edge may lie outside it. */
+    private static final double GROWTH = 4;
+
     private final STRtree tree = new STRtree();
-    private final boolean empty;
+    private final Envelope extent = new Envelope();
 
     EdgeIndex(List<RoadEdge> edges) {
-        edges.forEach(e -> tree.insert(e.metres().getEnvelopeInternal(), e));
+        for (RoadEdge e : edges) {
+            Envelope env = e.metres().getEnvelopeInternal();
+            tree.insert(env, e);
+            extent.expandToInclude(env);
+        }
         tree.build();
-        empty = edges.isEmpty();
     }
 
     boolean isEmpty() {
-        return empty;
+        return extent.isNull();
     }
 
     /**
-     * The nearest edge: searched within {@code likely} first (cheap when it is there), then anywhere.
+     * The nearest edge: searched in a box of half-width {@code likely} around the point first (cheap when it is
+     * there), then in boxes {@value #GROWTH} times as wide until one holds an edge no farther than its half-width
+     * (a nearer edge would have been in the box) or covers every edge.
      *
-     * @return the nearest point, or null if the index is empty
+     * @return the nearest point, or null if the index is empty (or the point is not a point)
      */
     Near nearest(Coordinate p, double likely) {
-        if (empty) {
+        if (isEmpty() || !Double.isFinite(p.x) || !Double.isFinite(p.y)) {
             return null;
         }
-        Near best = null;
-        for (Object o : tree.query(new Envelope(p.x - likely, p.x + likely, p.y - likely, p.y + likely))) {
-            Near near = Near.of((RoadEdge) o, p);
-            if (best == null || near.distance() < best.distance()) {
-                best = near;
+        double r = Math.max(likely, MIN_BOX);
+        while (true) {
+            Envelope box = new Envelope(p.x - r, p.x + r, p.y - r, p.y + r);
+            Closest closest = new Closest(p);
+            tree.query(box, closest);
+            boolean all = box.covers(extent);
+            if (closest.edge != null && (closest.distance <= r || all)) {
+                return Near.of(closest.edge, p);
+            }
+            r *= GROWTH;
+        }
+    }
+
+    /** The edge nearest a point among those a query visits (the first of equally near ones). */
+    private static final class Closest implements ItemVisitor {
+        private final Coordinate p;
+        private RoadEdge edge;
+        private double distance = Double.POSITIVE_INFINITY;
+
+        Closest(Coordinate p) {
+            this.p = p;
+        }
+
+        @Override
+        public void visitItem(Object item) {
+            RoadEdge e = (RoadEdge) item;
+            double d = e.distanceTo(p);
+            if (d < distance) {
+                distance = d;
+                edge = e;
             }
         }
-        if (best != null && best.distance() <= likely) {
-            return best; // an edge nearer than this would have been in the box
-        }
-        ItemDistance distance = (ItemBoundable a, ItemBoundable b) -> {
-            Object item = a.getItem() instanceof RoadEdge ? a.getItem() : b.getItem();
-            return ((RoadEdge) item).distanceTo(p);
-        };
-        RoadEdge edge = (RoadEdge) tree.nearestNeighbour(new Envelope(p), p, distance);
-        return Near.of(edge, p);
     }
 
     /** @return whether some edge lies within {@code r} of {@code p} */
