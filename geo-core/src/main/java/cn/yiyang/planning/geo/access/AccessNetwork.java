@@ -8,13 +8,11 @@ import cn.yiyang.planning.geo.network.RoadEdge;
 import cn.yiyang.planning.geo.network.RoadNetwork;
 import cn.yiyang.planning.geo.network.RoadNetwork.ProjectedRoad;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -187,36 +185,15 @@ public final class AccessNetwork {
         return out;
     }
 
-    /** Multi-source Dijkstra over every passable edge from every node of the network. */
+    /** Each node's distance along the passable roads from the network (0 on it). */
     private double[] distancesFromNetwork() {
-        double[] dist = new double[graph.nodeCount()];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+        List<Integer> sources = new ArrayList<>();
         for (RoadEdge e : graph.edges()) {
             if (networkEdge[e.index()]) {
-                for (int n : new int[] {e.from(), e.to()}) {
-                    if (dist[n] != 0) {
-                        dist[n] = 0;
-                        heap.add(new double[] {0, n});
-                    }
-                }
+                sources.add(e.from());
+                sources.add(e.to());
             }
         }
-        while (!heap.isEmpty()) {
-            double[] top = heap.poll();
-            int node = (int) top[1];
-            if (top[0] > dist[node]) {
-                continue;
-            }
-            for (RoadEdge e : graph.incident(node)) {
-                int other = e.from() == node ? e.to() : e.from();
-                double d = top[0] + e.length();
-                if (d < dist[other]) {
-                    dist[other] = d;
-                    heap.add(new double[] {d, other});
-                }
-            }
-        }
-        return dist;
+        return graph.distancesFrom(sources.stream().mapToInt(Integer::intValue).toArray(), new double[sources.size()]);
     }
 }

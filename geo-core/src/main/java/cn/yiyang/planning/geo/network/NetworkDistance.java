@@ -1,12 +1,10 @@
 package cn.yiyang.planning.geo.network;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -112,31 +110,12 @@ public final class NetworkDistance {
         if (a.index() == b.index()) {
             best = Math.abs(from.get().alongEdge() - to.get().alongEdge());
         }
-        double[] dist = new double[network.nodeCount()];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
-        relax(dist, heap, a.from(), from.get().alongEdge());
-        relax(dist, heap, a.to(), a.length() - from.get().alongEdge());
-        while (!heap.isEmpty()) {
-            double[] top = heap.poll();
-            int node = (int) top[1];
-            if (top[0] > dist[node]) {
-                continue;
-            }
-            for (RoadEdge e : network.incident(node)) {
-                relax(dist, heap, e.from() == node ? e.to() : e.from(), top[0] + e.length());
-            }
-        }
+        double[] dist = network.distancesFrom(
+                new int[] {a.from(), a.to()},
+                new double[] {from.get().alongEdge(), a.length() - from.get().alongEdge()});
         best = Math.min(best, dist[b.from()] + to.get().alongEdge());
         best = Math.min(best, dist[b.to()] + b.length() - to.get().alongEdge());
         return Double.isFinite(best) ? OptionalDouble.of(best) : OptionalDouble.empty();
-    }
-
-    private static void relax(double[] dist, PriorityQueue<double[]> heap, int node, double d) {
-        if (d < dist[node]) {
-            dist[node] = d;
-            heap.add(new double[] {d, node});
-        }
     }
 
     /** @return the indexes of the components distances are measured on */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
@@ -265,6 +266,41 @@ public final class RoadNetwork {
      */
     public List<RoadEdge> incident(int node) {
         return incident.get(node);
+    }
+
+    /**
+     * Distances along the edges from the nearest of several sources to every node (one multi-source Dijkstra).
+     *
+     * @param sources the source nodes
+     * @param start the distance already gone at each source (a point part-way along an edge: its distance to the
+     *     edge's end)
+     * @return each node's distance, +∞ where no source reaches it
+     */
+    public double[] distancesFrom(int[] sources, double[] start) {
+        double[] dist = new double[nodeCount()];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        PriorityQueue<double[]> heap = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
+        for (int i = 0; i < sources.length; i++) {
+            relax(dist, heap, sources[i], start[i]);
+        }
+        while (!heap.isEmpty()) {
+            double[] top = heap.poll();
+            int node = (int) top[1];
+            if (top[0] > dist[node]) {
+                continue;
+            }
+            for (RoadEdge e : incident(node)) {
+                relax(dist, heap, e.from() == node ? e.to() : e.from(), top[0] + e.length());
+            }
+        }
+        return dist;
+    }
+
+    private static void relax(double[] dist, PriorityQueue<double[]> heap, int node, double d) {
+        if (d < dist[node]) {
+            dist[node] = d;
+            heap.add(new double[] {d, node});
+        }
     }
 
     /** @return the connected components, in order of their first node */
