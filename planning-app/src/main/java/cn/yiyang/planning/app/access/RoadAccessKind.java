@@ -250,7 +250,7 @@ public class RoadAccessKind implements AnalysisKind {
             HouseholdAccess a = result.households().get(i);
             if (!a.served()) {
                 AccessInput.Household h = in.households().get(i);
-                Map<String, Object> attrs = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> attrs = new LinkedHashMap<>();
                 attrs.put("code", h.code());
                 attrs.put("village_code", h.villageCode());
                 attrs.put("natural_village_code", h.naturalVillageCode());
@@ -258,7 +258,7 @@ public class RoadAccessKind implements AnalysisKind {
                 attrs.put("distance_m", metres(a.distanceM()));
                 attrs.put("network_distance_m", metres(a.networkDistanceM()));
                 attrs.put("run_id", runId);
-                out.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(h.lonLat())));
+                out.add(Feature.owning(attrs, new LinkedHashMap<>(), LayerGeometry.FACTORY.createPoint(h.lonLat())));
             }
         }
         return out;
@@ -267,12 +267,12 @@ public class RoadAccessKind implements AnalysisKind {
     private static List<Feature> roads(String runId, AccessInputReader.Read read, AccessResult result) {
         List<Feature> out = new ArrayList<>(read.input().roads().size());
         for (AccessInput.Road r : read.input().roads()) {
-            Map<String, Object> attrs = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("code", r.id());
             attrs.put("name", read.roadNames().get(r.id()));
             attrs.put("status", result.roadStatus().get(r.id()).name().toLowerCase(Locale.ROOT));
             attrs.put("run_id", runId);
-            out.add(Feature.of(attrs, r.lonLat()));
+            out.add(Feature.owning(attrs, new LinkedHashMap<>(), r.lonLat()));
         }
         return out;
     }
@@ -280,7 +280,7 @@ public class RoadAccessKind implements AnalysisKind {
     private static List<Feature> gaps(String runId, AccessInputReader.Read read, AccessResult result) {
         List<Feature> out = new ArrayList<>(result.gaps().size());
         for (Gap g : result.gaps()) {
-            Map<String, Object> attrs = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("code", String.format("G%05d", g.rank()));
             attrs.put("rank", g.rank());
             attrs.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
@@ -299,7 +299,7 @@ public class RoadAccessKind implements AnalysisKind {
             attrs.put("nearest_lon", near == null ? null : near.x);
             attrs.put("nearest_lat", near == null ? null : near.y);
             attrs.put("run_id", runId);
-            out.add(Feature.of(attrs, LayerGeometry.FACTORY.createPoint(g.lonLat())));
+            out.add(Feature.owning(attrs, new LinkedHashMap<>(), LayerGeometry.FACTORY.createPoint(g.lonLat())));
         }
         return out;
     }
