@@ -79,15 +79,28 @@ final class EdgeIndex {
         }
     }
 
-    /** @return whether some edge lies within {@code r} of {@code p} */
+    /**
+     * Whether some edge lies within {@code r} of {@code p}: looked for in boxes that grow from a sixteenth of
+     * {@code r} to {@code r} (most points have an edge near them, and a box as wide as {@code r} can hold hundreds
+     * of edges).
+     *
+     * @return whether some edge lies within {@code r} of {@code p}
+     */
     boolean within(Coordinate p, double r) {
-        boolean[] found = {false};
-        tree.query(new Envelope(p.x - r, p.x + r, p.y - r, p.y + r), item -> {
-            if (!found[0] && ((RoadEdge) item).distanceTo(p) <= r) {
-                found[0] = true;
+        double b = Math.max(MIN_BOX, r / (GROWTH * GROWTH));
+        while (true) {
+            boolean[] found = {false};
+            double box = Math.min(b, r);
+            tree.query(new Envelope(p.x - box, p.x + box, p.y - box, p.y + box), item -> {
+                if (!found[0] && ((RoadEdge) item).distanceTo(p) <= r) {
+                    found[0] = true;
+                }
+            });
+            if (found[0] || box >= r) {
+                return found[0];
             }
-        });
-        return found[0];
+            b *= GROWTH;
+        }
     }
 
     /**

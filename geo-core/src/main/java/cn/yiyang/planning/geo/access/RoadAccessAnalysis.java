@@ -242,8 +242,7 @@ public final class RoadAccessAnalysis {
                 Household h = hs.get(i);
                 Coordinate p = projection.toMetres(h.lonLat());
                 Place place = measure(h.lonLat(), p, served);
-                boolean within =
-                        allSeason.within(p, Math.min(200, rai) * place.k()) || allSeason.within(p, rai * place.k());
+                boolean within = allSeason.within(p, rai * place.k());
                 out[i] = new HouseholdAccess(
                         h.code(),
                         place.distanceM() <= served,
