@@ -316,22 +316,25 @@ public final class SpatialStore implements AutoCloseable {
         withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            dialect.streaming(c, true);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind.bind(ps);
-                ps.setFetchSize(fetchSize);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        row.read(rs);
+            try {
+                dialect.streaming(c, true);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind.bind(ps);
+                    ps.setFetchSize(fetchSize);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            row.read(rs);
+                        }
                     }
                 }
                 c.commit();
             } finally {
-                if (!c.getAutoCommit()) {
+                try {
                     c.rollback(); // nothing after the commit; what a failed read began
+                    dialect.streaming(c, false);
+                } finally {
+                    c.setAutoCommit(auto);
                 }
-                dialect.streaming(c, false);
-                c.setAutoCommit(auto);
             }
             return null;
         });
