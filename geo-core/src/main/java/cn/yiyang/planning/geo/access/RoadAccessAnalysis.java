@@ -126,17 +126,8 @@ public final class RoadAccessAnalysis {
         private final Progress progress;
         private final List<DataProblem> problems = new ArrayList<>();
         private final AccessNetwork prepared;
-        private LocalProjection projection;
-        private RoadNetwork graph;
-        private boolean[] networkEdge;
-        private double[] nodeDistance;
-        private EdgeIndex network;
-        private EdgeIndex allRoads;
-        private EdgeIndex allSeason;
-        private EdgeIndex class3;
-        private EdgeIndex busRoutes;
-        private Map<String, RoadStatus> roadStatus;
-        private List<Fragment> fragments;
+        /** The run's network: built here, or beforehand ({@link RoadAccessAnalysis#network}). */
+        private AccessNetwork net;
 
         Run(AccessInput in, AccessNetwork prepared, Progress progress) {
             this.in = in;
@@ -146,7 +137,7 @@ public final class RoadAccessAnalysis {
 
         AccessResult execute() {
             progress.update(0, "network");
-            use(network());
+            net = network();
             progress.update(0.25, "households");
             List<HouseholdAccess> households = measureHouseholds();
             progress.update(0.7, "villages");
@@ -157,20 +148,20 @@ public final class RoadAccessAnalysis {
             List<UnitIndicator> indicators =
                     new Rollup(in, problems).indicators(households, naturalVillages, villages, townships);
             progress.update(0.92, "gaps");
-            List<AccessResult.Gap> gaps = new GapFinder(in, settings, projection).gaps(households, naturalVillages);
+            List<AccessResult.Gap> gaps = new GapFinder(in, settings, net.projection).gaps(households, naturalVillages);
             progress.update(1, "done");
             double networkKm = 0;
-            for (RoadEdge e : graph.edges()) {
-                if (networkEdge[e.index()]) {
+            for (RoadEdge e : net.graph.edges()) {
+                if (net.networkEdge[e.index()]) {
                     networkKm += e.length();
                 }
             }
             NetworkSummary summary = new NetworkSummary(
-                    graph.nodeCount(),
-                    graph.edges().size(),
+                    net.graph.nodeCount(),
+                    net.graph.edges().size(),
                     networkKm / 1000,
-                    fragments.stream().mapToDouble(Fragment::lengthM).sum() / 1000,
-                    (int) roadStatus.values().stream()
+                    net.fragments.stream().mapToDouble(Fragment::lengthM).sum() / 1000,
+                    (int) net.roadStatus.values().stream()
                             .filter(s -> s == RoadStatus.IMPASSABLE)
                             .count());
             return new AccessResult(
@@ -180,8 +171,8 @@ public final class RoadAccessAnalysis {
                     naturalVillages,
                     villages,
                     townships,
-                    Map.copyOf(roadStatus),
-                    fragments,
+                    Map.copyOf(net.roadStatus),
+                    net.fragments,
                     gaps,
                     indicators,
                     List.copyOf(problems));
@@ -195,35 +186,21 @@ public final class RoadAccessAnalysis {
                     : new AccessNetwork(in.roads(), zone, settings);
         }
 
-        private void use(AccessNetwork n) {
-            projection = n.projection;
-            graph = n.graph;
-            networkEdge = n.networkEdge;
-            nodeDistance = n.nodeDistance;
-            network = n.network;
-            allRoads = n.allRoads;
-            allSeason = n.allSeason;
-            class3 = n.class3;
-            busRoutes = n.busRoutes;
-            roadStatus = n.roadStatus;
-            fragments = n.fragments;
-        }
-
         /** The measures of one place. */
         private record Place(double distanceM, double networkDistanceM, Coordinate nearestNetwork, double k) {}
 
         private Place measure(Coordinate lonLat, Coordinate p, double likelyM) {
-            double k = projection.scaleFactor(lonLat);
-            Near near = network.nearest(p, likelyM * k);
+            double k = net.projection.scaleFactor(lonLat);
+            Near near = net.network.nearest(p, likelyM * k);
             double distance = near == null ? Double.NaN : near.distance() / k;
-            Coordinate nearest = near == null ? null : projection.toLonLat(near.point());
+            Coordinate nearest = near == null ? null : net.projection.toLonLat(near.point());
             double byRoad = Double.NaN;
             if (near != null) {
-                Near road = allRoads.nearest(p, likelyM * k);
+                Near road = net.allRoads.nearest(p, likelyM * k);
                 double along = Math.min(
-                        nodeDistance[road.edge().from()] + road.along(),
-                        nodeDistance[road.edge().to()] + road.edge().length() - road.along());
-                if (networkEdge[road.edge().index()]) {
+                        net.nodeDistance[road.edge().from()] + road.along(),
+                        net.nodeDistance[road.edge().to()] + road.edge().length() - road.along());
+                if (net.networkEdge[road.edge().index()]) {
                     byRoad = distance; // the nearest road is the network: measured to it as drawn, like distance
                 } else if (Double.isFinite(along)) {
                     // never shorter than the straight line (the graph's snapping may shift a road by 1 m)
@@ -240,9 +217,9 @@ public final class RoadAccessAnalysis {
             double rai = settings.ruralAccessM();
             IntStream.range(0, hs.size()).parallel().forEach(i -> {
                 Household h = hs.get(i);
-                Coordinate p = projection.toMetres(h.lonLat());
+                Coordinate p = net.projection.toMetres(h.lonLat());
                 Place place = measure(h.lonLat(), p, served);
-                boolean within = allSeason.within(p, rai * place.k());
+                boolean within = net.allSeason.within(p, rai * place.k());
                 out[i] = new HouseholdAccess(
                         h.code(),
                         place.distanceM() <= served,
@@ -270,7 +247,7 @@ public final class RoadAccessAnalysis {
                 int[] c = counted.getOrDefault(nv.code(), new int[2]);
                 int households = nv.households() == null || nv.households() <= 0 ? c[0] : nv.households();
                 int population = nv.population() == null || nv.population() <= 0 ? c[1] : nv.population();
-                Place place = measure(nv.lonLat(), projection.toMetres(nv.lonLat()), connected);
+                Place place = measure(nv.lonLat(), net.projection.toMetres(nv.lonLat()), connected);
                 out.add(new NaturalVillageAccess(
                         nv.code(),
                         households,
@@ -298,7 +275,7 @@ public final class RoadAccessAnalysis {
             }
             STRtree stops = new STRtree();
             for (Coordinate s : in.busStops()) {
-                Coordinate m = projection.toMetres(s);
+                Coordinate m = net.projection.toMetres(s);
                 stops.insert(new Envelope(m), m);
             }
             stops.build();
@@ -311,8 +288,8 @@ public final class RoadAccessAnalysis {
                     out.add(new VillageAccess(v.code(), null, false, Double.NaN, Double.NaN));
                     continue;
                 }
-                Coordinate p = projection.toMetres(centre);
-                double k = projection.scaleFactor(centre);
+                Coordinate p = net.projection.toMetres(centre);
+                double k = net.projection.scaleFactor(centre);
                 double stopDistance = Double.NaN;
                 if (!stops.isEmpty()) {
                     Coordinate s = (Coordinate) stops.nearestNeighbour(
@@ -322,7 +299,7 @@ public final class RoadAccessAnalysis {
                                     ((Coordinate) a.getItem()).distance((Coordinate) b.getItem()));
                     stopDistance = s.distance(p) / k;
                 }
-                Near route = busRoutes.nearest(p, settings.busRouteM() * k);
+                Near route = net.busRoutes.nearest(p, settings.busRouteM() * k);
                 double routeDistance = route == null ? Double.NaN : route.distance() / k;
                 boolean served = stopDistance <= settings.busStopM() || routeDistance <= settings.busRouteM();
                 out.add(new VillageAccess(v.code(), centre, served, stopDistance, routeDistance));
@@ -338,8 +315,8 @@ public final class RoadAccessAnalysis {
                     out.add(new TownshipAccess(t.code(), false, Double.NaN));
                     continue;
                 }
-                double k = projection.scaleFactor(t.seat());
-                Near near = class3.nearest(projection.toMetres(t.seat()), settings.townshipSeatM() * k);
+                double k = net.projection.scaleFactor(t.seat());
+                Near near = net.class3.nearest(net.projection.toMetres(t.seat()), settings.townshipSeatM() * k);
                 double distance = near == null ? Double.NaN : near.distance() / k;
                 out.add(new TownshipAccess(t.code(), distance <= settings.townshipSeatM(), distance));
             }
