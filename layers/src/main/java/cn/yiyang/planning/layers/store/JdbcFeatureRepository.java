@@ -216,19 +216,13 @@ public final class JdbcFeatureRepository implements FeatureRepository {
     }
 
     /** Runs a query and hands each row to {@code row}, read in chunks: memory does not grow with the table. */
-    private void stream(String sql, RowHandler row) {
+    private void stream(String sql, SpatialStore.SqlRow row) {
         stream(sql, List.of(), row);
     }
 
-    /** As {@link #stream(String, RowHandler)}, with the placeholders' values. */
-    private void stream(String sql, List<Object> params, RowHandler row) {
-        store.stream(sql, ps -> bind(ps, params), FETCH_SIZE, row::accept);
-    }
-
-    /** Reads the current row of a result set. */
-    @FunctionalInterface
-    private interface RowHandler {
-        void accept(ResultSet rs) throws SQLException;
+    /** As {@link #stream(String, SpatialStore.SqlRow)}, with the placeholders' values. */
+    private void stream(String sql, List<Object> params, SpatialStore.SqlRow row) {
+        store.stream(sql, ps -> bind(ps, params), FETCH_SIZE, row);
     }
 
     @Override
