@@ -19,6 +19,10 @@ import java.util.List;
  *                   too, to every feature of the group
  * @param personal   whether it is household-level personal data (a household's poverty status): shown only to the
  *                   roles that need it, withheld from the others' lists, tiles, exports and identify
+ * @param fromDescribed whether, in a layer that describes another layer's features ({@link LayerDef#describes}), the
+ *                   value is the described feature's field of the same name (an unserved household's village code
+ *                   is the household's): a store that keeps the describing rows apart from the features they describe
+ *                   (H2GIS) reads it from the feature, as it does the geometry, and shows the feature's value of now
  */
 public record FieldDef(
         String name,
@@ -30,7 +34,8 @@ public record FieldDef(
         List<String> aliases,
         String references,
         String referenceGroup,
-        boolean personal) {
+        boolean personal,
+        boolean fromDescribed) {
 
     /** A field that is not personal data and names no group of the referenced features. */
     public FieldDef(
@@ -42,7 +47,7 @@ public record FieldDef(
             CodeList codeList,
             List<String> aliases,
             String references) {
-        this(name, type, titleZh, titleEn, required, codeList, aliases, references, null, false);
+        this(name, type, titleZh, titleEn, required, codeList, aliases, references, null, false, false);
     }
 
     public FieldDef {

@@ -15,6 +15,7 @@ final class Fields {
     private String referenceGroup;
     private List<String> aliases = List.of();
     private boolean personal;
+    private boolean fromDescribed;
 
     private Fields(String name, FieldType type, String zh, String en) {
         this.name = name;
@@ -77,7 +78,14 @@ final class Fields {
         return this;
     }
 
+    /** The described feature's own value (see {@link FieldDef#fromDescribed}). */
+    Fields fromDescribed() {
+        this.fromDescribed = true;
+        return this;
+    }
+
     FieldDef build() {
-        return new FieldDef(name, type, zh, en, required, codeList, aliases, references, referenceGroup, personal);
+        return new FieldDef(
+                name, type, zh, en, required, codeList, aliases, references, referenceGroup, personal, fromDescribed);
     }
 }

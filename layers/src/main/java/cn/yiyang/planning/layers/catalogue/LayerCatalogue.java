@@ -27,12 +27,36 @@ public final class LayerCatalogue {
 
     private final Map<String, LayerDef> layers = new LinkedHashMap<>();
 
-    private LayerCatalogue(List<LayerDef> defs) {
+    /** A catalogue of these layers (the standard one, or a test's). */
+    LayerCatalogue(List<LayerDef> defs) {
         for (LayerDef d : defs) {
             check(d.id());
             d.fields().forEach(f -> check(f.name()));
             if (layers.put(d.id(), d) != null) {
                 throw new IllegalArgumentException("duplicate layer id " + d.id());
+            }
+        }
+        layers.values().forEach(this::checkFromDescribed);
+    }
+
+    /**
+     * A field taken from the described feature ({@link FieldDef#fromDescribed}) needs a layer that describes another
+     * one, is not its key, and has its twin there: the same name, type and personal-data flag.
+     */
+    private void checkFromDescribed(LayerDef layer) {
+        for (FieldDef f : layer.fields()) {
+            if (!f.fromDescribed()) {
+                continue;
+            }
+            String where = "layer " + layer.id() + ", field " + f.name() + ": ";
+            LayerDef described = layer.describes()
+                    .map(layers::get)
+                    .orElseThrow(() -> new IllegalArgumentException(where + "the layer describes no other layer"));
+            FieldDef twin = described
+                    .field(f.name())
+                    .orElseThrow(() -> new IllegalArgumentException(where + described.id() + " has no such field"));
+            if (f.name().equals(layer.keyField()) || twin.type() != f.type() || twin.personal() != f.personal()) {
+                throw new IllegalArgumentException(where + "not the same field as " + described.id() + "'s");
             }
         }
     }
@@ -351,9 +375,12 @@ public final class LayerCatalogue {
                         GeometryKind.POINT,
                         "code",
                         text("code", "农户编号", "Household code").required().refs("household"),
-                        text("village_code", "行政村代码", "Village code").refs("village"),
-                        text("natural_village_code", "自然村编号", "Natural village code"),
-                        integer("population", "家庭人口", "Members"),
+                        text("village_code", "行政村代码", "Village code")
+                                .refs("village")
+                                .fromDescribed(),
+                        text("natural_village_code", "自然村编号", "Natural village code")
+                                .fromDescribed(),
+                        integer("population", "家庭人口", "Members").fromDescribed(),
                         decimal("distance_m", "到路网距离（米）", "Distance to the network (m)"),
                         decimal("network_distance_m", "沿路到路网距离（米）", "Distance along roads to the network (m)"),
                         runId()),
@@ -365,7 +392,7 @@ public final class LayerCatalogue {
                         GeometryKind.MULTILINESTRING,
                         "code",
                         text("code", "路段编码", "Segment code").required().refs("road"),
-                        text("name", "道路名称", "Name"),
+                        text("name", "道路名称", "Name").fromDescribed(),
                         code("status", "连通状态", "Status", CodeLists.ACCESS_ROAD_STATUS),
                         runId()),
                 derived(
@@ -578,12 +605,15 @@ public final class LayerCatalogue {
                         GeometryKind.POINT,
                         "code",
                         text("code", "农户编号", "Household code").required().refs("household"),
-                        text("village_code", "行政村代码", "Village code").refs("village"),
+                        text("village_code", "行政村代码", "Village code")
+                                .refs("village")
+                                .fromDescribed(),
                         text("township_code", "乡镇代码", "Township code"),
                         text("county_code", "县级代码", "County code"),
                         code("poverty_status", "脱贫属性", "Poverty status", CodeLists.POVERTY_STATUS)
-                                .personal(),
-                        integer("population", "家庭人口", "Members"),
+                                .personal()
+                                .fromDescribed(),
+                        integer("population", "家庭人口", "Members").fromDescribed(),
                         decimal("distance_m", "到供水管网距离（米）", "Distance to a main (m)"),
                         runId()),
                 derived(
@@ -614,10 +644,12 @@ public final class LayerCatalogue {
                         GeometryKind.POINT,
                         "code",
                         text("code", "农户编号", "Household code").required().refs("household"),
-                        text("village_code", "行政村代码", "Village code").refs("village"),
+                        text("village_code", "行政村代码", "Village code")
+                                .refs("village")
+                                .fromDescribed(),
                         text("township_code", "乡镇代码", "Township code"),
                         text("county_code", "县级代码", "County code"),
-                        integer("population", "家庭人口", "Members"),
+                        integer("population", "家庭人口", "Members").fromDescribed(),
                         runId()),
                 derived(
                         "sewage_gap",

@@ -75,6 +75,18 @@ public record LayerDef(
         return field(keyField).map(FieldDef::references);
     }
 
+    /**
+     * The fields whose values a describing layer's own rows hold, when a store keeps them apart from the described
+     * features: every field but those taken from the described feature ({@link FieldDef#fromDescribed}); every field
+     * of a layer that describes none.
+     */
+    public List<FieldDef> ownFields() {
+        if (describes().isEmpty()) {
+            return fields;
+        }
+        return fields.stream().filter(f -> !f.fromDescribed()).toList();
+    }
+
     /** Whether some of the layer's fields are household-level personal data ({@link FieldDef#personal}). */
     public boolean holdsPersonalData() {
         return fields.stream().anyMatch(FieldDef::personal);

@@ -68,8 +68,14 @@ final class FeatureRows {
 
     /** Binds the attribute values of {@code f} from parameter {@code first} on; returns the next index. */
     static int bindAttributes(PreparedStatement ps, int first, LayerDef layer, Feature f) throws SQLException {
+        return bindAttributes(ps, first, layer, layer.fields(), f);
+    }
+
+    /** As {@link #bindAttributes(PreparedStatement, int, LayerDef, Feature)}, for some of the layer's fields. */
+    static int bindAttributes(PreparedStatement ps, int first, LayerDef layer, List<FieldDef> fields, Feature f)
+            throws SQLException {
         int i = first;
-        for (FieldDef field : layer.fields()) {
+        for (FieldDef field : fields) {
             Object v = checked(layer, field, f.get(field.name()));
             switch (field.type()) {
                 case TEXT, CODE -> ps.setString(i, (String) v);

@@ -1,5 +1,6 @@
 package cn.yiyang.planning.layers.store;
 
+import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.FieldType;
 import cn.yiyang.planning.layers.catalogue.GeometryKind;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
@@ -208,7 +209,7 @@ public final class H2gisDialect implements Dialect {
     }
 
     /**
-     * Replaces a describing layer's rows ({@link #rowsTable}): fills {@code <layer>__fresh} in key order (its key
+     * Replaces a describing layer's rows ({@link #rowsTable}), their own fields only ({@link LayerDef#ownFields}): fills {@code <layer>__fresh} in key order (its key
      * index then grows at its end instead of splitting pages all over), indexes it, then drops the view and the old
      * rows, renames the fresh table in and recreates the view. Its ids continue after the old rows' highest, so that
      * the layer's data version (count and highest id) changes with every run.
@@ -244,13 +245,16 @@ public final class H2gisDialect implements Dialect {
         String key = layer.keyField();
         sorted.sort(Comparator.comparing(
                 (Feature f) -> f.get(key) == null ? "" : f.get(key).toString()));
-        List<String> cols = new ArrayList<>(FeatureRows.insertColumns(layer));
-        cols.remove(FeatureRows.GEOM);
+        // The rows hold neither the geometry nor the fields taken from the described features (the view joins them).
+        List<FieldDef> own = layer.ownFields();
+        List<String> cols = new ArrayList<>();
+        own.forEach(f -> cols.add(f.name()));
+        cols.add(FeatureRows.EXTRA);
         long written = 0;
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO " + fresh + " (" + String.join(", ", cols) + ") VALUES (" + values(cols) + ")")) {
             for (Feature f : sorted) {
-                FeatureRows.bindAttributes(ps, 1, layer, f);
+                FeatureRows.bindAttributes(ps, 1, layer, own, f);
                 ps.addBatch();
                 if (++written % BATCH == 0) {
                     ps.executeBatch();

@@ -1,6 +1,7 @@
 package cn.yiyang.planning.layers.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,5 +113,72 @@ class DerivedLayersTest {
                         .titleEn())
                 .isEqualTo("Unserved household cluster");
         assertThat(CodeLists.all()).contains(CodeLists.ACCESS_ROAD_STATUS, CodeLists.ACCESS_GAP_KIND);
+    }
+
+    @Test
+    void describingRowsHoldOnlyTheirOwnFieldsAndTheOthersAreTheDescribedFeaturesOwn() {
+        assertThat(catalogue.get("access_household").ownFields())
+                .extracting(FieldDef::name)
+                .containsExactly("code", "distance_m", "network_distance_m", "run_id");
+        assertThat(catalogue.get("access_road").ownFields())
+                .extracting(FieldDef::name)
+                .containsExactly("code", "status", "run_id");
+        assertThat(catalogue.get("water_household").ownFields())
+                .extracting(FieldDef::name)
+                .containsExactly("code", "township_code", "county_code", "distance_m", "run_id");
+        assertThat(catalogue.get("sewage_household").ownFields())
+                .extracting(FieldDef::name)
+                .containsExactly("code", "township_code", "county_code", "run_id");
+        // a layer that describes none keeps every field
+        assertThat(catalogue.get("access_gap").ownFields())
+                .isEqualTo(catalogue.get("access_gap").fields());
+        for (LayerDef layer : catalogue.layers()) {
+            for (FieldDef f : layer.fields()) {
+                if (f.fromDescribed()) {
+                    FieldDef twin = catalogue
+                            .get(layer.describes().orElseThrow())
+                            .field(f.name())
+                            .orElseThrow();
+                    assertThat(twin.type()).as("%s.%s", layer.id(), f.name()).isEqualTo(f.type());
+                    assertThat(twin.personal())
+                            .as("%s.%s", layer.id(), f.name())
+                            .isEqualTo(f.personal());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFieldTakenFromTheDescribedFeatureMustHaveItsTwinThere() {
+        LayerDef road = catalogue.get("road");
+        FieldDef code = catalogue.get("access_road").field("code").orElseThrow();
+        FieldDef status = catalogue.get("access_road").field("status").orElseThrow();
+        FieldDef noTwin = new FieldDef(
+                "lanes", FieldType.INTEGER, "车道", "Lanes", false, null, List.of(), null, null, false, true);
+        FieldDef otherType =
+                new FieldDef("name", FieldType.INTEGER, "名称", "Name", false, null, List.of(), null, null, false, true);
+        for (FieldDef bad : List.of(noTwin, otherType)) {
+            LayerDef status2 = new LayerDef(
+                    "access_road",
+                    Theme.ROADS,
+                    "道路连通状态",
+                    "Road network status",
+                    GeometryKind.MULTILINESTRING,
+                    "code",
+                    List.of(code, status, bad),
+                    true);
+            assertThatThrownBy(() -> new LayerCatalogue(List.of(road, status2)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("access_road, field " + bad.name());
+        }
+        // and a layer that describes nothing has nowhere to take it from
+        LayerDef gap = catalogue.get("access_gap");
+        List<FieldDef> fields = new ArrayList<>(gap.fields());
+        fields.add(otherType);
+        LayerDef gap2 =
+                new LayerDef(gap.id(), gap.theme(), gap.titleZh(), gap.titleEn(), gap.geometry(), "code", fields, true);
+        assertThatThrownBy(() -> new LayerCatalogue(List.of(gap2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("describes no other layer");
     }
 }

@@ -7,6 +7,7 @@ import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
+import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.sql.Connection;
@@ -28,6 +29,55 @@ class H2gisStoreContractTest extends StoreContract {
     }
 
     /**
+     * V29: a store whose describing rows copied the household's village, natural village and members keeps its
+     * rows' own values; the view now shows the household's, and the rows' village index is gone.
+     */
+    @Test
+    void migratingToV29KeepsTheRowsAndTakesTheCopiedFieldsFromTheFeatures() throws Exception {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        try (var old = TestStores.createAt(StoreKind.H2GIS, "28")) {
+            try (Connection c = old.store().dataSource().getConnection();
+                    Statement st = c.createStatement()) {
+                st.execute("INSERT INTO household (code, village_code, natural_village_code, population, geom) VALUES "
+                        + "('H1', '430921101202', '4309211012020001', 5, ST_GeomFromText('POINT(112.3 28.5)', 4490))");
+                st.execute("INSERT INTO road (code, name, admin_class, geom) VALUES ('R1', '新路', 'village', "
+                        + "ST_GeomFromText('MULTILINESTRING((112.3 28.5, 112.31 28.5))', 4490))");
+                st.execute("INSERT INTO access_household__rows (code, village_code, natural_village_code, population,"
+                        + " distance_m, network_distance_m, run_id) VALUES"
+                        + " ('H1', '430921101201', NULL, 4, 120.5, 300.25, 'r1')");
+                st.execute(
+                        "INSERT INTO access_road__rows (code, name, status, run_id) VALUES ('R1', '旧名', 'network', 'r1')");
+            }
+
+            old.store().migrate();
+
+            var repo = new JdbcFeatureRepository(old.store());
+            Feature h1 = repo.findByKey(catalogue.get("access_household"), "H1").orElseThrow();
+            assertThat(h1.attributes())
+                    .containsEntry("village_code", "430921101202")
+                    .containsEntry("natural_village_code", "4309211012020001")
+                    .containsEntry("distance_m", 120.5)
+                    .containsEntry("network_distance_m", 300.25)
+                    .containsEntry("run_id", "r1");
+            assertThat(((Number) h1.get("population")).intValue()).isEqualTo(5);
+            Feature r1 = repo.findByKey(catalogue.get("access_road"), "R1").orElseThrow();
+            assertThat(r1.attributes()).containsEntry("name", "新路").containsEntry("status", "network");
+            for (String layer : List.of("water_household", "sewage_household")) {
+                assertThat(repo.page(catalogue.get(layer), FeatureQuery.first(1)))
+                        .as(layer)
+                        .isEmpty();
+            }
+            try (Connection c = old.store().dataSource().getConnection();
+                    Statement st = c.createStatement();
+                    var rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                            + " WHERE INDEX_NAME LIKE '%\\_\\_ROWS\\_VILLAGE\\_CODE\\_IDX' ESCAPE '\\'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the rows' village indexes").isZero();
+            }
+        }
+    }
+
+    /**
      * A describing layer's rows are swapped in by a few DDL statements, each committed on its own: a process killed
      * between them leaves fresh rows without their name, or rows without the view; the next start completes the swap.
      */
@@ -42,7 +92,7 @@ class H2gisStoreContractTest extends StoreContract {
             repo.load(
                     household,
                     LoadMode.REPLACE,
-                    List.of(Feature.of(Map.of("code", "H1", "village_code", "430921100201"), point))
+                    List.of(Feature.of(Map.of("code", "H1", "village_code", "430921100201", "population", 3), point))
                             .iterator());
             repo.load(
                     unserved,
@@ -70,11 +120,11 @@ class H2gisStoreContractTest extends StoreContract {
             repo.load(
                     unserved,
                     LoadMode.REPLACE,
-                    List.of(Feature.of(Map.of("code", "H1", "population", 4), point))
+                    List.of(Feature.of(Map.of("code", "H1", "township_code", "430921100"), point))
                             .iterator());
-            assertThat(repo.findByKey(unserved, "H1").orElseThrow().get("population"))
+            assertThat(repo.findByKey(unserved, "H1").orElseThrow().get("township_code"))
                     .as("and the next run replaces the rows again")
-                    .isEqualTo(4);
+                    .isEqualTo("430921100");
         }
     }
 

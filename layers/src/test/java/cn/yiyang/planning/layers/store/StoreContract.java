@@ -173,6 +173,72 @@ abstract class StoreContract {
     }
 
     @Test
+    void aDescribingLayersFieldsTakenFromTheDescribedFeaturesAreTheirsWhereTheStoreKeepsTheRowsApart()
+            throws Exception {
+        LayerDef household = catalogue.get("household");
+        LayerDef unserved = catalogue.get("access_household");
+        assertThat(unserved.field("village_code").orElseThrow().fromDescribed()).isTrue();
+        Geometry at = LayerGeometry.FACTORY.createPoint(new Coordinate(112.3, 28.5));
+        repo.load(
+                household,
+                LoadMode.REPLACE,
+                List.of(
+                                Feature.of(Map.of("code", "H1", "village_code", "430921101201", "population", 4), at),
+                                Feature.of(Map.of("code", "H2", "village_code", "430921101202", "population", 2), at))
+                        .iterator());
+        Map<String, Object> row = new HashMap<>(Map.of(
+                "code", "H1", "village_code", "430921101201", "population", 4, "distance_m", 120.5, "run_id", "r1"));
+        row.put("natural_village_code", null);
+        repo.load(unserved, LoadMode.REPLACE, List.of(Feature.of(row, at)).iterator());
+        // after the run, the household moves to another village and gains a member
+        repo.load(
+                household,
+                LoadMode.UPSERT,
+                List.of(Feature.of(Map.of("code", "H1", "village_code", "430921101202", "population", 5), at))
+                        .iterator());
+
+        Feature h1 = repo.findByKey(unserved, "H1").orElseThrow();
+        assertThat(h1.get("distance_m")).isEqualTo(120.5);
+        assertThat(h1.getString("run_id")).isEqualTo("r1");
+        boolean apart = !test.store().dialect().rowsTable(unserved).equals(unserved.table());
+        FeatureQuery inVillage2 = FeatureQuery.first(10)
+                .withFilters(List.of(FeatureQuery.AttributeFilter.equalTo("village_code", "430921101202")));
+        if (apart) {
+            // the embedded store's rows keep the run's own fields; the household's come from the household
+            assertThat(h1.getString("village_code")).isEqualTo("430921101202");
+            assertThat(((Number) h1.get("population")).intValue()).isEqualTo(5);
+            assertThat(repo.page(unserved, inVillage2))
+                    .extracting(f -> f.getString("code"))
+                    .containsExactly("H1");
+            try (Connection c = test.store().dataSource().getConnection()) {
+                Set<String> columns = new LinkedHashSet<>();
+                String rows = test.store().dialect().rowsTable(unserved).toUpperCase(Locale.ROOT);
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, rows, null)) {
+                    while (rs.next()) {
+                        columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                assertThat(columns)
+                        .containsExactly(
+                                "id",
+                                "code",
+                                "distance_m",
+                                "network_distance_m",
+                                "run_id",
+                                "extra",
+                                "updated_at",
+                                "version");
+                assertThat(indexed(c, rows, "village_code")).isFalse();
+            }
+        } else {
+            // a store that copies the rows whole shows what the run wrote
+            assertThat(h1.getString("village_code")).isEqualTo("430921101201");
+            assertThat(((Number) h1.get("population")).intValue()).isEqualTo(4);
+            assertThat(repo.page(unserved, inVillage2)).isEmpty();
+        }
+    }
+
+    @Test
     void migrationCreatesTheImportRecordTables() throws Exception {
         Map<String, List<String>> expected = Map.of(
                 "import_job",

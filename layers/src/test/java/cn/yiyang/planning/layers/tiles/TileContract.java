@@ -397,7 +397,7 @@ abstract class TileContract {
                 "natural_village_code",
                 "NV1",
                 "population",
-                4,
+                3, // the household's own (the fixture's H0), as the analysis writes it
                 "distance_m",
                 312.5,
                 "network_distance_m",
@@ -447,7 +447,7 @@ abstract class TileContract {
                 .singleElement()
                 .satisfies(p -> assertThat(props(p))
                         .containsEntry("code", "H0")
-                        .containsEntry("population", 4L)
+                        .containsEntry("population", 3L)
                         .containsEntry("network_distance_m", 1840.0)
                         .containsEntry("run_id", "run-1"));
 

@@ -1,0 +1,4 @@
+-- V29: nothing to change on PostGIS. The embedded store's describing rows (V19) no longer copy the fields that are
+-- the described feature's own (FieldDef.fromDescribed), which its views now read from the features; PostGIS keeps
+-- its describing layers as tables with every field and their own geometry (see the H2GIS V29).
+-- This file, comments only, keeps both stores at the same schema version.
