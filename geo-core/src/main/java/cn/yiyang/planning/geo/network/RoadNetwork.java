@@ -17,17 +17,15 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
-import org.locationtech.jts.index.kdtree.KdNode;
-import org.locationtech.jts.index.kdtree.KdTree;
 import org.locationtech.jts.noding.NodedSegmentString;
 import org.locationtech.jts.noding.SegmentString;
 import org.locationtech.jts.noding.snap.SnappingNoder;
 
 /**
  * An undirected road graph built from lon/lat road segments: the roads are projected to metres with a
- * {@link LocalProjection}, noded with JTS's {@link SnappingNoder} (split where they cross or touch, and where an
- * end lies within the snap tolerance of another road), and each noded piece becomes a {@link RoadEdge} between
- * two nodes. Points within the snap tolerance of each other (1 m by default) are one node.
+ * {@link LocalProjection}, noded as JTS's {@link SnappingNoder} nodes them ({@link GridSnappingNoder}: split where
+ * they cross or touch, and where an end lies within the snap tolerance of another road), and each noded piece becomes
+ * a {@link RoadEdge} between two nodes. Points within the snap tolerance of each other (1 m by default) are one node.
  *
  * <p>The snapping applies to every vertex, not only to road ends: two roads with vertices closer than the
  * tolerance are joined there (at 1 m this is what digitised junctions need; an overpass drawn through a road
@@ -131,12 +129,11 @@ public final class RoadNetwork {
         if (input.isEmpty()) {
             return new RoadNetwork(projection, snapTolerance, nodes, edges);
         }
-        SnappingNoder noder = new SnappingNoder(snapTolerance);
-        noder.computeNodes(input);
-        KdTree nodeIndex = new KdTree(snapTolerance);
+        Collection<?> noded = GridSnappingNoder.node(input, snapTolerance);
+        SnapGrid<Integer> nodeIndex = new SnapGrid<>(snapTolerance);
         GeometryFactory factory = new GeometryFactory(
                 new PrecisionModel(), projection.crs().epsg().orElse(0));
-        for (Object o : noder.getNodedSubstrings()) {
+        for (Object o : noded) {
             SegmentString piece = (SegmentString) o;
             Coordinate[] pts = CoordinateArrays.removeRepeatedPoints(piece.getCoordinates());
             if (pts.length < 2) {
@@ -165,13 +162,13 @@ public final class RoadNetwork {
      */
     public record ProjectedRoad(String id, Geometry metres) {}
 
-    private static int node(KdTree index, List<Coordinate> nodes, Coordinate p) {
-        Integer next = nodes.size();
-        KdNode kd = index.insert(p, next);
-        if (next.equals(kd.getData())) {
-            nodes.add(kd.getCoordinate().copy()); // a new node; otherwise p snapped to an existing one
+    private static int node(SnapGrid<Integer> index, List<Coordinate> nodes, Coordinate p) {
+        int next = nodes.size();
+        SnapGrid.Entry<Integer> e = index.snap(p, next);
+        if (e.data() == next) {
+            nodes.add(e.point().copy()); // a new node; otherwise p snapped to an existing one
         }
-        return (Integer) kd.getData();
+        return e.data();
     }
 
     private List<NetworkComponent> computeComponents() {
