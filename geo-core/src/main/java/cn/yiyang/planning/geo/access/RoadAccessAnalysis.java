@@ -71,6 +71,23 @@ public final class RoadAccessAnalysis {
         void update(double fraction, String stage);
     }
 
+    /**
+     * Told of a part of the result as soon as it is computed, before the run goes on with the rest: a caller can store
+     * it meanwhile (the embedded store writes the unserved households while the run rolls up and finds the gaps).
+     */
+    @FunctionalInterface
+    public interface Partial {
+        /** Ignores the parts. */
+        Partial NONE = households -> {};
+
+        /**
+         * Called once per run, on the run's thread; it should hand long work to another thread.
+         *
+         * @param households every household's access, as {@link AccessResult#households} will hold them
+         */
+        void households(List<HouseholdAccess> households);
+    }
+
     private final AccessSettings settings;
 
     /** @param settings the thresholds */
@@ -116,7 +133,15 @@ public final class RoadAccessAnalysis {
      * @return the result
      */
     public AccessResult run(AccessInput input, AccessNetwork network, Progress progress) {
-        return new Run(input, network, progress).execute();
+        return run(input, network, progress, Partial.NONE);
+    }
+
+    /**
+     * As {@link #run(AccessInput, AccessNetwork, Progress)}, telling {@code partial} of the households' access as soon
+     * as they are measured.
+     */
+    public AccessResult run(AccessInput input, AccessNetwork network, Progress progress, Partial partial) {
+        return new Run(input, network, progress, partial).execute();
     }
 
     /** The state of one run. */
@@ -124,15 +149,17 @@ public final class RoadAccessAnalysis {
 
         private final AccessInput in;
         private final Progress progress;
+        private final Partial partial;
         private final List<DataProblem> problems = new ArrayList<>();
         private final AccessNetwork prepared;
         /** The run's network: built here, or beforehand ({@link RoadAccessAnalysis#network}). */
         private AccessNetwork net;
 
-        Run(AccessInput in, AccessNetwork prepared, Progress progress) {
+        Run(AccessInput in, AccessNetwork prepared, Progress progress, Partial partial) {
             this.in = in;
             this.prepared = prepared;
             this.progress = progress;
+            this.partial = Objects.requireNonNull(partial, "partial");
         }
 
         AccessResult execute() {
@@ -140,6 +167,7 @@ public final class RoadAccessAnalysis {
             net = network();
             progress.update(0.25, "households");
             List<HouseholdAccess> households = measureHouseholds();
+            partial.households(households);
             progress.update(0.7, "villages");
             List<NaturalVillageAccess> naturalVillages = measureNaturalVillages();
             List<VillageAccess> villages = measureVillages();

@@ -369,6 +369,21 @@ class RoadAccessAnalysisTest {
     }
 
     @Test
+    void theHouseholdsAreHandedOnOnceMeasuredBeforeTheVillagesAndGaps() {
+        AccessInput input = scene();
+        List<String> order = new ArrayList<>();
+        List<List<HouseholdAccess>> told = new ArrayList<>();
+        AccessResult r = new RoadAccessAnalysis(AccessSettings.defaults())
+                .run(input, null, (f, stage) -> order.add(stage), households -> {
+                    told.add(households);
+                    order.add("told");
+                });
+        assertThat(r).isEqualTo(result);
+        assertThat(told).singleElement().isEqualTo(result.households());
+        assertThat(order).containsSubsequence("households", "told", "villages", "gaps");
+    }
+
+    @Test
     void aNetworkOfOtherRoadsOrSettingsOrZoneIsNotUsed() {
         AccessInput input = scene();
         AccessSettings d = AccessSettings.defaults();

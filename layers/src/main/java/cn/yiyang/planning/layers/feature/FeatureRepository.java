@@ -49,6 +49,29 @@ public interface FeatureRepository {
      */
     long load(LayerDef layer, LoadMode mode, Iterator<Feature> features, LoadSummary summary);
 
+    /**
+     * Begins a {@link LoadMode#REPLACE} of the layer with these features, to be made visible by
+     * {@link StagedLoad#commit} (or given up by {@link StagedLoad#discard}). A store that fills a layer's new rows
+     * apart from its current ones writes them here, so that a caller can have them written while it goes on with
+     * other work (the embedded store's describing layers: an analysis's unserved households, written while the
+     * analysis still finds the gaps); the commit then only swaps them in. Other stores keep the features and load them
+     * at the commit. The layer is left as it was until the commit, also when staging fails.
+     *
+     * @param features the layer's new features (kept until the commit where nothing is written here)
+     * @return the staged load
+     */
+    default StagedLoad stage(LayerDef layer, List<Feature> features) {
+        return new StagedLoad() {
+            @Override
+            public long commit(LoadSummary summary) {
+                return load(layer, LoadMode.REPLACE, features.iterator(), summary);
+            }
+
+            @Override
+            public void discard() {}
+        };
+    }
+
     /** Features whose geometry's bounding box intersects {@code bbox} (EPSG:4490), at most {@code limit}. */
     List<Feature> findInEnvelope(LayerDef layer, Envelope bbox, int limit);
 

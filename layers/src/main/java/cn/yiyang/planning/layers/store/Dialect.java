@@ -101,6 +101,38 @@ public sealed interface Dialect permits PostgisDialect, H2gisDialect {
         });
     }
 
+    /**
+     * Whether a replace of the layer can be staged ({@link cn.yiyang.planning.layers.feature.FeatureRepository#stage}):
+     * its new rows filled apart from its current ones by {@link #stageReplace} and swapped in later by
+     * {@link #commitStaged}. H2GIS stages its describing layers' rows; elsewhere a staged replace is an ordinary
+     * replace at the commit.
+     */
+    default boolean stagesReplace(LayerDef layer) {
+        return false;
+    }
+
+    /**
+     * Fills the layer's new rows apart from its current ones, which readers keep seeing ({@link #stagesReplace}).
+     *
+     * @return the number of rows written
+     */
+    default long stageReplace(SpatialStore store, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        throw new UnsupportedOperationException("no staged replace of " + layer.id() + " in this store");
+    }
+
+    /**
+     * Swaps the rows {@link #stageReplace} filled in, with {@code alongside}.
+     *
+     * @throws IllegalStateException when there are no staged rows (discarded, or replaced meanwhile); the layer is
+     *     left as it was
+     */
+    default void commitStaged(SpatialStore store, LayerDef layer, long rows, InSwap alongside) throws SQLException {
+        throw new UnsupportedOperationException("no staged replace of " + layer.id() + " in this store");
+    }
+
+    /** Drops rows {@link #stageReplace} filled and nobody committed. */
+    default void discardStaged(SpatialStore store, LayerDef layer) throws SQLException {}
+
     /** Work done in the transaction that makes a replace's rows visible, given how many were written. */
     @FunctionalInterface
     interface InSwap {

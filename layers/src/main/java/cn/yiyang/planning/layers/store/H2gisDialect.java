@@ -209,17 +209,61 @@ public final class H2gisDialect implements Dialect {
     }
 
     /**
-     * Replaces a describing layer's rows ({@link #rowsTable}), their own fields only ({@link LayerDef#ownFields}): fills {@code <layer>__fresh} in key order (its key
-     * index then grows at its end instead of splitting pages all over), indexes it, then drops the view and the old
-     * rows, renames the fresh table in and recreates the view. Its ids continue after the old rows' highest, so that
-     * the layer's data version (count and highest id) changes with every run.
+     * Replaces a describing layer's rows ({@link #rowsTable}), their own fields only ({@link LayerDef#ownFields}):
+     * fills {@code <layer>__fresh} ({@link #fillFresh}), then swaps it in ({@link #swapFresh}).
      */
     private long replaceRows(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        long written = fillFresh(connection, layer, features);
+        swapFresh(connection, layer);
+        return written;
+    }
+
+    /** A describing layer's rows are filled apart and swapped in: a replace of them can be staged. */
+    @Override
+    public boolean stagesReplace(LayerDef layer) {
+        return layer.derived() && layer.describes().isPresent();
+    }
+
+    @Override
+    public long stageReplace(SpatialStore store, LayerDef layer, Iterator<Feature> features) throws SQLException {
+        try {
+            return store.inTransaction(c -> fillFresh(c, layer, features));
+        } catch (RuntimeException e) {
+            discardStaged(store, layer);
+            throw e;
+        }
+    }
+
+    @Override
+    public void commitStaged(SpatialStore store, LayerDef layer, long rows, InSwap alongside) throws SQLException {
+        store.inTransaction(c -> {
+            swapFresh(c, layer);
+            alongside.run(c, rows);
+            return null;
+        });
+    }
+
+    @Override
+    public void discardStaged(SpatialStore store, LayerDef layer) throws SQLException {
+        store.withConnection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + layer.table() + FRESH);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Fills {@code <layer>__fresh} with a describing layer's rows, in key order (its key index then grows at its end
+     * instead of splitting pages all over), and indexes it. Its ids continue after the current rows' highest, so that
+     * the layer's data version (count and highest id) changes with every run.
+     */
+    private long fillFresh(Connection connection, LayerDef layer, Iterator<Feature> features) throws SQLException {
         String rows = rowsTable(layer);
         String fresh = layer.table() + FRESH;
         List<String> statements = statements(new SchemaDdl(this).createLayer(layer));
         String create = statements.removeFirst();
-        String view = statements.removeLast();
+        statements.removeLast(); // the view
         List<String> unique = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (String index : statements) {
@@ -266,12 +310,30 @@ public final class H2gisDialect implements Dialect {
             for (String index : others) {
                 st.execute(index);
             }
+        }
+        return written;
+    }
+
+    /**
+     * Swaps a filled {@code <layer>__fresh} in: drops the view and the old rows, renames the fresh table in and
+     * recreates the view.
+     *
+     * @throws IllegalStateException when there is no fresh table (then nothing is changed)
+     */
+    private void swapFresh(Connection connection, LayerDef layer) throws SQLException {
+        String rows = rowsTable(layer);
+        String fresh = layer.table() + FRESH;
+        if (!exists(connection, fresh)) {
+            throw new IllegalStateException("no staged rows of " + layer.id() + " to swap in");
+        }
+        List<String> statements = statements(new SchemaDdl(this).createLayer(layer));
+        String view = statements.getLast();
+        try (Statement st = connection.createStatement()) {
             st.execute("DROP VIEW IF EXISTS " + layer.table());
             st.execute("DROP TABLE IF EXISTS " + rows);
             renameInto(connection, fresh, rows);
             st.execute(view);
         }
-        return written;
     }
 
     /** The SQL statements of a DDL script (comments left out). */

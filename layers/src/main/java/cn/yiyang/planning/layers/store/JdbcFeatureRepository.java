@@ -9,6 +9,7 @@ import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.LoadSummary;
 import cn.yiyang.planning.layers.feature.Scope;
+import cn.yiyang.planning.layers.feature.StagedLoad;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +30,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link FeatureRepository} over JDBC; the same SQL runs on PostGIS and H2GIS. */
 public final class JdbcFeatureRepository implements FeatureRepository {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcFeatureRepository.class);
     private static final int FETCH_SIZE = 5_000;
     private static final int KEY_CHUNK = 500;
     private final SpatialStore store;
@@ -105,6 +109,57 @@ public final class JdbcFeatureRepository implements FeatureRepository {
             history(c, layer, mode, written, summary);
             return written;
         });
+    }
+
+    /**
+     * Where the dialect fills a layer's new rows apart ({@link Dialect#stagesReplace}: the embedded store's
+     * describing layers), writes them now, in the caller's thread; the commit swaps them in with the load's history
+     * row. Elsewhere the features are kept and loaded at the commit.
+     */
+    @Override
+    public StagedLoad stage(LayerDef layer, List<Feature> features) {
+        Dialect dialect = store.dialect();
+        if (!dialect.stagesReplace(layer)) {
+            return FeatureRepository.super.stage(layer, features);
+        }
+        long rows;
+        try {
+            rows = dialect.stageReplace(store, layer, features.iterator());
+        } catch (SQLException e) {
+            throw SpatialStore.translate("a load", e);
+        }
+        return new StagedLoad() {
+            private boolean done;
+
+            @Override
+            public long commit(LoadSummary summary) {
+                if (done) {
+                    throw new IllegalStateException("the staged load of " + layer.id() + " is already done");
+                }
+                done = true;
+                try {
+                    dialect.commitStaged(
+                            store, layer, rows, (c, written) -> history(c, layer, LoadMode.REPLACE, written, summary));
+                } catch (SQLException e) {
+                    throw SpatialStore.translate("a load", e);
+                }
+                return rows;
+            }
+
+            @Override
+            public void discard() {
+                if (done) {
+                    return;
+                }
+                done = true;
+                try {
+                    dialect.discardStaged(store, layer);
+                } catch (SQLException | RuntimeException e) {
+                    // the next replace of the layer drops what is left
+                    log.warn("staged rows of {} not dropped: {}", layer.id(), e.toString());
+                }
+            }
+        };
     }
 
     /** The load's history row (when it has a summary), in the transaction that makes its rows visible. */

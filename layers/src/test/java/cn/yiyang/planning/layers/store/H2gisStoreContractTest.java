@@ -9,6 +9,7 @@ import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.StagedLoad;
 import cn.yiyang.planning.layers.testsupport.TestStores;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,42 @@ class H2gisStoreContractTest extends StoreContract {
     @Override
     StoreKind kind() {
         return StoreKind.H2GIS;
+    }
+
+    /**
+     * The embedded store writes a staged replace of a describing layer at once, apart from the layer's rows; a replace
+     * between the stage and the commit takes the staged rows' place, and the commit then fails, changing nothing.
+     */
+    @Test
+    void aStagedReplaceIsWrittenApartAtOnceAndItsCommitFailsCleanlyWhenTheLayerWasReplacedMeanwhile() throws Exception {
+        LayerCatalogue catalogue = LayerCatalogue.standard();
+        LayerDef household = catalogue.get("household");
+        LayerDef unserved = catalogue.get("sewage_household");
+        try (var test = TestStores.create(StoreKind.H2GIS)) {
+            var repo = new JdbcFeatureRepository(test.store());
+            var point = LayerGeometry.FACTORY.createPoint(new Coordinate(112.35, 28.55));
+            repo.load(
+                    household,
+                    LoadMode.REPLACE,
+                    List.of(Feature.of(Map.of("code", "H1", "village_code", "430921100201"), point))
+                            .iterator());
+            StagedLoad staged = repo.stage(
+                    unserved, List.of(Feature.of(Map.of("code", "H1", "township_code", "430921100"), point)));
+            try (Connection c = test.store().dataSource().getConnection();
+                    Statement st = c.createStatement();
+                    var rs = st.executeQuery("SELECT COUNT(*) FROM sewage_household__fresh")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("written at the stage").isEqualTo(1);
+            }
+            repo.load(
+                    unserved,
+                    LoadMode.REPLACE,
+                    List.of(Feature.of(Map.of("code", "H1", "township_code", "430921101"), point))
+                            .iterator());
+            assertThatThrownBy(() -> staged.commit(null)).isInstanceOf(IllegalStateException.class);
+            assertThat(repo.findByKey(unserved, "H1").orElseThrow().get("township_code"))
+                    .isEqualTo("430921101");
+        }
     }
 
     /**

@@ -11,8 +11,11 @@ import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureQuery;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
+import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LayerSummary;
 import cn.yiyang.planning.layers.feature.LoadMode;
+import cn.yiyang.planning.layers.feature.LoadSummary;
+import cn.yiyang.planning.layers.feature.StagedLoad;
 import cn.yiyang.planning.layers.load.ImportIssueRecord;
 import cn.yiyang.planning.layers.load.ImportRecord;
 import cn.yiyang.planning.layers.load.LayerLoad;
@@ -236,6 +239,53 @@ abstract class StoreContract {
             assertThat(((Number) h1.get("population")).intValue()).isEqualTo(4);
             assertThat(repo.page(unserved, inVillage2)).isEmpty();
         }
+    }
+
+    @Test
+    void aStagedReplaceShowsNothingUntilItsCommitAndADiscardedOneNothingAtAll() throws Exception {
+        LayerDef road = catalogue.get("road");
+        LayerDef status = catalogue.get("access_road");
+        repo.load(
+                road,
+                LoadMode.REPLACE,
+                List.of(road("S1", "路一", "cement", Map.of()), road("S2", "路二", "earth", Map.of()))
+                        .iterator());
+        Geometry anywhere = LayerGeometry.FACTORY.createLineString(
+                new Coordinate[] {new Coordinate(112.0, 28.0), new Coordinate(112.01, 28.0)});
+        repo.load(
+                status,
+                LoadMode.REPLACE,
+                List.of(Feature.of(Map.of("code", "S1", "status", "network", "run_id", "run-1"), anywhere))
+                        .iterator());
+        long before = repo.version(status);
+
+        StagedLoad staged = repo.stage(
+                status,
+                List.of(
+                        Feature.of(Map.of("code", "S1", "status", "fragment", "run_id", "run-2"), anywhere),
+                        Feature.of(Map.of("code", "S2", "status", "unhardened", "run_id", "run-2"), anywhere)));
+        assertThat(repo.findByKey(status, "S1").orElseThrow().getString("status"))
+                .as("staged, not yet committed")
+                .isEqualTo("network");
+        assertThat(repo.findByKey(status, "S2")).isEmpty();
+        assertThat(repo.version(status)).isEqualTo(before);
+
+        assertThat(staged.commit(LoadSummary.of(HistoryOperation.ANALYSIS, "tester", Map.of("runId", "run-2"))))
+                .isEqualTo(2);
+        assertThat(repo.findByKey(status, "S1").orElseThrow().getString("status"))
+                .isEqualTo("fragment");
+        assertThat(repo.findByKey(status, "S2").orElseThrow().getString("run_id"))
+                .isEqualTo("run-2");
+        assertThat(repo.version(status)).isNotEqualTo(before);
+        staged.discard(); // after the commit: nothing
+        assertThat(repo.findByKey(status, "S2")).isPresent();
+
+        StagedLoad dropped = repo.stage(
+                status, List.of(Feature.of(Map.of("code", "S1", "status", "impassable", "run_id", "run-3"), anywhere)));
+        dropped.discard();
+        assertThat(repo.findByKey(status, "S1").orElseThrow().getString("status"))
+                .isEqualTo("fragment");
+        assertThat(repo.findByKey(status, "S2")).as("the layer as it was").isPresent();
     }
 
     @Test

@@ -24,6 +24,7 @@ import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,13 +182,25 @@ public class RoadAccessKind implements AnalysisKind {
                 .read(blocked, roads -> network.add(networkAhead(analysis, roads)));
         long t1 = System.nanoTime();
         context.progress().accept(0.2);
+        // The unserved households are handed to the store as soon as they are known, so that it can write them while
+        // the run rolls up and finds the gaps (bench/RESULTS.md, issue 14).
+        List<List<Feature>> unserved = new ArrayList<>(1);
         AccessResult result = analysis.run(
                 read.input(),
                 built(network.getFirst()),
-                (fraction, stage) -> context.progress().accept(0.2 + 0.8 * fraction));
+                (fraction, stage) -> context.progress().accept(0.2 + 0.8 * fraction),
+                households -> {
+                    List<Feature> rows = unserved(context.runId(), read.input(), households);
+                    unserved.add(rows);
+                    context.early().accept(LayerIds.ACCESS_HOUSEHOLD, rows);
+                });
         long t2 = System.nanoTime();
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
-        layers.put(LayerIds.ACCESS_HOUSEHOLD, unserved(context.runId(), read.input(), result));
+        layers.put(
+                LayerIds.ACCESS_HOUSEHOLD,
+                unserved.isEmpty()
+                        ? unserved(context.runId(), read.input(), result.households())
+                        : unserved.getFirst());
         layers.put(LayerIds.ACCESS_ROAD, roads(context.runId(), read, result));
         layers.put(LayerIds.ACCESS_GAP, gaps(context.runId(), read, result));
         // The runner adds the store times (storeMs, storeSteps) when it has stored the results.
@@ -244,10 +257,10 @@ public class RoadAccessKind implements AnalysisKind {
                 null));
     }
 
-    private static List<Feature> unserved(String runId, AccessInput in, AccessResult result) {
+    private static List<Feature> unserved(String runId, AccessInput in, List<HouseholdAccess> households) {
         List<Feature> out = new ArrayList<>();
-        for (int i = 0; i < result.households().size(); i++) {
-            HouseholdAccess a = result.households().get(i);
+        for (int i = 0; i < households.size(); i++) {
+            HouseholdAccess a = households.get(i);
             if (!a.served()) {
                 AccessInput.Household h = in.households().get(i);
                 LinkedHashMap<String, Object> attrs = new LinkedHashMap<>();
@@ -261,7 +274,7 @@ public class RoadAccessKind implements AnalysisKind {
                 out.add(Feature.owning(attrs, new LinkedHashMap<>(), LayerGeometry.FACTORY.createPoint(h.lonLat())));
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private static List<Feature> roads(String runId, AccessInputReader.Read read, AccessResult result) {

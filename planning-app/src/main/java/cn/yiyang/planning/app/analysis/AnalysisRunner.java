@@ -14,12 +14,14 @@ import cn.yiyang.planning.layers.analysis.AnalysisRunRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorTargetRepository;
 import cn.yiyang.planning.layers.analysis.IndicatorValue;
 import cn.yiyang.planning.layers.catalogue.LayerCatalogue;
+import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.Region;
 import cn.yiyang.planning.layers.feature.Feature;
 import cn.yiyang.planning.layers.feature.FeatureRepository;
 import cn.yiyang.planning.layers.feature.HistoryOperation;
 import cn.yiyang.planning.layers.feature.LoadMode;
 import cn.yiyang.planning.layers.feature.LoadSummary;
+import cn.yiyang.planning.layers.feature.StagedLoad;
 import cn.yiyang.planning.layers.load.LayerLoad;
 import cn.yiyang.planning.layers.load.LayerLoadRepository;
 import java.time.Instant;
@@ -32,7 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -229,19 +234,21 @@ public class AnalysisRunner {
 
     private void execute(AnalysisKind kind, AnalysisRun queued, RunSettings settings) {
         AnalysisRun run = queued;
+        Early early = new Early(kind);
         try {
             long t0 = System.nanoTime();
             run = queued.started(Instant.now(), JSON.writeValueAsString(dataVersion(kind)));
             runs.update(run);
             Progress progress = new Progress(run);
-            RunOutput out = kind.compute(new RunContext(run.id(), run.requestedBy(), settings, progress::report));
+            RunOutput out =
+                    kind.compute(new RunContext(run.id(), run.requestedBy(), settings, progress::report, early));
             long t1 = System.nanoTime();
             run = progress.current.withProgress(0.85);
             runs.update(run);
             Map<String, Long> storeSteps = new TreeMap<>();
             AnalysisRun stored = run;
             timed(storeSteps, "indicators", () -> saveIndicators(stored.id(), out.indicators()));
-            writeLayers(kind, stored, out, storeSteps);
+            writeLayers(kind, stored, out, early, storeSteps);
             timed(storeSteps, "prune", () -> pruneNaturalVillages(kind));
             long t2 = System.nanoTime();
             run = run.succeeded(Instant.now(), JSON.writeValueAsString(summary(out, t1 - t0, t2 - t1, storeSteps)));
@@ -255,6 +262,79 @@ public class AnalysisRunner {
         } catch (RuntimeException e) {
             log.error("{} run {} failed", kind.id(), run.id(), e);
             runs.update(run.failed(Instant.now(), "analysis_failed"));
+        } finally {
+            early.discardRest();
+        }
+    }
+
+    /**
+     * The result layers a run handed early ({@link RunContext.EarlyRows}), each staged on a thread of its own while
+     * the computation goes on ({@link FeatureRepository#stage}); the store step commits them. A staging that failed,
+     * or rows that are not the ones the run returned, fall back to an ordinary load; what nobody committed (a failed
+     * run) is discarded. On the embedded store this writes a road-access run's unserved households while the run
+     * rolls up its indicators and finds its gaps (bench/RESULTS.md, issue 14).
+     */
+    private final class Early implements RunContext.EarlyRows {
+        private final AnalysisKind kind;
+        private final Map<String, Staging> staged = new ConcurrentHashMap<>();
+
+        private record Staging(List<Feature> rows, FutureTask<StagedLoad> task) {}
+
+        Early(AnalysisKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public void accept(String layerId, List<Feature> rows) {
+            if (!kind.resultLayers().contains(layerId)) {
+                throw new IllegalArgumentException(layerId + " is not a result layer of " + kind.id());
+            }
+            LayerDef layer = catalogue.get(layerId);
+            FutureTask<StagedLoad> task = new FutureTask<>(() -> features.stage(layer, rows));
+            if (staged.putIfAbsent(layerId, new Staging(rows, task)) != null) {
+                throw new IllegalStateException(layerId + " was handed early twice");
+            }
+            Thread.ofPlatform()
+                    .name(Thread.currentThread().getName() + "-stage")
+                    .daemon()
+                    .start(task);
+        }
+
+        /** The staged load of these rows of the layer, when it was handed them early and staging succeeded. */
+        Optional<StagedLoad> take(String layerId, List<Feature> rows) {
+            Staging s = staged.remove(layerId);
+            StagedLoad load = s == null ? null : awaited(layerId, s.task());
+            if (load != null && s.rows() != rows) {
+                load.discard(); // the run returned other rows than it handed early: those are the results
+                return Optional.empty();
+            }
+            return Optional.ofNullable(load);
+        }
+
+        void discardRest() {
+            for (String layerId : List.copyOf(staged.keySet())) {
+                Staging s = staged.remove(layerId);
+                StagedLoad load = awaited(layerId, s.task());
+                if (load != null) {
+                    load.discard();
+                }
+            }
+        }
+
+        private StagedLoad awaited(String layerId, FutureTask<StagedLoad> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                log.warn(
+                        "{}: {} not written early, it is written now: {}",
+                        kind.id(),
+                        layerId,
+                        e.getCause().toString());
+                return null;
+            }
         }
     }
 
@@ -333,7 +413,7 @@ public class AnalysisRunner {
         runs.saveIndicators(runId, values);
     }
 
-    private void writeLayers(AnalysisKind kind, AnalysisRun run, RunOutput out, Map<String, Long> steps) {
+    private void writeLayers(AnalysisKind kind, AnalysisRun run, RunOutput out, Early early, Map<String, Long> steps) {
         // Results of synthetic data are synthetic: the layers say so wherever they show.
         boolean synthetic = kind.inputLayers().stream()
                 .map(loads::latest)
@@ -344,11 +424,28 @@ public class AnalysisRunner {
             timed(steps, layer, () -> {
                 LoadSummary summary =
                         LoadSummary.of(HistoryOperation.ANALYSIS, run.requestedBy(), Map.of("runId", run.id()));
-                long n = features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator(), summary);
+                long n = early.take(layer, rows)
+                        .map(staged -> committed(kind, layer, staged, summary))
+                        .orElseGet(
+                                () -> features.load(catalogue.get(layer), LoadMode.REPLACE, rows.iterator(), summary));
                 loads.record(
                         new LayerLoad(layer, source, synthetic, LoadMode.REPLACE.name(), n, run.requestedBy(), null));
             });
         }
         versions.changed(kind.resultLayers().toArray(String[]::new));
+    }
+
+    /** Commits a layer's early rows; null when that failed (the layer left as it was), so that they are loaded now. */
+    private Long committed(AnalysisKind kind, String layer, StagedLoad staged, LoadSummary summary) {
+        try {
+            return staged.commit(summary);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{}: {} written early could not be swapped in, it is written now: {}",
+                    kind.id(),
+                    layer,
+                    e.toString());
+            return null;
+        }
     }
 }
