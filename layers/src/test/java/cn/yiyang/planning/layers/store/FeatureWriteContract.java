@@ -323,9 +323,19 @@ abstract class FeatureWriteContract {
                 String described = "E-" + layer.describes().get();
                 Feature row = full(layer, described, "甲");
                 features.load(layer, LoadMode.REPLACE, List.of(row).iterator());
+                Map<String, Object> expected = new HashMap<>(row.attributes());
+                if (!test.store().dialect().rowsTable(layer).equals(layer.table())) {
+                    // rows kept apart show the described feature's own values of the fields they take from it
+                    Feature feature = features.findByKey(
+                                    catalogue.get(layer.describes().get()), described)
+                            .orElseThrow();
+                    layer.fields().stream()
+                            .filter(FieldDef::fromDescribed)
+                            .forEach(f -> expected.put(f.name(), feature.get(f.name())));
+                }
                 assertThat(features.findByKey(layer, described).orElseThrow().attributes())
                         .as(layer.id())
-                        .isEqualTo(row.attributes());
+                        .isEqualTo(expected);
                 continue;
             }
             Feature full = full(layer, "E-" + layer.id(), "甲");
