@@ -300,10 +300,18 @@ public class AnalysisRunner {
                     .start(task);
         }
 
-        /** The staged load of these rows of the layer, when it was handed them early and staging succeeded. */
+        /**
+         * The staged load of these rows of the layer, when it was handed them early and staging succeeded.
+         *
+         * @throws IllegalStateException when the worker is interrupted (the app stops) while it waits: nothing more is
+         *     written (an interrupted write closes the embedded store's file)
+         */
         Optional<StagedLoad> take(String layerId, List<Feature> rows) {
             Staging s = staged.remove(layerId);
             StagedLoad load = s == null ? null : awaited(layerId, s.task());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while " + layerId + " was written");
+            }
             if (load != null && s.rows() != rows) {
                 load.discard(); // the run returned other rows than it handed early: those are the results
                 return Optional.empty();
@@ -311,8 +319,12 @@ public class AnalysisRunner {
             return Optional.ofNullable(load);
         }
 
+        /** Discards what was staged and not committed; not on an interrupted worker (the next replace drops it). */
         void discardRest() {
             for (String layerId : List.copyOf(staged.keySet())) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 Staging s = staged.remove(layerId);
                 StagedLoad load = awaited(layerId, s.task());
                 if (load != null) {
