@@ -326,13 +326,11 @@ public final class H2gisDialect implements Dialect {
         if (!exists(connection, fresh)) {
             throw new IllegalStateException("no staged rows of " + layer.id() + " to swap in");
         }
-        List<String> statements = statements(new SchemaDdl(this).createLayer(layer));
-        String view = statements.getLast();
         try (Statement st = connection.createStatement()) {
             st.execute("DROP VIEW IF EXISTS " + layer.table());
             st.execute("DROP TABLE IF EXISTS " + rows);
             renameInto(connection, fresh, rows);
-            st.execute(view);
+            st.execute(SchemaDdl.describingView(layer, rows));
         }
     }
 

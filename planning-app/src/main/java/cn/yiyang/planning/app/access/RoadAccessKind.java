@@ -196,11 +196,7 @@ public class RoadAccessKind implements AnalysisKind {
                 });
         long t2 = System.nanoTime();
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
-        layers.put(
-                LayerIds.ACCESS_HOUSEHOLD,
-                unserved.isEmpty()
-                        ? unserved(context.runId(), read.input(), result.households())
-                        : unserved.getFirst());
+        layers.put(LayerIds.ACCESS_HOUSEHOLD, unserved.getFirst()); // the analysis tells of its households once
         layers.put(LayerIds.ACCESS_ROAD, roads(context.runId(), read, result));
         layers.put(LayerIds.ACCESS_GAP, gaps(context.runId(), read, result));
         // The runner adds the store times (storeMs, storeSteps) when it has stored the results.
