@@ -63,8 +63,9 @@ class ImportConfiguration {
     ImportService importService(
             SpatialStore store, UploadLimits limits, LayerVersions versions, @Qualifier(WORKERS) Executor workers) {
         ImportService service = ImportService.over(store, new SourceOpener(limits)::open, SETTINGS, workers);
-        // A new version at once: the layer list counts the new data, open maps redraw the layer.
-        service.onLayerLoaded(versions::changed);
+        // The old version dropped at once (the layer list counts the new data), the new one read and open maps told
+        // beside the import's last steps rather than before its end.
+        service.onLayerLoaded(versions::changedLater);
         return service;
     }
 

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -94,5 +98,30 @@ class LayerVersionsTest {
         loadSeats(2);
         assertThat(versions.changed("township_seat", "village")).containsExactly("township_seat");
         assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void aLayerChangedLaterIsReadAgainByItsNextAskerAndListenersHearOfItOnAThreadOfItsOwn() throws Exception {
+        long v = versions.version(seats);
+        BlockingQueue<Set<String>> heard = new LinkedBlockingQueue<>();
+        Thread caller = Thread.currentThread();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        versions.addListener(ids -> {
+            threads.add(Thread.currentThread());
+            heard.add(ids);
+        });
+
+        loadSeats(3);
+        versions.changedLater("township_seat");
+        assertThat(versions.version(seats))
+                .as("the next asker reads the store, not the version known before")
+                .isNotEqualTo(v)
+                .isEqualTo(repo.version(seats));
+        assertThat(versions.summary(seats).featureCount()).isEqualTo(3);
+        assertThat(heard.poll(10, TimeUnit.SECONDS)).containsExactly("township_seat");
+        assertThat(threads).doesNotContain(caller);
+
+        versions.changedLater("village"); // never asked for: nothing to read, nobody told
+        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).isNull();
     }
 }
