@@ -64,7 +64,8 @@ PLANNING_DB_URL="jdbc:postgresql://$hostport/${db}_app" PLANNING_DB_USER=$user P
   PLANNING_DEMO_DATA=true PLANNING_DEMO_SCALE=small PLANNING_ANALYSES_RUN_ON_START=false \
   PLANNING_ADMIN_PASSWORD=$password PLANNING_DATA_DIR=bench/target/import-formats-$db PORT=$port \
   "$JAVA_HOME/bin/java" "-Xmx${BENCH_XMX:-2g}" ${BENCH_JAVA_OPTS:-} -jar "$jar" \
-  --logging.level.cn.yiyang.planning.layers.store.PostgisReplace=DEBUG > "$log" 2>&1 &
+  --logging.level.cn.yiyang.planning.layers.store.PostgisReplace=DEBUG \
+  --logging.level.cn.yiyang.planning.importer.job.ImportRun=DEBUG > "$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 api=http://localhost:$port/api/v1

@@ -184,6 +184,7 @@ final class ImportRun implements Runnable {
 
     private ImportStatus execute() {
         LayerDef layer = catalogue.get(request.layerId());
+        long start = System.nanoTime();
         // the upload is hashed while the source opens (both read the files; the opening pass is mostly CPU); the
         // hash is recorded before anything the source tells, and its failure reported before the source's
         FileHash.Pending hashing = FileHash.inBackground(request.files());
@@ -208,6 +209,7 @@ final class ImportRun implements Runnable {
             opened.close();
             throw e;
         }
+        long open = System.nanoTime();
         try (FeatureSource source = opened) {
             SourceDescription description = source.describe();
             job.source(description);
@@ -258,7 +260,9 @@ final class ImportRun implements Runnable {
                 job.preview(pass.preview.preview());
                 return ImportStatus.SUCCEEDED;
             }
+            long prepared = System.nanoTime();
             long loaded = load(layer, pass);
+            long stored = System.nanoTime();
             job.imported(loaded);
             try {
                 loads.record(new LayerLoad(
@@ -277,6 +281,15 @@ final class ImportRun implements Runnable {
             } catch (RuntimeException e) {
                 LOG.warn("import {}: loaded, but a listener failed", job.id(), e);
             }
+            LOG.debug(
+                    "import {}: {} rows into {}; opened in {} ms, prepared in {} ms, loaded in {} ms, recorded in {} ms",
+                    job.id(),
+                    loaded,
+                    layer.id(),
+                    (open - start) / 1_000_000,
+                    (prepared - open) / 1_000_000,
+                    (stored - prepared) / 1_000_000,
+                    (System.nanoTime() - stored) / 1_000_000);
             return ImportStatus.SUCCEEDED;
         }
     }
