@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,9 @@ final class CsvSource implements FeatureSource {
     private final int latColumn;
     private final int wktColumn;
     private final boolean geometryless;
+    /** Whether the records are read on the file's bytes ({@link PlainCsvRecords}), else by Commons CSV. */
+    private final boolean plain;
+
     private final SourceDescription description;
     private final TempDir temp;
     private final GeometryFactory geometryFactory;
@@ -94,7 +99,8 @@ final class CsvSource implements FeatureSource {
             SourceOptions options,
             TempDir temp,
             SourceFormat sourceFormat,
-            List<String> tables) {
+            List<String> tables,
+            boolean plainReading) {
         this.file = file;
         this.temp = temp;
         List<ImportIssue> issues = new ArrayList<>();
@@ -126,6 +132,7 @@ final class CsvSource implements FeatureSource {
                     ImportIssue.ofFile(fileName, IssueCode.CSV_NO_GEOMETRY_COLUMNS, String.join(", ", header)));
         }
         this.geometryFactory = new GeometryFactory();
+        this.plain = plainReading && plain(file, charset);
         SourceScan scan = new SourceScan();
         header.forEach(scan::declare);
         try {
@@ -198,48 +205,67 @@ final class CsvSource implements FeatureSource {
     }
 
     /**
+     * Whether the file can be read on its bytes ({@link PlainCsvRecords}): UTF-8 or GBK (a line feed, carriage return,
+     * delimiter or quote byte is always that character, and there is no byte-order mark of another encoding) and
+     * without any quote, so that every line ends a record and every delimiter a value. One look at every byte.
+     */
+    private static boolean plain(Path file, Charset charset) {
+        String name = charset.name();
+        if (!name.equals("UTF-8") && !name.equals("GBK") && !name.equals("GB18030")) {
+            return false;
+        }
+        Charset bom = TextEncodings.fromBom(ContentSniffer.head(file, 3));
+        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '"') {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Where the opening pass may split the file into two halves read at once, or -1 for one pass: a file of at least
-     * {@link #SPLIT_BYTES} in UTF-8 or GBK (a line feed or quote byte is always that character, and there is no
-     * byte-order mark of another encoding), without any quote (then every line feed ends a record, and none is inside a
-     * value), split after the first line feed past its middle that is not the header's.
+     * {@link #SPLIT_BYTES} that is read on its bytes (every line feed ends a record, and none is inside a value),
+     * split after the first line feed past its middle that is not the header's.
      */
     long splitPoint() {
         long size = size(file);
-        String name = charset.name();
-        boolean asciiSafe = name.equals("UTF-8") || name.equals("GBK") || name.equals("GB18030");
-        if (size < SPLIT_BYTES || !asciiSafe) {
+        if (size < SPLIT_BYTES || !plain) {
             return -1;
         }
-        byte[] head = ContentSniffer.head(file, 3);
-        Charset bom = TextEncodings.fromBom(head);
-        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
-            return -1;
-        }
-        long headerEnd = -1;
-        long split = -1;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long at = 0;
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        long headerEnd = lineFeed(0);
+        long split = headerEnd < 0 ? -1 : lineFeed(Math.max(size / 2, headerEnd + 1));
+        return split >= 0 && split + 1 < size ? split + 1 : -1;
+    }
+
+    /** The position of the first line feed at or after {@code from}, or -1. */
+    private long lineFeed(long from) {
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            long at = from;
+            channel.position(from);
+            for (int n = channel.read(buffer); n > 0; n = channel.read(buffer.clear())) {
                 for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (b == '"') {
-                        return -1;
-                    }
-                    if (b == '\n') {
-                        if (headerEnd < 0) {
-                            headerEnd = at + i;
-                        } else if (split < 0 && at + i >= size / 2) {
-                            split = at + i + 1;
-                        }
+                    if (buffer.get(i) == '\n') {
+                        return at + i;
                     }
                 }
                 at += n;
             }
+            return -1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return split > 0 && split < size ? split : -1;
     }
 
     private static long size(Path file) {
@@ -252,7 +278,12 @@ final class CsvSource implements FeatureSource {
 
     /** @throws ImportException CSV_NO_GEOMETRY_COLUMNS, CORRUPT_FILE (e.g. an unclosed quote) */
     static CsvSource open(Path file, String fileName, SourceOptions options, TempDir temp) {
-        return new CsvSource(file, fileName, options, temp, SourceFormat.CSV, List.of());
+        return new CsvSource(file, fileName, options, temp, SourceFormat.CSV, List.of(), true);
+    }
+
+    /** {@link #open}, its records read by Commons CSV whatever the file (to compare a file read on its bytes with). */
+    static CsvSource openParsed(Path file, String fileName, SourceOptions options, TempDir temp) {
+        return new CsvSource(file, fileName, options, temp, SourceFormat.CSV, List.of(), false);
     }
 
     /**
@@ -263,7 +294,7 @@ final class CsvSource implements FeatureSource {
      * @param sheets   every sheet of the workbook
      */
     static CsvSource sheet(Path sheet, String fileName, SourceOptions options, TempDir temp, List<String> sheets) {
-        return new CsvSource(sheet, fileName, options, temp, SourceFormat.XLSX, sheets);
+        return new CsvSource(sheet, fileName, options, temp, SourceFormat.XLSX, sheets, true);
     }
 
     /** @return the delimiter (comma, tab or semicolon) a header row uses most, outside quotes; 0 for none */
@@ -308,6 +339,11 @@ final class CsvSource implements FeatureSource {
         String hemisphere = ((dms.group(1) == null ? "" : dms.group(1)) + (dms.group(5) == null ? "" : dms.group(5)))
                 .toUpperCase(Locale.ROOT);
         return hemisphere.contains("S") || hemisphere.contains("W") ? -value : value;
+    }
+
+    /** Whether the records are read on the file's bytes ({@link PlainCsvRecords}) rather than by Commons CSV. */
+    boolean readOnBytes() {
+        return plain;
     }
 
     @Override
@@ -358,7 +394,10 @@ final class CsvSource implements FeatureSource {
         return new ImportException(ImportIssue.ofFile(fileName, IssueCode.CORRUPT_FILE, e.getMessage()), e);
     }
 
-    /** The data rows, one record each; closing stops early (a sample of the first rows). */
+    /**
+     * The data rows, one record each, read on the file's bytes when it is plain ({@link PlainCsvRecords}), else by
+     * Commons CSV; closing stops early (a sample of the first rows).
+     */
     private final class Rows implements Iterator<SourceRecord>, AutoCloseable {
 
         private final String fileName;
@@ -366,6 +405,14 @@ final class CsvSource implements FeatureSource {
         private final WKTReader wktReader = new WKTReader(geometryFactory);
         private CSVParser parser;
         private Iterator<CSVRecord> it;
+        /** The record read ahead by Commons CSV. */
+        private CSVRecord current;
+
+        private PlainCsvRecords bytes;
+        /** Whether a record is read and not taken yet. */
+        private boolean ahead;
+
+        private boolean closed;
         private long row;
 
         Rows(String fileName, int recordSrid) {
@@ -376,22 +423,32 @@ final class CsvSource implements FeatureSource {
         Rows(String fileName, int recordSrid, long from, long to) {
             this.fileName = fileName;
             this.recordSrid = recordSrid;
-            try {
-                parser = format.parse(
-                        from == 0 && to == Long.MAX_VALUE
-                                ? TextEncodings.lenientReader(file, charset)
-                                : TextEncodings.lenientReader(file, charset, from, to));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (plain) {
+                bytes = new PlainCsvRecords(
+                        file, charset, format.getDelimiterString().charAt(0), from, to);
+            } else {
+                try {
+                    parser = format.parse(
+                            from == 0 && to == Long.MAX_VALUE
+                                    ? TextEncodings.lenientReader(file, charset)
+                                    : TextEncodings.lenientReader(file, charset, from, to));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                it = parser.iterator();
             }
-            it = parser.iterator();
-            if (from == 0 && it.hasNext()) {
-                it.next(); // the header
+            if (from == 0 && hasNext()) {
+                ahead = false; // the header
             }
         }
 
         @Override
         public void close() {
+            closed = true;
+            ahead = false;
+            if (bytes != null) {
+                bytes.close();
+            }
             if (parser != null) {
                 try {
                     parser.close();
@@ -404,14 +461,18 @@ final class CsvSource implements FeatureSource {
 
         @Override
         public boolean hasNext() {
-            if (parser == null) {
-                return false;
+            if (!ahead && !closed) {
+                if (bytes != null) {
+                    ahead = bytes.next();
+                } else if (it.hasNext()) {
+                    current = it.next();
+                    ahead = true;
+                }
+                if (!ahead) {
+                    close();
+                }
             }
-            boolean more = it.hasNext();
-            if (!more) {
-                close();
-            }
-            return more;
+            return ahead;
         }
 
         @Override
@@ -419,11 +480,11 @@ final class CsvSource implements FeatureSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            CSVRecord csv = it.next();
+            ahead = false;
             long r = ++row;
             Object[] cells = new Object[header.size()];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = cell(csv, i);
+                cells[i] = cell(i);
             }
             Map<String, Object> values = new RowValues(columns, cells);
             if (geometryless) {
@@ -460,35 +521,39 @@ final class CsvSource implements FeatureSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            CSVRecord csv = it.next();
+            ahead = false;
             ++row;
             if (geometryless) {
                 return null;
             }
             if (wktColumn >= 0) {
-                String wkt = cell(csv, wktColumn);
+                String wkt = cell(wktColumn);
                 try {
                     return wkt == null ? null : wktReader.read(wkt);
                 } catch (ParseException | RuntimeException e) {
                     return null;
                 }
             }
-            String lon = cell(csv, lonColumn);
-            String lat = cell(csv, latColumn);
+            String lon = cell(lonColumn);
+            String lat = cell(latColumn);
             Double x = lon == null ? null : number(lon);
             Double y = lat == null ? null : number(lat);
             return x == null || y == null ? null : geometryFactory.createPoint(new Coordinate(x, y));
         }
 
         /**
-         * A cell as a record holds it: text, null when blank or missing. The app's CSV and XLSX downloads neutralise
-         * formula-like text ('=1). It is restored here, in the reader of both formats (a workbook's sheet is read as
-         * GDAL's CSV of it), and not in the mapping: only here is the format known (GeoJSON, shapefiles and
-         * GeoPackages are written as they are, and the feature API's JSON goes through the same ValueConverter), and
-         * the content matching, the mapping and the validation all see the value that was exported.
+         * A cell of the record read ahead as a record holds it: text, null when blank or missing. The app's CSV and
+         * XLSX downloads neutralise formula-like text ('=1). It is restored here, in the reader of both formats (a
+         * workbook's sheet is read as GDAL's CSV of it), and not in the mapping: only here is the format known
+         * (GeoJSON, shapefiles and GeoPackages are written as they are, and the feature API's JSON goes through the
+         * same ValueConverter), and the content matching, the mapping and the validation all see the value that was
+         * exported.
          */
-        private static String cell(CSVRecord csv, int i) {
-            String value = i < csv.size() ? SpreadsheetText.restore(csv.get(i)) : null;
+        private String cell(int i) {
+            String text = bytes != null
+                    ? (i < bytes.size() ? bytes.get(i) : null)
+                    : (i < current.size() ? current.get(i) : null);
+            String value = text == null ? null : SpreadsheetText.restore(text);
             return value == null || value.isBlank() ? null : value;
         }
 
