@@ -42,6 +42,13 @@ final class SourceScan {
         }
     }
 
+    /** Counts a record whose geometry is a point with finite coordinates, without making a geometry of it. */
+    void addPoint(double x, double y) {
+        count++;
+        extent.expandToInclude(x, y);
+        geometryTypes.add("Point");
+    }
+
     /** Adds what another pass over the records after this one's saw (the second half of a file read in two). */
     void addAll(SourceScan later) {
         count += later.count;

@@ -2,6 +2,8 @@ package cn.yiyang.planning.importer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -38,6 +42,68 @@ class GeoPackageSourceTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void pointsOfTheOpeningPassAreReadFromTheirBytesAsTheGeometryReaderReadsThem() throws Exception {
+        GeometryFactory gf = new GeometryFactory();
+        WKBReader reader = new WKBReader();
+        int read = 0;
+        for (int order : new int[] {ByteOrderValues.BIG_ENDIAN, ByteOrderValues.LITTLE_ENDIAN}) {
+            for (int dimensions = 2; dimensions <= 4; dimensions++) { // 4: three, as ISO's WKB writes them
+                for (int envelope = 0; envelope <= 2; envelope++) {
+                    Coordinate c = new Coordinate(112.123456789 + read, -28.987654321 * read, 35.5);
+                    byte[] wkb = new WKBWriter(Math.min(dimensions, 3), order).write(gf.createPoint(c));
+                    if (dimensions == 4) {
+                        ByteBuffer.wrap(wkb)
+                                .order(
+                                        order == ByteOrderValues.LITTLE_ENDIAN
+                                                ? ByteOrder.LITTLE_ENDIAN
+                                                : ByteOrder.BIG_ENDIAN)
+                                .putInt(1, 1001);
+                    }
+                    byte[] blob = blob(envelope, order == ByteOrderValues.LITTLE_ENDIAN, wkb);
+                    Coordinate fast = GeoPackageSource.standardPoint(blob);
+                    Coordinate parsed = GeoPackageSource.geometry(blob, reader).getCoordinate();
+                    assertThat(fast).isNotNull();
+                    assertThat(fast.x).isEqualTo(parsed.x).isEqualTo(c.x);
+                    assertThat(fast.y).isEqualTo(parsed.y).isEqualTo(c.y);
+                    read++;
+                }
+            }
+        }
+        assertThat(read).isEqualTo(18);
+        byte[] line = new WKBWriter()
+                .write(gf.createLineString(new Coordinate[] {new Coordinate(112, 28), new Coordinate(113, 29)}));
+        assertThat(GeoPackageSource.standardPoint(blob(1, true, line)))
+                .as("not a point")
+                .isNull();
+        byte[] empty = new WKBWriter().write(gf.createPoint());
+        assertThat(GeoPackageSource.standardPoint(blob(0, true, empty)))
+                .as("an empty point (NaN coordinates)")
+                .isNull();
+        byte[] point = blob(0, true, new WKBWriter().write(gf.createPoint(new Coordinate(112, 28))));
+        point[3] |= 0x10;
+        assertThat(GeoPackageSource.standardPoint(point)).as("the empty flag").isNull();
+        point[3] ^= 0x30;
+        assertThat(GeoPackageSource.standardPoint(point)).as("an extended blob").isNull();
+        byte[] cut = blob(0, true, new WKBWriter(3).write(gf.createPoint(new Coordinate(112, 28, 5))));
+        assertThat(GeoPackageSource.standardPoint(Arrays.copyOf(cut, cut.length - 1)))
+                .as("cut short")
+                .isNull();
+    }
+
+    /** A standard GeoPackage blob: header (envelope code 0, 1 or 2, any values), then the WKB. */
+    private static byte[] blob(int envelope, boolean littleEndianHeader, byte[] wkb) {
+        int size = envelope == 0 ? 0 : envelope == 1 ? 32 : 48;
+        ByteBuffer b = ByteBuffer.allocate(8 + size + wkb.length)
+                .order(littleEndianHeader ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) ((envelope << 1) | (littleEndianHeader ? 1 : 0)));
+        b.putInt(4490);
+        for (int i = 0; i < size / 8; i++) {
+            b.putDouble(i * 1.5);
+        }
+        return b.put(wkb).array();
+    }
 
     @Test
     void valuesOfTheirDeclaredStorageClassAreReadAsTheirDeclaredType() throws Exception {
