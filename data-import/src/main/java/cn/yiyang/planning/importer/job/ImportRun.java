@@ -252,7 +252,10 @@ final class ImportRun implements Runnable {
                     existingKeys(layer),
                     references);
             Pass pass = new Pass(
-                    source.records(), new RowValidator(context), file, features.admission(layer, request.scope()));
+                    source.records(),
+                    new RowValidator(context, description.featureCount()),
+                    file,
+                    features.admission(layer, request.scope()));
             if (request.dryRun()) {
                 while (pass.hasNext()) {
                     pass.next();

@@ -45,7 +45,7 @@ public final class RowValidator {
     private final ValidationContext context;
     private final GeometryCheck geometryCheck;
     private final ValueConverter converter = new ValueConverter();
-    private final KeyIndex seenKeys = new KeyIndex(4096);
+    private final KeyIndex seenKeys;
     private final Map<String, String> sourceOfField = new HashMap<>();
     private final RouteSegments routeSegments = new RouteSegments();
     private final Map<String, Long> derivedCounts = new LinkedHashMap<>();
@@ -61,7 +61,16 @@ public final class RowValidator {
     private record Target(String source, FieldDef field) {}
 
     public RowValidator(ValidationContext context) {
+        this(context, 4096);
+    }
+
+    /**
+     * @param expectedRows the rows the pass is expected to see (the opening pass's count), so that the keys seen are
+     *     kept in a table of the right size from the start rather than one grown and filled again as it fills
+     */
+    public RowValidator(ValidationContext context, long expectedRows) {
         this.context = context;
+        this.seenKeys = new KeyIndex((int) Math.clamp(expectedRows, 16, 1 << 21));
         this.geometryCheck = new GeometryCheck(context.layer(), context.toLayer(), context.region(), context.repair());
         for (FieldMapping.Entry e : context.mapping().entries()) {
             if (e.toField()) {
