@@ -60,6 +60,12 @@ public final class RowValidator {
     /** A mapping entry: its source, and the layer field it fills (null: it goes to extra). */
     private record Target(String source, FieldDef field) {}
 
+    /** A field that refers to another layer, with that layer's keys. */
+    private record Reference(FieldDef field, KeyIndex keys) {}
+
+    /** The context's references, looked up once: a row's check walks an array, not an immutable map's table. */
+    private final Reference[] references;
+
     public RowValidator(ValidationContext context) {
         this(context, 4096);
     }
@@ -71,6 +77,9 @@ public final class RowValidator {
     public RowValidator(ValidationContext context, long expectedRows) {
         this.context = context;
         this.seenKeys = new KeyIndex((int) Math.clamp(expectedRows, 16, 1 << 21));
+        this.references = context.references().entrySet().stream()
+                .map(r -> new Reference(context.layer().field(r.getKey()).orElseThrow(), r.getValue()))
+                .toArray(Reference[]::new);
         this.geometryCheck = new GeometryCheck(context.layer(), context.toLayer(), context.region(), context.repair());
         for (FieldMapping.Entry e : context.mapping().entries()) {
             if (e.toField()) {
@@ -201,10 +210,10 @@ public final class RowValidator {
     }
 
     private void checkReferences(long row, Map<String, Object> attributes, List<ImportIssue> issues) {
-        for (Map.Entry<String, KeyIndex> ref : context.references().entrySet()) {
-            String field = ref.getKey();
-            if (attributes.get(field) instanceof String value && !ref.getValue().contains(value)) {
-                FieldDef def = context.layer().field(field).orElseThrow();
+        for (Reference ref : references) {
+            String field = ref.field().name();
+            if (attributes.get(field) instanceof String value && !ref.keys().contains(value)) {
+                FieldDef def = ref.field();
                 String layerId = def.references() == null ? "" : def.references();
                 issues.add(
                         def.referenceGroup() == null
