@@ -4,6 +4,11 @@ import cn.yiyang.planning.layers.catalogue.FieldDef;
 import cn.yiyang.planning.layers.catalogue.LayerDef;
 import cn.yiyang.planning.layers.catalogue.LayerGeometry;
 import cn.yiyang.planning.layers.feature.Feature;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,10 +38,22 @@ final class CopyBinary {
     private final WKBWriter wkb = new WKBWriter(2, true);
     private byte[] buf = new byte[1 << 17];
     private int len;
+    /** The layer's fields, walked for every row without an iterator. */
+    private final FieldDef[] fields;
+    /** A row's extra attributes as JSON text, then as chars, both kept from row to row. */
+    private final StringBuilder json = new StringBuilder(256);
+
+    private char[] jsonChars = new char[256];
+    /** UTF-8, an unpaired surrogate written as '?' as {@link String#getBytes} writes it. */
+    private final CharsetEncoder utf8 = StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
     CopyBinary(LayerDef layer) {
         this.layer = layer;
         this.columns = (short) FeatureRows.insertColumns(layer).size();
+        this.fields = layer.fields().toArray(FieldDef[]::new);
         put(HEADER);
     }
 
@@ -61,7 +78,7 @@ final class CopyBinary {
 
     void row(Feature f) {
         int16(columns);
-        for (FieldDef field : layer.fields()) {
+        for (FieldDef field : fields) {
             Object v = FeatureRows.checked(layer, field, f.get(field.name()));
             switch (v) {
                 case null -> int32(-1);
@@ -87,14 +104,15 @@ final class CopyBinary {
                             + v.getClass().getSimpleName());
             }
         }
-        String extra = FeatureRows.extraJson(f);
-        if (extra == null) {
+        if (f.extra().isEmpty()) {
             int32(-1);
         } else {
-            byte[] json = extra.getBytes(StandardCharsets.UTF_8);
-            int32(json.length + 1);
-            put((byte) 1); // jsonb's binary format version
-            put(json);
+            json.setLength(0);
+            if (!FeatureRows.flatJson(f.extra(), json)) {
+                json.setLength(0);
+                json.append(FeatureRows.extraJson(f));
+            }
+            jsonb(json);
         }
         if (layer.geometry().hasGeometry()) {
             Geometry g = LayerGeometry.stored(layer, f.geometry());
@@ -106,6 +124,34 @@ final class CopyBinary {
                 put(ewkb);
             }
         }
+    }
+
+    /**
+     * A jsonb value: its length, the binary format's version 1 and the JSON text in UTF-8, encoded into the buffer
+     * (not through a string and an array of its bytes for every row).
+     */
+    private void jsonb(StringBuilder text) {
+        int n = text.length();
+        if (jsonChars.length < n) {
+            jsonChars = new char[Math.max(n, jsonChars.length * 2)];
+        }
+        text.getChars(0, n, jsonChars, 0);
+        int at = len;
+        int32(0);
+        put((byte) 1);
+        ensure(3 * n); // at most 3 bytes of UTF-8 for a UTF-16 char (a pair of them: 4 for 2)
+        ByteBuffer out = ByteBuffer.wrap(buf, len, buf.length - len);
+        utf8.reset();
+        CoderResult result = utf8.encode(CharBuffer.wrap(jsonChars, 0, n), out, true);
+        if (!result.isUnderflow() || !utf8.flush(out).isUnderflow()) {
+            throw new IllegalStateException("extra attributes not encoded: " + result);
+        }
+        len = out.position();
+        int size = len - at - 4;
+        buf[at] = (byte) (size >>> 24);
+        buf[at + 1] = (byte) (size >>> 16);
+        buf[at + 2] = (byte) (size >>> 8);
+        buf[at + 3] = (byte) size;
     }
 
     private void text(String s) {

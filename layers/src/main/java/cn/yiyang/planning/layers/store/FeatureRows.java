@@ -129,9 +129,20 @@ final class FeatureRows {
      * row: Jackson's set-up per call was a third of the COPY thread's time for 100,000 households with extra columns.
      */
     static String flatJson(Map<String, Object> map) {
-        StringBuilder sb = new StringBuilder(32 * map.size() + 2).append('{');
+        StringBuilder sb = new StringBuilder(32 * map.size() + 2);
+        return flatJson(map, sb) ? sb.toString() : null;
+    }
+
+    /**
+     * {@link #flatJson(Map)} appended to {@code sb} (a bulk load's, used again for every row).
+     *
+     * @return false, with {@code sb} holding part of it, for a value Jackson must write
+     */
+    static boolean flatJson(Map<String, Object> map, StringBuilder sb) {
+        int start = sb.length();
+        sb.append('{');
         for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (sb.length() > 1) {
+            if (sb.length() > start + 1) {
                 sb.append(',');
             }
             jsonString(sb, e.getKey());
@@ -144,10 +155,11 @@ final class FeatureRows {
             } else if (v instanceof Double d && Double.isFinite(d)) {
                 sb.append(d.doubleValue());
             } else {
-                return null;
+                return false;
             }
         }
-        return sb.append('}').toString();
+        sb.append('}');
+        return true;
     }
 
     private static void jsonString(StringBuilder sb, String s) {
