@@ -106,6 +106,9 @@ final class GeometryCheck {
 
     /** Transformed to EPSG:4490, or null when the coordinates cannot belong to the file's CRS. */
     private Geometry transform(Geometry g) {
+        if (toLayer.isIdentity()) {
+            return g; // the file's coordinates are the layer's: no copy (LayerGeometry.stored sets the SRID)
+        }
         try {
             return toLayer.transform(g);
         } catch (IllegalArgumentException e) {

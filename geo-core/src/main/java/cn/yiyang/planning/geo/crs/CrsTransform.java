@@ -62,6 +62,11 @@ public final class CrsTransform {
         return target;
     }
 
+    /** Whether the source and target are the same CRS: every coordinate stays as it is, none is checked. */
+    public boolean isIdentity() {
+        return source == target;
+    }
+
     /** @return the transform from {@link #target()} back to {@link #source()} */
     public CrsTransform inverse() {
         return of(target, source);

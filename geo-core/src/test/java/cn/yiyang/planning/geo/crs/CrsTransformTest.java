@@ -19,6 +19,17 @@ class CrsTransformTest {
     private static final List<Crs> METRIC =
             List.of(Crs.epsg(4546), Crs.epsg(4525), Crs.epsg(4547), Crs.epsg(4526), Crs.WEB_MERCATOR);
 
+    @Test
+    void onlyACrsToItselfIsTheIdentity() {
+        assertThat(CrsTransform.of(Crs.parse("EPSG:4490"), Crs.CGCS2000).isIdentity())
+                .isTrue();
+        assertThat(CrsTransform.of(Crs.epsg(4546), Crs.epsg(4546)).isIdentity()).isTrue();
+        assertThat(CrsTransform.of(Crs.WGS84, Crs.CGCS2000).isIdentity())
+                .as("the same coordinates, but a lon/lat check")
+                .isFalse();
+        assertThat(CrsTransform.of(Crs.CGCS2000, Crs.epsg(4546)).isIdentity()).isFalse();
+    }
+
     /** The reference value quoted for PostGIS and GDAL. */
     @Test
     void referencePointInZone37() {
