@@ -31,7 +31,9 @@ import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateXY;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
@@ -48,6 +50,9 @@ import org.locationtech.jts.io.WKBReader;
  * the undefined systems (srs_id -1 and 0, organization NONE) are inferred from the coordinates.
  */
 final class GeoPackageSource implements FeatureSource {
+
+    /** The factory of JTS's {@link WKBReader} (floating precision, no SRID), for the points read without it. */
+    private static final GeometryFactory POINTS = new GeometryFactory();
 
     private final GeoPackage geoPackage;
     private final FeatureDao dao;
@@ -263,6 +268,9 @@ final class GeoPackageSource implements FeatureSource {
      * @return null for an empty geometry
      */
     static Geometry geometry(byte[] blob, WKBReader reader) throws ParseException, IOException {
+        if (standardPoint(blob) instanceof CoordinateXY xy) {
+            return POINTS.createPoint(xy); // the point the WKB reader makes, without its copy and set-up
+        }
         if (blob.length >= 8 && blob[0] == 'G' && blob[1] == 'P' && (blob[3] & 0x20) == 0) {
             int flags = blob[3];
             if ((flags & 0x10) != 0) {
@@ -321,7 +329,8 @@ final class GeoPackageSource implements FeatureSource {
     /**
      * The coordinates of a point in a standard GeoPackage blob (not empty, not extended; the WKB of a point in 2, 3 or
      * 4 dimensions, ISO's or PostGIS's Z and M flags without an SRID, with finite x and y), as {@link #geometry} reads
-     * them; null for any other blob.
+     * them: a {@link CoordinateXY} for a point in two dimensions, which is the coordinate of the point JTS's WKB reader
+     * makes of it; null for any other blob.
      */
     static Coordinate standardPoint(byte[] blob) {
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P' || (blob[3] & 0x30) != 0) {
@@ -354,7 +363,10 @@ final class GeoPackageSource implements FeatureSource {
         }
         double x = wkb.getDouble(at + 5);
         double y = wkb.getDouble(at + 13);
-        return Double.isFinite(x) && Double.isFinite(y) ? new Coordinate(x, y) : null;
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return null;
+        }
+        return dimensions == 2 ? new CoordinateXY(x, y) : new Coordinate(x, y);
     }
 
     /** CORRUPT_FILE naming the table, not SQLite's message (which may quote SQL). */

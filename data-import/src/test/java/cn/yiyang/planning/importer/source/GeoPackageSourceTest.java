@@ -25,7 +25,9 @@ import mil.nga.geopackage.GeoPackageManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -63,10 +65,22 @@ class GeoPackageSourceTest {
                     }
                     byte[] blob = blob(envelope, order == ByteOrderValues.LITTLE_ENDIAN, wkb);
                     Coordinate fast = GeoPackageSource.standardPoint(blob);
-                    Coordinate parsed = GeoPackageSource.geometry(blob, reader).getCoordinate();
+                    Geometry reference = reader.read(wkb);
+                    Coordinate parsed = reference.getCoordinate();
                     assertThat(fast).isNotNull();
                     assertThat(fast.x).isEqualTo(parsed.x).isEqualTo(c.x);
                     assertThat(fast.y).isEqualTo(parsed.y).isEqualTo(c.y);
+                    // a record's point: the one the WKB reader makes (read from the bytes in two dimensions)
+                    Geometry record = GeoPackageSource.geometry(blob, reader);
+                    assertThat(record.equalsExact(reference)).isTrue();
+                    assertThat(record.getClass()).isEqualTo(reference.getClass());
+                    assertThat(record.getCoordinate().getClass()).isEqualTo(parsed.getClass());
+                    assertThat(record.getSRID()).isEqualTo(reference.getSRID());
+                    assertThat(record.getFactory().getPrecisionModel())
+                            .isEqualTo(reference.getFactory().getPrecisionModel());
+                    assertThat(((Point) record).getCoordinateSequence().getDimension())
+                            .isEqualTo(
+                                    ((Point) reference).getCoordinateSequence().getDimension());
                     read++;
                 }
             }
