@@ -39,7 +39,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * A CSV (or tab- or semicolon-separated) table with a header row, parsed by Apache Commons CSV. The delimiter is
+ * A CSV (or tab- or semicolon-separated) table with a header row, parsed by Apache Commons CSV, or, when it has no
+ * quote and is in UTF-8 or GBK, split on its bytes into the same records ({@link PlainCsvRecords}). The delimiter is
  * the one of comma, tab and semicolon that the header row uses most. The encoding is the user's, a byte-order
  * mark's, else UTF-8 when valid, else GBK (Excel on Chinese Windows).
  *

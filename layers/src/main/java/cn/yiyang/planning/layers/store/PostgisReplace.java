@@ -34,9 +34,9 @@ final class PostgisReplace {
     /**
      * Connections building the new table's indexes at once: the spatial index on one, the unique indexes one after the
      * other on the other. The spatial index takes longest (100,000 points: GiST 150-200 ms, the primary key 30 ms,
-     * the code 40 ms), so the two end about together, and on a 2-core server the GiST build keeps a core to itself
-     * (with three connections it shared them with both unique builds); a bigger server would not end sooner with
-     * more, and an import should not take the pool from the other users.
+     * the code 40 ms), so the unique ones are done on the second before the GiST index on the first, and on a 2-core
+     * server the GiST build keeps a core to itself (with three connections it shared them with both unique builds); a
+     * bigger server would not end sooner with more, and an import should not take the pool from the other users.
      */
     static final int INDEX_BUILDERS = 2;
 
