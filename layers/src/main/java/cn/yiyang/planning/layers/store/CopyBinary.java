@@ -109,8 +109,8 @@ final class CopyBinary {
         } else {
             json.setLength(0);
             if (!FeatureRows.flatJson(f.extra(), json)) {
-                json.setLength(0);
-                json.append(FeatureRows.extraJson(f));
+                json.setLength(0); // a value Jackson writes (a date): the whole map by Jackson, not flatJson again
+                json.append(FeatureRows.jacksonJson(f.extra()));
             }
             jsonb(json);
         }

@@ -120,7 +120,12 @@ final class FeatureRows {
             return null;
         }
         String flat = flatJson(f.extra());
-        return flat != null ? flat : JSON.writeValueAsString(f.extra());
+        return flat != null ? flat : jacksonJson(f.extra());
+    }
+
+    /** The map as Jackson writes it: for the values {@link #flatJson} leaves to it (dates, lists, NaN). */
+    static String jacksonJson(Map<String, Object> map) {
+        return JSON.writeValueAsString(map);
     }
 
     /**
